@@ -1,0 +1,17 @@
+// The one Decimal constructor of the project. decimal.js rounds every operation
+// (not only division) to `precision` significant digits, so we take 40, far more
+// than any output shows; we never call Decimal.set, which would change the
+// global that other libraries share.
+import { Decimal as DecimalJs } from 'decimal.js';
+
+export const Decimal = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_EVEN });
+export type Decimal = DecimalJs;
+
+export const ZERO = new Decimal(0);
+export const ONE = new Decimal(1);
+
+export function sum(values: Iterable<Decimal>): Decimal {
+  let total = ZERO;
+  for (const value of values) total = total.plus(value);
+  return total;
+}

@@ -1,0 +1,146 @@
+// The data shapes at the heart of fintech-calc: the checked Scenario the engine
+// takes (produced by src/scenario/) and the Forecast it returns (consumed by
+// src/render/). Both hold Decimal values only.
+import type { Decimal } from '../decimal.js';
+
+export type Case = 'low' | 'base' | 'high';
+export const CASES: readonly Case[] = ['low', 'base', 'high'];
+
+export type Year = number;
+
+/** One input value in the three cases; a plain value has low = base = high. */
+export interface Range {
+  readonly low: Decimal;
+  readonly base: Decimal;
+  readonly high: Decimal;
+}
+
+/** A yearly input, already interpolated: a Range for every year of its module. */
+export type Series = ReadonlyMap<Year, Range>;
+
+export interface Label {
+  readonly en: string;
+  readonly zh: string;
+}
+
+export interface Scenario {
+  readonly name: string;
+  readonly title: string;
+  readonly description?: string;
+  readonly supplyChain?: SupplyChainInputs;
+  readonly bankProfit?: BankProfitInputs;
+  readonly techSpend?: TechSpendInputs;
+}
+
+export interface SupplyChainInputs {
+  readonly years: readonly Year[];
+  readonly marketSpace: Series;
+  readonly traditionalPenetration: Series;
+  readonly modes: readonly ModeInputs[];
+}
+
+export interface ModeInputs {
+  readonly id: string;
+  readonly label: Label;
+  readonly share: Series;
+  readonly penetration: Series;
+  readonly costSavings: boolean;
+}
+
+export interface BankProfitInputs {
+  readonly years: readonly Year[];
+  readonly profitShare: ProfitShareInputs;
+  readonly baselineOperatingCost: Series;
+  readonly operatingCost: Series;
+}
+
+export type ProfitShareInputs =
+  | { readonly kind: 'rate'; readonly rate: Series }
+  | { readonly kind: 'mix'; readonly channels: readonly ChannelInputs[] };
+
+export interface ChannelInputs {
+  readonly id: string;
+  readonly weight: Series;
+  readonly rate: Series;
+}
+
+export interface TechSpendInputs {
+  readonly years: readonly Year[];
+  readonly segments: readonly SegmentInputs[];
+}
+
+export interface SegmentInputs {
+  readonly id: string;
+  readonly label: Label;
+  readonly spend: Series;
+  readonly frontier?:
+    | { readonly kind: 'amount'; readonly amount: Series }
+    | { readonly kind: 'share'; readonly share: Series };
+}
+
+/** A computed series: one Decimal per year of the module. */
+export type Yearly = ReadonlyMap<Year, Decimal>;
+
+export interface MarketForecast {
+  readonly years: readonly Year[];
+  readonly marketSpace: Yearly;
+  readonly traditionalPenetration: Yearly;
+  readonly traditionalSize: Yearly;
+  readonly modes: readonly ModeForecast[];
+  readonly otherSize: Yearly;
+  readonly marketSize: Yearly;
+  readonly increment: Yearly;
+  readonly penetration: Yearly;
+}
+
+export interface ModeForecast {
+  readonly id: string;
+  readonly label: Label;
+  readonly share: Yearly;
+  readonly penetration: Yearly;
+  readonly size: Yearly;
+}
+
+export interface ProfitForecast {
+  readonly years: readonly Year[];
+  readonly profitShare: Yearly;
+  readonly baselineOperatingCost: Yearly;
+  readonly operatingCost: Yearly;
+  readonly traditionalProfit: Yearly;
+  readonly shareProfit: Yearly;
+  readonly costSavings: Yearly;
+  readonly profit: Yearly;
+  readonly increment: Yearly;
+}
+
+export interface SpendForecast {
+  readonly years: readonly Year[];
+  readonly segments: readonly SegmentForecast[];
+  readonly total: Yearly;
+  readonly frontier: Yearly;
+  readonly frontierShare: Yearly;
+  /** null where the CAGR is undefined: a first value of 0, or a single year. */
+  readonly cagr: { readonly total: Decimal | null; readonly frontier: Decimal | null };
+}
+
+export interface SegmentForecast {
+  readonly id: string;
+  readonly label: Label;
+  readonly total: Yearly;
+  readonly frontier: Yearly;
+  readonly frontierShare: Yearly;
+}
+
+export interface CaseForecast {
+  readonly market?: MarketForecast;
+  readonly profit?: ProfitForecast;
+  readonly spend?: SpendForecast;
+}
+
+export type TableName = 'market' | 'profit' | 'spend';
+export const TABLES: readonly TableName[] = ['market', 'profit', 'spend'];
+
+export interface Forecast {
+  readonly scenario: { readonly name: string; readonly title: string };
+  readonly cases: ReadonlyMap<Case, CaseForecast>;
+}

@@ -1,0 +1,23 @@
+import type { Decimal } from '../decimal.js';
+import type { Case, Series, Year, Yearly } from './types.js';
+
+/** Builds a computed series by evaluating `valueOf` for every year. */
+export function yearly(years: readonly Year[], valueOf: (year: Year) => Decimal): Yearly {
+  return new Map(years.map((year) => [year, valueOf(year)]));
+}
+
+/** The value a computed series has in a year the model covers. */
+export function get(series: Yearly, year: Year): Decimal {
+  const value = series.get(year);
+  if (value === undefined) throw new Error(`internal: no value for ${year}`);
+  return value;
+}
+
+/** An input series taken at one case: the low, base or high end of every range. */
+export function atCase(series: Series, years: readonly Year[], c: Case): Yearly {
+  return yearly(years, (year) => {
+    const range = series.get(year);
+    if (range === undefined) throw new Error(`internal: input has no value for ${year}`);
+    return range[c];
+  });
+}

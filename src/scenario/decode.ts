@@ -1,0 +1,355 @@
+// The scenario format (SPEC §2.3, §2.4): a raw YAML tree → a checked Scenario.
+// Every problem is collected with its position; nothing after this re-checks inputs.
+import { Decimal, ONE, sum } from '../decimal.js';
+import type {
+  BankProfitInputs,
+  ChannelInputs,
+  Label,
+  ModeInputs,
+  ProfitShareInputs,
+  Scenario,
+  SegmentInputs,
+  Series,
+  SupplyChainInputs,
+  TechSpendInputs,
+  Year,
+} from '../engine/types.js';
+import { CASES } from '../engine/types.js';
+import { didYouMean } from '../suggest.js';
+import { AMOUNT_UNITS, unitSize } from '../units.js';
+import { Problems } from './problems.js';
+import type { RawMap, RawNode } from './raw.js';
+import { readSeries } from './series.js';
+import type { ReadContext, ValueKind } from './values.js';
+
+export const TOP_LEVEL_KEYS = ['version', 'name', 'title', 'description', 'unit', 'years', 'extends', 'supplyChain', 'bankProfit', 'techSpend'];
+const SUPPLY_CHAIN_KEYS = ['years', 'marketSpace', 'traditionalPenetration', 'modes'];
+const MODE_KEYS = ['label', 'share', 'penetration', 'costSavings'];
+const BANK_PROFIT_KEYS = ['years', 'profitShare', 'baselineOperatingCost', 'operatingCost'];
+const CHANNEL_KEYS = ['label', 'weight', 'rate'];
+const TECH_SPEND_KEYS = ['years', 'segments'];
+const SEGMENT_KEYS = ['label', 'spend', 'frontier', 'frontierShare'];
+const LABEL_KEYS = ['en', 'zh'];
+
+const DEFAULT_YEARS: readonly Year[] = [2019, 2020, 2021, 2022, 2023];
+const MAX_YEARS = 200;
+const ID = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/** The report's values for inputs a scenario leaves out (SPEC §2.3). */
+const DEFAULTS = {
+  traditionalPenetration: '20%', // l.177
+  profitShare: '3%', // l.183
+  baselineOperatingCost: '1.5%', // l.182
+};
+
+/** A map's entries by key, after checking it is a map with no unknown keys. */
+class Fields {
+  constructor(
+    readonly node: RawMap,
+    readonly path: string,
+  ) {}
+
+  get(key: string): RawNode | undefined {
+    return this.node.entries.find((entry) => entry.key === key)?.value;
+  }
+
+  child(key: string): string {
+    return this.path === '' ? key : `${this.path}.${key}`;
+  }
+}
+
+export function decodeScenario(root: RawNode, defaultName: string, problems: Problems): Scenario | undefined {
+  const top = fields(root, '', TOP_LEVEL_KEYS, problems, 'a scenario must be a map of keys (version, name, supplyChain, ...)');
+  if (!top) return undefined;
+
+  const version = top.get('version');
+  if (version && !(version.kind === 'scalar' && version.text === '1')) {
+    problems.add(version.pos, 'version', 'unsupported format version; expected 1');
+  }
+  const name = text(top, 'name', problems) ?? defaultName;
+  const title = text(top, 'title', problems) ?? name;
+  const description = text(top, 'description', problems);
+  text(top, 'extends', problems);
+
+  const unitNode = top.get('unit');
+  let unitName = '亿元';
+  if (unitNode) {
+    const written = unitNode.kind === 'scalar' ? unitNode.text : '';
+    if (unitSize(written) === undefined) {
+      problems.add(unitNode.pos, 'unit', `unknown unit '${written}'${didYouMean(written, AMOUNT_UNITS.keys())}; expected one of ${[...AMOUNT_UNITS.keys()].join(' ')}`);
+    } else unitName = written;
+  }
+  const ctx: ReadContext = { problems, unitSize: unitSize(unitName)!, unitName };
+  const years = readYears(top.get('years'), 'years', ctx) ?? DEFAULT_YEARS;
+
+  const supplyChain = optional(top, 'supplyChain', (node, path) => readSupplyChain(node, path, years, ctx));
+  const bankProfitNode = top.get('bankProfit');
+  let bankProfit: BankProfitInputs | undefined;
+  if (bankProfitNode) {
+    const supplyChainNode = top.get('supplyChain');
+    if (!supplyChainNode) {
+      problems.add(bankProfitNode.pos, 'bankProfit', 'needs supplyChain: bank profit is computed from the SCF market');
+    }
+    const supplyChainYears = supplyChainNode && supplyChainNode.kind === 'map' ? (moduleYears(supplyChainNode, years, ctx) ?? years) : years;
+    bankProfit = readBankProfit(bankProfitNode, 'bankProfit', supplyChainYears, ctx);
+  }
+  const techSpend = optional(top, 'techSpend', (node, path) => readTechSpend(node, path, years, ctx));
+
+  if (!problems.empty) return undefined;
+  return {
+    name,
+    title,
+    ...(description !== undefined && { description }),
+    ...(supplyChain && { supplyChain }),
+    ...(bankProfit && { bankProfit }),
+    ...(techSpend && { techSpend }),
+  };
+}
+
+function optional<T>(parent: Fields, key: string, read: (node: RawNode, path: string) => T | undefined): T | undefined {
+  const node = parent.get(key);
+  return node && read(node, parent.child(key));
+}
+
+function fields(node: RawNode | undefined, path: string, known: readonly string[], problems: Problems, expectation: string): Fields | undefined {
+  if (node === undefined) return undefined;
+  if (node.kind !== 'map') {
+    problems.add(node.pos, path, `expected ${expectation}`);
+    return undefined;
+  }
+  for (const { key, keyPos } of node.entries) {
+    if (!known.includes(key)) {
+      problems.add(keyPos, path === '' ? key : `${path}.${key}`, `unknown key${didYouMean(key, known)}; expected one of ${known.join(', ')}`);
+    }
+  }
+  return new Fields(node, path);
+}
+
+function text(parent: Fields, key: string, problems: Problems): string | undefined {
+  const node = parent.get(key);
+  if (node === undefined) return undefined;
+  if (node.kind === 'scalar' && node.type !== 'null') return node.text;
+  problems.add(node.pos, parent.child(key), 'expected a text');
+  return undefined;
+}
+
+/** `2019..2023`, `{from, to}` or a single year. */
+function readYears(node: RawNode | undefined, path: string, ctx: ReadContext): Year[] | undefined {
+  if (node === undefined) return undefined;
+  let from: string | undefined;
+  let to: string | undefined;
+  if (node.kind === 'scalar') [from, to] = node.text.includes('..') ? node.text.split('..').map((s) => s.trim()) : [node.text, node.text];
+  else if (node.kind === 'map') {
+    const map = fields(node, path, ['from', 'to'], ctx.problems, '');
+    const scalar = (key: string) => {
+      const value = map?.get(key);
+      return value?.kind === 'scalar' ? value.text : undefined;
+    };
+    [from, to] = [scalar('from'), scalar('to')];
+  }
+  const isYear = (s: string | undefined) => s !== undefined && /^\d{4}$/.test(s);
+  if (!isYear(from) || !isYear(to)) {
+    ctx.problems.add(node.pos, path, 'expected years as 2019..2023 or {from: 2019, to: 2023}');
+    return undefined;
+  }
+  const [first, last] = [Number(from), Number(to)];
+  if (first > last || last - first >= MAX_YEARS) {
+    ctx.problems.add(node.pos, path, `expected a first year ≤ the last, at most ${MAX_YEARS} years; got ${first}..${last}`);
+    return undefined;
+  }
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
+
+function moduleYears(node: RawMap, inherited: readonly Year[], ctx: ReadContext): readonly Year[] | undefined {
+  const yearsNode = node.entries.find((entry) => entry.key === 'years')?.value;
+  // Problems with these years are reported when the module itself is read.
+  return yearsNode ? readYears(yearsNode, '', { ...ctx, problems: new Problems() }) : inherited;
+}
+
+function series(parent: Fields, key: string, kind: ValueKind, years: readonly Year[], ctx: ReadContext, fallback?: string): Series | undefined {
+  const node = parent.get(key);
+  const path = parent.child(key);
+  if (node === undefined) {
+    if (fallback === undefined) {
+      ctx.problems.add(parent.node.pos, path, `missing; ${key} is required`);
+      return undefined;
+    }
+    return readSeries({ kind: 'scalar', pos: parent.node.pos, text: fallback, type: 'string' }, kind, years, path, ctx);
+  }
+  return readSeries(node, kind, years, path, ctx);
+}
+
+function readLabel(parent: Fields, id: string, ctx: ReadContext): Label {
+  const node = parent.get('label');
+  if (node === undefined) return { en: id, zh: id };
+  if (node.kind === 'scalar' && node.type !== 'null') return { en: node.text, zh: node.text };
+  const map = fields(node, parent.child('label'), LABEL_KEYS, ctx.problems, 'a label: a text or {en, zh}');
+  if (!map) return { en: id, zh: id };
+  const en = text(map, 'en', ctx.problems);
+  const zh = text(map, 'zh', ctx.problems);
+  return { en: en ?? zh ?? id, zh: zh ?? en ?? id };
+}
+
+/** The entries of a map of named items (modes, segments, channels), each read by `read`. */
+function namedItems<T>(
+  parent: Fields,
+  key: string,
+  required: boolean,
+  ctx: ReadContext,
+  read: (node: RawNode, path: string, id: string) => T | undefined,
+): T[] | undefined {
+  const node = parent.get(key);
+  const path = parent.child(key);
+  if (node === undefined) {
+    if (required) ctx.problems.add(parent.node.pos, path, `missing; ${key} is required`);
+    return required ? undefined : [];
+  }
+  if (node.kind !== 'map') {
+    ctx.problems.add(node.pos, path, `expected a map of named ${key}, e.g. {receivables: {...}}`);
+    return undefined;
+  }
+  const items: T[] = [];
+  for (const entry of node.entries) {
+    const itemPath = `${path}.${entry.key}`;
+    if (!ID.test(entry.key)) {
+      ctx.problems.add(entry.keyPos, itemPath, 'a name must start with a letter and hold only letters, digits, _ and -');
+      continue;
+    }
+    const item = read(entry.value, itemPath, entry.key);
+    if (item !== undefined) items.push(item);
+  }
+  return items;
+}
+
+function readSupplyChain(node: RawNode, path: string, inheritedYears: readonly Year[], ctx: ReadContext): SupplyChainInputs | undefined {
+  const map = fields(node, path, SUPPLY_CHAIN_KEYS, ctx.problems, 'supplyChain as a map (marketSpace, modes, ...)');
+  if (!map) return undefined;
+  const years = readYears(map.get('years'), map.child('years'), ctx) ?? inheritedYears;
+  const marketSpace = series(map, 'marketSpace', 'amount', years, ctx);
+  const traditionalPenetration = series(map, 'traditionalPenetration', 'ratio', years, ctx, DEFAULTS.traditionalPenetration);
+  const modes = namedItems(map, 'modes', false, ctx, (node, itemPath, id): ModeInputs | undefined => {
+    const mode = fields(node, itemPath, MODE_KEYS, ctx.problems, 'a mode: {share, penetration, costSavings, label}');
+    if (!mode) return undefined;
+    const label = readLabel(mode, id, ctx);
+    const share = series(mode, 'share', 'ratio', years, ctx);
+    const penetration = series(mode, 'penetration', 'ratio', years, ctx);
+    const costSavings = readBoolean(mode, 'costSavings', true, ctx);
+    return share && penetration && { id, label, share, penetration, costSavings };
+  });
+  if (!marketSpace || !traditionalPenetration || !modes) return undefined;
+  if (modes.length > 0) {
+    const modesNode = map.get('modes')!;
+    checkSumAtMost(modes.map((mode) => mode.share), years, modesNode.pos, map.child('modes'), 'the mode shares', ctx);
+  }
+  return { years, marketSpace, traditionalPenetration, modes };
+}
+
+function readBoolean(parent: Fields, key: string, fallback: boolean, ctx: ReadContext): boolean {
+  const node = parent.get(key);
+  if (node === undefined) return fallback;
+  if (node.kind === 'scalar' && node.type === 'boolean') return node.text === 'true';
+  ctx.problems.add(node.pos, parent.child(key), 'expected true or false');
+  return fallback;
+}
+
+/** SPEC §2.4: in each year and case the parts sum to at most 100%. */
+function checkSumAtMost(parts: readonly Series[], years: readonly Year[], pos: RawNode['pos'], path: string, what: string, ctx: ReadContext): void {
+  for (const year of years) {
+    for (const c of CASES) {
+      const total = sum(parts.map((part) => part.get(year)![c]));
+      if (total.greaterThan(ONE)) {
+        ctx.problems.add(pos, path, `${what} sum to ${percent(total)} in ${year} (${c} case); they may sum to at most 100%`);
+        return;
+      }
+    }
+  }
+}
+
+function percent(fraction: Decimal): string {
+  return `${fraction.times(100).toDecimalPlaces(4).toFixed()}%`;
+}
+
+function readBankProfit(node: RawNode, path: string, supplyChainYears: readonly Year[], ctx: ReadContext): BankProfitInputs | undefined {
+  const map = fields(node, path, BANK_PROFIT_KEYS, ctx.problems, 'bankProfit as a map (profitShare, operatingCost, ...)');
+  if (!map) return undefined;
+  let years = supplyChainYears;
+  const yearsNode = map.get('years');
+  if (yearsNode) {
+    const own = readYears(yearsNode, map.child('years'), ctx);
+    if (own && own.some((year) => !supplyChainYears.includes(year))) {
+      ctx.problems.add(yearsNode.pos, map.child('years'), `must lie within supplyChain's years ${supplyChainYears[0]}..${supplyChainYears[supplyChainYears.length - 1]}`);
+    } else if (own) years = own;
+  }
+  const profitShare = readProfitShare(map, years, ctx);
+  const baselineOperatingCost = series(map, 'baselineOperatingCost', 'ratio', years, ctx, DEFAULTS.baselineOperatingCost);
+  const operatingCost = series(map, 'operatingCost', 'ratio', years, ctx);
+  if (!profitShare || !baselineOperatingCost || !operatingCost) return undefined;
+  return { years, profitShare, baselineOperatingCost, operatingCost };
+}
+
+function readProfitShare(parent: Fields, years: readonly Year[], ctx: ReadContext): ProfitShareInputs | undefined {
+  const node = parent.get('profitShare');
+  const path = parent.child('profitShare');
+  const mixNode = node?.kind === 'map' ? node.entries.find((entry) => entry.key === 'mix') : undefined;
+  if (!node || !mixNode) {
+    const rate = series(parent, 'profitShare', 'ratio', years, ctx, DEFAULTS.profitShare);
+    return rate && { kind: 'rate', rate };
+  }
+  const mix = fields(node, path, ['mix'], ctx.problems, '');
+  if (!mix) return undefined;
+  const channels = namedItems(mix, 'mix', true, ctx, (node, itemPath, id): ChannelInputs | undefined => {
+    const channel = fields(node, itemPath, CHANNEL_KEYS, ctx.problems, 'a channel: {weight, rate}');
+    if (!channel) return undefined;
+    readLabel(channel, id, ctx);
+    const weight = series(channel, 'weight', 'ratio', years, ctx);
+    const rate = series(channel, 'rate', 'ratio', years, ctx);
+    return weight && rate && { id, weight, rate };
+  });
+  if (!channels) return undefined;
+  for (const year of years) {
+    for (const c of CASES) {
+      const total = sum(channels.map((channel) => channel.weight.get(year)![c]));
+      if (!total.equals(ONE)) {
+        ctx.problems.add(mixNode.value.pos, `${path}.mix`, `the weights sum to ${percent(total)} in ${year} (${c} case); they must sum to 100%`);
+        return undefined;
+      }
+    }
+  }
+  return { kind: 'mix', channels };
+}
+
+function readTechSpend(node: RawNode, path: string, inheritedYears: readonly Year[], ctx: ReadContext): TechSpendInputs | undefined {
+  const map = fields(node, path, TECH_SPEND_KEYS, ctx.problems, 'techSpend as a map (years, segments)');
+  if (!map) return undefined;
+  const years = readYears(map.get('years'), map.child('years'), ctx) ?? inheritedYears;
+  const segments = namedItems(map, 'segments', true, ctx, (node, itemPath, id): SegmentInputs | undefined => {
+    const segment = fields(node, itemPath, SEGMENT_KEYS, ctx.problems, 'a segment: {spend, frontier or frontierShare, label}');
+    if (!segment) return undefined;
+    const label = readLabel(segment, id, ctx);
+    const spend = series(segment, 'spend', 'amount', years, ctx);
+    const frontierNode = segment.get('frontier');
+    const shareNode = segment.get('frontierShare');
+    if (frontierNode && shareNode) {
+      ctx.problems.add(shareNode.pos, segment.child('frontierShare'), 'give frontier or frontierShare, not both');
+      return undefined;
+    }
+    if (frontierNode) {
+      const amount = series(segment, 'frontier', 'amount', years, ctx);
+      if (!spend || !amount) return undefined;
+      for (const year of years) {
+        const over = CASES.find((c) => amount.get(year)![c].greaterThan(spend.get(year)![c]));
+        if (over) {
+          ctx.problems.add(frontierNode.pos, segment.child('frontier'), `frontier spend exceeds the segment's spend in ${year} (${over} case); frontier is part of spend`);
+          return undefined;
+        }
+      }
+      return { id, label, spend, frontier: { kind: 'amount', amount } };
+    }
+    if (shareNode) {
+      const share = series(segment, 'frontierShare', 'ratio', years, ctx);
+      return spend && share && { id, label, spend, frontier: { kind: 'share', share } };
+    }
+    return spend && { id, label, spend };
+  });
+  return segments && { years, segments };
+}

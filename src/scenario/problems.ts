@@ -1,0 +1,50 @@
+// A problem in the user's input: where it is, which scenario path, what is wrong.
+// Problems are collected (every problem is reported, not just the first) and
+// travel as values until the CLI prints them.
+
+export interface Pos {
+  /** The file as the user named it, or `--set #<n>`. */
+  readonly file: string;
+  /** 1-based; 0 when the problem has no line (an unreadable file, a --set). */
+  readonly line: number;
+  readonly col: number;
+}
+
+export interface Problem {
+  readonly pos: Pos;
+  /** Dotted path in the scenario, e.g. `supplyChain.modes.arif.share`; '' for the file itself. */
+  readonly path: string;
+  readonly message: string;
+}
+
+/** `file:line:col: error: path: message` (SPEC §6); line and column left out when unknown. */
+export function formatProblem({ pos, path, message }: Problem): string {
+  const where = pos.line > 0 ? `${pos.file}:${pos.line}:${pos.col}` : pos.file;
+  return `${where}: error: ${path === '' ? '' : `${path}: `}${message}`;
+}
+
+/** Thrown with every problem found in the input; the CLI prints them and exits 2. */
+export class InputError extends Error {
+  constructor(readonly problems: readonly Problem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'InputError';
+  }
+}
+
+/** Collects problems while a scenario is read. */
+export class Problems {
+  readonly list: Problem[] = [];
+
+  add(pos: Pos, path: string, message: string): void {
+    this.list.push({ pos, path, message });
+  }
+
+  get empty(): boolean {
+    return this.list.length === 0;
+  }
+
+  /** Problems in file order, so the output reads top to bottom. */
+  sorted(): Problem[] {
+    return [...this.list].sort((a, b) => a.pos.line - b.pos.line || a.pos.col - b.pos.col);
+  }
+}

@@ -1,0 +1,124 @@
+// YAML text → a small tree of plain nodes that remember where they came from.
+// This is the only file that knows the yaml library. Keeping positions on the
+// nodes (rather than looking them up later) lets `extends` merge trees from
+// several files and `--set` add nodes, with every node still pointing at its
+// own file:line:col.
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import type { Pos, Problems } from './problems.js';
+
+export type RawNode = RawMap | RawSeq | RawScalar;
+
+export interface RawMap {
+  readonly kind: 'map';
+  readonly pos: Pos;
+  readonly entries: readonly RawEntry[];
+}
+
+export interface RawEntry {
+  readonly key: string;
+  readonly keyPos: Pos;
+  readonly value: RawNode;
+}
+
+export interface RawSeq {
+  readonly kind: 'seq';
+  readonly pos: Pos;
+  readonly items: readonly RawNode[];
+}
+
+export interface RawScalar {
+  readonly kind: 'scalar';
+  readonly pos: Pos;
+  /** The scalar as written (for numbers: the exact digits, never a float). */
+  readonly text: string;
+  /** What YAML made of it: a number, a string, a boolean or null. */
+  readonly type: 'number' | 'string' | 'boolean' | 'null';
+}
+
+/** The deepest nesting a scenario needs is far below this; deeper input is refused, not recursed into. */
+const MAX_DEPTH = 64;
+/** Bounds alias expansion ("billion laughs"): no real scenario has this many nodes. */
+const MAX_NODES = 100_000;
+
+/** Parses one YAML document; syntax errors become problems and the result is undefined. */
+export function parseYaml(text: string, file: string, problems: Problems): RawNode | undefined {
+  const lineCounter = new LineCounter();
+  const posAt = (offset: number): Pos => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, col };
+  };
+  if (nestingDepth(text) > MAX_DEPTH) {
+    problems.add({ file, line: 1, col: 1 }, '', `nesting deeper than ${MAX_DEPTH} levels; a scenario needs far fewer`);
+    return undefined;
+  }
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const errors = doc.errors;
+  for (const error of errors) {
+    problems.add(posAt(error.pos[0]), '', `invalid YAML: ${firstLine(error.message)}`);
+  }
+  if (errors.length > 0) return undefined;
+
+  let nodes = 0;
+  const convert = (node: unknown, fallback: number): RawNode | undefined => {
+    if (++nodes > MAX_NODES) return undefined;
+    if (isAlias(node)) return convert(node.resolve(doc), node.range?.[0] ?? fallback);
+    const offset = (node as YamlNode | null)?.range?.[0] ?? fallback;
+    const pos = posAt(offset);
+    if (isMap(node)) {
+      const entries: RawEntry[] = [];
+      for (const pair of node.items) {
+        const keyNode = pair.key;
+        const keyOffset = (keyNode as YamlNode | null)?.range?.[0] ?? offset;
+        const key = isScalar(keyNode) ? String(keyNode.source ?? keyNode.value) : String(keyNode);
+        const value = convert(pair.value, keyOffset);
+        if (value === undefined) return undefined;
+        entries.push({ key, keyPos: posAt(keyOffset), value });
+      }
+      return { kind: 'map', pos, entries };
+    }
+    if (isSeq(node)) {
+      const items: RawNode[] = [];
+      for (const item of node.items) {
+        const value = convert(item, offset);
+        if (value === undefined) return undefined;
+        items.push(value);
+      }
+      return { kind: 'seq', pos, items };
+    }
+    if (isScalar(node)) {
+      const value = node.value;
+      const type =
+        value === null ? 'null' : typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'string';
+      return { kind: 'scalar', pos, text: String(node.source ?? value), type };
+    }
+    // An empty value (`key:` with nothing after it) is a null scalar.
+    return { kind: 'scalar', pos, text: '', type: 'null' };
+  };
+
+  const root = convert(doc.contents, 0);
+  if (root === undefined) {
+    problems.add(posAt(0), '', `the document expands to more than ${MAX_NODES} nodes (too many aliases?)`);
+  }
+  return root;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** Brackets and braces nested at once: checked before parsing, as the YAML parser recurses. */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x5b || ch === 0x7b) deepest = Math.max(deepest, ++depth);
+    else if ((ch === 0x5d || ch === 0x7d) && depth > 0) depth--;
+  }
+  return deepest;
+}
+
+/** The entry of a map with this key, if any. */
+export function entryOf(map: RawMap, key: string): RawEntry | undefined {
+  return map.entries.find((entry) => entry.key === key);
+}

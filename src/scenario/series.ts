@@ -1,0 +1,127 @@
+// Yearly series (SPEC §2.2): a single value for every year, or anchors
+// {year: value} interpolated linear | cagr | step, or one anchor with a growth rate.
+import { Decimal, ONE } from '../decimal.js';
+import type { Case, Range, Series, Year } from '../engine/types.js';
+import { CASES } from '../engine/types.js';
+import { didYouMean } from '../suggest.js';
+import type { RawNode } from './raw.js';
+import { readValue, type ReadContext, type Value, type ValueKind } from './values.js';
+
+export type Interpolation = 'linear' | 'cagr' | 'step';
+const INTERPOLATIONS: readonly Interpolation[] = ['linear', 'cagr', 'step'];
+const YEAR_KEY = /^\d{4}$/;
+const SERIES_KEYS = ['interpolate', 'growth'];
+
+/** A map is a series (not an annotated value) when it has a year, `interpolate` or `growth` key. */
+export function isSeriesMap(node: RawNode): boolean {
+  return node.kind === 'map' && node.entries.some((entry) => YEAR_KEY.test(entry.key) || SERIES_KEYS.includes(entry.key));
+}
+
+/** Reads an input as a series covering `years`; reports problems and returns undefined when it cannot. */
+export function readSeries(
+  node: RawNode,
+  kind: ValueKind,
+  years: readonly Year[],
+  path: string,
+  ctx: ReadContext,
+): Series | undefined {
+  if (!isSeriesMap(node) || node.kind !== 'map') {
+    const value = readValue(node, kind, path, ctx);
+    return value && new Map(years.map((year) => [year, value.range]));
+  }
+  const { problems } = ctx;
+  const anchors = new Map<Year, Value>();
+  let interpolation: Interpolation = kind === 'amount' ? 'cagr' : 'linear';
+  let growth: Value | undefined;
+  let ok = true;
+  for (const { key, keyPos, value } of node.entries) {
+    const entryPath = `${path}.${key}`;
+    if (YEAR_KEY.test(key)) {
+      const anchor = readValue(value, kind, entryPath, ctx);
+      if (anchor) anchors.set(Number(key), anchor);
+      else ok = false;
+    } else if (key === 'interpolate') {
+      const method = value.kind === 'scalar' ? value.text : '';
+      if ((INTERPOLATIONS as readonly string[]).includes(method)) interpolation = method as Interpolation;
+      else {
+        problems.add(value.pos, entryPath, `unknown interpolation '${method}'${didYouMean(method, INTERPOLATIONS)}; expected linear, cagr or step`);
+        ok = false;
+      }
+    } else if (key === 'growth') {
+      growth = readValue(value, 'growth', entryPath, ctx);
+      if (!growth) ok = false;
+    } else {
+      problems.add(keyPos, entryPath, `unknown key in a series; expected a year (2023), interpolate or growth${didYouMean(key, SERIES_KEYS)}`);
+      ok = false;
+    }
+  }
+  if (!ok) return undefined;
+  if (growth && anchors.size !== 1) {
+    problems.add(node.pos, path, `growth needs exactly one anchor year, found ${anchors.size}`);
+    return undefined;
+  }
+  const anchorYears = [...anchors.keys()].sort((a, b) => a - b);
+  const series = new Map<Year, Range>();
+  const missing: Year[] = [];
+  for (const year of years) {
+    const range = valueInYear(year, anchorYears, anchors, interpolation, growth?.range);
+    if (range === undefined) missing.push(year);
+    else if (range === 'not positive') {
+      problems.add(node.pos, path, `cagr interpolation needs anchors above 0 on both sides of ${year}; write interpolate: linear or step`);
+      return undefined;
+    } else series.set(year, range);
+  }
+  if (missing.length > 0) {
+    problems.add(
+      node.pos,
+      path,
+      `no value for ${missing.join(', ')}: the anchors are ${anchorYears.join(', ')}; add anchors${anchors.size === 1 ? ' or a growth rate' : ''} that cover ${years[0]}..${years[years.length - 1]}`,
+    );
+    return undefined;
+  }
+  if (kind === 'ratio') {
+    const outside = [...series].find(([, range]) => range.low.isNegative() || range.high.greaterThan(ONE));
+    if (outside) {
+      problems.add(node.pos, path, `grows outside 0%..100% in ${outside[0]}; a ratio lies in [0, 1]`);
+      return undefined;
+    }
+  }
+  return series;
+}
+
+function valueInYear(
+  year: Year,
+  anchorYears: readonly Year[],
+  anchors: ReadonlyMap<Year, Value>,
+  interpolation: Interpolation,
+  growth: Range | undefined,
+): Range | undefined | 'not positive' {
+  const exact = anchors.get(year);
+  if (exact) return exact.range;
+  const before = anchorYears.filter((a) => a < year).pop();
+  const after = anchorYears.find((b) => b > year);
+  if (before === undefined) return undefined;
+  const from = anchors.get(before)!.range;
+  if (growth) {
+    // v_t = v_a · (1 + g)^(t − a)
+    return mapCases((c) => from[c].times(ONE.plus(growth[c]).pow(year - before)));
+  }
+  if (after === undefined) return undefined;
+  const to = anchors.get(after)!.range;
+  const fraction = new Decimal(year - before).dividedBy(after - before);
+  switch (interpolation) {
+    case 'step':
+      return from;
+    case 'linear':
+      // v_a + (v_b − v_a) · (t − a)/(b − a)
+      return mapCases((c) => from[c].plus(to[c].minus(from[c]).times(fraction)));
+    case 'cagr':
+      // v_a · (v_b / v_a)^((t − a)/(b − a)), both ends > 0
+      if (CASES.some((c) => !from[c].isPositive() || from[c].isZero() || !to[c].isPositive() || to[c].isZero())) return 'not positive';
+      return mapCases((c) => from[c].times(to[c].dividedBy(from[c]).pow(fraction)));
+  }
+}
+
+function mapCases(valueOf: (c: Case) => Decimal): Range {
+  return { low: valueOf('low'), base: valueOf('base'), high: valueOf('high') };
+}
