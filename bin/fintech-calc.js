@@ -1,2 +1,5 @@
 #!/usr/bin/env node
-import '../dist/main.js';
+import { fileURLToPath } from 'node:url';
+import { main } from '../dist/main.js';
+
+await main(fileURLToPath(new URL('..', import.meta.url)));

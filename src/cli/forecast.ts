@@ -1,0 +1,77 @@
+// `fintech-calc forecast [scenario ...]`: read, forecast, render.
+import type { Scenario, TableName } from '../engine/types.js';
+import { TABLES } from '../engine/types.js';
+import { forecast } from '../engine/forecast.js';
+import { renderCsv } from '../render/csv.js';
+import { renderJson } from '../render/json.js';
+import { renderMarkdown } from '../render/md.js';
+import type { RenderOptions, ScenarioResult } from '../render/options.js';
+import { renderTable } from '../render/table.js';
+import { parseScenario } from '../scenario/load.js';
+import { InputError, type Problem } from '../scenario/problems.js';
+import { UsageError } from './exit.js';
+import { readScenarioText, resolveScenario, writeFileAtomic, type Io } from './io.js';
+import { checkOutputOptions, type Format, type RawOutputOptions } from './options.js';
+
+const RENDERERS: Record<Format, (results: readonly ScenarioResult[], options: RenderOptions) => string> = {
+  table: renderTable,
+  json: renderJson,
+  csv: renderCsv,
+  md: renderMarkdown,
+};
+
+export function runForecast(scenarioArgs: readonly string[], raw: RawOutputOptions, io: Io): number {
+  const options = checkOutputOptions(raw, io);
+  const loaded = loadScenarios(scenarioArgs.length > 0 ? scenarioArgs : ['baseline'], io);
+  const tables = options.tables ?? TABLES;
+  for (const { scenario, file } of loaded) {
+    const missing = tables.filter((table) => options.tables !== undefined && !hasTable(scenario, table));
+    if (missing.length > 0) {
+      throw new UsageError(`${file} has no ${missing.join(', ')} table (it lacks ${missing.map(moduleOf).join(', ')})`);
+    }
+  }
+  const results = loaded.map(({ scenario, file }) => ({ forecast: forecast(scenario, options.cases), file }));
+  const text = RENDERERS[options.format](results, { unit: options.unit, lang: options.lang, tables, color: options.color });
+  emit(text, options.out, io);
+  return 0;
+}
+
+/** Reads every scenario; the problems of all files are reported together. */
+export function loadScenarios(args: readonly string[], io: Io): { scenario: Scenario; file: string }[] {
+  const problems: Problem[] = [];
+  const loaded: { scenario: Scenario; file: string }[] = [];
+  for (const arg of args) {
+    const { path, display } = resolveScenario(io, arg);
+    try {
+      loaded.push({ scenario: parseScenario(readScenarioText(path, display), display), file: display });
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(...error.problems);
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return loaded;
+}
+
+const MODULES: Record<TableName, keyof Scenario> = { market: 'supplyChain', profit: 'bankProfit', spend: 'techSpend' };
+
+function moduleOf(table: TableName): string {
+  return MODULES[table];
+}
+
+function hasTable(scenario: Scenario, table: TableName): boolean {
+  return scenario[MODULES[table]] !== undefined;
+}
+
+/** To stdout, or atomically to --out. */
+export function emit(text: string, out: string | undefined, io: Io): void {
+  if (out === undefined) {
+    io.stdout(text);
+    return;
+  }
+  try {
+    writeFileAtomic(out, text);
+  } catch (error) {
+    throw new UsageError(`--out: cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}

@@ -1,0 +1,66 @@
+// The options forecast and diff share (SPEC §4), checked into typed values.
+import type { Case, TableName } from '../engine/types.js';
+import { CASES, TABLES } from '../engine/types.js';
+import type { Lang } from '../render/labels.js';
+import { didYouMean } from '../suggest.js';
+import { AMOUNT_UNITS, OUTPUT_UNITS } from '../units.js';
+import { UsageError } from './exit.js';
+import type { Io } from './io.js';
+
+export type Format = 'table' | 'json' | 'csv' | 'md';
+export const FORMATS: readonly Format[] = ['table', 'json', 'csv', 'md'];
+
+/** As commander hands them over. */
+export interface RawOutputOptions {
+  readonly table?: string;
+  readonly case: string;
+  readonly format: string;
+  readonly unit: string;
+  readonly lang?: string;
+  readonly color: boolean;
+  readonly out?: string;
+}
+
+export interface OutputOptions {
+  /** The tables asked for, or undefined for every table a scenario has. */
+  readonly tables: readonly TableName[] | undefined;
+  readonly cases: readonly Case[];
+  readonly format: Format;
+  readonly unit: string;
+  readonly lang: Lang;
+  readonly color: boolean;
+  readonly out: string | undefined;
+}
+
+export function checkOutputOptions(raw: RawOutputOptions, io: Io): OutputOptions {
+  const oneOf = <T extends string>(option: string, value: string, allowed: readonly T[]): T => {
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    throw new UsageError(`${option}: '${value}' is not one of ${allowed.join(', ')}${didYouMean(value, allowed)}`);
+  };
+  const tables =
+    raw.table === undefined
+      ? undefined
+      : raw.table.split(',').map((name) => oneOf('--table', name.trim(), TABLES));
+  const c = oneOf('--case', raw.case, [...CASES, 'all']);
+  const format = oneOf('--format', raw.format, FORMATS);
+  if (!AMOUNT_UNITS.has(raw.unit)) {
+    throw new UsageError(`--unit: '${raw.unit}' is not a unit${didYouMean(raw.unit, AMOUNT_UNITS.keys())}; expected one of ${OUTPUT_UNITS.join(', ')}`);
+  }
+  const lang = raw.lang === undefined ? defaultLang(io.env) : oneOf('--lang', raw.lang, ['en', 'zh'] as const);
+  const noColor = (io.env.NO_COLOR ?? '') !== '';
+  return {
+    tables,
+    cases: c === 'all' ? CASES : [c],
+    format,
+    unit: raw.unit,
+    lang,
+    color: raw.color && !noColor && raw.out === undefined && io.stdoutIsTerminal,
+    out: raw.out,
+  };
+}
+
+/** zh when the locale (LC_ALL, else LANG) is Chinese, else en. */
+export function defaultLang(env: Io['env']): Lang {
+  const locale = env.LC_ALL || env.LANG || '';
+  return locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}

@@ -1,0 +1,35 @@
+// CSV output (SPEC §5): tidy rows scenario,case,table,metric,key,year,value,unit.
+import { linesOf } from './lines.js';
+import { machineValue } from './numbers.js';
+import type { RenderOptions, ScenarioResult } from './options.js';
+
+export const CSV_HEADER = ['scenario', 'case', 'table', 'metric', 'key', 'year', 'value', 'unit'];
+
+export function renderCsv(results: readonly ScenarioResult[], options: RenderOptions): string {
+  const rows: string[][] = [CSV_HEADER];
+  for (const { forecast } of results) {
+    for (const [c, caseForecast] of forecast.cases) {
+      for (const line of linesOf(caseForecast, options.tables)) {
+        for (const [year, value] of line.values) {
+          rows.push([
+            forecast.scenario.name,
+            c,
+            line.table,
+            line.metric,
+            line.key,
+            year,
+            value === null ? '' : machineValue(value, line.kind, options.unit),
+            line.kind === 'amount' ? options.unit : 'ratio',
+          ]);
+        }
+      }
+    }
+  }
+  return csvText(rows);
+}
+
+/** RFC 4180: fields with commas, quotes or line breaks are quoted. */
+export function csvText(rows: readonly (readonly string[])[]): string {
+  const field = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+  return rows.map((row) => `${row.map(field).join(',')}\n`).join('');
+}

@@ -1,0 +1,46 @@
+// The people-facing layout shared by the terminal and Markdown renderers: for
+// each scenario, case and table, a title and rows of formatted cells.
+import type { Decimal } from '../decimal.js';
+import type { TableName } from '../engine/types.js';
+import { caseName, tableTitle } from './labels.js';
+import { linesOf, type Line } from './lines.js';
+import { displayValue } from './numbers.js';
+import type { RenderOptions, ScenarioResult } from './options.js';
+
+export interface Grid {
+  readonly title: string;
+  /** First the row label's header, then the years. */
+  readonly header: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+  /** Lines below the table (CAGRs). */
+  readonly notes: readonly string[];
+}
+
+export function gridsOf(results: readonly ScenarioResult[], options: RenderOptions): Grid[] {
+  const grids: Grid[] = [];
+  const { lang, unit } = options;
+  for (const { forecast } of results) {
+    for (const [c, caseForecast] of forecast.cases) {
+      const lines = linesOf(caseForecast, options.tables);
+      for (const table of options.tables) {
+        const tableLines = lines.filter((line) => line.table === table);
+        if (tableLines.length === 0) continue;
+        grids.push(gridOf(table, tableLines, `${forecast.scenario.name}${lang === 'zh' ? '，' : ', '}${caseName(c, lang)}`, options));
+      }
+    }
+  }
+  return grids;
+  function gridOf(table: TableName, lines: readonly Line[], context: string, { lang }: RenderOptions): Grid {
+    const yearly = lines.filter((line) => line.metric !== 'cagr');
+    const years = [...(yearly[0]?.values.keys() ?? [])];
+    const cell = (line: Line, value: Decimal | null | undefined) => (value == null ? '–' : displayValue(value, line.kind, unit));
+    return {
+      title: lang === 'zh' ? `${tableTitle(table, lang)}（${unit}）— ${context}` : `${tableTitle(table, lang)} (${unit}) — ${context}`,
+      header: [lang === 'zh' ? '指标' : 'Metric', ...years],
+      rows: yearly.map((line) => [line.label(lang), ...years.map((year) => cell(line, line.values.get(year)))]),
+      notes: lines
+        .filter((line) => line.metric === 'cagr')
+        .map((line) => `${line.label(lang)}${lang === 'zh' ? '：' : ': '}${cell(line, [...line.values.values()][0])}`),
+    };
+  }
+}

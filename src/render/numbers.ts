@@ -1,0 +1,48 @@
+// The rounding and notation policies of the output, in one place. The engine's
+// numbers are exact; only here are they converted to the output unit and rounded.
+import { Decimal } from '../decimal.js';
+import { unitSize } from '../units.js';
+
+export type ValueKind = 'amount' | 'ratio';
+
+/** Significant digits in JSON and CSV: SPEC §5 asks for at least 15. */
+const MACHINE_DIGITS = 20;
+
+/** An amount held in 亿元, expressed in the output unit. */
+export function inUnit(amount: Decimal, unit: string): Decimal {
+  return amount.dividedBy(unitSize(unit)!);
+}
+
+/** Machine notation: plain (no exponent), 20 significant digits, trailing zeros trimmed. */
+export function machineNumber(value: Decimal): string {
+  const rounded = value.toSignificantDigits(MACHINE_DIGITS, Decimal.ROUND_HALF_EVEN);
+  if (rounded.isZero()) return '0';
+  const text = rounded.toFixed();
+  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+}
+
+/** A value for machines: amounts in the output unit, ratios as fractions. */
+export function machineValue(value: Decimal, kind: ValueKind, unit: string): string {
+  return machineNumber(kind === 'amount' ? inUnit(value, unit) : value);
+}
+
+/** Decimal places shown for amounts in each output unit, so tables stay readable. */
+function amountPlaces(unit: string): number {
+  const size = unitSize(unit)!;
+  if (size.greaterThanOrEqualTo(1000)) return 3; // 万亿元, tn
+  if (size.greaterThanOrEqualTo(1)) return 1; // 亿元, bn
+  return 0; // 元, 万元, ...
+}
+
+/** A value for people: thousands separators; ratios as percentages with two decimals. */
+export function displayValue(value: Decimal, kind: ValueKind, unit: string): string {
+  if (kind === 'ratio') return `${groupThousands(value.times(100).toFixed(2, Decimal.ROUND_HALF_EVEN))}%`;
+  return groupThousands(inUnit(value, unit).toFixed(amountPlaces(unit), Decimal.ROUND_HALF_EVEN));
+}
+
+function groupThousands(fixed: string): string {
+  const negative = fixed.startsWith('-') && !/^-0(\.0*)?$/.test(fixed);
+  const [whole = '', fraction] = fixed.replace(/^-/, '').split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, ',');
+  return `${negative ? '-' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
+}
