@@ -7,7 +7,9 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   const lower = word.toLowerCase();
   for (const candidate of candidates) {
     const distance = editDistance(lower, candidate.toLowerCase());
-    if (distance < bestDistance) {
+    // On a tie, a candidate as long as the word is the likelier typo (bm → bn, not m).
+    const closerLength = best !== undefined && Math.abs(candidate.length - word.length) < Math.abs(best.length - word.length);
+    if (distance < bestDistance || (distance === bestDistance && closerLength)) {
       best = candidate;
       bestDistance = distance;
     }

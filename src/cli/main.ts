@@ -24,12 +24,19 @@ function outputOptions(command: Command): Command {
 
 export function buildProgram(io: Io, setCode: (code: number) => void): Command {
   const program = new Command('fintech-calc')
-    .description('Scenario calculator for the 2019 iResearch China fintech report: SCF market, bank SCF profit\nand technology spend, from YAML scenarios, in exact decimal arithmetic.')
+    .description(
+      'Scenario calculator for the 2019 iResearch China fintech report: SCF market, bank SCF profit and technology spend, from YAML scenarios, in exact decimal arithmetic.',
+    )
     .version(packageJson.version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      // One line per problem (SPEC §6), in the same shape as our own usage errors.
+      outputError: (message, write) => write(`fintech-calc: ${message.trim().replace(/\s*\n\s*/g, ' ')}\n`),
+    })
     .addHelpText(
       'after',
       `
@@ -37,7 +44,8 @@ Examples:
   fintech-calc forecast                          the report's baseline, as tables
   fintech-calc forecast my-scenario.yaml -c all  your scenario in the low, base and high cases
   fintech-calc forecast -t market -f json        the SCF market as JSON
-Run 'fintech-calc <command> --help' for a command's options.`,
+Run 'fintech-calc <command> --help' for a command's options.
+`,
     );
 
   outputOptions(
@@ -58,7 +66,8 @@ Examples:
   fintech-calc forecast baseline my.yaml -f json      one JSON document per line
   fintech-calc forecast -f csv -o forecast.csv        tidy CSV rows into a file
 
-Exit codes: 0 success, 2 bad input or usage, 3 internal error (a bug).`,
+Exit codes: 0 success, 2 bad input or usage, 3 internal error (a bug).
+`,
     )
     .action(async (scenarios: string[], options: RawOutputOptions) => {
       const { runForecast } = await import('./forecast.js');

@@ -236,11 +236,11 @@ function readSupplyChain(node: RawNode, path: string, inheritedYears: readonly Y
     const costSavings = readBoolean(mode, 'costSavings', true, ctx);
     return share && penetration && { id, label, share, penetration, costSavings };
   });
-  if (!marketSpace || !traditionalPenetration || !modes) return undefined;
-  if (modes.length > 0) {
+  if (modes && modes.length > 0) {
     const modesNode = map.get('modes')!;
     checkSumAtMost(modes.map((mode) => mode.share), years, modesNode.pos, map.child('modes'), 'the mode shares', ctx);
   }
+  if (!marketSpace || !traditionalPenetration || !modes) return undefined;
   return { years, marketSpace, traditionalPenetration, modes };
 }
 

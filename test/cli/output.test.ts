@@ -1,0 +1,91 @@
+// Output contracts that golden files alone do not pin: JSON key order and
+// notation (SPEC §5), --out atomicity, nothing written on bad input (SPEC §6).
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error -- plain ESM helper shared with the regenerate script
+import { runCase } from './golden.mjs';
+
+type Run = { code: number; stdout: string; stderr: string };
+const run = (...args: string[]): Run => runCase({ args });
+
+describe('JSON output (SPEC §5)', () => {
+  const document = JSON.parse(run('forecast', '-f', 'json', '-c', 'all').stdout);
+
+  it('has the documented keys in the documented order', () => {
+    expect(Object.keys(document)).toEqual(['format', 'scenario', 'unit', 'cases']);
+    expect(document.format).toBe('fintech-calc/forecast@1');
+    expect(document.scenario).toEqual({ name: 'baseline', title: 'iResearch 2019 fintech report, baseline', file: 'scenarios/baseline.yaml' });
+    expect(Object.keys(document.cases)).toEqual(['low', 'base', 'high']);
+    const base = document.cases.base;
+    expect(Object.keys(base.market)).toEqual(['years', 'marketSpace', 'traditionalPenetration', 'traditionalSize', 'modes', 'otherSize', 'marketSize', 'increment', 'penetration']);
+    expect(Object.keys(base.market.modes.receivables)).toEqual(['share', 'penetration', 'size']);
+    expect(Object.keys(base.profit)).toEqual(['years', 'profitShare', 'baselineOperatingCost', 'operatingCost', 'traditionalProfit', 'shareProfit', 'costSavings', 'profit', 'increment']);
+    expect(Object.keys(base.spend)).toEqual(['years', 'segments', 'total', 'frontier', 'frontierShare', 'cagr']);
+    expect(Object.keys(base.spend.segments.payment)).toEqual(['label', 'total', 'frontier', 'frontierShare']);
+    expect(Object.keys(base.spend.cagr)).toEqual(['total', 'frontier']);
+  });
+
+  it('writes decimal strings in plain notation with at least 15 significant digits, trailing zeros trimmed', () => {
+    expect(document.cases.base.market.marketSize['2023']).toBe('61000');
+    expect(document.cases.base.profit.increment['2023']).toBe('1377');
+    expect(document.cases.base.market.traditionalPenetration['2023']).toBe('0.2');
+    const interpolated: string = document.cases.base.market.marketSpace['2020'];
+    expect(interpolated.replace('.', '').replace(/^0+/, '').length).toBeGreaterThanOrEqual(15);
+    const all: string[] = JSON.stringify(document).match(/"-?\d[\d.]*"/g) ?? [];
+    for (const value of all) expect(value).not.toMatch(/e|\.\d*0"$/);
+  });
+
+  it('converts amounts to the output unit, never ratios', () => {
+    const wan = JSON.parse(run('forecast', '-f', 'json', '-u', '万亿元').stdout).cases.base;
+    expect(wan.market.marketSize['2023']).toBe('6.1');
+    expect(wan.market.penetration['2023']).toBe('0.488');
+    const yuan = JSON.parse(run('forecast', '-f', 'json', '-u', '元', '-t', 'profit').stdout).cases.base;
+    expect(yuan.profit.profit['2023']).toBe('212700000000');
+  });
+
+  it('is byte-identical on every run and whatever TZ or locale', () => {
+    const a = runCase({ args: ['forecast', '-f', 'json', '-c', 'all', '--lang', 'en'], env: { TZ: 'Asia/Shanghai', LC_ALL: 'de_DE.UTF-8' } }).stdout;
+    const b = runCase({ args: ['forecast', '-f', 'json', '-c', 'all', '--lang', 'en'], env: { TZ: 'America/New_York' } }).stdout;
+    expect(a).toBe(b);
+  });
+});
+
+describe('--out', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'fintech-calc-'));
+
+  it('writes the output to the file, nothing to stdout, leaving no temporary file', () => {
+    const file = join(folder, 'forecast.csv');
+    writeFileSync(file, 'old contents');
+    const result = run('forecast', '-f', 'csv', '-o', file);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(readFileSync(file, 'utf8')).toBe(run('forecast', '-f', 'csv').stdout);
+    expect(readdirSync(folder)).toEqual(['forecast.csv']);
+  });
+
+  it('leaves the file untouched and writes nothing on bad input', () => {
+    const file = join(folder, 'kept.json');
+    writeFileSync(file, 'old contents');
+    const result = run('forecast', 'test/fixtures/bad-several.yaml', '-f', 'json', '-o', file);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(readFileSync(file, 'utf8')).toBe('old contents');
+    const missing = join(folder, 'never.json');
+    expect(run('forecast', '--case', 'medium', '-o', missing).code).toBe(2);
+    expect(existsSync(missing)).toBe(false);
+  });
+
+  it('reports a folder it cannot write to as a usage error', () => {
+    const result = run('forecast', '-o', join(folder, 'no', 'such', 'dir.txt'));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^fintech-calc: error: --out: cannot write .*ENOENT\n$/);
+  });
+});
+
+describe('colour', () => {
+  it('never writes escape codes when stdout is not a terminal', () => {
+    expect(run('forecast').stdout).not.toContain('\u001b[');
+  });
+});

@@ -1,0 +1,145 @@
+// Random scenarios, written in random SPEC §2 syntax, must compute exactly the
+// SPEC §3 formulas in all three cases. The oracle below evaluates the formulas
+// directly on the generated numbers, independently of the loader and engine.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Decimal, sum } from '../../src/decimal.js';
+import { forecast } from '../../src/engine/forecast.js';
+import { CASES, type Case } from '../../src/engine/types.js';
+import { load } from '../helpers.js';
+
+type Triple = { low: Decimal; base: Decimal; high: Decimal };
+
+/** A decimal with up to 4 places in [0, max]. */
+const decimal = (max: number) => fc.integer({ min: 0, max: max * 10000 }).map((n) => new Decimal(n).dividedBy(10000));
+/** low ≤ base ≤ high, base the midpoint when written as a string range. */
+const triple = (max: number) =>
+  fc.tuple(decimal(max), decimal(max), decimal(max), fc.boolean()).map(([a, b, c, plain]): Triple => {
+    const [low, mid, high] = [a, b, c].sort((x, y) => x.comparedTo(y));
+    return plain ? { low: mid!, base: mid!, high: mid! } : { low: low!, base: mid!, high: high! };
+  });
+
+/** Writes a ratio triple in one of the syntaxes of SPEC §2.1. */
+function writeRatio(t: Triple, style: number): string {
+  const pct = (d: Decimal) => `${d.times(100).toFixed()}%`;
+  if (t.low.equals(t.high)) return [t.base.toFixed(), pct(t.base), `{value: ${pct(t.base)}, source: "x"}`][style % 3]!;
+  return `{low: ${pct(t.low)}, base: ${t.base.toFixed()}, high: ${pct(t.high)}}`;
+}
+
+/** Writes an amount triple (in 亿元) in one of the unit syntaxes. */
+function writeAmount(t: Triple, style: number): string {
+  const units: [string, number][] = [['', 0], ['亿', 0], ['万亿', -4], ['元', 8], ['bn', -1], ['百万元', 2]];
+  const [unit, shift] = units[style % units.length]!;
+  const write = (d: Decimal) => `${d.times(new Decimal(10).pow(shift)).toFixed()}${unit}`;
+  if (t.low.equals(t.high)) return write(t.base);
+  return `{low: ${write(t.low)}, base: ${write(t.base)}, high: ${write(t.high)}}`;
+}
+
+const modeArb = fc.record({ share: decimal(0.33), penetration: triple(1), costSavings: fc.boolean(), style: fc.nat(20) });
+const segmentArb = fc.record({ spend: triple(5000), frontierFraction: decimal(1), kind: fc.constantFrom('none', 'amount', 'share'), style: fc.nat(20) });
+const scenarioArb = fc.record({
+  marketSpace: triple(200000),
+  traditionalPenetration: triple(1),
+  modes: fc.array(modeArb, { maxLength: 3 }),
+  profitShare: triple(0.1),
+  baselineOperatingCost: triple(0.05),
+  operatingCost: triple(0.05),
+  segments: fc.array(segmentArb, { minLength: 1, maxLength: 3 }),
+  style: fc.nat(20),
+});
+type Generated = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
+
+function yamlOf(g: Generated): string {
+  const modes = g.modes
+    .map((m, i) => `    m${i}:\n      share: ${writeRatio({ low: m.share, base: m.share, high: m.share }, m.style)}\n      penetration: ${writeRatio(m.penetration, m.style + 1)}\n      costSavings: ${m.costSavings}\n`)
+    .join('');
+  const segments = g.segments
+    .map((s, i) => {
+      const frontier = (c: Case) => s.spend[c].times(s.frontierFraction);
+      const line =
+        s.kind === 'amount'
+          ? `      frontier: ${writeAmount({ low: frontier('low'), base: frontier('base'), high: frontier('high') }, s.style + 2)}\n`
+          : s.kind === 'share'
+            ? `      frontierShare: ${writeRatio({ low: s.frontierFraction, base: s.frontierFraction, high: s.frontierFraction }, s.style)}\n`
+            : '';
+      return `    s${i}:\n      spend: ${writeAmount(s.spend, s.style)}\n${line}`;
+    })
+    .join('');
+  return `years: 2020..2021
+supplyChain:
+  marketSpace: ${writeAmount(g.marketSpace, g.style)}
+  traditionalPenetration: ${writeRatio(g.traditionalPenetration, g.style)}
+  modes:${modes === '' ? ' {}' : `\n${modes}`}
+bankProfit:
+  profitShare: ${writeRatio(g.profitShare, g.style + 1)}
+  baselineOperatingCost: ${writeRatio(g.baselineOperatingCost, g.style + 2)}
+  operatingCost: ${writeRatio(g.operatingCost, g.style)}
+techSpend:
+  segments:
+${segments}`;
+}
+
+/** SPEC §3 evaluated directly for one case (every input is constant over the years). */
+function oracle(g: Generated, c: Case) {
+  const space = g.marketSpace[c];
+  const tp = g.traditionalPenetration[c];
+  const sizes = g.modes.map((m) => space.times(m.share).times(m.penetration[c]));
+  const otherSize = space.times(new Decimal(1).minus(sum(g.modes.map((m) => m.share)))).times(tp);
+  const marketSize = sum(sizes).plus(otherSize);
+  const traditionalSize = space.times(tp);
+  const share = g.profitShare[c];
+  const saved = sum(sizes.filter((_, i) => g.modes[i]!.costSavings));
+  const costSavings = g.baselineOperatingCost[c].minus(g.operatingCost[c]).times(saved);
+  const profit = marketSize.times(share).plus(costSavings);
+  const totals = g.segments.map((s) => s.spend[c]);
+  const frontiers = g.segments.map((s) => (s.kind === 'none' ? new Decimal(0) : s.spend[c].times(s.frontierFraction)));
+  return {
+    marketSize,
+    increment: marketSize.minus(traditionalSize),
+    profit,
+    profitIncrement: profit.minus(traditionalSize.times(share)),
+    costSavings,
+    total: sum(totals),
+    frontier: sum(frontiers),
+  };
+}
+
+describe('oracle: random scenarios in random syntax compute SPEC §3 exactly', () => {
+  it('in all three cases', () => {
+    fc.assert(
+      fc.property(scenarioArb, (g) => {
+        const result = forecast(load(yamlOf(g)), CASES);
+        for (const c of CASES) {
+          const expected = oracle(g, c);
+          const got = result.cases.get(c)!;
+          for (const year of [2020, 2021]) {
+            expect(got.market!.marketSize.get(year)!.toString()).toBe(expected.marketSize.toString());
+            expect(got.market!.increment.get(year)!.toString()).toBe(expected.increment.toString());
+            expect(got.profit!.profit.get(year)!.toString()).toBe(expected.profit.toString());
+            expect(got.profit!.increment.get(year)!.toString()).toBe(expected.profitIncrement.toString());
+            expect(got.profit!.costSavings.get(year)!.toString()).toBe(expected.costSavings.toString());
+            expect(got.spend!.total.get(year)!.toString()).toBe(expected.total.toString());
+            expect(got.spend!.frontier.get(year)!.toString()).toBe(expected.frontier.toString());
+          }
+        }
+      }),
+      { numRuns: 300, seed: 20191 },
+    );
+  });
+});
+
+describe('laws', () => {
+  it('cases are ordered when every input raises the output (market size)', () => {
+    fc.assert(
+      fc.property(scenarioArb, (g) => {
+        const result = forecast(load(yamlOf(g)), CASES);
+        const size = (c: Case) => result.cases.get(c)!.market!.marketSize.get(2020)!;
+        // Market size rises with marketSpace and mode penetrations; traditionalPenetration
+        // also raises it, so all inputs here are monotone.
+        expect(size('low').lessThanOrEqualTo(size('base'))).toBe(true);
+        expect(size('base').lessThanOrEqualTo(size('high'))).toBe(true);
+      }),
+      { numRuns: 100, seed: 7 },
+    );
+  });
+});
