@@ -15,3 +15,15 @@ export function sum(values: Iterable<Decimal>): Decimal {
   for (const value of values) total = total.plus(value);
   return total;
 }
+
+/**
+ * x^(1/n) for x > 0. Square and cube roots are an order of magnitude faster than
+ * a fractional power in decimal.js, and yearly growth over 2, 3, 4 or 6 years
+ * needs only those, so they are used where n allows.
+ */
+export function nthRoot(x: Decimal, n: number): Decimal {
+  if (n === 1) return x;
+  if (n % 2 === 0) return nthRoot(x.sqrt(), n / 2);
+  if (n % 3 === 0) return nthRoot(x.cbrt(), n / 3);
+  return x.pow(ONE.dividedBy(n));
+}

@@ -1,5 +1,5 @@
 // techSpend model (SPEC §3, output key `spend`).
-import { Decimal, ONE, ZERO, sum } from '../decimal.js';
+import { nthRoot, ONE, ZERO, sum, type Decimal } from '../decimal.js';
 import type { Case, SegmentForecast, SpendForecast, TechSpendInputs, Year, Yearly } from './types.js';
 import { atCase, get, yearly } from './yearly.js';
 
@@ -52,8 +52,5 @@ export function cagr(years: readonly Year[], series: Yearly): Decimal | null {
   if (first === undefined || last === undefined || years.length < 2) return null;
   const start = get(series, first);
   if (start.isZero()) return null;
-  return get(series, last)
-    .dividedBy(start)
-    .pow(new Decimal(1).dividedBy(years.length - 1))
-    .minus(ONE);
+  return nthRoot(get(series, last).dividedBy(start), years.length - 1).minus(ONE);
 }

@@ -1,6 +1,6 @@
 // Yearly series (SPEC §2.2): a single value for every year, or anchors
 // {year: value} interpolated linear | cagr | step, or one anchor with a growth rate.
-import { Decimal, ONE } from '../decimal.js';
+import { Decimal, nthRoot, ONE } from '../decimal.js';
 import type { Case, Range, Series, Year } from '../engine/types.js';
 import { CASES } from '../engine/types.js';
 import { didYouMean } from '../suggest.js';
@@ -104,7 +104,7 @@ function valueInYear(
   const from = anchors.get(before)!.range;
   if (growth) {
     // v_t = v_a · (1 + g)^(t − a)
-    return mapCases((c) => from[c].times(ONE.plus(growth[c]).pow(year - before)));
+    return mapCases([from, growth], (c) => from[c].times(ONE.plus(growth[c]).pow(year - before)));
   }
   if (after === undefined) return undefined;
   const to = anchors.get(after)!.range;
@@ -114,14 +114,28 @@ function valueInYear(
       return from;
     case 'linear':
       // v_a + (v_b − v_a) · (t − a)/(b − a)
-      return mapCases((c) => from[c].plus(to[c].minus(from[c]).times(fraction)));
+      return mapCases([from, to], (c) => from[c].plus(to[c].minus(from[c]).times(fraction)));
     case 'cagr':
       // v_a · (v_b / v_a)^((t − a)/(b − a)), both ends > 0
       if (CASES.some((c) => !from[c].isPositive() || from[c].isZero() || !to[c].isPositive() || to[c].isZero())) return 'not positive';
-      return mapCases((c) => from[c].times(to[c].dividedBy(from[c]).pow(fraction)));
+      // computed as v_a · ((v_b / v_a)^(1/(b − a)))^(t − a): one root per anchor pair
+      return mapCases([from, to], (c) => from[c].times(nthRoot(to[c].dividedBy(from[c]), after - before).pow(year - before)));
   }
 }
 
-function mapCases(valueOf: (c: Case) => Decimal): Range {
+/**
+ * Evaluates a formula for the three cases. When every input is a plain value
+ * (low = base = high) the cases agree, so it is evaluated once: a fractional
+ * power in decimal costs about a millisecond, and start-up time matters.
+ */
+function mapCases(inputs: readonly Range[], valueOf: (c: Case) => Decimal): Range {
+  if (inputs.every(isPlain)) {
+    const value = valueOf('base');
+    return { low: value, base: value, high: value };
+  }
   return { low: valueOf('low'), base: valueOf('base'), high: valueOf('high') };
+}
+
+function isPlain(range: Range): boolean {
+  return range.low.equals(range.base) && range.base.equals(range.high);
 }
