@@ -1,18 +1,29 @@
 // Bundles the CLI into dist/ with esbuild: one entry plus lazily loaded chunks,
 // so `--help` does not parse the code that `forecast` needs (start-up matters).
+// Then precompiles the bundled scenarios (dist/bundled.json).
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
-await build({
-  entryPoints: ['src/cli/main.ts'],
-  outdir: 'dist',
+const common = {
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  minify: true,
   legalComments: 'none',
   logLevel: 'warning',
-  // Some CommonJS dependencies (cli-table3) call require(); give the ESM bundle one.
+  // Some CommonJS dependencies (yaml) call require(); give the ESM bundle one.
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
-});
+};
+
+rmSync('dist', { recursive: true, force: true });
+await build({ ...common, entryPoints: ['src/cli/main.ts'], outdir: 'dist', splitting: true, minify: true });
+
+const precompiler = 'dist/.precompile.mjs';
+await build({ ...common, entryPoints: ['src/scenario/precompile.ts'], outfile: precompiler });
+const { precompile } = await import(`./${precompiler}`);
+const bundled = {};
+for (const file of readdirSync('scenarios').filter((name) => name.endsWith('.yaml')).sort()) {
+  bundled[file.replace(/\.yaml$/, '')] = precompile(readFileSync(`scenarios/${file}`, 'utf8'), `scenarios/${file}`);
+}
+writeFileSync('dist/bundled.json', JSON.stringify(bundled));
+rmSync(precompiler);

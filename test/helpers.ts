@@ -5,14 +5,14 @@ import type { Scenario } from '../src/engine/types.js';
 export const FILE = 'test.yaml';
 
 /** Parses scenario text that must be valid. */
-export function load(text: string): Scenario {
+export function load(text: string): Promise<Scenario> {
   return parseScenario(text, FILE);
 }
 
 /** The formatted problems of scenario text that must be invalid. */
-export function problemsOf(text: string): string[] {
+export async function problemsOf(text: string): Promise<string[]> {
   try {
-    parseScenario(text, FILE);
+    await parseScenario(text, FILE);
   } catch (error) {
     if (error instanceof InputError) return error.problems.map(formatProblem);
     throw error;

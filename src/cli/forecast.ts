@@ -7,10 +7,10 @@ import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/md.js';
 import type { RenderOptions, ScenarioResult } from '../render/options.js';
 import { renderTable } from '../render/table.js';
-import { parseScenario } from '../scenario/load.js';
+import { loadScenario, type LoadedScenario } from '../scenario/load.js';
 import { InputError, type Problem } from '../scenario/problems.js';
 import { UsageError } from './exit.js';
-import { readScenarioText, resolveScenario, writeFileAtomic, type Io } from './io.js';
+import { fileSources, writeFileAtomic, type Io } from './io.js';
 import { checkOutputOptions, type Format, type RawOutputOptions } from './options.js';
 
 const RENDERERS: Record<Format, (results: readonly ScenarioResult[], options: RenderOptions) => string> = {
@@ -20,9 +20,9 @@ const RENDERERS: Record<Format, (results: readonly ScenarioResult[], options: Re
   md: renderMarkdown,
 };
 
-export function runForecast(scenarioArgs: readonly string[], raw: RawOutputOptions, io: Io): number {
+export async function runForecast(scenarioArgs: readonly string[], raw: RawOutputOptions, io: Io): Promise<number> {
   const options = checkOutputOptions(raw, io);
-  const loaded = loadScenarios(scenarioArgs.length > 0 ? scenarioArgs : ['baseline'], io);
+  const loaded = await loadScenarios(scenarioArgs.length > 0 ? scenarioArgs : ['baseline'], io);
   const tables = options.tables ?? TABLES;
   for (const { scenario, file } of loaded) {
     const missing = tables.filter((table) => options.tables !== undefined && !hasTable(scenario, table));
@@ -37,13 +37,13 @@ export function runForecast(scenarioArgs: readonly string[], raw: RawOutputOptio
 }
 
 /** Reads every scenario; the problems of all files are reported together. */
-export function loadScenarios(args: readonly string[], io: Io): { scenario: Scenario; file: string }[] {
+export async function loadScenarios(args: readonly string[], io: Io): Promise<LoadedScenario[]> {
+  const sources = fileSources(io);
   const problems: Problem[] = [];
-  const loaded: { scenario: Scenario; file: string }[] = [];
+  const loaded: LoadedScenario[] = [];
   for (const arg of args) {
-    const { path, display } = resolveScenario(io, arg);
     try {
-      loaded.push({ scenario: parseScenario(readScenarioText(path, display), display), file: display });
+      loaded.push(await loadScenario(arg, sources));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       problems.push(...error.problems);

@@ -1,9 +1,11 @@
 // The edge of the program: files, the environment and the terminal. Commands
 // get these as an Io value, so tests can run them without touching the process.
-import { closeSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { MAX_FILE_BYTES } from '../scenario/load.js';
-import { InputError } from '../scenario/problems.js';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, join, normalize, resolve } from 'node:path';
+import { MAX_FILE_BYTES, type ScenarioFile, type ScenarioSources } from '../scenario/load.js';
+import type { PrecompiledScenario } from '../scenario/precompile.js';
+import { InputError, type Pos } from '../scenario/problems.js';
+import { didYouMean } from '../suggest.js';
 
 export interface Io {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -14,22 +16,62 @@ export interface Io {
   readonly packageRoot: string;
 }
 
-/** The bundled scenarios are the `.yaml` files of the package's scenarios/ folder. */
-export function bundledPath(io: Io, name: string): string {
-  return join(io.packageRoot, 'scenarios', `${name}.yaml`);
+/** The bundled scenarios: the `.yaml` files of the package's scenarios/ folder. */
+export function bundledNames(io: Io): string[] {
+  try {
+    return readdirSync(join(io.packageRoot, 'scenarios'))
+      .filter((name) => name.endsWith('.yaml'))
+      .map((name) => name.slice(0, -'.yaml'.length))
+      .sort();
+  } catch {
+    return [];
+  }
 }
 
+const BARE_NAME = /^[A-Za-z0-9_-]+$/;
+
 /**
- * A scenario argument: a bundled name (`baseline`) when it has no path separator
- * or extension and the package has such a scenario, else a path.
- * `display` is how the file is named in messages and output.
+ * Scenario files from the file system. On the command line a bare name
+ * (`baseline`) is a bundled scenario when the package has one, else a path; in
+ * `extends` a bare name is always a bundled scenario and a path is relative to
+ * the file that names it.
  */
-export function resolveScenario(io: Io, argument: string): { path: string; display: string } {
-  if (/^[A-Za-z0-9_-]+$/.test(argument)) {
-    const path = bundledPath(io, argument);
-    if (isFile(path)) return { path, display: `scenarios/${argument}.yaml` };
+export function fileSources(io: Io): ScenarioSources {
+  let precompiled: Record<string, PrecompiledScenario> | undefined;
+  const bundled = (name: string, at: Pos | undefined): ScenarioFile => {
+    const path = join(io.packageRoot, 'scenarios', `${name}.yaml`);
+    const display = `scenarios/${name}.yaml`;
+    if (at !== undefined && !isFile(path)) {
+      const names = bundledNames(io);
+      throw new InputError([
+        { pos: at, path: 'extends', message: `no bundled scenario '${name}'${didYouMean(name, names)}; bundled: ${names.join(', ')} (a file path needs a / or .yaml)` },
+      ]);
+    }
+    const text = readScenarioText(path, display, at);
+    precompiled ??= readPrecompiled(io);
+    const cached = precompiled[name];
+    return { display, id: resolve(path), text, ...(cached?.text === text && { parsed: cached.root }) };
+  };
+  return {
+    open(reference, from, at) {
+      if (from === undefined) {
+        if (BARE_NAME.test(reference) && isFile(join(io.packageRoot, 'scenarios', `${reference}.yaml`))) return bundled(reference, at);
+        return { display: reference, id: resolve(reference), text: readScenarioText(reference, reference, at) };
+      }
+      if (BARE_NAME.test(reference)) return bundled(reference, at);
+      const path = join(dirname(from.id), reference);
+      const display = normalize(join(dirname(from.display), reference));
+      return { display, id: resolve(path), text: readScenarioText(path, display, at) };
+    },
+  };
+}
+
+function readPrecompiled(io: Io): Record<string, PrecompiledScenario> {
+  try {
+    return JSON.parse(readFileSync(join(io.packageRoot, 'dist', 'bundled.json'), 'utf8')) as Record<string, PrecompiledScenario>;
+  } catch {
+    return {}; // not built: the YAML is parsed instead
   }
-  return { path: argument, display: argument };
 }
 
 function isFile(path: string): boolean {
@@ -40,10 +82,13 @@ function isFile(path: string): boolean {
   }
 }
 
-/** Reads a scenario file as UTF-8 text; every way it can fail is an InputError naming the file. */
-export function readScenarioText(path: string, display: string): string {
+/**
+ * Reads a scenario file as UTF-8 text; every way it can fail is an InputError,
+ * at `at` (the extends that names it) or else naming the file.
+ */
+export function readScenarioText(path: string, display: string, at?: Pos): string {
   const fail = (message: string): never => {
-    throw new InputError([{ pos: { file: display, line: 0, col: 0 }, path: '', message }]);
+    throw new InputError([at ? { pos: at, path: 'extends', message: `${display}: ${message}` } : { pos: { file: display, line: 0, col: 0 }, path: '', message }]);
   };
   let size: number;
   try {
@@ -64,7 +109,7 @@ export function readScenarioText(path: string, display: string): string {
   if (bytes.length > MAX_FILE_BYTES) fail('the file is larger than 1 MiB');
   if (bytes.includes(0)) fail('is a binary file (it holds NUL bytes); expected YAML text');
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return fail('is not UTF-8 text; save the scenario as UTF-8');
   }

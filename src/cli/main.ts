@@ -71,7 +71,7 @@ Exit codes: 0 success, 2 bad input or usage, 3 internal error (a bug).
     )
     .action(async (scenarios: string[], options: RawOutputOptions) => {
       const { runForecast } = await import('./forecast.js');
-      setCode(runForecast(scenarios, options, io));
+      setCode(await runForecast(scenarios, options, io));
     });
 
   return program;

@@ -59,7 +59,7 @@ class Fields {
 }
 
 export function decodeScenario(root: RawNode, defaultName: string, problems: Problems): Scenario | undefined {
-  const top = fields(root, '', TOP_LEVEL_KEYS, problems, 'a scenario must be a map of keys (version, name, supplyChain, ...)');
+  const top = fields(root, '', TOP_LEVEL_KEYS, problems, 'a scenario: a map of keys (version, name, supplyChain, ...)');
   if (!top) return undefined;
 
   const version = top.get('version');

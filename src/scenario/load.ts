@@ -1,23 +1,121 @@
-// Reading a scenario: text → raw tree → checked Scenario. The file system comes
-// in as a function, so the CLI owns I/O and tests can pass text directly.
+// Reading a scenario: its file and those it extends → one raw tree → a checked
+// Scenario. Files come in through a ScenarioSources value, so the CLI owns I/O
+// and tests can serve text from memory.
 import type { Scenario } from '../engine/types.js';
 import { decodeScenario } from './decode.js';
-import { InputError, Problems } from './problems.js';
-import { parseYaml } from './raw.js';
+import { mergeScenario } from './merge.js';
+import { InputError, Problems, type Pos } from './problems.js';
+import type { RawMap, RawNode } from './raw.js';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
+export const MAX_EXTENDS_DEPTH = 16;
 
-/** Parses and checks scenario text; throws InputError with every problem found. */
-export function parseScenario(text: string, file: string): Scenario {
+export interface ScenarioFile {
+  /** How messages and output name the file: as the user wrote it, or scenarios/<name>.yaml. */
+  readonly display: string;
+  /** Identifies the file for cycle detection (an absolute path). */
+  readonly id: string;
+  readonly text: string;
+  /** A tree parsed earlier from exactly this text (the bundled scenarios are precompiled). */
+  readonly parsed?: RawNode;
+}
+
+export interface ScenarioSources {
+  /**
+   * Opens a scenario named on the command line (`from` undefined) or by the
+   * `extends` of another file. Throws InputError (at `at`) when it cannot.
+   */
+  open(reference: string, from: ScenarioFile | undefined, at: Pos | undefined): ScenarioFile;
+}
+
+export interface LoadedScenario {
+  readonly scenario: Scenario;
+  /** The file as named by the user (the output's scenario.file). */
+  readonly file: string;
+  /** The extends chain, this file first. */
+  readonly chain: readonly ScenarioFile[];
+  /** The merged raw tree, before decoding (for --set and explain). */
+  readonly root: RawMap;
+}
+
+/** Reads a scenario with its extends chain; throws InputError with every problem found. */
+export async function loadScenario(reference: string, sources: ScenarioSources): Promise<LoadedScenario> {
   const problems = new Problems();
-  const root = parseYaml(text, file, problems);
-  if (root === undefined || (root.kind === 'scalar' && root.type === 'null')) {
-    if (problems.empty) problems.add({ file, line: 1, col: 1 }, '', 'the file is empty; expected a scenario (version: 1, supplyChain: ...)');
-    throw new InputError(problems.sorted());
-  }
-  const scenario = decodeScenario(root, defaultName(file), problems);
+  const file = sources.open(reference, undefined, undefined);
+  const resolved = await resolveChain(file, sources, problems, []);
+  if (!resolved) throw new InputError(problems.sorted());
+  const scenario = decodeScenario(resolved.root, defaultName(file.display), problems);
   if (scenario === undefined || !problems.empty) throw new InputError(problems.sorted());
-  return scenario;
+  return { scenario, file: file.display, chain: resolved.chain, root: resolved.root };
+}
+
+/** Parses scenario text that extends nothing (tests, and text that is not a file). */
+export async function parseScenario(text: string, display: string): Promise<Scenario> {
+  const file: ScenarioFile = { display, id: display, text };
+  const sources: ScenarioSources = {
+    open(reference, from, at) {
+      if (from === undefined) return file;
+      throw new InputError([{ pos: at ?? { file: display, line: 0, col: 0 }, path: 'extends', message: `cannot extend '${reference}': this text is not a file` }]);
+    },
+  };
+  return (await loadScenario(display, sources)).scenario;
+}
+
+async function resolveChain(
+  file: ScenarioFile,
+  sources: ScenarioSources,
+  problems: Problems,
+  seen: readonly ScenarioFile[],
+): Promise<{ root: RawMap; chain: ScenarioFile[] } | undefined> {
+  const root = await parseFile(file, problems);
+  if (root === undefined) return undefined;
+  const extendsEntry = root.entries.find((entry) => entry.key === 'extends');
+  if (!extendsEntry) return { root, chain: [file] };
+  const { value } = extendsEntry;
+  if (value.kind !== 'scalar' || value.type === 'null' || value.text === '') {
+    problems.add(value.pos, 'extends', 'expected the path of a scenario file, or the name of a bundled scenario such as baseline');
+    return undefined;
+  }
+  const chain = [...seen, file];
+  if (chain.length > MAX_EXTENDS_DEPTH) {
+    problems.add(value.pos, 'extends', `chain deeper than ${MAX_EXTENDS_DEPTH}: ${chain.map((f) => f.display).join(' → ')} → …`);
+    return undefined;
+  }
+  let parent: ScenarioFile;
+  try {
+    parent = sources.open(value.text, file, value.pos);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    problems.list.push(...error.problems);
+    return undefined;
+  }
+  if (chain.some((f) => f.id === parent.id)) {
+    problems.add(value.pos, 'extends', `cycle: ${[...chain, parent].map((f) => f.display).join(' → ')}`);
+    return undefined;
+  }
+  const inherited = await resolveChain(parent, sources, problems, chain);
+  if (!inherited) return undefined;
+  return { root: mergeScenario(inherited.root, root), chain: [file, ...inherited.chain] };
+}
+
+/** The file's tree: precompiled, or parsed now (the YAML parser is loaded only then). */
+async function parseFile(file: ScenarioFile, problems: Problems): Promise<RawMap | undefined> {
+  const { display } = file;
+  let root = file.parsed;
+  if (root === undefined) {
+    const { parseYaml } = await import('./raw.js');
+    root = parseYaml(file.text, display, problems);
+    if (root === undefined) return undefined;
+  }
+  if (root.kind === 'scalar' && root.type === 'null') {
+    problems.add({ file: display, line: 1, col: 1 }, '', 'the file is empty; expected a scenario (version: 1, supplyChain: ...)');
+    return undefined;
+  }
+  if (root.kind !== 'map') {
+    problems.add(root.pos, '', 'expected a scenario: a map of keys (version, name, supplyChain, ...)');
+    return undefined;
+  }
+  return root;
 }
 
 /** A scenario's name when it gives none: its file name without the extension. */

@@ -105,10 +105,10 @@ function oracle(g: Generated, c: Case) {
 }
 
 describe('oracle: random scenarios in random syntax compute SPEC §3 exactly', () => {
-  it('in all three cases', () => {
-    fc.assert(
-      fc.property(scenarioArb, (g) => {
-        const result = forecast(load(yamlOf(g)), CASES);
+  it('in all three cases', async () => {
+    await fc.assert(
+      fc.asyncProperty(scenarioArb, async (g) => {
+        const result = forecast((await load(yamlOf(g))), CASES);
         for (const c of CASES) {
           const expected = oracle(g, c);
           const got = result.cases.get(c)!;
@@ -129,10 +129,10 @@ describe('oracle: random scenarios in random syntax compute SPEC §3 exactly', (
 });
 
 describe('laws', () => {
-  it('cases are ordered when every input raises the output (market size)', () => {
-    fc.assert(
-      fc.property(scenarioArb, (g) => {
-        const result = forecast(load(yamlOf(g)), CASES);
+  it('cases are ordered when every input raises the output (market size)', async () => {
+    await fc.assert(
+      fc.asyncProperty(scenarioArb, async (g) => {
+        const result = forecast((await load(yamlOf(g))), CASES);
         const size = (c: Case) => result.cases.get(c)!.market!.marketSize.get(2020)!;
         // Market size rises with marketSpace and mode penetrations; traditionalPenetration
         // also raises it, so all inputs here are monotone.

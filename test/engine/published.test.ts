@@ -5,7 +5,7 @@ import { Decimal } from '../../src/decimal.js';
 import { forecast } from '../../src/engine/forecast.js';
 import { parseScenario } from '../../src/scenario/load.js';
 
-const baseline = parseScenario(readFileSync(new URL('../../scenarios/baseline.yaml', import.meta.url), 'utf8'), 'scenarios/baseline.yaml');
+const baseline = await parseScenario(readFileSync(new URL('../../scenarios/baseline.yaml', import.meta.url), 'utf8'), 'scenarios/baseline.yaml');
 const result = forecast(baseline, ['low', 'base', 'high']);
 const base = result.cases.get('base')!;
 
@@ -17,57 +17,57 @@ function rounded(value: Decimal, places: number): string {
 const WAN_YI = new Decimal(10000); // 1万亿 = 10000亿
 
 describe('baseline reproduces the report (SPEC §1)', () => {
-  it('SCF market with fintech 2023: 6.1万亿元, increment 3.6万亿元 (l.172, l.176)', () => {
+  it('SCF market with fintech 2023: 6.1万亿元, increment 3.6万亿元 (l.172, l.176)', async () => {
     expect(rounded(base.market!.marketSize.get(2023)!.dividedBy(WAN_YI), 1)).toBe('6.1');
     expect(rounded(base.market!.increment.get(2023)!.dividedBy(WAN_YI), 1)).toBe('3.6');
   });
 
-  it('traditional penetration 20% of the market space (l.177)', () => {
+  it('traditional penetration 20% of the market space (l.177)', async () => {
     const market = base.market!;
     expect(market.traditionalPenetration.get(2023)!.toString()).toBe('0.2');
     expect(market.traditionalSize.get(2023)!.dividedBy(market.marketSpace.get(2023)!).toString()).toBe('0.2');
   });
 
-  it('receivables 60～70% and ARIF 25～30% penetration in 2023 as the low and high cases (l.173)', () => {
+  it('receivables 60～70% and ARIF 25～30% penetration in 2023 as the low and high cases (l.173)', async () => {
     const penetration = (c: 'low' | 'high', mode: string) =>
       result.cases.get(c)!.market!.modes.find((m) => m.id === mode)!.penetration.get(2023)!.toString();
     expect([penetration('low', 'receivables'), penetration('high', 'receivables')]).toEqual(['0.6', '0.7']);
     expect([penetration('low', 'arif'), penetration('high', 'arif')]).toEqual(['0.25', '0.3']);
   });
 
-  it('bank SCF profit 2023 ≈ 2127亿元, increment ≈ 1377亿元 (l.181)', () => {
+  it('bank SCF profit 2023 ≈ 2127亿元, increment ≈ 1377亿元 (l.181)', async () => {
     expect(rounded(base.profit!.profit.get(2023)!, 0)).toBe('2127');
     expect(rounded(base.profit!.increment.get(2023)!, 0)).toBe('1377');
   });
 
-  it('profit share 3%, operating cost 1.5% → 0.9% (l.182-183)', () => {
+  it('profit share 3%, operating cost 1.5% → 0.9% (l.182-183)', async () => {
     const profit = base.profit!;
     expect(profit.profitShare.get(2023)!.toString()).toBe('0.03');
     expect(profit.operatingCost.get(2019)!.toString()).toBe('0.015');
     expect(profit.operatingCost.get(2023)!.toString()).toBe('0.009');
   });
 
-  it('tech spend 2018: 2297.3亿元, frontier 675.2亿元 (29.4%) (l.43-44)', () => {
+  it('tech spend 2018: 2297.3亿元, frontier 675.2亿元 (29.4%) (l.43-44)', async () => {
     const spend = base.spend!;
     expect(rounded(spend.total.get(2018)!, 1)).toBe('2297.3');
     expect(rounded(spend.frontier.get(2018)!, 1)).toBe('675.2');
     expect(rounded(spend.frontierShare.get(2018)!.times(100), 1)).toBe('29.4');
   });
 
-  it('tech spend 2022: 4034.7亿元, frontier share 35.1% (l.44)', () => {
+  it('tech spend 2022: 4034.7亿元, frontier share 35.1% (l.44)', async () => {
     const spend = base.spend!;
     expect(rounded(spend.total.get(2022)!, 1)).toBe('4034.7');
     expect(rounded(spend.frontierShare.get(2022)!.times(100), 1)).toBe('35.1');
   });
 
-  it('payment 1033.6 / 152.6 (2018) / 337.2 (2022) 亿元 (l.213)', () => {
+  it('payment 1033.6 / 152.6 (2018) / 337.2 (2022) 亿元 (l.213)', async () => {
     const payment = base.spend!.segments.find((s) => s.id === 'payment')!;
     expect(rounded(payment.total.get(2018)!, 1)).toBe('1033.6');
     expect(rounded(payment.frontier.get(2018)!, 1)).toBe('152.6');
     expect(rounded(payment.frontier.get(2022)!, 1)).toBe('337.2');
   });
 
-  it('consumer finance 157.1 / 93.6亿元 in 2018 (l.196)', () => {
+  it('consumer finance 157.1 / 93.6亿元 in 2018 (l.196)', async () => {
     const consumer = base.spend!.segments.find((s) => s.id === 'consumerFinance')!;
     expect(rounded(consumer.total.get(2018)!, 1)).toBe('157.1');
     expect(rounded(consumer.frontier.get(2018)!, 1)).toBe('93.6');
@@ -76,7 +76,7 @@ describe('baseline reproduces the report (SPEC §1)', () => {
 
 describe('baseline sources', () => {
   const text = readFileSync(new URL('../../scenarios/baseline.yaml', import.meta.url), 'utf8');
-  it('every value carries a source: a report line or an assumption with a reason', () => {
+  it('every value carries a source: a report line or an assumption with a reason', async () => {
     const sources = [...text.matchAll(/source: "([^"]*)"/g)].map((match) => match[1]!);
     expect(sources.length).toBeGreaterThanOrEqual(20);
     for (const source of sources) expect(source).toMatch(/^(l\.\d+|assumption: .{20,})/);

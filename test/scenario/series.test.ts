@@ -6,79 +6,79 @@ function scenario(marketSpace: string, share = '50%', years = '2019..2023'): str
   return `years: ${years}\nsupplyChain:\n  marketSpace: ${marketSpace}\n  modes:\n    a:\n      share: ${share}\n      penetration: 50%\n`;
 }
 
-function baseValues(text: string, pick: 'space' | 'share' = 'space'): string[] {
-  const supplyChain = load(text).supplyChain!;
+async function baseValues(text: string, pick: 'space' | 'share' = 'space'): Promise<string[]> {
+  const supplyChain = (await load(text)).supplyChain!;
   const series = pick === 'space' ? supplyChain.marketSpace : supplyChain.modes[0]!.share;
   return [...series.values()].map((range) => range.base.toString());
 }
 
 describe('yearly series (SPEC §2.2)', () => {
-  it('holds a single value every year', () => {
-    expect(baseValues(scenario('100'))).toEqual(['100', '100', '100', '100', '100']);
+  it('holds a single value every year', async () => {
+    expect(await baseValues(scenario('100'))).toEqual(['100', '100', '100', '100', '100']);
   });
 
-  it('interpolates amounts by cagr by default: v_a·(v_b/v_a)^((t−a)/(b−a))', () => {
-    const values = baseValues(scenario('{2019: 100, 2023: 1600}'));
+  it('interpolates amounts by cagr by default: v_a·(v_b/v_a)^((t−a)/(b−a))', async () => {
+    const values = await baseValues(scenario('{2019: 100, 2023: 1600}'));
     expect(values).toEqual(['100', '200', '400', '800', '1600']);
   });
 
-  it('interpolates ratios linearly by default', () => {
-    expect(baseValues(scenario('100', '{2019: 20%, 2023: 60%}'), 'share')).toEqual(['0.2', '0.3', '0.4', '0.5', '0.6']);
+  it('interpolates ratios linearly by default', async () => {
+    expect(await baseValues(scenario('100', '{2019: 20%, 2023: 60%}'), 'share')).toEqual(['0.2', '0.3', '0.4', '0.5', '0.6']);
   });
 
-  it('follows interpolate: linear | cagr | step', () => {
-    expect(baseValues(scenario('{2019: 100, 2023: 500, interpolate: linear}'))).toEqual(['100', '200', '300', '400', '500']);
-    expect(baseValues(scenario('{2019: 100, 2021: 300, 2023: 500, interpolate: step}'))).toEqual(['100', '100', '300', '300', '500']);
-    const cagr = baseValues(scenario('100', '{2019: 10%, 2023: 40%, interpolate: cagr}'), 'share').map((v) => new Decimal(v));
-    expect(cagr[2]!.toString()).toBe('0.2');
+  it('follows interpolate: linear | cagr | step', async () => {
+    expect(await baseValues(scenario('{2019: 100, 2023: 500, interpolate: linear}'))).toEqual(['100', '200', '300', '400', '500']);
+    expect(await baseValues(scenario('{2019: 100, 2021: 300, 2023: 500, interpolate: step}'))).toEqual(['100', '100', '300', '300', '500']);
+    const cagr = (await baseValues(scenario('100', '{2019: 10%, 2023: 40%, interpolate: cagr}'), 'share')).map((v) => new Decimal(v));
+    expect(cagr[2]!.minus('0.2').abs().lessThan('1e-38')).toBe(true);
     // 2020 is 0.1 · 4^(1/4) = 0.1 · √2, to the 40 digits the engine keeps.
     expect(cagr[1]!.minus(new Decimal(2).sqrt().dividedBy(10)).abs().lessThan('1e-38')).toBe(true);
   });
 
-  it('grows one anchor by growth: v_t = v_a·(1+g)^(t−a)', () => {
-    expect(baseValues(scenario('{2019: 100, growth: 10%}'))).toEqual(['100', '110', '121', '133.1', '146.41']);
+  it('grows one anchor by growth: v_t = v_a·(1+g)^(t−a)', async () => {
+    expect(await baseValues(scenario('{2019: 100, growth: 10%}'))).toEqual(['100', '110', '121', '133.1', '146.41']);
   });
 
-  it('interpolates ranges end by end', () => {
-    const supplyChain = load(scenario('100', '{2019: 20%, 2023: 60～70%}')).supplyChain!;
+  it('interpolates ranges end by end', async () => {
+    const supplyChain = (await load(scenario('100', '{2019: 20%, 2023: 60～70%}'))).supplyChain!;
     const y2021 = supplyChain.modes[0]!.share.get(2021)!;
     expect([y2021.low, y2021.base, y2021.high].map(String)).toEqual(['0.4', '0.425', '0.45']);
   });
 
-  it('applies a growth range to each end', () => {
-    const space = load(scenario('{2019: 100, growth: 10～20%}')).supplyChain!.marketSpace.get(2021)!;
+  it('applies a growth range to each end', async () => {
+    const space = (await load(scenario('{2019: 100, growth: 10～20%}'))).supplyChain!.marketSpace.get(2021)!;
     expect([space.low, space.base, space.high].map(String)).toEqual(['121', '132.25', '144']);
   });
 
-  it('names the series and its anchors when a year lies outside them', () => {
-    expect(problemsOf(scenario('{2020: 100, 2022: 200}'))).toEqual([
+  it('names the series and its anchors when a year lies outside them', async () => {
+    expect((await problemsOf(scenario('{2020: 100, 2022: 200}')))).toEqual([
       'test.yaml:3:16: error: supplyChain.marketSpace: no value for 2019, 2023: the anchors are 2020, 2022; add anchors that cover 2019..2023',
     ]);
-    expect(problemsOf(scenario('{2020: 100}'))[0]).toContain('add anchors or a growth rate');
+    expect((await problemsOf(scenario('{2020: 100}')))[0]).toContain('add anchors or a growth rate');
   });
 
-  it('needs anchors above 0 for cagr', () => {
-    expect(problemsOf(scenario('{2019: 0, 2023: 100}'))[0]).toContain('cagr interpolation needs anchors above 0');
-    expect(baseValues(scenario('{2019: 0, 2023: 100, interpolate: linear}'))).toEqual(['0', '25', '50', '75', '100']);
+  it('needs anchors above 0 for cagr', async () => {
+    expect((await problemsOf(scenario('{2019: 0, 2023: 100}')))[0]).toContain('cagr interpolation needs anchors above 0');
+    expect(await baseValues(scenario('{2019: 0, 2023: 100, interpolate: linear}'))).toEqual(['0', '25', '50', '75', '100']);
   });
 
-  it('rejects growth with several anchors, unknown methods and unknown keys', () => {
-    expect(problemsOf(scenario('{2019: 100, 2023: 200, growth: 5%}'))[0]).toContain('growth needs exactly one anchor year, found 2');
-    expect(problemsOf(scenario('{2019: 100, 2023: 200, interpolate: cubic}'))[0]).toContain("unknown interpolation 'cubic'");
-    expect(problemsOf(scenario('{2019: 100, 2023: 200, interpolate: lineer}'))[0]).toContain("(did you mean 'linear'?)");
-    expect(problemsOf(scenario('{2019: 100, grwth: 5%}'))[0]).toContain("(did you mean 'growth'?)");
+  it('rejects growth with several anchors, unknown methods and unknown keys', async () => {
+    expect((await problemsOf(scenario('{2019: 100, 2023: 200, growth: 5%}')))[0]).toContain('growth needs exactly one anchor year, found 2');
+    expect((await problemsOf(scenario('{2019: 100, 2023: 200, interpolate: cubic}')))[0]).toContain("unknown interpolation 'cubic'");
+    expect((await problemsOf(scenario('{2019: 100, 2023: 200, interpolate: lineer}')))[0]).toContain("(did you mean 'linear'?)");
+    expect((await problemsOf(scenario('{2019: 100, grwth: 5%}')))[0]).toContain("(did you mean 'growth'?)");
   });
 
-  it('rejects a ratio that grows out of [0, 1]', () => {
-    expect(problemsOf(scenario('100', '{2019: 60%, growth: 50%}'))[0]).toContain('grows outside 0%..100% in 2021');
+  it('rejects a ratio that grows out of [0, 1]', async () => {
+    expect((await problemsOf(scenario('100', '{2019: 60%, growth: 50%}')))[0]).toContain('grows outside 0%..100% in 2021');
   });
 
-  it('accepts a negative growth rate for amounts', () => {
-    expect(baseValues(scenario('{2019: 100, growth: -10%}'))).toEqual(['100', '90', '81', '72.9', '65.61']);
+  it('accepts a negative growth rate for amounts', async () => {
+    expect(await baseValues(scenario('{2019: 100, growth: -10%}'))).toEqual(['100', '90', '81', '72.9', '65.61']);
   });
 
-  it('is exact in decimal: linear thirds sum back', () => {
-    const values = load(scenario('{2019: 0, 2022: 1, interpolate: linear}', '50%', '2019..2022')).supplyChain!.marketSpace;
+  it('is exact in decimal: linear thirds sum back', async () => {
+    const values = (await load(scenario('{2019: 0, 2022: 1, interpolate: linear}', '50%', '2019..2022'))).supplyChain!.marketSpace;
     const third = values.get(2020)!.base;
     expect(third.times(3).minus(new Decimal(1)).abs().lessThan('1e-38')).toBe(true);
   });

@@ -1,0 +1,18 @@
+// Build step: the bundled scenarios' YAML parsed ahead of time, so that the most
+// common runs (the baseline, and variants that extend it) skip loading and
+// running the YAML parser. Each tree is kept with its text and used only while
+// the file still holds exactly that text.
+import { Problems } from './problems.js';
+import { parseYaml, type RawNode } from './raw.js';
+
+export interface PrecompiledScenario {
+  readonly text: string;
+  readonly root: RawNode;
+}
+
+export function precompile(text: string, display: string): PrecompiledScenario {
+  const problems = new Problems();
+  const root = parseYaml(text, display, problems);
+  if (root === undefined) throw new Error(`${display} does not parse: ${problems.list.map((p) => p.message).join('; ')}`);
+  return { text, root };
+}
