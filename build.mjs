@@ -15,8 +15,24 @@ const common = {
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
 };
 
+// commander requires node:child_process at load time (~8 ms) for executable
+// subcommands, which fintech-calc does not have: hand it a module that loads
+// child_process only if it is ever used.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      args.importer.includes('commander') ? { path: 'lazy-child-process', namespace: 'lazy' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+      contents: "let m; module.exports = new Proxy({}, { get: (_, key) => (m ??= require('node:child_process'))[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
 rmSync('dist', { recursive: true, force: true });
-await build({ ...common, entryPoints: ['src/cli/main.ts'], outdir: 'dist', splitting: true, minify: true });
+await build({ ...common, entryPoints: ['src/cli/main.ts'], outdir: 'dist', splitting: true, minify: true, plugins: [lazyChildProcess] });
 
 const precompiler = 'dist/.precompile.mjs';
 await build({ ...common, entryPoints: ['src/scenario/precompile.ts'], outfile: precompiler });

@@ -24,8 +24,7 @@ export const AMOUNT_UNITS: ReadonlyMap<string, Decimal> = new Map([
   ['tn', new Decimal('1e4')],
 ]);
 
-/** The units the output may be given in (`-u`), SPEC §4. */
-export const OUTPUT_UNITS = ['亿元', '万亿元', '元', 'bn', 'tn'] as const;
+export { OUTPUT_UNITS } from './output-units.js';
 
 /** The size in 亿元 of a unit as written (latin units in any letter case). */
 export function unitSize(unit: string): Decimal | undefined {

@@ -6,6 +6,7 @@ import { renderCsv } from '../render/csv.js';
 import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/md.js';
 import type { RenderOptions, ScenarioResult } from '../render/options.js';
+import { PLAIN, type Style } from '../render/style.js';
 import { renderTable } from '../render/table.js';
 import { loadScenario, type LoadedScenario } from '../scenario/load.js';
 import { InputError, type Problem } from '../scenario/problems.js';
@@ -31,7 +32,8 @@ export async function runForecast(scenarioArgs: readonly string[], raw: RawOutpu
     }
   }
   const results = loaded.map(({ scenario, file }) => ({ forecast: forecast(scenario, options.cases), file }));
-  const text = RENDERERS[options.format](results, { unit: options.unit, lang: options.lang, tables, color: options.color });
+  const style = await styleFor(options.color);
+  const text = RENDERERS[options.format](results, { unit: options.unit, lang: options.lang, tables, style });
   emit(text, options.out, io);
   return 0;
 }
@@ -61,6 +63,14 @@ function moduleOf(table: TableName): string {
 
 function hasTable(scenario: Scenario, table: TableName): boolean {
   return scenario[MODULES[table]] !== undefined;
+}
+
+/** Colour (chalk, loaded only then) or plain text. */
+export async function styleFor(color: boolean): Promise<Style> {
+  if (!color) return PLAIN;
+  const { Chalk } = await import('chalk');
+  const chalk = new Chalk({ level: 1 });
+  return { bold: chalk.bold, dim: chalk.dim, red: chalk.red, green: chalk.green };
 }
 
 /** To stdout, or atomically to --out. */

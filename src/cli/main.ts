@@ -2,7 +2,7 @@
 // loaded only when it runs (start-up time matters: CI runs this thousands of times).
 import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
-import { OUTPUT_UNITS } from '../units.js';
+import { OUTPUT_UNITS } from '../output-units.js';
 import { EXIT, reportError } from './exit.js';
 import type { Io } from './io.js';
 import type { RawOutputOptions } from './options.js';

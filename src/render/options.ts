@@ -1,5 +1,6 @@
 import type { Forecast, TableName } from '../engine/types.js';
 import type { Lang } from './labels.js';
+import type { Style } from './style.js';
 
 /** One scenario's forecast with the file it came from, as the user named it. */
 export interface ScenarioResult {
@@ -12,6 +13,6 @@ export interface RenderOptions {
   readonly unit: string;
   readonly lang: Lang;
   readonly tables: readonly TableName[];
-  /** Colour escapes allowed (a terminal, and neither NO_COLOR nor --no-color). */
-  readonly color: boolean;
+  /** Emphasis: colour on a terminal (unless NO_COLOR or --no-color), else plain. */
+  readonly style: Style;
 }

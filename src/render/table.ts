@@ -2,13 +2,12 @@
 // and numbers right, aligned by display width (Chinese labels take two columns
 // a character), colour only when allowed. Drawn here rather than with a table
 // library: a cold cli-table3 took ~40 ms per run, a quarter of the start-up budget.
-import { Chalk } from 'chalk';
 import { gridsOf, type Grid } from './grid.js';
 import type { RenderOptions, ScenarioResult } from './options.js';
 import { displayWidth } from './width.js';
 
 export function renderTable(results: readonly ScenarioResult[], options: RenderOptions): string {
-  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const chalk = options.style;
   return gridsOf(results, options)
     .map((grid) => {
       const notes = grid.notes.map((note) => `${chalk.dim(note)}\n`).join('');

@@ -1,6 +1,6 @@
 // Yearly series (SPEC §2.2): a single value for every year, or anchors
 // {year: value} interpolated linear | cagr | step, or one anchor with a growth rate.
-import { Decimal, nthRoot, ONE } from '../decimal.js';
+import { nthRoot, ONE, type Decimal } from '../decimal.js';
 import type { Case, Range, Series, Year } from '../engine/types.js';
 import { CASES } from '../engine/types.js';
 import { didYouMean } from '../suggest.js';
@@ -63,13 +63,15 @@ export function readSeries(
   const anchorYears = [...anchors.keys()].sort((a, b) => a - b);
   const series = new Map<Year, Range>();
   const missing: Year[] = [];
+  const yearly = yearlyFactors(anchorYears, anchors, interpolation, growth?.range);
+  if (yearly === 'not positive') {
+    problems.add(node.pos, path, 'cagr interpolation needs anchors above 0; write interpolate: linear or step');
+    return undefined;
+  }
   for (const year of years) {
-    const range = valueInYear(year, anchorYears, anchors, interpolation, growth?.range);
+    const range = valueInYear(year, anchorYears, anchors, growth ? 'growth' : interpolation, yearly);
     if (range === undefined) missing.push(year);
-    else if (range === 'not positive') {
-      problems.add(node.pos, path, `cagr interpolation needs anchors above 0 on both sides of ${year}; write interpolate: linear or step`);
-      return undefined;
-    } else series.set(year, range);
+    else series.set(year, range);
   }
   if (missing.length > 0) {
     problems.add(
@@ -89,38 +91,58 @@ export function readSeries(
   return series;
 }
 
-function valueInYear(
-  year: Year,
+/**
+ * What a year adds after each anchor (keyed by the anchor's year): for growth
+ * the factor 1 + g, for cagr the yearly factor (v_b / v_a)^(1/(b − a)), for
+ * linear the yearly step (v_b − v_a)/(b − a). Computed once per anchor pair, as
+ * a root in decimal is the costly part of reading a scenario.
+ */
+function yearlyFactors(
   anchorYears: readonly Year[],
   anchors: ReadonlyMap<Year, Value>,
   interpolation: Interpolation,
   growth: Range | undefined,
-): Range | undefined | 'not positive' {
+): Map<Year, Range> | 'not positive' {
+  const factors = new Map<Year, Range>();
+  if (growth) {
+    factors.set(anchorYears[0]!, mapCases([growth], (c) => ONE.plus(growth[c])));
+    return factors;
+  }
+  for (let i = 0; i + 1 < anchorYears.length; i++) {
+    const [a, b] = [anchorYears[i]!, anchorYears[i + 1]!];
+    const [from, to] = [anchors.get(a)!.range, anchors.get(b)!.range];
+    if (interpolation === 'linear') factors.set(a, mapCases([from, to], (c) => to[c].minus(from[c]).dividedBy(b - a)));
+    if (interpolation === 'cagr') {
+      if (CASES.some((c) => !from[c].isPositive() || from[c].isZero() || !to[c].isPositive() || to[c].isZero())) return 'not positive';
+      factors.set(a, mapCases([from, to], (c) => nthRoot(to[c].dividedBy(from[c]), b - a)));
+    }
+  }
+  return factors;
+}
+
+function valueInYear(
+  year: Year,
+  anchorYears: readonly Year[],
+  anchors: ReadonlyMap<Year, Value>,
+  method: Interpolation | 'growth',
+  yearly: ReadonlyMap<Year, Range>,
+): Range | undefined {
   const exact = anchors.get(year);
   if (exact) return exact.range;
   const before = anchorYears.filter((a) => a < year).pop();
-  const after = anchorYears.find((b) => b > year);
   if (before === undefined) return undefined;
   const from = anchors.get(before)!.range;
-  if (growth) {
-    // v_t = v_a · (1 + g)^(t − a)
-    return mapCases([from, growth], (c) => from[c].times(ONE.plus(growth[c]).pow(year - before)));
-  }
-  if (after === undefined) return undefined;
-  const to = anchors.get(after)!.range;
-  const fraction = new Decimal(year - before).dividedBy(after - before);
-  switch (interpolation) {
-    case 'step':
-      return from;
-    case 'linear':
-      // v_a + (v_b − v_a) · (t − a)/(b − a)
-      return mapCases([from, to], (c) => from[c].plus(to[c].minus(from[c]).times(fraction)));
-    case 'cagr':
-      // v_a · (v_b / v_a)^((t − a)/(b − a)), both ends > 0
-      if (CASES.some((c) => !from[c].isPositive() || from[c].isZero() || !to[c].isPositive() || to[c].isZero())) return 'not positive';
-      // computed as v_a · ((v_b / v_a)^(1/(b − a)))^(t − a): one root per anchor pair
-      return mapCases([from, to], (c) => from[c].times(nthRoot(to[c].dividedBy(from[c]), after - before).pow(year - before)));
-  }
+  if (method === 'step') return anchorYears.some((b) => b > year) ? from : undefined;
+  // No factor after the last anchor, unless it grows.
+  const factor = yearly.get(before);
+  if (factor === undefined) return undefined;
+  const elapsed = year - before;
+  // growth:  v_t = v_a · (1 + g)^(t − a)
+  // cagr:    v_t = v_a · (v_b / v_a)^((t − a)/(b − a)) = v_a · factor^(t − a)
+  // linear:  v_t = v_a + (v_b − v_a) · (t − a)/(b − a) = v_a + step · (t − a)
+  return method === 'linear'
+    ? mapCases([from, factor], (c) => from[c].plus(factor[c].times(elapsed)))
+    : mapCases([from, factor], (c) => from[c].times(factor[c].pow(elapsed)));
 }
 
 /**
