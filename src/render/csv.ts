@@ -1,5 +1,5 @@
 // CSV output (SPEC §5): tidy rows scenario,case,table,metric,key,year,value,unit.
-import { linesOf } from './lines.js';
+import { linesOf } from '../engine/lines.js';
 import { machineValue } from './numbers.js';
 import type { RenderOptions, ScenarioResult } from './options.js';
 

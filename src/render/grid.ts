@@ -2,8 +2,8 @@
 // each scenario, case and table, a title and rows of formatted cells.
 import type { Decimal } from '../decimal.js';
 import type { TableName } from '../engine/types.js';
-import { caseName, tableTitle } from './labels.js';
-import { linesOf, type Line } from './lines.js';
+import { linesOf, type Line } from '../engine/lines.js';
+import { caseName, lineLabel, tableTitle } from './labels.js';
 import { displayValue } from './numbers.js';
 import type { RenderOptions, ScenarioResult } from './options.js';
 
@@ -37,10 +37,10 @@ export function gridsOf(results: readonly ScenarioResult[], options: RenderOptio
     return {
       title: lang === 'zh' ? `${tableTitle(table, lang)}（${unit}）— ${context}` : `${tableTitle(table, lang)} (${unit}) — ${context}`,
       header: [lang === 'zh' ? '指标' : 'Metric', ...years],
-      rows: yearly.map((line) => [line.label(lang), ...years.map((year) => cell(line, line.values.get(year)))]),
+      rows: yearly.map((line) => [lineLabel(line, lang), ...years.map((year) => cell(line, line.values.get(year)))]),
       notes: lines
         .filter((line) => line.metric === 'cagr')
-        .map((line) => `${line.label(lang)}${lang === 'zh' ? '：' : ': '}${cell(line, [...line.values.values()][0])}`),
+        .map((line) => `${lineLabel(line, lang)}${lang === 'zh' ? '：' : ': '}${cell(line, [...line.values.values()][0])}`),
     };
   }
 }

@@ -1,4 +1,5 @@
 // Row and table labels in English and Chinese.
+import type { Line } from '../engine/lines.js';
 import type { Case, Label, TableName } from '../engine/types.js';
 
 export type Lang = 'en' | 'zh';
@@ -53,6 +54,44 @@ export function itemRow(label: Label, key: TextKey, lang: Lang): string {
   return lang === 'zh' ? `${label.zh}：${TEXT[key].zh}` : `${label.en}: ${TEXT[key].en}`;
 }
 
-export function labelIn(label: Label, lang: Lang): string {
-  return label[lang];
+/** The label of a metric in a table. */
+const METRIC_LABELS: Readonly<Record<string, TextKey>> = {
+  'market.marketSpace': 'marketSpace',
+  'market.traditionalPenetration': 'traditionalPenetration',
+  'market.traditionalSize': 'traditionalSize',
+  'market.modes.share': 'share',
+  'market.modes.penetration': 'modePenetration',
+  'market.modes.size': 'size',
+  'market.otherSize': 'otherSize',
+  'market.marketSize': 'marketSize',
+  'market.increment': 'increment',
+  'market.penetration': 'penetration',
+  'profit.profitShare': 'profitShare',
+  'profit.baselineOperatingCost': 'baselineOperatingCost',
+  'profit.operatingCost': 'operatingCost',
+  'profit.traditionalProfit': 'traditionalProfit',
+  'profit.shareProfit': 'shareProfit',
+  'profit.costSavings': 'costSavings',
+  'profit.profit': 'profitTotal',
+  'profit.increment': 'increment',
+  'spend.segments.total': 'segmentTotal',
+  'spend.segments.frontier': 'frontier',
+  'spend.segments.frontierShare': 'frontierShare',
+  'spend.total': 'total',
+  'spend.frontier': 'frontier',
+  'spend.frontierShare': 'frontierShare',
+};
+
+/** A line's label: "Market space", "Payment: frontier tech", "支付：前沿科技", "CAGR 2018-2022, Total". */
+export function lineLabel(line: Line, lang: Lang): string {
+  if (line.metric === 'cagr') {
+    const span = [...line.values.keys()][0] ?? '';
+    const what = text(line.key === 'total' ? 'total' : 'frontier', lang);
+    return lang === 'zh' ? `${text('cagr', lang)}（${span}）：${what}` : `${text('cagr', lang)} ${span}, ${what}`;
+  }
+  const key = METRIC_LABELS[[line.table, line.group, line.metric].filter(Boolean).join('.')] ?? 'total';
+  if (line.itemLabel) return itemRow(line.itemLabel, key, lang);
+  // The spend totals' frontier lines read "Total: frontier tech".
+  if (line.table === 'spend' && line.metric !== 'total') return itemRow({ en: text('total', 'en'), zh: text('total', 'zh') }, key, lang);
+  return text(key, lang);
 }

@@ -3,7 +3,8 @@
 import { Decimal } from '../decimal.js';
 import { unitSize } from '../units.js';
 
-export type ValueKind = 'amount' | 'ratio';
+export type { ValueKind } from '../engine/lines.js';
+import type { ValueKind } from '../engine/lines.js';
 
 /** Significant digits in JSON and CSV: SPEC §5 asks for at least 15. */
 const MACHINE_DIGITS = 20;

@@ -17,18 +17,19 @@ import type {
 import { CASES } from '../engine/types.js';
 import { didYouMean } from '../suggest.js';
 import { AMOUNT_UNITS, unitSize } from '../units.js';
+import { CHANNEL, keysOf, MODE, SCENARIO, SEGMENT, sectionAt } from './format.js';
 import { Problems } from './problems.js';
 import type { RawMap, RawNode } from './raw.js';
 import { readSeries } from './series.js';
 import type { ReadContext, ValueKind } from './values.js';
 
-export const TOP_LEVEL_KEYS = ['version', 'name', 'title', 'description', 'unit', 'years', 'extends', 'supplyChain', 'bankProfit', 'techSpend'];
-const SUPPLY_CHAIN_KEYS = ['years', 'marketSpace', 'traditionalPenetration', 'modes'];
-const MODE_KEYS = ['label', 'share', 'penetration', 'costSavings'];
-const BANK_PROFIT_KEYS = ['years', 'profitShare', 'baselineOperatingCost', 'operatingCost'];
-const CHANNEL_KEYS = ['label', 'weight', 'rate'];
-const TECH_SPEND_KEYS = ['years', 'segments'];
-const SEGMENT_KEYS = ['label', 'spend', 'frontier', 'frontierShare'];
+const TOP_LEVEL_KEYS = keysOf(SCENARIO);
+const SUPPLY_CHAIN_KEYS = keysOf(sectionAt('supplyChain'));
+const MODE_KEYS = keysOf(MODE);
+const BANK_PROFIT_KEYS = keysOf(sectionAt('bankProfit'));
+const CHANNEL_KEYS = keysOf(CHANNEL);
+const TECH_SPEND_KEYS = keysOf(sectionAt('techSpend'));
+const SEGMENT_KEYS = keysOf(SEGMENT);
 const LABEL_KEYS = ['en', 'zh'];
 
 const DEFAULT_YEARS: readonly Year[] = [2019, 2020, 2021, 2022, 2023];

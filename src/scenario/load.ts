@@ -5,6 +5,7 @@ import type { Scenario } from '../engine/types.js';
 import { decodeScenario } from './decode.js';
 import { mergeScenario } from './merge.js';
 import { InputError, Problems, type Pos } from './problems.js';
+import { applySettings, type Setting } from './set.js';
 import type { RawMap, RawNode } from './raw.js';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -39,14 +40,15 @@ export interface LoadedScenario {
 }
 
 /** Reads a scenario with its extends chain; throws InputError with every problem found. */
-export async function loadScenario(reference: string, sources: ScenarioSources): Promise<LoadedScenario> {
+export async function loadScenario(reference: string, sources: ScenarioSources, settings: readonly Setting[] = []): Promise<LoadedScenario> {
   const problems = new Problems();
   const file = sources.open(reference, undefined, undefined);
   const resolved = await resolveChain(file, sources, problems, []);
   if (!resolved) throw new InputError(problems.sorted());
-  const scenario = decodeScenario(resolved.root, defaultName(file.display), problems);
+  const root = await applySettings(resolved.root, settings, problems);
+  const scenario = decodeScenario(root, defaultName(file.display), problems);
   if (scenario === undefined || !problems.empty) throw new InputError(problems.sorted());
-  return { scenario, file: file.display, chain: resolved.chain, root: resolved.root };
+  return { scenario, file: file.display, chain: resolved.chain, root };
 }
 
 /** Parses scenario text that extends nothing (tests, and text that is not a file). */

@@ -43,8 +43,10 @@ export class Problems {
     return this.list.length === 0;
   }
 
-  /** Problems in file order, so the output reads top to bottom. */
+  /** Problems file by file (in the order files were first named), top to bottom in each. */
   sorted(): Problem[] {
-    return [...this.list].sort((a, b) => a.pos.line - b.pos.line || a.pos.col - b.pos.col);
+    const files = [...new Set(this.list.map((problem) => problem.pos.file))];
+    const rank = (problem: Problem) => files.indexOf(problem.pos.file);
+    return [...this.list].sort((a, b) => rank(a) - rank(b) || a.pos.line - b.pos.line || a.pos.col - b.pos.col);
   }
 }

@@ -1,0 +1,95 @@
+// A forecast as an ordered list of lines (one metric of one table over the
+// years): the common shape of the table, Markdown and CSV output and of diff.
+// Order and names follow the JSON output of SPEC §5.
+import type { Decimal } from '../decimal.js';
+import type { CaseForecast, Label, TableName, Yearly } from './types.js';
+
+export type ValueKind = 'amount' | 'ratio';
+
+export interface Line {
+  readonly table: TableName;
+  /** 'modes' or 'segments' for a line about one mode or segment. */
+  readonly group?: 'modes' | 'segments';
+  /** The JSON key of the metric: marketSize, share, frontier, cagr, ... */
+  readonly metric: string;
+  /** The mode or segment id; for cagr, 'total' or 'frontier'; else ''. */
+  readonly key: string;
+  readonly kind: ValueKind;
+  /** The mode's or segment's label, for lines about one. */
+  readonly itemLabel?: Label;
+  /** Year (or 'first-last' for a CAGR) → value; null where a CAGR is undefined. */
+  readonly values: ReadonlyMap<string, Decimal | null>;
+}
+
+/** `market.modes.receivables.size.2023`, `profit.increment.2023`, `spend.cagr.total`. */
+export function address(line: Pick<Line, 'table' | 'group' | 'metric' | 'key'>, year?: string): string {
+  const parts = line.group ? [line.table, line.group, line.key, line.metric] : [line.table, line.metric, line.key];
+  return [...parts, year].filter((part) => part !== undefined && part !== '').join('.');
+}
+
+function byYear(series: Yearly): ReadonlyMap<string, Decimal> {
+  return new Map([...series].map(([year, value]) => [String(year), value]));
+}
+
+export function linesOf(forecast: CaseForecast, tables: readonly TableName[]): Line[] {
+  const lines: Line[] = [];
+  const { market, profit, spend } = forecast;
+  const line = (table: TableName, metric: string, kind: ValueKind, series: Yearly): Line => ({ table, metric, key: '', kind, values: byYear(series) });
+  if (market && tables.includes('market')) {
+    lines.push(
+      line('market', 'marketSpace', 'amount', market.marketSpace),
+      line('market', 'traditionalPenetration', 'ratio', market.traditionalPenetration),
+      line('market', 'traditionalSize', 'amount', market.traditionalSize),
+    );
+    for (const mode of market.modes) {
+      const item = (metric: string, kind: ValueKind, series: Yearly): Line => ({
+        table: 'market',
+        group: 'modes',
+        metric,
+        key: mode.id,
+        kind,
+        itemLabel: mode.label,
+        values: byYear(series),
+      });
+      lines.push(item('share', 'ratio', mode.share), item('penetration', 'ratio', mode.penetration), item('size', 'amount', mode.size));
+    }
+    lines.push(
+      line('market', 'otherSize', 'amount', market.otherSize),
+      line('market', 'marketSize', 'amount', market.marketSize),
+      line('market', 'increment', 'amount', market.increment),
+      line('market', 'penetration', 'ratio', market.penetration),
+    );
+  }
+  if (profit && tables.includes('profit')) {
+    lines.push(
+      line('profit', 'profitShare', 'ratio', profit.profitShare),
+      line('profit', 'baselineOperatingCost', 'ratio', profit.baselineOperatingCost),
+      line('profit', 'operatingCost', 'ratio', profit.operatingCost),
+      line('profit', 'traditionalProfit', 'amount', profit.traditionalProfit),
+      line('profit', 'shareProfit', 'amount', profit.shareProfit),
+      line('profit', 'costSavings', 'amount', profit.costSavings),
+      line('profit', 'profit', 'amount', profit.profit),
+      line('profit', 'increment', 'amount', profit.increment),
+    );
+  }
+  if (spend && tables.includes('spend')) {
+    for (const segment of spend.segments) {
+      const item = (metric: string, kind: ValueKind, series: Yearly): Line => ({
+        table: 'spend',
+        group: 'segments',
+        metric,
+        key: segment.id,
+        kind,
+        itemLabel: segment.label,
+        values: byYear(series),
+      });
+      lines.push(item('total', 'amount', segment.total), item('frontier', 'amount', segment.frontier), item('frontierShare', 'ratio', segment.frontierShare));
+    }
+    lines.push(line('spend', 'total', 'amount', spend.total), line('spend', 'frontier', 'amount', spend.frontier), line('spend', 'frontierShare', 'ratio', spend.frontierShare));
+    const span = `${spend.years[0]}-${spend.years[spend.years.length - 1]}`;
+    for (const key of ['total', 'frontier'] as const) {
+      lines.push({ table: 'spend', metric: 'cagr', key, kind: 'ratio', values: new Map([[span, spend.cagr[key]]]) });
+    }
+  }
+  return lines;
+}

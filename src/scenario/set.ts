@@ -1,0 +1,120 @@
+// `--set path=value` (SPEC §4): one input overridden from the command line, in
+// any value syntax, applied in order after `extends`. A path must name an input
+// the format has (and, for modes, segments and channels, one the scenario has,
+// unless a whole new one is given as a map).
+import { didYouMean } from '../suggest.js';
+import { keysOf, SCENARIO, type Shape } from './format.js';
+import { mergeOver } from './merge.js';
+import { Problems, type Pos } from './problems.js';
+import type { RawMap, RawNode } from './raw.js';
+
+export interface Setting {
+  /** 1-based, as in `--set #2`. */
+  readonly index: number;
+  readonly path: readonly string[];
+  readonly value: string;
+}
+
+const YEAR = /^\d{4}$/;
+const SERIES_KEYS = ['interpolate', 'growth'];
+const VALUE_KEYS = ['value', 'low', 'base', 'high', 'source', 'note'];
+
+function setPos(index: number): Pos {
+  return { file: `--set #${index}`, line: 0, col: 0 };
+}
+
+/** `a.b.c=value` → a Setting; problems for a missing `=` or an empty path. */
+export function parseSetting(text: string, index: number, problems: Problems): Setting | undefined {
+  const equals = text.indexOf('=');
+  const path = equals < 0 ? [] : text.slice(0, equals).trim().split('.');
+  if (equals < 0 || path.some((part) => part === '')) {
+    problems.add(setPos(index), '', `expected path=value, e.g. supplyChain.modes.receivables.penetration.2023=55%, got '${text}'`);
+    return undefined;
+  }
+  return { index, path, value: text.slice(equals + 1).trim() };
+}
+
+/** Applies the settings over the merged tree of a scenario; every problem is reported. */
+export async function applySettings(root: RawMap, settings: readonly Setting[], problems: Problems): Promise<RawMap> {
+  if (settings.length === 0) return root;
+  const { parseYaml } = await import('./raw.js');
+  let result = root;
+  for (const setting of settings) {
+    const pos = setPos(setting.index);
+    const yamlProblems = new Problems();
+    const parsed = parseYaml(setting.value, pos.file, yamlProblems);
+    if (parsed === undefined) {
+      for (const problem of yamlProblems.list) problems.add(pos, setting.path.join('.'), problem.message);
+      continue;
+    }
+    const value = relocate(parsed, pos);
+    if (!checkPath(SCENARIO, result, setting.path, 0, value, pos, problems)) continue;
+    const patch = setting.path.reduceRight<RawNode>((inner, key) => ({ kind: 'map', pos, entries: [{ key, keyPos: pos, value: inner }] }), value);
+    result = mergeOver(result, patch) as RawMap;
+  }
+  return result;
+}
+
+/** Every node of a --set value points at the --set. */
+function relocate(node: RawNode, pos: Pos): RawNode {
+  switch (node.kind) {
+    case 'scalar':
+      return { ...node, pos };
+    case 'seq':
+      return { ...node, pos, items: node.items.map((item) => relocate(item, pos)) };
+    case 'map':
+      return { ...node, pos, entries: node.entries.map((entry) => ({ ...entry, keyPos: pos, value: relocate(entry.value, pos) })) };
+  }
+}
+
+function childOf(node: RawNode | undefined, key: string): RawNode | undefined {
+  return node?.kind === 'map' ? node.entries.find((entry) => entry.key === key)?.value : undefined;
+}
+
+/** Whether `path` from index `i` names something `shape` has; reports what is wrong. */
+function checkPath(shape: Shape, node: RawNode | undefined, path: readonly string[], i: number, value: RawNode, pos: Pos, problems: Problems): boolean {
+  if (i === path.length) return true;
+  const key = path[i]!;
+  const here = path.slice(0, i + 1).join('.');
+  const fail = (message: string) => {
+    problems.add(pos, here, message);
+    return false;
+  };
+  switch (shape.kind) {
+    case 'section': {
+      const keys = keysOf(shape);
+      if (!keys.includes(key)) return fail(`no such input${didYouMean(key, keys)}; expected one of ${keys.join(', ')}`);
+      return checkPath(shape.fields[key]!, childOf(node, key), path, i + 1, value, pos, problems);
+    }
+    case 'named': {
+      const names = node?.kind === 'map' ? node.entries.map((entry) => entry.key) : [];
+      const child = childOf(node, key);
+      // A whole new item may be added as a map; a path into one must name an existing item.
+      if (child === undefined && !(i === path.length - 1 && value.kind === 'map')) {
+        return fail(`no ${shape.what} '${key}' in the scenario${didYouMean(key, names)}; ${names.length > 0 ? `it has ${names.join(', ')}` : `it has none`}`);
+      }
+      return checkPath(shape.item, child, path, i + 1, value, pos, problems);
+    }
+    case 'profitShare':
+      if (key === 'mix') return checkPath({ kind: 'named', item: shape.channel, what: 'channel', doc: '' }, childOf(node, key), path, i + 1, value, pos, problems);
+      return checkInputTail(path, i, pos, problems);
+    case 'input':
+      return checkInputTail(path, i, pos, problems);
+    case 'label':
+      return i === path.length - 1 && ['en', 'zh'].includes(key) ? true : fail('a label takes en or zh');
+    default:
+      return fail(`${path.slice(0, i).join('.')} has no parts; set it whole`);
+  }
+}
+
+/** Within an input: a year, interpolate or growth, then optionally a key of a value map. */
+function checkInputTail(path: readonly string[], i: number, pos: Pos, problems: Problems): boolean {
+  const [first, second, ...rest] = path.slice(i);
+  const seriesKey = YEAR.test(first!) || SERIES_KEYS.includes(first!);
+  const valueKey = VALUE_KEYS.includes(first!);
+  const ok = rest.length === 0 && (valueKey ? second === undefined : seriesKey && (second === undefined || VALUE_KEYS.includes(second)));
+  if (!ok) {
+    problems.add(pos, path.join('.'), `an input takes a year (2023), interpolate or growth, then optionally ${VALUE_KEYS.join(', ')}${didYouMean(first!, [...SERIES_KEYS, ...VALUE_KEYS])}`);
+  }
+  return ok;
+}
