@@ -9,7 +9,8 @@ import type { RenderOptions, ScenarioResult } from '../render/options.js';
 import { PLAIN, type Style } from '../render/style.js';
 import { renderTable } from '../render/table.js';
 import { loadScenario, type LoadedScenario } from '../scenario/load.js';
-import { InputError, type Problem } from '../scenario/problems.js';
+import { formatProblem, InputError, Problems, type Problem } from '../scenario/problems.js';
+import { parseSetting } from '../scenario/set.js';
 import { UsageError } from './exit.js';
 import { fileSources, writeFileAtomic, type Io } from './io.js';
 import { checkOutputOptions, type Format, type RawOutputOptions } from './options.js';
@@ -23,14 +24,8 @@ const RENDERERS: Record<Format, (results: readonly ScenarioResult[], options: Re
 
 export async function runForecast(scenarioArgs: readonly string[], raw: RawOutputOptions, io: Io): Promise<number> {
   const options = checkOutputOptions(raw, io);
-  const loaded = await loadScenarios(scenarioArgs.length > 0 ? scenarioArgs : ['baseline'], io);
-  const tables = options.tables ?? TABLES;
-  for (const { scenario, file } of loaded) {
-    const missing = tables.filter((table) => options.tables !== undefined && !hasTable(scenario, table));
-    if (missing.length > 0) {
-      throw new UsageError(`${file} has no ${missing.join(', ')} table (it lacks ${missing.map(moduleOf).join(', ')})`);
-    }
-  }
+  const loaded = await loadScenarios(scenarioArgs.length > 0 ? scenarioArgs : ['baseline'], raw.set, io);
+  const tables = tablesOf(loaded, options.tables);
   const results = loaded.map(({ scenario, file }) => ({ forecast: forecast(scenario, options.cases), file }));
   const style = await styleFor(options.color);
   const text = RENDERERS[options.format](results, { unit: options.unit, lang: options.lang, tables, style });
@@ -38,17 +33,33 @@ export async function runForecast(scenarioArgs: readonly string[], raw: RawOutpu
   return 0;
 }
 
-/** Reads every scenario; the problems of all files are reported together. */
-export async function loadScenarios(args: readonly string[], io: Io): Promise<LoadedScenario[]> {
+/** The tables to show: those asked for (each scenario must have them), else all. */
+export function tablesOf(loaded: readonly LoadedScenario[], asked: readonly TableName[] | undefined): readonly TableName[] {
+  if (asked === undefined) return TABLES;
+  for (const { scenario, file } of loaded) {
+    const missing = asked.filter((table) => scenario[MODULES[table]] === undefined);
+    if (missing.length > 0) {
+      throw new UsageError(`${file} has no ${missing.join(', ')} table (it lacks ${missing.map((table) => MODULES[table]).join(', ')})`);
+    }
+  }
+  return asked;
+}
+
+/** Reads every scenario, applying the --set options; the problems of all are reported together. */
+export async function loadScenarios(args: readonly string[], setTexts: readonly string[], io: Io): Promise<LoadedScenario[]> {
   const sources = fileSources(io);
+  const settingProblems = new Problems();
+  const settings = setTexts.map((text, i) => parseSetting(text, i + 1, settingProblems)).filter((setting) => setting !== undefined);
+  if (!settingProblems.empty) throw new InputError(settingProblems.list);
   const problems: Problem[] = [];
   const loaded: LoadedScenario[] = [];
   for (const arg of args) {
     try {
-      loaded.push(await loadScenario(arg, sources));
+      loaded.push(await loadScenario(arg, sources, settings));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      problems.push(...error.problems);
+      // A bad --set is reported once, not once per scenario.
+      problems.push(...error.problems.filter((problem) => !problems.some((seen) => formatProblem(seen) === formatProblem(problem))));
     }
   }
   if (problems.length > 0) throw new InputError(problems);
@@ -56,14 +67,6 @@ export async function loadScenarios(args: readonly string[], io: Io): Promise<Lo
 }
 
 const MODULES: Record<TableName, keyof Scenario> = { market: 'supplyChain', profit: 'bankProfit', spend: 'techSpend' };
-
-function moduleOf(table: TableName): string {
-  return MODULES[table];
-}
-
-function hasTable(scenario: Scenario, table: TableName): boolean {
-  return scenario[MODULES[table]] !== undefined;
-}
 
 /** Colour (chalk, loaded only then) or plain text. */
 export async function styleFor(color: boolean): Promise<Style> {

@@ -5,6 +5,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { OUTPUT_UNITS } from '../output-units.js';
 import { EXIT, reportError } from './exit.js';
 import type { Io } from './io.js';
+import type { RawDiffOptions } from './diff.js';
 import type { RawOutputOptions } from './options.js';
 
 const CASES_NOTE = `Cases: low, base and high take the low (base, high) end of every input range.
@@ -19,7 +20,12 @@ function outputOptions(command: Command): Command {
     .addOption(new Option('-u, --unit <unit>', `unit of amounts in the output: ${OUTPUT_UNITS.join(', ')}`).default('亿元'))
     .option('--lang <lang>', 'labels in en or zh (default: zh when LC_ALL/LANG is zh*, else en)')
     .option('-o, --out <file>', 'write the output to this file (replaced atomically) instead of stdout')
+    .option('--set <path=value>', 'override one input, in any value syntax (repeatable), e.g. --set bankProfit.profitShare=2.5%', collect, [])
     .option('--no-color', 'no colour, even on a terminal (NO_COLOR=1 does the same)');
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 export function buildProgram(io: Io, setCode: (code: number) => void): Command {
@@ -44,6 +50,8 @@ Examples:
   fintech-calc forecast                          the report's baseline, as tables
   fintech-calc forecast my-scenario.yaml -c all  your scenario in the low, base and high cases
   fintech-calc forecast -t market -f json        the SCF market as JSON
+  fintech-calc diff baseline bank-led            what a bank-led profit share changes
+  fintech-calc list                              the bundled scenarios
 Run 'fintech-calc <command> --help' for a command's options.
 `,
     );
@@ -65,6 +73,7 @@ Examples:
   fintech-calc forecast my.yaml -t market,profit -u 万亿元
   fintech-calc forecast baseline my.yaml -f json      one JSON document per line
   fintech-calc forecast -f csv -o forecast.csv        tidy CSV rows into a file
+  fintech-calc forecast --set supplyChain.modes.receivables.penetration.2023=55～65%
 
 Exit codes: 0 success, 2 bad input or usage, 3 internal error (a bug).
 `,
@@ -72,6 +81,44 @@ Exit codes: 0 success, 2 bad input or usage, 3 internal error (a bug).
     .action(async (scenarios: string[], options: RawOutputOptions) => {
       const { runForecast } = await import('./forecast.js');
       setCode(await runForecast(scenarios, options, io));
+    });
+
+  outputOptions(
+    program
+      .command('diff')
+      .description('forecast two scenarios with the same options and show every value that differs')
+      .argument('<a>', 'the scenario to compare from (a file, or a bundled name such as baseline)')
+      .argument('<b>', 'the scenario to compare with'),
+  )
+    .option('--tolerance <x>', 'ignore smaller changes: an amount in the output unit (0.5), with a unit (5亿), or relative (0.1%)')
+    .addHelpText(
+      'after',
+      `
+For every case, table, metric, key and year that differs: a, b, Δ = b − a and Δ% = Δ / |a|.
+An absolute tolerance bounds amounts; ratios then count when they differ at all.
+Lines that only one scenario has (other years, modes or segments) are shown as added or removed.
+
+Examples:
+  fintech-calc diff baseline bank-led                     what the bank-led profit share changes
+  fintech-calc diff baseline my.yaml --tolerance 0.1%     in CI: exit 1 only for moves above 0.1%
+  fintech-calc diff baseline baseline --set bankProfit.operatingCost.2023=1%
+  fintech-calc diff a.yaml b.yaml -c all -f json
+
+Exit codes: 0 no differences beyond the tolerance, 1 differences, 2 bad input or usage, 3 internal error.
+`,
+    )
+    .action(async (a: string, b: string, options: RawDiffOptions) => {
+      const { runDiff } = await import('./diff.js');
+      setCode(await runDiff(a, b, options, io));
+    });
+
+  program
+    .command('list')
+    .description('list the bundled scenarios, which forecast, diff and extends take by name')
+    .addOption(new Option('-f, --format <format>', 'table or json').default('table'))
+    .action(async (options: { format: string }) => {
+      const { runList } = await import('./list.js');
+      setCode(await runList(options.format, io));
     });
 
   return program;

@@ -19,6 +19,8 @@ export interface RawOutputOptions {
   readonly lang?: string;
   readonly color: boolean;
   readonly out?: string;
+  /** --set path=value, in order. */
+  readonly set: readonly string[];
 }
 
 export interface OutputOptions {

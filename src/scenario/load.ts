@@ -47,7 +47,7 @@ export async function loadScenario(reference: string, sources: ScenarioSources, 
   if (!resolved) throw new InputError(problems.sorted());
   const root = await applySettings(resolved.root, settings, problems);
   const scenario = decodeScenario(root, defaultName(file.display), problems);
-  if (scenario === undefined || !problems.empty) throw new InputError(problems.sorted());
+  if (scenario === undefined || !problems.empty) throw new InputError(problems.sorted(resolved.chain.map((f) => f.display)));
   return { scenario, file: file.display, chain: resolved.chain, root };
 }
 

@@ -43,9 +43,9 @@ export class Problems {
     return this.list.length === 0;
   }
 
-  /** Problems file by file (in the order files were first named), top to bottom in each. */
-  sorted(): Problem[] {
-    const files = [...new Set(this.list.map((problem) => problem.pos.file))];
+  /** Problems file by file (`fileOrder` first, then as met), top to bottom in each. */
+  sorted(fileOrder: readonly string[] = []): Problem[] {
+    const files = [...new Set([...fileOrder, ...this.list.map((problem) => problem.pos.file)])];
     const rank = (problem: Problem) => files.indexOf(problem.pos.file);
     return [...this.list].sort((a, b) => rank(a) - rank(b) || a.pos.line - b.pos.line || a.pos.col - b.pos.col);
   }

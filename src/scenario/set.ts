@@ -4,7 +4,6 @@
 // unless a whole new one is given as a map).
 import { didYouMean } from '../suggest.js';
 import { keysOf, SCENARIO, type Shape } from './format.js';
-import { mergeOver } from './merge.js';
 import { Problems, type Pos } from './problems.js';
 import type { RawMap, RawNode } from './raw.js';
 
@@ -49,10 +48,21 @@ export async function applySettings(root: RawMap, settings: readonly Setting[], 
     }
     const value = relocate(parsed, pos);
     if (!checkPath(SCENARIO, result, setting.path, 0, value, pos, problems)) continue;
-    const patch = setting.path.reduceRight<RawNode>((inner, key) => ({ kind: 'map', pos, entries: [{ key, keyPos: pos, value: inner }] }), value);
-    result = mergeOver(result, patch) as RawMap;
+    result = setAt(result, setting.path, value, pos) as RawMap;
   }
   return result;
+}
+
+/** The tree with the node at `path` replaced by `value` (maps made where missing), all else kept. */
+function setAt(node: RawNode | undefined, path: readonly string[], value: RawNode, pos: Pos): RawNode {
+  const [key, ...rest] = path;
+  if (key === undefined) return value;
+  const map: RawMap = node?.kind === 'map' ? node : { kind: 'map', pos, entries: [] };
+  const existing = map.entries.find((entry) => entry.key === key);
+  const entries = existing
+    ? map.entries.map((entry) => (entry === existing ? { ...entry, value: setAt(entry.value, rest, value, pos) } : entry))
+    : [...map.entries, { key, keyPos: pos, value: setAt(undefined, rest, value, pos) }];
+  return { ...map, entries };
 }
 
 /** Every node of a --set value points at the --set. */
@@ -110,11 +120,14 @@ function checkPath(shape: Shape, node: RawNode | undefined, path: readonly strin
 /** Within an input: a year, interpolate or growth, then optionally a key of a value map. */
 function checkInputTail(path: readonly string[], i: number, pos: Pos, problems: Problems): boolean {
   const [first, second, ...rest] = path.slice(i);
-  const seriesKey = YEAR.test(first!) || SERIES_KEYS.includes(first!);
-  const valueKey = VALUE_KEYS.includes(first!);
-  const ok = rest.length === 0 && (valueKey ? second === undefined : seriesKey && (second === undefined || VALUE_KEYS.includes(second)));
-  if (!ok) {
-    problems.add(pos, path.join('.'), `an input takes a year (2023), interpolate or growth, then optionally ${VALUE_KEYS.join(', ')}${didYouMean(first!, [...SERIES_KEYS, ...VALUE_KEYS])}`);
+  const fail = (at: number, message: string) => {
+    problems.add(pos, path.slice(0, at + 1).join('.'), message);
+    return false;
+  };
+  if (VALUE_KEYS.includes(first!)) return second === undefined || fail(i + 1, `a value map has no parts; set ${path.slice(0, i + 1).join('.')} whole`);
+  if (!YEAR.test(first!) && !SERIES_KEYS.includes(first!)) {
+    return fail(i, `an input takes a year (2023), interpolate, growth or ${VALUE_KEYS.join(', ')}${didYouMean(first!, [...SERIES_KEYS, ...VALUE_KEYS])}`);
   }
-  return ok;
+  if (second !== undefined && !VALUE_KEYS.includes(second)) return fail(i + 1, `expected one of ${VALUE_KEYS.join(', ')}${didYouMean(second, VALUE_KEYS)}`);
+  return rest.length === 0 || fail(i + 2, 'a value map has no parts');
 }
