@@ -98,7 +98,7 @@ export function renderDiffTable(comparison: Comparison, options: DiffRenderOptio
     const colour = change.delta === null ? style.bold : change.delta.isNegative() ? style.red : style.green;
     return row.map((cell, i) => (i >= row.length - 2 ? colour(cell) : cell));
   });
-  const table = drawTable({ header: header(multipleCases, options.lang, options), rows }, style.bold);
+  const table = drawTable({ header: header(multipleCases, options.lang, options), rows }, style.bold, multipleCases ? 3 : 2);
   return `${style.bold(title(options))}\n${table}${summary}\n`;
 }
 

@@ -16,13 +16,13 @@ export function renderTable(results: readonly ScenarioResult[], options: RenderO
     .join('\n');
 }
 
-/** A box-drawn table: a header row, then the rows; the first column left-aligned, the rest right. */
-export function drawTable(grid: Pick<Grid, 'header' | 'rows'>, emphasis: (text: string) => string = (text) => text): string {
+/** A box-drawn table: a header row, then the rows; the first `leftColumns` left-aligned, the rest right. */
+export function drawTable(grid: Pick<Grid, 'header' | 'rows'>, emphasis: (text: string) => string = (text) => text, leftColumns = 1): string {
   const all = [grid.header, ...grid.rows];
   const widths = grid.header.map((_, column) => Math.max(...all.map((row) => displayWidth(row[column] ?? ''))));
   const pad = (text: string, column: number) => {
     const space = ' '.repeat(widths[column]! - displayWidth(text));
-    return column === 0 ? text + space : space + text;
+    return column < leftColumns ? text + space : space + text;
   };
   const rule = (left: string, middle: string, right: string) => `${left}${widths.map((width) => '─'.repeat(width + 2)).join(middle)}${right}\n`;
   const row = (cells: readonly string[], style: (text: string) => string = (text) => text) =>

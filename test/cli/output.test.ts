@@ -52,6 +52,42 @@ describe('JSON output (SPEC §5)', () => {
   });
 });
 
+describe('determinism', () => {
+  const environments = [
+    { TZ: 'UTC', LANG: 'C' },
+    { TZ: 'Asia/Shanghai', LC_ALL: 'de_DE.UTF-8', LANG: 'fr_FR.UTF-8' },
+    { TZ: 'America/Los_Angeles', LANG: 'zh_CN.UTF-8' },
+  ];
+  it.each(['table', 'json', 'csv', 'md'])('forecast and diff in %s are byte-identical on every run, whatever TZ and locale', (format) => {
+    for (const args of [
+      ['forecast', '-c', 'all', '--lang', 'en', '-f', format],
+      ['diff', 'baseline', 'bank-led', '-c', 'all', '--lang', 'zh', '-f', format],
+    ]) {
+      const outputs = environments.map((env) => runCase({ args, env }).stdout as string);
+      expect(outputs[0]!.length).toBeGreaterThan(100);
+      expect(new Set(outputs).size).toBe(1);
+    }
+  });
+});
+
+describe('diff JSON (SPEC §5)', () => {
+  it('lists each change with the documented keys', () => {
+    const result = run('diff', 'baseline', 'bank-led', '-f', 'json', '-t', 'profit');
+    expect(result.code).toBe(1);
+    const document = JSON.parse(result.stdout);
+    expect(Object.keys(document)).toEqual(['format', 'changes']);
+    expect(document.format).toBe('fintech-calc/diff@1');
+    const profit2023 = document.changes.find((c: { metric: string; year: string }) => c.metric === 'profit' && c.year === '2023');
+    expect(profit2023).toEqual({ case: 'base', table: 'profit', metric: 'profit', key: '', year: '2023', a: '2127', b: '1822', delta: '-305', relative: '-0.14339445228020686413' });
+  });
+
+  it('is empty, with exit 0, for a scenario against itself', () => {
+    const result = run('diff', 'baseline', 'baseline', '-f', 'json');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ format: 'fintech-calc/diff@1', changes: [] });
+  });
+});
+
 describe('--out', () => {
   const folder = mkdtempSync(join(tmpdir(), 'fintech-calc-'));
 
