@@ -31,6 +31,11 @@ function byYear(series: Yearly): ReadonlyMap<string, Decimal> {
   return new Map([...series].map(([year, value]) => [String(year), value]));
 }
 
+/** Makes the lines of one mode or segment. */
+function itemLine(table: TableName, group: 'modes' | 'segments', item: { id: string; label: Label }) {
+  return (metric: string, kind: ValueKind, series: Yearly): Line => ({ table, group, metric, key: item.id, kind, itemLabel: item.label, values: byYear(series) });
+}
+
 export function linesOf(forecast: CaseForecast, tables: readonly TableName[]): Line[] {
   const lines: Line[] = [];
   const { market, profit, spend } = forecast;
@@ -42,15 +47,7 @@ export function linesOf(forecast: CaseForecast, tables: readonly TableName[]): L
       line('market', 'traditionalSize', 'amount', market.traditionalSize),
     );
     for (const mode of market.modes) {
-      const item = (metric: string, kind: ValueKind, series: Yearly): Line => ({
-        table: 'market',
-        group: 'modes',
-        metric,
-        key: mode.id,
-        kind,
-        itemLabel: mode.label,
-        values: byYear(series),
-      });
+      const item = itemLine('market', 'modes', mode);
       lines.push(item('share', 'ratio', mode.share), item('penetration', 'ratio', mode.penetration), item('size', 'amount', mode.size));
     }
     lines.push(
@@ -74,15 +71,7 @@ export function linesOf(forecast: CaseForecast, tables: readonly TableName[]): L
   }
   if (spend && tables.includes('spend')) {
     for (const segment of spend.segments) {
-      const item = (metric: string, kind: ValueKind, series: Yearly): Line => ({
-        table: 'spend',
-        group: 'segments',
-        metric,
-        key: segment.id,
-        kind,
-        itemLabel: segment.label,
-        values: byYear(series),
-      });
+      const item = itemLine('spend', 'segments', segment);
       lines.push(item('total', 'amount', segment.total), item('frontier', 'amount', segment.frontier), item('frontierShare', 'ratio', segment.frontierShare));
     }
     lines.push(line('spend', 'total', 'amount', spend.total), line('spend', 'frontier', 'amount', spend.frontier), line('spend', 'frontierShare', 'ratio', spend.frontierShare));
