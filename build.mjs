@@ -1,6 +1,7 @@
 // Bundles the CLI into dist/ with esbuild: one entry plus lazily loaded chunks,
 // so `--help` does not parse the code that `forecast` needs (start-up matters).
-// Then precompiles the bundled scenarios (dist/bundled.json).
+// Then precompiles the bundled scenarios (dist/bundled.json) and writes the
+// scenario JSON Schema (dist/scenario.schema.json).
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
@@ -36,7 +37,9 @@ await build({ ...common, entryPoints: ['src/cli/main.ts'], outdir: 'dist', split
 
 const precompiler = 'dist/.precompile.mjs';
 await build({ ...common, entryPoints: ['src/scenario/precompile.ts'], outfile: precompiler });
-const { precompile } = await import(`./${precompiler}`);
+const { precompile, scenarioSchema } = await import(`./${precompiler}`);
+// For editors: the bundled scenarios name it in their yaml-language-server line.
+writeFileSync('dist/scenario.schema.json', `${JSON.stringify(scenarioSchema(), null, 2)}\n`);
 const bundled = {};
 for (const file of readdirSync('scenarios').filter((name) => name.endsWith('.yaml')).sort()) {
   bundled[file.replace(/\.yaml$/, '')] = precompile(readFileSync(`scenarios/${file}`, 'utf8'), `scenarios/${file}`);

@@ -2,7 +2,7 @@
 // loaded only when it runs (start-up time matters: CI runs this thousands of times).
 import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
-import { OUTPUT_UNITS } from '../output-units.js';
+import { OUTPUT_UNITS } from '../unit-names.js';
 import { EXIT, reportError } from './exit.js';
 import type { Io } from './io.js';
 import type { RawDiffOptions } from './diff.js';
@@ -52,6 +52,8 @@ Examples:
   fintech-calc forecast -t market -f json        the SCF market as JSON
   fintech-calc diff baseline bank-led            what a bank-led profit share changes
   fintech-calc list                              the bundled scenarios
+  fintech-calc validate my.yaml                  check a scenario file
+  fintech-calc schema > scenario.schema.json     the JSON Schema, for editors
 Run 'fintech-calc <command> --help' for a command's options.
 `,
     );
@@ -110,6 +112,43 @@ Exit codes: 0 no differences beyond the tolerance, 1 differences, 2 bad input or
     .action(async (a: string, b: string, options: RawDiffOptions) => {
       const { runDiff } = await import('./diff.js');
       setCode(await runDiff(a, b, options, io));
+    });
+
+  program
+    .command('validate')
+    .description('check scenario files (and the files they extend); print <file>: ok or every problem')
+    .argument('<file...>', 'scenario files, or bundled names')
+    .addOption(new Option('-f, --format <format>', 'text, or json for a machine-readable list of problems').default('text'))
+    .addHelpText(
+      'after',
+      `
+Problems are printed on stderr as <file>:<line>:<col>: error: <path>: <message>.
+Exit codes: 0 every file is valid, 2 a file has a problem (or bad usage).
+
+Examples:
+  fintech-calc validate scenarios/*.yaml
+  fintech-calc validate my.yaml -f json
+`,
+    )
+    .action(async (files: string[], options: { format: string }) => {
+      const { runValidate } = await import('./validate.js');
+      setCode(await runValidate(files, options.format, io));
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema (draft 2020-12) of the scenario format, for editors')
+    .addHelpText(
+      'after',
+      `
+Save it and point your editor at it, e.g. with the YAML language server (VS Code, vim, …):
+  fintech-calc schema > scenario.schema.json
+  # yaml-language-server: $schema=./scenario.schema.json      (first line of a scenario)
+`,
+    )
+    .action(async () => {
+      const { runSchema } = await import('./schema.js');
+      setCode(runSchema(io));
     });
 
   program

@@ -5,6 +5,8 @@
 import { Problems } from './problems.js';
 import { parseYaml, type RawNode } from './raw.js';
 
+export { scenarioSchema } from './schema.js';
+
 export interface PrecompiledScenario {
   readonly text: string;
   readonly root: RawNode;

@@ -39,6 +39,10 @@ export interface RawScalar {
 const MAX_DEPTH = 64;
 /** Bounds alias expansion ("billion laughs"): no real scenario has this many nodes. */
 const MAX_NODES = 100_000;
+/** A broken file can have thousands of syntax errors; the first ones are what helps. */
+const MAX_SYNTAX_ERRORS = 20;
+
+const TOO_DEEP = `nesting too deep for a scenario, which needs only a few levels (at most ${MAX_DEPTH})`;
 
 /** Parses one YAML document; syntax errors become problems and the result is undefined. */
 export function parseYaml(text: string, file: string, problems: Problems): RawNode | undefined {
@@ -48,13 +52,27 @@ export function parseYaml(text: string, file: string, problems: Problems): RawNo
     return { file, line, col };
   };
   if (nestingDepth(text) > MAX_DEPTH) {
-    problems.add({ file, line: 1, col: 1 }, '', `nesting deeper than ${MAX_DEPTH} levels; a scenario needs far fewer`);
+    problems.add({ file, line: 1, col: 1 }, '', TOO_DEEP);
     return undefined;
   }
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    problems.add({ file, line: 1, col: 1 }, '', TOO_DEEP);
+    return undefined;
+  }
   const errors = doc.errors;
-  for (const error of errors) {
-    problems.add(posAt(error.pos[0]), '', `invalid YAML: ${firstLine(error.message)}`);
+  // The parser turns its own stack overflow (deeply indented or `- - - …` input) into errors.
+  const overflow = errors.find((error) => /call stack/i.test(error.message));
+  if (overflow) {
+    problems.add(posAt(overflow.pos[0]), '', TOO_DEEP);
+    return undefined;
+  }
+  for (const error of errors.slice(0, MAX_SYNTAX_ERRORS)) problems.add(posAt(error.pos[0]), '', `invalid YAML: ${firstLine(error.message)}`);
+  if (errors.length > MAX_SYNTAX_ERRORS) {
+    problems.add(posAt(errors[MAX_SYNTAX_ERRORS]!.pos[0]), '', `… and ${errors.length - MAX_SYNTAX_ERRORS} more YAML errors`);
   }
   if (errors.length > 0) return undefined;
 

@@ -8,6 +8,7 @@ import { didYouMean } from '../suggest.js';
 import { AMOUNT_UNITS, unitSize } from '../units.js';
 import type { Pos, Problems } from './problems.js';
 import type { RawMap, RawNode } from './raw.js';
+import { NUMBER, PERCENT_SIGNS, RANGE_SEPARATOR } from './syntax.js';
 
 /** amount: ≥ 0, in a unit; ratio: a fraction in [0, 1]; growth: a yearly rate, > −100%. */
 export type ValueKind = 'amount' | 'ratio' | 'growth';
@@ -27,11 +28,9 @@ export interface ReadContext {
 }
 
 const ANNOTATION_KEYS = ['value', 'low', 'base', 'high', 'source', 'note'];
-const NUMBER = String.raw`[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?`;
 const TERM = new RegExp(String.raw`^\s*(${NUMBER})\s*([^\s\d.+-][^\s]*)?\s*$`);
-/** The five written range forms: a～b, a~b, a–b, a..b, a to b (and the wave dash 〜). */
-const RANGE_SEPARATOR = /\s*(?:～|~|–|〜|\.\.|\s+to\s+)\s*/;
-const PERCENT = new Set(['%', '％']);
+const SEPARATOR = new RegExp(RANGE_SEPARATOR);
+const PERCENT = new Set(PERCENT_SIGNS);
 
 export function expected(kind: ValueKind, unitName: string): string {
   switch (kind) {
@@ -112,7 +111,7 @@ function readText(node: RawNode | undefined, path: string, ctx: ReadContext): st
 
 /** Parses a scalar as written: a single value with its unit, or a range in one of the five forms. */
 export function readRangeText(text: string, kind: ValueKind, pos: Pos, path: string, ctx: ReadContext): Range | undefined {
-  const parts = text.trim().split(RANGE_SEPARATOR);
+  const parts = text.trim().split(SEPARATOR);
   if (parts.length > 2) {
     ctx.problems.add(pos, path, `'${text}' is not a value: expected ${expected(kind, ctx.unitName)}`);
     return undefined;

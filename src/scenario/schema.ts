@@ -1,0 +1,163 @@
+// The JSON Schema (draft 2020-12) of the scenario format, generated from the
+// format's description (format.ts) and the value syntax (syntax.ts), so editors
+// (yaml-language-server) complete and check what the loader accepts.
+// It checks each file alone: the cross-field checks of SPEC §2.4 (share sums,
+// frontier ≤ spend, …) and the inputs an `extends` provides are the loader's.
+import { unitSpellings } from '../unit-names.js';
+import { SCENARIO, type Shape } from './format.js';
+import { NUMBER, PERCENT_SIGNS, RANGE_SEPARATOR } from './syntax.js';
+
+type Schema = Record<string, unknown>;
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** `N unit?` or a range `N unit? SEP N unit?`, as a pattern. */
+function valuePattern(units: readonly string[]): string {
+  const unit = `(?:${units.map(escape).join('|')})`;
+  const term = String.raw`${NUMBER}\s*${unit}?`;
+  return String.raw`^\s*${term}(?:${RANGE_SEPARATOR}${term})?\s*$`;
+}
+
+const AMOUNT_PATTERN = valuePattern(unitSpellings().sort((a, b) => b.length - a.length));
+const RATIO_PATTERN = valuePattern(PERCENT_SIGNS);
+
+function scalarValue(kind: 'amount' | 'ratio' | 'growth'): Schema {
+  if (kind === 'amount') {
+    return {
+      anyOf: [
+        { type: 'number', minimum: 0 },
+        { type: 'string', pattern: AMOUNT_PATTERN },
+      ],
+      description: 'An amount: a number in the file unit, or with a unit (6.1万亿, 1500亿, 12bn), or a range (1000～1200亿).',
+      examples: ['1500亿', '6.1万亿', '12bn', '1000～1200亿'],
+    };
+  }
+  return {
+    anyOf: [
+      kind === 'ratio' ? { type: 'number', minimum: 0, maximum: 1 } : { type: 'number', exclusiveMinimum: -1, maximum: 1 },
+      { type: 'string', pattern: RATIO_PATTERN },
+    ],
+    description:
+      kind === 'ratio' ? 'A ratio: a fraction in [0, 1] or a percentage (66%), or a range (60～70%).' : 'A yearly growth rate: 5%, -2%, 0.05, or a range (13～14%).',
+    examples: kind === 'ratio' ? ['66%', '0.66', '60～70%'] : ['10%', '13～14%'],
+  };
+}
+
+const ANNOTATION = {
+  source: { type: 'string', description: "Where the number comes from: a report line ('l.172: …') or 'assumption: <reason>'." },
+  note: { type: 'string', description: 'A remark shown with the value.' },
+};
+
+/** A value: scalar, or {value, source, note}, or {low, base, high, source, note}. */
+function valueDef(kind: 'amount' | 'ratio' | 'growth'): Schema {
+  const scalar = { $ref: `#/$defs/${kind}Scalar` };
+  return {
+    anyOf: [
+      scalar,
+      {
+        type: 'object',
+        properties: { value: scalar, ...ANNOTATION },
+        required: ['value'],
+        additionalProperties: false,
+      },
+      {
+        type: 'object',
+        properties: { low: scalar, base: scalar, high: scalar, ...ANNOTATION },
+        required: ['low', 'high'],
+        additionalProperties: false,
+      },
+    ],
+  };
+}
+
+/** An input: a value every year, or a series of anchor years. */
+function inputDef(kind: 'amount' | 'ratio'): Schema {
+  return {
+    anyOf: [
+      { $ref: `#/$defs/${kind}Value` },
+      {
+        type: 'object',
+        description: 'Anchor years, interpolated between (or one anchor and a growth rate).',
+        patternProperties: { '^[0-9]{4}$': { $ref: `#/$defs/${kind}Value` } },
+        properties: {
+          interpolate: { enum: ['linear', 'cagr', 'step'], description: `Between anchors (default ${kind === 'amount' ? 'cagr' : 'linear'}).` },
+          growth: { $ref: '#/$defs/growthValue', description: 'With one anchor: v_t = v_a·(1+g)^(t−a).' },
+        },
+        additionalProperties: false,
+        minProperties: 1,
+      },
+    ],
+  };
+}
+
+const NAME = '^[A-Za-z_][A-Za-z0-9_-]*$';
+
+function shapeSchema(shape: Shape): Schema {
+  switch (shape.kind) {
+    case 'section':
+      return {
+        type: 'object',
+        description: shape.doc,
+        properties: Object.fromEntries(Object.entries(shape.fields).map(([key, field]) => [key, shapeSchema(field)])),
+        additionalProperties: false,
+      };
+    case 'named':
+      return { type: 'object', description: shape.doc, patternProperties: { [NAME]: shapeSchema(shape.item) }, additionalProperties: false };
+    case 'input':
+      return { $ref: `#/$defs/${shape.value === 'amount' ? 'amount' : 'ratio'}Input`, description: shape.doc };
+    case 'profitShare':
+      return {
+        description: shape.doc,
+        anyOf: [
+          { $ref: '#/$defs/ratioInput' },
+          {
+            type: 'object',
+            properties: { mix: { type: 'object', patternProperties: { [NAME]: shapeSchema(shape.channel) }, additionalProperties: false } },
+            required: ['mix'],
+            additionalProperties: false,
+          },
+        ],
+      };
+    case 'text':
+      return { type: 'string', description: shape.doc };
+    case 'version':
+      return { const: 1, description: shape.doc };
+    case 'boolean':
+      return { type: 'boolean', description: shape.doc };
+    case 'unit':
+      return { enum: unitSpellings(), description: shape.doc };
+    case 'label':
+      return {
+        description: shape.doc,
+        anyOf: [{ type: 'string' }, { type: 'object', properties: { en: { type: 'string' }, zh: { type: 'string' } }, additionalProperties: false }],
+      };
+    case 'years':
+      return {
+        description: shape.doc,
+        anyOf: [
+          { type: 'string', pattern: String.raw`^\s*[0-9]{4}\s*\.\.\s*[0-9]{4}\s*$`, examples: ['2019..2023'] },
+          { type: 'integer', minimum: 1000, maximum: 9999 },
+          { type: 'object', properties: { from: { type: 'integer' }, to: { type: 'integer' } }, required: ['from', 'to'], additionalProperties: false },
+        ],
+      };
+  }
+}
+
+export function scenarioSchema(): Schema {
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://fintech-calc.invalid/scenario-1.schema.json',
+    title: 'fintech-calc scenario (format 1)',
+    ...shapeSchema(SCENARIO),
+    $defs: {
+      amountScalar: scalarValue('amount'),
+      ratioScalar: scalarValue('ratio'),
+      growthScalar: scalarValue('growth'),
+      amountValue: valueDef('amount'),
+      ratioValue: valueDef('ratio'),
+      growthValue: valueDef('growth'),
+      amountInput: inputDef('amount'),
+      ratioInput: inputDef('ratio'),
+    },
+  };
+}
