@@ -1,0 +1,74 @@
+// Fuzzing (fast-check): valid scenarios mutated at random — lines deleted or
+// duplicated, keys retyped, values replaced by random scalars and units, text
+// truncated — must give exit 0 or 2, never 3; an exit 2 has one located line per
+// problem, inside the file. FUZZ_RUNS sets the number of cases (npm run fuzz: 10 000).
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { LOCATED, PACKAGE_ROOT, runCli } from './in-process.js';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
+const SEEDS = ['scenarios/baseline.yaml', 'test/fixtures/small.yaml', 'test/fixtures/extends/child.yaml'].map((file) => readFileSync(join(PACKAGE_ROOT, file), 'utf8'));
+const folder = mkdtempSync(join(tmpdir(), 'fintech-calc-fuzz-'));
+// child.yaml extends ./parent.yaml: keep the parent next to the fuzzed file.
+writeFileSync(join(folder, 'parent.yaml'), readFileSync(join(PACKAGE_ROOT, 'test/fixtures/extends/parent.yaml')));
+
+const scalars = fc.oneof(
+  fc.constantFrom('66', '66%', '0.5', '-1', '1e999', '.inf', '.nan', '~', 'null', 'true', '[]', '{}', '[1, 2]', '{a: 1}', '"', "'", '&a x', '*a', '!!binary x', '2019..2023', '60～70%', '70～60%', '1～2～3', '{low: 1}', '{value: 1, low: 2}'),
+  fc.tuple(fc.double({ noNaN: true, min: -1e6, max: 1e6 }), fc.constantFrom('', '%', '亿', '万亿元', 'bn', 'tn', 'k', '亿圆', 'xx', '％')).map(([n, unit]) => `${n}${unit}`),
+  fc.string({ maxLength: 12 }),
+);
+const keys = fc.oneof(fc.constantFrom('version', 'years', 'modes', 'share', 'growth', 'interpolate', 'extends', '__proto__', 'constructor', '2019', '2030', 'mix', 'frontier', 'frontierShare'), fc.string({ maxLength: 8 }));
+
+type Mutation = (lines: string[]) => string[];
+const at = (lines: string[], index: number) => Math.min(index, Math.max(lines.length - 1, 0));
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.nat().map((i): Mutation => (lines) => lines.filter((_, j) => j !== at(lines, i))),
+  fc.nat().map((i): Mutation => (lines) => lines.flatMap((line, j) => (j === at(lines, i) ? [line, line] : [line]))),
+  fc.tuple(fc.nat(), scalars).map(([i, value]): Mutation => (lines) => lines.map((line, j) => (j === at(lines, i) && line.includes(': ') ? `${line.slice(0, line.indexOf(': ') + 2)}${value}` : line))),
+  fc.tuple(fc.nat(), keys).map(([i, key]): Mutation => (lines) => lines.map((line, j) => (j === at(lines, i) ? line.replace(/^(\s*)[^\s:]+:/, `$1${key}:`) : line))),
+  fc.tuple(fc.nat(), fc.string({ maxLength: 5 })).map(([i, text]): Mutation => (lines) => lines.map((line, j) => (j === at(lines, i) ? text + line : line))),
+);
+
+const mutated = fc
+  .tuple(fc.nat(SEEDS.length - 1), fc.array(mutation, { minLength: 1, maxLength: 4 }), fc.option(fc.nat(), { nil: undefined }))
+  .map(([seed, mutations, truncate]) => {
+    const text = mutations.reduce((lines, mutate) => mutate(lines), SEEDS[seed]!.split('\n')).join('\n');
+    return truncate === undefined ? text : text.slice(0, truncate % (text.length + 1));
+  });
+
+describe(`fuzz: ${RUNS} mutated scenarios`, () => {
+  it('exit 0 or 2, never 3; every problem located inside the file', async () => {
+    const file = join(folder, 'fuzzed.yaml');
+    const counts = { ok: 0, badInput: 0 };
+    await fc.assert(
+      fc.asyncProperty(mutated, async (text) => {
+        writeFileSync(file, text);
+        const result = await runCli(['forecast', file, '-c', 'all', '-f', 'json']);
+        expect([0, 2], result.stderr).toContain(result.code);
+        if (result.code === 0) {
+          counts.ok++;
+          expect(JSON.parse(result.stdout).format).toBe('fintech-calc/forecast@1');
+          return;
+        }
+        counts.badInput++;
+        expect(result.stdout).toBe('');
+        const lineCount = text.split('\n').length;
+        for (const line of result.stderr.trimEnd().split('\n')) {
+          const match = LOCATED.exec(line);
+          expect(match, line).not.toBeNull();
+          const { line: row, col } = match!.groups!;
+          if (row === undefined) continue; // a problem with a file as a whole (the parent of an extends)
+          if (match!.groups!.file === file) expect(Number(row), line).toBeLessThanOrEqual(lineCount);
+          expect(Number(row)).toBeGreaterThanOrEqual(1);
+          expect(Number(col)).toBeGreaterThanOrEqual(1);
+        }
+      }),
+      { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 1) },
+    );
+    // A closing line for `npm run fuzz`.
+    console.log(`fuzz: ${RUNS} cases, ${counts.ok} valid, ${counts.badInput} bad input, 0 internal errors`);
+  });
+});
