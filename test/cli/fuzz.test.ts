@@ -70,5 +70,5 @@ describe(`fuzz: ${RUNS} mutated scenarios`, () => {
     );
     // A closing line for `npm run fuzz`.
     console.log(`fuzz: ${RUNS} cases, ${counts.ok} valid, ${counts.badInput} bad input, 0 internal errors`);
-  });
+  }, 30_000 + RUNS * 20);
 });
