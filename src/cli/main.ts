@@ -7,6 +7,8 @@ import { EXIT, reportError } from './exit.js';
 import type { Io } from './io.js';
 import type { RawDiffOptions } from './diff.js';
 import type { RawOutputOptions } from './options.js';
+import type { RawSensitivityOptions } from './sensitivity.js';
+import type { RawSolveOptions } from './solve.js';
 
 const CASES_NOTE = `Cases: low, base and high take the low (base, high) end of every input range.
 They are cases of the inputs, not bounds on the outputs: an output can be lower
@@ -52,6 +54,9 @@ Examples:
   fintech-calc forecast -t market -f json        the SCF market as JSON
   fintech-calc diff baseline bank-led            what a bank-led profit share changes
   fintech-calc list                              the bundled scenarios
+  fintech-calc explain profit.increment.2023     how a value is computed, down to its sources
+  fintech-calc sensitivity --metric market.marketSize.2023
+  fintech-calc solve --target market.marketSize.2023=6.5万亿 --vary supplyChain.modes.receivables.penetration.2023
   fintech-calc validate my.yaml                  check a scenario file
   fintech-calc schema > scenario.schema.json     the JSON Schema, for editors
 Run 'fintech-calc <command> --help' for a command's options.
@@ -112,6 +117,83 @@ Exit codes: 0 no differences beyond the tolerance, 1 differences, 2 bad input or
     .action(async (a: string, b: string, options: RawDiffOptions) => {
       const { runDiff } = await import('./diff.js');
       setCode(await runDiff(a, b, options, io));
+    });
+
+  outputOptions(
+    program
+      .command('explain')
+      .description('show how a forecast value is computed: the formula with its numbers, down to the inputs and their sources')
+      .argument('<scenario-or-metric>', 'a scenario (file or bundled name; default baseline), then the metric')
+      .argument('[metric]', 'the metric, addressed as in the JSON output: market.marketSize.2023, profit.increment.2023, spend.segments.payment.frontier.2022'),
+  )
+    .addHelpText(
+      'after',
+      `
+Every number is the engine's own. Each input shows how its value was obtained
+(an anchor, interpolated between which anchors, grown, the report's default, set
+by --set, or inherited through extends), with its source and file:line.
+
+Examples:
+  fintech-calc explain profit.increment.2023
+  fintech-calc explain my.yaml market.modes.receivables.size.2023 -c high
+  fintech-calc explain spend.cagr.total -f json
+`,
+    )
+    .action(async (first: string, second: string | undefined, options: RawOutputOptions) => {
+      const { runExplain } = await import('./explain.js');
+      setCode(await runExplain(first, second, options, io));
+    });
+
+  outputOptions(
+    program
+      .command('sensitivity')
+      .description('which input moves a metric most: the metric at each input’s low and high, all else at base, as a table and a tornado chart')
+      .argument('[scenario]', 'a scenario file or bundled name (default baseline)'),
+  )
+    .requiredOption('--metric <metric>', 'the metric, addressed as in the JSON output, e.g. market.marketSize.2023')
+    .option('--swing <percent>', 'also vary every input without a range by ± this much, e.g. 10%')
+    .addHelpText(
+      'after',
+      `
+Inputs are varied one at a time over their own range (60～70% → 60% and 70%), or
+with --swing over base × (1 ± swing); the other inputs stay at base. The results are
+sorted by swing, the largest first. (Varying one input alone skips the checks that
+tie inputs together, such as mode shares summing to at most 100%.)
+
+Examples:
+  fintech-calc sensitivity --metric market.marketSize.2023
+  fintech-calc sensitivity my.yaml --metric profit.increment.2023 --swing 10% -f md
+`,
+    )
+    .action(async (scenario: string | undefined, options: RawSensitivityOptions) => {
+      const { runSensitivity } = await import('./sensitivity.js');
+      setCode(await runSensitivity(scenario, options, io));
+    });
+
+  outputOptions(
+    program
+      .command('solve')
+      .description('goal seek: the value of one input that makes a metric meet a target')
+      .argument('[scenario]', 'a scenario file or bundled name (default baseline)'),
+  )
+    .requiredOption('--target <metric=value>', 'the metric and its target value in any value syntax, e.g. market.marketSize.2023=6.5万亿')
+    .requiredOption('--vary <input>', 'the input to vary, as --set names it, e.g. supplyChain.modes.receivables.penetration.2023')
+    .addHelpText(
+      'after',
+      `
+The input is searched within its domain (ratios in [0, 1], amounts ≥ 0) in exact
+decimal, to well beyond 12 significant digits. A target the domain cannot reach
+is an error (exit 2) that gives the reachable interval. A bare target number is in
+the output unit (-u).
+
+Examples:
+  fintech-calc solve --target market.marketSize.2023=6.5万亿 --vary supplyChain.modes.receivables.penetration.2023
+  fintech-calc solve --target profit.increment.2023=1500 --vary bankProfit.operatingCost.2023 -f json
+`,
+    )
+    .action(async (scenario: string | undefined, options: RawSolveOptions) => {
+      const { runSolve } = await import('./solve.js');
+      setCode(await runSolve(scenario, options, io));
     });
 
   program

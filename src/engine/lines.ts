@@ -82,3 +82,13 @@ export function linesOf(forecast: CaseForecast, tables: readonly TableName[]): L
   }
   return lines;
 }
+
+/** A metric by its address (`market.marketSize.2023`, `spend.cagr.total`): its value and kind. */
+export function findMetric(forecast: CaseForecast, metric: string): { value: Decimal | null; kind: ValueKind } | undefined {
+  for (const line of linesOf(forecast, ['market', 'profit', 'spend'])) {
+    for (const [year, value] of line.values) {
+      if ((line.metric === 'cagr' ? address(line) : address(line, year)) === metric) return { value, kind: line.kind };
+    }
+  }
+  return undefined;
+}

@@ -23,10 +23,38 @@ export interface Label {
   readonly zh: string;
 }
 
+/** Where a value is written: a file and line, or `--set #n` (line 0). */
+export interface Where {
+  readonly file: string;
+  readonly line: number;
+}
+
+/** One written value of an input, with what its author said of it. */
+export interface Written {
+  readonly where: Where;
+  readonly range: Range;
+  readonly source?: string;
+  readonly note?: string;
+}
+
+/** How an input's yearly values were obtained, for explain. */
+export interface Provenance {
+  /** The input's path, as --set takes it: supplyChain.modes.receivables.penetration. */
+  readonly path: string;
+  readonly kind: 'amount' | 'ratio';
+  /** constant: one value every year; default: the report's value, not written. */
+  readonly method: 'constant' | 'default' | 'linear' | 'cagr' | 'step' | 'growth';
+  /** The anchors by year (for constant and default, under the year 0). */
+  readonly anchors: ReadonlyMap<Year, Written>;
+  readonly growth?: Written;
+}
+
 export interface Scenario {
   readonly name: string;
   readonly title: string;
   readonly description?: string;
+  /** Every input's provenance, by path. */
+  readonly provenance: ReadonlyMap<string, Provenance>;
   readonly supplyChain?: SupplyChainInputs;
   readonly bankProfit?: BankProfitInputs;
   readonly techSpend?: TechSpendInputs;

@@ -3,6 +3,7 @@
 import type { Change, Comparison } from '../engine/diff.js';
 import { address } from '../engine/lines.js';
 import { csvText } from './csv.js';
+import { markdownTable } from './md.js';
 import { caseName, type Lang } from './labels.js';
 import { displayValue, machineValue } from './numbers.js';
 import type { Style } from './style.js';
@@ -107,8 +108,6 @@ export function renderDiffMarkdown(comparison: Comparison, options: DiffRenderOp
   if (comparison.changes.length === 0) return `${summary}\n`;
   const multipleCases = new Set(comparison.changes.map((change) => change.case)).size > 1;
   const head = header(multipleCases, options.lang, options);
-  const row = (values: readonly string[]) => `| ${values.map((value) => value.replaceAll('|', '\\|')).join(' | ')} |`;
-  const align = `|${head.map((_, i) => (i < (multipleCases ? 3 : 2) ? ' --- ' : ' ---: ')).join('|')}|`;
-  const rows = comparison.changes.map((change) => row(cells(change, options.unit, multipleCases, options.lang)));
-  return [`### ${title(options)}`, '', row(head), align, ...rows, '', summary, ''].join('\n');
+  const rows = comparison.changes.map((change) => cells(change, options.unit, multipleCases, options.lang));
+  return `### ${title(options)}\n\n${markdownTable(head, rows, multipleCases ? 3 : 2)}\n${summary}\n`;
 }

@@ -2,13 +2,18 @@
 import { gridsOf } from './grid.js';
 import type { RenderOptions, ScenarioResult } from './options.js';
 
+/** A GitHub Markdown table: the first `leftColumns` left-aligned, the rest right. */
+export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[], leftColumns = 1): string {
+  const row = (cells: readonly string[]) => `| ${cells.map((cell) => cell.replaceAll('|', '\\|')).join(' | ')} |`;
+  const align = `|${header.map((_, i) => (i < leftColumns ? ' --- ' : ' ---: ')).join('|')}|`;
+  return [row(header), align, ...rows.map(row)].join('\n') + '\n';
+}
+
 export function renderMarkdown(results: readonly ScenarioResult[], options: RenderOptions): string {
   return gridsOf(results, options)
     .map((grid) => {
-      const row = (cells: readonly string[]) => `| ${cells.map((cell) => cell.replaceAll('|', '\\|')).join(' | ')} |`;
-      const align = `|${grid.header.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`;
       const notes = grid.notes.map((note) => `\n${note}  `).join('');
-      return [`### ${grid.title}`, '', row(grid.header), align, ...grid.rows.map(row), notes].join('\n').trimEnd() + '\n';
+      return `### ${grid.title}\n\n${markdownTable(grid.header, grid.rows)}${notes}`.trimEnd() + '\n';
     })
     .join('\n');
 }

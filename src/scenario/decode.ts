@@ -7,6 +7,7 @@ import type {
   Label,
   ModeInputs,
   ProfitShareInputs,
+  Provenance,
   Scenario,
   SegmentInputs,
   Series,
@@ -38,10 +39,11 @@ const ID = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
 /** The report's values for inputs a scenario leaves out (SPEC §2.3). */
 const DEFAULTS = {
-  traditionalPenetration: '20%', // l.177
-  profitShare: '3%', // l.183
-  baselineOperatingCost: '1.5%', // l.182
+  traditionalPenetration: { value: '20%', source: 'default, report l.177: 传统业务模式下供应链金融市场渗透率以20%作为计算标准' },
+  profitShare: { value: '3%', source: 'default, report l.183: 银行分润以3%为标准纳入计算' },
+  baselineOperatingCost: { value: '1.5%', source: 'default, report l.182: 运营成本占融资额1.5%' },
 };
+type Default = (typeof DEFAULTS)[keyof typeof DEFAULTS];
 
 /** A map's entries by key, after checking it is a map with no unknown keys. */
 class Fields {
@@ -80,7 +82,8 @@ export function decodeScenario(root: RawNode, defaultName: string, problems: Pro
       problems.add(unitNode.pos, 'unit', `unknown unit '${written}'${didYouMean(written, AMOUNT_UNITS.keys())}; expected one of ${[...AMOUNT_UNITS.keys()].join(' ')}`);
     } else unitName = written;
   }
-  const ctx: ReadContext = { problems, unitSize: unitSize(unitName)!, unitName };
+  const provenance = new Map<string, Provenance>();
+  const ctx: ReadContext = { problems, provenance, unitSize: unitSize(unitName)!, unitName };
   const years = readYears(top.get('years'), 'years', ctx) ?? DEFAULT_YEARS;
 
   const supplyChain = optional(top, 'supplyChain', (node, path) => readSupplyChain(node, path, years, ctx));
@@ -101,6 +104,7 @@ export function decodeScenario(root: RawNode, defaultName: string, problems: Pro
     name,
     title,
     ...(description !== undefined && { description }),
+    provenance,
     ...(supplyChain && { supplyChain }),
     ...(bankProfit && { bankProfit }),
     ...(techSpend && { techSpend }),
@@ -167,7 +171,7 @@ function moduleYears(node: RawMap, inherited: readonly Year[], ctx: ReadContext)
   return yearsNode ? readYears(yearsNode, '', { ...ctx, problems: new Problems() }) : inherited;
 }
 
-function series(parent: Fields, key: string, kind: ValueKind, years: readonly Year[], ctx: ReadContext, fallback?: string): Series | undefined {
+function series(parent: Fields, key: string, kind: ValueKind, years: readonly Year[], ctx: ReadContext, fallback?: Default): Series | undefined {
   const node = parent.get(key);
   const path = parent.child(key);
   if (node === undefined) {
@@ -175,7 +179,10 @@ function series(parent: Fields, key: string, kind: ValueKind, years: readonly Ye
       ctx.problems.add(parent.node.pos, path, `missing; ${key} is required`);
       return undefined;
     }
-    return readSeries({ kind: 'scalar', pos: parent.node.pos, text: fallback, type: 'string' }, kind, years, path, ctx);
+    const result = readSeries({ kind: 'scalar', pos: parent.node.pos, text: fallback.value, type: 'string' }, kind, years, path, ctx);
+    const anchor = ctx.provenance.get(path)?.anchors.get(0);
+    if (anchor) ctx.provenance.set(path, { path, kind: kind === 'amount' ? 'amount' : 'ratio', method: 'default', anchors: new Map([[0, { ...anchor, source: fallback.source }]]) });
+    return result;
   }
   return readSeries(node, kind, years, path, ctx);
 }

@@ -5,7 +5,7 @@ import type { Case, Range, Series, Year } from '../engine/types.js';
 import { CASES } from '../engine/types.js';
 import { didYouMean } from '../suggest.js';
 import type { RawNode } from './raw.js';
-import { readValue, type ReadContext, type Value, type ValueKind } from './values.js';
+import { readValue, written, type ReadContext, type Value, type ValueKind } from './values.js';
 
 export type Interpolation = 'linear' | 'cagr' | 'step';
 const INTERPOLATIONS: readonly Interpolation[] = ['linear', 'cagr', 'step'];
@@ -27,7 +27,9 @@ export function readSeries(
 ): Series | undefined {
   if (!isSeriesMap(node) || node.kind !== 'map') {
     const value = readValue(node, kind, path, ctx);
-    return value && new Map(years.map((year) => [year, value.range]));
+    if (value === undefined) return undefined;
+    if (kind !== 'growth') ctx.provenance.set(path, { path, kind, method: 'constant', anchors: new Map([[0, written(value)]]) });
+    return new Map(years.map((year) => [year, value.range]));
   }
   const { problems } = ctx;
   const anchors = new Map<Year, Value>();
@@ -87,6 +89,10 @@ export function readSeries(
       problems.add(node.pos, path, `grows outside 0%..100% in ${outside[0]}; a ratio lies in [0, 1]`);
       return undefined;
     }
+  }
+  if (kind !== 'growth') {
+    const anchorsWritten = new Map([...anchors].map(([year, value]) => [year, written(value)]));
+    ctx.provenance.set(path, { path, kind, method: growth ? 'growth' : interpolation, anchors: anchorsWritten, ...(growth && { growth: written(growth) }) });
   }
   return series;
 }

@@ -47,14 +47,14 @@ export async function applySettings(root: RawMap, settings: readonly Setting[], 
       continue;
     }
     const value = relocate(parsed, pos);
-    if (!checkPath(SCENARIO, result, setting.path, 0, value, pos, problems)) continue;
+    if (!checkSettingPath(result, setting.path, value, pos, problems)) continue;
     result = setAt(result, setting.path, value, pos) as RawMap;
   }
   return result;
 }
 
 /** The tree with the node at `path` replaced by `value` (maps made where missing), all else kept. */
-function setAt(node: RawNode | undefined, path: readonly string[], value: RawNode, pos: Pos): RawNode {
+export function setAt(node: RawNode | undefined, path: readonly string[], value: RawNode, pos: Pos): RawNode {
   const [key, ...rest] = path;
   if (key === undefined) return value;
   const map: RawMap = node?.kind === 'map' ? node : { kind: 'map', pos, entries: [] };
@@ -79,6 +79,11 @@ function relocate(node: RawNode, pos: Pos): RawNode {
 
 function childOf(node: RawNode | undefined, key: string): RawNode | undefined {
   return node?.kind === 'map' ? node.entries.find((entry) => entry.key === key)?.value : undefined;
+}
+
+/** Whether `path` names an input (or part of one) the scenario can take; reports what is wrong. */
+export function checkSettingPath(root: RawMap, path: readonly string[], value: RawNode, pos: Pos, problems: Problems): boolean {
+  return checkPath(SCENARIO, root, path, 0, value, pos, problems);
 }
 
 /** Whether `path` from index `i` names something `shape` has; reports what is wrong. */

@@ -3,7 +3,7 @@
 // annotated with source and note. Each becomes a Range of Decimal in 亿元 or as
 // a fraction; a plain value has low = base = high.
 import { Decimal } from '../decimal.js';
-import type { Range } from '../engine/types.js';
+import type { Provenance, Range, Written } from '../engine/types.js';
 import { didYouMean } from '../suggest.js';
 import { AMOUNT_UNITS, unitSize } from '../units.js';
 import type { Pos, Problems } from './problems.js';
@@ -22,6 +22,8 @@ export interface Value {
 
 export interface ReadContext {
   readonly problems: Problems;
+  /** Where each input's values came from, filled in as inputs are read. */
+  readonly provenance: Map<string, Provenance>;
   /** The size in 亿元 of a bare number that is an amount (the file's `unit`). */
   readonly unitSize: Decimal;
   readonly unitName: string;
@@ -41,6 +43,16 @@ export function expected(kind: ValueKind, unitName: string): string {
     case 'growth':
       return 'a yearly growth rate (5% or 0.05), a range (13～14%) or {low, base, high}';
   }
+}
+
+/** A value as the provenance of an input records it. */
+export function written(value: Value): Written {
+  return {
+    where: { file: value.pos.file, line: value.pos.line },
+    range: value.range,
+    ...(value.source !== undefined && { source: value.source }),
+    ...(value.note !== undefined && { note: value.note }),
+  };
 }
 
 /** Reads a value node; reports problems and returns undefined when it is not a valid value. */
@@ -179,7 +191,8 @@ function toDecimal(
 }
 
 function midpoint(low: Decimal, high: Decimal): Decimal {
-  return low.plus(high).dividedBy(2);
+  // (x + x) / 2 can round away from x at full precision; a single value is its own midpoint.
+  return low.equals(high) ? low : low.plus(high).dividedBy(2);
 }
 
 function ordered(range: Range, pos: Pos, path: string, ctx: ReadContext): Range | undefined {

@@ -1,0 +1,52 @@
+// `fintech-calc sensitivity [scenario] --metric <metric>`: which input moves a metric most.
+import { Decimal } from '../decimal.js';
+import { findMetric } from '../engine/lines.js';
+import { forecastCase } from '../engine/forecast.js';
+import { sensitivity } from '../engine/sensitivity.js';
+import {
+  renderSensitivityCsv,
+  renderSensitivityJson,
+  renderSensitivityMarkdown,
+  renderSensitivityTable,
+  type SensitivityRenderOptions,
+} from '../render/sensitivity.js';
+import { UsageError } from './exit.js';
+import { unknownMetric } from './explain.js';
+import { emit, loadScenarios, styleFor } from './forecast.js';
+import type { Io } from './io.js';
+import { checkOutputOptions, type Format, type RawOutputOptions } from './options.js';
+import type { SensitivityResult } from '../engine/sensitivity.js';
+
+const RENDERERS: Record<Format, (result: SensitivityResult, options: SensitivityRenderOptions) => string> = {
+  table: renderSensitivityTable,
+  json: renderSensitivityJson,
+  csv: renderSensitivityCsv,
+  md: renderSensitivityMarkdown,
+};
+
+export interface RawSensitivityOptions extends RawOutputOptions {
+  readonly metric: string;
+  readonly swing?: string;
+}
+
+export async function runSensitivity(scenarioArg: string | undefined, raw: RawSensitivityOptions, io: Io): Promise<number> {
+  const options = checkOutputOptions(raw, io);
+  const swing = raw.swing === undefined ? undefined : parseSwing(raw.swing);
+  const [loaded] = await loadScenarios([scenarioArg ?? 'baseline'], raw.set, io);
+  const { scenario } = loaded!;
+  const forecast = forecastCase(scenario, 'base');
+  const found = findMetric(forecast, raw.metric);
+  if (found?.value == null) throw unknownMetric(raw.metric, forecast);
+  const result = sensitivity(scenario, (f) => findMetric(f, raw.metric)?.value ?? new Decimal(0), swing);
+  const style = await styleFor(options.color);
+  emit(RENDERERS[options.format](result, { unit: options.unit, metric: raw.metric, kind: found.kind, scenario: scenario.name, style }), options.out, io);
+  return 0;
+}
+
+function parseSwing(text: string): Decimal {
+  const match = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*%\s*$/.exec(text);
+  if (!match) throw new UsageError(`--swing: expected a percentage such as 10%, got '${text}'`);
+  const swing = new Decimal(match[1]!).dividedBy(100);
+  if (swing.greaterThan(1)) throw new UsageError(`--swing: at most 100%, got '${text}'`);
+  return swing;
+}
