@@ -66,7 +66,7 @@ export async function loadScenarios(args: readonly string[], setTexts: readonly 
   return loaded;
 }
 
-const MODULES: Record<TableName, keyof Scenario> = { market: 'supplyChain', profit: 'bankProfit', spend: 'techSpend' };
+const MODULES: Record<TableName, keyof Scenario> = { market: 'supplyChain', profit: 'bankProfit', spend: 'techSpend', labour: 'labourSavings', tech: 'technologies' };
 
 /** Colour (chalk, loaded only then) or plain text. */
 export async function styleFor(color: boolean): Promise<Style> {

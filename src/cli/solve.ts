@@ -47,6 +47,7 @@ export async function runSolve(scenarioArg: string | undefined, raw: RawSolveOpt
   const problems = new Problems();
   if (!checkSettingPath(root, path, { kind: 'scalar', pos: VARY_POS, text: '0', type: 'number' }, VARY_POS, problems)) throw new InputError(problems.list);
   const kind = varyKind(raw.vary, scenario.provenance);
+  if (kind === 'count') throw new UsageError(`--vary: ${raw.vary} is a count of firms; solve varies amounts, ratios and growth rates`);
   const largest = largestWritten(raw.vary, scenario.provenance);
   let [lower, upper] = kind === 'ratio' ? [new Decimal(0), new Decimal(1)] : kind === 'growth' ? [new Decimal('-0.99'), new Decimal(10)] : [new Decimal(0), AMOUNT_REACH.times(largest)];
 
@@ -129,7 +130,7 @@ function isValid(attempt: () => unknown): boolean {
   }
 }
 
-function parseTarget(text: string, kind: 'amount' | 'ratio', outputUnit: string): Decimal {
+function parseTarget(text: string, kind: ValueKind, outputUnit: string): Decimal {
   const problems = new Problems();
   const pos = { file: '--target', line: 0, col: 0 };
   const range = readRangeText(text, kind, pos, '', { problems, provenance: new Map(), unitSize: unitSize(outputUnit)!, unitName: outputUnit });

@@ -1,7 +1,7 @@
 // Comparing two forecasts (SPEC §4 diff): every metric, key and year whose value
 // differs beyond the tolerance, and the lines only one side has.
 import type { Decimal } from '../decimal.js';
-import { linesOf, type Line, type ValueKind } from './lines.js';
+import { linesOf, type ItemGroup, type Line, type ValueKind } from './lines.js';
 import type { Case, Forecast, TableName } from './types.js';
 
 /** An absolute bound (in 亿元, for amounts) or a relative one (a fraction of a). */
@@ -10,7 +10,7 @@ export type Tolerance = { readonly kind: 'absolute'; readonly amount: Decimal } 
 export interface Change {
   readonly case: Case;
   readonly table: TableName;
-  readonly group?: 'modes' | 'segments';
+  readonly group?: ItemGroup;
   readonly metric: string;
   readonly key: string;
   readonly year: string;

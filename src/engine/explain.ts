@@ -5,7 +5,7 @@
 import type { Decimal } from '../decimal.js';
 import { address, linesOf, type ValueKind } from './lines.js';
 import { inputsOf } from './inputs.js';
-import type { Case, CaseForecast, MarketForecast, Provenance, Scenario, Year } from './types.js';
+import type { Case, CaseForecast, MarketForecast, Provenance, Scenario, Year, Yearly } from './types.js';
 import { TABLES } from './types.js';
 import { get } from './yearly.js';
 
@@ -38,6 +38,9 @@ export function explainMetric(scenario: Scenario, forecast: CaseForecast, c: Cas
     return { name: `${path}.${t}`, kind, value: range[c], operands: [], input: { path, year: t, provenance: scenario.provenance.get(path) } };
   };
   const node = (name: string, kind: ValueKind, value: Decimal, formula: string, operands: ExplainNode[]): ExplainNode => ({ name, kind, value, formula, operands });
+  // cagr = (last / first)^(1/(years − 1)) − 1
+  const cagrNode = (name: string, value: Decimal, years: readonly Year[], of: (t: Year) => ExplainNode) =>
+    node(name, 'ratio', value, `({1} / {0})^(1/${years.length - 1}) − 1`, [of(years[0]!), of(years[years.length - 1]!)]);
   const joined = (count: number, separator: string, offset = 0) => Array.from({ length: count }, (_, i) => `{${i + offset}}`).join(separator) || '0';
 
   const marketNodes = (m: MarketForecast) => {
@@ -137,36 +140,133 @@ export function explainMetric(scenario: Scenario, forecast: CaseForecast, c: Cas
 
   if (parts[0] === 'spend' && spend && scenario.techSpend) {
     const segments = scenario.techSpend.segments;
-    const segmentTotal = (id: string, t: Year) => input(`techSpend.segments.${id}.spend`, t, 'amount');
+    const forecastOf = (id: string) => spend.segments.find((segment) => segment.id === id)!;
+    const segmentTotal = (id: string, t: Year): ExplainNode => {
+      const { volume } = segments.find((segment) => segment.id === id)!;
+      if (volume.kind === 'spend') return input(`techSpend.segments.${id}.spend`, t, 'amount');
+      return node(`spend.segments.${id}.total.${t}`, 'amount', get(forecastOf(id).total, t), '{0} × {1}', [
+        input(`techSpend.segments.${id}.firms`, t, 'count'),
+        input(`techSpend.segments.${id}.perFirm`, t, 'amount'),
+      ]);
+    };
     const segmentFrontier = (id: string, t: Year): ExplainNode => {
       const inputs = segments.find((segment) => segment.id === id)!;
-      const value = get(spend.segments.find((segment) => segment.id === id)!.frontier, t);
+      const value = get(forecastOf(id).frontier, t);
       if (inputs.frontier?.kind === 'amount') return input(`techSpend.segments.${id}.frontier`, t, 'amount');
       if (inputs.frontier?.kind === 'share') {
         return node(`spend.segments.${id}.frontier.${t}`, 'amount', value, '{0} × {1}', [segmentTotal(id, t), input(`techSpend.segments.${id}.frontierShare`, t, 'ratio')]);
       }
       return node(`spend.segments.${id}.frontier.${t}`, 'amount', value, '0', []);
     };
-    const total = (t: Year) => node(`spend.total.${t}`, 'amount', get(spend.total, t), joined(segments.length, ' + '), segments.map((s) => segmentTotal(s.id, t)));
-    const frontier = (t: Year) => node(`spend.frontier.${t}`, 'amount', get(spend.frontier, t), joined(segments.length, ' + '), segments.map((s) => segmentFrontier(s.id, t)));
+    /** Σ over segments (all of them, or one group's) of their totals or frontiers. */
+    const summed = (name: string, value: Yearly, members: readonly { id: string }[], of: (id: string, t: Year) => ExplainNode, t: Year) =>
+      node(`${name}.${t}`, 'amount', get(value, t), joined(members.length, ' + '), members.map((member) => of(member.id, t)));
+    const total = (t: Year) => summed('spend.total', spend.total, segments, segmentTotal, t);
+    const frontier = (t: Year) => summed('spend.frontier', spend.frontier, segments, segmentFrontier, t);
     if (parts.length === 3 && parts[1] === 'cagr' && (parts[2] === 'total' || parts[2] === 'frontier')) {
       const value = spend.cagr[parts[2]];
-      const [first, last] = [spend.years[0]!, spend.years[spend.years.length - 1]!];
       const of = parts[2] === 'total' ? total : frontier;
-      return value === null ? undefined : node(metric, 'ratio', value, `({1} / {0})^(1/${spend.years.length - 1}) − 1`, [of(first), of(last)]);
+      return value === null ? undefined : cagrNode(metric, value, spend.years, of);
     }
     if (!spend.years.includes(year)) return undefined;
-    if (parts.length === 5 && parts[1] === 'segments' && segments.some((segment) => segment.id === parts[2])) {
-      const id = parts[2]!;
-      const forecastSegment = spend.segments.find((segment) => segment.id === id)!;
+    const id = parts[2]!;
+    if (parts.length === 5 && parts[1] === 'segments' && segments.some((segment) => segment.id === id)) {
       if (parts[3] === 'total') return segmentTotal(id, year);
       if (parts[3] === 'frontier') return segmentFrontier(id, year);
-      if (parts[3] === 'frontierShare') return node(metric, 'ratio', get(forecastSegment.frontierShare, year), '{0} / {1}', [segmentFrontier(id, year), segmentTotal(id, year)]);
+      if (parts[3] === 'frontierShare') return node(metric, 'ratio', get(forecastOf(id).frontierShare, year), '{0} / {1}', [segmentFrontier(id, year), segmentTotal(id, year)]);
+      if (parts[3] === 'firms' || parts[3] === 'perFirm') return input(`techSpend.segments.${id}.${parts[3]}`, year, parts[3] === 'firms' ? 'count' : 'amount');
+    }
+    const group = spend.groups.find((g) => g.id === id);
+    if (parts.length === 5 && parts[1] === 'groups' && group) {
+      const members = segments.filter((segment) => segment.group === id);
+      const groupTotal = summed(`spend.groups.${id}.total`, group.total, members, segmentTotal, year);
+      const groupFrontier = summed(`spend.groups.${id}.frontier`, group.frontier, members, segmentFrontier, year);
+      if (parts[3] === 'total') return groupTotal;
+      if (parts[3] === 'frontier') return groupFrontier;
+      if (parts[3] === 'frontierShare') return node(metric, 'ratio', get(group.frontierShare, year), '{0} / {1}', [groupFrontier, groupTotal]);
     }
     if (parts.length !== 3) return undefined;
     if (parts[1] === 'total') return total(year);
     if (parts[1] === 'frontier') return frontier(year);
     if (parts[1] === 'frontierShare') return node(metric, 'ratio', get(spend.frontierShare, year), '{0} / {1}', [frontier(year), total(year)]);
+  }
+
+  const { labour, tech } = forecast;
+  if (parts[0] === 'labour' && labour && scenario.labourSavings) {
+    const institutions = labour.institutions;
+    const at = (id: string, name: string) => `labourSavings.institutions.${id}.${name}`;
+    const of = (id: string) => institutions.find((institution) => institution.id === id)!;
+    // humanCost_t = humanServiceCost_t × (1 − replacementRate_t), also for the year before the first
+    const humanCost = (id: string, t: Year) =>
+      node(`labour.institutions.${id}.humanCost.${t}`, 'amount', t < labour.years[0]! ? of(id).humanCostBefore : get(of(id).humanCost, t), '{0} × (1 − {1})', [
+        input(at(id, 'humanServiceCost'), t, 'amount'),
+        input(at(id, 'replacementRate'), t, 'ratio'),
+      ]);
+    // saving_t = humanCost_{t−1} − humanCost_t
+    const saving = (id: string, t: Year) => node(`labour.institutions.${id}.saving.${t}`, 'amount', get(of(id).saving, t), '{0} − {1}', [humanCost(id, t - 1), humanCost(id, t)]);
+    const cumulative = (id: string, t: Year) => {
+      const upTo = labour.years.filter((y) => y <= t);
+      return node(`labour.institutions.${id}.cumulativeSaving.${t}`, 'amount', get(of(id).cumulativeSaving, t), joined(upTo.length, ' + '), upTo.map((y) => saving(id, y)));
+    };
+    // netSaving_t = saving_t − (smartServiceCost_t − smartServiceCost_{t−1})
+    const net = (id: string, t: Year): ExplainNode => {
+      const institution = of(id);
+      if (!institution.netSaving) return saving(id, t);
+      return node(`labour.institutions.${id}.netSaving.${t}`, 'amount', get(institution.netSaving, t), '{0} − ({1} − {2})', [
+        saving(id, t),
+        input(at(id, 'smartServiceCost'), t, 'amount'),
+        input(at(id, 'smartServiceCost'), t - 1, 'amount'),
+      ]);
+    };
+    const total = (name: 'humanCost' | 'saving' | 'cumulativeSaving' | 'netSaving', each: (id: string, t: Year) => ExplainNode, t: Year) =>
+      node(`labour.${name}.${t}`, 'amount', get(labour[name], t), joined(institutions.length, ' + '), institutions.map((institution) => each(institution.id, t)));
+    if (!labour.years.includes(year)) return undefined;
+    const id = parts[2]!;
+    if (parts.length === 5 && parts[1] === 'institutions' && institutions.some((institution) => institution.id === id)) {
+      switch (parts[3]) {
+        case 'humanServiceCost':
+        case 'smartServiceCost':
+          return of(id)[parts[3]] ? input(at(id, parts[3]), year, 'amount') : undefined;
+        case 'replacementRate':
+          return input(at(id, parts[3]), year, 'ratio');
+        case 'humanCost':
+          return humanCost(id, year);
+        case 'saving':
+          return saving(id, year);
+        case 'cumulativeSaving':
+          return cumulative(id, year);
+        case 'netSaving':
+          return of(id).netSaving ? net(id, year) : undefined;
+      }
+      return undefined;
+    }
+    if (parts.length !== 3) return undefined;
+    if (parts[1] === 'humanCost') return total('humanCost', humanCost, year);
+    if (parts[1] === 'saving') return total('saving', saving, year);
+    if (parts[1] === 'cumulativeSaving') return total('cumulativeSaving', cumulative, year);
+    if (parts[1] === 'netSaving') return total('netSaving', net, year);
+    return undefined;
+  }
+
+  if (parts[0] === 'tech' && tech && scenario.technologies) {
+    const items = tech.items;
+    const spendOf = (id: string, t: Year) => input(`technologies.items.${id}.spend`, t, 'amount');
+    const total = (t: Year) => node(`tech.total.${t}`, 'amount', get(tech.total, t), joined(items.length, ' + '), items.map((item) => spendOf(item.id, t)));
+    // growth_t = spend_t / spend_{t−1} − 1
+    const growth = (name: string, value: Yearly, of: (t: Year) => ExplainNode, t: Year) =>
+      value.has(t) ? node(`${name}.${t}`, 'ratio', get(value, t), '{0} / {1} − 1', [of(t), of(t - 1)]) : undefined;
+    const item = items.find((i) => i.id === parts[2]);
+    if (parts[1] === 'items' && item) {
+      if (parts.length === 4 && parts[3] === 'cagr') return item.cagr === null ? undefined : cagrNode(metric, item.cagr, tech.years, (t) => spendOf(item.id, t));
+      if (parts.length !== 5 || !tech.years.includes(year)) return undefined;
+      if (parts[3] === 'spend') return spendOf(item.id, year);
+      if (parts[3] === 'growth') return growth(`tech.items.${item.id}.growth`, item.growth, (t) => spendOf(item.id, t), year);
+      return undefined;
+    }
+    if (parts.length === 2 && parts[1] === 'cagr') return tech.cagr === null ? undefined : cagrNode(metric, tech.cagr, tech.years, total);
+    if (parts.length !== 3 || !tech.years.includes(year)) return undefined;
+    if (parts[1] === 'total') return total(year);
+    if (parts[1] === 'growth') return growth('tech.growth', tech.growth, total, year);
   }
   return undefined;
 }

@@ -2,6 +2,8 @@
 import { forecastMarket } from './market.js';
 import { forecastProfit } from './profit.js';
 import { forecastSpend } from './spend.js';
+import { forecastLabour } from './labour.js';
+import { forecastTechnologies } from './technologies.js';
 import type { Case, CaseForecast, Forecast, Scenario } from './types.js';
 
 export function forecast(scenario: Scenario, cases: readonly Case[]): Forecast {
@@ -16,5 +18,7 @@ export function forecastCase(scenario: Scenario, c: Case): CaseForecast {
   const market = supplyChain && forecastMarket(supplyChain, c);
   const profit = bankProfit && supplyChain && market && forecastProfit(bankProfit, supplyChain, market, c);
   const spend = techSpend && forecastSpend(techSpend, c);
-  return { market, profit, spend };
+  const labour = scenario.labourSavings && forecastLabour(scenario.labourSavings, c);
+  const tech = scenario.technologies && forecastTechnologies(scenario.technologies, c);
+  return { market, profit, spend, labour, tech };
 }

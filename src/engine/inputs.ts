@@ -4,7 +4,7 @@ import type { Case, Range, Scenario, Series } from './types.js';
 
 /** A copy of the scenario with every input series passed through `change`. */
 export function mapInputs(scenario: Scenario, change: (path: string, series: Series) => Series): Scenario {
-  const { supplyChain, bankProfit, techSpend } = scenario;
+  const { supplyChain, bankProfit, techSpend, labourSavings, technologies } = scenario;
   return {
     ...scenario,
     ...(supplyChain && {
@@ -42,7 +42,14 @@ export function mapInputs(scenario: Scenario, change: (path: string, series: Ser
         ...techSpend,
         segments: techSpend.segments.map((segment) => ({
           ...segment,
-          spend: change(`techSpend.segments.${segment.id}.spend`, segment.spend),
+          volume:
+            segment.volume.kind === 'spend'
+              ? { kind: 'spend', spend: change(`techSpend.segments.${segment.id}.spend`, segment.volume.spend) }
+              : {
+                  kind: 'firms',
+                  firms: change(`techSpend.segments.${segment.id}.firms`, segment.volume.firms),
+                  perFirm: change(`techSpend.segments.${segment.id}.perFirm`, segment.volume.perFirm),
+                },
           ...(segment.frontier && {
             frontier:
               segment.frontier.kind === 'amount'
@@ -50,6 +57,26 @@ export function mapInputs(scenario: Scenario, change: (path: string, series: Ser
                 : { kind: 'share', share: change(`techSpend.segments.${segment.id}.frontierShare`, segment.frontier.share) },
           }),
         })),
+      },
+    }),
+    ...(labourSavings && {
+      labourSavings: {
+        ...labourSavings,
+        institutions: labourSavings.institutions.map((institution) => {
+          const at = (input: string) => `labourSavings.institutions.${institution.id}.${input}`;
+          return {
+            ...institution,
+            humanServiceCost: change(at('humanServiceCost'), institution.humanServiceCost),
+            replacementRate: change(at('replacementRate'), institution.replacementRate),
+            ...(institution.smartServiceCost && { smartServiceCost: change(at('smartServiceCost'), institution.smartServiceCost) }),
+          };
+        }),
+      },
+    }),
+    ...(technologies && {
+      technologies: {
+        ...technologies,
+        items: technologies.items.map((item) => ({ ...item, spend: change(`technologies.items.${item.id}.spend`, item.spend) })),
       },
     }),
   };

@@ -2,14 +2,15 @@
 // years): the common shape of the table, Markdown and CSV output and of diff.
 // Order and names follow the JSON output of SPEC §5.
 import type { Decimal } from '../decimal.js';
-import type { CaseForecast, Label, TableName, Yearly } from './types.js';
+import { TABLES, type CaseForecast, type Label, type TableName, type Yearly } from './types.js';
 
-export type ValueKind = 'amount' | 'ratio';
+export type ValueKind = 'amount' | 'ratio' | 'count';
+export type ItemGroup = 'modes' | 'segments' | 'groups' | 'institutions' | 'items';
 
 export interface Line {
   readonly table: TableName;
-  /** 'modes' or 'segments' for a line about one mode or segment. */
-  readonly group?: 'modes' | 'segments';
+  /** The collection of the item a line is about (a mode, segment, group, institution or technology). */
+  readonly group?: ItemGroup;
   /** The JSON key of the metric: marketSize, share, frontier, cagr, ... */
   readonly metric: string;
   /** The mode or segment id; for cagr, 'total' or 'frontier'; else ''. */
@@ -31,8 +32,13 @@ function byYear(series: Yearly): ReadonlyMap<string, Decimal> {
   return new Map([...series].map(([year, value]) => [String(year), value]));
 }
 
+/** `2018-2022`: the span of a CAGR, its "year" in lines, CSV and diff. */
+function spanOf(years: readonly number[]): string {
+  return `${years[0]}-${years[years.length - 1]}`;
+}
+
 /** Makes the lines of one mode or segment. */
-function itemLine(table: TableName, group: 'modes' | 'segments', item: { id: string; label: Label }) {
+function itemLine(table: TableName, group: ItemGroup, item: { id: string; label: Label }) {
   return (metric: string, kind: ValueKind, series: Yearly): Line => ({ table, group, metric, key: item.id, kind, itemLabel: item.label, values: byYear(series) });
 }
 
@@ -72,20 +78,69 @@ export function linesOf(forecast: CaseForecast, tables: readonly TableName[]): L
   if (spend && tables.includes('spend')) {
     for (const segment of spend.segments) {
       const item = itemLine('spend', 'segments', segment);
+      if (segment.firms && segment.perFirm) lines.push(item('firms', 'count', segment.firms), item('perFirm', 'amount', segment.perFirm));
       lines.push(item('total', 'amount', segment.total), item('frontier', 'amount', segment.frontier), item('frontierShare', 'ratio', segment.frontierShare));
     }
+    for (const group of spend.groups) {
+      const item = itemLine('spend', 'groups', group);
+      lines.push(item('total', 'amount', group.total), item('frontier', 'amount', group.frontier), item('frontierShare', 'ratio', group.frontierShare));
+    }
     lines.push(line('spend', 'total', 'amount', spend.total), line('spend', 'frontier', 'amount', spend.frontier), line('spend', 'frontierShare', 'ratio', spend.frontierShare));
-    const span = `${spend.years[0]}-${spend.years[spend.years.length - 1]}`;
+    const span = spanOf(spend.years);
     for (const key of ['total', 'frontier'] as const) {
       lines.push({ table: 'spend', metric: 'cagr', key, kind: 'ratio', values: new Map([[span, spend.cagr[key]]]) });
     }
+  }
+  const { labour, tech } = forecast;
+  if (labour && tables.includes('labour')) {
+    for (const institution of labour.institutions) {
+      const item = itemLine('labour', 'institutions', institution);
+      lines.push(
+        item('humanServiceCost', 'amount', institution.humanServiceCost),
+        item('replacementRate', 'ratio', institution.replacementRate),
+        item('humanCost', 'amount', institution.humanCost),
+        item('saving', 'amount', institution.saving),
+        item('cumulativeSaving', 'amount', institution.cumulativeSaving),
+      );
+      if (institution.smartServiceCost && institution.netSaving) {
+        lines.push(item('smartServiceCost', 'amount', institution.smartServiceCost), item('netSaving', 'amount', institution.netSaving));
+      }
+    }
+    lines.push(
+      line('labour', 'humanCost', 'amount', labour.humanCost),
+      line('labour', 'saving', 'amount', labour.saving),
+      line('labour', 'cumulativeSaving', 'amount', labour.cumulativeSaving),
+      line('labour', 'netSaving', 'amount', labour.netSaving),
+    );
+  }
+  if (tech && tables.includes('tech')) {
+    const span = spanOf(tech.years);
+    for (const technology of tech.items) {
+      const item = itemLine('tech', 'items', technology);
+      lines.push(item('spend', 'amount', technology.spend), item('growth', 'ratio', technology.growth), {
+        table: 'tech',
+        group: 'items',
+        metric: 'cagr',
+        key: technology.id,
+        kind: 'ratio',
+        itemLabel: technology.label,
+        values: new Map([[span, technology.cagr]]),
+      });
+    }
+    lines.push(line('tech', 'total', 'amount', tech.total), line('tech', 'growth', 'ratio', tech.growth), {
+      table: 'tech',
+      metric: 'cagr',
+      key: '',
+      kind: 'ratio',
+      values: new Map([[span, tech.cagr]]),
+    });
   }
   return lines;
 }
 
 /** A metric by its address (`market.marketSize.2023`, `spend.cagr.total`): its value and kind. */
 export function findMetric(forecast: CaseForecast, metric: string): { value: Decimal | null; kind: ValueKind } | undefined {
-  for (const line of linesOf(forecast, ['market', 'profit', 'spend'])) {
+  for (const line of linesOf(forecast, TABLES)) {
     for (const [year, value] of line.values) {
       if ((line.metric === 'cagr' ? address(line) : address(line, year)) === metric) return { value, kind: line.kind };
     }

@@ -41,7 +41,7 @@ export interface Written {
 export interface Provenance {
   /** The input's path, as --set takes it: supplyChain.modes.receivables.penetration. */
   readonly path: string;
-  readonly kind: 'amount' | 'ratio';
+  readonly kind: 'amount' | 'ratio' | 'count';
   /** constant: one value every year; default: the report's value, not written. */
   readonly method: 'constant' | 'default' | 'linear' | 'cagr' | 'step' | 'growth';
   /** The anchors by year (for constant and default, under the year 0). */
@@ -58,6 +58,8 @@ export interface Scenario {
   readonly supplyChain?: SupplyChainInputs;
   readonly bankProfit?: BankProfitInputs;
   readonly techSpend?: TechSpendInputs;
+  readonly labourSavings?: LabourInputs;
+  readonly technologies?: TechnologiesInputs;
 }
 
 export interface SupplyChainInputs {
@@ -95,15 +97,38 @@ export interface ChannelInputs {
 export interface TechSpendInputs {
   readonly years: readonly Year[];
   readonly segments: readonly SegmentInputs[];
+  /** Declared groups (institution types with tiers), in order. */
+  readonly groups: readonly { readonly id: string; readonly label: Label }[];
 }
 
 export interface SegmentInputs {
   readonly id: string;
   readonly label: Label;
-  readonly spend: Series;
+  readonly group?: string;
+  /** The segment's spend, or a number of firms times the spend per firm. */
+  readonly volume: { readonly kind: 'spend'; readonly spend: Series } | { readonly kind: 'firms'; readonly firms: Series; readonly perFirm: Series };
   readonly frontier?:
     | { readonly kind: 'amount'; readonly amount: Series }
     | { readonly kind: 'share'; readonly share: Series };
+}
+
+export interface LabourInputs {
+  readonly years: readonly Year[];
+  readonly institutions: readonly InstitutionInputs[];
+}
+
+/** The series of an institution cover the year before the first, for the first saving. */
+export interface InstitutionInputs {
+  readonly id: string;
+  readonly label: Label;
+  readonly humanServiceCost: Series;
+  readonly replacementRate: Series;
+  readonly smartServiceCost?: Series;
+}
+
+export interface TechnologiesInputs {
+  readonly years: readonly Year[];
+  readonly items: readonly { readonly id: string; readonly label: Label; readonly spend: Series }[];
 }
 
 /** A computed series: one Decimal per year of the module. */
@@ -144,6 +169,7 @@ export interface ProfitForecast {
 export interface SpendForecast {
   readonly years: readonly Year[];
   readonly segments: readonly SegmentForecast[];
+  readonly groups: readonly GroupForecast[];
   readonly total: Yearly;
   readonly frontier: Yearly;
   readonly frontierShare: Yearly;
@@ -154,19 +180,74 @@ export interface SpendForecast {
 export interface SegmentForecast {
   readonly id: string;
   readonly label: Label;
+  readonly group?: string;
+  /** For a segment given as firms × perFirm. */
+  readonly firms?: Yearly;
+  readonly perFirm?: Yearly;
   readonly total: Yearly;
   readonly frontier: Yearly;
   readonly frontierShare: Yearly;
+}
+
+export interface GroupForecast {
+  readonly id: string;
+  readonly label: Label;
+  readonly total: Yearly;
+  readonly frontier: Yearly;
+  readonly frontierShare: Yearly;
+}
+
+export interface LabourForecast {
+  readonly years: readonly Year[];
+  readonly institutions: readonly InstitutionForecast[];
+  readonly humanCost: Yearly;
+  readonly saving: Yearly;
+  readonly cumulativeSaving: Yearly;
+  /** Σ of each institution's netSaving, or its saving where it has no smartServiceCost. */
+  readonly netSaving: Yearly;
+}
+
+export interface InstitutionForecast {
+  readonly id: string;
+  readonly label: Label;
+  readonly humanServiceCost: Yearly;
+  readonly replacementRate: Yearly;
+  readonly humanCost: Yearly;
+  /** humanCost in the year before the first, which the first saving needs. */
+  readonly humanCostBefore: Decimal;
+  readonly saving: Yearly;
+  readonly cumulativeSaving: Yearly;
+  readonly smartServiceCost?: Yearly;
+  readonly netSaving?: Yearly;
+}
+
+export interface TechnologiesForecast {
+  readonly years: readonly Year[];
+  readonly items: readonly TechnologyForecast[];
+  readonly total: Yearly;
+  /** Yearly growth, from the second year on. */
+  readonly growth: Yearly;
+  readonly cagr: Decimal | null;
+}
+
+export interface TechnologyForecast {
+  readonly id: string;
+  readonly label: Label;
+  readonly spend: Yearly;
+  readonly growth: Yearly;
+  readonly cagr: Decimal | null;
 }
 
 export interface CaseForecast {
   readonly market?: MarketForecast;
   readonly profit?: ProfitForecast;
   readonly spend?: SpendForecast;
+  readonly labour?: LabourForecast;
+  readonly tech?: TechnologiesForecast;
 }
 
-export type TableName = 'market' | 'profit' | 'spend';
-export const TABLES: readonly TableName[] = ['market', 'profit', 'spend'];
+export type TableName = 'market' | 'profit' | 'spend' | 'labour' | 'tech';
+export const TABLES: readonly TableName[] = ['market', 'profit', 'spend', 'labour', 'tech'];
 
 export interface Forecast {
   readonly scenario: { readonly name: string; readonly title: string };

@@ -40,7 +40,7 @@ function where({ file, line }: Where, options: ExplainRenderOptions): string {
 }
 
 /** How an input's value in `year` was obtained, and what its author said of it. */
-export function provenanceLines(provenance: Provenance | undefined, year: Year, options: ExplainRenderOptions): string[] {
+export function provenanceLines(provenance: Provenance | undefined, year: Year, c: Case, options: ExplainRenderOptions): string[] {
   if (provenance === undefined) return [];
   const anchor = provenance.anchors.get(year);
   const anchorYears = [...provenance.anchors.keys()].sort((a, b) => a - b);
@@ -61,7 +61,7 @@ export function provenanceLines(provenance: Provenance | undefined, year: Year, 
   if (provenance.method === 'growth') {
     const growth = provenance.growth!;
     return [
-      `grown from ${before} (${where(from.where, options)}) by ${displayValue(growth.range.base, 'ratio', options.unit)} a year (${where(growth.where, options)})`,
+      `grown from ${before} (${where(from.where, options)}) by ${displayValue(growth.range[c], 'ratio', options.unit)} a year (${where(growth.where, options)})`,
       ...notes(from),
       ...notes(growth),
     ];
@@ -82,7 +82,7 @@ export function renderExplainText(tree: ExplainNode, c: Case, options: ExplainRe
       const numbers = node.operands.map(value);
       out.push(`${indent}= ${fill(node.formula, names)}`, `${indent}= ${fill(node.formula, numbers)}`);
     }
-    if (node.input) for (const line of provenanceLines(node.input.provenance, node.input.year, options)) out.push(`${indent}${line}`);
+    if (node.input) for (const line of provenanceLines(node.input.provenance, node.input.year, c, options)) out.push(`${indent}${line}`);
   };
   const walk = (node: ExplainNode, prefix: string) => {
     node.operands.forEach((operand, i) => {
@@ -121,7 +121,7 @@ export function renderExplainJson(tree: ExplainNode, c: Case, options: ExplainRe
       input: {
         path: node.input.path,
         year: node.input.year,
-        how: provenanceLines(node.input.provenance, node.input.year, options),
+        how: provenanceLines(node.input.provenance, node.input.year, c, options),
       },
     }),
   });

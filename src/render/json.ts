@@ -23,6 +23,8 @@ export function forecastDocument({ forecast, file }: ScenarioResult, options: Re
 function caseDocument(forecast: CaseForecast, { unit, lang, tables }: RenderOptions): object {
   const amount = (series: Yearly) => yearMap(series, 'amount', unit);
   const ratio = (series: Yearly) => yearMap(series, 'ratio', unit);
+  const count = (series: Yearly) => yearMap(series, 'count', unit);
+  const cagr = (value: Decimal | null) => (value === null ? null : machineValue(value, 'ratio', unit));
   const wanted = (table: TableName) => tables.includes(table);
   const document: Record<string, object> = {};
   const { market, profit, spend } = forecast;
@@ -55,19 +57,65 @@ function caseDocument(forecast: CaseForecast, { unit, lang, tables }: RenderOpti
     };
   }
   if (spend && wanted('spend')) {
-    const cagr = (value: Decimal | null) => (value === null ? null : machineValue(value, 'ratio', unit));
     document.spend = {
       years: spend.years,
       segments: Object.fromEntries(
         spend.segments.map((segment) => [
           segment.id,
-          { label: segment.label[lang], total: amount(segment.total), frontier: amount(segment.frontier), frontierShare: ratio(segment.frontierShare) },
+          {
+            label: segment.label[lang],
+            ...(segment.group !== undefined && { group: segment.group }),
+            ...(segment.firms && segment.perFirm && { firms: count(segment.firms), perFirm: amount(segment.perFirm) }),
+            total: amount(segment.total),
+            frontier: amount(segment.frontier),
+            frontierShare: ratio(segment.frontierShare),
+          },
         ]),
       ),
+      ...(spend.groups.length > 0 && {
+        groups: Object.fromEntries(
+          spend.groups.map((group) => [group.id, { label: group.label[lang], total: amount(group.total), frontier: amount(group.frontier), frontierShare: ratio(group.frontierShare) }]),
+        ),
+      }),
       total: amount(spend.total),
       frontier: amount(spend.frontier),
       frontierShare: ratio(spend.frontierShare),
       cagr: { total: cagr(spend.cagr.total), frontier: cagr(spend.cagr.frontier) },
+    };
+  }
+  const { labour, tech } = forecast;
+  if (labour && wanted('labour')) {
+    document.labour = {
+      years: labour.years,
+      institutions: Object.fromEntries(
+        labour.institutions.map((institution) => [
+          institution.id,
+          {
+            label: institution.label[lang],
+            humanServiceCost: amount(institution.humanServiceCost),
+            replacementRate: ratio(institution.replacementRate),
+            humanCost: amount(institution.humanCost),
+            saving: amount(institution.saving),
+            cumulativeSaving: amount(institution.cumulativeSaving),
+            ...(institution.smartServiceCost && institution.netSaving && { smartServiceCost: amount(institution.smartServiceCost), netSaving: amount(institution.netSaving) }),
+          },
+        ]),
+      ),
+      humanCost: amount(labour.humanCost),
+      saving: amount(labour.saving),
+      cumulativeSaving: amount(labour.cumulativeSaving),
+      netSaving: amount(labour.netSaving),
+    };
+  }
+  if (tech && wanted('tech')) {
+    document.tech = {
+      years: tech.years,
+      items: Object.fromEntries(
+        tech.items.map((item) => [item.id, { label: item.label[lang], spend: amount(item.spend), growth: ratio(item.growth), cagr: cagr(item.cagr) }]),
+      ),
+      total: amount(tech.total),
+      growth: ratio(tech.growth),
+      cagr: cagr(tech.cagr),
     };
   }
   return document;

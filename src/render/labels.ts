@@ -8,6 +8,19 @@ const TEXT = {
   market: { en: 'Supply-chain finance market', zh: '供应链金融市场规模' },
   profit: { en: 'Bank SCF profit', zh: '银行供应链金融利润' },
   spend: { en: 'Technology spend of financial institutions', zh: '金融机构技术资金投入' },
+  labour: { en: 'Labour saved by smart customer service', zh: '智能客服人工降本' },
+  tech: { en: 'Spend by technology', zh: '各类技术资金投入' },
+  firms: { en: 'firms', zh: '企业数' },
+  perFirm: { en: 'spend per firm', zh: '单家投入' },
+  subtotal: { en: 'subtotal', zh: '小计' },
+  humanServiceCost: { en: 'human service cost, no replacement', zh: '人工客服成本（未替代）' },
+  replacementRate: { en: 'replacement rate', zh: '人力替代率' },
+  humanCost: { en: 'human service cost', zh: '人工客服成本' },
+  saving: { en: 'saving', zh: '降本价值' },
+  cumulativeSaving: { en: 'cumulative saving', zh: '累计降本价值' },
+  smartServiceCost: { en: 'smart service cost', zh: '智能客服成本' },
+  netSaving: { en: 'net saving', zh: '净降本价值' },
+  growth: { en: 'growth', zh: '增速' },
   marketSpace: { en: 'Market space', zh: '市场空间' },
   traditionalPenetration: { en: 'Traditional penetration', zh: '传统模式渗透率' },
   traditionalSize: { en: 'Traditional-model size', zh: '传统模式市场规模' },
@@ -77,21 +90,48 @@ const METRIC_LABELS: Readonly<Record<string, TextKey>> = {
   'spend.segments.total': 'segmentTotal',
   'spend.segments.frontier': 'frontier',
   'spend.segments.frontierShare': 'frontierShare',
+  'spend.segments.firms': 'firms',
+  'spend.segments.perFirm': 'perFirm',
+  'spend.groups.total': 'segmentTotal',
+  'spend.groups.frontier': 'frontier',
+  'spend.groups.frontierShare': 'frontierShare',
   'spend.total': 'total',
   'spend.frontier': 'frontier',
   'spend.frontierShare': 'frontierShare',
+  'labour.institutions.humanServiceCost': 'humanServiceCost',
+  'labour.institutions.replacementRate': 'replacementRate',
+  'labour.institutions.humanCost': 'humanCost',
+  'labour.institutions.saving': 'saving',
+  'labour.institutions.cumulativeSaving': 'cumulativeSaving',
+  'labour.institutions.smartServiceCost': 'smartServiceCost',
+  'labour.institutions.netSaving': 'netSaving',
+  'labour.humanCost': 'humanCost',
+  'labour.saving': 'saving',
+  'labour.cumulativeSaving': 'cumulativeSaving',
+  'labour.netSaving': 'netSaving',
+  'tech.items.spend': 'segmentTotal',
+  'tech.items.growth': 'growth',
+  'tech.total': 'total',
+  'tech.growth': 'growth',
 };
 
 /** A line's label: "Market space", "Payment: frontier tech", "支付：前沿科技", "CAGR 2018-2022, Total". */
 export function lineLabel(line: Line, lang: Lang): string {
+  const totalLabel = { en: text('total', 'en'), zh: text('total', 'zh') };
   if (line.metric === 'cagr') {
     const span = [...line.values.keys()][0] ?? '';
-    const what = text(line.key === 'total' ? 'total' : 'frontier', lang);
+    const what = line.itemLabel ? line.itemLabel[lang] : line.key === 'frontier' ? text('frontier', lang) : text('total', lang);
     return lang === 'zh' ? `${text('cagr', lang)}（${span}）：${what}` : `${text('cagr', lang)} ${span}, ${what}`;
   }
   const key = METRIC_LABELS[[line.table, line.group, line.metric].filter(Boolean).join('.')] ?? 'total';
+  if (line.group === 'groups' && line.itemLabel) {
+    const subtotal = { en: `${line.itemLabel.en} (${text('subtotal', 'en')})`, zh: `${line.itemLabel.zh}（${text('subtotal', 'zh')}）` };
+    return itemRow(subtotal, key, lang);
+  }
   if (line.itemLabel) return itemRow(line.itemLabel, key, lang);
-  // The spend totals' frontier lines read "Total: frontier tech".
-  if (line.table === 'spend' && line.metric !== 'total') return itemRow({ en: text('total', 'en'), zh: text('total', 'zh') }, key, lang);
+  // The totals' other lines read "Total: frontier tech", "Total: saving".
+  if ((line.table === 'spend' && line.metric !== 'total') || line.table === 'labour' || (line.table === 'tech' && line.metric !== 'total')) {
+    return itemRow(totalLabel, key, lang);
+  }
   return text(key, lang);
 }

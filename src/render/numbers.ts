@@ -24,6 +24,7 @@ export function machineNumber(value: Decimal): string {
 
 /** A value for machines: amounts in the output unit, ratios as fractions. */
 export function machineValue(value: Decimal, kind: ValueKind, unit: string): string {
+  if (kind === 'count') return machineNumber(value);
   return machineNumber(kind === 'amount' ? inUnit(value, unit) : value);
 }
 
@@ -38,6 +39,7 @@ function amountPlaces(unit: string): number {
 /** A value for people: thousands separators; ratios as percentages with two decimals. */
 export function displayValue(value: Decimal, kind: ValueKind, unit: string): string {
   if (kind === 'ratio') return `${groupThousands(value.times(100).toFixed(2, Decimal.ROUND_HALF_EVEN))}%`;
+  if (kind === 'count') return groupThousands(machineNumber(value));
   return groupThousands(inUnit(value, unit).toFixed(amountPlaces(unit), Decimal.ROUND_HALF_EVEN));
 }
 

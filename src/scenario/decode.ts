@@ -3,7 +3,10 @@
 import { Decimal, ONE, sum } from '../decimal.js';
 import type {
   BankProfitInputs,
+  Case,
   ChannelInputs,
+  InstitutionInputs,
+  LabourInputs,
   Label,
   ModeInputs,
   ProfitShareInputs,
@@ -12,13 +15,14 @@ import type {
   SegmentInputs,
   Series,
   SupplyChainInputs,
+  TechnologiesInputs,
   TechSpendInputs,
   Year,
 } from '../engine/types.js';
 import { CASES } from '../engine/types.js';
 import { didYouMean } from '../suggest.js';
 import { AMOUNT_UNITS, unitSize } from '../units.js';
-import { CHANNEL, keysOf, MODE, SCENARIO, SEGMENT, sectionAt } from './format.js';
+import { CHANNEL, INSTITUTION, keysOf, MODE, SCENARIO, SEGMENT, sectionAt, TECHNOLOGY } from './format.js';
 import { Problems } from './problems.js';
 import type { RawMap, RawNode } from './raw.js';
 import { readSeries } from './series.js';
@@ -31,6 +35,11 @@ const BANK_PROFIT_KEYS = keysOf(sectionAt('bankProfit'));
 const CHANNEL_KEYS = keysOf(CHANNEL);
 const TECH_SPEND_KEYS = keysOf(sectionAt('techSpend'));
 const SEGMENT_KEYS = keysOf(SEGMENT);
+const GROUP_KEYS = ['label'];
+const LABOUR_KEYS = keysOf(sectionAt('labourSavings'));
+const INSTITUTION_KEYS = keysOf(INSTITUTION);
+const TECHNOLOGIES_KEYS = keysOf(sectionAt('technologies'));
+const TECHNOLOGY_KEYS = keysOf(TECHNOLOGY);
 const LABEL_KEYS = ['en', 'zh'];
 
 const DEFAULT_YEARS: readonly Year[] = [2019, 2020, 2021, 2022, 2023];
@@ -98,6 +107,8 @@ export function decodeScenario(root: RawNode, defaultName: string, problems: Pro
     bankProfit = readBankProfit(bankProfitNode, 'bankProfit', supplyChainYears, ctx);
   }
   const techSpend = optional(top, 'techSpend', (node, path) => readTechSpend(node, path, years, ctx));
+  const labourSavings = optional(top, 'labourSavings', (node, path) => readLabourSavings(node, path, years, ctx));
+  const technologies = optional(top, 'technologies', (node, path) => readTechnologies(node, path, years, ctx));
 
   if (!problems.empty) return undefined;
   return {
@@ -108,6 +119,8 @@ export function decodeScenario(root: RawNode, defaultName: string, problems: Pro
     ...(supplyChain && { supplyChain }),
     ...(bankProfit && { bankProfit }),
     ...(techSpend && { techSpend }),
+    ...(labourSavings && { labourSavings }),
+    ...(technologies && { technologies }),
   };
 }
 
@@ -181,7 +194,7 @@ function series(parent: Fields, key: string, kind: ValueKind, years: readonly Ye
     }
     const result = readSeries({ kind: 'scalar', pos: parent.node.pos, text: fallback.value, type: 'string' }, kind, years, path, ctx);
     const anchor = ctx.provenance.get(path)?.anchors.get(0);
-    if (anchor) ctx.provenance.set(path, { path, kind: kind === 'amount' ? 'amount' : 'ratio', method: 'default', anchors: new Map([[0, { ...anchor, source: fallback.source }]]) });
+    if (anchor) ctx.provenance.set(path, { path, kind: kind === 'growth' ? 'ratio' : kind, method: 'default', anchors: new Map([[0, { ...anchor, source: fallback.source }]]) });
     return result;
   }
   return readSeries(node, kind, years, path, ctx);
@@ -327,37 +340,105 @@ function readProfitShare(parent: Fields, years: readonly Year[], ctx: ReadContex
 }
 
 function readTechSpend(node: RawNode, path: string, inheritedYears: readonly Year[], ctx: ReadContext): TechSpendInputs | undefined {
-  const map = fields(node, path, TECH_SPEND_KEYS, ctx.problems, 'techSpend as a map (years, segments)');
+  const map = fields(node, path, TECH_SPEND_KEYS, ctx.problems, 'techSpend as a map (years, segments, groups)');
   if (!map) return undefined;
   const years = readYears(map.get('years'), map.child('years'), ctx) ?? inheritedYears;
+  const groups = namedItems(map, 'groups', false, ctx, (node, itemPath, id) => {
+    const group = fields(node, itemPath, GROUP_KEYS, ctx.problems, 'a group: {label}');
+    return group && { id, label: readLabel(group, id, ctx) };
+  });
+  const groupIds = (groups ?? []).map((group) => group.id);
   const segments = namedItems(map, 'segments', true, ctx, (node, itemPath, id): SegmentInputs | undefined => {
-    const segment = fields(node, itemPath, SEGMENT_KEYS, ctx.problems, 'a segment: {spend, frontier or frontierShare, label}');
+    const segment = fields(node, itemPath, SEGMENT_KEYS, ctx.problems, 'a segment: {spend or firms and perFirm, frontier or frontierShare, group, label}');
     if (!segment) return undefined;
     const label = readLabel(segment, id, ctx);
-    const spend = series(segment, 'spend', 'amount', years, ctx);
+    const group = text(segment, 'group', ctx.problems);
+    if (group !== undefined && !groupIds.includes(group)) {
+      ctx.problems.add(segment.get('group')!.pos, segment.child('group'), `no group '${group}'${didYouMean(group, groupIds)}; declare it under techSpend.groups${groupIds.length > 0 ? ` (groups: ${groupIds.join(', ')})` : ''}`);
+    }
+    const volume = readVolume(segment, years, ctx);
     const frontierNode = segment.get('frontier');
     const shareNode = segment.get('frontierShare');
     if (frontierNode && shareNode) {
       ctx.problems.add(shareNode.pos, segment.child('frontierShare'), 'give frontier or frontierShare, not both');
       return undefined;
     }
+    const common = { id, label, ...(group !== undefined && { group }) };
     if (frontierNode) {
       const amount = series(segment, 'frontier', 'amount', years, ctx);
-      if (!spend || !amount) return undefined;
+      if (!volume || !amount) return undefined;
+      const spendAt = (year: Year, c: Case) =>
+        volume.kind === 'spend' ? volume.spend.get(year)![c] : volume.firms.get(year)![c].times(volume.perFirm.get(year)![c]);
       for (const year of years) {
-        const over = CASES.find((c) => amount.get(year)![c].greaterThan(spend.get(year)![c]));
+        const over = CASES.find((c) => amount.get(year)![c].greaterThan(spendAt(year, c)));
         if (over) {
           ctx.problems.add(frontierNode.pos, segment.child('frontier'), `frontier spend exceeds the segment's spend in ${year} (${over} case); frontier is part of spend`);
           return undefined;
         }
       }
-      return { id, label, spend, frontier: { kind: 'amount', amount } };
+      return { ...common, volume, frontier: { kind: 'amount', amount } };
     }
     if (shareNode) {
       const share = series(segment, 'frontierShare', 'ratio', years, ctx);
-      return spend && share && { id, label, spend, frontier: { kind: 'share', share } };
+      return volume && share && { ...common, volume, frontier: { kind: 'share', share } };
     }
+    return volume && { ...common, volume };
+  });
+  if (groups) {
+    for (const group of groups) {
+      if (segments && !segments.some((segment) => segment.group === group.id)) {
+        ctx.problems.add(map.get('groups')!.pos, `${map.child('groups')}.${group.id}`, 'no segment is in this group; give segments group: ' + group.id + ', or remove it');
+      }
+    }
+  }
+  return segments && groups && { years, segments, groups };
+}
+
+/** A segment's spend, or its firms and spend per firm (not both). */
+function readVolume(segment: Fields, years: readonly Year[], ctx: ReadContext): SegmentInputs['volume'] | undefined {
+  const [spendNode, firmsNode, perFirmNode] = [segment.get('spend'), segment.get('firms'), segment.get('perFirm')];
+  if (spendNode && (firmsNode || perFirmNode)) {
+    ctx.problems.add((firmsNode ?? perFirmNode)!.pos, segment.child(firmsNode ? 'firms' : 'perFirm'), 'give spend, or firms and perFirm, not both');
+    return undefined;
+  }
+  if (firmsNode || perFirmNode) {
+    const firms = series(segment, 'firms', 'count', years, ctx);
+    const perFirm = series(segment, 'perFirm', 'amount', years, ctx);
+    return firms && perFirm && { kind: 'firms', firms, perFirm };
+  }
+  const spend = series(segment, 'spend', 'amount', years, ctx);
+  return spend && { kind: 'spend', spend };
+}
+
+function readLabourSavings(node: RawNode, path: string, inheritedYears: readonly Year[], ctx: ReadContext): LabourInputs | undefined {
+  const map = fields(node, path, LABOUR_KEYS, ctx.problems, 'labourSavings as a map (years, institutions)');
+  if (!map) return undefined;
+  const years = readYears(map.get('years'), map.child('years'), ctx) ?? inheritedYears;
+  // saving_t needs humanCost_{t−1}: the inputs must cover the year before the first.
+  const withPrevious = [years[0]! - 1, ...years];
+  const institutions = namedItems(map, 'institutions', true, ctx, (node, itemPath, id): InstitutionInputs | undefined => {
+    const institution = fields(node, itemPath, INSTITUTION_KEYS, ctx.problems, 'an institution type: {humanServiceCost, replacementRate, smartServiceCost, label}');
+    if (!institution) return undefined;
+    const label = readLabel(institution, id, ctx);
+    const humanServiceCost = series(institution, 'humanServiceCost', 'amount', withPrevious, ctx);
+    const replacementRate = series(institution, 'replacementRate', 'ratio', withPrevious, ctx);
+    const smartServiceCost = institution.get('smartServiceCost') && series(institution, 'smartServiceCost', 'amount', withPrevious, ctx);
+    if (!humanServiceCost || !replacementRate || (institution.get('smartServiceCost') && !smartServiceCost)) return undefined;
+    return { id, label, humanServiceCost, replacementRate, ...(smartServiceCost && { smartServiceCost }) };
+  });
+  return institutions && { years, institutions };
+}
+
+function readTechnologies(node: RawNode, path: string, inheritedYears: readonly Year[], ctx: ReadContext): TechnologiesInputs | undefined {
+  const map = fields(node, path, TECHNOLOGIES_KEYS, ctx.problems, 'technologies as a map (years, items)');
+  if (!map) return undefined;
+  const years = readYears(map.get('years'), map.child('years'), ctx) ?? inheritedYears;
+  const items = namedItems(map, 'items', true, ctx, (node, itemPath, id) => {
+    const item = fields(node, itemPath, TECHNOLOGY_KEYS, ctx.problems, 'a technology: {spend, label}');
+    if (!item) return undefined;
+    const label = readLabel(item, id, ctx);
+    const spend = series(item, 'spend', 'amount', years, ctx);
     return spend && { id, label, spend };
   });
-  return segments && { years, segments };
+  return items && { years, items };
 }

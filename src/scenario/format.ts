@@ -36,12 +36,35 @@ export const CHANNEL: Shape = {
 
 export const SEGMENT: Shape = {
   kind: 'section',
-  doc: 'One segment of financial institutions.',
+  doc: 'One segment of financial institutions (an institution type, or a tier of one).',
   fields: {
     label,
-    spend: { kind: 'input', value: 'amount', doc: 'Technology spend (required).' },
+    group: { kind: 'text', doc: 'The group (declared under techSpend.groups) this segment belongs to; the spend table shows group subtotals.' },
+    spend: { kind: 'input', value: 'amount', doc: 'Technology spend (required, unless firms and perFirm are given).' },
+    firms: { kind: 'input', value: 'count', doc: 'Number of firms (whole, ≥ 0); with perFirm instead of spend: total = firms × perFirm.' },
+    perFirm: { kind: 'input', value: 'amount', doc: 'Technology spend per firm; with firms instead of spend.' },
     frontier: { kind: 'input', value: 'amount', doc: 'Of which frontier technology (AI, big data, cloud, blockchain, IoT); at most spend.' },
     frontierShare: { kind: 'input', value: 'ratio', doc: 'Frontier share of spend, instead of frontier.' },
+  },
+};
+
+export const INSTITUTION: Shape = {
+  kind: 'section',
+  doc: 'One institution type whose human customer service smart service replaces.',
+  fields: {
+    label,
+    humanServiceCost: { kind: 'input', value: 'amount', doc: 'What human customer service would cost without replacement (required; from the year before the first).' },
+    replacementRate: { kind: 'input', value: 'ratio', doc: 'Part of human service labour replaced by smart service (required; report l.12: 73～80% by 2022).' },
+    smartServiceCost: { kind: 'input', value: 'amount', doc: 'Cost of running the smart service; gives netSaving.' },
+  },
+};
+
+export const TECHNOLOGY: Shape = {
+  kind: 'section',
+  doc: 'One technology financial institutions spend on.',
+  fields: {
+    label,
+    spend: { kind: 'input', value: 'amount', doc: 'Spend on this technology (required).' },
   },
 };
 
@@ -82,6 +105,23 @@ export const SCENARIO: Shape = {
       fields: {
         years,
         segments: { kind: 'named', item: SEGMENT, what: 'segment', doc: 'The segments, by name.' },
+        groups: { kind: 'named', item: { kind: 'section', doc: 'A group of segments.', fields: { label } }, what: 'group', doc: 'Groups of segments (e.g. funds with head, mid and tail tiers), by name.' },
+      },
+    },
+    labourSavings: {
+      kind: 'section',
+      doc: 'Labour saved by smart customer service (output table labour; report l.12, l.428-431).',
+      fields: {
+        years,
+        institutions: { kind: 'named', item: INSTITUTION, what: 'institution', doc: 'Institution types (banks, insurance, ...), by name.' },
+      },
+    },
+    technologies: {
+      kind: 'section',
+      doc: 'Spend by technology (output table tech).',
+      fields: {
+        years,
+        items: { kind: 'named', item: TECHNOLOGY, what: 'technology', doc: 'The technologies, by name.' },
       },
     },
   },

@@ -21,7 +21,17 @@ function valuePattern(units: readonly string[]): string {
 const AMOUNT_PATTERN = valuePattern(unitSpellings().sort((a, b) => b.length - a.length));
 const RATIO_PATTERN = valuePattern(PERCENT_SIGNS);
 
-function scalarValue(kind: 'amount' | 'ratio' | 'growth'): Schema {
+function scalarValue(kind: 'amount' | 'ratio' | 'growth' | 'count'): Schema {
+  if (kind === 'count') {
+    return {
+      anyOf: [
+        { type: 'integer', minimum: 0 },
+        { type: 'string', pattern: String.raw`^\s*\d+\s*(?:${RANGE_SEPARATOR}\d+\s*)?$` },
+      ],
+      description: 'A whole number ≥ 0, or a range (30～40).',
+      examples: [40, '30～40'],
+    };
+  }
   if (kind === 'amount') {
     return {
       anyOf: [
@@ -49,7 +59,7 @@ const ANNOTATION = {
 };
 
 /** A value: scalar, or {value, source, note}, or {low, base, high, source, note}. */
-function valueDef(kind: 'amount' | 'ratio' | 'growth'): Schema {
+function valueDef(kind: 'amount' | 'ratio' | 'growth' | 'count'): Schema {
   const scalar = { $ref: `#/$defs/${kind}Scalar` };
   return {
     anyOf: [
@@ -71,7 +81,7 @@ function valueDef(kind: 'amount' | 'ratio' | 'growth'): Schema {
 }
 
 /** An input: a value every year, or a series of anchor years. */
-function inputDef(kind: 'amount' | 'ratio'): Schema {
+function inputDef(kind: 'amount' | 'ratio' | 'count'): Schema {
   return {
     anyOf: [
       { $ref: `#/$defs/${kind}Value` },
@@ -80,7 +90,7 @@ function inputDef(kind: 'amount' | 'ratio'): Schema {
         description: 'Anchor years, interpolated between (or one anchor and a growth rate).',
         patternProperties: { '^[0-9]{4}$': { $ref: `#/$defs/${kind}Value` } },
         properties: {
-          interpolate: { enum: ['linear', 'cagr', 'step'], description: `Between anchors (default ${kind === 'amount' ? 'cagr' : 'linear'}).` },
+          interpolate: { enum: ['linear', 'cagr', 'step'], description: `Between anchors (default ${{ amount: 'cagr', ratio: 'linear', count: 'step' }[kind]}).` },
           growth: { $ref: '#/$defs/growthValue', description: 'With one anchor: v_t = v_a·(1+g)^(t−a).' },
         },
         additionalProperties: false,
@@ -104,7 +114,7 @@ function shapeSchema(shape: Shape): Schema {
     case 'named':
       return { type: 'object', description: shape.doc, patternProperties: { [NAME]: shapeSchema(shape.item) }, additionalProperties: false };
     case 'input':
-      return { $ref: `#/$defs/${shape.value === 'amount' ? 'amount' : 'ratio'}Input`, description: shape.doc };
+      return { $ref: `#/$defs/${shape.value === 'growth' ? 'ratio' : shape.value}Input`, description: shape.doc };
     case 'profitShare':
       return {
         description: shape.doc,
@@ -153,6 +163,9 @@ export function scenarioSchema(): Schema {
       amountScalar: scalarValue('amount'),
       ratioScalar: scalarValue('ratio'),
       growthScalar: scalarValue('growth'),
+      countScalar: scalarValue('count'),
+      countValue: valueDef('count'),
+      countInput: inputDef('count'),
       amountValue: valueDef('amount'),
       ratioValue: valueDef('ratio'),
       growthValue: valueDef('growth'),

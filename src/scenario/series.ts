@@ -33,7 +33,8 @@ export function readSeries(
   }
   const { problems } = ctx;
   const anchors = new Map<Year, Value>();
-  let interpolation: Interpolation = kind === 'amount' ? 'cagr' : 'linear';
+  // Counts (of firms) step, so that every year holds a whole number.
+  let interpolation: Interpolation = kind === 'amount' ? 'cagr' : kind === 'count' ? 'step' : 'linear';
   let growth: Value | undefined;
   let ok = true;
   for (const { key, keyPos, value } of node.entries) {

@@ -10,8 +10,8 @@ import type { Pos, Problems } from './problems.js';
 import type { RawMap, RawNode } from './raw.js';
 import { NUMBER, PERCENT_SIGNS, RANGE_SEPARATOR } from './syntax.js';
 
-/** amount: ≥ 0, in a unit; ratio: a fraction in [0, 1]; growth: a yearly rate, > −100%. */
-export type ValueKind = 'amount' | 'ratio' | 'growth';
+/** amount: ≥ 0, in a unit; ratio: a fraction in [0, 1]; growth: a yearly rate, > −100%; count: a whole number ≥ 0. */
+export type ValueKind = 'amount' | 'ratio' | 'growth' | 'count';
 
 export interface Value {
   readonly range: Range;
@@ -42,6 +42,8 @@ export function expected(kind: ValueKind, unitName: string): string {
       return 'a ratio (0.66 or 66%), a range (60～70%) or {low, base, high}';
     case 'growth':
       return 'a yearly growth rate (5% or 0.05), a range (13～14%) or {low, base, high}';
+    case 'count':
+      return 'a whole number ≥ 0 (40), a range (30～40) or {low, base, high}';
   }
 }
 
@@ -103,7 +105,7 @@ function readAnnotated(node: RawMap, kind: ValueKind, path: string, ctx: ReadCon
 /** A single number (not a range), for the ends of a {low, base, high} map. */
 function readSingle(node: RawNode, kind: ValueKind, path: string, ctx: ReadContext): Decimal | undefined {
   if (node.kind !== 'scalar' || node.type === 'boolean' || node.type === 'null') {
-    ctx.problems.add(node.pos, path, `expected a single ${kind === 'amount' ? 'amount' : 'ratio'}, e.g. ${kind === 'amount' ? '1500亿' : '66%'}`);
+    ctx.problems.add(node.pos, path, `expected a single value, e.g. ${{ amount: '1500亿', ratio: '66%', growth: '5%', count: '40' }[kind]}`);
     return undefined;
   }
   const range = readRangeText(node.text, kind, node.pos, path, ctx);
@@ -168,6 +170,13 @@ function toDecimal(
       return undefined;
     }
     return number.times(size);
+  }
+  if (kind === 'count') {
+    if (unit !== undefined || number.isNegative() || !number.isInteger()) {
+      problems.add(pos, path, `'${text}' is not a count: expected ${expected(kind, ctx.unitName)}`);
+      return undefined;
+    }
+    return number;
   }
   // Ratios and growth rates: a fraction, or a percentage.
   if (unit !== undefined && !PERCENT.has(unit)) {

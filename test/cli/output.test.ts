@@ -19,12 +19,20 @@ describe('JSON output (SPEC §5)', () => {
     expect(document.scenario).toEqual({ name: 'baseline', title: 'iResearch 2019 fintech report, baseline', file: 'scenarios/baseline.yaml' });
     expect(Object.keys(document.cases)).toEqual(['low', 'base', 'high']);
     const base = document.cases.base;
+    expect(Object.keys(base)).toEqual(['market', 'profit', 'spend', 'labour', 'tech']);
     expect(Object.keys(base.market)).toEqual(['years', 'marketSpace', 'traditionalPenetration', 'traditionalSize', 'modes', 'otherSize', 'marketSize', 'increment', 'penetration']);
     expect(Object.keys(base.market.modes.receivables)).toEqual(['share', 'penetration', 'size']);
     expect(Object.keys(base.profit)).toEqual(['years', 'profitShare', 'baselineOperatingCost', 'operatingCost', 'traditionalProfit', 'shareProfit', 'costSavings', 'profit', 'increment']);
-    expect(Object.keys(base.spend)).toEqual(['years', 'segments', 'total', 'frontier', 'frontierShare', 'cagr']);
+    expect(Object.keys(base.spend)).toEqual(['years', 'segments', 'groups', 'total', 'frontier', 'frontierShare', 'cagr']);
     expect(Object.keys(base.spend.segments.payment)).toEqual(['label', 'total', 'frontier', 'frontierShare']);
+    expect(Object.keys(base.spend.segments.fundTail)).toEqual(['label', 'group', 'firms', 'perFirm', 'total', 'frontier', 'frontierShare']);
+    expect(Object.keys(base.spend.groups.funds)).toEqual(['label', 'total', 'frontier', 'frontierShare']);
     expect(Object.keys(base.spend.cagr)).toEqual(['total', 'frontier']);
+    expect(Object.keys(base.labour)).toEqual(['years', 'institutions', 'humanCost', 'saving', 'cumulativeSaving', 'netSaving']);
+    expect(Object.keys(base.labour.institutions.financialInstitutions)).toEqual(['label', 'humanServiceCost', 'replacementRate', 'humanCost', 'saving', 'cumulativeSaving']);
+    expect(Object.keys(base.tech)).toEqual(['years', 'items', 'total', 'growth', 'cagr']);
+    expect(Object.keys(base.tech.items.rpa)).toEqual(['label', 'spend', 'growth', 'cagr']);
+    expect(Object.keys(base.tech.items.rpa.growth)).toEqual(['2019', '2020', '2021', '2022']);
   });
 
   it('writes decimal strings in plain notation with at least 15 significant digits, trailing zeros trimmed', () => {

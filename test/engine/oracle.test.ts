@@ -143,3 +143,55 @@ describe('laws', () => {
     );
   });
 });
+
+describe('oracle: labourSavings and technologies', () => {
+  const institution = fc.record({ cost: decimal(1000), r0: decimal(0.5), r1: decimal(1), smart: fc.option(fc.tuple(decimal(100), decimal(100)), { nil: undefined }) });
+  const technology = fc.record({ first: fc.integer({ min: 1, max: 1000 }), growth: fc.integer({ min: 0, max: 50 }) });
+
+  it('compute saving, cumulative and net saving, growth and CAGR exactly', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(institution, { minLength: 1, maxLength: 3 }), fc.array(technology, { minLength: 1, maxLength: 3 }), async (institutions, technologies) => {
+        // years 2020..2023; the labour inputs start in 2019, a rate linear from r0 to r1.
+        const yaml = `years: 2020..2023
+labourSavings:
+  institutions:
+${institutions
+  .map(
+    (i, n) => `    i${n}:
+      humanServiceCost: ${i.cost.toFixed()}
+      replacementRate: {2019: ${i.r0.toFixed()}, 2023: ${i.r1.toFixed()}}
+${i.smart ? `      smartServiceCost: {2019: ${i.smart[0].toFixed()}, 2023: ${i.smart[1].toFixed()}, interpolate: linear}\n` : ''}`,
+  )
+  .join('')}technologies:
+  items:
+${technologies.map((t, n) => `    t${n}: {spend: {2020: ${t.first}, growth: ${t.growth}%}}\n`).join('')}`;
+        const got = forecast(await load(yaml), ['base']).cases.get('base')!;
+        const linear = (a: Decimal, b: Decimal, year: number) => a.plus(b.minus(a).times(year - 2019).dividedBy(4));
+        let cumulative = new Decimal(0);
+        for (const year of [2020, 2021, 2022, 2023]) {
+          let saving = new Decimal(0);
+          let net = new Decimal(0);
+          for (const i of institutions) {
+            const human = (t: number) => i.cost.times(new Decimal(1).minus(linear(i.r0, i.r1, t)));
+            const s = human(year - 1).minus(human(year));
+            saving = saving.plus(s);
+            net = net.plus(i.smart ? s.minus(linear(i.smart[0], i.smart[1], year).minus(linear(i.smart[0], i.smart[1], year - 1))) : s);
+          }
+          cumulative = cumulative.plus(saving);
+          const labour = got.labour!;
+          expect(labour.saving.get(year)!.minus(saving).abs().lessThan('1e-30')).toBe(true);
+          expect(labour.cumulativeSaving.get(year)!.minus(cumulative).abs().lessThan('1e-30')).toBe(true);
+          expect(labour.netSaving.get(year)!.minus(net).abs().lessThan('1e-30')).toBe(true);
+          const total = sum(technologies.map((t) => new Decimal(t.first).times(new Decimal(1).plus(new Decimal(t.growth).dividedBy(100)).pow(year - 2020))));
+          expect(got.tech!.total.get(year)!.minus(total).abs().lessThan('1e-30')).toBe(true);
+        }
+        got.tech!.items.forEach((item, n) => {
+          const g = new Decimal(technologies[n]!.growth).dividedBy(100);
+          expect(item.cagr!.minus(g).abs().lessThan('1e-30')).toBe(true);
+          for (const growth of item.growth.values()) expect(growth.minus(g).abs().lessThan('1e-30')).toBe(true);
+        });
+      }),
+      { numRuns: 100, seed: 7 },
+    );
+  });
+});

@@ -38,7 +38,7 @@ describe('extends: merge rules', () => {
     expect(scenario.supplyChain!.modes.map((mode) => mode.id)).toEqual(['a', 'b']);
     const segment = scenario.techSpend!.segments[0]!;
     expect(segment.label).toEqual({ en: 'Replaced label', zh: 'Replaced label' });
-    expect(segment.spend.get(2019)!.base.toString()).toBe('100');
+    expect(segment.volume.kind === 'spend' && segment.volume.spend.get(2019)!.base.toString()).toBe('100');
   });
 
   it('does not inherit name, title and description', async () => {

@@ -59,7 +59,8 @@ describe('--set values', () => {
     expect(share.kind === 'rate' && share.rate.get(2023)!.base.toString()).toBe('0.025');
     expect(scenario.supplyChain!.traditionalPenetration.get(2020)!.base.toString()).toBe('0.25');
     expect(scenario.supplyChain!.marketSpace.get(2023)!.base.toString()).toBe('13000');
-    expect(scenario.techSpend!.segments[0]!.spend.get(2021)!.base.toString()).toBe('1210');
+    const volume = scenario.techSpend!.segments[0]!.volume;
+    expect(volume.kind === 'spend' && volume.spend.get(2021)!.base.toString()).toBe('1210');
   });
 
   it('sets {low, base, high} maps, annotated values and series maps', async () => {
