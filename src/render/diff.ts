@@ -74,7 +74,7 @@ function cells(change: Change, unit: string, multipleCases: boolean, lang: Lang)
   if (change.a === null) delta = lang === 'zh' ? '新增' : 'added';
   else if (change.b === null) delta = lang === 'zh' ? '删除' : 'removed';
   else if (change.kind === 'ratio') delta = signed(`${change.delta!.times(HUNDRED).toFixed(2, Decimal.ROUND_HALF_EVEN)} pp`, change.delta!);
-  else delta = signed(displayValue(change.delta!, 'amount', unit), change.delta!);
+  else delta = signed(displayValue(change.delta!, change.kind, unit), change.delta!);
   const relative = change.relative === null ? '' : signed(`${change.relative.times(HUNDRED).toFixed(2, Decimal.ROUND_HALF_EVEN)}%`, change.relative);
   const metric = address(change);
   return [...(multipleCases ? [caseName(change.case, lang)] : []), metric, change.year, show(change.a), show(change.b), delta, relative];
