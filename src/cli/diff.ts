@@ -1,18 +1,22 @@
-// `fintech-calc diff <a> <b>`: forecast both with the same options, show what differs.
+// `fintech-calc diff <a> <b>`: forecast both with the same options, show what
+// differs, why (--attribute), and whether it should fail the build (--fail-on).
 import { Decimal } from '../decimal.js';
-import { compareForecasts, type Tolerance } from '../engine/diff.js';
+import { attribute, changedInputs } from '../engine/attribution.js';
+import { compareForecasts, type Comparison, type Tolerance } from '../engine/diff.js';
 import { forecast } from '../engine/forecast.js';
-import { TABLES } from '../engine/types.js';
-import { renderDiffCsv, renderDiffJson, renderDiffMarkdown, renderDiffTable, type DiffRenderOptions } from '../render/diff.js';
-import type { Comparison } from '../engine/diff.js';
-import { AMOUNT_UNITS, unitSize } from '../units.js';
+import { inputsOf } from '../engine/inputs.js';
+import { firings, type FailRule } from '../engine/rules.js';
+import type { Scenario } from '../engine/types.js';
+import { renderDiffCsv, renderDiffJson, renderDiffMarkdown, renderDiffTable, type ChangedInput, type DiffRenderOptions, type DiffReport } from '../render/diff.js';
 import { didYouMean } from '../suggest.js';
+import { AMOUNT_UNITS, unitSize } from '../units.js';
 import { EXIT, UsageError } from './exit.js';
 import { emit, loadScenarios, styleFor, tablesOf } from './forecast.js';
 import type { Io } from './io.js';
 import { checkOutputOptions, type Format, type RawOutputOptions } from './options.js';
+import { stampOf, wantsStamp } from './stamp.js';
 
-const RENDERERS: Record<Format, (comparison: Comparison, options: DiffRenderOptions) => string> = {
+const RENDERERS: Record<Format, (comparison: Comparison, report: DiffReport, options: DiffRenderOptions) => string> = {
   table: renderDiffTable,
   json: renderDiffJson,
   csv: renderDiffCsv,
@@ -21,20 +25,51 @@ const RENDERERS: Record<Format, (comparison: Comparison, options: DiffRenderOpti
 
 export interface RawDiffOptions extends RawOutputOptions {
   readonly tolerance?: string;
+  readonly attribute?: boolean;
+  readonly failOn: readonly string[];
 }
 
 export async function runDiff(a: string, b: string, raw: RawDiffOptions, io: Io): Promise<number> {
   const options = checkOutputOptions(raw, io);
-  const tolerance = raw.tolerance === undefined ? undefined : parseTolerance(raw.tolerance, options.unit);
+  const tolerance = raw.tolerance === undefined ? undefined : parseTolerance(raw.tolerance, options.unit, '--tolerance');
+  const rules = raw.failOn.map((text) => parseRule(text, options.unit));
   const [first, second] = await loadScenarios([a, b], raw.set, io);
-  const tables = options.tables ?? TABLES;
-  tablesOf([first!, second!], options.tables);
-  const comparison = compareForecasts(forecast(first!.scenario, options.cases), forecast(second!.scenario, options.cases), tables, tolerance);
+  const [scenarioA, scenarioB] = [first!.scenario, second!.scenario];
+  const tables = tablesOf([first!, second!], options.tables);
+  const comparison = compareForecasts(forecast(scenarioA, options.cases), forecast(scenarioB, options.cases), tables, tolerance);
+  const fired = firings(comparison.changes, rules);
+  const report: DiffReport = {
+    comparison,
+    rules,
+    fired,
+    ...(raw.attribute && {
+      attribution: attribute(scenarioA, scenarioB, options.cases, tables, comparison.changes),
+      inputAt: (path, side, c, year) => {
+        const scenario = side === 'a' ? scenarioA : scenarioB;
+        const range = inputsOf(scenario).get(path)?.get(Number(year));
+        const kind = scenario.provenance.get(path)?.kind;
+        return range && kind ? { value: range[c], kind } : undefined;
+      },
+    }),
+    changedInputs: describeChangedInputs(scenarioA, scenarioB),
+    ...(wantsStamp(raw.stamp, options.format) && { stamp: stampOf([first!, second!], raw.set) }),
+  };
   const style = await styleFor(options.color);
-  const [nameA, nameB] = columnNames(first!.scenario.name, second!.scenario.name, first!.file, second!.file);
-  const text = RENDERERS[options.format](comparison, { unit: options.unit, lang: options.lang, style, a: nameA, b: nameB });
-  emit(text, options.out, io);
+  const [nameA, nameB] = columnNames(scenarioA.name, scenarioB.name, first!.file, second!.file);
+  emit(RENDERERS[options.format](comparison, report, { unit: options.unit, lang: options.lang, style, a: nameA, b: nameB }), options.out, io);
+  if (rules.length > 0) return fired.length > 0 ? EXIT.differences : EXIT.ok;
   return comparison.changes.length === 0 ? EXIT.ok : EXIT.differences;
+}
+
+/** The inputs that differ, with the sources each scenario gives for them. */
+function describeChangedInputs(a: Scenario, b: Scenario): ChangedInput[] {
+  const sources = (scenario: Scenario, path: string) => {
+    const provenance = scenario.provenance.get(path);
+    if (!provenance) return [];
+    const written = [...provenance.anchors.values(), ...(provenance.growth ? [provenance.growth] : [])];
+    return [...new Set(written.flatMap((value) => (value.source ? [value.source] : [])))];
+  };
+  return (changedInputs(a, b) ?? []).map((path) => ({ path, kind: a.provenance.get(path)?.kind ?? 'amount', sourcesA: sources(a, path), sourcesB: sources(b, path) }));
 }
 
 /** How the two sides are named in the output: by scenario name, else file, else a and b. */
@@ -45,14 +80,23 @@ function columnNames(nameA: string, nameB: string, fileA: string, fileB: string)
 }
 
 /** `0.5` (an amount in the output unit), `5亿` (an amount with a unit) or `0.1%` (relative). */
-export function parseTolerance(text: string, outputUnit: string): Tolerance {
+export function parseTolerance(text: string, outputUnit: string, option: string): Tolerance {
   const match = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*(\S*)\s*$/.exec(text);
   const unit = match?.[2] ?? '';
   if (match && (unit === '%' || unit === '％')) return { kind: 'relative', fraction: new Decimal(match[1]!).dividedBy(100) };
   const size = unit === '' ? unitSize(outputUnit) : unitSize(unit);
   if (!match || size === undefined) {
     const hint = match && unit !== '' ? `unknown unit '${unit}'${didYouMean(unit, AMOUNT_UNITS.keys())}; ` : '';
-    throw new UsageError(`--tolerance: ${hint}expected an amount in the output unit (0.5), an amount with a unit (5亿) or a percentage (0.1%), got '${text}'`);
+    throw new UsageError(`${option}: ${hint}expected an amount in the output unit (0.5), an amount with a unit (5亿) or a percentage (0.1%), got '${text}'`);
   }
   return { kind: 'absolute', amount: new Decimal(match[1]!).times(size) };
+}
+
+/** `profit.*.2023>1%`, `market.marketSize.*>500亿`: a glob over metric addresses, `>`, a threshold. */
+export function parseRule(text: string, outputUnit: string): FailRule {
+  const match = /^([A-Za-z0-9_.*-]+)\s*>\s*(.+)$/.exec(text.trim());
+  if (!match) {
+    throw new UsageError(`--fail-on: expected <metric glob>><threshold>, e.g. 'profit.*.2023>1%' or 'market.marketSize.*>500亿', got '${text}'`);
+  }
+  return { text: text.trim(), glob: match[1]!, threshold: parseTolerance(match[2]!, outputUnit, `--fail-on '${text}'`) };
 }

@@ -12,6 +12,7 @@ import { loadScenario, type LoadedScenario } from '../scenario/load.js';
 import { formatProblem, InputError, Problems, type Problem } from '../scenario/problems.js';
 import { parseSetting } from '../scenario/set.js';
 import { UsageError } from './exit.js';
+import { stampOf, wantsStamp } from './stamp.js';
 import { fileSources, writeFileAtomic, type Io } from './io.js';
 import { checkOutputOptions, type Format, type RawOutputOptions } from './options.js';
 
@@ -26,7 +27,12 @@ export async function runForecast(scenarioArgs: readonly string[], raw: RawOutpu
   const options = checkOutputOptions(raw, io);
   const loaded = await loadScenarios(scenarioArgs.length > 0 ? scenarioArgs : ['baseline'], raw.set, io);
   const tables = tablesOf(loaded, options.tables);
-  const results = loaded.map(({ scenario, file }) => ({ forecast: forecast(scenario, options.cases), file }));
+  const stamped = wantsStamp(raw.stamp, options.format);
+  const results = loaded.map((entry) => ({
+    forecast: forecast(entry.scenario, options.cases),
+    file: entry.file,
+    ...(stamped && { stamp: stampOf([entry], raw.set) }),
+  }));
   const style = await styleFor(options.color);
   const text = RENDERERS[options.format](results, { unit: options.unit, lang: options.lang, tables, style });
   emit(text, options.out, io);

@@ -23,6 +23,8 @@ function outputOptions(command: Command): Command {
     .option('--lang <lang>', 'labels in en or zh (default: zh when LC_ALL/LANG is zh*, else en)')
     .option('-o, --out <file>', 'write the output to this file (replaced atomically) instead of stdout')
     .option('--set <path=value>', 'override one input, in any value syntax (repeatable), e.g. --set bankProfit.profitShare=2.5%', collect, [])
+    .option('--stamp', 'add the reproducibility stamp (version, extends chain, SHA-256 of each file, --set list) to csv and md output')
+    .option('--no-stamp', 'leave the stamp out of JSON output')
     .option('--no-color', 'no colour, even on a terminal (NO_COLOR=1 does the same)');
 }
 
@@ -98,20 +100,29 @@ Exit codes: 0 success, 2 bad input or usage, 3 internal error (a bug).
       .argument('<b>', 'the scenario to compare with'),
   )
     .option('--tolerance <x>', 'ignore smaller changes: an amount in the output unit (0.5), with a unit (5亿), or relative (0.1%)')
+    .option('--attribute', 'split each change into the contributions of the inputs that differ (Shapley values, exact decimal)')
+    .option('--fail-on <rule>', "exit 1 only when a rule fires (repeatable): a glob over metric addresses and a threshold, e.g. 'profit.*.2023>1%', 'market.marketSize.*>500亿'", collect, [])
     .addHelpText(
       'after',
       `
 For every case, table, metric, key and year that differs: a, b, Δ = b − a and Δ% = Δ / |a|.
 An absolute tolerance bounds amounts; ratios then count when they differ at all.
 Lines that only one scenario has (other years, modes or segments) are shown as added or removed.
+--attribute splits each change among the inputs that differ (Shapley values: each input's average
+effect over every order of switching inputs from a to b); what they cannot explain is the residual.
+A --fail-on glob takes * within one part of an address and ** across parts; a relative threshold
+(1%) bounds |Δ|/|a|, an amount (500亿, or a bare number in the output unit) bounds |Δ| of amounts.
+With -f md the output is a comment ready to post on a pull request.
 
 Examples:
   fintech-calc diff baseline bank-led                     what the bank-led profit share changes
   fintech-calc diff baseline my.yaml --tolerance 0.1%     in CI: exit 1 only for moves above 0.1%
   fintech-calc diff baseline baseline --set bankProfit.operatingCost.2023=1%
   fintech-calc diff a.yaml b.yaml -c all -f json
+  fintech-calc diff baseline variant.yaml --attribute -f md --fail-on 'profit.*.2023>1%'
 
-Exit codes: 0 no differences beyond the tolerance, 1 differences, 2 bad input or usage, 3 internal error.
+Exit codes: 0 no differences beyond the tolerance (with --fail-on: no rule fired), 1 differences
+(a rule fired), 2 bad input or usage, 3 internal error.
 `,
     )
     .action(async (a: string, b: string, options: RawDiffOptions) => {
@@ -194,6 +205,29 @@ Examples:
     .action(async (scenario: string | undefined, options: RawSolveOptions) => {
       const { runSolve } = await import('./solve.js');
       setCode(await runSolve(scenario, options, io));
+    });
+
+  program
+    .command('check')
+    .description('assumption hygiene: inputs without a source, unexplained assumptions, odd ranges, jumps, copied sources')
+    .argument('[file...]', 'scenario files or bundled names (default: every bundled scenario)')
+    .option('--strict', 'make the warnings errors (exit 2)')
+    .option('--max-growth <percent>', 'flag inputs that change by more than this from one year to the next', '100%')
+    .addHelpText(
+      'after',
+      `
+Warnings are printed on stderr as <file>:<line>:<col>: warning: <path>: <message>; a
+file without any prints <file>: ok. Exit codes: 0 (also with warnings, unless --strict),
+2 with --strict and a warning, or bad input.
+
+Examples:
+  fintech-calc check my.yaml
+  fintech-calc check --strict          the bundled scenarios, as CI checks them
+`,
+    )
+    .action(async (files: string[], options: { strict?: boolean; maxGrowth?: string }) => {
+      const { runCheck } = await import('./check.js');
+      setCode(await runCheck(files, options, io));
     });
 
   program

@@ -21,6 +21,8 @@ export interface RawOutputOptions {
   readonly out?: string;
   /** --set path=value, in order. */
   readonly set: readonly string[];
+  /** --stamp / --no-stamp; by default only JSON is stamped. */
+  readonly stamp?: boolean;
 }
 
 export interface OutputOptions {

@@ -34,6 +34,11 @@ export interface Comparison {
 type Keyed = Pick<Line, 'table' | 'group' | 'metric' | 'key'>;
 const identity = (line: Keyed, year: string) => [line.table, line.group ?? '', line.key, line.metric, year].join('\u0000');
 
+/** One value's identity across forecasts: case, table, item, metric and year. */
+export function identityOf(value: Keyed & { readonly case: Case; readonly year: string }): string {
+  return `${value.case}\u0000${identity(value, value.year)}`;
+}
+
 export function compareForecasts(a: Forecast, b: Forecast, tables: readonly TableName[], tolerance: Tolerance | undefined): Comparison {
   const changes: Change[] = [];
   let compared = 0;

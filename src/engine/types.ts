@@ -27,12 +27,15 @@ export interface Label {
 export interface Where {
   readonly file: string;
   readonly line: number;
+  readonly col: number;
 }
 
 /** One written value of an input, with what its author said of it. */
 export interface Written {
   readonly where: Where;
   readonly range: Range;
+  /** Written as a range (60～70%, {low, high}), even if its ends are equal. */
+  readonly isRange: boolean;
   readonly source?: string;
   readonly note?: string;
 }

@@ -25,7 +25,12 @@ export function renderCsv(results: readonly ScenarioResult[], options: RenderOpt
       }
     }
   }
-  return csvText(rows);
+  return stampLines(results, (stamp) => `# fintech-calc-stamp ${JSON.stringify(stamp)}\n`) + csvText(rows);
+}
+
+/** One comment line per stamped result. */
+export function stampLines(results: readonly ScenarioResult[], line: (stamp: object) => string): string {
+  return results.map((result) => (result.stamp ? line(result.stamp) : '')).join('');
 }
 
 /** RFC 4180: fields with commas, quotes or line breaks are quoted. */

@@ -1,16 +1,39 @@
 // diff output (SPEC §4, §5): the changes between two forecasts as a table, JSON
-// (fintech-calc/diff@1), CSV or Markdown, and a one-line summary.
-import type { Change, Comparison } from '../engine/diff.js';
-import { address } from '../engine/lines.js';
+// (fintech-calc/diff@1), CSV or Markdown (a comment ready for a pull request),
+// with the attribution of each change and the fail rules that fired.
+import { Decimal } from '../decimal.js';
+import type { Attribution, AttributionResult } from '../engine/attribution.js';
+import { identityOf, type Change, type Comparison } from '../engine/diff.js';
+import type { ValueKind } from '../engine/lines.js';
+import { changeAddress, type FailRule, type Firing } from '../engine/rules.js';
+import type { Case } from '../engine/types.js';
 import { csvText } from './csv.js';
-import { markdownTable } from './md.js';
 import { caseName, type Lang } from './labels.js';
+import { markdownTable } from './md.js';
 import { displayValue, machineValue } from './numbers.js';
 import type { Style } from './style.js';
 import { drawTable } from './table.js';
-import { Decimal } from '../decimal.js';
 
 export const DIFF_FORMAT = 'fintech-calc/diff@1';
+
+/** An input that differs between the scenarios, with what each side says of it. */
+export interface ChangedInput {
+  readonly path: string;
+  readonly kind: ValueKind;
+  readonly sourcesA: readonly string[];
+  readonly sourcesB: readonly string[];
+}
+
+export interface DiffReport {
+  readonly comparison: Comparison;
+  readonly attribution?: AttributionResult;
+  /** An input's value in one scenario, case and year, for the contributions. */
+  readonly inputAt?: (path: string, side: 'a' | 'b', c: Case, year: string) => { value: Decimal; kind: ValueKind } | undefined;
+  readonly changedInputs?: readonly ChangedInput[];
+  readonly rules: readonly FailRule[];
+  readonly fired: readonly Firing[];
+  readonly stamp?: object;
+}
 
 export interface DiffRenderOptions {
   readonly unit: string;
@@ -21,93 +44,196 @@ export interface DiffRenderOptions {
   readonly b: string;
 }
 
+/** Rows in the Markdown comment's top table and in its details, before the rest is counted. */
+const TOP_CHANGES = 10;
+const DETAIL_ROWS = 300;
+const HUNDRED = new Decimal(100);
+
 export function diffSummary({ changes, compared }: Comparison): string {
   if (changes.length === 0) return `no differences (${compared} values compared)`;
   return `${changes.length} difference${changes.length === 1 ? '' : 's'} (${compared} values compared)`;
 }
 
-function machine(value: Decimal | null, change: Change, unit: string): string | null {
-  return value === null ? null : machineValue(value, change.kind, unit);
+function firedSummary(report: DiffReport): string[] {
+  if (report.rules.length === 0) return [];
+  if (report.fired.length === 0) return [`no fail rule fired (${report.rules.map((rule) => rule.text).join(', ')})`];
+  return report.fired.map(({ rule, change }) => `rule '${rule.text}' fired: ${changeAddress(change)} (${change.case}) ${relativeText(change) || 'added or removed'}`);
 }
 
-export function renderDiffJson(comparison: Comparison, { unit }: DiffRenderOptions): string {
-  const changes = comparison.changes.map((change) => ({
-    case: change.case,
-    table: change.table,
-    metric: change.metric,
-    key: change.key,
-    year: change.year,
-    a: machine(change.a, change, unit),
-    b: machine(change.b, change, unit),
-    delta: machine(change.delta, change, unit),
-    relative: change.relative === null ? null : machineValue(change.relative, 'ratio', unit),
-  }));
-  return `${JSON.stringify({ format: DIFF_FORMAT, changes })}\n`;
+function machine(value: Decimal | null, kind: ValueKind, unit: string): string | null {
+  return value === null ? null : machineValue(value, kind, unit);
 }
-
-export function renderDiffCsv(comparison: Comparison, { unit }: DiffRenderOptions): string {
-  const rows = comparison.changes.map((change) => [
-    change.case,
-    change.table,
-    change.metric,
-    change.key,
-    change.year,
-    machine(change.a, change, unit) ?? '',
-    machine(change.b, change, unit) ?? '',
-    machine(change.delta, change, unit) ?? '',
-    change.relative === null ? '' : machineValue(change.relative, 'ratio', unit),
-    change.kind === 'amount' ? unit : 'ratio',
-  ]);
-  return csvText([['case', 'table', 'metric', 'key', 'year', 'a', 'b', 'delta', 'relative', 'unit'], ...rows]);
-}
-
-const HUNDRED = new Decimal(100);
 
 function signed(text: string, value: Decimal): string {
   return value.isPositive() && !value.isZero() ? `+${text}` : text;
 }
 
-/** The cells of one change, formatted for people. */
-function cells(change: Change, unit: string, multipleCases: boolean, lang: Lang): string[] {
-  const show = (value: Decimal | null) => (value === null ? '—' : displayValue(value, change.kind, unit));
-  let delta: string;
-  if (change.a === null) delta = lang === 'zh' ? '新增' : 'added';
-  else if (change.b === null) delta = lang === 'zh' ? '删除' : 'removed';
-  else if (change.kind === 'ratio') delta = signed(`${change.delta!.times(HUNDRED).toFixed(2, Decimal.ROUND_HALF_EVEN)} pp`, change.delta!);
-  else delta = signed(displayValue(change.delta!, change.kind, unit), change.delta!);
-  const relative = change.relative === null ? '' : signed(`${change.relative.times(HUNDRED).toFixed(2, Decimal.ROUND_HALF_EVEN)}%`, change.relative);
-  const metric = address(change);
-  return [...(multipleCases ? [caseName(change.case, lang)] : []), metric, change.year, show(change.a), show(change.b), delta, relative];
+function relativeText(change: Change): string {
+  return change.relative === null ? '' : signed(`${change.relative.times(HUNDRED).toFixed(2, Decimal.ROUND_HALF_EVEN)}%`, change.relative);
 }
 
-function header(multipleCases: boolean, lang: Lang, { a, b }: DiffRenderOptions): string[] {
+function deltaText(change: Change, unit: string, lang: Lang): string {
+  if (change.a === null) return lang === 'zh' ? '新增' : 'added';
+  if (change.b === null) return lang === 'zh' ? '删除' : 'removed';
+  if (change.kind === 'ratio') return signed(`${change.delta!.times(HUNDRED).toFixed(2, Decimal.ROUND_HALF_EVEN)} pp`, change.delta!);
+  return signed(displayValue(change.delta!, change.kind, unit), change.delta!);
+}
+
+function attributionOf(report: DiffReport, change: Change): Attribution | undefined {
+  return report.attribution?.byChange.get(identityOf(change));
+}
+
+/** "+4,500.0 receivables.penetration, −117.0 operatingCost" (largest first), with the residual if any. */
+function attributionText(report: DiffReport, change: Change, unit: string): string {
+  const attribution = attributionOf(report, change);
+  if (!attribution) return '';
+  const show = (value: Decimal) => signed(change.kind === 'ratio' ? `${value.times(HUNDRED).toFixed(2, Decimal.ROUND_HALF_EVEN)} pp` : displayValue(value, change.kind, unit), value);
+  const parts = [...attribution.contributions]
+    .filter((part) => !part.delta.isZero())
+    .sort((x, y) => y.delta.abs().comparedTo(x.delta.abs()))
+    .map((part) => `${show(part.delta)} ${part.player.name}`);
+  if (!attribution.residual.isZero()) parts.push(`${show(attribution.residual)} residual`);
+  return parts.join(', ');
+}
+
+function cells(change: Change, report: DiffReport, unit: string, multipleCases: boolean, lang: Lang): string[] {
+  const show = (value: Decimal | null) => (value === null ? '—' : displayValue(value, change.kind, unit));
+  const row = [...(multipleCases ? [caseName(change.case, lang)] : []), changeAddress(change).replace(/\.[^.]+$/, ''), change.year, show(change.a), show(change.b), deltaText(change, unit, lang), relativeText(change)];
+  return report.attribution ? [...row, attributionText(report, change, unit)] : row;
+}
+
+function header(report: DiffReport, multipleCases: boolean, lang: Lang, { a, b }: DiffRenderOptions): string[] {
   const zh = lang === 'zh';
-  return [...(multipleCases ? [zh ? '情景' : 'Case'] : []), zh ? '指标' : 'Metric', zh ? '年份' : 'Year', a, b, 'Δ', 'Δ%'];
+  const head = [...(multipleCases ? [zh ? '情景' : 'Case'] : []), zh ? '指标' : 'Metric', zh ? '年份' : 'Year', a, b, 'Δ', 'Δ%'];
+  return report.attribution ? [...head, zh ? '归因' : 'Attribution'] : head;
 }
 
 function title(options: DiffRenderOptions): string {
   return options.lang === 'zh' ? `差异：${options.a} → ${options.b}（${options.unit}）` : `Differences: ${options.a} → ${options.b} (${options.unit})`;
 }
 
-export function renderDiffTable(comparison: Comparison, options: DiffRenderOptions): string {
-  const { style } = options;
-  const summary = diffSummary(comparison);
-  if (comparison.changes.length === 0) return `${summary}\n`;
-  const multipleCases = new Set(comparison.changes.map((change) => change.case)).size > 1;
-  const rows = comparison.changes.map((change) => {
-    const row = cells(change, options.unit, multipleCases, options.lang);
-    const colour = change.delta === null ? style.bold : change.delta.isNegative() ? style.red : style.green;
-    return row.map((cell, i) => (i >= row.length - 2 ? colour(cell) : cell));
-  });
-  const table = drawTable({ header: header(multipleCases, options.lang, options), rows }, style.bold, multipleCases ? 3 : 2);
-  return `${style.bold(title(options))}\n${table}${summary}\n`;
+function notes(report: DiffReport): string[] {
+  const attribution = report.attribution;
+  if (!attribution) return [];
+  if (attribution.unattributable) return [`not attributed: ${attribution.unattributable}`];
+  const how = 'attribution: Shapley values over the changed inputs (each input’s average effect over every order of switching from a to b)';
+  return attribution.grouped ? [`${how}; more than 10 inputs changed, so they are grouped by model`] : [how];
 }
 
-export function renderDiffMarkdown(comparison: Comparison, options: DiffRenderOptions): string {
-  const summary = diffSummary(comparison);
-  if (comparison.changes.length === 0) return `${summary}\n`;
+export function renderDiffTable(comparison: Comparison, report: DiffReport, options: DiffRenderOptions): string {
+  const { style } = options;
+  const trailer = [...notes(report), ...firedSummary(report), diffSummary(comparison)].map((line) => `${line}\n`).join('');
+  if (comparison.changes.length === 0) return trailer;
   const multipleCases = new Set(comparison.changes.map((change) => change.case)).size > 1;
-  const head = header(multipleCases, options.lang, options);
-  const rows = comparison.changes.map((change) => cells(change, options.unit, multipleCases, options.lang));
-  return `### ${title(options)}\n\n${markdownTable(head, rows, multipleCases ? 3 : 2)}\n${summary}\n`;
+  const left = multipleCases ? 3 : 2;
+  const rows = comparison.changes.map((change) => {
+    const row = cells(change, report, options.unit, multipleCases, options.lang);
+    const colour = change.delta === null ? style.bold : change.delta.isNegative() ? style.red : style.green;
+    return row.map((cell, i) => (i >= left + 3 && i < left + 5 ? colour(cell) : cell));
+  });
+  const table = drawTable({ header: header(report, multipleCases, options.lang, options), rows }, style.bold, left);
+  return `${style.bold(title(options))}\n${table}${trailer}`;
+}
+
+/** A comment for a pull request: verdict, top changes, their attribution, the inputs that changed, everything in <details>. */
+export function renderDiffMarkdown(comparison: Comparison, report: DiffReport, options: DiffRenderOptions): string {
+  const { changes } = comparison;
+  const stamp = report.stamp ? `\n<!-- fintech-calc-stamp ${JSON.stringify(report.stamp).replaceAll('--', '- -')} -->\n` : '';
+  const verdict =
+    report.rules.length > 0
+      ? report.fired.length > 0
+        ? `**Fails**: ${new Set(report.fired.map((firing) => firing.rule.text)).size} of ${report.rules.length} fail rule(s) fired on ${report.fired.length} value(s); ${diffSummary(comparison)}.`
+        : `**Passes**: no fail rule fired; ${diffSummary(comparison)}.`
+      : changes.length > 0
+        ? `**Forecast moved**: ${diffSummary(comparison)}.`
+        : `**No change**: ${diffSummary(comparison)}.`;
+  const parts = [`### ${title(options)}`, '', verdict, ''];
+  if (changes.length === 0) return `${parts.join('\n')}${stamp}`;
+  const multipleCases = new Set(changes.map((change) => change.case)).size > 1;
+  const left = multipleCases ? 3 : 2;
+  const head = header(report, multipleCases, options.lang, options);
+  // The largest relative moves first; added and removed values after them.
+  const ranked = [...changes].sort((x, y) => (y.relative?.abs() ?? new Decimal(-1)).comparedTo(x.relative?.abs() ?? new Decimal(-1)));
+  const top = ranked.slice(0, TOP_CHANGES);
+  parts.push(`**Top changes** (largest Δ% first)`, '', markdownTable(head, top.map((change) => cells(change, report, options.unit, multipleCases, options.lang)), left).trimEnd());
+  if (ranked.length > top.length) parts.push('', `… and ${ranked.length - top.length} more in the details below.`);
+  const fired = firedSummary(report);
+  if (fired.length > 0) parts.push('', ...fired.map((line) => `- ${line}`));
+  for (const note of notes(report)) parts.push('', `_${note}_`);
+  if (report.changedInputs && report.changedInputs.length > 0) {
+    parts.push('', '**Inputs that changed**', '');
+    for (const input of report.changedInputs) {
+      const said = (side: string, sources: readonly string[]) => (sources.length === 0 ? '' : ` ${side}: ${sources.map((text) => `“${text}”`).join('; ')}`);
+      parts.push(`- \`${input.path}\`${said(options.a, input.sourcesA)}${said(options.b, input.sourcesB)}`);
+    }
+  }
+  const detail = changes.slice(0, DETAIL_ROWS).map((change) => cells(change, report, options.unit, multipleCases, options.lang));
+  parts.push('', `<details><summary>All ${changes.length} changes</summary>`, '', markdownTable(head, detail, left).trimEnd());
+  if (changes.length > DETAIL_ROWS) parts.push('', `… ${changes.length - DETAIL_ROWS} more not shown; \`--format csv\` lists them all.`);
+  parts.push('', '</details>', '');
+  return `${parts.join('\n')}${stamp}`;
+}
+
+export function renderDiffJson(comparison: Comparison, report: DiffReport, { unit }: DiffRenderOptions): string {
+  const changes = comparison.changes.map((change) => {
+    const attribution = attributionOf(report, change);
+    return {
+      case: change.case,
+      table: change.table,
+      metric: change.metric,
+      key: change.key,
+      year: change.year,
+      a: machine(change.a, change.kind, unit),
+      b: machine(change.b, change.kind, unit),
+      delta: machine(change.delta, change.kind, unit),
+      relative: change.relative === null ? null : machineValue(change.relative, 'ratio', unit),
+      ...(attribution && {
+        contributions: attribution.contributions.map((part) => {
+          const single = part.player.paths.length === 1 ? part.player.paths[0]! : undefined;
+          const at = (side: 'a' | 'b') => {
+            const input = single === undefined ? undefined : report.inputAt?.(single, side, change.case, change.year);
+            return input ? machineValue(input.value, input.kind, unit) : null;
+          };
+          return { input: part.player.name, a: at('a'), b: at('b'), delta: machineValue(part.delta, change.kind, unit) };
+        }),
+        residual: machineValue(attribution.residual, change.kind, unit),
+      }),
+    };
+  });
+  const attribution = report.attribution && {
+    method: 'shapley',
+    inputs: report.attribution.players.map((player) => player.name),
+    grouped: report.attribution.grouped,
+    ...(report.attribution.unattributable && { unattributable: report.attribution.unattributable }),
+  };
+  const rules = report.rules.length > 0 && {
+    rules: report.rules.map((rule) => rule.text),
+    fired: report.fired.map(({ rule, change }) => ({ rule: rule.text, case: change.case, metric: changeAddress(change) })),
+  };
+  return `${JSON.stringify({ format: DIFF_FORMAT, changes, ...(attribution && { attribution }), ...rules, ...(report.stamp && { stamp: report.stamp }) })}\n`;
+}
+
+export function renderDiffCsv(comparison: Comparison, report: DiffReport, { unit }: DiffRenderOptions): string {
+  const withAttribution = report.attribution !== undefined;
+  const rows = comparison.changes.map((change) => {
+    const row = [
+      change.case,
+      change.table,
+      change.metric,
+      change.key,
+      change.year,
+      machine(change.a, change.kind, unit) ?? '',
+      machine(change.b, change.kind, unit) ?? '',
+      machine(change.delta, change.kind, unit) ?? '',
+      change.relative === null ? '' : machineValue(change.relative, 'ratio', unit),
+      change.kind === 'amount' ? unit : change.kind,
+    ];
+    if (!withAttribution) return row;
+    const attribution = attributionOf(report, change);
+    const contributions = attribution?.contributions.map((part) => `${part.player.name}=${machineValue(part.delta, change.kind, unit)}`).join(';') ?? '';
+    return [...row, contributions, attribution ? machineValue(attribution.residual, change.kind, unit) : ''];
+  });
+  const head = ['case', 'table', 'metric', 'key', 'year', 'a', 'b', 'delta', 'relative', 'unit', ...(withAttribution ? ['contributions', 'residual'] : [])];
+  const stamp = report.stamp ? `# fintech-calc-stamp ${JSON.stringify(report.stamp)}\n` : '';
+  return stamp + csvText([head, ...rows]);
 }

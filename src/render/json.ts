@@ -11,12 +11,13 @@ export function renderJson(results: readonly ScenarioResult[], options: RenderOp
   return results.map((result) => `${JSON.stringify(forecastDocument(result, options))}\n`).join('');
 }
 
-export function forecastDocument({ forecast, file }: ScenarioResult, options: RenderOptions): object {
+export function forecastDocument({ forecast, file, stamp }: ScenarioResult, options: RenderOptions): object {
   return {
     format: FORECAST_FORMAT,
     scenario: { name: forecast.scenario.name, title: forecast.scenario.title, file },
     unit: options.unit,
     cases: Object.fromEntries([...forecast.cases].map(([c, caseForecast]) => [c, caseDocument(caseForecast, options)])),
+    ...(stamp && { stamp }),
   };
 }
 

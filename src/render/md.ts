@@ -1,4 +1,5 @@
 // Markdown output (SPEC §5): the tables as GitHub Markdown.
+import { stampLines } from './csv.js';
 import { gridsOf } from './grid.js';
 import type { RenderOptions, ScenarioResult } from './options.js';
 
@@ -10,10 +11,11 @@ export function markdownTable(header: readonly string[], rows: readonly (readonl
 }
 
 export function renderMarkdown(results: readonly ScenarioResult[], options: RenderOptions): string {
+  const stamps = stampLines(results, (stamp) => `<!-- fintech-calc-stamp ${JSON.stringify(stamp).replaceAll('--', '- -')} -->\n`);
   return gridsOf(results, options)
     .map((grid) => {
       const notes = grid.notes.map((note) => `\n${note}  `).join('');
       return `### ${grid.title}\n\n${markdownTable(grid.header, grid.rows)}${notes}`.trimEnd() + '\n';
     })
-    .join('\n');
+    .join('\n') + (stamps === '' ? '' : `\n${stamps}`);
 }

@@ -6,6 +6,8 @@ import type { Style } from './style.js';
 export interface ScenarioResult {
   readonly forecast: Forecast;
   readonly file: string;
+  /** The reproducibility stamp to print with it, if any (plain data). */
+  readonly stamp?: object;
 }
 
 export interface RenderOptions {

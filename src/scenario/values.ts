@@ -15,6 +15,8 @@ export type ValueKind = 'amount' | 'ratio' | 'growth' | 'count';
 
 export interface Value {
   readonly range: Range;
+  /** Written as a range (60～70%, {low, high}), even if its ends are equal. */
+  readonly isRange: boolean;
   readonly source?: string;
   readonly note?: string;
   readonly pos: Pos;
@@ -50,8 +52,9 @@ export function expected(kind: ValueKind, unitName: string): string {
 /** A value as the provenance of an input records it. */
 export function written(value: Value): Written {
   return {
-    where: { file: value.pos.file, line: value.pos.line },
+    where: { file: value.pos.file, line: value.pos.line, col: value.pos.col },
     range: value.range,
+    isRange: value.isRange,
     ...(value.source !== undefined && { source: value.source }),
     ...(value.note !== undefined && { note: value.note }),
   };
@@ -66,7 +69,7 @@ export function readValue(node: RawNode, kind: ValueKind, path: string, ctx: Rea
     return undefined;
   }
   const range = readRangeText(node.text, kind, node.pos, path, ctx);
-  return range && { range, pos: node.pos };
+  return range && { range, pos: node.pos, isRange: node.text.trim().split(SEPARATOR).length > 1 };
 }
 
 function readAnnotated(node: RawMap, kind: ValueKind, path: string, ctx: ReadContext): Value | undefined {
@@ -84,12 +87,15 @@ function readAnnotated(node: RawMap, kind: ValueKind, path: string, ctx: ReadCon
   const value = get('value');
   const [low, base, high] = [get('low'), get('base'), get('high')];
   let range: Range | undefined;
+  let isRange = low !== undefined;
   if (value !== undefined) {
     if (low ?? base ?? high) {
       problems.add(node.pos, path, 'give either value or low/base/high, not both');
       return undefined;
     }
-    range = readValue(value, kind, `${path}.value`, ctx)?.range;
+    const inner = readValue(value, kind, `${path}.value`, ctx);
+    range = inner?.range;
+    isRange = inner?.isRange ?? false;
   } else if (low !== undefined && high !== undefined) {
     const ends = [low, base, high].map((end, i) => end && readSingle(end, kind, `${path}.${['low', 'base', 'high'][i]}`, ctx));
     const [l, b, h] = ends;
@@ -99,7 +105,7 @@ function readAnnotated(node: RawMap, kind: ValueKind, path: string, ctx: ReadCon
     return undefined;
   }
   if (!ok || range === undefined || (source === null || note === null)) return undefined;
-  return { range, pos: node.pos, ...(source !== undefined && { source }), ...(note !== undefined && { note }) };
+  return { range, pos: node.pos, isRange, ...(source !== undefined && { source }), ...(note !== undefined && { note }) };
 }
 
 /** A single number (not a range), for the ends of a {low, base, high} map. */

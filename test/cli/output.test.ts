@@ -11,10 +11,11 @@ type Run = { code: number; stdout: string; stderr: string };
 const run = (...args: string[]): Run => runCase({ args });
 
 describe('JSON output (SPEC §5)', () => {
-  const document = JSON.parse(run('forecast', '-f', 'json', '-c', 'all').stdout);
+  const document = JSON.parse(run('forecast', '-f', 'json', '-c', 'all', '--no-stamp').stdout);
 
-  it('has the documented keys in the documented order', () => {
+  it('has the documented keys in the documented order (and the stamp last, unless --no-stamp)', () => {
     expect(Object.keys(document)).toEqual(['format', 'scenario', 'unit', 'cases']);
+    expect(Object.keys(JSON.parse(run('forecast', '-f', 'json').stdout))).toEqual(['format', 'scenario', 'unit', 'cases', 'stamp']);
     expect(document.format).toBe('fintech-calc/forecast@1');
     expect(document.scenario).toEqual({ name: 'baseline', title: 'iResearch 2019 fintech report, baseline', file: 'scenarios/baseline.yaml' });
     expect(Object.keys(document.cases)).toEqual(['low', 'base', 'high']);
@@ -40,6 +41,7 @@ describe('JSON output (SPEC §5)', () => {
     expect(document.cases.base.profit.increment['2023']).toBe('1377');
     expect(document.cases.base.market.traditionalPenetration['2023']).toBe('0.2');
     const interpolated: string = document.cases.base.market.marketSpace['2020'];
+    expect(document.cases.base.tech.items.rpa.spend['2022']).toBe('42.5');
     expect(interpolated.replace('.', '').replace(/^0+/, '').length).toBeGreaterThanOrEqual(15);
     const all: string[] = JSON.stringify(document).match(/"-?\d[\d.]*"/g) ?? [];
     for (const value of all) expect(value).not.toMatch(/e|\.\d*0"$/);
@@ -80,7 +82,7 @@ describe('determinism', () => {
 
 describe('diff JSON (SPEC §5)', () => {
   it('lists each change with the documented keys', () => {
-    const result = run('diff', 'baseline', 'bank-led', '-f', 'json', '-t', 'profit');
+    const result = run('diff', 'baseline', 'bank-led', '-f', 'json', '-t', 'profit', '--no-stamp');
     expect(result.code).toBe(1);
     const document = JSON.parse(result.stdout);
     expect(Object.keys(document)).toEqual(['format', 'changes']);
@@ -90,7 +92,7 @@ describe('diff JSON (SPEC §5)', () => {
   });
 
   it('is empty, with exit 0, for a scenario against itself', () => {
-    const result = run('diff', 'baseline', 'baseline', '-f', 'json');
+    const result = run('diff', 'baseline', 'baseline', '-f', 'json', '--no-stamp');
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({ format: 'fintech-calc/diff@1', changes: [] });
   });

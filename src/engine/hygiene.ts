@@ -1,0 +1,71 @@
+// Assumption hygiene (`fintech-calc check`): what a reviewer of a scenario would
+// ask about its numbers. Read from the inputs' provenance and series; pure.
+import { Decimal } from '../decimal.js';
+import { inputsOf } from './inputs.js';
+import type { Scenario, Where } from './types.js';
+
+export interface Warning {
+  readonly where: Where;
+  readonly path: string;
+  readonly message: string;
+}
+
+const ASSUMPTION = /^assumption\b[\s:：,-]*(.*)$/is;
+/** A reason shorter than this says nothing ("assumption: tbd"). */
+const SHORTEST_REASON = 12;
+
+/**
+ * Inputs without a source; `assumption` without a reason; ranges whose ends are
+ * equal; a base far from the range's midpoint (more than a quarter of the range
+ * off, so likely a typo); a year-on-year change larger than `maxGrowth`; one
+ * source text on several inputs (copied without being adapted).
+ */
+export function hygiene(scenario: Scenario, maxGrowth: Decimal): Warning[] {
+  const warnings: Warning[] = [];
+  const bySource = new Map<string, { path: string; where: Where }[]>();
+  const inputs = inputsOf(scenario);
+  for (const [path, provenance] of scenario.provenance) {
+    if (provenance.method === 'default') continue;
+    const written = [...provenance.anchors.entries()].map(([year, value]) => ({ label: year === 0 ? path : `${path}.${year}`, value }));
+    if (provenance.growth) written.push({ label: `${path}.growth`, value: provenance.growth });
+    for (const { label, value } of written) {
+      const { range, where, source } = value;
+      if (source === undefined || source.trim() === '') warnings.push({ where, path: label, message: 'no source: say where the number comes from (a report line, or assumption: <reason>)' });
+      else {
+        const reason = ASSUMPTION.exec(source.trim())?.[1];
+        if (reason !== undefined && reason.trim().length < SHORTEST_REASON) warnings.push({ where, path: label, message: `an assumption without a reason ('${source}'); say why this number` });
+        const seen = bySource.get(source) ?? [];
+        if (!seen.some((entry) => entry.path === path)) seen.push({ path, where });
+        bySource.set(source, seen);
+      }
+      if (value.isRange && range.low.equals(range.high)) warnings.push({ where, path: label, message: 'a range whose low equals its high; write one value, or the real range' });
+      const width = range.high.minus(range.low);
+      const offCentre = range.base.minus(range.low.plus(range.high).dividedBy(2)).abs();
+      if (value.isRange && !width.isZero() && offCentre.greaterThan(width.dividedBy(4))) {
+        warnings.push({ where, path: label, message: `the base is far from the range's midpoint (more than a quarter of the range); check it is meant` });
+      }
+    }
+    const series = inputs.get(path);
+    if (series && provenance.kind !== 'count') {
+      for (const [year, range] of series) {
+        const before = series.get(year - 1);
+        if (!before) continue;
+        const jump = (['base', 'low', 'high'] as const).find((c) => !before[c].isZero() && range[c].dividedBy(before[c]).minus(1).abs().greaterThan(maxGrowth));
+        if (jump) {
+          const change = range[jump].dividedBy(before[jump]).minus(1).times(100).toDecimalPlaces(1).toFixed();
+          warnings.push({ where: [...provenance.anchors.values()][0]!.where, path, message: `changes by ${change}% from ${year - 1} to ${year} (${jump} case), more than --max-growth ${maxGrowth.times(100).toFixed()}%` });
+          break;
+        }
+      }
+    }
+  }
+  for (const [source, uses] of bySource) {
+    if (uses.length < 2) continue;
+    for (const { path, where } of uses.slice(1)) {
+      warnings.push({ where, path, message: `the same source as ${uses[0]!.path} ('${source.length > 60 ? `${source.slice(0, 57)}...` : source}'); say what this number rests on` });
+    }
+  }
+  return warnings.sort((x, y) => (x.where.file === y.where.file ? x.where.line - y.where.line || x.where.col - y.where.col : 0));
+}
+
+export const DEFAULT_MAX_GROWTH = new Decimal(1);
