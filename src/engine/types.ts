@@ -134,119 +134,123 @@ export interface TechnologiesInputs {
   readonly items: readonly { readonly id: string; readonly label: Label; readonly spend: Series }[];
 }
 
-/** A computed series: one Decimal per year of the module. */
-export type Yearly = ReadonlyMap<Year, Decimal>;
+/**
+ * A computed series: one number per year of the module. The forecast types are
+ * generic in the number: Decimal for forecasts (the default), a vector of
+ * float64 samples for simulate; the models are written once for both (calc.ts).
+ */
+export type Yearly<N = Decimal> = ReadonlyMap<Year, N>;
 
-export interface MarketForecast {
+export interface MarketForecast<N = Decimal> {
   readonly years: readonly Year[];
-  readonly marketSpace: Yearly;
-  readonly traditionalPenetration: Yearly;
-  readonly traditionalSize: Yearly;
-  readonly modes: readonly ModeForecast[];
-  readonly otherSize: Yearly;
-  readonly marketSize: Yearly;
-  readonly increment: Yearly;
-  readonly penetration: Yearly;
+  readonly marketSpace: Yearly<N>;
+  readonly traditionalPenetration: Yearly<N>;
+  readonly traditionalSize: Yearly<N>;
+  readonly modes: readonly ModeForecast<N>[];
+  readonly otherSize: Yearly<N>;
+  readonly marketSize: Yearly<N>;
+  readonly increment: Yearly<N>;
+  readonly penetration: Yearly<N>;
 }
 
-export interface ModeForecast {
+export interface ModeForecast<N = Decimal> {
   readonly id: string;
   readonly label: Label;
-  readonly share: Yearly;
-  readonly penetration: Yearly;
-  readonly size: Yearly;
+  readonly share: Yearly<N>;
+  readonly penetration: Yearly<N>;
+  readonly size: Yearly<N>;
 }
 
-export interface ProfitForecast {
+export interface ProfitForecast<N = Decimal> {
   readonly years: readonly Year[];
-  readonly profitShare: Yearly;
-  readonly baselineOperatingCost: Yearly;
-  readonly operatingCost: Yearly;
-  readonly traditionalProfit: Yearly;
-  readonly shareProfit: Yearly;
-  readonly costSavings: Yearly;
-  readonly profit: Yearly;
-  readonly increment: Yearly;
+  readonly profitShare: Yearly<N>;
+  readonly baselineOperatingCost: Yearly<N>;
+  readonly operatingCost: Yearly<N>;
+  readonly traditionalProfit: Yearly<N>;
+  readonly shareProfit: Yearly<N>;
+  readonly costSavings: Yearly<N>;
+  readonly profit: Yearly<N>;
+  readonly increment: Yearly<N>;
 }
 
-export interface SpendForecast {
+export interface SpendForecast<N = Decimal> {
   readonly years: readonly Year[];
-  readonly segments: readonly SegmentForecast[];
-  readonly groups: readonly GroupForecast[];
-  readonly total: Yearly;
-  readonly frontier: Yearly;
-  readonly frontierShare: Yearly;
+  readonly segments: readonly SegmentForecast<N>[];
+  readonly groups: readonly GroupForecast<N>[];
+  readonly total: Yearly<N>;
+  readonly frontier: Yearly<N>;
+  readonly frontierShare: Yearly<N>;
   /** null where the CAGR is undefined: a first value of 0, or a single year. */
-  readonly cagr: { readonly total: Decimal | null; readonly frontier: Decimal | null };
+  readonly cagr: { readonly total: N | null; readonly frontier: N | null };
 }
 
-export interface SegmentForecast {
+export interface SegmentForecast<N = Decimal> {
   readonly id: string;
   readonly label: Label;
   readonly group?: string;
   /** For a segment given as firms × perFirm. */
-  readonly firms?: Yearly;
-  readonly perFirm?: Yearly;
-  readonly total: Yearly;
-  readonly frontier: Yearly;
-  readonly frontierShare: Yearly;
+  readonly firms?: Yearly<N>;
+  readonly perFirm?: Yearly<N>;
+  readonly total: Yearly<N>;
+  readonly frontier: Yearly<N>;
+  readonly frontierShare: Yearly<N>;
 }
 
-export interface GroupForecast {
+export interface GroupForecast<N = Decimal> {
   readonly id: string;
   readonly label: Label;
-  readonly total: Yearly;
-  readonly frontier: Yearly;
-  readonly frontierShare: Yearly;
+  readonly total: Yearly<N>;
+  readonly frontier: Yearly<N>;
+  readonly frontierShare: Yearly<N>;
 }
 
-export interface LabourForecast {
+export interface LabourForecast<N = Decimal> {
   readonly years: readonly Year[];
-  readonly institutions: readonly InstitutionForecast[];
-  readonly humanCost: Yearly;
-  readonly saving: Yearly;
-  readonly cumulativeSaving: Yearly;
+  readonly institutions: readonly InstitutionForecast<N>[];
+  readonly humanCost: Yearly<N>;
+  readonly saving: Yearly<N>;
+  readonly cumulativeSaving: Yearly<N>;
   /** Σ of each institution's netSaving, or its saving where it has no smartServiceCost. */
-  readonly netSaving: Yearly;
+  readonly netSaving: Yearly<N>;
 }
 
-export interface InstitutionForecast {
+export interface InstitutionForecast<N = Decimal> {
   readonly id: string;
   readonly label: Label;
-  readonly humanServiceCost: Yearly;
-  readonly replacementRate: Yearly;
-  readonly humanCost: Yearly;
+  readonly humanServiceCost: Yearly<N>;
+  readonly replacementRate: Yearly<N>;
+  readonly humanCost: Yearly<N>;
   /** humanCost in the year before the first, which the first saving needs. */
-  readonly humanCostBefore: Decimal;
-  readonly saving: Yearly;
-  readonly cumulativeSaving: Yearly;
-  readonly smartServiceCost?: Yearly;
-  readonly netSaving?: Yearly;
+  readonly humanCostBefore: N;
+  readonly saving: Yearly<N>;
+  readonly cumulativeSaving: Yearly<N>;
+  readonly smartServiceCost?: Yearly<N>;
+  readonly netSaving?: Yearly<N>;
 }
 
-export interface TechnologiesForecast {
+export interface TechnologiesForecast<N = Decimal> {
   readonly years: readonly Year[];
-  readonly items: readonly TechnologyForecast[];
-  readonly total: Yearly;
+  readonly items: readonly TechnologyForecast<N>[];
+  readonly total: Yearly<N>;
   /** Yearly growth, from the second year on. */
-  readonly growth: Yearly;
-  readonly cagr: Decimal | null;
+  readonly growth: Yearly<N>;
+  readonly cagr: N | null;
 }
 
-export interface TechnologyForecast {
+export interface TechnologyForecast<N = Decimal> {
   readonly id: string;
   readonly label: Label;
-  readonly spend: Yearly;
-  readonly growth: Yearly;
-  readonly cagr: Decimal | null;
+  readonly spend: Yearly<N>;
+  readonly growth: Yearly<N>;
+  readonly cagr: N | null;
 }
 
-export interface CaseForecast {
-  readonly market?: MarketForecast;
-  readonly profit?: ProfitForecast;
-  readonly spend?: SpendForecast;
-  readonly labour?: LabourForecast;
-  readonly tech?: TechnologiesForecast;
+export interface CaseForecast<N = Decimal> {
+  readonly market?: MarketForecast<N>;
+  readonly profit?: ProfitForecast<N>;
+  readonly spend?: SpendForecast<N>;
+  readonly labour?: LabourForecast<N>;
+  readonly tech?: TechnologiesForecast<N>;
 }
 
 export type TableName = 'market' | 'profit' | 'spend' | 'labour' | 'tech';

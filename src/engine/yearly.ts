@@ -2,19 +2,19 @@ import type { Decimal } from '../decimal.js';
 import type { Case, Series, Year, Yearly } from './types.js';
 
 /** Builds a computed series by evaluating `valueOf` for every year. */
-export function yearly(years: readonly Year[], valueOf: (year: Year) => Decimal): Yearly {
+export function yearly<N>(years: readonly Year[], valueOf: (year: Year) => N): Yearly<N> {
   return new Map(years.map((year) => [year, valueOf(year)]));
 }
 
 /** The value a computed series has in a year the model covers. */
-export function get(series: Yearly, year: Year): Decimal {
+export function get<N>(series: Yearly<N>, year: Year): N {
   const value = series.get(year);
   if (value === undefined) throw new Error(`internal: no value for ${year}`);
   return value;
 }
 
 /** An input series taken at one case: the low, base or high end of every range. */
-export function atCase(series: Series, years: readonly Year[], c: Case): Yearly {
+export function atCase(series: Series, years: readonly Year[], c: Case): Yearly<Decimal> {
   return yearly(years, (year) => {
     const range = series.get(year);
     if (range === undefined) throw new Error(`internal: input has no value for ${year}`);

@@ -1,0 +1,62 @@
+// The arithmetic the models are written against, so one set of formulas runs on
+// two back-ends: exact Decimal (forecast, explain, solve, diff) and float64
+// vectors of samples (simulate), in the spirit of dinero.js's calculators.
+import { nthRoot, ONE, sum, ZERO, type Decimal } from '../decimal.js';
+import type { Series, Year, Yearly } from './types.js';
+
+export interface Calc<N> {
+  readonly zero: N;
+  readonly one: N;
+  add(a: N, b: N): N;
+  sub(a: N, b: N): N;
+  mul(a: N, b: N): N;
+  sum(values: readonly N[]): N;
+  /** a / b, and 0 where b is 0 (a share of nothing is nothing). */
+  shareOf(a: N, b: N): N;
+  /** a / b − 1: undefined where b is 0 (Decimal); NaN in those samples (vectors). */
+  growth(a: N, b: N): N | undefined;
+  /** (last / first)^(1/periods) − 1, the compound yearly growth; as growth where first is 0. */
+  cagr(first: N, last: N, periods: number): N | undefined;
+}
+
+/** How a model reads an input: the series' value in each year, in this back-end. */
+export type InputReader<N> = (series: Series, years: readonly Year[]) => Yearly<N>;
+
+export const decimalCalc: Calc<Decimal> = {
+  zero: ZERO,
+  one: ONE,
+  add: (a, b) => a.plus(b),
+  sub: (a, b) => a.minus(b),
+  mul: (a, b) => a.times(b),
+  sum: (values) => sum(values),
+  shareOf: (a, b) => (b.isZero() ? ZERO : a.dividedBy(b)),
+  growth: (a, b) => (b.isZero() ? undefined : a.dividedBy(b).minus(ONE)),
+  cagr: (first, last, periods) => (first.isZero() ? undefined : nthRoot(last.dividedBy(first), periods).minus(ONE)),
+};
+
+/** float64 vectors of `length` samples, element by element. */
+export function vectorCalc(length: number): Calc<Float64Array> {
+  const map2 = (a: Float64Array, b: Float64Array, f: (x: number, y: number) => number) => {
+    const out = new Float64Array(length);
+    for (let i = 0; i < length; i++) out[i] = f(a[i]!, b[i]!);
+    return out;
+  };
+  const filled = (value: number) => new Float64Array(length).fill(value);
+  return {
+    zero: filled(0),
+    one: filled(1),
+    add: (a, b) => map2(a, b, (x, y) => x + y),
+    sub: (a, b) => map2(a, b, (x, y) => x - y),
+    mul: (a, b) => map2(a, b, (x, y) => x * y),
+    sum: (values) => {
+      const out = new Float64Array(length);
+      for (const value of values) for (let i = 0; i < length; i++) out[i]! += value[i]!;
+      return out;
+    },
+    shareOf: (a, b) => map2(a, b, (x, y) => (y === 0 ? 0 : x / y)),
+    growth: (a, b) => map2(a, b, (x, y) => (y === 0 ? NaN : x / y - 1)),
+    cagr: (first, last, periods) => map2(first, last, (x, y) => (x === 0 ? NaN : Math.pow(y / x, 1 / periods) - 1)),
+  };
+}
+
+
