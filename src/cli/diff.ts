@@ -13,8 +13,7 @@ import { AMOUNT_UNITS, unitSize } from '../units.js';
 import { EXIT, UsageError } from './exit.js';
 import { emit, loadScenarios, styleFor, tablesOf } from './forecast.js';
 import type { Io } from './io.js';
-import { checkOutputOptions, type Format, type RawOutputOptions } from './options.js';
-import { stampOf, wantsStamp } from './stamp.js';
+import { checkOutputOptions, wantsStamp, type Format, type RawOutputOptions } from './options.js';
 
 const RENDERERS: Record<Format, (comparison: Comparison, report: DiffReport, options: DiffRenderOptions) => string> = {
   table: renderDiffTable,
@@ -52,7 +51,7 @@ export async function runDiff(a: string, b: string, raw: RawDiffOptions, io: Io)
       },
     }),
     changedInputs: describeChangedInputs(scenarioA, scenarioB),
-    ...(wantsStamp(raw.stamp, options.format) && { stamp: stampOf([first!, second!], raw.set) }),
+    ...(wantsStamp(raw.stamp, options.format) && { stamp: (await import('./stamp.js')).stampOf([first!, second!], raw.set) }),
   };
   const style = await styleFor(options.color);
   const [nameA, nameB] = columnNames(scenarioA.name, scenarioB.name, first!.file, second!.file);

@@ -12,9 +12,8 @@ import { loadScenario, type LoadedScenario } from '../scenario/load.js';
 import { formatProblem, InputError, Problems, type Problem } from '../scenario/problems.js';
 import { parseSetting } from '../scenario/set.js';
 import { UsageError } from './exit.js';
-import { stampOf, wantsStamp } from './stamp.js';
 import { fileSources, writeFileAtomic, type Io } from './io.js';
-import { checkOutputOptions, type Format, type RawOutputOptions } from './options.js';
+import { checkOutputOptions, wantsStamp, type Format, type RawOutputOptions } from './options.js';
 
 const RENDERERS: Record<Format, (results: readonly ScenarioResult[], options: RenderOptions) => string> = {
   table: renderTable,
@@ -27,11 +26,12 @@ export async function runForecast(scenarioArgs: readonly string[], raw: RawOutpu
   const options = checkOutputOptions(raw, io);
   const loaded = await loadScenarios(scenarioArgs.length > 0 ? scenarioArgs : ['baseline'], raw.set, io);
   const tables = tablesOf(loaded, options.tables);
-  const stamped = wantsStamp(raw.stamp, options.format);
+  // The stamp hashes files (node:crypto): loaded only when stamping.
+  const stampOf = wantsStamp(raw.stamp, options.format) ? (await import('./stamp.js')).stampOf : undefined;
   const results = loaded.map((entry) => ({
     forecast: forecast(entry.scenario, options.cases),
     file: entry.file,
-    ...(stamped && { stamp: stampOf([entry], raw.set) }),
+    ...(stampOf && { stamp: stampOf([entry], raw.set) }),
   }));
   const style = await styleFor(options.color);
   const text = RENDERERS[options.format](results, { unit: options.unit, lang: options.lang, tables, style });

@@ -68,3 +68,8 @@ export function defaultLang(env: Io['env']): Lang {
   const locale = env.LC_ALL || env.LANG || '';
   return locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
+
+/** Whether to stamp: --stamp or --no-stamp, else only JSON. */
+export function wantsStamp(option: boolean | undefined, format: string): boolean {
+  return option ?? format === 'json';
+}

@@ -23,8 +23,3 @@ export function stampOf(loaded: readonly LoadedScenario[], set: readonly string[
     set,
   };
 }
-
-/** Whether to stamp: --stamp or --no-stamp, else only JSON. */
-export function wantsStamp(option: boolean | undefined, format: string): boolean {
-  return option ?? format === 'json';
-}
