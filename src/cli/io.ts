@@ -12,6 +12,8 @@ export interface Io {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly stdoutIsTerminal: boolean;
+  /** stderr is a terminal: progress may be drawn there. */
+  readonly stderrIsTerminal?: boolean;
   /** The package's root folder (for the bundled scenarios). */
   readonly packageRoot: string;
 }

@@ -34,29 +34,46 @@ export const decimalCalc: Calc<Decimal> = {
   cagr: (first, last, periods) => (first.isZero() ? undefined : nthRoot(last.dividedBy(first), periods).minus(ONE)),
 };
 
-/** float64 vectors of `length` samples, element by element. */
+/** float64 vectors of `length` samples, element by element (plain loops: this is the hot path of simulate). */
 export function vectorCalc(length: number): Calc<Float64Array> {
-  const map2 = (a: Float64Array, b: Float64Array, f: (x: number, y: number) => number) => {
-    const out = new Float64Array(length);
-    for (let i = 0; i < length; i++) out[i] = f(a[i]!, b[i]!);
-    return out;
-  };
   const filled = (value: number) => new Float64Array(length).fill(value);
   return {
     zero: filled(0),
     one: filled(1),
-    add: (a, b) => map2(a, b, (x, y) => x + y),
-    sub: (a, b) => map2(a, b, (x, y) => x - y),
-    mul: (a, b) => map2(a, b, (x, y) => x * y),
-    sum: (values) => {
+    add(a, b) {
+      const out = new Float64Array(length);
+      for (let i = 0; i < length; i++) out[i] = a[i]! + b[i]!;
+      return out;
+    },
+    sub(a, b) {
+      const out = new Float64Array(length);
+      for (let i = 0; i < length; i++) out[i] = a[i]! - b[i]!;
+      return out;
+    },
+    mul(a, b) {
+      const out = new Float64Array(length);
+      for (let i = 0; i < length; i++) out[i] = a[i]! * b[i]!;
+      return out;
+    },
+    sum(values) {
       const out = new Float64Array(length);
       for (const value of values) for (let i = 0; i < length; i++) out[i]! += value[i]!;
       return out;
     },
-    shareOf: (a, b) => map2(a, b, (x, y) => (y === 0 ? 0 : x / y)),
-    growth: (a, b) => map2(a, b, (x, y) => (y === 0 ? NaN : x / y - 1)),
-    cagr: (first, last, periods) => map2(first, last, (x, y) => (x === 0 ? NaN : Math.pow(y / x, 1 / periods) - 1)),
+    shareOf(a, b) {
+      const out = new Float64Array(length);
+      for (let i = 0; i < length; i++) out[i] = b[i] === 0 ? 0 : a[i]! / b[i]!;
+      return out;
+    },
+    growth(a, b) {
+      const out = new Float64Array(length);
+      for (let i = 0; i < length; i++) out[i] = b[i] === 0 ? NaN : a[i]! / b[i]! - 1;
+      return out;
+    },
+    cagr(first, last, periods) {
+      const out = new Float64Array(length);
+      for (let i = 0; i < length; i++) out[i] = first[i] === 0 ? NaN : Math.pow(last[i]! / first[i]!, 1 / periods) - 1;
+      return out;
+    },
   };
 }
-
-

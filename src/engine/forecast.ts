@@ -7,7 +7,7 @@ import { forecastMarket } from './market.js';
 import { forecastProfit } from './profit.js';
 import { forecastSpend } from './spend.js';
 import { forecastTechnologies } from './technologies.js';
-import type { Case, CaseForecast, Forecast, Scenario } from './types.js';
+import { TABLES, type Case, type CaseForecast, type Forecast, type Scenario, type TableName } from './types.js';
 import { atCase } from './yearly.js';
 
 export function forecast(scenario: Scenario, cases: readonly Case[]): Forecast {
@@ -22,12 +22,14 @@ export function forecastCase(scenario: Scenario, c: Case): CaseForecast<Decimal>
   return forecastWith(decimalCalc, scenario, (series, years) => atCase(series, years, c));
 }
 
-export function forecastWith<N>(calc: Calc<N>, scenario: Scenario, input: InputReader<N>): CaseForecast<N> {
+/** The models of the scenario (those of `tables` only, and what they need) in any back-end. */
+export function forecastWith<N>(calc: Calc<N>, scenario: Scenario, input: InputReader<N>, tables: readonly TableName[] = TABLES): CaseForecast<N> {
   const { supplyChain, bankProfit, techSpend, labourSavings, technologies } = scenario;
-  const market = supplyChain && forecastMarket(calc, supplyChain, input);
-  const profit = bankProfit && supplyChain && market && forecastProfit(calc, bankProfit, supplyChain, market, input);
-  const spend = techSpend && forecastSpend(calc, techSpend, input);
-  const labour = labourSavings && forecastLabour(calc, labourSavings, input);
-  const tech = technologies && forecastTechnologies(calc, technologies, input);
+  const wanted = (table: TableName) => tables.includes(table);
+  const market = supplyChain && (wanted('market') || wanted('profit')) ? forecastMarket(calc, supplyChain, input) : undefined;
+  const profit = bankProfit && supplyChain && market && wanted('profit') ? forecastProfit(calc, bankProfit, supplyChain, market, input) : undefined;
+  const spend = techSpend && wanted('spend') ? forecastSpend(calc, techSpend, input) : undefined;
+  const labour = labourSavings && wanted('labour') ? forecastLabour(calc, labourSavings, input) : undefined;
+  const tech = technologies && wanted('tech') ? forecastTechnologies(calc, technologies, input) : undefined;
   return { market, profit, spend, labour, tech };
 }

@@ -7,7 +7,7 @@ import { TABLES, type CaseForecast, type Label, type TableName, type Yearly } fr
 export type ValueKind = 'amount' | 'ratio' | 'count';
 export type ItemGroup = 'modes' | 'segments' | 'groups' | 'institutions' | 'items';
 
-export interface Line {
+export interface Line<N = Decimal> {
   readonly table: TableName;
   /** The collection of the item a line is about (a mode, segment, group, institution or technology). */
   readonly group?: ItemGroup;
@@ -19,7 +19,7 @@ export interface Line {
   /** The mode's or segment's label, for lines about one. */
   readonly itemLabel?: Label;
   /** Year (or 'first-last' for a CAGR) → value; null where a CAGR is undefined. */
-  readonly values: ReadonlyMap<string, Decimal | null>;
+  readonly values: ReadonlyMap<string, N | null>;
 }
 
 /** `market.modes.receivables.size.2023`, `profit.increment.2023`, `spend.cagr.total`. */
@@ -28,7 +28,7 @@ export function address(line: Pick<Line, 'table' | 'group' | 'metric' | 'key'>, 
   return [...parts, year].filter((part) => part !== undefined && part !== '').join('.');
 }
 
-function byYear(series: Yearly): ReadonlyMap<string, Decimal> {
+function byYear<N>(series: Yearly<N>): ReadonlyMap<string, N> {
   return new Map([...series].map(([year, value]) => [String(year), value]));
 }
 
@@ -38,14 +38,14 @@ function spanOf(years: readonly number[]): string {
 }
 
 /** Makes the lines of one mode or segment. */
-function itemLine(table: TableName, group: ItemGroup, item: { id: string; label: Label }) {
-  return (metric: string, kind: ValueKind, series: Yearly): Line => ({ table, group, metric, key: item.id, kind, itemLabel: item.label, values: byYear(series) });
+function itemLine<N>(table: TableName, group: ItemGroup, item: { id: string; label: Label }) {
+  return (metric: string, kind: ValueKind, series: Yearly<N>): Line<N> => ({ table, group, metric, key: item.id, kind, itemLabel: item.label, values: byYear(series) });
 }
 
-export function linesOf(forecast: CaseForecast, tables: readonly TableName[]): Line[] {
-  const lines: Line[] = [];
+export function linesOf<N = Decimal>(forecast: CaseForecast<N>, tables: readonly TableName[]): Line<N>[] {
+  const lines: Line<N>[] = [];
   const { market, profit, spend } = forecast;
-  const line = (table: TableName, metric: string, kind: ValueKind, series: Yearly): Line => ({ table, metric, key: '', kind, values: byYear(series) });
+  const line = (table: TableName, metric: string, kind: ValueKind, series: Yearly<N>): Line<N> => ({ table, metric, key: '', kind, values: byYear(series) });
   if (market && tables.includes('market')) {
     lines.push(
       line('market', 'marketSpace', 'amount', market.marketSpace),
@@ -53,7 +53,7 @@ export function linesOf(forecast: CaseForecast, tables: readonly TableName[]): L
       line('market', 'traditionalSize', 'amount', market.traditionalSize),
     );
     for (const mode of market.modes) {
-      const item = itemLine('market', 'modes', mode);
+      const item = itemLine<N>('market', 'modes', mode);
       lines.push(item('share', 'ratio', mode.share), item('penetration', 'ratio', mode.penetration), item('size', 'amount', mode.size));
     }
     lines.push(
@@ -77,12 +77,12 @@ export function linesOf(forecast: CaseForecast, tables: readonly TableName[]): L
   }
   if (spend && tables.includes('spend')) {
     for (const segment of spend.segments) {
-      const item = itemLine('spend', 'segments', segment);
+      const item = itemLine<N>('spend', 'segments', segment);
       if (segment.firms && segment.perFirm) lines.push(item('firms', 'count', segment.firms), item('perFirm', 'amount', segment.perFirm));
       lines.push(item('total', 'amount', segment.total), item('frontier', 'amount', segment.frontier), item('frontierShare', 'ratio', segment.frontierShare));
     }
     for (const group of spend.groups) {
-      const item = itemLine('spend', 'groups', group);
+      const item = itemLine<N>('spend', 'groups', group);
       lines.push(item('total', 'amount', group.total), item('frontier', 'amount', group.frontier), item('frontierShare', 'ratio', group.frontierShare));
     }
     lines.push(line('spend', 'total', 'amount', spend.total), line('spend', 'frontier', 'amount', spend.frontier), line('spend', 'frontierShare', 'ratio', spend.frontierShare));
@@ -94,7 +94,7 @@ export function linesOf(forecast: CaseForecast, tables: readonly TableName[]): L
   const { labour, tech } = forecast;
   if (labour && tables.includes('labour')) {
     for (const institution of labour.institutions) {
-      const item = itemLine('labour', 'institutions', institution);
+      const item = itemLine<N>('labour', 'institutions', institution);
       lines.push(
         item('humanServiceCost', 'amount', institution.humanServiceCost),
         item('replacementRate', 'ratio', institution.replacementRate),
@@ -116,7 +116,7 @@ export function linesOf(forecast: CaseForecast, tables: readonly TableName[]): L
   if (tech && tables.includes('tech')) {
     const span = spanOf(tech.years);
     for (const technology of tech.items) {
-      const item = itemLine('tech', 'items', technology);
+      const item = itemLine<N>('tech', 'items', technology);
       lines.push(item('spend', 'amount', technology.spend), item('growth', 'ratio', technology.growth), {
         table: 'tech',
         group: 'items',

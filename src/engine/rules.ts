@@ -25,8 +25,8 @@ export function globPattern(glob: string): RegExp {
   return new RegExp(`^${source}$`);
 }
 
-/** A change's address, with its year (a CAGR's address has none). */
-export function changeAddress(change: Change): string {
+/** A value's address, with its year (a CAGR's address has none). */
+export function changeAddress(change: Pick<Change, 'table' | 'group' | 'metric' | 'key' | 'year'>): string {
   return change.metric === 'cagr' ? address(change) : address(change, change.year);
 }
 

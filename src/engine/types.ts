@@ -30,10 +30,15 @@ export interface Where {
   readonly col: number;
 }
 
+/** How simulate samples a range between its low and high, with its base as the mode. */
+export type Distribution = 'triangular' | 'uniform' | 'pert';
+export const DISTRIBUTIONS: readonly Distribution[] = ['triangular', 'uniform', 'pert'];
+
 /** One written value of an input, with what its author said of it. */
 export interface Written {
   readonly where: Where;
   readonly range: Range;
+  readonly dist?: Distribution;
   /** Written as a range (60～70%, {low, high}), even if its ends are equal. */
   readonly isRange: boolean;
   readonly source?: string;

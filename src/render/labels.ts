@@ -116,7 +116,7 @@ const METRIC_LABELS: Readonly<Record<string, TextKey>> = {
 };
 
 /** A line's label: "Market space", "Payment: frontier tech", "支付：前沿科技", "CAGR 2018-2022, Total". */
-export function lineLabel(line: Line, lang: Lang): string {
+export function lineLabel(line: Line<unknown>, lang: Lang): string {
   const totalLabel = { en: text('total', 'en'), zh: text('total', 'zh') };
   if (line.metric === 'cagr') {
     const span = [...line.values.keys()][0] ?? '';

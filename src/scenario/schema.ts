@@ -56,6 +56,7 @@ function scalarValue(kind: 'amount' | 'ratio' | 'growth' | 'count'): Schema {
 const ANNOTATION = {
   source: { type: 'string', description: "Where the number comes from: a report line ('l.172: …') or 'assumption: <reason>'." },
   note: { type: 'string', description: 'A remark shown with the value.' },
+  dist: { enum: ['triangular', 'uniform', 'pert'], description: 'How simulate samples this range (default: --dist, triangular).' },
 };
 
 /** A value: scalar, or {value, source, note}, or {low, base, high, source, note}. */

@@ -3,7 +3,7 @@
 // annotated with source and note. Each becomes a Range of Decimal in 亿元 or as
 // a fraction; a plain value has low = base = high.
 import { Decimal } from '../decimal.js';
-import type { Provenance, Range, Written } from '../engine/types.js';
+import { DISTRIBUTIONS, type Distribution, type Provenance, type Range, type Written } from '../engine/types.js';
 import { didYouMean } from '../suggest.js';
 import { AMOUNT_UNITS, unitSize } from '../units.js';
 import type { Pos, Problems } from './problems.js';
@@ -15,6 +15,8 @@ export type ValueKind = 'amount' | 'ratio' | 'growth' | 'count';
 
 export interface Value {
   readonly range: Range;
+  /** How simulate samples the range, if the value says (`dist: pert`). */
+  readonly dist?: Distribution;
   /** Written as a range (60～70%, {low, high}), even if its ends are equal. */
   readonly isRange: boolean;
   readonly source?: string;
@@ -31,7 +33,8 @@ export interface ReadContext {
   readonly unitName: string;
 }
 
-const ANNOTATION_KEYS = ['value', 'low', 'base', 'high', 'source', 'note'];
+const ANNOTATION_KEYS = ['value', 'low', 'base', 'high', 'source', 'note', 'dist'];
+
 const TERM = new RegExp(String.raw`^\s*(${NUMBER})\s*([^\s\d.+-][^\s]*)?\s*$`);
 const SEPARATOR = new RegExp(RANGE_SEPARATOR);
 const PERCENT = new Set(PERCENT_SIGNS);
@@ -55,6 +58,7 @@ export function written(value: Value): Written {
     where: { file: value.pos.file, line: value.pos.line, col: value.pos.col },
     range: value.range,
     isRange: value.isRange,
+    ...(value.dist && { dist: value.dist }),
     ...(value.source !== undefined && { source: value.source }),
     ...(value.note !== undefined && { note: value.note }),
   };
@@ -83,6 +87,13 @@ function readAnnotated(node: RawMap, kind: ValueKind, path: string, ctx: ReadCon
     }
   }
   const source = readText(get('source'), `${path}.source`, ctx);
+  const distNode = get('dist');
+  const distText = distNode?.kind === 'scalar' ? distNode.text : '';
+  const dist = DISTRIBUTIONS.find((name) => name === distText);
+  if (distNode && !dist) {
+    problems.add(distNode.pos, `${path}.dist`, `unknown distribution '${distText}'${didYouMean(distText, DISTRIBUTIONS)}; expected ${DISTRIBUTIONS.join(', ')}`);
+    ok = false;
+  }
   const note = readText(get('note'), `${path}.note`, ctx);
   const value = get('value');
   const [low, base, high] = [get('low'), get('base'), get('high')];
@@ -105,7 +116,7 @@ function readAnnotated(node: RawMap, kind: ValueKind, path: string, ctx: ReadCon
     return undefined;
   }
   if (!ok || range === undefined || (source === null || note === null)) return undefined;
-  return { range, pos: node.pos, isRange, ...(source !== undefined && { source }), ...(note !== undefined && { note }) };
+  return { range, pos: node.pos, isRange, ...(source !== undefined && { source }), ...(note !== undefined && { note }), ...(dist && { dist }) };
 }
 
 /** A single number (not a range), for the ends of a {low, base, high} map. */

@@ -1,0 +1,110 @@
+// `fintech-calc simulate [scenario]`: Monte Carlo over the input ranges.
+import { writeFileSync } from 'node:fs';
+import { linesOf } from '../engine/lines.js';
+import { sampledInputs, simulate, type SimulationSettings } from '../engine/simulate.js';
+import { OutputStats } from '../engine/stats.js';
+import { DISTRIBUTIONS, type Distribution } from '../engine/types.js';
+import { changeAddress } from '../engine/rules.js';
+import {
+  renderSimulateCsv,
+  renderSimulateJson,
+  renderSimulateMarkdown,
+  renderSimulateTable,
+  type SimulatedOutput,
+  type SimulateRenderOptions,
+} from '../render/simulate.js';
+import { didYouMean } from '../suggest.js';
+import { UsageError } from './exit.js';
+import { emit, loadScenarios, styleFor, tablesOf } from './forecast.js';
+import type { Io } from './io.js';
+import { checkOutputOptions, wantsStamp, type Format, type RawOutputOptions } from './options.js';
+
+const RENDERERS: Record<Format, (outputs: readonly SimulatedOutput[], options: SimulateRenderOptions) => string> = {
+  table: renderSimulateTable,
+  json: renderSimulateJson,
+  csv: renderSimulateCsv,
+  md: renderSimulateMarkdown,
+};
+
+export interface RawSimulateOptions extends RawOutputOptions {
+  readonly samples: string;
+  readonly seed: string;
+  readonly dist: string;
+  readonly percentiles: string;
+  readonly metric: readonly string[];
+  readonly samplesFile?: string;
+}
+
+const MAX_SAMPLES = 10_000_000;
+
+function wholeNumber(option: string, text: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || value < min || value > max) throw new UsageError(`${option}: expected a whole number from ${min} to ${max}, got '${text}'`);
+  return value;
+}
+
+export async function runSimulate(scenarioArg: string | undefined, raw: RawSimulateOptions, io: Io): Promise<number> {
+  const options = checkOutputOptions({ ...raw, case: 'base' }, io);
+  const samples = wholeNumber('-n, --samples', raw.samples, 1, MAX_SAMPLES);
+  const seed = wholeNumber('--seed', raw.seed, 0, 2 ** 31 - 1);
+  const dist = DISTRIBUTIONS.find((name) => name === raw.dist);
+  if (!dist) throw new UsageError(`--dist: '${raw.dist}' is not one of ${DISTRIBUTIONS.join(', ')}${didYouMean(raw.dist, DISTRIBUTIONS)}`);
+  const percentiles = raw.percentiles.split(',').map((p) => {
+    const value = Number(p.trim());
+    if (p.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100) throw new UsageError(`--percentiles: expected numbers from 0 to 100, e.g. 5,50,95, got '${raw.percentiles}'`);
+    return value;
+  });
+  const [loaded] = await loadScenarios([scenarioArg ?? 'baseline'], raw.set, io);
+  const { scenario } = loaded!;
+  const tables = tablesOf([loaded!], options.tables);
+  const settings: SimulationSettings = { samples, seed, dist: dist as Distribution, tables };
+
+  // Two passes over the same samples (the seed repeats them): mean, minimum and
+  // maximum first, then the histograms the percentiles are read from.
+  let outputs: SimulatedOutput[] = [];
+  const progress = io.stderrIsTerminal && samples >= 100_000 ? (done: number) => io.stderr(`\rsimulating ${Math.floor((done / samples / 2) * 100)}%`) : undefined;
+  for (const pass of [1, 2] as const) {
+    for (const chunk of simulate(scenario, settings)) {
+      const values = linesOf(chunk.forecast, tables).flatMap((line) => [...line.values].map(([year, value]) => ({ line, year, value })));
+      if (outputs.length === 0) outputs = values.map(({ line, year }) => ({ line, year, stats: new OutputStats() }));
+      values.forEach(({ value }, i) => {
+        if (value === null) return;
+        if (pass === 1) outputs[i]!.stats.observe(value);
+        else outputs[i]!.stats.bin(value);
+      });
+      progress?.((pass - 1) * samples + chunk.start + chunk.length);
+    }
+  }
+  if (progress) io.stderr('\r\u001b[K');
+
+  const address = (output: SimulatedOutput) => changeAddress({ ...output.line, year: output.year });
+  const histograms = raw.metric.map((metric) => {
+    const output = outputs.find((o) => address(o) === metric);
+    if (!output) throw new UsageError(`--metric: unknown metric '${metric}'${didYouMean(metric, outputs.map(address))}`);
+    return output;
+  });
+  if (raw.samplesFile !== undefined) writeSamples(raw.samplesFile, scenario, settings, histograms.length > 0 ? raw.metric : [], tables);
+  const stamp = wantsStamp(raw.stamp, options.format) ? { ...(await import('./stamp.js')).stampOf([loaded!], raw.set), simulate: { samples, seed, dist } } : undefined;
+  const style = await styleFor(options.color);
+  const text = RENDERERS[options.format](outputs, { unit: options.unit, lang: options.lang, style, scenario: scenario.name, samples, seed, dist, percentiles, histograms, ...(stamp && { stamp }) });
+  emit(text, options.out, io);
+  return 0;
+}
+
+/** --samples: one row per sample, the drawn quantile of each ranged input and the --metric values. */
+function writeSamples(file: string, scenario: Parameters<typeof simulate>[0], settings: SimulationSettings, metrics: readonly string[], tables: ReturnType<typeof tablesOf>): void {
+  const inputs = sampledInputs(scenario, settings.dist).map((input) => input.path);
+  const lines = [['sample', ...inputs.map((path) => `q:${path}`), ...metrics].join(',')];
+  for (const chunk of simulate(scenario, settings)) {
+    const columns = linesOf(chunk.forecast, tables).flatMap((line) => [...line.values].map(([year, value]) => ({ address: changeAddress({ ...line, year }), value })));
+    const wanted = metrics.map((metric) => columns.find((column) => column.address === metric)?.value);
+    for (let i = 0; i < chunk.length; i++) {
+      lines.push([chunk.start + i, ...inputs.map((path) => chunk.draws.get(path)![i]), ...wanted.map((values) => values?.[i])].join(','));
+    }
+  }
+  try {
+    writeFileSync(file, `${lines.join('\n')}\n`);
+  } catch (error) {
+    throw new UsageError(`--samples: cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}

@@ -1,0 +1,142 @@
+// simulate output: mean and percentiles of every metric, key and year, as
+// tables, JSON (fintech-calc/simulate@1), CSV or Markdown; a terminal
+// histogram for --metric.
+import { Decimal } from '../decimal.js';
+import type { Line } from '../engine/lines.js';
+import type { OutputStats } from '../engine/stats.js';
+import type { Distribution, TableName } from '../engine/types.js';
+import { csvText } from './csv.js';
+import { lineLabel, tableTitle, type Lang } from './labels.js';
+import { markdownTable } from './md.js';
+import { displayValue, machineValue } from './numbers.js';
+import type { Style } from './style.js';
+import { drawTable } from './table.js';
+
+export const SIMULATE_FORMAT = 'fintech-calc/simulate@1';
+
+export interface SimulatedOutput {
+  readonly line: Line<Float64Array>;
+  readonly year: string;
+  readonly stats: OutputStats;
+}
+
+export interface SimulateRenderOptions {
+  readonly unit: string;
+  readonly lang: Lang;
+  readonly style: Style;
+  readonly scenario: string;
+  readonly samples: number;
+  readonly seed: number;
+  readonly dist: Distribution;
+  readonly percentiles: readonly number[];
+  readonly histograms: readonly SimulatedOutput[];
+  readonly stamp?: object;
+}
+
+/** Floats carry ~15 significant digits; 12 are shown, the same on every machine. */
+function decimal(value: number): Decimal | null {
+  return Number.isFinite(value) ? new Decimal(value.toPrecision(12)) : null;
+}
+
+function statNames(options: SimulateRenderOptions): string[] {
+  return ['mean', ...options.percentiles.map((p) => `p${p}`)];
+}
+
+function statValues(output: SimulatedOutput, options: SimulateRenderOptions): (Decimal | null)[] {
+  return [decimal(output.stats.mean), ...options.percentiles.map((p) => decimal(output.stats.percentile(p)))];
+}
+
+function title(table: TableName, options: SimulateRenderOptions): string {
+  return `${tableTitle(table, options.lang)} (${options.unit}) — ${options.scenario}, ${options.samples} samples, seed ${options.seed}, ${options.dist}`;
+}
+
+/** Per table: a row per metric and statistic, years as columns. */
+function grids(outputs: readonly SimulatedOutput[], options: SimulateRenderOptions) {
+  const tables = [...new Set(outputs.map((output) => output.line.table))];
+  return tables.map((table) => {
+    const inTable = outputs.filter((output) => output.line.table === table);
+    const years = [...new Set(inTable.map((output) => output.year))].sort();
+    const lines = [...new Set(inTable.map((output) => output.line))];
+    const rows = lines.flatMap((line) =>
+      statNames(options).map((stat, s) => [
+        `${lineLabel(line, options.lang)}: ${stat}`,
+        ...years.map((year) => {
+          const output = inTable.find((o) => o.line === line && o.year === year);
+          const value = output && statValues(output, options)[s];
+          return value == null ? '–' : displayValue(value, line.kind, options.unit);
+        }),
+      ]),
+    );
+    return { title: title(table, options), header: [options.lang === 'zh' ? '指标' : 'Metric', ...years], rows };
+  });
+}
+
+export function histogramText(output: SimulatedOutput, options: SimulateRenderOptions): string {
+  const columns = 40;
+  const counts = output.stats.histogram(columns);
+  const top = Math.max(...counts);
+  const rows = 8;
+  const bars = Array.from({ length: rows }, (_, r) =>
+    counts.map((count) => (top > 0 && count / top > (rows - r - 1) / rows ? '█' : ' ')).join(''),
+  );
+  const lo = displayValue(decimal(output.stats.min)!, output.line.kind, options.unit);
+  const hi = displayValue(decimal(output.stats.max)!, output.line.kind, options.unit);
+  const name = `${[output.line.table, output.line.group, output.line.key, output.line.metric].filter(Boolean).join('.')}.${output.year}`;
+  return [`${name} (${options.unit}): ${options.samples} samples`, ...bars.map((bar) => `│${bar}`), `└${'─'.repeat(columns)}`, ` ${lo}${' '.repeat(Math.max(1, columns - lo.length - hi.length))}${hi}`].join('\n') + '\n';
+}
+
+export function renderSimulateTable(outputs: readonly SimulatedOutput[], options: SimulateRenderOptions): string {
+  const tables = grids(outputs, options).map((grid) => `${options.style.bold(grid.title)}\n${drawTable(grid, options.style.bold)}`);
+  return [...tables, ...options.histograms.map((output) => histogramText(output, options))].join('\n');
+}
+
+export function renderSimulateMarkdown(outputs: readonly SimulatedOutput[], options: SimulateRenderOptions): string {
+  return grids(outputs, options)
+    .map((grid) => `### ${grid.title}\n\n${markdownTable(grid.header, grid.rows)}`)
+    .join('\n');
+}
+
+function machine(value: Decimal | null, output: SimulatedOutput, unit: string): string | null {
+  return value === null ? null : machineValue(value, output.line.kind, unit);
+}
+
+export function renderSimulateJson(outputs: readonly SimulatedOutput[], options: SimulateRenderOptions): string {
+  const names = statNames(options);
+  const metrics = outputs.map((output) => ({
+    table: output.line.table,
+    metric: output.line.metric,
+    key: output.line.key,
+    year: output.year,
+    ...Object.fromEntries(statValues(output, options).map((value, i) => [names[i]!, machine(value, output, options.unit)])),
+  }));
+  const document = {
+    format: SIMULATE_FORMAT,
+    scenario: options.scenario,
+    unit: options.unit,
+    samples: options.samples,
+    seed: options.seed,
+    dist: options.dist,
+    percentiles: options.percentiles,
+    metrics,
+    ...(options.stamp && { stamp: options.stamp }),
+  };
+  return `${JSON.stringify(document)}\n`;
+}
+
+export function renderSimulateCsv(outputs: readonly SimulatedOutput[], options: SimulateRenderOptions): string {
+  const names = statNames(options);
+  const rows = outputs.flatMap((output) =>
+    statValues(output, options).map((value, i) => [
+      options.scenario,
+      output.line.table,
+      output.line.metric,
+      output.line.key,
+      output.year,
+      names[i]!,
+      machine(value, output, options.unit) ?? '',
+      output.line.kind === 'amount' ? options.unit : output.line.kind,
+    ]),
+  );
+  const stamp = options.stamp ? `# fintech-calc-stamp ${JSON.stringify(options.stamp)}\n` : '';
+  return stamp + csvText([['scenario', 'table', 'metric', 'key', 'year', 'stat', 'value', 'unit'], ...rows]);
+}
