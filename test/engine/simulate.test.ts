@@ -1,0 +1,123 @@
+// simulate: the float64 back-end runs the same formulas as the decimal one; the
+// samples are reproducible; the distributions are the documented ones.
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decimalCalc, vectorCalc } from '../../src/engine/calc.js';
+import { quantileFunction } from '../../src/engine/distributions.js';
+import { forecastWith } from '../../src/engine/forecast.js';
+import { atEnd, mapInputs } from '../../src/engine/inputs.js';
+import { linesOf } from '../../src/engine/lines.js';
+import { simulate } from '../../src/engine/simulate.js';
+import { OutputStats } from '../../src/engine/stats.js';
+import { TABLES, type Scenario } from '../../src/engine/types.js';
+import { atCase } from '../../src/engine/yearly.js';
+import { fileSources } from '../../src/cli/io.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { PACKAGE_ROOT, runCli } from '../cli/in-process.js';
+import { load } from '../helpers.js';
+
+/** Every output of the float back-end, with every input at base, against the decimal forecast. */
+async function expectFloatEqualsDecimal(scenario: Scenario) {
+  const atBase = mapInputs(scenario, (_, series) => atEnd(series, 'base'));
+  const exact = linesOf(forecastWith(decimalCalc, atBase, (series, years) => atCase(series, years, 'base')), TABLES);
+  const float = linesOf(
+    forecastWith(vectorCalc(1), atBase, (series, years) => new Map(years.map((year) => [year, Float64Array.of(series.get(year)!.base.toNumber())]))),
+    TABLES,
+  );
+  expect(float.length).toBe(exact.length);
+  let compared = 0;
+  exact.forEach((line, i) => {
+    for (const [year, value] of line.values) {
+      const sample = float[i]!.values.get(year);
+      if (value === null) {
+        expect(sample === null || Number.isNaN(sample![0])).toBe(true);
+        continue;
+      }
+      const [got, want] = [sample![0]!, value.toNumber()];
+      expect(Math.abs(got - want), `${line.table}.${line.metric}.${line.key}.${year}`).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(want)));
+      compared++;
+    }
+  });
+  expect(compared).toBeGreaterThan(10);
+}
+
+describe('one set of formulas, two back-ends', () => {
+  it.each(['baseline', 'bank-led'])('the float path equals the decimal forecast to 1e-12 for the bundled %s', async (name) => {
+    const { scenario } = await loadScenario(name, fileSources({ env: {}, stdout: () => undefined, stderr: () => undefined, stdoutIsTerminal: false, packageRoot: PACKAGE_ROOT }));
+    await expectFloatEqualsDecimal(scenario);
+  });
+
+  it('and for random scenarios', async () => {
+    const small = readFileSync(new URL('../fixtures/small.yaml', import.meta.url), 'utf8');
+    const labour = readFileSync(new URL('../fixtures/labour.yaml', import.meta.url), 'utf8');
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 500 }), fc.integer({ min: 1, max: 99 }), fc.integer({ min: 0, max: 30 }), async (space, share, growth) => {
+        const text = small.replace('12.1万亿', `${space}万亿`).replace('share: 50%', `share: ${share}%`).replace('growth: 10%', `growth: ${growth}%`);
+        await expectFloatEqualsDecimal(await load(text));
+      }),
+      { numRuns: 30, seed: 11 },
+    );
+    await expectFloatEqualsDecimal(await load(labour));
+  });
+});
+
+describe('sampling', () => {
+  it('is reproducible for a seed, and another seed gives other samples', async () => {
+    const args = (seed: string) => ['simulate', '-n', '5000', '--seed', seed, '-f', 'json', '-t', 'market'];
+    const [a, b, c] = [await runCli(args('7')), await runCli(args('7')), await runCli(args('8'))];
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    expect(c.stdout).not.toBe(a.stdout);
+  });
+
+  it('puts the p50 of the 2023 market and profit between the low and high cases', async () => {
+    const simulated = JSON.parse((await runCli(['simulate', '-n', '20000', '--seed', '7', '-f', 'json', '-t', 'market,profit'])).stdout);
+    const cases = JSON.parse((await runCli(['forecast', '-c', 'all', '-f', 'json', '-t', 'market,profit'])).stdout).cases;
+    for (const [table, metric] of [['market', 'marketSize'], ['profit', 'profit']] as const) {
+      const p50 = Number(simulated.metrics.find((m: { table: string; metric: string; year: string }) => m.table === table && m.metric === metric && m.year === '2023').p50);
+      expect(p50).toBeGreaterThan(Number(cases.low[table][metric]['2023']));
+      expect(p50).toBeLessThan(Number(cases.high[table][metric]['2023']));
+    }
+  });
+
+  it('draws one quantile per input and sample, used in every year', async () => {
+    const scenario = await load('years: 2020..2021\nsupplyChain:\n  marketSpace: 100\n  modes:\n    a: {share: 50%, penetration: {2020: 10～30%, 2021: 20～60%}}\n');
+    const [chunk] = [...simulate(scenario, { samples: 50, seed: 1, dist: 'uniform' })];
+    const q = chunk!.draws.get('supplyChain.modes.a.penetration')!;
+    const penetration = chunk!.forecast.market!.modes[0]!.penetration;
+    for (let i = 0; i < 50; i++) {
+      expect(penetration.get(2020)![i]).toBeCloseTo(0.1 + q[i]! * 0.2, 12);
+      expect(penetration.get(2021)![i]).toBeCloseTo(0.2 + q[i]! * 0.4, 12);
+    }
+  });
+});
+
+describe('distributions', () => {
+  it('invert their CDFs: quantiles at the ends and the mode', () => {
+    const tri = quantileFunction('triangular', 0, 2, 10);
+    expect([tri(0), tri(0.2), tri(1)]).toEqual([0, 2, 10]); // F(mode) = (2 − 0)/(10 − 0)
+    const uniform = quantileFunction('uniform', 5, 6, 7);
+    expect(uniform(0.25)).toBe(5.5);
+    const pert = quantileFunction('pert', 0, 5, 10);
+    expect(pert(0.5)).toBeCloseTo(5, 6); // symmetric
+    expect(pert(0.05)).toBeGreaterThan(0);
+    expect(quantileFunction('pert', 1, 1, 1)(0.3)).toBe(1);
+  });
+
+  it('percentiles from the histograms are within one bin of the exact ones', () => {
+    const values = Float64Array.from({ length: 10001 }, (_, i) => i / 10000);
+    const stats = new OutputStats();
+    stats.observe(values);
+    stats.bin(values);
+    expect(stats.mean).toBeCloseTo(0.5, 12);
+    for (const p of [5, 50, 95]) expect(Math.abs(stats.percentile(p) - p / 100)).toBeLessThan(1 / 4096);
+  });
+
+  it('takes dist: per value, and refuses unknown ones', async () => {
+    const yaml = (dist: string) => `supplyChain:\n  marketSpace: {low: 1, high: 3, dist: ${dist}}\n`;
+    const scenario = await load(yaml('uniform'));
+    expect(scenario.provenance.get('supplyChain.marketSpace')!.anchors.get(0)!.dist).toBe('uniform');
+    await expect(load(yaml('normal'))).rejects.toThrow("unknown distribution 'normal'; expected triangular, uniform, pert");
+  });
+});
