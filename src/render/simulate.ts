@@ -57,9 +57,11 @@ function grids(outputs: readonly SimulatedOutput[], options: SimulateRenderOptio
     const inTable = outputs.filter((output) => output.line.table === table);
     const years = [...new Set(inTable.map((output) => output.year))].sort();
     const lines = [...new Set(inTable.map((output) => output.line))];
+    const fixed = (line: Line<Float64Array>) => inTable.every((o) => o.line !== line || o.stats.min === o.stats.max);
     const rows = lines.flatMap((line) =>
-      statNames(options).map((stat, s) => [
-        `${lineLabel(line, options.lang)}: ${stat}`,
+      // A line no draw moves is one row of its value, not a row per statistic.
+      (fixed(line) ? ['mean'] : statNames(options)).map((stat, s) => [
+        fixed(line) ? lineLabel(line, options.lang) : `${lineLabel(line, options.lang)}: ${stat}`,
         ...years.map((year) => {
           const output = inTable.find((o) => o.line === line && o.year === year);
           const value = output && statValues(output, options)[s];
