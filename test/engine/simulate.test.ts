@@ -121,3 +121,26 @@ describe('distributions', () => {
     await expect(load(yaml('normal'))).rejects.toThrow("unknown distribution 'normal'; expected triangular, uniform, pert");
   });
 });
+
+describe('--samples-file', () => {
+  it('writes one row per sample: the drawn quantiles and the --metric values', async () => {
+    const { mkdtempSync, readFileSync: read } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const file = join(mkdtempSync(join(tmpdir(), 'fintech-calc-')), 'samples.csv');
+    const result = await runCli(['simulate', '-n', '300', '--seed', '2', '-t', 'market', '--metric', 'market.marketSize.2023', '--samples-file', file, '-f', 'json']);
+    expect(result.code).toBe(0);
+    const rows = read(file, 'utf8').trimEnd().split('\n');
+    // Every ranged input is drawn, whatever -t computes, so -t does not change the draws.
+    const header = rows[0]!.split(',');
+    expect(header[0]).toBe('sample');
+    expect(header.at(-1)).toBe('market.marketSize.2023');
+    expect(rows).toHaveLength(301);
+    const row = rows[1]!.split(',').map(Number);
+    const column = (name: string) => row[header.indexOf(name)]!;
+    const [qa, qr, size] = [column('q:supplyChain.modes.arif.penetration'), column('q:supplyChain.modes.receivables.penetration'), column('market.marketSize.2023')];
+    // marketSize 2023 = 125000 × (0.6 × p_r + 0.16 × p_a + 0.24 × 0.2), p at the drawn quantiles
+    const tri = (q: number, a: number, c: number, b: number) => quantileFunction('triangular', a, c, b)(q);
+    expect(size).toBeCloseTo(125000 * (0.6 * tri(qr!, 0.6, 0.66, 0.7) + 0.16 * tri(qa!, 0.25, 0.275, 0.3) + 0.048), 6);
+  });
+});
