@@ -3,7 +3,7 @@
 import { Decimal } from './decimal.js';
 import type { AmountUnit } from './unit-names.js';
 
-export { AMOUNT_UNIT_NAMES, OUTPUT_UNITS, unitSpellings } from './unit-names.js';
+export { OUTPUT_UNITS } from './unit-names.js';
 
 const SIZES: Record<AmountUnit, string> = {
   元: '1e-8',

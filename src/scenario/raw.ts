@@ -135,8 +135,3 @@ function nestingDepth(text: string): number {
   }
   return deepest;
 }
-
-/** The entry of a map with this key, if any. */
-export function entryOf(map: RawMap, key: string): RawEntry | undefined {
-  return map.entries.find((entry) => entry.key === key);
-}
