@@ -228,8 +228,8 @@ mode (triangular; uniform; or PERT, a beta distribution). One draw per input and
 sample gives a quantile q used for every year of that input. Draws come from a
 seeded xoroshiro128+ generator: the same scenario, seed, samples and options give
 byte-identical output. The models run in float64 here (the forecast is exact
-decimal); percentiles are read from 4096-bin histograms, to within 1/4096 of each
-metric's range. -c does not apply.
+decimal); percentiles are read from 4096-bin histograms (to within 1/4096 of each
+metric's range) and the few samples outside them. -c does not apply.
 
 Examples:
   fintech-calc simulate -n 100000 --seed 7 -t market,profit

@@ -59,21 +59,15 @@ export async function runSimulate(scenarioArg: string | undefined, raw: RawSimul
   const tables = tablesOf([loaded!], options.tables);
   const settings: SimulationSettings = { samples, seed, dist: dist as Distribution, tables };
 
-  // Two passes over the same samples (the seed repeats them): mean, minimum and
-  // maximum first, then the histograms the percentiles are read from.
   let outputs: SimulatedOutput[] = [];
-  const progress = io.stderrIsTerminal && samples >= 100_000 ? (done: number) => io.stderr(`\rsimulating ${Math.floor((done / samples / 2) * 100)}%`) : undefined;
-  for (const pass of [1, 2] as const) {
-    for (const chunk of simulate(scenario, settings)) {
-      const values = linesOf(chunk.forecast, tables).flatMap((line) => [...line.values].map(([year, value]) => ({ line, year, value })));
-      if (outputs.length === 0) outputs = values.map(({ line, year }) => ({ line, year, stats: new OutputStats() }));
-      values.forEach(({ value }, i) => {
-        if (value === null) return;
-        if (pass === 1) outputs[i]!.stats.observe(value);
-        else outputs[i]!.stats.bin(value);
-      });
-      progress?.((pass - 1) * samples + chunk.start + chunk.length);
-    }
+  const progress = io.stderrIsTerminal && samples >= 100_000 ? (done: number) => io.stderr(`\rsimulating ${Math.floor((done / samples) * 100)}%`) : undefined;
+  for (const chunk of simulate(scenario, settings)) {
+    const values = linesOf(chunk.forecast, tables).flatMap((line) => [...line.values].map(([year, value]) => ({ line, year, value })));
+    if (outputs.length === 0) outputs = values.map(({ line, year }) => ({ line, year, stats: new OutputStats() }));
+    values.forEach(({ value }, i) => {
+      if (value !== null) outputs[i]!.stats.add(value);
+    });
+    progress?.(chunk.start + chunk.length);
   }
   if (progress) io.stderr('\r\u001b[K');
 

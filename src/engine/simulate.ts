@@ -50,7 +50,7 @@ function nextUnit(rng: RandomGenerator): number {
 
 /** The samples, chunk by chunk; the same settings give the same chunks. */
 export function* simulate(scenario: Scenario, settings: SimulationSettings): Generator<Chunk> {
-  const size = settings.chunk ?? 4096;
+  const size = settings.chunk ?? 1024;
   const sampled = sampledInputs(scenario, settings.dist);
   const pathOf = new Map([...inputsOf(scenario)].map(([path, series]) => [series, path]));
   const rng = xoroshiro128plus(settings.seed);
