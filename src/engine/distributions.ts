@@ -23,6 +23,30 @@ export function quantileFunction(dist: Distribution, low: number, base: number, 
   }
 }
 
+/** out[i] = the value at quantile q[i]: quantileFunction over a vector, with the common cases as plain loops. */
+export function fillQuantiles(dist: Distribution, low: number, base: number, high: number, q: Float64Array, out: Float64Array): void {
+  const width = high - low;
+  if (!(width > 0)) {
+    out.fill(base);
+    return;
+  }
+  if (dist === 'triangular') {
+    const split = (base - low) / width;
+    const [left, right] = [width * (base - low), width * (high - base)];
+    for (let i = 0; i < q.length; i++) {
+      const x = q[i]!;
+      out[i] = x < split ? low + Math.sqrt(x * left) : high - Math.sqrt((1 - x) * right);
+    }
+    return;
+  }
+  if (dist === 'uniform') {
+    for (let i = 0; i < q.length; i++) out[i] = low + q[i]! * width;
+    return;
+  }
+  const at = quantileFunction(dist, low, base, high);
+  for (let i = 0; i < q.length; i++) out[i] = at(q[i]!);
+}
+
 const GRID = 2048;
 const betaCache = new Map<string, Quantile>();
 

@@ -4,7 +4,7 @@
 // xoroshiro128+ (pure-rand), so a seed gives the same samples on every machine.
 import { xoroshiro128plus, type RandomGenerator } from 'pure-rand';
 import { vectorCalc, type InputReader } from './calc.js';
-import { quantileFunction } from './distributions.js';
+import { fillQuantiles } from './distributions.js';
 import { forecastWith } from './forecast.js';
 import { hasRange, inputsOf } from './inputs.js';
 import type { CaseForecast, Distribution, Scenario, Series, TableName } from './types.js';
@@ -54,28 +54,22 @@ export function* simulate(scenario: Scenario, settings: SimulationSettings): Gen
   const sampled = sampledInputs(scenario, settings.dist);
   const pathOf = new Map([...inputsOf(scenario)].map(([path, series]) => [series, path]));
   const rng = xoroshiro128plus(settings.seed);
-  // Quantile functions per input and year, and constants for inputs without a range.
-  const quantiles = new Map(sampled.map(({ path, series, dist }) => [path, new Map([...series].map(([year, r]) => [year, quantileFunction(dist, r.low.toNumber(), r.base.toNumber(), r.high.toNumber())]))]));
+  const distOf = new Map(sampled.map(({ path, dist }) => [path, dist]));
   for (let start = 0; start < settings.samples; start += size) {
     const length = Math.min(size, settings.samples - start);
-    const draws = new Map<string, Float64Array>();
-    for (let i = 0; i < length; i++) {
-      for (const { path } of sampled) {
-        let q = draws.get(path);
-        if (!q) draws.set(path, (q = new Float64Array(length)));
-        q[i] = nextUnit(rng);
-      }
-    }
+    // Sample by sample, the inputs in path order: the draws do not depend on the chunk size.
+    const quantiles = sampled.map(() => new Float64Array(length));
+    for (let i = 0; i < length; i++) for (const q of quantiles) q[i] = nextUnit(rng);
+    const draws = new Map(sampled.map(({ path }, k) => [path, quantiles[k]!]));
     const input: InputReader<Float64Array> = (series, years) =>
       new Map(
         years.map((year) => {
           const path = pathOf.get(series);
           const q = path === undefined ? undefined : draws.get(path);
           const values = new Float64Array(length);
-          if (q) {
-            const at = quantiles.get(path!)!.get(year)!;
-            for (let i = 0; i < length; i++) values[i] = at(q[i]!);
-          } else values.fill(series.get(year)!.base.toNumber());
+          const range = series.get(year)!;
+          if (q) fillQuantiles(distOf.get(path!)!, range.low.toNumber(), range.base.toNumber(), range.high.toNumber(), q, values);
+          else values.fill(range.base.toNumber());
           return [year, values];
         }),
       );
