@@ -27,9 +27,12 @@ function charWidth(codePoint: number): number {
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** Columns the text takes on a terminal, ignoring colour escapes. */
 export function displayWidth(text: string): number {
+  // Most cells are printable ASCII: one column a character.
+  if (PRINTABLE_ASCII.test(text)) return text.length;
   let width = 0;
   for (const char of text.replace(ANSI, '')) width += charWidth(char.codePointAt(0)!);
   return width;
