@@ -34,44 +34,48 @@ export const decimalCalc: Calc<Decimal> = {
   cagr: (first, last, periods) => (first.isZero() ? undefined : nthRoot(last.dividedBy(first), periods).minus(ONE)),
 };
 
-/** float64 vectors of `length` samples, element by element (plain loops: this is the hot path of simulate). */
-export function vectorCalc(length: number): Calc<Float64Array> {
+/**
+ * float64 vectors of `length` samples, element by element (plain loops: this is
+ * the hot path of simulate). `allocate` gives each result its array; simulate
+ * passes one that reuses the arrays of the previous chunk, sparing the GC.
+ */
+export function vectorCalc(length: number, allocate: () => Float64Array = () => new Float64Array(length)): Calc<Float64Array> {
   const filled = (value: number) => new Float64Array(length).fill(value);
   return {
     zero: filled(0),
     one: filled(1),
     add(a, b) {
-      const out = new Float64Array(length);
+      const out = allocate();
       for (let i = 0; i < length; i++) out[i] = a[i]! + b[i]!;
       return out;
     },
     sub(a, b) {
-      const out = new Float64Array(length);
+      const out = allocate();
       for (let i = 0; i < length; i++) out[i] = a[i]! - b[i]!;
       return out;
     },
     mul(a, b) {
-      const out = new Float64Array(length);
+      const out = allocate();
       for (let i = 0; i < length; i++) out[i] = a[i]! * b[i]!;
       return out;
     },
     sum(values) {
-      const out = new Float64Array(length);
+      const out = allocate().fill(0);
       for (const value of values) for (let i = 0; i < length; i++) out[i]! += value[i]!;
       return out;
     },
     shareOf(a, b) {
-      const out = new Float64Array(length);
+      const out = allocate();
       for (let i = 0; i < length; i++) out[i] = b[i] === 0 ? 0 : a[i]! / b[i]!;
       return out;
     },
     growth(a, b) {
-      const out = new Float64Array(length);
+      const out = allocate();
       for (let i = 0; i < length; i++) out[i] = b[i] === 0 ? NaN : a[i]! / b[i]! - 1;
       return out;
     },
     cagr(first, last, periods) {
-      const out = new Float64Array(length);
+      const out = allocate();
       for (let i = 0; i < length; i++) out[i] = first[i] === 0 ? NaN : Math.pow(last[i]! / first[i]!, 1 / periods) - 1;
       return out;
     },

@@ -55,8 +55,13 @@ export function* simulate(scenario: Scenario, settings: SimulationSettings): Gen
   const pathOf = new Map([...inputsOf(scenario)].map(([path, series]) => [series, path]));
   const rng = xoroshiro128plus(settings.seed);
   const distOf = new Map(sampled.map(({ path, dist }) => [path, dist]));
+  // The arrays of one chunk are reused for the next: a chunk is consumed before the next is made.
+  let pool: Float64Array[] = [];
   for (let start = 0; start < settings.samples; start += size) {
     const length = Math.min(size, settings.samples - start);
+    if (pool[0] !== undefined && pool[0].length !== length) pool = [];
+    let used = 0;
+    const allocate = () => (used < pool.length ? pool[used++]! : (pool[used++] = new Float64Array(length)));
     // Sample by sample, the inputs in path order: the draws do not depend on the chunk size.
     const quantiles = sampled.map(() => new Float64Array(length));
     for (let i = 0; i < length; i++) for (const q of quantiles) q[i] = nextUnit(rng);
@@ -66,13 +71,13 @@ export function* simulate(scenario: Scenario, settings: SimulationSettings): Gen
         years.map((year) => {
           const path = pathOf.get(series);
           const q = path === undefined ? undefined : draws.get(path);
-          const values = new Float64Array(length);
+          const values = allocate();
           const range = series.get(year)!;
           if (q) fillQuantiles(distOf.get(path!)!, range.low.toNumber(), range.base.toNumber(), range.high.toNumber(), q, values);
           else values.fill(range.base.toNumber());
           return [year, values];
         }),
       );
-    yield { start, length, forecast: forecastWith(vectorCalc(length), scenario, input, settings.tables), draws };
+    yield { start, length, forecast: forecastWith(vectorCalc(length, allocate), scenario, input, settings.tables), draws };
   }
 }
