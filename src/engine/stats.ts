@@ -21,6 +21,19 @@ export class OutputStats {
   /** Every sample of a chunk (NaN, an undefined growth or CAGR, is skipped). */
   add(values: Float64Array): void {
     if (!this.ranged) this.setRange(values);
+    // Many outputs no draw moves (an input without a range, a fixed share): when every
+    // sample so far had one value, a plain comparison per sample is enough.
+    if (this.min === this.max && this.count > 0) {
+      const constant = this.min;
+      let i = 0;
+      while (i < values.length && values[i] === constant) i++;
+      if (i === values.length) {
+        this.count += i;
+        this.sum += constant * i;
+        this.bins[Math.min(BINS - 1, Math.floor((constant - this.lo) * (this.hi > this.lo ? BINS / (this.hi - this.lo) : 0)))]! += i;
+        return;
+      }
+    }
     let { count, sum, min, max } = this;
     const { lo, hi, bins, below, above } = this;
     const scale = hi > lo ? BINS / (hi - lo) : 0;
