@@ -2,7 +2,7 @@
 import { Decimal } from '../decimal.js';
 import { DEFAULT_MAX_GROWTH, hygiene } from '../engine/hygiene.js';
 import { EXIT, UsageError } from './exit.js';
-import { loadScenarios } from './forecast.js';
+import { loadScenarios } from './shared.js';
 import { bundledNames, type Io } from './io.js';
 
 export async function runCheck(files: readonly string[], options: { strict?: boolean; maxGrowth?: string }, io: Io): Promise<number> {

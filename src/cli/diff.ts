@@ -11,7 +11,7 @@ import { renderDiffCsv, renderDiffJson, renderDiffMarkdown, renderDiffTable, typ
 import { didYouMean } from '../suggest.js';
 import { AMOUNT_UNITS, unitSize } from '../units.js';
 import { EXIT, UsageError } from './exit.js';
-import { emit, loadScenarios, styleFor, tablesOf } from './forecast.js';
+import { emit, loadScenarios, styleFor, tablesOf } from './shared.js';
 import type { Io } from './io.js';
 import { checkOutputOptions, wantsStamp, type Format, type RawOutputOptions } from './options.js';
 

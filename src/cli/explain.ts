@@ -5,7 +5,7 @@ import type { CaseForecast } from '../engine/types.js';
 import { renderExplainJson, renderExplainText } from '../render/explain.js';
 import { didYouMean } from '../suggest.js';
 import { UsageError } from './exit.js';
-import { emit, loadScenarios } from './forecast.js';
+import { emit, loadScenarios } from './shared.js';
 import type { Io } from './io.js';
 import { checkOutputOptions, type RawOutputOptions } from './options.js';
 

@@ -1,7 +1,7 @@
 // `fintech-calc list`: the bundled scenarios, to use by name (forecast baseline, extends: baseline).
 import { displayWidth } from '../render/width.js';
 import { UsageError } from './exit.js';
-import { loadScenarios } from './forecast.js';
+import { loadScenarios } from './shared.js';
 import { bundledNames, type Io } from './io.js';
 
 export async function runList(format: string, io: Io): Promise<number> {

@@ -12,7 +12,7 @@ import {
 } from '../render/sensitivity.js';
 import { UsageError } from './exit.js';
 import { unknownMetric } from './explain.js';
-import { emit, loadScenarios, styleFor } from './forecast.js';
+import { emit, loadScenarios, styleFor } from './shared.js';
 import type { Io } from './io.js';
 import { checkOutputOptions, type Format, type RawOutputOptions } from './options.js';
 import type { SensitivityResult } from '../engine/sensitivity.js';

@@ -15,7 +15,7 @@ import {
 } from '../render/simulate.js';
 import { didYouMean } from '../suggest.js';
 import { UsageError } from './exit.js';
-import { emit, loadScenarios, styleFor, tablesOf } from './forecast.js';
+import { emit, loadScenarios, styleFor, tablesOf } from './shared.js';
 import type { Io } from './io.js';
 import { checkOutputOptions, wantsStamp, type Format, type RawOutputOptions } from './options.js';
 

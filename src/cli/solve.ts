@@ -13,7 +13,7 @@ import { readRangeText, type ValueKind } from '../scenario/values.js';
 import { unitSize } from '../units.js';
 import { UsageError } from './exit.js';
 import { unknownMetric } from './explain.js';
-import { emit, loadScenarios } from './forecast.js';
+import { emit, loadScenarios } from './shared.js';
 import type { Io } from './io.js';
 import { checkOutputOptions, type RawOutputOptions } from './options.js';
 
