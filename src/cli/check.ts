@@ -1,12 +1,12 @@
 // `fintech-calc check [file ...]`: assumption hygiene warnings; --strict makes them errors.
-import { Decimal } from '../decimal.js';
 import { DEFAULT_MAX_GROWTH, hygiene } from '../engine/hygiene.js';
-import { EXIT, UsageError } from './exit.js';
+import { EXIT } from './exit.js';
+import { parsePercentOption } from './options.js';
 import { loadScenarios } from './shared.js';
 import { bundledNames, type Io } from './io.js';
 
 export async function runCheck(files: readonly string[], options: { strict?: boolean; maxGrowth?: string }, io: Io): Promise<number> {
-  const maxGrowth = options.maxGrowth === undefined ? DEFAULT_MAX_GROWTH : parsePercent(options.maxGrowth);
+  const maxGrowth = options.maxGrowth === undefined ? DEFAULT_MAX_GROWTH : parsePercentOption('--max-growth', options.maxGrowth, '50%');
   const targets = files.length > 0 ? files : bundledNames(io);
   const loaded = await loadScenarios(targets, [], io);
   const level = options.strict ? 'error' : 'warning';
@@ -27,10 +27,4 @@ export async function runCheck(files: readonly string[], options: { strict?: boo
     }
   }
   return options.strict && count > 0 ? EXIT.badInput : EXIT.ok;
-}
-
-function parsePercent(text: string): Decimal {
-  const match = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*%\s*$/.exec(text);
-  if (!match) throw new UsageError(`--max-growth: expected a percentage such as 50%, got '${text}'`);
-  return new Decimal(match[1]!).dividedBy(100);
 }

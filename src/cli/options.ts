@@ -1,4 +1,5 @@
 // The options forecast and diff share (SPEC §4), checked into typed values.
+import { Decimal } from '../decimal.js';
 import type { Case, TableName } from '../engine/types.js';
 import { CASES, TABLES } from '../engine/types.js';
 import type { Lang } from '../render/labels.js';
@@ -67,6 +68,15 @@ export function checkOutputOptions(raw: RawOutputOptions, io: Io): OutputOptions
 export function defaultLang(env: Io['env']): Lang {
   const locale = env.LC_ALL || env.LANG || '';
   return locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+/** A percentage option (`10%`) as a fraction, at most `max`. */
+export function parsePercentOption(option: string, text: string, example: string, max?: Decimal): Decimal {
+  const match = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*%\s*$/.exec(text);
+  if (!match) throw new UsageError(`${option}: expected a percentage such as ${example}, got '${text}'`);
+  const fraction = new Decimal(match[1]!).dividedBy(100);
+  if (max !== undefined && fraction.greaterThan(max)) throw new UsageError(`${option}: at most ${max.times(100).toFixed()}%, got '${text}'`);
+  return fraction;
 }
 
 /** Whether to stamp: --stamp or --no-stamp, else only JSON. */

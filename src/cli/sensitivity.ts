@@ -10,11 +10,10 @@ import {
   renderSensitivityTable,
   type SensitivityRenderOptions,
 } from '../render/sensitivity.js';
-import { UsageError } from './exit.js';
 import { unknownMetric } from './explain.js';
 import { emit, loadScenarios, styleFor } from './shared.js';
 import type { Io } from './io.js';
-import { checkOutputOptions, type Format, type RawOutputOptions } from './options.js';
+import { checkOutputOptions, parsePercentOption, type Format, type RawOutputOptions } from './options.js';
 import type { SensitivityResult } from '../engine/sensitivity.js';
 
 const RENDERERS: Record<Format, (result: SensitivityResult, options: SensitivityRenderOptions) => string> = {
@@ -31,7 +30,7 @@ export interface RawSensitivityOptions extends RawOutputOptions {
 
 export async function runSensitivity(scenarioArg: string | undefined, raw: RawSensitivityOptions, io: Io): Promise<number> {
   const options = checkOutputOptions(raw, io);
-  const swing = raw.swing === undefined ? undefined : parseSwing(raw.swing);
+  const swing = raw.swing === undefined ? undefined : parsePercentOption('--swing', raw.swing, '10%', new Decimal(1));
   const [loaded] = await loadScenarios([scenarioArg ?? 'baseline'], raw.set, io);
   const { scenario } = loaded!;
   const forecast = forecastCase(scenario, 'base');
@@ -41,12 +40,4 @@ export async function runSensitivity(scenarioArg: string | undefined, raw: RawSe
   const style = await styleFor(options.color);
   emit(RENDERERS[options.format](result, { unit: options.unit, metric: raw.metric, kind: found.kind, scenario: scenario.name, style }), options.out, io);
   return 0;
-}
-
-function parseSwing(text: string): Decimal {
-  const match = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*%\s*$/.exec(text);
-  if (!match) throw new UsageError(`--swing: expected a percentage such as 10%, got '${text}'`);
-  const swing = new Decimal(match[1]!).dividedBy(100);
-  if (swing.greaterThan(1)) throw new UsageError(`--swing: at most 100%, got '${text}'`);
-  return swing;
 }

@@ -1,6 +1,7 @@
 // CSV output (SPEC §5): tidy rows scenario,case,table,metric,key,year,value,unit.
 import { linesOf } from '../engine/lines.js';
 import { machineValue } from './numbers.js';
+import { stampComments } from './stamp.js';
 import type { RenderOptions, ScenarioResult } from './options.js';
 
 export const CSV_HEADER = ['scenario', 'case', 'table', 'metric', 'key', 'year', 'value', 'unit'];
@@ -25,12 +26,7 @@ export function renderCsv(results: readonly ScenarioResult[], options: RenderOpt
       }
     }
   }
-  return stampLines(results, (stamp) => `# fintech-calc-stamp ${JSON.stringify(stamp)}\n`) + csvText(rows);
-}
-
-/** One comment line per stamped result. */
-export function stampLines(results: readonly ScenarioResult[], line: (stamp: object) => string): string {
-  return results.map((result) => (result.stamp ? line(result.stamp) : '')).join('');
+  return stampComments(results.map((result) => result.stamp), 'csv') + csvText(rows);
 }
 
 /** RFC 4180: fields with commas, quotes or line breaks are quoted. */

@@ -11,6 +11,7 @@ import { csvText } from './csv.js';
 import { caseName, type Lang } from './labels.js';
 import { markdownTable } from './md.js';
 import { displayValue, machineValue } from './numbers.js';
+import { stampComment } from './stamp.js';
 import type { Style } from './style.js';
 import { drawTable } from './table.js';
 
@@ -138,7 +139,7 @@ export function renderDiffTable(comparison: Comparison, report: DiffReport, opti
 /** A comment for a pull request: verdict, top changes, their attribution, the inputs that changed, everything in <details>. */
 export function renderDiffMarkdown(comparison: Comparison, report: DiffReport, options: DiffRenderOptions): string {
   const { changes } = comparison;
-  const stamp = report.stamp ? `\n<!-- fintech-calc-stamp ${JSON.stringify(report.stamp).replaceAll('--', '- -')} -->\n` : '';
+  const stamp = report.stamp ? `\n${stampComment(report.stamp, 'md')}` : '';
   const verdict =
     report.rules.length > 0
       ? report.fired.length > 0
@@ -234,6 +235,6 @@ export function renderDiffCsv(comparison: Comparison, report: DiffReport, { unit
     return [...row, contributions, attribution ? machineValue(attribution.residual, change.kind, unit) : ''];
   });
   const head = ['case', 'table', 'metric', 'key', 'year', 'a', 'b', 'delta', 'relative', 'unit', ...(withAttribution ? ['contributions', 'residual'] : [])];
-  const stamp = report.stamp ? `# fintech-calc-stamp ${JSON.stringify(report.stamp)}\n` : '';
+  const stamp = report.stamp ? stampComment(report.stamp, 'csv') : '';
   return stamp + csvText([head, ...rows]);
 }

@@ -1,7 +1,7 @@
 // Markdown output (SPEC §5): the tables as GitHub Markdown.
-import { stampLines } from './csv.js';
 import { gridsOf } from './grid.js';
 import type { RenderOptions, ScenarioResult } from './options.js';
+import { stampComments } from './stamp.js';
 
 /** A GitHub Markdown table: the first `leftColumns` left-aligned, the rest right. */
 export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[], leftColumns = 1): string {
@@ -11,7 +11,7 @@ export function markdownTable(header: readonly string[], rows: readonly (readonl
 }
 
 export function renderMarkdown(results: readonly ScenarioResult[], options: RenderOptions): string {
-  const stamps = stampLines(results, (stamp) => `<!-- fintech-calc-stamp ${JSON.stringify(stamp).replaceAll('--', '- -')} -->\n`);
+  const stamps = stampComments(results.map((result) => result.stamp), 'md');
   return gridsOf(results, options)
     .map((grid) => {
       const notes = grid.notes.map((note) => `\n${note}  `).join('');

@@ -9,6 +9,7 @@ import { csvText } from './csv.js';
 import { lineLabel, tableTitle, type Lang } from './labels.js';
 import { markdownTable } from './md.js';
 import { displayValue, machineValue } from './numbers.js';
+import { stampComment } from './stamp.js';
 import type { Style } from './style.js';
 import { drawTable } from './table.js';
 
@@ -139,6 +140,6 @@ export function renderSimulateCsv(outputs: readonly SimulatedOutput[], options: 
       output.line.kind === 'amount' ? options.unit : output.line.kind,
     ]),
   );
-  const stamp = options.stamp ? `# fintech-calc-stamp ${JSON.stringify(options.stamp)}\n` : '';
+  const stamp = options.stamp ? stampComment(options.stamp, 'csv') : '';
   return stamp + csvText([['scenario', 'table', 'metric', 'key', 'year', 'stat', 'value', 'unit'], ...rows]);
 }
