@@ -3,7 +3,7 @@ import { Decimal } from '../decimal.js';
 import { forecastCase } from '../engine/forecast.js';
 import { findMetric } from '../engine/lines.js';
 import { solve } from '../engine/solve.js';
-import type { Case, CaseForecast, Scenario } from '../engine/types.js';
+import type { Case, CaseForecast, Provenance, Scenario } from '../engine/types.js';
 import { displayValue, machineValue } from '../render/numbers.js';
 import { decodeScenario } from '../scenario/decode.js';
 import { formatProblem, InputError, Problems } from '../scenario/problems.js';
@@ -139,17 +139,20 @@ function parseTarget(text: string, kind: ValueKind, outputUnit: string): Decimal
   return range.base;
 }
 
+/** The provenance of the input a --vary path is in (the path, or a year or part of it). */
+function inputOf(vary: string, provenance: Scenario['provenance']): Provenance | undefined {
+  return [...provenance.values()].find((input) => vary === input.path || vary.startsWith(`${input.path}.`));
+}
+
 /** ratio, amount, or growth (for a path into `growth`). */
 function varyKind(vary: string, provenance: Scenario['provenance']): ValueKind {
   if (vary.split('.').includes('growth')) return 'growth';
-  const input = [...provenance.keys()].find((path) => vary === path || vary.startsWith(`${path}.`));
-  return input === undefined ? 'ratio' : provenance.get(input)!.kind;
+  return inputOf(vary, provenance)?.kind ?? 'ratio';
 }
 
 /** The largest written value of the input, in 亿元, to scale the search for an amount. */
 function largestWritten(vary: string, provenance: Scenario['provenance']): Decimal {
-  const input = [...provenance.keys()].find((path) => vary === path || vary.startsWith(`${path}.`));
-  const anchors = input === undefined ? [] : [...provenance.get(input)!.anchors.values()];
+  const anchors = [...(inputOf(vary, provenance)?.anchors.values() ?? [])];
   return anchors.reduce((max, anchor) => Decimal.max(max, anchor.range.high), new Decimal(1));
 }
 
