@@ -17,13 +17,35 @@ export function sum(values: Iterable<Decimal>): Decimal {
 }
 
 /**
- * x^(1/n) for x > 0. Square and cube roots are an order of magnitude faster than
- * a fractional power in decimal.js, and yearly growth over 2, 3, 4 or 6 years
- * needs only those, so they are used where n allows.
+ * x^(1/n) for x > 0, correctly rounded to the precision: the exact integer root
+ * of x scaled by a power of ten, in BigInt. decimal.js has no nth root, and its
+ * sqrt (or a fractional pow) is slow, which start-up feels: every cagr series
+ * takes one root per anchor pair.
  */
 export function nthRoot(x: Decimal, n: number): Decimal {
   if (n === 1) return x;
-  if (n % 2 === 0) return nthRoot(x.sqrt(), n / 2);
-  if (n % 3 === 0) return nthRoot(x.cbrt(), n / 3);
-  return x.pow(ONE.dividedBy(n));
+  // Scale so that the root has GUARD digits more than the precision; x has at
+  // most `precision` significant digits, so x · 10^(n·scale) is an integer.
+  const scale = Decimal.precision + GUARD - Math.floor(x.e / n);
+  const scaled = BigInt(x.times(`1e${n * scale}`).toFixed(0));
+  const root = integerRoot(scaled, BigInt(n));
+  // A sticky last digit when the root is inexact, so that rounding is correct.
+  const digits = root ** BigInt(n) === scaled ? `${root}0` : `${root}1`;
+  return new Decimal(`${digits}e-${scale + 1}`).toSignificantDigits(Decimal.precision);
+}
+
+const GUARD = 2;
+
+/** ⌊N^(1/n)⌋ by Newton's method from above, started from a float estimate. */
+function integerRoot(value: bigint, n: bigint): bigint {
+  // Float estimate from the leading digits, raised a little so it is above the root.
+  const length = value.toString().length;
+  const shift = Math.max(0, Math.ceil((length - 30) / Number(n))) * Number(n);
+  const leading = Number(value / 10n ** BigInt(shift));
+  let root = BigInt(Math.ceil(leading ** (1 / Number(n)) * (1 + 1e-9)) + 1) * 10n ** (BigInt(shift) / n);
+  for (;;) {
+    const next = ((n - 1n) * root + value / root ** (n - 1n)) / n;
+    if (next >= root) return root;
+    root = next;
+  }
 }
