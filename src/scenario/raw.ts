@@ -51,8 +51,11 @@ export function parseYaml(text: string, file: string, problems: Problems): RawNo
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, col };
   };
-  if (nestingDepth(text) > MAX_DEPTH) {
-    problems.add({ file, line: 1, col: 1 }, '', TOO_DEEP);
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) {
+    // Not posAt: the line counter is filled by parsing, which has not happened.
+    const before = text.slice(0, deep);
+    problems.add({ file, line: before.split('\n').length, col: deep - before.lastIndexOf('\n') }, '', TOO_DEEP);
     return undefined;
   }
   let doc: ReturnType<typeof parseDocument>;
@@ -64,10 +67,10 @@ export function parseYaml(text: string, file: string, problems: Problems): RawNo
     return undefined;
   }
   const errors = doc.errors;
-  // The parser turns its own stack overflow (deeply indented or `- - - …` input) into errors.
-  const overflow = errors.find((error) => /call stack/i.test(error.message));
-  if (overflow) {
-    problems.add(posAt(overflow.pos[0]), '', TOO_DEEP);
+  // The parser turns its own stack overflow (deeply indented input) into errors.
+  // Where it overflowed depends on the stack, not the text: the file is named at 1:1.
+  if (errors.some((error) => /call stack/i.test(error.message))) {
+    problems.add({ file, line: 1, col: 1 }, '', TOO_DEEP);
     return undefined;
   }
   for (const error of errors.slice(0, MAX_SYNTAX_ERRORS)) problems.add(posAt(error.pos[0]), '', `invalid YAML: ${firstLine(error.message)}`);
@@ -124,14 +127,33 @@ function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
-/** Brackets and braces nested at once: checked before parsing, as the YAML parser recurses. */
-function nestingDepth(text: string): number {
-  let depth = 0;
-  let deepest = 0;
+/**
+ * The offset where nesting first goes deeper than MAX_DEPTH, judged from the
+ * text before parsing (the YAML parser recurses): open brackets and braces, plus
+ * the `- ` sequence markers that open the current line (each nests a level).
+ */
+function tooDeepAt(text: string): number | undefined {
+  let brackets = 0;
+  let markers = 0;
+  let lineStart = true;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
-    if (ch === 0x5b || ch === 0x7b) deepest = Math.max(deepest, ++depth);
-    else if ((ch === 0x5d || ch === 0x7d) && depth > 0) depth--;
+    if (ch === 0x0a) {
+      [lineStart, markers] = [true, 0];
+    } else if (lineStart && (ch === 0x20 || ch === 0x09)) {
+      // indentation, or the space after a marker
+    } else if (lineStart && ch === 0x2d && isBlankOrEnd(text.charCodeAt(i + 1))) {
+      if (brackets + ++markers > MAX_DEPTH) return i;
+    } else {
+      lineStart = false;
+      if (ch === 0x5b || ch === 0x7b) {
+        if (++brackets + markers > MAX_DEPTH) return i;
+      } else if ((ch === 0x5d || ch === 0x7d) && brackets > 0) brackets--;
+    }
   }
-  return deepest;
+  return undefined;
+}
+
+function isBlankOrEnd(ch: number): boolean {
+  return Number.isNaN(ch) || ch === 0x20 || ch === 0x09 || ch === 0x0a || ch === 0x0d;
 }
