@@ -1,8 +1,11 @@
-// Bundles the CLI into dist/ with esbuild: one entry plus lazily loaded chunks,
-// so `--help` does not parse the code that `forecast` needs (start-up matters).
+// Bundles the CLI into one script, dist/cli.js, and writes V8's code cache for
+// it (dist/cli.cache), which bin/fintech-calc.js hands to V8: Node 20 has no
+// compile cache for user code, and compiling was a large share of start-up.
 // Then precompiles the bundled scenarios (dist/bundled.json) and writes the
 // scenario JSON Schema (dist/scenario.schema.json).
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Script } from 'node:vm';
 import { build } from 'esbuild';
 
 const common = {
@@ -33,7 +36,20 @@ const lazyChildProcess = {
 };
 
 rmSync('dist', { recursive: true, force: true });
-await build({ ...common, entryPoints: ['src/cli/main.ts'], outdir: 'dist', splitting: true, minify: true, plugins: [lazyChildProcess] });
+// The bundle is the body of a CommonJS module wrapper, so that bin/ can compile
+// it with vm.Script (which takes a code cache) and call it like require would.
+await build({
+  ...common,
+  format: 'cjs',
+  banner: { js: '(function (exports, require, module, __filename, __dirname) {' },
+  footer: { js: '})' },
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/cli.js',
+  minify: true,
+  plugins: [lazyChildProcess],
+});
+// bin/ reads the bundle as latin1, which is exact only for ASCII.
+if (!/^[\x00-\x7f]*$/.test(readFileSync('dist/cli.js', 'latin1'))) throw new Error('build: dist/cli.js is not ASCII (a String.raw with non-ASCII text?)');
 
 const precompiler = 'dist/.precompile.mjs';
 await build({ ...common, entryPoints: ['src/scenario/precompile.ts'], outfile: precompiler });
@@ -46,3 +62,13 @@ for (const file of readdirSync('scenarios').filter((name) => name.endsWith('.yam
 }
 writeFileSync('dist/bundled.json', JSON.stringify(bundled));
 rmSync(precompiler);
+
+// The code cache holds the bytecode of every function that ran, so it is made
+// after running `forecast`, the command whose start-up time matters most.
+const { loadCli, CACHE } = createRequire(import.meta.url)('./bin/fintech-calc.js');
+const { cli, script } = loadCli();
+const discard = () => {};
+const io = { env: {}, stdout: discard, stderr: discard, stdoutIsTerminal: false, packageRoot: process.cwd() };
+if ((await cli.run(['forecast'], io)) !== 0) throw new Error('build: `forecast` failed while warming the code cache');
+writeFileSync(CACHE, script.createCachedData());
+if (loadCli().script.cachedDataRejected) console.warn('build: V8 rejected the code cache just written; start-up will be slower');

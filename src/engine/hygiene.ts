@@ -10,7 +10,8 @@ export interface Warning {
   readonly message: string;
 }
 
-const ASSUMPTION = /^assumption\b[\s:：,-]*(.*)$/is;
+// \uFF1A is the full-width colon ：(escaped: regular-expression literals reach the bundle as written, and it must be ASCII).
+const ASSUMPTION = /^assumption\b[\s:\uFF1A,-]*(.*)$/is;
 /** A reason shorter than this says nothing ("assumption: tbd"). */
 const SHORTEST_REASON = 12;
 
