@@ -45,11 +45,14 @@ await build({
   footer: { js: '})' },
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/cli.js',
-  minify: true,
+  minify: !process.env.KEEP_NAMES, minifyWhitespace: true, minifySyntax: true,
   plugins: [lazyChildProcess],
 });
-// bin/ reads the bundle as latin1, which is exact only for ASCII.
-if (!/^[\x00-\x7f]*$/.test(readFileSync('dist/cli.js', 'latin1'))) throw new Error('build: dist/cli.js is not ASCII (a String.raw with non-ASCII text?)');
+// bin/ reads the bundle as latin1, which is exact only for ASCII; and vm.Script
+// cannot run import() (esbuild keeps it for Node's own modules).
+const bundle = readFileSync('dist/cli.js', 'latin1');
+if (!/^[\x00-\x7f]*$/.test(bundle)) throw new Error('build: dist/cli.js is not ASCII (a String.raw with non-ASCII text?)');
+if (/\bimport\(/.test(bundle)) throw new Error("build: dist/cli.js has an import(): import Node's modules statically, in a module that is imported lazily");
 
 const precompiler = 'dist/.precompile.mjs';
 await build({ ...common, entryPoints: ['src/scenario/precompile.ts'], outfile: precompiler });

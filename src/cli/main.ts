@@ -4,7 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { OUTPUT_UNITS } from '../unit-names.js';
 import { EXIT, reportError } from './exit.js';
-import type { Io } from './io.js';
+import { isTerminal, stdoutWriter, type Io } from './io.js';
 import type { RawDiffOptions } from './diff.js';
 import type { RawOutputOptions } from './options.js';
 import type { RawSensitivityOptions } from './sensitivity.js';
@@ -338,10 +338,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 export async function main(packageRoot: string): Promise<void> {
   const io: Io = {
     env: process.env,
-    stdout: (text) => void process.stdout.write(text),
+    stdout: stdoutWriter(),
     stderr: (text) => void process.stderr.write(text),
-    stdoutIsTerminal: process.stdout.isTTY === true,
-    stderrIsTerminal: process.stderr.isTTY === true,
+    stdoutIsTerminal: await isTerminal(1),
+    stderrIsTerminal: await isTerminal(2),
     packageRoot,
   };
   process.exitCode = await run(process.argv.slice(2), io);

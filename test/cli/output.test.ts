@@ -1,11 +1,14 @@
 // Output contracts that golden files alone do not pin: JSON key order and
 // notation (SPEC §5), --out atomicity, nothing written on bad input (SPEC §6).
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { closeSync, constants, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain ESM helper shared with the regenerate script
-import { runCase } from './golden.mjs';
+import { BIN, runCase } from './golden.mjs';
 
 type Run = { code: number; stdout: string; stderr: string };
 const run = (...args: string[]): Run => runCase({ args });
@@ -133,5 +136,59 @@ describe('--out', () => {
 describe('colour', () => {
   it('never writes escape codes when stdout is not a terminal', () => {
     expect(run('forecast').stdout).not.toContain('\u001b[');
+  });
+});
+
+describe('standard output (written to fd 1 synchronously)', () => {
+  // Three scenarios in every case: about 95 kB, more than a pipe holds (64 kB).
+  const bigOutput = ['forecast', '-c', 'all', '-f', 'json', 'baseline', 'bank-led', 'baseline'];
+
+  it('delivers output larger than a pipe buffer whole', () => {
+    const { code, stdout } = run(...bigOutput);
+    expect(code).toBe(0);
+    expect(stdout.length).toBeGreaterThan(65536);
+    expect(stdout.trimEnd().split('\n').map((line) => JSON.parse(line).scenario.name)).toEqual(['baseline', 'bank-led', 'baseline']);
+  });
+
+  it('ends quietly with exit 0 when the reader has gone (EPIPE, as under | head)', async () => {
+    const child = spawn(process.execPath, [BIN, ...bigOutput], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+    const [code] = await once(child, 'close');
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+  });
+
+  it('hands the rest to process.stdout when a non-blocking pipe is full (EAGAIN)', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'fintech-calc-fifo-'));
+    const fifo = join(folder, 'out');
+    execFileSync('mkfifo', [fifo]);
+    // A child's stdio starts blocking; creating process.stdout on a pipe makes it
+    // non-blocking, as a --require'd tool or a non-Node parent might.
+    const preload = join(folder, 'nonblocking.cjs');
+    writeFileSync(preload, 'process.stdout;\n');
+    const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+    const writer = openSync(fifo, constants.O_WRONLY);
+    const child = spawn(process.execPath, ['--require', preload, BIN, ...bigOutput], { stdio: ['ignore', writer, 'inherit'] });
+    closeSync(writer);
+    const exited = once(child, 'exit');
+    await sleep(500); // the child fills the pipe and meets EAGAIN before anything is read
+    const chunks: Buffer[] = [];
+    for (;;) {
+      const buffer = Buffer.alloc(65536);
+      let bytes: number;
+      try {
+        bytes = readSync(reader, buffer);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+        await sleep(5);
+        continue;
+      }
+      if (bytes === 0) break; // every writer has closed: the child is done
+      chunks.push(buffer.subarray(0, bytes));
+    }
+    closeSync(reader);
+    expect((await exited)[0]).toBe(0);
+    expect(Buffer.concat(chunks).toString()).toBe(run(...bigOutput).stdout);
   });
 });
