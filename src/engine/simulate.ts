@@ -7,7 +7,7 @@ import { vectorCalc, type InputReader } from './calc.js';
 import { fillQuantiles } from './distributions.js';
 import { forecastWith } from './forecast.js';
 import { hasRange, inputsOf } from './inputs.js';
-import type { CaseForecast, Distribution, Scenario, Series, TableName } from './types.js';
+import type { CaseForecast, Distribution, Scenario, Series, TableName, Year } from './types.js';
 
 export interface SimulationSettings {
   readonly samples: number;
@@ -55,29 +55,59 @@ export function* simulate(scenario: Scenario, settings: SimulationSettings): Gen
   const pathOf = new Map([...inputsOf(scenario)].map(([path, series]) => [series, path]));
   const rng = xoroshiro128plus(settings.seed);
   const distOf = new Map(sampled.map(({ path, dist }) => [path, dist]));
-  // The arrays of one chunk are reused for the next: a chunk is consumed before the next is made.
-  let pool: Float64Array[] = [];
+  // Each year's range as floats, converted once (Decimal.toNumber goes through a string).
+  const floats = new Map<Series, Map<Year, [number, number, number]>>();
+  const floatsOf = (series: Series) => {
+    let byYear = floats.get(series);
+    if (!byYear) floats.set(series, (byYear = new Map([...series].map(([year, r]) => [year, [r.low.toNumber(), r.base.toNumber(), r.high.toNumber()]]))));
+    return byYear;
+  };
+  // Arrays live as long as their length: the arrays of one chunk are reused for the
+  // next (a chunk is consumed before the next is made), and an input no draw moves
+  // is filled once.
+  let state: ReturnType<typeof chunkState> | undefined;
   for (let start = 0; start < settings.samples; start += size) {
     const length = Math.min(size, settings.samples - start);
-    if (pool[0] !== undefined && pool[0].length !== length) pool = [];
-    let used = 0;
-    const allocate = () => (used < pool.length ? pool[used++]! : (pool[used++] = new Float64Array(length)));
+    if (state?.length !== length) state = chunkState(length, sampled.length);
+    state.reuse();
+    const { quantiles, constants, allocate } = state;
     // Sample by sample, the inputs in path order: the draws do not depend on the chunk size.
-    const quantiles = sampled.map(() => new Float64Array(length));
     for (let i = 0; i < length; i++) for (const q of quantiles) q[i] = nextUnit(rng);
     const draws = new Map(sampled.map(({ path }, k) => [path, quantiles[k]!]));
-    const input: InputReader<Float64Array> = (series, years) =>
-      new Map(
+    const input: InputReader<Float64Array> = (series, years) => {
+      const path = pathOf.get(series);
+      const q = path === undefined ? undefined : draws.get(path);
+      const byYear = floatsOf(series);
+      return new Map(
         years.map((year) => {
-          const path = pathOf.get(series);
-          const q = path === undefined ? undefined : draws.get(path);
-          const values = allocate();
-          const range = series.get(year)!;
-          if (q) fillQuantiles(distOf.get(path!)!, range.low.toNumber(), range.base.toNumber(), range.high.toNumber(), q, values);
-          else values.fill(range.base.toNumber());
+          const [low, base, high] = byYear.get(year)!;
+          if (q) {
+            const values = allocate();
+            fillQuantiles(distOf.get(path!)!, low, base, high, q, values);
+            return [year, values];
+          }
+          let values = constants.get(base);
+          if (!values) constants.set(base, (values = new Float64Array(length).fill(base)));
           return [year, values];
         }),
       );
-    yield { start, length, forecast: forecastWith(vectorCalc(length, allocate), scenario, input, settings.tables), draws };
+    };
+    yield { start, length, forecast: forecastWith(state.calc, scenario, input, settings.tables), draws };
   }
+}
+
+/** The arrays for chunks of one length: a pool handed out in order, the draws' quantiles, constant inputs by value. */
+function chunkState(length: number, inputs: number) {
+  const pool: Float64Array[] = [];
+  let used = 0;
+  const allocate = () => (used < pool.length ? pool[used++]! : (pool[used++] = new Float64Array(length)));
+  return {
+    length,
+    /** The next chunk takes the pool's arrays from the first again. */
+    reuse: () => void (used = 0),
+    allocate,
+    calc: vectorCalc(length, allocate),
+    quantiles: Array.from({ length: inputs }, () => new Float64Array(length)),
+    constants: new Map<number, Float64Array>(),
+  };
 }

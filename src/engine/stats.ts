@@ -1,9 +1,9 @@
 // Streaming statistics for simulate, in one pass and in memory that does not
 // grow with the number of samples (but for a few outliers): the first chunk of
-// samples sets a range (its span, widened by half on each side) for a histogram
-// of 4096 bins; later samples outside it are kept exactly. Percentiles are read
-// from the histogram to within one bin (1/4096 of that range), or exactly from
-// the outliers.
+// samples that has a spread sets a range (its span, widened by half on each
+// side) for a histogram of 4096 bins; later samples outside it are kept exactly.
+// Percentiles are read from the histogram to within one bin (1/4096 of that
+// range), or exactly from the outliers.
 export const BINS = 4096;
 
 export class OutputStats {
@@ -13,57 +13,62 @@ export class OutputStats {
   max = -Infinity;
   private lo = 0;
   private hi = 0;
+  /** Until a spread is seen every sample had one value (min = max), and there are no bins yet. */
   private ranged = false;
-  private readonly bins = new Float64Array(BINS);
+  private readonly bins = new Uint32Array(BINS);
   private readonly below: number[] = [];
   private readonly above: number[] = [];
 
   /** Every sample of a chunk (NaN, an undefined growth or CAGR, is skipped). */
   add(values: Float64Array): void {
-    if (!this.ranged) this.setRange(values);
-    // Many outputs no draw moves (an input without a range, a fixed share): when every
-    // sample so far had one value, a plain comparison per sample is enough.
-    if (this.min === this.max && this.count > 0) {
-      const constant = this.min;
-      let i = 0;
-      while (i < values.length && values[i] === constant) i++;
-      if (i === values.length) {
-        this.count += i;
-        this.sum += constant * i;
-        this.bins[Math.min(BINS - 1, Math.floor((constant - this.lo) * (this.hi > this.lo ? BINS / (this.hi - this.lo) : 0)))]! += i;
-        return;
-      }
-    }
+    if (!this.ranged && !this.addUnranged(values)) return;
     let { count, sum, min, max } = this;
     const { lo, hi, bins, below, above } = this;
-    const scale = hi > lo ? BINS / (hi - lo) : 0;
-    for (let i = 0; i < values.length; i++) {
+    const scale = BINS / (hi - lo);
+    const length = values.length;
+    // The hot loop of simulate: samples inside the range first, in as few steps as can be.
+    for (let i = 0; i < length; i++) {
       const value = values[i]!;
-      if (value !== value) continue; // NaN
-      count++;
-      sum += value;
-      if (value < min) min = value;
-      if (value > max) max = value;
-      if (value < lo) below.push(value);
-      else if (value > hi) above.push(value);
-      else {
-        const index = Math.floor((value - lo) * scale);
-        bins[index < BINS ? index : BINS - 1]!++;
-      }
+      if (value >= lo && value < hi) {
+        sum += value;
+        min = value < min ? value : min;
+        max = value > max ? value : max;
+        const index = ((value - lo) * scale) | 0;
+        bins[index < BINS ? index : BINS - 1]!++; // the product can round up to BINS
+      } else if (value === value) {
+        sum += value;
+        min = value < min ? value : min;
+        max = value > max ? value : max;
+        (value < lo ? below : above).push(value);
+      } else count--; // NaN
     }
-    Object.assign(this, { count, sum, min, max });
+    Object.assign(this, { count: count + length, sum, min, max });
   }
 
-  private setRange(values: Float64Array): void {
-    let [min, max] = [Infinity, -Infinity];
+  /**
+   * A chunk before the range is set. Many outputs are moved by no draw (an input
+   * without a range, a fixed share): while every sample has one value, counting
+   * is enough. Returns true when the chunk has a spread: the range is then set,
+   * the samples so far are binned, and the chunk is left to the general loop.
+   */
+  private addUnranged(values: Float64Array): boolean {
+    let [low, high, count] = [this.min, this.max, 0];
     for (let i = 0; i < values.length; i++) {
       const value = values[i]!;
-      if (value < min) min = value;
-      if (value > max) max = value;
+      if (value !== value) continue;
+      count++;
+      if (value < low) low = value;
+      if (value > high) high = value;
     }
-    if (min > max) return; // only NaN so far
-    const margin = (max - min) / 2;
-    [this.lo, this.hi, this.ranged] = [min - margin, max + margin, true];
+    if (!(low < high)) {
+      // Empty, or one value throughout (low = high = that value).
+      if (count > 0) Object.assign(this, { count: this.count + count, sum: this.sum + low * count, min: low, max: high });
+      return false;
+    }
+    const margin = (high - low) / 2;
+    [this.lo, this.hi, this.ranged] = [low - margin, high + margin, true];
+    if (this.count > 0) this.bins[Math.floor((this.min - this.lo) * (BINS / (this.hi - this.lo)))]! += this.count;
+    return true;
   }
 
   get mean(): number {
@@ -91,6 +96,10 @@ export class OutputStats {
   /** Counts in `columns` equal intervals between min and max, for a terminal histogram. */
   histogram(columns: number): number[] {
     const counts = new Array<number>(columns).fill(0);
+    if (!this.ranged) {
+      counts[0] = this.count; // one value throughout
+      return counts;
+    }
     const span = this.max - this.min;
     const column = (value: number) => (span > 0 ? Math.min(columns - 1, Math.floor(((value - this.min) / span) * columns)) : 0);
     const width = (this.hi - this.lo) / BINS;

@@ -117,6 +117,21 @@ describe('distributions', () => {
     expect([stats.min, stats.max, stats.count]).toEqual([0, 1, 10001]);
   });
 
+  it('count an output that is constant at first, then spreads, without losing a sample', () => {
+    const stats = new OutputStats();
+    stats.add(new Float64Array([5, 5, NaN, 5]));
+    expect([stats.count, stats.min, stats.max, stats.percentile(50), stats.histogram(4)]).toEqual([3, 5, 5, 5, [3, 0, 0, 0]]);
+    stats.add(Float64Array.from({ length: 10 }, (_, i) => i + 1)); // 1..10 sets the range [-3.5, 14.5)
+    stats.add(new Float64Array([14.5 - 1e-12, 14.5, -100]));
+    expect([stats.count, stats.min, stats.max]).toEqual([16, -100, 14.5]);
+    expect(stats.sum).toBeCloseTo(15 + 55 + 29 - 100, 9);
+    expect(stats.histogram(8).reduce((a, b) => a + b)).toBe(16);
+    expect(stats.percentile(0)).toBe(-100);
+    expect(stats.percentile(100)).toBe(14.5);
+    // The three 5s were binned when the range was set: the median lies among them.
+    expect(Math.abs(stats.percentile(50) - 5)).toBeLessThan(18 / 4096);
+  });
+
   it('takes dist: per value, and refuses unknown ones', async () => {
     const yaml = (dist: string) => `supplyChain:\n  marketSpace: {low: 1, high: 3, dist: ${dist}}\n`;
     const scenario = await load(yaml('uniform'));
