@@ -62,11 +62,16 @@ export async function runSimulate(scenarioArg: string | undefined, raw: RawSimul
   let outputs: SimulatedOutput[] = [];
   const progress = io.stderrIsTerminal && samples >= 100_000 ? (done: number) => io.stderr(`\rsimulating ${Math.floor((done / samples) * 100)}%`) : undefined;
   for (const chunk of simulate(scenario, settings)) {
-    const values = linesOf(chunk.forecast, tables).flatMap((line) => [...line.values].map(([year, value]) => ({ line, year, value })));
-    if (outputs.length === 0) outputs = values.map(({ line, year }) => ({ line, year, stats: new OutputStats() }));
-    values.forEach(({ value }, i) => {
-      if (value !== null) outputs[i]!.stats.add(value);
-    });
+    const lines = linesOf(chunk.forecast, tables);
+    if (outputs.length === 0) outputs = lines.flatMap((line) => [...line.values.keys()].map((year) => ({ line, year, stats: new OutputStats() })));
+    // Every chunk has the same lines and years, in the same order as the outputs.
+    let i = 0;
+    for (const line of lines) {
+      line.values.forEach((value) => {
+        if (value !== null) outputs[i]!.stats.add(value, chunk.length);
+        i++;
+      });
+    }
     progress?.(chunk.start + chunk.length);
   }
   if (progress) io.stderr('\r\u001b[K');
@@ -93,7 +98,7 @@ function writeSamples(file: string, scenario: Parameters<typeof simulate>[0], se
     const columns = linesOf(chunk.forecast, tables).flatMap((line) => [...line.values].map(([year, value]) => ({ address: changeAddress({ ...line, year }), value })));
     const wanted = metrics.map((metric) => columns.find((column) => column.address === metric)?.value);
     for (let i = 0; i < chunk.length; i++) {
-      lines.push([chunk.start + i, ...inputs.map((path) => chunk.draws.get(path)![i]), ...wanted.map((values) => values?.[i])].join(','));
+      lines.push([chunk.start + i, ...inputs.map((path) => chunk.draws.get(path)![i]), ...wanted.map((values) => (typeof values === 'number' ? values : values?.[i]))].join(','));
     }
   }
   try {

@@ -35,48 +35,66 @@ export const decimalCalc: Calc<Decimal> = {
 };
 
 /**
- * float64 vectors of `length` samples, element by element (plain loops: this is
- * the hot path of simulate). `allocate` gives each result its array; simulate
- * passes one that reuses the arrays of the previous chunk, sparing the GC.
+ * What simulate computes with: a number where every sample has the same value
+ * (no draw moves it: more than half of the baseline's values), else one float64
+ * per sample. Constants stay numbers through the formulas, so they cost one
+ * operation, not one per sample.
  */
-export function vectorCalc(length: number, allocate: () => Float64Array = () => new Float64Array(length)): Calc<Float64Array> {
-  const filled = (value: number) => new Float64Array(length).fill(value);
+export type Samples = number | Float64Array;
+
+/**
+ * The float64 back-end over chunks of `length` samples, element by element
+ * (plain loops: this is the hot path of simulate). `allocate` gives each vector
+ * result its array; simulate passes one that reuses the previous chunk's arrays.
+ */
+export function vectorCalc(length: number, allocate: () => Float64Array = () => new Float64Array(length)): Calc<Samples> {
+  const vector = (a: Samples): Float64Array => (typeof a === 'number' ? allocate().fill(a) : a);
+  const add = (a: Samples, b: Samples): Samples => {
+    if (typeof a === 'number' && typeof b === 'number') return a + b;
+    const out = allocate();
+    if (typeof a === 'number') for (let i = 0; i < length; i++) out[i] = a + (b as Float64Array)[i]!;
+    else if (typeof b === 'number') for (let i = 0; i < length; i++) out[i] = a[i]! + b;
+    else for (let i = 0; i < length; i++) out[i] = a[i]! + b[i]!;
+    return out;
+  };
   return {
-    zero: filled(0),
-    one: filled(1),
-    add(a, b) {
-      const out = allocate();
-      for (let i = 0; i < length; i++) out[i] = a[i]! + b[i]!;
-      return out;
-    },
+    zero: 0,
+    one: 1,
+    add,
     sub(a, b) {
+      if (typeof a === 'number' && typeof b === 'number') return a - b;
       const out = allocate();
-      for (let i = 0; i < length; i++) out[i] = a[i]! - b[i]!;
+      if (typeof a === 'number') for (let i = 0; i < length; i++) out[i] = a - (b as Float64Array)[i]!;
+      else if (typeof b === 'number') for (let i = 0; i < length; i++) out[i] = a[i]! - b;
+      else for (let i = 0; i < length; i++) out[i] = a[i]! - b[i]!;
       return out;
     },
     mul(a, b) {
+      if (typeof a === 'number' && typeof b === 'number') return a * b;
       const out = allocate();
-      for (let i = 0; i < length; i++) out[i] = a[i]! * b[i]!;
+      if (typeof a === 'number') for (let i = 0; i < length; i++) out[i] = a * (b as Float64Array)[i]!;
+      else if (typeof b === 'number') for (let i = 0; i < length; i++) out[i] = a[i]! * b;
+      else for (let i = 0; i < length; i++) out[i] = a[i]! * b[i]!;
       return out;
     },
-    sum(values) {
-      const out = allocate().fill(0);
-      for (const value of values) for (let i = 0; i < length; i++) out[i]! += value[i]!;
-      return out;
-    },
+    // Left to right, as the Decimal back-end: the same additions in the same order.
+    sum: (values) => values.reduce<Samples>(add, 0),
     shareOf(a, b) {
-      const out = allocate();
-      for (let i = 0; i < length; i++) out[i] = b[i] === 0 ? 0 : a[i]! / b[i]!;
+      if (typeof a === 'number' && typeof b === 'number') return b === 0 ? 0 : a / b;
+      const [x, y, out] = [vector(a), vector(b), allocate()];
+      for (let i = 0; i < length; i++) out[i] = y[i] === 0 ? 0 : x[i]! / y[i]!;
       return out;
     },
     growth(a, b) {
-      const out = allocate();
-      for (let i = 0; i < length; i++) out[i] = b[i] === 0 ? NaN : a[i]! / b[i]! - 1;
+      if (typeof a === 'number' && typeof b === 'number') return b === 0 ? NaN : a / b - 1;
+      const [x, y, out] = [vector(a), vector(b), allocate()];
+      for (let i = 0; i < length; i++) out[i] = y[i] === 0 ? NaN : x[i]! / y[i]! - 1;
       return out;
     },
     cagr(first, last, periods) {
-      const out = allocate();
-      for (let i = 0; i < length; i++) out[i] = first[i] === 0 ? NaN : Math.pow(last[i]! / first[i]!, 1 / periods) - 1;
+      if (typeof first === 'number' && typeof last === 'number') return first === 0 ? NaN : Math.pow(last / first, 1 / periods) - 1;
+      const [x, y, out] = [vector(first), vector(last), allocate()];
+      for (let i = 0; i < length; i++) out[i] = x[i] === 0 ? NaN : Math.pow(y[i]! / x[i]!, 1 / periods) - 1;
       return out;
     },
   };

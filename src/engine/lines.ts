@@ -29,7 +29,9 @@ export function address(line: Pick<Line, 'table' | 'group' | 'metric' | 'key'>, 
 }
 
 function byYear<N>(series: Yearly<N>): ReadonlyMap<string, N> {
-  return new Map([...series].map(([year, value]) => [String(year), value]));
+  const values = new Map<string, N>();
+  series.forEach((value, year) => values.set(String(year), value));
+  return values;
 }
 
 /** `2018-2022`: the span of a CAGR, its "year" in lines, CSV and diff. */

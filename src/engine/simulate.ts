@@ -3,7 +3,7 @@
 // quantile used for every year of the input; the draws come from a seeded
 // xoroshiro128+ (pure-rand), so a seed gives the same samples on every machine.
 import { xoroshiro128plus, type RandomGenerator } from 'pure-rand';
-import { vectorCalc, type InputReader } from './calc.js';
+import { vectorCalc, type InputReader, type Samples } from './calc.js';
 import { fillQuantiles } from './distributions.js';
 import { forecastWith } from './forecast.js';
 import { hasRange, inputsOf } from './inputs.js';
@@ -24,7 +24,7 @@ export interface Chunk {
   /** Index of the chunk's first sample. */
   readonly start: number;
   readonly length: number;
-  readonly forecast: CaseForecast<Float64Array>;
+  readonly forecast: CaseForecast<Samples>;
   /** The quantile drawn for each ranged input, by path. */
   readonly draws: ReadonlyMap<string, Float64Array>;
 }
@@ -63,31 +63,26 @@ export function* simulate(scenario: Scenario, settings: SimulationSettings): Gen
     return byYear;
   };
   // Arrays live as long as their length: the arrays of one chunk are reused for the
-  // next (a chunk is consumed before the next is made), and an input no draw moves
-  // is filled once.
+  // next (a chunk is consumed before the next is made).
   let state: ReturnType<typeof chunkState> | undefined;
   for (let start = 0; start < settings.samples; start += size) {
     const length = Math.min(size, settings.samples - start);
     if (state?.length !== length) state = chunkState(length, sampled.length);
     state.reuse();
-    const { quantiles, constants, allocate } = state;
+    const { quantiles, allocate } = state;
     // Sample by sample, the inputs in path order: the draws do not depend on the chunk size.
     for (let i = 0; i < length; i++) for (const q of quantiles) q[i] = nextUnit(rng);
     const draws = new Map(sampled.map(({ path }, k) => [path, quantiles[k]!]));
-    const input: InputReader<Float64Array> = (series, years) => {
+    const input: InputReader<Samples> = (series, years) => {
       const path = pathOf.get(series);
       const q = path === undefined ? undefined : draws.get(path);
       const byYear = floatsOf(series);
       return new Map(
-        years.map((year) => {
+        years.map((year): [Year, Samples] => {
           const [low, base, high] = byYear.get(year)!;
-          if (q) {
-            const values = allocate();
-            fillQuantiles(distOf.get(path!)!, low, base, high, q, values);
-            return [year, values];
-          }
-          let values = constants.get(base);
-          if (!values) constants.set(base, (values = new Float64Array(length).fill(base)));
+          if (!q) return [year, base];
+          const values = allocate();
+          fillQuantiles(distOf.get(path!)!, low, base, high, q, values);
           return [year, values];
         }),
       );
@@ -96,7 +91,7 @@ export function* simulate(scenario: Scenario, settings: SimulationSettings): Gen
   }
 }
 
-/** The arrays for chunks of one length: a pool handed out in order, the draws' quantiles, constant inputs by value. */
+/** The arrays for chunks of one length: a pool handed out in order, and the draws' quantiles. */
 function chunkState(length: number, inputs: number) {
   const pool: Float64Array[] = [];
   let used = 0;
@@ -108,6 +103,5 @@ function chunkState(length: number, inputs: number) {
     allocate,
     calc: vectorCalc(length, allocate),
     quantiles: Array.from({ length: inputs }, () => new Float64Array(length)),
-    constants: new Map<number, Float64Array>(),
   };
 }

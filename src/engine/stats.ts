@@ -4,6 +4,8 @@
 // side) for a histogram of 4096 bins; later samples outside it are kept exactly.
 // Percentiles are read from the histogram to within one bin (1/4096 of that
 // range), or exactly from the outliers.
+import type { Samples } from './calc.js';
+
 export const BINS = 4096;
 
 export class OutputStats {
@@ -15,13 +17,21 @@ export class OutputStats {
   private hi = 0;
   /** Until a spread is seen every sample had one value (min = max), and there are no bins yet. */
   private ranged = false;
-  private readonly bins = new Uint32Array(BINS);
+  /** Made when the range is set: most outputs never spread. */
+  private bins = new Uint32Array(0);
   private readonly below: number[] = [];
   private readonly above: number[] = [];
 
-  /** Every sample of a chunk (NaN, an undefined growth or CAGR, is skipped). */
-  add(values: Float64Array): void {
-    if (!this.ranged && !this.addUnranged(values)) return;
+  /**
+   * Every sample of a chunk of `length`: an array, or a number that every sample
+   * has (NaN, an undefined growth or CAGR, is skipped).
+   */
+  add(values: Samples, length: number): void {
+    if (typeof values === 'number') this.addRepeated(values, length);
+    else if (this.ranged || this.addUnranged(values)) this.addToRange(values);
+  }
+
+  private addToRange(values: Float64Array): void {
     let { count, sum, min, max } = this;
     const { lo, hi, bins, below, above } = this;
     const scale = BINS / (hi - lo);
@@ -42,7 +52,20 @@ export class OutputStats {
         (value < lo ? below : above).push(value);
       } else count--; // NaN
     }
-    Object.assign(this, { count: count + length, sum, min, max });
+    [this.count, this.sum, this.min, this.max] = [count + length, sum, min, max];
+  }
+
+  /** `times` samples of one value. */
+  private addRepeated(value: number, times: number): void {
+    if (value !== value) return;
+    if (!this.ranged && this.count > 0 && value !== this.min) this.setRange(Math.min(this.min, value), Math.max(this.max, value));
+    this.count += times;
+    this.sum += value * times;
+    if (value < this.min) this.min = value;
+    if (value > this.max) this.max = value;
+    if (!this.ranged) return;
+    if (value >= this.lo && value < this.hi) this.bins[this.binOf(value)]! += times;
+    else for (let i = 0; i < times; i++) (value < this.lo ? this.below : this.above).push(value);
   }
 
   /**
@@ -52,7 +75,9 @@ export class OutputStats {
    * the samples so far are binned, and the chunk is left to the general loop.
    */
   private addUnranged(values: Float64Array): boolean {
-    let [low, high, count] = [this.min, this.max, 0];
+    let low = this.min;
+    let high = this.max;
+    let count = 0;
     for (let i = 0; i < values.length; i++) {
       const value = values[i]!;
       if (value !== value) continue;
@@ -60,15 +85,28 @@ export class OutputStats {
       if (value < low) low = value;
       if (value > high) high = value;
     }
-    if (!(low < high)) {
-      // Empty, or one value throughout (low = high = that value).
-      if (count > 0) Object.assign(this, { count: this.count + count, sum: this.sum + low * count, min: low, max: high });
-      return false;
+    if (low < high) {
+      this.setRange(low, high);
+      return true;
     }
+    // Empty, or one value throughout (low = high = that value).
+    if (count > 0) {
+      this.count += count;
+      this.sum += low * count;
+      this.min = this.max = low;
+    }
+    return false;
+  }
+
+  /** The histogram's range from the spread seen first (low < high); the one value seen before is binned. */
+  private setRange(low: number, high: number): void {
     const margin = (high - low) / 2;
-    [this.lo, this.hi, this.ranged] = [low - margin, high + margin, true];
-    if (this.count > 0) this.bins[Math.floor((this.min - this.lo) * (BINS / (this.hi - this.lo)))]! += this.count;
-    return true;
+    [this.lo, this.hi, this.ranged, this.bins] = [low - margin, high + margin, true, new Uint32Array(BINS)];
+    if (this.count > 0) this.bins[this.binOf(this.min)]! += this.count;
+  }
+
+  private binOf(value: number): number {
+    return Math.min(BINS - 1, Math.floor((value - this.lo) * (BINS / (this.hi - this.lo))));
   }
 
   get mean(): number {

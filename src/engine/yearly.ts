@@ -3,7 +3,10 @@ import type { Case, Series, Year, Yearly } from './types.js';
 
 /** Builds a computed series by evaluating `valueOf` for every year. */
 export function yearly<N>(years: readonly Year[], valueOf: (year: Year) => N): Yearly<N> {
-  return new Map(years.map((year) => [year, valueOf(year)]));
+  // A loop, not new Map(years.map(...)): simulate builds these for every chunk.
+  const series = new Map<Year, N>();
+  for (const year of years) series.set(year, valueOf(year));
+  return series;
 }
 
 /** The value a computed series has in a year the model covers. */

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decimalCalc, vectorCalc } from '../../src/engine/calc.js';
+import { decimalCalc, vectorCalc, type InputReader, type Samples } from '../../src/engine/calc.js';
 import { quantileFunction } from '../../src/engine/distributions.js';
 import { forecastWith } from '../../src/engine/forecast.js';
 import { atEnd, mapInputs } from '../../src/engine/inputs.js';
@@ -17,29 +17,38 @@ import { loadScenario } from '../../src/scenario/load.js';
 import { PACKAGE_ROOT, runCli } from '../cli/in-process.js';
 import { load } from '../helpers.js';
 
-/** Every output of the float back-end, with every input at base, against the decimal forecast. */
+/**
+ * Every output of the float back-end, with every input at base, against the
+ * decimal forecast: with the inputs as numbers (constants), as arrays of
+ * samples, and alternating (numbers meet arrays in the formulas).
+ */
 async function expectFloatEqualsDecimal(scenario: Scenario) {
   const atBase = mapInputs(scenario, (_, series) => atEnd(series, 'base'));
   const exact = linesOf(forecastWith(decimalCalc, atBase, (series, years) => atCase(series, years, 'base')), TABLES);
-  const float = linesOf(
-    forecastWith(vectorCalc(1), atBase, (series, years) => new Map(years.map((year) => [year, Float64Array.of(series.get(year)!.base.toNumber())]))),
-    TABLES,
-  );
-  expect(float.length).toBe(exact.length);
-  let compared = 0;
-  exact.forEach((line, i) => {
-    for (const [year, value] of line.values) {
-      const sample = float[i]!.values.get(year);
-      if (value === null) {
-        expect(sample === null || Number.isNaN(sample![0])).toBe(true);
-        continue;
+  for (const asArray of [() => false, () => true, (n: number) => n % 2 === 1]) {
+    let read = 0;
+    const input: InputReader<Samples> = (series, years) => {
+      const array = asArray(read++);
+      return new Map(years.map((year) => [year, array ? Float64Array.of(series.get(year)!.base.toNumber(), 0) : series.get(year)!.base.toNumber()]));
+    };
+    const float = linesOf(forecastWith(vectorCalc(2), atBase, input), TABLES);
+    expect(float.length).toBe(exact.length);
+    let compared = 0;
+    exact.forEach((line, i) => {
+      for (const [year, value] of line.values) {
+        const samples = float[i]!.values.get(year);
+        const sample = typeof samples === 'number' ? samples : samples?.[0];
+        if (value === null) {
+          expect(sample === undefined || Number.isNaN(sample)).toBe(true);
+          continue;
+        }
+        const want = value.toNumber();
+        expect(Math.abs(sample! - want), `${line.table}.${line.metric}.${line.key}.${year}`).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(want)));
+        compared++;
       }
-      const [got, want] = [sample![0]!, value.toNumber()];
-      expect(Math.abs(got - want), `${line.table}.${line.metric}.${line.key}.${year}`).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(want)));
-      compared++;
-    }
-  });
-  expect(compared).toBeGreaterThan(10);
+    });
+    expect(compared).toBeGreaterThan(10);
+  }
 }
 
 describe('one set of formulas, two back-ends', () => {
@@ -85,11 +94,14 @@ describe('sampling', () => {
     const scenario = await load('years: 2020..2021\nsupplyChain:\n  marketSpace: 100\n  modes:\n    a: {share: 50%, penetration: {2020: 10～30%, 2021: 20～60%}}\n');
     const [chunk] = [...simulate(scenario, { samples: 50, seed: 1, dist: 'uniform' })];
     const q = chunk!.draws.get('supplyChain.modes.a.penetration')!;
-    const penetration = chunk!.forecast.market!.modes[0]!.penetration;
+    const { penetration, share } = chunk!.forecast.market!.modes[0]!;
+    const [in2020, in2021] = [penetration.get(2020), penetration.get(2021)] as Float64Array[];
     for (let i = 0; i < 50; i++) {
-      expect(penetration.get(2020)![i]).toBeCloseTo(0.1 + q[i]! * 0.2, 12);
-      expect(penetration.get(2021)![i]).toBeCloseTo(0.2 + q[i]! * 0.4, 12);
+      expect(in2020![i]).toBeCloseTo(0.1 + q[i]! * 0.2, 12);
+      expect(in2021![i]).toBeCloseTo(0.2 + q[i]! * 0.4, 12);
     }
+    // An input no draw moves is one number for every sample.
+    expect(share.get(2020)).toBe(0.5);
   });
 });
 
@@ -109,9 +121,7 @@ describe('distributions', () => {
     const values = Float64Array.from({ length: 10001 }, (_, i) => i / 10000);
     const stats = new OutputStats();
     // The first chunk sets the histogram's range; later values outside it are kept exactly.
-    stats.add(values.subarray(2000, 8000));
-    stats.add(values.subarray(0, 2000));
-    stats.add(values.subarray(8000));
+    for (const chunk of [values.subarray(2000, 8000), values.subarray(0, 2000), values.subarray(8000)]) stats.add(chunk, chunk.length);
     expect(stats.mean).toBeCloseTo(0.5, 12);
     for (const p of [5, 50, 95]) expect(Math.abs(stats.percentile(p) - p / 100)).toBeLessThan(1 / 4096);
     expect([stats.min, stats.max, stats.count]).toEqual([0, 1, 10001]);
@@ -119,10 +129,11 @@ describe('distributions', () => {
 
   it('count an output that is constant at first, then spreads, without losing a sample', () => {
     const stats = new OutputStats();
-    stats.add(new Float64Array([5, 5, NaN, 5]));
+    const add = (values: number[]) => stats.add(Float64Array.from(values), values.length);
+    add([5, 5, NaN, 5]);
     expect([stats.count, stats.min, stats.max, stats.percentile(50), stats.histogram(4)]).toEqual([3, 5, 5, 5, [3, 0, 0, 0]]);
-    stats.add(Float64Array.from({ length: 10 }, (_, i) => i + 1)); // 1..10 sets the range [-3.5, 14.5)
-    stats.add(new Float64Array([14.5 - 1e-12, 14.5, -100]));
+    add([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]); // sets the range [-3.5, 14.5)
+    add([14.5 - 1e-12, 14.5, -100]);
     expect([stats.count, stats.min, stats.max]).toEqual([16, -100, 14.5]);
     expect(stats.sum).toBeCloseTo(15 + 55 + 29 - 100, 9);
     expect(stats.histogram(8).reduce((a, b) => a + b)).toBe(16);
@@ -130,6 +141,17 @@ describe('distributions', () => {
     expect(stats.percentile(100)).toBe(14.5);
     // The three 5s were binned when the range was set: the median lies among them.
     expect(Math.abs(stats.percentile(50) - 5)).toBeLessThan(18 / 4096);
+  });
+
+  it('take a number as that value in every sample of the chunk, as the array of it would be', () => {
+    const [asNumbers, asArrays] = [new OutputStats(), new OutputStats()];
+    for (const [value, times] of [[2, 100], [NaN, 50], [2, 100], [3, 10], [2.5, 40], [-1, 1]] as const) {
+      asNumbers.add(value, times);
+      asArrays.add(new Float64Array(times).fill(value), times);
+    }
+    expect(asNumbers.count).toBe(251);
+    expect([asNumbers.count, asNumbers.sum, asNumbers.min, asNumbers.max, asNumbers.histogram(5)]).toEqual([asArrays.count, asArrays.sum, asArrays.min, asArrays.max, asArrays.histogram(5)]);
+    for (const p of [0, 1, 50, 80, 99, 100]) expect(asNumbers.percentile(p)).toBe(asArrays.percentile(p));
   });
 
   it('takes dist: per value, and refuses unknown ones', async () => {
