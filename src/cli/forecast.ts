@@ -20,12 +20,13 @@ export async function runForecast(scenarioArgs: readonly string[], raw: RawOutpu
   const options = checkOutputOptions(raw, io);
   const loaded = await loadScenarios(scenarioArgs.length > 0 ? scenarioArgs : ['baseline'], raw.set, io);
   const tables = tablesOf(loaded, options.tables);
-  // The stamp hashes files (node:crypto): loaded only when stamping.
+  // One stamp per scenario (JSON Lines); the stamp module is loaded only when stamping.
   const stampOf = wantsStamp(raw.stamp, options.format) ? (await import('./stamp.js')).stampOf : undefined;
-  const results = loaded.map((entry) => ({
+  const stamps = stampOf && (await Promise.all(loaded.map((entry) => stampOf([entry], raw.set))));
+  const results = loaded.map((entry, i) => ({
     forecast: forecast(entry.scenario, options.cases),
     file: entry.file,
-    ...(stampOf && { stamp: stampOf([entry], raw.set) }),
+    ...(stamps && { stamp: stamps[i] }),
   }));
   const style = await styleFor(options.color);
   const text = RENDERERS[options.format](results, { unit: options.unit, lang: options.lang, tables, style });

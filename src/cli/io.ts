@@ -52,7 +52,7 @@ export function fileSources(io: Io): ScenarioSources {
     const text = readScenarioText(path, display, at);
     precompiled ??= readPrecompiled(io);
     const cached = precompiled[name];
-    return { display, id: resolve(path), text, ...(cached?.text === text && { parsed: cached.root }) };
+    return { display, id: resolve(path), text, ...(cached?.text === text && { parsed: cached.root, sha256: cached.sha256 }) };
   };
   return {
     open(reference, from, at) {

@@ -83,7 +83,7 @@ export async function runSimulate(scenarioArg: string | undefined, raw: RawSimul
     return output;
   });
   if (raw.samplesFile !== undefined) writeSamples(raw.samplesFile, scenario, settings, histograms.length > 0 ? raw.metric : [], tables);
-  const stamp = wantsStamp(raw.stamp, options.format) ? { ...(await import('./stamp.js')).stampOf([loaded!], raw.set), simulate: { samples, seed, dist } } : undefined;
+  const stamp = wantsStamp(raw.stamp, options.format) ? { ...(await (await import('./stamp.js')).stampOf([loaded!], raw.set)), simulate: { samples, seed, dist } } : undefined;
   const style = await styleFor(options.color);
   const text = RENDERERS[options.format](outputs, { unit: options.unit, lang: options.lang, style, scenario: scenario.name, samples, seed, dist, percentiles, histograms, ...(stamp && { stamp }) });
   emit(text, options.out, io);

@@ -1,7 +1,6 @@
 // The reproducibility stamp: what produced an output — the tool's version, each
 // scenario's extends chain with every file's SHA-256, and the --set list. The
 // same inputs give the same stamp on any machine (no time, no absolute paths).
-import { createHash } from 'node:crypto';
 import packageJson from '../../package.json' with { type: 'json' };
 import type { LoadedScenario } from '../scenario/load.js';
 
@@ -12,13 +11,15 @@ export interface Stamp {
   readonly set: readonly string[];
 }
 
-export function stampOf(loaded: readonly LoadedScenario[], set: readonly string[]): Stamp {
+export async function stampOf(loaded: readonly LoadedScenario[], set: readonly string[]): Promise<Stamp> {
+  // The bundled scenarios' digests come from the build; node:crypto is loaded for the others only.
+  const hash = loaded.some(({ chain }) => chain.some((file) => file.sha256 === undefined)) ? (await import('../sha256.js')).sha256 : undefined;
   return {
     tool: 'fintech-calc',
     version: packageJson.version,
     scenarios: loaded.map((scenario) => ({
       file: scenario.file,
-      chain: scenario.chain.map((file) => ({ file: file.display, sha256: createHash('sha256').update(file.text, 'utf8').digest('hex') })),
+      chain: scenario.chain.map((file) => ({ file: file.display, sha256: file.sha256 ?? hash!(file.text) })),
     })),
     set,
   };

@@ -19,6 +19,8 @@ export interface ScenarioFile {
   readonly text: string;
   /** A tree parsed earlier from exactly this text (the bundled scenarios are precompiled). */
   readonly parsed?: RawNode;
+  /** The text's SHA-256, when computed earlier (precompiled too). */
+  readonly sha256?: string;
 }
 
 export interface ScenarioSources {
