@@ -1,5 +1,6 @@
 // `fintech-calc simulate [scenario]`: Monte Carlo over the input ranges.
 import { writeFileSync } from 'node:fs';
+import { Slot } from '../engine/calc.js';
 import { linesOf } from '../engine/lines.js';
 import { sampledInputs, simulate, type SimulationSettings } from '../engine/simulate.js';
 import { OutputStats } from '../engine/stats.js';
@@ -59,21 +60,16 @@ export async function runSimulate(scenarioArg: string | undefined, raw: RawSimul
   const tables = tablesOf([loaded!], options.tables);
   const settings: SimulationSettings = { samples, seed, dist: dist as Distribution, tables };
 
-  let outputs: SimulatedOutput[] = [];
+  const simulation = simulate(scenario, settings);
+  const outputs = linesOf(simulation.forecast, tables).flatMap((line) => [...line.values].map(([year, value]) => ({ line, year, value, stats: new OutputStats() })));
   const progress = io.stderrIsTerminal && samples >= 100_000 ? (done: number) => io.stderr(`\rsimulating ${Math.floor((done / samples) * 100)}%`) : undefined;
-  for (const chunk of simulate(scenario, settings)) {
-    const lines = linesOf(chunk.forecast, tables);
-    if (outputs.length === 0) outputs = lines.flatMap((line) => [...line.values.keys()].map((year) => ({ line, year, stats: new OutputStats() })));
-    // Every chunk has the same lines and years, in the same order as the outputs.
-    let i = 0;
-    for (const line of lines) {
-      line.values.forEach((value) => {
-        if (value !== null) outputs[i]!.stats.add(value, chunk.length);
-        i++;
-      });
-    }
+  // Values no draw moves are the same number in every sample: counted once, after.
+  const moving = outputs.filter((output): output is typeof output & { value: Slot } => output.value instanceof Slot);
+  for (const chunk of simulation.chunks()) {
+    for (const { value, stats } of moving) stats.add(chunk.valueOf(value), chunk.length);
     progress?.(chunk.start + chunk.length);
   }
+  for (const { value, stats } of outputs) if (typeof value === 'number') stats.add(value, samples);
   if (progress) io.stderr('\r\u001b[K');
 
   const address = (output: SimulatedOutput) => changeAddress({ ...output.line, year: output.year });
@@ -94,11 +90,13 @@ export async function runSimulate(scenarioArg: string | undefined, raw: RawSimul
 function writeSamples(file: string, scenario: Parameters<typeof simulate>[0], settings: SimulationSettings, metrics: readonly string[], tables: ReturnType<typeof tablesOf>): void {
   const inputs = sampledInputs(scenario, settings.dist).map((input) => input.path);
   const lines = [['sample', ...inputs.map((path) => `q:${path}`), ...metrics].join(',')];
-  for (const chunk of simulate(scenario, settings)) {
-    const columns = linesOf(chunk.forecast, tables).flatMap((line) => [...line.values].map(([year, value]) => ({ address: changeAddress({ ...line, year }), value })));
-    const wanted = metrics.map((metric) => columns.find((column) => column.address === metric)?.value);
+  const simulation = simulate(scenario, settings);
+  const columns = linesOf(simulation.forecast, tables).flatMap((line) => [...line.values].map(([year, value]) => ({ address: changeAddress({ ...line, year }), value })));
+  const wanted = metrics.map((metric) => columns.find((column) => column.address === metric)?.value ?? null);
+  for (const chunk of simulation.chunks()) {
+    const values = wanted.map((value) => (value === null ? undefined : chunk.valueOf(value)));
     for (let i = 0; i < chunk.length; i++) {
-      lines.push([chunk.start + i, ...inputs.map((path) => chunk.draws.get(path)![i]), ...wanted.map((values) => (typeof values === 'number' ? values : values?.[i]))].join(','));
+      lines.push([chunk.start + i, ...inputs.map((path) => chunk.draws.get(path)![i]), ...values.map((v) => (typeof v === 'number' ? v : v?.[i]))].join(','));
     }
   }
   try {

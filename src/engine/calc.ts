@@ -42,60 +42,140 @@ export const decimalCalc: Calc<Decimal> = {
  */
 export type Samples = number | Float64Array;
 
+type Operation = 'add' | 'sub' | 'mul' | 'shareOf' | 'growth' | 'cagr';
+
+/** The float64 formulas, on one value (or one sample) each. */
+const FLOAT: Record<Operation, (a: number, b: number, periods: number) => number> = {
+  add: (a, b) => a + b,
+  sub: (a, b) => a - b,
+  mul: (a, b) => a * b,
+  shareOf: (a, b) => (b === 0 ? 0 : a / b),
+  growth: (a, b) => (b === 0 ? NaN : a / b - 1),
+  cagr: (first, last, periods) => (first === 0 ? NaN : root(last / first, periods) - 1),
+};
+
+/** x^(1/n); square and cube roots where n allows (Math.pow is ten times slower). */
+function root(x: number, n: number): number {
+  if (n === 1) return x;
+  if (n === 2) return Math.sqrt(x);
+  if (n === 4) return Math.sqrt(Math.sqrt(x));
+  if (n === 3) return Math.cbrt(x);
+  return Math.pow(x, 1 / n);
+}
+
+type Kernel = (out: Float64Array, a: Samples, b: Samples, periods: number, scratch: Float64Array) => void;
+
 /**
- * The float64 back-end over chunks of `length` samples, element by element
- * (plain loops: this is the hot path of simulate). `allocate` gives each vector
- * result its array; simulate passes one that reuses the previous chunk's arrays.
+ * Each operation over a chunk of samples, into `out` (at least one operand is a
+ * vector). One function per operation, so that the formula inlines into its
+ * loop: this is the hot path of simulate.
+ */
+const KERNELS: Record<Operation, Kernel> = {
+  add(out, a, b) {
+    const add = FLOAT.add;
+    if (typeof a === 'number') for (let i = 0; i < out.length; i++) out[i] = add(a, (b as Float64Array)[i]!, 0);
+    else if (typeof b === 'number') for (let i = 0; i < out.length; i++) out[i] = add(a[i]!, b, 0);
+    else for (let i = 0; i < out.length; i++) out[i] = add(a[i]!, b[i]!, 0);
+  },
+  sub(out, a, b) {
+    const sub = FLOAT.sub;
+    if (typeof a === 'number') for (let i = 0; i < out.length; i++) out[i] = sub(a, (b as Float64Array)[i]!, 0);
+    else if (typeof b === 'number') for (let i = 0; i < out.length; i++) out[i] = sub(a[i]!, b, 0);
+    else for (let i = 0; i < out.length; i++) out[i] = sub(a[i]!, b[i]!, 0);
+  },
+  mul(out, a, b) {
+    const mul = FLOAT.mul;
+    if (typeof a === 'number') for (let i = 0; i < out.length; i++) out[i] = mul(a, (b as Float64Array)[i]!, 0);
+    else if (typeof b === 'number') for (let i = 0; i < out.length; i++) out[i] = mul(a[i]!, b, 0);
+    else for (let i = 0; i < out.length; i++) out[i] = mul(a[i]!, b[i]!, 0);
+  },
+  // Rarer: a number operand is spread over the scratch array first.
+  shareOf(out, a, b, _, scratch) {
+    const [x, y, shareOf] = [spread(a, scratch), spread(b, scratch), FLOAT.shareOf];
+    for (let i = 0; i < out.length; i++) out[i] = shareOf(x[i]!, y[i]!, 0);
+  },
+  growth(out, a, b, _, scratch) {
+    const [x, y, growth] = [spread(a, scratch), spread(b, scratch), FLOAT.growth];
+    for (let i = 0; i < out.length; i++) out[i] = growth(x[i]!, y[i]!, 0);
+  },
+  cagr(out, a, b, periods, scratch) {
+    const [x, y, cagr] = [spread(a, scratch), spread(b, scratch), FLOAT.cagr];
+    for (let i = 0; i < out.length; i++) out[i] = cagr(x[i]!, y[i]!, periods);
+  },
+};
+
+function spread(value: Samples, scratch: Float64Array): Float64Array {
+  return typeof value === 'number' ? scratch.fill(value) : value;
+}
+
+/**
+ * The float64 back-end over chunks of `length` samples. `allocate` gives each
+ * vector result its array.
  */
 export function vectorCalc(length: number, allocate: () => Float64Array = () => new Float64Array(length)): Calc<Samples> {
-  const vector = (a: Samples): Float64Array => (typeof a === 'number' ? allocate().fill(a) : a);
-  const add = (a: Samples, b: Samples): Samples => {
-    if (typeof a === 'number' && typeof b === 'number') return a + b;
+  const scratch = new Float64Array(length);
+  const apply = (op: Operation, a: Samples, b: Samples, periods = 0): Samples => {
+    if (typeof a === 'number' && typeof b === 'number') return FLOAT[op](a, b, periods);
     const out = allocate();
-    if (typeof a === 'number') for (let i = 0; i < length; i++) out[i] = a + (b as Float64Array)[i]!;
-    else if (typeof b === 'number') for (let i = 0; i < length; i++) out[i] = a[i]! + b;
-    else for (let i = 0; i < length; i++) out[i] = a[i]! + b[i]!;
+    KERNELS[op](out, a, b, periods, scratch);
     return out;
   };
+  return floatCalc(apply);
+}
+
+/** A Calc over float values, given how one operation is applied. */
+function floatCalc<N extends number | object>(apply: (op: Operation, a: N, b: N, periods?: number) => N): Calc<N> {
+  const add = (a: N, b: N) => apply('add', a, b);
   return {
-    zero: 0,
-    one: 1,
+    zero: 0 as N,
+    one: 1 as N,
     add,
-    sub(a, b) {
-      if (typeof a === 'number' && typeof b === 'number') return a - b;
-      const out = allocate();
-      if (typeof a === 'number') for (let i = 0; i < length; i++) out[i] = a - (b as Float64Array)[i]!;
-      else if (typeof b === 'number') for (let i = 0; i < length; i++) out[i] = a[i]! - b;
-      else for (let i = 0; i < length; i++) out[i] = a[i]! - b[i]!;
-      return out;
-    },
-    mul(a, b) {
-      if (typeof a === 'number' && typeof b === 'number') return a * b;
-      const out = allocate();
-      if (typeof a === 'number') for (let i = 0; i < length; i++) out[i] = a * (b as Float64Array)[i]!;
-      else if (typeof b === 'number') for (let i = 0; i < length; i++) out[i] = a[i]! * b;
-      else for (let i = 0; i < length; i++) out[i] = a[i]! * b[i]!;
-      return out;
-    },
-    // Left to right, as the Decimal back-end: the same additions in the same order.
-    sum: (values) => values.reduce<Samples>(add, 0),
-    shareOf(a, b) {
-      if (typeof a === 'number' && typeof b === 'number') return b === 0 ? 0 : a / b;
-      const [x, y, out] = [vector(a), vector(b), allocate()];
-      for (let i = 0; i < length; i++) out[i] = y[i] === 0 ? 0 : x[i]! / y[i]!;
-      return out;
-    },
-    growth(a, b) {
-      if (typeof a === 'number' && typeof b === 'number') return b === 0 ? NaN : a / b - 1;
-      const [x, y, out] = [vector(a), vector(b), allocate()];
-      for (let i = 0; i < length; i++) out[i] = y[i] === 0 ? NaN : x[i]! / y[i]! - 1;
-      return out;
-    },
-    cagr(first, last, periods) {
-      if (typeof first === 'number' && typeof last === 'number') return first === 0 ? NaN : Math.pow(last / first, 1 / periods) - 1;
-      const [x, y, out] = [vector(first), vector(last), allocate()];
-      for (let i = 0; i < length; i++) out[i] = x[i] === 0 ? NaN : Math.pow(y[i]! / x[i]!, 1 / periods) - 1;
-      return out;
-    },
+    sub: (a, b) => apply('sub', a, b),
+    mul: (a, b) => apply('mul', a, b),
+    // Left to right from 0, as the Decimal back-end: the same additions in the same order.
+    sum: (values) => values.reduce(add, 0 as N),
+    shareOf: (a, b) => apply('shareOf', a, b),
+    growth: (a, b) => apply('growth', a, b),
+    cagr: (first, last, periods) => apply('cagr', first, last, periods),
   };
+}
+
+/** A value while simulate traces the formulas: a number (the same in every sample) or a vector. */
+export type Traced = number | Slot;
+
+/** The vector of a traced value: slot `index` of a chunk's vectors. */
+export class Slot {
+  constructor(readonly index: number) {}
+}
+
+/** One recorded operation on vectors: `out` = `op`(a, b) (for cagr, over `periods` years). */
+export interface Step {
+  readonly op: Operation;
+  readonly a: Traced;
+  readonly b: Traced;
+  readonly periods: number;
+  readonly out: number;
+}
+
+/**
+ * The models run once, on numbers and slots: an operation on numbers is done at
+ * once, one on a vector is recorded as a step. simulate then replays the steps
+ * on every chunk's vectors: no maps, closures or models per chunk.
+ */
+export function tracingCalc(steps: Step[], newSlot: () => Slot): Calc<Traced> {
+  return floatCalc<Traced>((op, a, b, periods = 0) => {
+    if (typeof a === 'number' && typeof b === 'number') return FLOAT[op](a, b, periods);
+    const out = newSlot();
+    steps.push({ op, a, b, periods, out: out.index });
+    return out;
+  });
+}
+
+/** Replays traced steps on a chunk: slot i's samples are vectors[i] (all of one length). */
+export function replay(steps: readonly Step[], vectors: readonly Float64Array[], scratch: Float64Array): void {
+  const at = (value: Traced): Samples => (typeof value === 'number' ? value : vectors[value.index]!);
+  for (let i = 0; i < steps.length; i++) {
+    const { op, a, b, periods, out } = steps[i]!;
+    KERNELS[op](vectors[out]!, at(a), at(b), periods, scratch);
+  }
 }

@@ -1,13 +1,15 @@
-// simulate: Monte Carlo over the input ranges, on the float64-vector back-end of
-// the same models (calc.ts). Each input with a range gets one draw per sample, a
-// quantile used for every year of the input; the draws come from a seeded
-// xoroshiro128+ (pure-rand), so a seed gives the same samples on every machine.
+// simulate: Monte Carlo over the input ranges, on the float64 back-end of the
+// same models (calc.ts), traced once and replayed on chunks of samples. Each
+// input with a range gets one draw per sample, a quantile used for every year of
+// the input; the draws come from a seeded xoroshiro128+ (pure-rand), so a seed
+// gives the same samples on every machine.
 import { xoroshiro128plus, type RandomGenerator } from 'pure-rand';
-import { vectorCalc, type InputReader, type Samples } from './calc.js';
+import { replay, Slot, tracingCalc, type InputReader, type Samples, type Step, type Traced } from './calc.js';
 import { fillQuantiles } from './distributions.js';
 import { forecastWith } from './forecast.js';
 import { hasRange, inputsOf } from './inputs.js';
-import type { CaseForecast, Distribution, Scenario, Series, TableName, Year } from './types.js';
+import type { CaseForecast, Distribution, Scenario, Series, TableName } from './types.js';
+import { yearly } from './yearly.js';
 
 export interface SimulationSettings {
   readonly samples: number;
@@ -20,11 +22,20 @@ export interface SimulationSettings {
   readonly tables?: readonly TableName[];
 }
 
+/** The forecast traced once, and its samples chunk by chunk. */
+export interface Simulation {
+  /** Every value as a number (no draw moves it: the same in every sample) or a slot. */
+  readonly forecast: CaseForecast<Traced>;
+  /** The chunks, in order; the same settings give the same chunks. A chunk's vectors are reused by the next. */
+  chunks(): Generator<Chunk>;
+}
+
 export interface Chunk {
   /** Index of the chunk's first sample. */
   readonly start: number;
   readonly length: number;
-  readonly forecast: CaseForecast<Samples>;
+  /** A traced value's samples in this chunk: its number, or its slot's vector. */
+  valueOf(value: Traced): Samples;
   /** The quantile drawn for each ranged input, by path. */
   readonly draws: ReadonlyMap<string, Float64Array>;
 }
@@ -41,6 +52,15 @@ export function sampledInputs(scenario: Scenario, fallback: Distribution): { pat
     });
 }
 
+/**
+ * Sample by sample, the inputs in path order: the draws do not depend on the
+ * chunk size. (A plain function with index loops, not the generator's body:
+ * V8 optimizes it, and it runs once per sample and input.)
+ */
+function drawQuantiles(rng: RandomGenerator, quantiles: readonly Float64Array[], length: number): void {
+  for (let i = 0; i < length; i++) for (let k = 0; k < quantiles.length; k++) quantiles[k]![i] = nextUnit(rng);
+}
+
 /** A uniform double in [0, 1) from two 32-bit draws (53 random bits). */
 function nextUnit(rng: RandomGenerator): number {
   const high = rng.unsafeNext() >>> 5;
@@ -48,60 +68,64 @@ function nextUnit(rng: RandomGenerator): number {
   return (high * 67108864 + low) / 9007199254740992;
 }
 
-/** The samples, chunk by chunk; the same settings give the same chunks. */
-export function* simulate(scenario: Scenario, settings: SimulationSettings): Generator<Chunk> {
-  const size = settings.chunk ?? 1024;
-  const sampled = sampledInputs(scenario, settings.dist);
-  const pathOf = new Map([...inputsOf(scenario)].map(([path, series]) => [series, path]));
-  const rng = xoroshiro128plus(settings.seed);
-  const distOf = new Map(sampled.map(({ path, dist }) => [path, dist]));
-  // Each year's range as floats, converted once (Decimal.toNumber goes through a string).
-  const floats = new Map<Series, Map<Year, [number, number, number]>>();
-  const floatsOf = (series: Series) => {
-    let byYear = floats.get(series);
-    if (!byYear) floats.set(series, (byYear = new Map([...series].map(([year, r]) => [year, [r.low.toNumber(), r.base.toNumber(), r.high.toNumber()]]))));
-    return byYear;
-  };
-  // Arrays live as long as their length: the arrays of one chunk are reused for the
-  // next (a chunk is consumed before the next is made).
-  let state: ReturnType<typeof chunkState> | undefined;
-  for (let start = 0; start < settings.samples; start += size) {
-    const length = Math.min(size, settings.samples - start);
-    if (state?.length !== length) state = chunkState(length, sampled.length);
-    state.reuse();
-    const { quantiles, allocate } = state;
-    // Sample by sample, the inputs in path order: the draws do not depend on the chunk size.
-    for (let i = 0; i < length; i++) for (const q of quantiles) q[i] = nextUnit(rng);
-    const draws = new Map(sampled.map(({ path }, k) => [path, quantiles[k]!]));
-    const input: InputReader<Samples> = (series, years) => {
-      const path = pathOf.get(series);
-      const q = path === undefined ? undefined : draws.get(path);
-      const byYear = floatsOf(series);
-      return new Map(
-        years.map((year): [Year, Samples] => {
-          const [low, base, high] = byYear.get(year)!;
-          if (!q) return [year, base];
-          const values = allocate();
-          fillQuantiles(distOf.get(path!)!, low, base, high, q, values);
-          return [year, values];
-        }),
-      );
-    };
-    yield { start, length, forecast: forecastWith(state.calc, scenario, input, settings.tables), draws };
-  }
+/** One ranged input in one year: its samples in `out`, from the quantiles drawn for `input`. */
+interface Draw {
+  readonly input: number;
+  readonly dist: Distribution;
+  readonly low: number;
+  readonly base: number;
+  readonly high: number;
+  readonly out: number;
 }
 
-/** The arrays for chunks of one length: a pool handed out in order, and the draws' quantiles. */
-function chunkState(length: number, inputs: number) {
-  const pool: Float64Array[] = [];
-  let used = 0;
-  const allocate = () => (used < pool.length ? pool[used++]! : (pool[used++] = new Float64Array(length)));
-  return {
-    length,
-    /** The next chunk takes the pool's arrays from the first again. */
-    reuse: () => void (used = 0),
-    allocate,
-    calc: vectorCalc(length, allocate),
-    quantiles: Array.from({ length: inputs }, () => new Float64Array(length)),
+/**
+ * Traces the models once (tracingCalc: numbers are folded, operations on
+ * vectors recorded), then replays the recorded steps on every chunk of samples.
+ */
+export function simulate(scenario: Scenario, settings: SimulationSettings): Simulation {
+  const sampled = sampledInputs(scenario, settings.dist);
+  const indexOf = new Map(sampled.map(({ series }, k) => [series, k]));
+  const [steps, draws]: [Step[], Draw[]] = [[], []];
+  let slots = 0;
+  const newSlot = () => new Slot(slots++);
+  const input: InputReader<Traced> = (series, years) => {
+    const k = indexOf.get(series);
+    return yearly(years, (year) => {
+      const range = series.get(year)!;
+      // Decimal.toNumber goes through a string: once per input and year, here.
+      const [low, base, high] = [range.low.toNumber(), range.base.toNumber(), range.high.toNumber()];
+      if (k === undefined || !(high > low)) return base;
+      const out = newSlot();
+      draws.push({ input: k, dist: sampled[k]!.dist, low, base, high, out: out.index });
+      return out;
+    });
   };
+  const forecast = forecastWith(tracingCalc(steps, newSlot), scenario, input, settings.tables);
+  return { forecast, chunks: () => chunksOf(settings, sampled, draws, steps, slots) };
+}
+
+function* chunksOf(settings: SimulationSettings, sampled: readonly { path: string }[], draws: readonly Draw[], steps: readonly Step[], slots: number): Generator<Chunk> {
+  const size = settings.chunk ?? 1024;
+  const rng = xoroshiro128plus(settings.seed);
+  let [vectors, quantiles, scratch]: [Float64Array[], Float64Array[], Float64Array] = [[], [], new Float64Array(0)];
+  for (let start = 0; start < settings.samples; start += size) {
+    const length = Math.min(size, settings.samples - start);
+    if (scratch.length !== length) {
+      // One buffer for the slots' vectors (each a view), remade only for a shorter last chunk.
+      const buffer = new Float64Array(slots * length);
+      vectors = Array.from({ length: slots }, (_, i) => buffer.subarray(i * length, (i + 1) * length));
+      quantiles = sampled.map(() => new Float64Array(length));
+      scratch = new Float64Array(length);
+    }
+    drawQuantiles(rng, quantiles, length);
+    for (const { input, dist, low, base, high, out } of draws) fillQuantiles(dist, low, base, high, quantiles[input]!, vectors[out]!);
+    replay(steps, vectors, scratch);
+    const chunkVectors = vectors;
+    yield {
+      start,
+      length,
+      valueOf: (value) => (typeof value === 'number' ? value : chunkVectors[value.index]!),
+      draws: new Map(sampled.map(({ path }, k) => [path, quantiles[k]!])),
+    };
+  }
 }

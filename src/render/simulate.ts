@@ -2,7 +2,7 @@
 // tables, JSON (fintech-calc/simulate@1), CSV or Markdown; a terminal
 // histogram for --metric.
 import { Decimal } from '../decimal.js';
-import type { Samples } from '../engine/calc.js';
+import type { Traced } from '../engine/calc.js';
 import type { Line } from '../engine/lines.js';
 import type { OutputStats } from '../engine/stats.js';
 import type { Distribution, TableName } from '../engine/types.js';
@@ -17,7 +17,7 @@ import { drawTable } from './table.js';
 export const SIMULATE_FORMAT = 'fintech-calc/simulate@1';
 
 export interface SimulatedOutput {
-  readonly line: Line<Samples>;
+  readonly line: Line<Traced>;
   readonly year: string;
   readonly stats: OutputStats;
 }
@@ -59,7 +59,7 @@ function grids(outputs: readonly SimulatedOutput[], options: SimulateRenderOptio
     const inTable = outputs.filter((output) => output.line.table === table);
     const years = [...new Set(inTable.map((output) => output.year))].sort();
     const lines = [...new Set(inTable.map((output) => output.line))];
-    const fixed = (line: Line<Samples>) => inTable.every((o) => o.line !== line || o.stats.min === o.stats.max);
+    const fixed = (line: Line<Traced>) => inTable.every((o) => o.line !== line || o.stats.min === o.stats.max);
     const rows = lines.flatMap((line) =>
       // A line no draw moves is one row of its value, not a row per statistic.
       (fixed(line) ? ['mean'] : statNames(options)).map((stat, s) => [

@@ -4,11 +4,11 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decimalCalc, vectorCalc, type InputReader, type Samples } from '../../src/engine/calc.js';
-import { quantileFunction } from '../../src/engine/distributions.js';
+import { fillQuantiles, quantileFunction } from '../../src/engine/distributions.js';
 import { forecastWith } from '../../src/engine/forecast.js';
 import { atEnd, mapInputs } from '../../src/engine/inputs.js';
 import { linesOf } from '../../src/engine/lines.js';
-import { simulate } from '../../src/engine/simulate.js';
+import { sampledInputs, simulate } from '../../src/engine/simulate.js';
 import { OutputStats } from '../../src/engine/stats.js';
 import { TABLES, type Scenario } from '../../src/engine/types.js';
 import { atCase } from '../../src/engine/yearly.js';
@@ -57,6 +57,36 @@ describe('one set of formulas, two back-ends', () => {
     await expectFloatEqualsDecimal(scenario);
   });
 
+  it('the traced steps, replayed on a chunk, give what the vector back-end gives on the same draws', async () => {
+    const { scenario } = await loadScenario('baseline', fileSources({ env: {}, stdout: () => undefined, stderr: () => undefined, stdoutIsTerminal: false, packageRoot: PACKAGE_ROOT }));
+    const simulation = simulate(scenario, { samples: 3000, seed: 5, dist: 'pert' });
+    const chunks = [...simulation.chunks()].filter((_, i) => i === 0 || i === 2); // a full chunk and the shorter last one
+    for (const chunk of chunks) {
+      const sampled = sampledInputs(scenario, 'pert');
+      const input: InputReader<Samples> = (series, years) => {
+        const drawn = sampled.find((input) => input.series === series);
+        return new Map(
+          years.map((year) => {
+            const [low, base, high] = (['low', 'base', 'high'] as const).map((c) => series.get(year)![c].toNumber()) as [number, number, number];
+            if (!drawn || !(high > low)) return [year, base];
+            const values = new Float64Array(chunk.length);
+            fillQuantiles(drawn.dist, low, base, high, chunk.draws.get(drawn.path)!, values);
+            return [year, values];
+          }),
+        );
+      };
+      const direct = linesOf(forecastWith(vectorCalc(chunk.length), scenario, input), TABLES);
+      const replayed = linesOf(simulation.forecast, TABLES);
+      expect(replayed.length).toBe(direct.length);
+      direct.forEach((line, i) => {
+        for (const [year, value] of line.values) {
+          const traced = replayed[i]!.values.get(year)!;
+          expect(traced === null ? null : chunk.valueOf(traced), `${line.table}.${line.metric}.${line.key}.${year}`).toEqual(value);
+        }
+      });
+    }
+  });
+
   it('and for random scenarios', async () => {
     const small = readFileSync(new URL('../fixtures/small.yaml', import.meta.url), 'utf8');
     const labour = readFileSync(new URL('../fixtures/labour.yaml', import.meta.url), 'utf8');
@@ -92,10 +122,11 @@ describe('sampling', () => {
 
   it('draws one quantile per input and sample, used in every year', async () => {
     const scenario = await load('years: 2020..2021\nsupplyChain:\n  marketSpace: 100\n  modes:\n    a: {share: 50%, penetration: {2020: 10～30%, 2021: 20～60%}}\n');
-    const [chunk] = [...simulate(scenario, { samples: 50, seed: 1, dist: 'uniform' })];
+    const simulation = simulate(scenario, { samples: 50, seed: 1, dist: 'uniform' });
+    const [chunk] = [...simulation.chunks()];
     const q = chunk!.draws.get('supplyChain.modes.a.penetration')!;
-    const { penetration, share } = chunk!.forecast.market!.modes[0]!;
-    const [in2020, in2021] = [penetration.get(2020), penetration.get(2021)] as Float64Array[];
+    const { penetration, share } = simulation.forecast.market!.modes[0]!;
+    const [in2020, in2021] = [chunk!.valueOf(penetration.get(2020)!), chunk!.valueOf(penetration.get(2021)!)] as Float64Array[];
     for (let i = 0; i < 50; i++) {
       expect(in2020![i]).toBeCloseTo(0.1 + q[i]! * 0.2, 12);
       expect(in2021![i]).toBeCloseTo(0.2 + q[i]! * 0.4, 12);
