@@ -45,7 +45,7 @@ await build({
   footer: { js: '})' },
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/cli.js',
-  minify: !process.env.KEEP_NAMES, minifyWhitespace: true, minifySyntax: true,
+  minify: true,
   plugins: [lazyChildProcess],
 });
 // bin/ reads the bundle as latin1, which is exact only for ASCII; and vm.Script
