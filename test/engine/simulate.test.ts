@@ -66,7 +66,7 @@ describe('one set of formulas, two back-ends', () => {
       const input: InputReader<Samples> = (series, years) => {
         const drawn = sampled.find((input) => input.series === series);
         return new Map(
-          years.map((year) => {
+          years.map((year): [number, Samples] => {
             const [low, base, high] = (['low', 'base', 'high'] as const).map((c) => series.get(year)![c].toNumber()) as [number, number, number];
             if (!drawn || !(high > low)) return [year, base];
             const values = new Float64Array(chunk.length);
