@@ -58,15 +58,19 @@ function grids(outputs: readonly SimulatedOutput[], options: SimulateRenderOptio
   return tables.map((table) => {
     const inTable = outputs.filter((output) => output.line.table === table);
     const years = [...new Set(inTable.map((output) => output.year))].sort();
-    const lines = [...new Set(inTable.map((output) => output.line))];
+    // Each output's statistics once (a percentile scans the histogram), by line and year.
+    const values = new Map<Line<Traced>, Map<string, (Decimal | null)[]>>();
+    for (const output of inTable) {
+      if (!values.has(output.line)) values.set(output.line, new Map());
+      values.get(output.line)!.set(output.year, statValues(output, options));
+    }
     const fixed = (line: Line<Traced>) => inTable.every((o) => o.line !== line || o.stats.min === o.stats.max);
-    const rows = lines.flatMap((line) =>
+    const rows = [...values].flatMap(([line, byYear]) =>
       // A line no draw moves is one row of its value, not a row per statistic.
       (fixed(line) ? ['mean'] : statNames(options)).map((stat, s) => [
         fixed(line) ? lineLabel(line, options.lang) : `${lineLabel(line, options.lang)}: ${stat}`,
         ...years.map((year) => {
-          const output = inTable.find((o) => o.line === line && o.year === year);
-          const value = output && statValues(output, options)[s];
+          const value = byYear.get(year)?.[s];
           return value == null ? '–' : displayValue(value, line.kind, options.unit);
         }),
       ]),
