@@ -52,7 +52,10 @@ export class OutputStats {
         (value < lo ? below : above).push(value);
       } else count--; // NaN
     }
-    [this.count, this.sum, this.min, this.max] = [count + length, sum, min, max];
+    this.count = count + length;
+    this.sum = sum;
+    this.min = min;
+    this.max = max;
   }
 
   /** `times` samples of one value. */
