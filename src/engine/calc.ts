@@ -1,6 +1,7 @@
 // The arithmetic the models are written against, so one set of formulas runs on
-// two back-ends: exact Decimal (forecast, explain, solve, diff) and float64
-// vectors of samples (simulate), in the spirit of dinero.js's calculators.
+// two back-ends, in the spirit of dinero.js's calculators: exact Decimal
+// (forecast, explain, solve, diff) and float64 for simulate, where the models are
+// traced once and the recorded steps replayed on vectors of samples.
 import { nthRoot, ONE, sum, ZERO, type Decimal } from '../decimal.js';
 import type { Series, Year, Yearly } from './types.js';
 
@@ -112,38 +113,6 @@ function spread(value: Samples, scratch: Float64Array): Float64Array {
   return typeof value === 'number' ? scratch.fill(value) : value;
 }
 
-/**
- * The float64 back-end over chunks of `length` samples. `allocate` gives each
- * vector result its array.
- */
-export function vectorCalc(length: number, allocate: () => Float64Array = () => new Float64Array(length)): Calc<Samples> {
-  const scratch = new Float64Array(length);
-  const apply = (op: Operation, a: Samples, b: Samples, periods = 0): Samples => {
-    if (typeof a === 'number' && typeof b === 'number') return FLOAT[op](a, b, periods);
-    const out = allocate();
-    KERNELS[op](out, a, b, periods, scratch);
-    return out;
-  };
-  return floatCalc(apply);
-}
-
-/** A Calc over float values, given how one operation is applied. */
-function floatCalc<N extends number | object>(apply: (op: Operation, a: N, b: N, periods?: number) => N): Calc<N> {
-  const add = (a: N, b: N) => apply('add', a, b);
-  return {
-    zero: 0 as N,
-    one: 1 as N,
-    add,
-    sub: (a, b) => apply('sub', a, b),
-    mul: (a, b) => apply('mul', a, b),
-    // Left to right from 0, as the Decimal back-end: the same additions in the same order.
-    sum: (values) => values.reduce(add, 0 as N),
-    shareOf: (a, b) => apply('shareOf', a, b),
-    growth: (a, b) => apply('growth', a, b),
-    cagr: (first, last, periods) => apply('cagr', first, last, periods),
-  };
-}
-
 /** A value while simulate traces the formulas: a number (the same in every sample) or a vector. */
 export type Traced = number | Slot;
 
@@ -167,12 +136,25 @@ export interface Step {
  * on every chunk's vectors: no maps, closures or models per chunk.
  */
 export function tracingCalc(steps: Step[], newSlot: () => Slot): Calc<Traced> {
-  return floatCalc<Traced>((op, a, b, periods = 0) => {
+  const apply = (op: Operation, a: Traced, b: Traced, periods = 0): Traced => {
     if (typeof a === 'number' && typeof b === 'number') return FLOAT[op](a, b, periods);
     const out = newSlot();
     steps.push({ op, a, b, periods, out: out.index });
     return out;
-  });
+  };
+  const add = (a: Traced, b: Traced) => apply('add', a, b);
+  return {
+    zero: 0,
+    one: 1,
+    add,
+    sub: (a, b) => apply('sub', a, b),
+    mul: (a, b) => apply('mul', a, b),
+    // Left to right from 0, as the Decimal back-end: the same additions in the same order.
+    sum: (values) => values.reduce(add, 0),
+    shareOf: (a, b) => apply('shareOf', a, b),
+    growth: (a, b) => apply('growth', a, b),
+    cagr: (first, last, periods) => apply('cagr', first, last, periods),
+  };
 }
 
 /** Replays traced steps on a chunk: slot i's samples are vectors[i] (all of one length). */

@@ -3,14 +3,14 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decimalCalc, vectorCalc, type InputReader, type Samples } from '../../src/engine/calc.js';
+import { decimalCalc, replay, Slot, tracingCalc, type InputReader, type Step, type Traced } from '../../src/engine/calc.js';
 import { fillQuantiles, quantileFunction } from '../../src/engine/distributions.js';
 import { forecastWith } from '../../src/engine/forecast.js';
 import { atEnd, mapInputs } from '../../src/engine/inputs.js';
 import { linesOf } from '../../src/engine/lines.js';
 import { sampledInputs, simulate } from '../../src/engine/simulate.js';
 import { OutputStats } from '../../src/engine/stats.js';
-import { TABLES, type Scenario } from '../../src/engine/types.js';
+import { TABLES, type Scenario, type Series } from '../../src/engine/types.js';
 import { atCase } from '../../src/engine/yearly.js';
 import { fileSources } from '../../src/cli/io.js';
 import { loadScenario } from '../../src/scenario/load.js';
@@ -18,26 +18,46 @@ import { PACKAGE_ROOT, runCli } from '../cli/in-process.js';
 import { load } from '../helpers.js';
 
 /**
+ * The float back-end as simulate runs it on one sample: the models traced, then
+ * the steps replayed. An input is a number, or (where `asVector` says) a slot
+ * whose vector holds `valueOf`'s value.
+ */
+function floatForecast(scenario: Scenario, valueOf: (series: Series, year: number) => number, asVector: (input: number) => boolean) {
+  const [steps, vectors]: [Step[], Float64Array[]] = [[], []];
+  const newSlot = () => new Slot(vectors.push(new Float64Array(1)) - 1);
+  let read = 0;
+  const input: InputReader<Traced> = (series, years) => {
+    const vector = asVector(read++);
+    return new Map(
+      years.map((year): [number, Traced] => {
+        if (!vector) return [year, valueOf(series, year)];
+        const slot = newSlot();
+        vectors[slot.index]![0] = valueOf(series, year);
+        return [year, slot];
+      }),
+    );
+  };
+  const lines = linesOf(forecastWith(tracingCalc(steps, newSlot), scenario, input), TABLES);
+  replay(steps, vectors, new Float64Array(1));
+  return { lines, at: (value: Traced) => (typeof value === 'number' ? value : vectors[value.index]![0]!) };
+}
+
+/**
  * Every output of the float back-end, with every input at base, against the
- * decimal forecast: with the inputs as numbers (constants), as arrays of
- * samples, and alternating (numbers meet arrays in the formulas).
+ * decimal forecast: with the inputs as numbers (folded while tracing), as
+ * vectors (replayed), and alternating (numbers meet vectors in the formulas).
  */
 async function expectFloatEqualsDecimal(scenario: Scenario) {
   const atBase = mapInputs(scenario, (_, series) => atEnd(series, 'base'));
   const exact = linesOf(forecastWith(decimalCalc, atBase, (series, years) => atCase(series, years, 'base')), TABLES);
-  for (const asArray of [() => false, () => true, (n: number) => n % 2 === 1]) {
-    let read = 0;
-    const input: InputReader<Samples> = (series, years) => {
-      const array = asArray(read++);
-      return new Map(years.map((year) => [year, array ? Float64Array.of(series.get(year)!.base.toNumber(), 0) : series.get(year)!.base.toNumber()]));
-    };
-    const float = linesOf(forecastWith(vectorCalc(2), atBase, input), TABLES);
-    expect(float.length).toBe(exact.length);
+  for (const asVector of [() => false, () => true, (n: number) => n % 2 === 1]) {
+    const float = floatForecast(atBase, (series, year) => series.get(year)!.base.toNumber(), asVector);
+    expect(float.lines.length).toBe(exact.length);
     let compared = 0;
     exact.forEach((line, i) => {
       for (const [year, value] of line.values) {
-        const samples = float[i]!.values.get(year);
-        const sample = typeof samples === 'number' ? samples : samples?.[0];
+        const traced = float.lines[i]!.values.get(year);
+        const sample = traced == null ? undefined : float.at(traced);
         if (value === null) {
           expect(sample === undefined || Number.isNaN(sample)).toBe(true);
           continue;
@@ -57,33 +77,32 @@ describe('one set of formulas, two back-ends', () => {
     await expectFloatEqualsDecimal(scenario);
   });
 
-  it('the traced steps, replayed on a chunk, give what the vector back-end gives on the same draws', async () => {
+  it("replayed chunks give, sample by sample, what the formulas give on that sample's draws", async () => {
     const { scenario } = await loadScenario('baseline', fileSources({ env: {}, stdout: () => undefined, stderr: () => undefined, stdoutIsTerminal: false, packageRoot: PACKAGE_ROOT }));
-    const simulation = simulate(scenario, { samples: 3000, seed: 5, dist: 'pert' });
-    const chunks = [...simulation.chunks()].filter((_, i) => i === 0 || i === 2); // a full chunk and the shorter last one
-    for (const chunk of chunks) {
-      const sampled = sampledInputs(scenario, 'pert');
-      const input: InputReader<Samples> = (series, years) => {
-        const drawn = sampled.find((input) => input.series === series);
-        return new Map(
-          years.map((year): [number, Samples] => {
-            const [low, base, high] = (['low', 'base', 'high'] as const).map((c) => series.get(year)![c].toNumber()) as [number, number, number];
-            if (!drawn || !(high > low)) return [year, base];
-            const values = new Float64Array(chunk.length);
-            fillQuantiles(drawn.dist, low, base, high, chunk.draws.get(drawn.path)!, values);
-            return [year, values];
-          }),
-        );
-      };
-      const direct = linesOf(forecastWith(vectorCalc(chunk.length), scenario, input), TABLES);
-      const replayed = linesOf(simulation.forecast, TABLES);
-      expect(replayed.length).toBe(direct.length);
-      direct.forEach((line, i) => {
-        for (const [year, value] of line.values) {
-          const traced = replayed[i]!.values.get(year)!;
-          expect(traced === null ? null : chunk.valueOf(traced), `${line.table}.${line.metric}.${line.key}.${year}`).toEqual(value);
-        }
-      });
+    const simulation = simulate(scenario, { samples: 300, seed: 5, dist: 'pert', chunk: 128 });
+    const sampled = sampledInputs(scenario, 'pert');
+    const replayed = linesOf(simulation.forecast, TABLES);
+    for (const chunk of simulation.chunks()) {
+      // The first, a middle and the last sample of each chunk (the last chunk is shorter).
+      for (const i of [0, 57, chunk.length - 1].filter((i) => i < chunk.length)) {
+        const drawn = (series: Series, year: number) => {
+          const input = sampled.find((candidate) => candidate.series === series);
+          const range = series.get(year)!;
+          if (!input) return range.base.toNumber();
+          const value = new Float64Array(1);
+          fillQuantiles(input.dist, range.low.toNumber(), range.base.toNumber(), range.high.toNumber(), chunk.draws.get(input.path)!.subarray(i, i + 1), value);
+          return value[0]!;
+        };
+        const one = floatForecast(scenario, drawn, () => false);
+        one.lines.forEach((line, l) => {
+          for (const [year, value] of line.values) {
+            const traced = replayed[l]!.values.get(year)!;
+            const samples = traced === null ? null : chunk.valueOf(traced);
+            const got = typeof samples === 'number' || samples === null ? samples : samples[i];
+            expect(got, `${line.table}.${line.metric}.${line.key}.${year}, sample ${chunk.start + i}`).toBe(value === null ? null : one.at(value));
+          }
+        });
+      }
     }
   });
 
