@@ -1,5 +1,4 @@
 // `fintech-calc simulate [scenario]`: Monte Carlo over the input ranges.
-import { writeFileSync } from 'node:fs';
 import { Slot } from '../engine/calc.js';
 import { linesOf } from '../engine/lines.js';
 import { sampledInputs, simulate, type SimulationSettings } from '../engine/simulate.js';
@@ -17,7 +16,7 @@ import {
 import { didYouMean } from '../suggest.js';
 import { UsageError } from './exit.js';
 import { emit, loadScenarios, styleFor, tablesOf } from './shared.js';
-import type { Io } from './io.js';
+import { writeFileAtomic, type Io } from './io.js';
 import { checkOutputOptions, wantsStamp, type Format, type RawOutputOptions } from './options.js';
 
 const RENDERERS: Record<Format, (outputs: readonly SimulatedOutput[], options: SimulateRenderOptions) => string> = {
@@ -88,20 +87,26 @@ export async function runSimulate(scenarioArg: string | undefined, raw: RawSimul
 
 /** --samples: one row per sample, the drawn quantile of each ranged input and the --metric values. */
 function writeSamples(file: string, scenario: Parameters<typeof simulate>[0], settings: SimulationSettings, metrics: readonly string[], tables: ReturnType<typeof tablesOf>): void {
+  try {
+    writeFileAtomic(file, sampleRows(scenario, settings, metrics, tables));
+  } catch (error) {
+    throw new UsageError(`--samples: cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+/** The samples file's text, a chunk of rows at a time: memory does not grow with the samples. */
+function* sampleRows(scenario: Parameters<typeof simulate>[0], settings: SimulationSettings, metrics: readonly string[], tables: ReturnType<typeof tablesOf>): Generator<string> {
   const inputs = sampledInputs(scenario, settings.dist).map((input) => input.path);
-  const lines = [['sample', ...inputs.map((path) => `q:${path}`), ...metrics].join(',')];
+  yield `${['sample', ...inputs.map((path) => `q:${path}`), ...metrics].join(',')}\n`;
   const simulation = simulate(scenario, settings);
   const columns = linesOf(simulation.forecast, tables).flatMap((line) => [...line.values].map(([year, value]) => ({ address: changeAddress({ ...line, year }), value })));
   const wanted = metrics.map((metric) => columns.find((column) => column.address === metric)?.value ?? null);
   for (const chunk of simulation.chunks()) {
     const values = wanted.map((value) => (value === null ? undefined : chunk.valueOf(value)));
+    const rows: string[] = [];
     for (let i = 0; i < chunk.length; i++) {
-      lines.push([chunk.start + i, ...inputs.map((path) => chunk.draws.get(path)![i]), ...values.map((v) => (typeof v === 'number' ? v : v?.[i]))].join(','));
+      rows.push(`${[chunk.start + i, ...inputs.map((path) => chunk.draws.get(path)![i]), ...values.map((v) => (typeof v === 'number' ? v : v?.[i]))].join(',')}\n`);
     }
-  }
-  try {
-    writeFileSync(file, `${lines.join('\n')}\n`);
-  } catch (error) {
-    throw new UsageError(`--samples: cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    yield rows.join('');
   }
 }
