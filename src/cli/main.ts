@@ -33,7 +33,7 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-export function buildProgram(io: Io, setCode: (code: number) => void): Command {
+export function buildProgram(io: Io, setCode: (code: number) => void, argv: readonly string[]): Command {
   const program = new Command('fintech-calc')
     .description(
       'Scenario calculator for the 2019 iResearch China fintech report: SCF market, bank SCF profit and technology spend, from YAML scenarios, in exact decimal arithmetic.',
@@ -66,6 +66,15 @@ Run 'fintech-calc <command> --help' for a command's options.
 `,
     );
 
+  // Only the command being run is defined: the others' options cost start-up
+  // time. Top-level help, a mistyped command and no command get them all.
+  const invoked = argv[0];
+  const all = invoked === undefined || !Object.hasOwn(COMMANDS, invoked);
+  for (const [name, define] of Object.entries(COMMANDS)) if (all || name === invoked) define(program, io, setCode);
+  return program;
+}
+
+function defineForecast(program: Command, io: Io, setCode: (code: number) => void): void {
   outputOptions(
     program
       .command('forecast')
@@ -92,7 +101,9 @@ Exit codes: 0 success, 2 bad input or usage, 3 internal error (a bug).
       const { runForecast } = await import('./forecast.js');
       setCode(await runForecast(scenarios, options, io));
     });
+}
 
+function defineDiff(program: Command, io: Io, setCode: (code: number) => void): void {
   outputOptions(
     program
       .command('diff')
@@ -130,7 +141,9 @@ Exit codes: 0 no differences beyond the tolerance (with --fail-on: no rule fired
       const { runDiff } = await import('./diff.js');
       setCode(await runDiff(a, b, options, io));
     });
+}
 
+function defineExplain(program: Command, io: Io, setCode: (code: number) => void): void {
   outputOptions(
     program
       .command('explain')
@@ -155,7 +168,9 @@ Examples:
       const { runExplain } = await import('./explain.js');
       setCode(await runExplain(first, second, options, io));
     });
+}
 
+function defineSensitivity(program: Command, io: Io, setCode: (code: number) => void): void {
   outputOptions(
     program
       .command('sensitivity')
@@ -181,7 +196,9 @@ Examples:
       const { runSensitivity } = await import('./sensitivity.js');
       setCode(await runSensitivity(scenario, options, io));
     });
+}
 
+function defineSolve(program: Command, io: Io, setCode: (code: number) => void): void {
   outputOptions(
     program
       .command('solve')
@@ -207,7 +224,9 @@ Examples:
       const { runSolve } = await import('./solve.js');
       setCode(await runSolve(scenario, options, io));
     });
+}
 
+function defineSimulate(program: Command, io: Io, setCode: (code: number) => void): void {
   outputOptions(
     program
       .command('simulate')
@@ -241,7 +260,9 @@ Examples:
       const { runSimulate } = await import('./simulate.js');
       setCode(await runSimulate(scenario, options, io));
     });
+}
 
+function defineCheck(program: Command, io: Io, setCode: (code: number) => void): void {
   program
     .command('check')
     .description('assumption hygiene: inputs without a source, unexplained assumptions, odd ranges, jumps, copied sources')
@@ -264,7 +285,9 @@ Examples:
       const { runCheck } = await import('./check.js');
       setCode(await runCheck(files, options, io));
     });
+}
 
+function defineValidate(program: Command, io: Io, setCode: (code: number) => void): void {
   program
     .command('validate')
     .description('check scenario files (and the files they extend); print <file>: ok or every problem')
@@ -285,7 +308,9 @@ Examples:
       const { runValidate } = await import('./validate.js');
       setCode(await runValidate(files, options.format, io));
     });
+}
 
+function defineSchema(program: Command, io: Io, setCode: (code: number) => void): void {
   program
     .command('schema')
     .description('print the JSON Schema (draft 2020-12) of the scenario format, for editors')
@@ -301,7 +326,9 @@ Save it and point your editor at it, e.g. with the YAML language server (VS Code
       const { runSchema } = await import('./schema.js');
       setCode(runSchema(io));
     });
+}
 
+function defineList(program: Command, io: Io, setCode: (code: number) => void): void {
   program
     .command('list')
     .description('list the bundled scenarios, which forecast, diff and extends take by name')
@@ -310,14 +337,26 @@ Save it and point your editor at it, e.g. with the YAML language server (VS Code
       const { runList } = await import('./list.js');
       setCode(await runList(options.format, io));
     });
-
-  return program;
 }
+
+/** Each command's definition, in the order help lists them. */
+const COMMANDS: Record<string, (program: Command, io: Io, setCode: (code: number) => void) => void> = {
+  forecast: defineForecast,
+  diff: defineDiff,
+  explain: defineExplain,
+  sensitivity: defineSensitivity,
+  solve: defineSolve,
+  simulate: defineSimulate,
+  check: defineCheck,
+  validate: defineValidate,
+  schema: defineSchema,
+  list: defineList,
+};
 
 /** Runs the CLI and returns its exit code; never throws. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   let code: number = EXIT.ok;
-  const program = buildProgram(io, (value) => (code = value));
+  const program = buildProgram(io, (value) => (code = value), argv);
   try {
     if (argv.length === 0) {
       program.outputHelp({ error: true });

@@ -192,3 +192,17 @@ describe('standard output (written to fd 1 synchronously)', () => {
     expect(Buffer.concat(chunks).toString()).toBe(run(...bigOutput).stdout);
   });
 });
+
+describe('help', () => {
+  // Only the command being run is defined (start-up); help must still list every command.
+  it('lists every command, whatever follows the help option', () => {
+    for (const args of [['--help'], ['-h', 'forecast'], ['help']]) {
+      const commands = /Commands:\n([\s\S]*?)\n\n/.exec(run(...args).stdout)?.[1]?.split('\n').map((line) => line.trim().split(' ')[0]);
+      expect(commands, args.join(' ')).toEqual(['forecast', 'diff', 'explain', 'sensitivity', 'solve', 'simulate', 'check', 'validate', 'schema', 'list', 'help']);
+    }
+  });
+
+  it('suggests the command meant by a mistyped one', () => {
+    expect(run('forcast')).toEqual({ code: 2, stdout: '', stderr: "fintech-calc: error: unknown command 'forcast' (Did you mean forecast?)\n" });
+  });
+});
