@@ -58,17 +58,19 @@ function grids(outputs: readonly SimulatedOutput[], options: SimulateRenderOptio
   return tables.map((table) => {
     const inTable = outputs.filter((output) => output.line.table === table);
     const years = [...new Set(inTable.map((output) => output.year))].sort();
-    // Each output's statistics once (a percentile scans the histogram), by line and year.
-    const values = new Map<Line<Traced>, Map<string, (Decimal | null)[]>>();
+    // Each output's statistics once (a percentile scans the histogram), by line and
+    // year; a line is fixed when no draw moves it in any year.
+    const values = new Map<Line<Traced>, { byYear: Map<string, (Decimal | null)[]>; fixed: boolean }>();
     for (const output of inTable) {
-      if (!values.has(output.line)) values.set(output.line, new Map());
-      values.get(output.line)!.set(output.year, statValues(output, options));
+      const entry = values.get(output.line) ?? { byYear: new Map(), fixed: true };
+      entry.byYear.set(output.year, statValues(output, options));
+      entry.fixed &&= output.stats.min === output.stats.max;
+      values.set(output.line, entry);
     }
-    const fixed = (line: Line<Traced>) => inTable.every((o) => o.line !== line || o.stats.min === o.stats.max);
-    const rows = [...values].flatMap(([line, byYear]) =>
+    const rows = [...values].flatMap(([line, { byYear, fixed }]) =>
       // A line no draw moves is one row of its value, not a row per statistic.
-      (fixed(line) ? ['mean'] : statNames(options)).map((stat, s) => [
-        fixed(line) ? lineLabel(line, options.lang) : `${lineLabel(line, options.lang)}: ${stat}`,
+      (fixed ? ['mean'] : statNames(options)).map((stat, s) => [
+        fixed ? lineLabel(line, options.lang) : `${lineLabel(line, options.lang)}: ${stat}`,
         ...years.map((year) => {
           const value = byYear.get(year)?.[s];
           return value == null ? '–' : displayValue(value, line.kind, options.unit);
