@@ -33,7 +33,10 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-export function buildProgram(io: Io, setCode: (code: number) => void, argv: readonly string[]): Command {
+/** How a command's action reports its exit code to run(). */
+type SetCode = (code: number) => void;
+
+export function buildProgram(io: Io, setCode: SetCode, argv: readonly string[]): Command {
   const program = new Command('fintech-calc')
     .description(
       'Scenario calculator for the 2019 iResearch China fintech report: SCF market, bank SCF profit and technology spend, from YAML scenarios, in exact decimal arithmetic.',
@@ -74,7 +77,7 @@ Run 'fintech-calc <command> --help' for a command's options.
   return program;
 }
 
-function defineForecast(program: Command, io: Io, setCode: (code: number) => void): void {
+function defineForecast(program: Command, io: Io, setCode: SetCode): void {
   outputOptions(
     program
       .command('forecast')
@@ -103,7 +106,7 @@ Exit codes: 0 success, 2 bad input or usage, 3 internal error (a bug).
     });
 }
 
-function defineDiff(program: Command, io: Io, setCode: (code: number) => void): void {
+function defineDiff(program: Command, io: Io, setCode: SetCode): void {
   outputOptions(
     program
       .command('diff')
@@ -143,7 +146,7 @@ Exit codes: 0 no differences beyond the tolerance (with --fail-on: no rule fired
     });
 }
 
-function defineExplain(program: Command, io: Io, setCode: (code: number) => void): void {
+function defineExplain(program: Command, io: Io, setCode: SetCode): void {
   outputOptions(
     program
       .command('explain')
@@ -170,7 +173,7 @@ Examples:
     });
 }
 
-function defineSensitivity(program: Command, io: Io, setCode: (code: number) => void): void {
+function defineSensitivity(program: Command, io: Io, setCode: SetCode): void {
   outputOptions(
     program
       .command('sensitivity')
@@ -198,7 +201,7 @@ Examples:
     });
 }
 
-function defineSolve(program: Command, io: Io, setCode: (code: number) => void): void {
+function defineSolve(program: Command, io: Io, setCode: SetCode): void {
   outputOptions(
     program
       .command('solve')
@@ -226,7 +229,7 @@ Examples:
     });
 }
 
-function defineSimulate(program: Command, io: Io, setCode: (code: number) => void): void {
+function defineSimulate(program: Command, io: Io, setCode: SetCode): void {
   outputOptions(
     program
       .command('simulate')
@@ -262,7 +265,7 @@ Examples:
     });
 }
 
-function defineCheck(program: Command, io: Io, setCode: (code: number) => void): void {
+function defineCheck(program: Command, io: Io, setCode: SetCode): void {
   program
     .command('check')
     .description('assumption hygiene: inputs without a source, unexplained assumptions, odd ranges, jumps, copied sources')
@@ -287,7 +290,7 @@ Examples:
     });
 }
 
-function defineValidate(program: Command, io: Io, setCode: (code: number) => void): void {
+function defineValidate(program: Command, io: Io, setCode: SetCode): void {
   program
     .command('validate')
     .description('check scenario files (and the files they extend); print <file>: ok or every problem')
@@ -310,7 +313,7 @@ Examples:
     });
 }
 
-function defineSchema(program: Command, io: Io, setCode: (code: number) => void): void {
+function defineSchema(program: Command, io: Io, setCode: SetCode): void {
   program
     .command('schema')
     .description('print the JSON Schema (draft 2020-12) of the scenario format, for editors')
@@ -328,7 +331,7 @@ Save it and point your editor at it, e.g. with the YAML language server (VS Code
     });
 }
 
-function defineList(program: Command, io: Io, setCode: (code: number) => void): void {
+function defineList(program: Command, io: Io, setCode: SetCode): void {
   program
     .command('list')
     .description('list the bundled scenarios, which forecast, diff and extends take by name')
@@ -340,7 +343,7 @@ function defineList(program: Command, io: Io, setCode: (code: number) => void): 
 }
 
 /** Each command's definition, in the order help lists them. */
-const COMMANDS: Record<string, (program: Command, io: Io, setCode: (code: number) => void) => void> = {
+const COMMANDS: Record<string, (program: Command, io: Io, setCode: SetCode) => void> = {
   forecast: defineForecast,
   diff: defineDiff,
   explain: defineExplain,
