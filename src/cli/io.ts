@@ -179,14 +179,15 @@ export function stdoutWriter(): (text: string) => void {
  * Writes `text` to `file` atomically: a temporary file in the same folder, then
  * a rename, so readers never see a partial file and a failure leaves the old one.
  */
-export function writeFileAtomic(file: string, text: string | Iterable<string>): void {
+export function writeFileAtomic(file: string, text: string | ((write: (piece: string) => void) => void)): void {
   const folder = mkdtempSync(join(dirname(file), `.${basename(file)}.`));
   const temporary = join(folder, 'out');
   try {
     const fd = openSync(temporary, 'w');
     try {
-      // Pieces are written as they come, so a long text need not be held whole.
-      for (const piece of typeof text === 'string' ? [text] : text) writeSync(fd, piece);
+      // Given as a producer, the text is written as it comes: it need not be held whole.
+      if (typeof text === 'string') writeSync(fd, text);
+      else text((piece) => void writeSync(fd, piece));
     } finally {
       closeSync(fd);
     }

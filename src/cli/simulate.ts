@@ -1,7 +1,7 @@
 // `fintech-calc simulate [scenario]`: Monte Carlo over the input ranges.
-import { Slot } from '../engine/calc.js';
+import { Slot, type Traced } from '../engine/calc.js';
 import { linesOf } from '../engine/lines.js';
-import { sampledInputs, simulate, type SimulationSettings } from '../engine/simulate.js';
+import { sampledInputs, simulate, type Chunk, type SimulationSettings } from '../engine/simulate.js';
 import { OutputStats } from '../engine/stats.js';
 import { DISTRIBUTIONS, type Distribution } from '../engine/types.js';
 import { changeAddress } from '../engine/rules.js';
@@ -61,23 +61,29 @@ export async function runSimulate(scenarioArg: string | undefined, raw: RawSimul
 
   const simulation = simulate(scenario, settings);
   const outputs = linesOf(simulation.forecast, tables).flatMap((line) => [...line.values].map(([year, value]) => ({ line, year, value, stats: new OutputStats() })));
-  const progress = io.stderrIsTerminal && samples >= 100_000 ? (done: number) => io.stderr(`\rsimulating ${Math.floor((done / samples) * 100)}%`) : undefined;
-  // Values no draw moves are the same number in every sample: counted once, after.
-  const moving = outputs.filter((output): output is typeof output & { value: Slot } => output.value instanceof Slot);
-  for (const chunk of simulation.chunks()) {
-    for (const { value, stats } of moving) stats.add(chunk.valueOf(value), chunk.length);
-    progress?.(chunk.start + chunk.length);
-  }
-  for (const { value, stats } of outputs) if (typeof value === 'number') stats.add(value, samples);
-  if (progress) io.stderr('\r\u001b[K');
-
   const address = (output: SimulatedOutput) => changeAddress({ ...output.line, year: output.year });
   const histograms = raw.metric.map((metric) => {
     const output = outputs.find((o) => address(o) === metric);
     if (!output) throw new UsageError(`--metric: unknown metric '${metric}'${didYouMean(metric, outputs.map(address))}`);
     return output;
   });
-  if (raw.samplesFile !== undefined) writeSamples(raw.samplesFile, scenario, settings, histograms.length > 0 ? raw.metric : [], tables);
+  const progress = io.stderrIsTerminal && samples >= 100_000 ? (done: number) => io.stderr(`\rsimulating ${Math.floor((done / samples) * 100)}%`) : undefined;
+  // Values no draw moves are the same number in every sample: counted once, after.
+  const moving = outputs.filter((output): output is typeof output & { value: Slot } => output.value instanceof Slot);
+  // One pass over the samples: the statistics, and the rows of --samples-file when asked.
+  const runChunks = (write?: (text: string) => void) => {
+    const rows = write && samplesTable(sampledInputs(scenario, settings.dist).map((input) => input.path), histograms, write);
+    for (const chunk of simulation.chunks()) {
+      for (const { value, stats } of moving) stats.add(chunk.valueOf(value), chunk.length);
+      rows?.(chunk);
+      progress?.(chunk.start + chunk.length);
+    }
+  };
+  if (raw.samplesFile === undefined) runChunks();
+  else writeSamples(raw.samplesFile, runChunks);
+  for (const { value, stats } of outputs) if (typeof value === 'number') stats.add(value, samples);
+  if (progress) io.stderr('\r\u001b[K');
+
   const stamp = wantsStamp(raw.stamp, options.format) ? { ...(await (await import('./stamp.js')).stampOf([loaded!], raw.set)), simulate: { samples, seed, dist } } : undefined;
   const style = await styleFor(options.color);
   const text = RENDERERS[options.format](outputs, { unit: options.unit, lang: options.lang, style, scenario: scenario.name, samples, seed, dist, percentiles, histograms, ...(stamp && { stamp }) });
@@ -85,28 +91,29 @@ export async function runSimulate(scenarioArg: string | undefined, raw: RawSimul
   return 0;
 }
 
-/** --samples: one row per sample, the drawn quantile of each ranged input and the --metric values. */
-function writeSamples(file: string, scenario: Parameters<typeof simulate>[0], settings: SimulationSettings, metrics: readonly string[], tables: ReturnType<typeof tablesOf>): void {
+/** --samples: the file, written atomically as the chunks come. */
+function writeSamples(file: string, produce: (write: (text: string) => void) => void): void {
   try {
-    writeFileAtomic(file, sampleRows(scenario, settings, metrics, tables));
+    writeFileAtomic(file, produce);
   } catch (error) {
     throw new UsageError(`--samples: cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
 }
 
-/** The samples file's text, a chunk of rows at a time: memory does not grow with the samples. */
-function* sampleRows(scenario: Parameters<typeof simulate>[0], settings: SimulationSettings, metrics: readonly string[], tables: ReturnType<typeof tablesOf>): Generator<string> {
-  const inputs = sampledInputs(scenario, settings.dist).map((input) => input.path);
-  yield `${['sample', ...inputs.map((path) => `q:${path}`), ...metrics].join(',')}\n`;
-  const simulation = simulate(scenario, settings);
-  const columns = linesOf(simulation.forecast, tables).flatMap((line) => [...line.values].map(([year, value]) => ({ address: changeAddress({ ...line, year }), value })));
-  const wanted = metrics.map((metric) => columns.find((column) => column.address === metric)?.value ?? null);
-  for (const chunk of simulation.chunks()) {
-    const values = wanted.map((value) => (value === null ? undefined : chunk.valueOf(value)));
+/**
+ * Writes the header of the samples file, and returns what writes a chunk's rows:
+ * one row per sample, the drawn quantile of each ranged input and the --metric
+ * values (a chunk at a time: memory does not grow with the samples).
+ */
+function samplesTable(inputs: readonly string[], metrics: readonly (SimulatedOutput & { readonly value: Traced | null })[], write: (text: string) => void): (chunk: Chunk) => void {
+  const name = (output: SimulatedOutput) => changeAddress({ ...output.line, year: output.year });
+  write(`${['sample', ...inputs.map((path) => `q:${path}`), ...metrics.map(name)].join(',')}\n`);
+  return (chunk) => {
+    const values = metrics.map(({ value }) => (value === null ? undefined : chunk.valueOf(value)));
     const rows: string[] = [];
     for (let i = 0; i < chunk.length; i++) {
       rows.push(`${[chunk.start + i, ...inputs.map((path) => chunk.draws.get(path)![i]), ...values.map((v) => (typeof v === 'number' ? v : v?.[i]))].join(',')}\n`);
     }
-    yield rows.join('');
-  }
+    write(rows.join(''));
+  };
 }
