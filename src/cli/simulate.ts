@@ -1,8 +1,7 @@
 // `fintech-calc simulate [scenario]`: Monte Carlo over the input ranges.
-import { Slot, type Traced } from '../engine/calc.js';
+import type { Traced } from '../engine/calc.js';
 import { linesOf } from '../engine/lines.js';
 import { sampledInputs, simulate, type Chunk, type SimulationSettings } from '../engine/simulate.js';
-import { OutputStats } from '../engine/stats.js';
 import { DISTRIBUTIONS, type Distribution } from '../engine/types.js';
 import { changeAddress } from '../engine/rules.js';
 import {
@@ -37,6 +36,9 @@ export interface RawSimulateOptions extends RawOutputOptions {
 
 const MAX_SAMPLES = 10_000_000;
 
+/** A value of the traced forecast: one metric, key and year. */
+type Output = Omit<SimulatedOutput, 'stats'> & { readonly value: Traced | null };
+
 function wholeNumber(option: string, text: string, min: number, max: number): number {
   const value = Number(text);
   if (!/^\d+$/.test(text.trim()) || value < min || value > max) throw new UsageError(`${option}: expected a whole number from ${min} to ${max}, got '${text}'`);
@@ -60,41 +62,48 @@ export async function runSimulate(scenarioArg: string | undefined, raw: RawSimul
   const settings: SimulationSettings = { samples, seed, dist: dist as Distribution, tables };
 
   const simulation = simulate(scenario, settings);
-  const outputs = linesOf(simulation.forecast, tables).flatMap((line) => [...line.values].map(([year, value]) => ({ line, year, value, stats: new OutputStats() })));
-  const address = (output: SimulatedOutput) => changeAddress({ ...output.line, year: output.year });
-  const histograms = raw.metric.map((metric) => {
-    const output = outputs.find((o) => address(o) === metric);
-    if (!output) throw new UsageError(`--metric: unknown metric '${metric}'${didYouMean(metric, outputs.map(address))}`);
-    return output;
+  const outputs: Output[] = linesOf(simulation.forecast, tables).flatMap((line) => [...line.values].map(([year, value]) => ({ line, year, value })));
+  const address = (output: Output) => changeAddress({ ...output.line, year: output.year });
+  const metrics = raw.metric.map((metric) => {
+    const index = outputs.findIndex((o) => address(o) === metric);
+    if (index < 0) throw new UsageError(`--metric: unknown metric '${metric}'${didYouMean(metric, outputs.map(address))}`);
+    return index;
   });
   const progress = io.stderrIsTerminal && samples >= 100_000 ? (done: number) => io.stderr(`\rsimulating ${Math.floor((done / samples) * 100)}%`) : undefined;
-  // Values no draw moves are the same number in every sample: counted once, after.
-  const moving = outputs.filter((output): output is typeof output & { value: Slot } => output.value instanceof Slot);
   // One pass over the samples: the statistics, and the rows of --samples-file when asked.
-  const runChunks = (write?: (text: string) => void) => {
-    const rows = write && samplesTable(sampledInputs(scenario, settings.dist).map((input) => input.path), histograms, write);
-    for (const chunk of simulation.chunks()) {
-      for (const { value, stats } of moving) stats.add(chunk.valueOf(value), chunk.length);
-      rows?.(chunk);
-      progress?.(chunk.start + chunk.length);
-    }
+  const run = (write?: (text: string) => void) => {
+    const rows = write && samplesTable(sampledInputs(scenario, settings.dist).map((input) => input.path), metrics.map((index) => outputs[index]!), write);
+    return simulation.run(
+      outputs.map((output) => output.value),
+      {
+        values: metrics.map((index) => outputs[index]!.value),
+        chunk: (chunk) => {
+          rows?.(chunk);
+          progress?.(chunk.start + chunk.length);
+        },
+      },
+    );
   };
-  if (raw.samplesFile === undefined) runChunks();
-  else writeSamples(raw.samplesFile, runChunks);
-  for (const { value, stats } of outputs) if (typeof value === 'number') stats.add(value, samples);
+  const stats = raw.samplesFile === undefined ? run() : writeSamples(raw.samplesFile, run);
   if (progress) io.stderr('\r\u001b[K');
+  const simulated: SimulatedOutput[] = outputs.map((output, i) => ({ ...output, stats: stats[i]! }));
+  const histograms = metrics.map((index) => simulated[index]!);
 
   const stamp = wantsStamp(raw.stamp, options.format) ? { ...(await (await import('./stamp.js')).stampOf([loaded!], raw.set)), simulate: { samples, seed, dist } } : undefined;
   const style = await styleFor(options.color);
-  const text = RENDERERS[options.format](outputs, { unit: options.unit, lang: options.lang, style, scenario: scenario.name, samples, seed, dist, percentiles, histograms, ...(stamp && { stamp }) });
+  const text = RENDERERS[options.format](simulated, { unit: options.unit, lang: options.lang, style, scenario: scenario.name, samples, seed, dist, percentiles, histograms, ...(stamp && { stamp }) });
   emit(text, options.out, io);
   return 0;
 }
 
-/** --samples: the file, written atomically as the chunks come. */
-function writeSamples(file: string, produce: (write: (text: string) => void) => void): void {
+/** --samples: the file, written atomically as the chunks come; returns what `produce` returns. */
+function writeSamples<T>(file: string, produce: (write: (text: string) => void) => T): T {
+  let result: T | undefined;
   try {
-    writeFileAtomic(file, produce);
+    writeFileAtomic(file, (write) => {
+      result = produce(write);
+    });
+    return result!;
   } catch (error) {
     throw new UsageError(`--samples: cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
@@ -105,8 +114,8 @@ function writeSamples(file: string, produce: (write: (text: string) => void) => 
  * one row per sample, the drawn quantile of each ranged input and the --metric
  * values (a chunk at a time: memory does not grow with the samples).
  */
-function samplesTable(inputs: readonly string[], metrics: readonly (SimulatedOutput & { readonly value: Traced | null })[], write: (text: string) => void): (chunk: Chunk) => void {
-  const name = (output: SimulatedOutput) => changeAddress({ ...output.line, year: output.year });
+function samplesTable(inputs: readonly string[], metrics: readonly Output[], write: (text: string) => void): (chunk: Chunk) => void {
+  const name = (output: Output) => changeAddress({ ...output.line, year: output.year });
   write(`${['sample', ...inputs.map((path) => `q:${path}`), ...metrics.map(name)].join(',')}\n`);
   return (chunk) => {
     const values = metrics.map(({ value }) => (value === null ? undefined : chunk.valueOf(value)));

@@ -1,50 +1,35 @@
 // Inverse CDFs of the distributions a range is sampled from: a draw at quantile
 // q takes the value at quantile q of each year's (low, base, high), so one draw
 // per input moves all its years together.
+import type { Evaluate } from './kernels.js';
 import type { Distribution } from './types.js';
 
 /** A sampler for one (low, base, high): quantile → value. */
 export type Quantile = (q: number) => number;
 
-export function quantileFunction(dist: Distribution, low: number, base: number, high: number): Quantile {
+/** The distributions kernels.wat draws from itself; PERT's inverse is tabulated here. */
+export type NativeDistribution = Exclude<Distribution, 'pert'>;
+
+/**
+ * What kernels.wat's draw takes for a (low, base, high) with high > low:
+ * triangular: low, high, split = F(base), left = width·(base − low), right = width·(high − base);
+ * uniform: low, width.
+ */
+export function drawParameters(dist: NativeDistribution, low: number, base: number, high: number): number[] {
   const width = high - low;
-  if (!(width > 0)) return () => base;
-  switch (dist) {
-    case 'uniform':
-      return (q) => low + q * width;
-    case 'triangular': {
-      const split = (base - low) / width;
-      return (q) => (q < split ? low + Math.sqrt(q * width * (base - low)) : high - Math.sqrt((1 - q) * width * (high - base)));
-    }
-    case 'pert': {
-      const inverse = betaQuantile(1 + (4 * (base - low)) / width, 1 + (4 * (high - base)) / width);
-      return (q) => low + inverse(q) * width;
-    }
-  }
+  return dist === 'uniform' ? [low, width] : [low, high, (base - low) / width, width * (base - low), width * (high - base)];
 }
 
-/** out[i] = the value at quantile q[i]: quantileFunction over a vector, with the common cases as plain loops. */
-export function fillQuantiles(dist: Distribution, low: number, base: number, high: number, q: Float64Array, out: Float64Array): void {
-  const width = high - low;
-  if (!(width > 0)) {
-    out.fill(base);
-    return;
+/** The value at quantile q, in the same float64 arithmetic as simulate's draws. */
+export function quantileFunction(dist: Distribution, low: number, base: number, high: number, evaluate: Evaluate): Quantile {
+  if (!(high > low)) return () => base;
+  if (dist === 'pert') {
+    const width = high - low;
+    const inverse = betaQuantile(1 + (4 * (base - low)) / width, 1 + (4 * (high - base)) / width);
+    return (q) => low + inverse(q) * width;
   }
-  if (dist === 'triangular') {
-    const split = (base - low) / width;
-    const [left, right] = [width * (base - low), width * (high - base)];
-    for (let i = 0; i < q.length; i++) {
-      const x = q[i]!;
-      out[i] = x < split ? low + Math.sqrt(x * left) : high - Math.sqrt((1 - x) * right);
-    }
-    return;
-  }
-  if (dist === 'uniform') {
-    for (let i = 0; i < q.length; i++) out[i] = low + q[i]! * width;
-    return;
-  }
-  const at = quantileFunction(dist, low, base, high);
-  for (let i = 0; i < q.length; i++) out[i] = at(q[i]!);
+  const parameters = drawParameters(dist, low, base, high);
+  return (q) => evaluate(dist, q, 0, parameters);
 }
 
 const GRID = 2048;

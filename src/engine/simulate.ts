@@ -1,11 +1,14 @@
 // simulate: Monte Carlo over the input ranges, on the float64 back-end of the
-// same models (calc.ts), traced once and replayed on chunks of samples. Each
-// input with a range gets one draw per sample, a quantile used for every year of
-// the input; the draws come from a seeded xoroshiro128+ (pure-rand), so a seed
-// gives the same samples on every machine.
-import { xoroshiro128plus, type RandomGenerator } from 'pure-rand';
-import { replay, Slot, tracingCalc, type InputReader, type Samples, type Step, type Traced } from './calc.js';
-import { fillQuantiles } from './distributions.js';
+// same models (calc.ts), traced once and replayed on chunks of samples by
+// kernels.wat. Each input with a range gets one draw per sample, a quantile used
+// for every year of the input; the draws come from a seeded xoroshiro128+ (the
+// same numbers as pure-rand's), so a seed gives the same samples on every machine.
+import { Slot, tracingCalc, type InputReader, type Step, type Traced } from './calc.js';
+import { drawParameters, quantileFunction, type NativeDistribution } from './distributions.js';
+import { evaluator, instantiateKernels, type Evaluate } from './kernels.js';
+import { loadMachine } from './machine.js';
+import { schedule, type Op } from './program.js';
+import { constantStats, type SampleStats } from './stats.js';
 import { forecastWith } from './forecast.js';
 import { hasRange, inputsOf } from './inputs.js';
 import type { CaseForecast, Distribution, Scenario, Series, TableName } from './types.js';
@@ -22,19 +25,31 @@ export interface SimulationSettings {
   readonly tables?: readonly TableName[];
 }
 
-/** The forecast traced once, and its samples chunk by chunk. */
+/** The forecast traced once, and its samples. */
 export interface Simulation {
   /** Every value as a number (no draw moves it: the same in every sample) or a slot. */
   readonly forecast: CaseForecast<Traced>;
-  /** The chunks, in order; the same settings give the same chunks. A chunk's vectors are reused by the next. */
-  chunks(): Generator<Chunk>;
+  /**
+   * Draws every sample, a chunk at a time, and returns the statistics of each
+   * of `outputs` (values of the forecast). The same settings give the same samples.
+   */
+  run(outputs: readonly (Traced | null)[], watch?: Watch): SampleStats[];
 }
+
+/** Who sees every chunk, in order, and the samples of which values (a chunk's vectors are reused by the next). */
+export interface Watch {
+  readonly values: readonly (Traced | null)[];
+  chunk(chunk: Chunk): void;
+}
+
+/** A value's samples in a chunk: a number where every sample has the same value. */
+export type Samples = number | Float64Array;
 
 export interface Chunk {
   /** Index of the chunk's first sample. */
   readonly start: number;
   readonly length: number;
-  /** A traced value's samples in this chunk: its number, or its slot's vector. */
+  /** The samples of a watched value in this chunk: its number, or its slot's vector. */
   valueOf(value: Traced): Samples;
   /** The quantile drawn for each ranged input, by path. */
   readonly draws: ReadonlyMap<string, Float64Array>;
@@ -52,23 +67,7 @@ export function sampledInputs(scenario: Scenario, fallback: Distribution): { pat
     });
 }
 
-/**
- * Sample by sample, the inputs in path order: the draws do not depend on the
- * chunk size. (A plain function with index loops, not the generator's body:
- * V8 optimizes it, and it runs once per sample and input.)
- */
-function drawQuantiles(rng: RandomGenerator, quantiles: readonly Float64Array[], length: number): void {
-  for (let i = 0; i < length; i++) for (let k = 0; k < quantiles.length; k++) quantiles[k]![i] = nextUnit(rng);
-}
-
-/** A uniform double in [0, 1) from two 32-bit draws (53 random bits). */
-function nextUnit(rng: RandomGenerator): number {
-  const high = rng.unsafeNext() >>> 5;
-  const low = rng.unsafeNext() >>> 6;
-  return (high * 67108864 + low) / 9007199254740992;
-}
-
-/** One ranged input in one year: its samples in `out`, from the quantiles drawn for `input`. */
+/** One ranged input in one year: its samples in slot `out`, from the quantiles drawn for `input`. */
 interface Draw {
   readonly input: number;
   readonly dist: Distribution;
@@ -80,7 +79,7 @@ interface Draw {
 
 /**
  * Traces the models once (tracingCalc: numbers are folded, operations on
- * vectors recorded), then replays the recorded steps on every chunk of samples.
+ * vectors recorded); run() then replays the recorded steps on every chunk of samples.
  */
 export function simulate(scenario: Scenario, settings: SimulationSettings): Simulation {
   const sampled = sampledInputs(scenario, settings.dist);
@@ -100,32 +99,38 @@ export function simulate(scenario: Scenario, settings: SimulationSettings): Simu
       return out;
     });
   };
-  const forecast = forecastWith(tracingCalc(steps, newSlot), scenario, input, settings.tables);
-  return { forecast, chunks: () => chunksOf(settings, sampled, draws, steps, slots) };
+  const evaluate = evaluator(instantiateKernels());
+  const forecast = forecastWith(tracingCalc(steps, newSlot, evaluate), scenario, input, settings.tables);
+  return { forecast, run: (outputs, watch) => run(settings, sampled, draws, steps, evaluate, outputs, watch) };
 }
 
-function* chunksOf(settings: SimulationSettings, sampled: readonly { path: string }[], draws: readonly Draw[], steps: readonly Step[], slots: number): Generator<Chunk> {
-  const size = settings.chunk ?? 1024;
-  const rng = xoroshiro128plus(settings.seed);
-  let [vectors, quantiles, scratch]: [Float64Array[], Float64Array[], Float64Array] = [[], [], new Float64Array(0)];
+/** Schedules the program (draws, steps, tallies), loads it, and runs it on every chunk. */
+function run(settings: SimulationSettings, sampled: readonly { path: string }[], draws: readonly Draw[], steps: readonly Step[], evaluate: Evaluate, outputs: readonly (Traced | null)[], watch?: Watch): SampleStats[] {
+  const size = Math.min(settings.chunk ?? 1024, settings.samples);
+  const slotsOf = (values: readonly (Traced | null)[]) => values.filter((value) => value instanceof Slot).map((slot) => slot.index);
+  const tallied = [...new Set(slotsOf(outputs))];
+  // kernels.wat draws the triangular and uniform ranges; PERT's are filled in before the program runs.
+  const native = draws.filter((draw): draw is Draw & { dist: NativeDistribution } => draw.dist !== 'pert');
+  const pert = draws.filter((draw) => draw.dist === 'pert').map((draw) => ({ ...draw, at: quantileFunction('pert', draw.low, draw.base, draw.high, evaluate) }));
+  const drawOps = native.map(({ input, dist, low, base, high, out }): Op => ({ op: dist, out, a: { quantiles: input }, b: 0, extra: drawParameters(dist, low, base, high) }));
+  const plan = schedule(drawOps, steps, pert.map((draw) => draw.out), tallied, new Set(slotsOf(watch?.values ?? [])));
+  const machine = loadMachine(plan, { size, inputs: sampled.length, tallied: tallied.length, seed: settings.seed });
+
   for (let start = 0; start < settings.samples; start += size) {
     const length = Math.min(size, settings.samples - start);
-    if (scratch.length !== length) {
-      // One buffer for the slots' vectors (each a view), remade only for a shorter last chunk.
-      const buffer = new Float64Array(slots * length);
-      vectors = Array.from({ length: slots }, (_, i) => buffer.subarray(i * length, (i + 1) * length));
-      quantiles = sampled.map(() => new Float64Array(length));
-      scratch = new Float64Array(length);
+    machine.start(length);
+    for (const { input, out, at } of pert) {
+      const [q, values] = [machine.quantiles(input), machine.vector(out)];
+      for (let i = 0; i < length; i++) values[i] = at(q[i]!);
     }
-    drawQuantiles(rng, quantiles, length);
-    for (const { input, dist, low, base, high, out } of draws) fillQuantiles(dist, low, base, high, quantiles[input]!, vectors[out]!);
-    replay(steps, vectors, scratch);
-    const chunkVectors = vectors;
-    yield {
+    machine.run();
+    watch?.chunk({
       start,
       length,
-      valueOf: (value) => (typeof value === 'number' ? value : chunkVectors[value.index]!),
-      draws: new Map(sampled.map(({ path }, k) => [path, quantiles[k]!])),
-    };
+      valueOf: (value) => (typeof value === 'number' ? value : machine.vector(value.index)),
+      draws: new Map(sampled.map(({ path }, k) => [path, machine.quantiles(k)])),
+    });
   }
+  const statsOf = new Map(tallied.map((slot, k) => [slot, machine.stats[k]!]));
+  return outputs.map((value) => (value instanceof Slot ? statsOf.get(value.index)! : constantStats(value ?? NaN, settings.samples)));
 }

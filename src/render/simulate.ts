@@ -4,7 +4,7 @@
 import { Decimal } from '../decimal.js';
 import type { Traced } from '../engine/calc.js';
 import type { Line } from '../engine/lines.js';
-import type { OutputStats } from '../engine/stats.js';
+import type { SampleStats } from '../engine/stats.js';
 import type { Distribution, TableName } from '../engine/types.js';
 import { csvText } from './csv.js';
 import { lineLabel, tableTitle, type Lang } from './labels.js';
@@ -19,7 +19,7 @@ export const SIMULATE_FORMAT = 'fintech-calc/simulate@1';
 export interface SimulatedOutput {
   readonly line: Line<Traced>;
   readonly year: string;
-  readonly stats: OutputStats;
+  readonly stats: SampleStats;
 }
 
 export interface SimulateRenderOptions {
@@ -44,8 +44,13 @@ function statNames(options: SimulateRenderOptions): string[] {
   return ['mean', ...options.percentiles.map((p) => `p${p}`)];
 }
 
+/** Statistic s of an output: the mean, then the percentiles asked for. */
+function statValue(output: SimulatedOutput, s: number, options: SimulateRenderOptions): Decimal | null {
+  return decimal(s === 0 ? output.stats.mean : output.stats.percentile(options.percentiles[s - 1]!));
+}
+
 function statValues(output: SimulatedOutput, options: SimulateRenderOptions): (Decimal | null)[] {
-  return [decimal(output.stats.mean), ...options.percentiles.map((p) => decimal(output.stats.percentile(p)))];
+  return statNames(options).map((_, s) => statValue(output, s, options));
 }
 
 function title(table: TableName, options: SimulateRenderOptions): string {
@@ -58,12 +63,11 @@ function grids(outputs: readonly SimulatedOutput[], options: SimulateRenderOptio
   return tables.map((table) => {
     const inTable = outputs.filter((output) => output.line.table === table);
     const years = [...new Set(inTable.map((output) => output.year))].sort();
-    // Each output's statistics once (a percentile scans the histogram), by line and
-    // year; a line is fixed when no draw moves it in any year.
-    const values = new Map<Line<Traced>, { byYear: Map<string, (Decimal | null)[]>; fixed: boolean }>();
+    // By line and year; a line is fixed when no draw moves it in any year.
+    const values = new Map<Line<Traced>, { byYear: Map<string, SimulatedOutput>; fixed: boolean }>();
     for (const output of inTable) {
       const entry = values.get(output.line) ?? { byYear: new Map(), fixed: true };
-      entry.byYear.set(output.year, statValues(output, options));
+      entry.byYear.set(output.year, output);
       entry.fixed &&= output.stats.min === output.stats.max;
       values.set(output.line, entry);
     }
@@ -72,7 +76,8 @@ function grids(outputs: readonly SimulatedOutput[], options: SimulateRenderOptio
       (fixed ? ['mean'] : statNames(options)).map((stat, s) => [
         fixed ? lineLabel(line, options.lang) : `${lineLabel(line, options.lang)}: ${stat}`,
         ...years.map((year) => {
-          const value = byYear.get(year)?.[s];
+          const output = byYear.get(year);
+          const value = output && statValue(output, s, options);
           return value == null ? '–' : displayValue(value, line.kind, options.unit);
         }),
       ]),

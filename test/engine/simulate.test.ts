@@ -3,13 +3,16 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decimalCalc, replay, Slot, tracingCalc, type InputReader, type Step, type Traced } from '../../src/engine/calc.js';
-import { fillQuantiles, quantileFunction } from '../../src/engine/distributions.js';
+import { decimalCalc, Slot, tracingCalc, type InputReader, type Step, type Traced } from '../../src/engine/calc.js';
+import { quantileFunction } from '../../src/engine/distributions.js';
+import { evaluator, instantiateKernels } from '../../src/engine/kernels.js';
+import { loadMachine } from '../../src/engine/machine.js';
+import { schedule } from '../../src/engine/program.js';
 import { forecastWith } from '../../src/engine/forecast.js';
 import { atEnd, mapInputs } from '../../src/engine/inputs.js';
 import { linesOf } from '../../src/engine/lines.js';
-import { sampledInputs, simulate } from '../../src/engine/simulate.js';
-import { OutputStats } from '../../src/engine/stats.js';
+import { sampledInputs, simulate, type Chunk } from '../../src/engine/simulate.js';
+import { constantStats } from '../../src/engine/stats.js';
 import { TABLES, type Scenario, type Series } from '../../src/engine/types.js';
 import { atCase } from '../../src/engine/yearly.js';
 import { fileSources } from '../../src/cli/io.js';
@@ -17,14 +20,30 @@ import { loadScenario } from '../../src/scenario/load.js';
 import { PACKAGE_ROOT, runCli } from '../cli/in-process.js';
 import { load } from '../helpers.js';
 
+const evaluate = evaluator(instantiateKernels());
+
+/** The statistics of one output whose chunks (of at most `size` samples) a test gives. */
+function tallied(size: number) {
+  const machine = loadMachine(schedule([], [], [0], [0], new Set([0])), { size, inputs: 0, tallied: 1, seed: 1 });
+  return {
+    stats: machine.stats[0]!,
+    add(values: ArrayLike<number>) {
+      machine.start(values.length);
+      machine.vector(0).set(values);
+      machine.run();
+    },
+  };
+}
+
 /**
  * The float back-end as simulate runs it on one sample: the models traced, then
- * the steps replayed. An input is a number, or (where `asVector` says) a slot
+ * the program run. An input is a number, or (where `asVector` says) a slot
  * whose vector holds `valueOf`'s value.
  */
 function floatForecast(scenario: Scenario, valueOf: (series: Series, year: number) => number, asVector: (input: number) => boolean) {
-  const [steps, vectors]: [Step[], Float64Array[]] = [[], []];
-  const newSlot = () => new Slot(vectors.push(new Float64Array(1)) - 1);
+  const [steps, inputs]: [Step[], Map<number, number>] = [[], new Map()];
+  let slots = 0;
+  const newSlot = () => new Slot(slots++);
   let read = 0;
   const input: InputReader<Traced> = (series, years) => {
     const vector = asVector(read++);
@@ -32,14 +51,18 @@ function floatForecast(scenario: Scenario, valueOf: (series: Series, year: numbe
       years.map((year): [number, Traced] => {
         if (!vector) return [year, valueOf(series, year)];
         const slot = newSlot();
-        vectors[slot.index]![0] = valueOf(series, year);
+        inputs.set(slot.index, valueOf(series, year));
         return [year, slot];
       }),
     );
   };
-  const lines = linesOf(forecastWith(tracingCalc(steps, newSlot), scenario, input), TABLES);
-  replay(steps, vectors, new Float64Array(1));
-  return { lines, at: (value: Traced) => (typeof value === 'number' ? value : vectors[value.index]![0]!) };
+  const lines = linesOf(forecastWith(tracingCalc(steps, newSlot, evaluate), scenario, input), TABLES);
+  const every = Array.from({ length: slots }, (_, slot) => slot);
+  const machine = loadMachine(schedule([], steps, [...inputs.keys()], [], new Set(every)), { size: 1, inputs: 0, tallied: 0, seed: 1 });
+  machine.start(1);
+  for (const [slot, value] of inputs) machine.vector(slot)[0] = value;
+  machine.run();
+  return { lines, at: (value: Traced) => (typeof value === 'number' ? value : machine.vector(value.index)[0]!) };
 }
 
 /**
@@ -77,21 +100,21 @@ describe('one set of formulas, two back-ends', () => {
     await expectFloatEqualsDecimal(scenario);
   });
 
-  it("replayed chunks give, sample by sample, what the formulas give on that sample's draws", async () => {
+  it.each(['pert', 'triangular', 'uniform'] as const)("replayed chunks give, sample by sample, what the formulas give on that sample's %s draws", async (dist) => {
     const { scenario } = await loadScenario('baseline', fileSources({ env: {}, stdout: () => undefined, stderr: () => undefined, stdoutIsTerminal: false, packageRoot: PACKAGE_ROOT }));
-    const simulation = simulate(scenario, { samples: 300, seed: 5, dist: 'pert', chunk: 128 });
-    const sampled = sampledInputs(scenario, 'pert');
+    const simulation = simulate(scenario, { samples: 300, seed: 5, dist, chunk: 128 });
+    const sampled = sampledInputs(scenario, dist);
     const replayed = linesOf(simulation.forecast, TABLES);
-    for (const chunk of simulation.chunks()) {
+    let chunks = 0;
+    const check = (chunk: Chunk) => {
+      chunks++;
       // The first, a middle and the last sample of each chunk (the last chunk is shorter).
       for (const i of [0, 57, chunk.length - 1].filter((i) => i < chunk.length)) {
         const drawn = (series: Series, year: number) => {
           const input = sampled.find((candidate) => candidate.series === series);
           const range = series.get(year)!;
           if (!input) return range.base.toNumber();
-          const value = new Float64Array(1);
-          fillQuantiles(input.dist, range.low.toNumber(), range.base.toNumber(), range.high.toNumber(), chunk.draws.get(input.path)!.subarray(i, i + 1), value);
-          return value[0]!;
+          return quantileFunction(input.dist, range.low.toNumber(), range.base.toNumber(), range.high.toNumber(), evaluate)(chunk.draws.get(input.path)![i]!);
         };
         const one = floatForecast(scenario, drawn, () => false);
         one.lines.forEach((line, l) => {
@@ -103,7 +126,10 @@ describe('one set of formulas, two back-ends', () => {
           }
         });
       }
-    }
+    };
+    const values = replayed.flatMap((line) => [...line.values.values()]);
+    simulation.run(values, { values, chunk: check });
+    expect(chunks).toBe(3);
   });
 
   it('and for random scenarios', async () => {
@@ -142,10 +168,13 @@ describe('sampling', () => {
   it('draws one quantile per input and sample, used in every year', async () => {
     const scenario = await load('years: 2020..2021\nsupplyChain:\n  marketSpace: 100\n  modes:\n    a: {share: 50%, penetration: {2020: 10～30%, 2021: 20～60%}}\n');
     const simulation = simulate(scenario, { samples: 50, seed: 1, dist: 'uniform' });
-    const [chunk] = [...simulation.chunks()];
-    const q = chunk!.draws.get('supplyChain.modes.a.penetration')!;
     const { penetration, share } = simulation.forecast.market!.modes[0]!;
-    const [in2020, in2021] = [chunk!.valueOf(penetration.get(2020)!), chunk!.valueOf(penetration.get(2021)!)] as Float64Array[];
+    const watched = [penetration.get(2020)!, penetration.get(2021)!];
+    const chunks: Chunk[] = [];
+    simulation.run([], { values: watched, chunk: (chunk) => chunks.push(chunk) });
+    const [chunk] = chunks;
+    const q = chunk!.draws.get('supplyChain.modes.a.penetration')!;
+    const [in2020, in2021] = watched.map((value) => chunk!.valueOf(value)) as Float64Array[];
     for (let i = 0; i < 50; i++) {
       expect(in2020![i]).toBeCloseTo(0.1 + q[i]! * 0.2, 12);
       expect(in2021![i]).toBeCloseTo(0.2 + q[i]! * 0.4, 12);
@@ -157,35 +186,39 @@ describe('sampling', () => {
 
 describe('distributions', () => {
   it('invert their CDFs: quantiles at the ends and the mode', () => {
-    const tri = quantileFunction('triangular', 0, 2, 10);
+    const tri = quantileFunction('triangular', 0, 2, 10, evaluate);
     expect([tri(0), tri(0.2), tri(1)]).toEqual([0, 2, 10]); // F(mode) = (2 − 0)/(10 − 0)
-    const uniform = quantileFunction('uniform', 5, 6, 7);
+    expect(tri(0.1)).toBeCloseTo(Math.sqrt(0.1 * 10 * 2), 12); // F(x) = x² / (10·2) below the mode
+    expect(tri(0.6)).toBeCloseTo(10 - Math.sqrt(0.4 * 10 * 8), 12); // 1 − F(x) = (10 − x)² / (10·8) above it
+    const uniform = quantileFunction('uniform', 5, 6, 7, evaluate);
     expect(uniform(0.25)).toBe(5.5);
-    const pert = quantileFunction('pert', 0, 5, 10);
+    const pert = quantileFunction('pert', 0, 5, 10, evaluate);
     expect(pert(0.5)).toBeCloseTo(5, 6); // symmetric
     expect(pert(0.05)).toBeGreaterThan(0);
-    expect(quantileFunction('pert', 1, 1, 1)(0.3)).toBe(1);
+    expect(quantileFunction('pert', 1, 1, 1, evaluate)(0.3)).toBe(1);
   });
 
   it('percentiles from the histograms are within one bin of the exact ones', () => {
     const values = Float64Array.from({ length: 10001 }, (_, i) => i / 10000);
-    const stats = new OutputStats();
-    // The first chunk sets the histogram's range; later values outside it are kept exactly.
-    for (const chunk of [values.subarray(2000, 8000), values.subarray(0, 2000), values.subarray(8000)]) stats.add(chunk, chunk.length);
+    const { stats, add } = tallied(6001);
+    // The first chunk sets the histogram's range, [0.4, 0.6) widened by half on each side to [0.3, 0.7).
+    for (const chunk of [values.subarray(4000, 6000), values.subarray(0, 4000), values.subarray(6000)]) add(chunk);
     expect(stats.mean).toBeCloseTo(0.5, 12);
-    for (const p of [5, 50, 95]) expect(Math.abs(stats.percentile(p) - p / 100)).toBeLessThan(1 / 4096);
+    // Within one bin (0.4 / 4096) in the range; exact outside it, where the samples are kept.
+    for (const p of [35, 50, 65]) expect(Math.abs(stats.percentile(p) - p / 100)).toBeLessThan(0.4 / 4096);
+    expect([stats.percentile(5), stats.percentile(10), stats.percentile(95)]).toEqual([0.05, 0.1, 0.95]);
     expect([stats.min, stats.max, stats.count]).toEqual([0, 1, 10001]);
+    expect([stats.percentile(0), stats.percentile(100)]).toEqual([0, 1]);
   });
 
   it('count an output that is constant at first, then spreads, without losing a sample', () => {
-    const stats = new OutputStats();
-    const add = (values: number[]) => stats.add(Float64Array.from(values), values.length);
+    const { stats, add } = tallied(10);
     add([5, 5, NaN, 5]);
     expect([stats.count, stats.min, stats.max, stats.percentile(50), stats.histogram(4)]).toEqual([3, 5, 5, 5, [3, 0, 0, 0]]);
     add([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]); // sets the range [-3.5, 14.5)
     add([14.5 - 1e-12, 14.5, -100]);
     expect([stats.count, stats.min, stats.max]).toEqual([16, -100, 14.5]);
-    expect(stats.sum).toBeCloseTo(15 + 55 + 29 - 100, 9);
+    expect(stats.mean * stats.count).toBeCloseTo(15 + 55 + 29 - 100, 9);
     expect(stats.histogram(8).reduce((a, b) => a + b)).toBe(16);
     expect(stats.percentile(0)).toBe(-100);
     expect(stats.percentile(100)).toBe(14.5);
@@ -193,15 +226,26 @@ describe('distributions', () => {
     expect(Math.abs(stats.percentile(50) - 5)).toBeLessThan(18 / 4096);
   });
 
-  it('take a number as that value in every sample of the chunk, as the array of it would be', () => {
-    const [asNumbers, asArrays] = [new OutputStats(), new OutputStats()];
-    for (const [value, times] of [[2, 100], [NaN, 50], [2, 100], [3, 10], [2.5, 40], [-1, 1]] as const) {
-      asNumbers.add(value, times);
-      asArrays.add(new Float64Array(times).fill(value), times);
+  it('of a value no draw moves are those of the samples of that value', () => {
+    for (const value of [2.5, -1, 0, NaN]) {
+      const { stats, add } = tallied(70);
+      for (let i = 0; i < 3; i++) add(new Float64Array(70).fill(value));
+      const constant = constantStats(value, 210);
+      expect([constant.count, constant.mean, constant.min, constant.max, constant.histogram(5)]).toEqual([stats.count, stats.mean, stats.min, stats.max, stats.histogram(5)]);
+      for (const p of [0, 1, 50, 99, 100]) expect(constant.percentile(p)).toEqual(stats.percentile(p));
     }
-    expect(asNumbers.count).toBe(251);
-    expect([asNumbers.count, asNumbers.sum, asNumbers.min, asNumbers.max, asNumbers.histogram(5)]).toEqual([asArrays.count, asArrays.sum, asArrays.min, asArrays.max, asArrays.histogram(5)]);
-    for (const p of [0, 1, 50, 80, 99, 100]) expect(asNumbers.percentile(p)).toBe(asArrays.percentile(p));
+  });
+
+  it('are the same whatever the chunk size', async () => {
+    const { scenario } = await loadScenario('baseline', fileSources({ env: {}, stdout: () => undefined, stderr: () => undefined, stdoutIsTerminal: false, packageRoot: PACKAGE_ROOT }));
+    const statsWith = (chunk: number) => {
+      const simulation = simulate(scenario, { samples: 3000, seed: 9, dist: 'triangular', chunk, tables: ['market', 'profit'] });
+      return simulation.run(linesOf(simulation.forecast, ['market', 'profit']).flatMap((line) => [...line.values.values()])).map((stats) => [stats.count, stats.mean, stats.min, stats.max]);
+    };
+    // The draws do not depend on the chunk size; the statistics only through the histogram's range.
+    const [a, b] = [statsWith(3000), statsWith(1000)];
+    expect(a.map(([count, , min, max]) => [count, min, max])).toEqual(b.map(([count, , min, max]) => [count, min, max]));
+    a.forEach(([, mean], i) => expect(mean).toBeCloseTo(b[i]![1]!, 9));
   });
 
   it('takes dist: per value, and refuses unknown ones', async () => {
@@ -230,7 +274,7 @@ describe('--samples-file', () => {
     const column = (name: string) => row[header.indexOf(name)]!;
     const [qa, qr, size] = [column('q:supplyChain.modes.arif.penetration'), column('q:supplyChain.modes.receivables.penetration'), column('market.marketSize.2023')];
     // marketSize 2023 = 125000 × (0.6 × p_r + 0.16 × p_a + 0.24 × 0.2), p at the drawn quantiles
-    const tri = (q: number, a: number, c: number, b: number) => quantileFunction('triangular', a, c, b)(q);
+    const tri = (q: number, a: number, c: number, b: number) => quantileFunction('triangular', a, c, b, evaluate)(q);
     expect(size).toBeCloseTo(125000 * (0.6 * tri(qr!, 0.6, 0.66, 0.7) + 0.16 * tri(qa!, 0.25, 0.275, 0.3) + 0.048), 6);
   });
 });

@@ -1,0 +1,312 @@
+;; simulate's float64 back-end: the formulas, the draws and the statistics, in
+;; WebAssembly. V8 compiles it to machine code at once, where the same loops in
+;; JavaScript ran interpreted for the first ~10 000 samples, making a heap number
+;; of every value: that warm-up was half of a 100 000-sample run.
+;; Each float64 formula is written once, in `run`: calc.ts folds constants by
+;; running one step on one sample (kernels.ts: evaluate). Layouts are set in
+;; kernels.ts and simulate.ts; all addresses are in bytes.
+(module
+  (import "math" "cbrt" (func $cbrt (param f64) (result f64)))
+  (import "math" "pow" (func $pow (param f64 f64) (result f64)))
+  (memory (export "memory") 1)
+
+  ;; ---- the draws: xoroshiro128+ (as pure-rand's), state s0 at 0, s1 at 8 ----
+  (func (export "seed") (param $seed i32)
+    (i64.store (i32.const 0) (i64.or (i64.const 0xffffffff00000000) (i64.extend_i32_u (i32.xor (local.get $seed) (i32.const -1)))))
+    (i64.store (i32.const 8) (i64.shl (i64.extend_i32_u (local.get $seed)) (i64.const 32))))
+
+  ;; the low 32 bits of the next output
+  (func $next32 (result i32)
+    (local $s0 i64) (local $s1 i64) (local $out i64)
+    (local.set $s0 (i64.load (i32.const 0)))
+    (local.set $s1 (i64.load (i32.const 8)))
+    (local.set $out (i64.add (local.get $s0) (local.get $s1)))
+    (local.set $s1 (i64.xor (local.get $s1) (local.get $s0)))
+    (i64.store (i32.const 0)
+      (i64.xor (i64.xor (i64.rotl (local.get $s0) (i64.const 24)) (local.get $s1)) (i64.shl (local.get $s1) (i64.const 16))))
+    (i64.store (i32.const 8) (i64.rotl (local.get $s1) (i64.const 37)))
+    (i32.wrap_i64 (local.get $out)))
+
+  ;; a uniform double in [0, 1) from two 32-bit outputs (53 random bits)
+  (func $nextUnit (export "nextUnit") (result f64)
+    (local $high i32)
+    (local.set $high (i32.shr_u (call $next32) (i32.const 5)))
+    (f64.div
+      (f64.add
+        (f64.mul (f64.convert_i32_u (local.get $high)) (f64.const 67108864))
+        (f64.convert_i32_u (i32.shr_u (call $next32) (i32.const 6))))
+      (f64.const 9007199254740992)))
+
+  ;; n ≥ 1 samples of `inputs` quantiles, sample by sample (so the draws do not
+  ;; depend on the chunk size); input k's are a vector at `at` + k·`stride`
+  (func (export "draw") (param $at i32) (param $inputs i32) (param $n i32) (param $stride i32)
+    (local $i i32) (local $k i32)
+    (loop $samples
+      (local.set $k (i32.const 0))
+      (block $drawn (loop $each
+        (br_if $drawn (i32.ge_u (local.get $k) (local.get $inputs)))
+        (f64.store
+          (i32.add (i32.add (local.get $at) (i32.mul (local.get $k) (local.get $stride))) (i32.shl (local.get $i) (i32.const 3)))
+          (call $nextUnit))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $each)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $samples (i32.lt_u (local.get $i) (local.get $n)))))
+
+  ;; ---- the program: draws, formulas and tallies, on vectors of n ≥ 1 samples --
+  ;; `count` steps of 32 bytes at `at`: i32 op, out, a, strideA, b, strideB, extra.
+  ;; An operand is a vector (stride 8) or one f64 (stride 0: a constant). op:
+  ;; 0 triangular: the value at quantile a of (low, mode, high); extra: the address
+  ;;   of low, high, split = (mode − low)/width, left = width·(mode − low),
+  ;;   right = width·(high − mode)
+  ;; 1 uniform: the value at quantile a of [low, low + width); extra: of low, width
+  ;; 2 add, 3 sub, 4 mul: a + b, a − b, a·b
+  ;; 5 shareOf: a / b, and 0 where b is 0 (a share of nothing is nothing)
+  ;; 6 growth: a / b − 1, NaN (undefined) where b is 0
+  ;; 7 cagr: (b / a)^(1/extra) − 1 (first a, last b, over extra periods), NaN where a is 0
+  ;; 8 tally: vector a into the statistics record at extra (below)
+  ;; The samples outside a histogram's range are written at `outliers` as (f64
+  ;; value, i32 record, 4 bytes unused); returns how many.
+  (func (export "run") (param $at i32) (param $count i32) (param $n i32) (param $outliers i32) (result i32)
+    (local $out i32) (local $a i32) (local $b i32) (local $strideA i32) (local $strideB i32) (local $extra i32) (local $end i32)
+    (local $x f64) (local $y f64) (local $low f64) (local $high f64) (local $split f64) (local $left f64) (local $right f64)
+    (global.set $outlier (local.get $outliers))
+    (block $finished (loop $steps
+      (br_if $finished (i32.eqz (local.get $count)))
+      (local.set $out (i32.load offset=4 (local.get $at)))
+      (local.set $a (i32.load offset=8 (local.get $at)))
+      (local.set $strideA (i32.load offset=12 (local.get $at)))
+      (local.set $b (i32.load offset=16 (local.get $at)))
+      (local.set $strideB (i32.load offset=20 (local.get $at)))
+      (local.set $extra (i32.load offset=24 (local.get $at)))
+      (local.set $end (i32.add (local.get $out) (i32.shl (local.get $n) (i32.const 3))))
+      (block $next
+        (block $tally (block $cagr (block $growth (block $shareOf (block $mul (block $sub (block $add (block $uniform (block $triangular
+          (br_table $triangular $uniform $add $sub $mul $shareOf $growth $cagr $tally (i32.load (local.get $at))))
+          (local.set $low (f64.load (local.get $extra)))
+          (local.set $high (f64.load offset=8 (local.get $extra)))
+          (local.set $split (f64.load offset=16 (local.get $extra)))
+          (local.set $left (f64.load offset=24 (local.get $extra)))
+          (local.set $right (f64.load offset=32 (local.get $extra)))
+          (loop $each
+            (local.set $x (f64.load (local.get $a)))
+            (f64.store (local.get $out)
+              (if (result f64) (f64.lt (local.get $x) (local.get $split))
+                (then (f64.add (local.get $low) (f64.sqrt (f64.mul (local.get $x) (local.get $left)))))
+                (else (f64.sub (local.get $high) (f64.sqrt (f64.mul (f64.sub (f64.const 1) (local.get $x)) (local.get $right)))))))
+            (local.set $a (i32.add (local.get $a) (local.get $strideA)))
+            (local.set $out (i32.add (local.get $out) (i32.const 8)))
+            (br_if $each (i32.lt_u (local.get $out) (local.get $end))))
+          (br $next))
+          (local.set $low (f64.load (local.get $extra)))
+          (local.set $left (f64.load offset=8 (local.get $extra)))
+          (loop $each
+            (f64.store (local.get $out) (f64.add (local.get $low) (f64.mul (f64.load (local.get $a)) (local.get $left))))
+            (local.set $a (i32.add (local.get $a) (local.get $strideA)))
+            (local.set $out (i32.add (local.get $out) (i32.const 8)))
+            (br_if $each (i32.lt_u (local.get $out) (local.get $end))))
+          (br $next))
+          (loop $each
+            (f64.store (local.get $out) (f64.add (f64.load (local.get $a)) (f64.load (local.get $b))))
+            (local.set $a (i32.add (local.get $a) (local.get $strideA)))
+            (local.set $b (i32.add (local.get $b) (local.get $strideB)))
+            (local.set $out (i32.add (local.get $out) (i32.const 8)))
+            (br_if $each (i32.lt_u (local.get $out) (local.get $end))))
+          (br $next))
+          (loop $each
+            (f64.store (local.get $out) (f64.sub (f64.load (local.get $a)) (f64.load (local.get $b))))
+            (local.set $a (i32.add (local.get $a) (local.get $strideA)))
+            (local.set $b (i32.add (local.get $b) (local.get $strideB)))
+            (local.set $out (i32.add (local.get $out) (i32.const 8)))
+            (br_if $each (i32.lt_u (local.get $out) (local.get $end))))
+          (br $next))
+          (loop $each
+            (f64.store (local.get $out) (f64.mul (f64.load (local.get $a)) (f64.load (local.get $b))))
+            (local.set $a (i32.add (local.get $a) (local.get $strideA)))
+            (local.set $b (i32.add (local.get $b) (local.get $strideB)))
+            (local.set $out (i32.add (local.get $out) (i32.const 8)))
+            (br_if $each (i32.lt_u (local.get $out) (local.get $end))))
+          (br $next))
+          (loop $each
+            (local.set $y (f64.load (local.get $b)))
+            (f64.store (local.get $out)
+              (if (result f64) (f64.eq (local.get $y) (f64.const 0))
+                (then (f64.const 0))
+                (else (f64.div (f64.load (local.get $a)) (local.get $y)))))
+            (local.set $a (i32.add (local.get $a) (local.get $strideA)))
+            (local.set $b (i32.add (local.get $b) (local.get $strideB)))
+            (local.set $out (i32.add (local.get $out) (i32.const 8)))
+            (br_if $each (i32.lt_u (local.get $out) (local.get $end))))
+          (br $next))
+          (loop $each
+            (local.set $y (f64.load (local.get $b)))
+            (f64.store (local.get $out)
+              (if (result f64) (f64.eq (local.get $y) (f64.const 0))
+                (then (f64.const nan))
+                (else (f64.sub (f64.div (f64.load (local.get $a)) (local.get $y)) (f64.const 1)))))
+            (local.set $a (i32.add (local.get $a) (local.get $strideA)))
+            (local.set $b (i32.add (local.get $b) (local.get $strideB)))
+            (local.set $out (i32.add (local.get $out) (i32.const 8)))
+            (br_if $each (i32.lt_u (local.get $out) (local.get $end))))
+          (br $next))
+          (loop $each
+            (local.set $x (f64.load (local.get $a)))
+            (f64.store (local.get $out)
+              (if (result f64) (f64.eq (local.get $x) (f64.const 0))
+                (then (f64.const nan))
+                (else (f64.sub (call $root (f64.div (f64.load (local.get $b)) (local.get $x)) (local.get $extra)) (f64.const 1)))))
+            (local.set $a (i32.add (local.get $a) (local.get $strideA)))
+            (local.set $b (i32.add (local.get $b) (local.get $strideB)))
+            (local.set $out (i32.add (local.get $out) (i32.const 8)))
+            (br_if $each (i32.lt_u (local.get $out) (local.get $end))))
+          (br $next))
+        (call $tally (local.get $a) (local.get $n) (local.get $extra)))
+      (local.set $at (i32.add (local.get $at) (i32.const 32)))
+      (local.set $count (i32.sub (local.get $count) (i32.const 1)))
+      (br $steps)))
+    (i32.shr_u (i32.sub (global.get $outlier) (local.get $outliers)) (i32.const 4)))
+
+  ;; x^(1/n): square roots where n allows (exact, and pow is ten times slower)
+  (func $root (param $x f64) (param $n i32) (result f64)
+    (if (i32.eq (local.get $n) (i32.const 1)) (then (return (local.get $x))))
+    (if (i32.eq (local.get $n) (i32.const 2)) (then (return (f64.sqrt (local.get $x)))))
+    (if (i32.eq (local.get $n) (i32.const 4)) (then (return (f64.sqrt (f64.sqrt (local.get $x))))))
+    (if (i32.eq (local.get $n) (i32.const 3)) (then (return (call $cbrt (local.get $x)))))
+    (call $pow (local.get $x) (f64.div (f64.const 1) (f64.convert_i32_u (local.get $n)))))
+
+  ;; ---- streaming statistics of the outputs (stats.ts) ------------------------
+  ;; An output's record, 64 bytes at `r`: f64 lo, hi (the histogram's range), sum,
+  ;; min, max; i32 count (samples but NaN), ranged (the range is set), bins (the
+  ;; address of its 4096 u32 bins). Until an output spreads it is counted only
+  ;; (most never do); the first chunk with a spread sets the range to it widened
+  ;; by half on each side. Samples outside the range go to the outliers.
+
+  ;; where run writes the next outlier
+  (global $outlier (mut i32) (i32.const 0))
+
+  ;; Set by $extent: the least and greatest of some samples and the record's min
+  ;; and max (NaN is never taken), and how many samples are not NaN.
+  (global $least (mut f64) (f64.const 0))
+  (global $greatest (mut f64) (f64.const 0))
+  (global $numbers (mut i32) (i32.const 0))
+
+  ;; min and max as `x < min ? x : min`, two samples at a time (pmin and pmax are
+  ;; that comparison): one pass that the binning loop is then spared
+  (func $extent (param $v i32) (param $end i32) (param $r i32)
+    (local $x v128) (local $min v128) (local $max v128) (local $numbers v128) (local $pairs i32) (local $last f64) (local $low f64) (local $high f64)
+    (local.set $min (f64x2.splat (f64.load offset=24 (local.get $r))))
+    (local.set $max (f64x2.splat (f64.load offset=32 (local.get $r))))
+    (local.set $pairs (i32.sub (local.get $end) (i32.and (i32.sub (local.get $end) (local.get $v)) (i32.const 8))))
+    (block $done (loop $each
+      (br_if $done (i32.ge_u (local.get $v) (local.get $pairs)))
+      (local.set $x (v128.load (local.get $v)))
+      (local.set $min (f64x2.pmin (local.get $min) (local.get $x)))
+      (local.set $max (f64x2.pmax (local.get $max) (local.get $x)))
+      ;; a lane that is not NaN equals itself: all ones, −1
+      (local.set $numbers (i64x2.sub (local.get $numbers) (f64x2.eq (local.get $x) (local.get $x))))
+      (local.set $v (i32.add (local.get $v) (i32.const 16)))
+      (br $each)))
+    (local.set $low (f64x2.extract_lane 0 (f64x2.pmin (local.get $min) (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $min) (local.get $min)))))
+    (local.set $high (f64x2.extract_lane 0 (f64x2.pmax (local.get $max) (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $max) (local.get $max)))))
+    (global.set $numbers (i32.wrap_i64 (i64.add (i64x2.extract_lane 0 (local.get $numbers)) (i64x2.extract_lane 1 (local.get $numbers)))))
+    ;; an odd sample left
+    (if (i32.lt_u (local.get $v) (local.get $end))
+      (then
+        (local.set $last (f64.load (local.get $v)))
+        (if (f64.eq (local.get $last) (local.get $last))
+          (then
+            (global.set $numbers (i32.add (global.get $numbers) (i32.const 1)))
+            (local.set $low (select (local.get $last) (local.get $low) (f64.lt (local.get $last) (local.get $low))))
+            (local.set $high (select (local.get $last) (local.get $high) (f64.gt (local.get $last) (local.get $high))))))))
+    (global.set $least (local.get $low))
+    (global.set $greatest (local.get $high)))
+
+  ;; n samples at `v` into the record at `r`
+  (func $tally (param $v i32) (param $n i32) (param $r i32)
+    (local $end i32) (local $x f64) (local $lo f64) (local $hi f64) (local $scale f64) (local $sum f64) (local $bin i32) (local $bins i32)
+    (local.set $end (i32.add (local.get $v) (i32.shl (local.get $n) (i32.const 3))))
+    (call $extent (local.get $v) (local.get $end) (local.get $r))
+    (if (i32.eqz (i32.load offset=44 (local.get $r)))
+      (then (if (i32.eqz (call $spreads (local.get $r))) (then (return)))))
+    (f64.store offset=24 (local.get $r) (global.get $least))
+    (f64.store offset=32 (local.get $r) (global.get $greatest))
+    (i32.store offset=40 (local.get $r) (i32.add (i32.load offset=40 (local.get $r)) (global.get $numbers)))
+    (local.set $lo (f64.load (local.get $r)))
+    (local.set $hi (f64.load offset=8 (local.get $r)))
+    (local.set $scale (f64.div (f64.const 4096) (f64.sub (local.get $hi) (local.get $lo))))
+    (local.set $sum (f64.load offset=16 (local.get $r)))
+    (local.set $bins (i32.load offset=48 (local.get $r)))
+    (loop $each
+      (local.set $x (f64.load (local.get $v)))
+      (if (i32.and (f64.ge (local.get $x) (local.get $lo)) (f64.lt (local.get $x) (local.get $hi)))
+        (then
+          (local.set $sum (f64.add (local.get $sum) (local.get $x)))
+          ;; bins[bin]++, written out: the hottest loop (the product can round up to 4096)
+          (local.set $bin (i32.trunc_sat_f64_s (f64.mul (f64.sub (local.get $x) (local.get $lo)) (local.get $scale))))
+          (local.set $bin (i32.add (local.get $bins) (i32.shl (select (local.get $bin) (i32.const 4095) (i32.lt_s (local.get $bin) (i32.const 4096))) (i32.const 2))))
+          (i32.store (local.get $bin) (i32.add (i32.load (local.get $bin)) (i32.const 1))))
+        (else
+          (if (f64.eq (local.get $x) (local.get $x))
+            (then
+              (local.set $sum (f64.add (local.get $sum) (local.get $x)))
+              (f64.store (global.get $outlier) (local.get $x))
+              (i32.store offset=8 (global.get $outlier) (local.get $r))
+              (global.set $outlier (i32.add (global.get $outlier) (i32.const 16)))))))
+      (local.set $v (i32.add (local.get $v) (i32.const 8)))
+      (br_if $each (i32.lt_u (local.get $v) (local.get $end))))
+    (f64.store offset=16 (local.get $r) (local.get $sum)))
+
+  ;; An output not yet spread, after $extent of a chunk: if its samples (with the
+  ;; one value seen before) spread, sets the range, bins the samples seen before
+  ;; and returns 1 (the chunk is then tallied in range); else counts them, 0.
+  (func $spreads (param $r i32) (result i32)
+    (local $low f64) (local $high f64) (local $margin f64) (local $lo f64) (local $hi f64) (local $count i32) (local $at i32)
+    (local.set $low (global.get $least))
+    (local.set $high (global.get $greatest))
+    (local.set $count (i32.load offset=40 (local.get $r)))
+    (if (f64.lt (local.get $low) (local.get $high))
+      (then
+        (local.set $margin (f64.div (f64.sub (local.get $high) (local.get $low)) (f64.const 2)))
+        (local.set $lo (f64.sub (local.get $low) (local.get $margin)))
+        (local.set $hi (f64.add (local.get $high) (local.get $margin)))
+        (f64.store (local.get $r) (local.get $lo))
+        (f64.store offset=8 (local.get $r) (local.get $hi))
+        (i32.store offset=44 (local.get $r) (i32.const 1))
+        (if (i32.gt_s (local.get $count) (i32.const 0))
+          (then
+            (local.set $at (i32.add (i32.load offset=48 (local.get $r)) (i32.shl
+              (i32.trunc_f64_s (f64.min (f64.const 4095)
+                (f64.floor (f64.mul (f64.sub (f64.load offset=24 (local.get $r)) (local.get $lo)) (f64.div (f64.const 4096) (f64.sub (local.get $hi) (local.get $lo)))))))
+              (i32.const 2))))
+            (i32.store (local.get $at) (i32.add (i32.load (local.get $at)) (local.get $count)))))
+        (return (i32.const 1))))
+    ;; none, or one value throughout (low = high = that value)
+    (if (i32.gt_s (global.get $numbers) (i32.const 0))
+      (then
+        (i32.store offset=40 (local.get $r) (i32.add (local.get $count) (global.get $numbers)))
+        (f64.store offset=16 (local.get $r)
+          (f64.add (f64.load offset=16 (local.get $r)) (f64.mul (local.get $low) (f64.convert_i32_s (global.get $numbers)))))
+        (f64.store offset=24 (local.get $r) (local.get $low))
+        (f64.store offset=32 (local.get $r) (local.get $low))))
+    (i32.const 0))
+
+  ;; The value at `rank` (of count) in the bins of the record at `r`, `seen`
+  ;; samples being below the range; interpolated within its bin. NaN if the
+  ;; rank is above the bins.
+  (func (export "binPercentile") (param $r i32) (param $rank f64) (param $seen f64) (result f64)
+    (local $bins i32) (local $i i32) (local $inBin f64) (local $lo f64)
+    (local.set $bins (i32.load offset=48 (local.get $r)))
+    (local.set $lo (f64.load (local.get $r)))
+    (loop $each
+      (local.set $inBin (f64.convert_i32_u (i32.load (i32.add (local.get $bins) (i32.shl (local.get $i) (i32.const 2))))))
+      (if (i32.and (f64.gt (local.get $inBin) (f64.const 0)) (f64.ge (f64.add (local.get $seen) (local.get $inBin)) (local.get $rank)))
+        (then
+          (return (f64.add (local.get $lo)
+            (f64.mul
+              (f64.add (f64.convert_i32_u (local.get $i)) (f64.div (f64.sub (local.get $rank) (local.get $seen)) (local.get $inBin)))
+              (f64.div (f64.sub (f64.load offset=8 (local.get $r)) (local.get $lo)) (f64.const 4096)))))))
+      (local.set $seen (f64.add (local.get $seen) (local.get $inBin)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $each (i32.lt_u (local.get $i) (i32.const 4096))))
+    (f64.const nan))
+)
