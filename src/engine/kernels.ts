@@ -24,7 +24,7 @@ export const STEP_BYTES = 32;
 export const OUTLIER_BYTES = 16;
 /** The generator's state, then room for one step on one sample (evaluate). */
 const STATE_BYTES = 16;
-const SCRATCH_BYTES = STEP_BYTES + 8 * 8;
+const SCRATCH_BYTES = STEP_BYTES + 11 * 8;
 const PAGE = 65536;
 
 let compiled: WebAssembly.Module | undefined;
@@ -60,13 +60,14 @@ export type Evaluate = (op: Exclude<Opcode, 'tally'>, a: number, b: number, extr
 export function evaluator(kernels: Kernels): Evaluate {
   const { buffer } = kernels.memory;
   const step = new Int32Array(buffer, STATE_BYTES, STEP_BYTES / 4);
-  const values = new Float64Array(buffer, STATE_BYTES + STEP_BYTES, 8); // a, b, result, up to 5 parameters
+  // a, b and the result, each with room for the second sample run takes along; then up to 5 parameters
+  const values = new Float64Array(buffer, STATE_BYTES + STEP_BYTES, 11);
   const address = (index: number) => values.byteOffset + index * 8;
   return (op, a, b, extra = 0) => {
-    [values[0], values[1]] = [a, b];
-    if (typeof extra !== 'number') values.set(extra, 3);
-    step.set([OPCODES[op], address(2), address(0), 0, address(1), 0, typeof extra === 'number' ? extra : address(3)]);
+    [values[0], values[2]] = [a, b];
+    if (typeof extra !== 'number') values.set(extra, 6);
+    step.set([OPCODES[op], address(4), address(0), 0, address(2), 0, typeof extra === 'number' ? extra : address(6)]);
     kernels.run(step.byteOffset, 1, 1, 0);
-    return values[2]!;
+    return values[4]!;
   };
 }

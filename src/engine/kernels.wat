@@ -55,7 +55,10 @@
 
   ;; ---- the program: draws, formulas and tallies, on vectors of n ≥ 1 samples --
   ;; `count` steps of 32 bytes at `at`: i32 op, out, a, strideA, b, strideB, extra.
-  ;; An operand is a vector (stride 8) or one f64 (stride 0: a constant). op:
+  ;; An operand is a vector (stride 8) or a constant (stride 0), written twice:
+  ;; the formulas take two samples at a time (f64x2 is IEEE arithmetic in each
+  ;; lane, so the same numbers as one at a time), and a vector has room for an
+  ;; even number of samples. op:
   ;; 0 triangular: the value at quantile a of (low, mode, high); extra: the address
   ;;   of low, high, split = (mode − low)/width, left = width·(mode − low),
   ;;   right = width·(high − mode)
@@ -63,92 +66,101 @@
   ;; 2 add, 3 sub, 4 mul: a + b, a − b, a·b
   ;; 5 shareOf: a / b, and 0 where b is 0 (a share of nothing is nothing)
   ;; 6 growth: a / b − 1, NaN (undefined) where b is 0
-  ;; 7 cagr: (b / a)^(1/extra) − 1 (first a, last b, over extra periods), NaN where a is 0
+  ;; 7 cagr: (b / a)^(1/extra) − 1 (first a, last b, over extra periods), NaN where
+  ;;   a is 0; one sample at a time (pow)
   ;; 8 tally: vector a into the statistics record at extra (below)
   ;; The samples outside a histogram's range are written at `outliers` as (f64
   ;; value, i32 record, 4 bytes unused); returns how many.
   (func (export "run") (param $at i32) (param $count i32) (param $n i32) (param $outliers i32) (result i32)
     (local $out i32) (local $a i32) (local $b i32) (local $strideA i32) (local $strideB i32) (local $extra i32) (local $end i32)
-    (local $x f64) (local $y f64) (local $low f64) (local $high f64) (local $split f64) (local $left f64) (local $right f64)
+    (local $x f64) (local $xs v128) (local $ys v128) (local $low v128) (local $high v128) (local $split v128) (local $left v128) (local $right v128)
     (global.set $outlier (local.get $outliers))
     (block $finished (loop $steps
       (br_if $finished (i32.eqz (local.get $count)))
       (local.set $out (i32.load offset=4 (local.get $at)))
       (local.set $a (i32.load offset=8 (local.get $at)))
-      (local.set $strideA (i32.load offset=12 (local.get $at)))
       (local.set $b (i32.load offset=16 (local.get $at)))
-      (local.set $strideB (i32.load offset=20 (local.get $at)))
       (local.set $extra (i32.load offset=24 (local.get $at)))
-      (local.set $end (i32.add (local.get $out) (i32.shl (local.get $n) (i32.const 3))))
+      ;; pairs of samples: 16 bytes a step, or 0 for a constant
+      (local.set $strideA (i32.shl (i32.load offset=12 (local.get $at)) (i32.const 1)))
+      (local.set $strideB (i32.shl (i32.load offset=20 (local.get $at)) (i32.const 1)))
+      (local.set $end (i32.add (local.get $out) (i32.shl (i32.shr_u (i32.add (local.get $n) (i32.const 1)) (i32.const 1)) (i32.const 4))))
       (block $next
         (block $tally (block $cagr (block $growth (block $shareOf (block $mul (block $sub (block $add (block $uniform (block $triangular
           (br_table $triangular $uniform $add $sub $mul $shareOf $growth $cagr $tally (i32.load (local.get $at))))
-          (local.set $low (f64.load (local.get $extra)))
-          (local.set $high (f64.load offset=8 (local.get $extra)))
-          (local.set $split (f64.load offset=16 (local.get $extra)))
-          (local.set $left (f64.load offset=24 (local.get $extra)))
-          (local.set $right (f64.load offset=32 (local.get $extra)))
+          (local.set $low (v128.load64_splat (local.get $extra)))
+          (local.set $high (v128.load64_splat offset=8 (local.get $extra)))
+          (local.set $split (v128.load64_splat offset=16 (local.get $extra)))
+          (local.set $left (v128.load64_splat offset=24 (local.get $extra)))
+          (local.set $right (v128.load64_splat offset=32 (local.get $extra)))
           (loop $each
-            (local.set $x (f64.load (local.get $a)))
-            (f64.store (local.get $out)
-              (if (result f64) (f64.lt (local.get $x) (local.get $split))
-                (then (f64.add (local.get $low) (f64.sqrt (f64.mul (local.get $x) (local.get $left)))))
-                (else (f64.sub (local.get $high) (f64.sqrt (f64.mul (f64.sub (f64.const 1) (local.get $x)) (local.get $right)))))))
+            (local.set $xs (v128.load (local.get $a)))
+            (v128.store (local.get $out)
+              (v128.bitselect
+                (f64x2.add (local.get $low) (f64x2.sqrt (f64x2.mul (local.get $xs) (local.get $left))))
+                (f64x2.sub (local.get $high) (f64x2.sqrt (f64x2.mul (f64x2.sub (f64x2.splat (f64.const 1)) (local.get $xs)) (local.get $right))))
+                (f64x2.lt (local.get $xs) (local.get $split))))
             (local.set $a (i32.add (local.get $a) (local.get $strideA)))
-            (local.set $out (i32.add (local.get $out) (i32.const 8)))
+            (local.set $out (i32.add (local.get $out) (i32.const 16)))
             (br_if $each (i32.lt_u (local.get $out) (local.get $end))))
           (br $next))
-          (local.set $low (f64.load (local.get $extra)))
-          (local.set $left (f64.load offset=8 (local.get $extra)))
+          (local.set $low (v128.load64_splat (local.get $extra)))
+          (local.set $left (v128.load64_splat offset=8 (local.get $extra)))
           (loop $each
-            (f64.store (local.get $out) (f64.add (local.get $low) (f64.mul (f64.load (local.get $a)) (local.get $left))))
+            (v128.store (local.get $out) (f64x2.add (local.get $low) (f64x2.mul (v128.load (local.get $a)) (local.get $left))))
             (local.set $a (i32.add (local.get $a) (local.get $strideA)))
-            (local.set $out (i32.add (local.get $out) (i32.const 8)))
-            (br_if $each (i32.lt_u (local.get $out) (local.get $end))))
-          (br $next))
-          (loop $each
-            (f64.store (local.get $out) (f64.add (f64.load (local.get $a)) (f64.load (local.get $b))))
-            (local.set $a (i32.add (local.get $a) (local.get $strideA)))
-            (local.set $b (i32.add (local.get $b) (local.get $strideB)))
-            (local.set $out (i32.add (local.get $out) (i32.const 8)))
+            (local.set $out (i32.add (local.get $out) (i32.const 16)))
             (br_if $each (i32.lt_u (local.get $out) (local.get $end))))
           (br $next))
           (loop $each
-            (f64.store (local.get $out) (f64.sub (f64.load (local.get $a)) (f64.load (local.get $b))))
+            (v128.store (local.get $out) (f64x2.add (v128.load (local.get $a)) (v128.load (local.get $b))))
             (local.set $a (i32.add (local.get $a) (local.get $strideA)))
             (local.set $b (i32.add (local.get $b) (local.get $strideB)))
-            (local.set $out (i32.add (local.get $out) (i32.const 8)))
+            (local.set $out (i32.add (local.get $out) (i32.const 16)))
             (br_if $each (i32.lt_u (local.get $out) (local.get $end))))
           (br $next))
           (loop $each
-            (f64.store (local.get $out) (f64.mul (f64.load (local.get $a)) (f64.load (local.get $b))))
+            (v128.store (local.get $out) (f64x2.sub (v128.load (local.get $a)) (v128.load (local.get $b))))
             (local.set $a (i32.add (local.get $a) (local.get $strideA)))
             (local.set $b (i32.add (local.get $b) (local.get $strideB)))
-            (local.set $out (i32.add (local.get $out) (i32.const 8)))
+            (local.set $out (i32.add (local.get $out) (i32.const 16)))
             (br_if $each (i32.lt_u (local.get $out) (local.get $end))))
           (br $next))
           (loop $each
-            (local.set $y (f64.load (local.get $b)))
-            (f64.store (local.get $out)
-              (if (result f64) (f64.eq (local.get $y) (f64.const 0))
-                (then (f64.const 0))
-                (else (f64.div (f64.load (local.get $a)) (local.get $y)))))
+            (v128.store (local.get $out) (f64x2.mul (v128.load (local.get $a)) (v128.load (local.get $b))))
             (local.set $a (i32.add (local.get $a) (local.get $strideA)))
             (local.set $b (i32.add (local.get $b) (local.get $strideB)))
-            (local.set $out (i32.add (local.get $out) (i32.const 8)))
+            (local.set $out (i32.add (local.get $out) (i32.const 16)))
             (br_if $each (i32.lt_u (local.get $out) (local.get $end))))
           (br $next))
           (loop $each
-            (local.set $y (f64.load (local.get $b)))
-            (f64.store (local.get $out)
-              (if (result f64) (f64.eq (local.get $y) (f64.const 0))
-                (then (f64.const nan))
-                (else (f64.sub (f64.div (f64.load (local.get $a)) (local.get $y)) (f64.const 1)))))
+            (local.set $ys (v128.load (local.get $b)))
+            (v128.store (local.get $out)
+              (v128.bitselect
+                (f64x2.splat (f64.const 0))
+                (f64x2.div (v128.load (local.get $a)) (local.get $ys))
+                (f64x2.eq (local.get $ys) (f64x2.splat (f64.const 0)))))
             (local.set $a (i32.add (local.get $a) (local.get $strideA)))
             (local.set $b (i32.add (local.get $b) (local.get $strideB)))
-            (local.set $out (i32.add (local.get $out) (i32.const 8)))
+            (local.set $out (i32.add (local.get $out) (i32.const 16)))
             (br_if $each (i32.lt_u (local.get $out) (local.get $end))))
           (br $next))
+          (loop $each
+            (local.set $ys (v128.load (local.get $b)))
+            (v128.store (local.get $out)
+              (v128.bitselect
+                (f64x2.splat (f64.const nan))
+                (f64x2.sub (f64x2.div (v128.load (local.get $a)) (local.get $ys)) (f64x2.splat (f64.const 1)))
+                (f64x2.eq (local.get $ys) (f64x2.splat (f64.const 0)))))
+            (local.set $a (i32.add (local.get $a) (local.get $strideA)))
+            (local.set $b (i32.add (local.get $b) (local.get $strideB)))
+            (local.set $out (i32.add (local.get $out) (i32.const 16)))
+            (br_if $each (i32.lt_u (local.get $out) (local.get $end))))
+          (br $next))
+          ;; one sample at a time
+          (local.set $strideA (i32.shr_u (local.get $strideA) (i32.const 1)))
+          (local.set $strideB (i32.shr_u (local.get $strideB) (i32.const 1)))
+          (local.set $end (i32.add (local.get $out) (i32.shl (local.get $n) (i32.const 3))))
           (loop $each
             (local.set $x (f64.load (local.get $a)))
             (f64.store (local.get $out)

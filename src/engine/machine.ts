@@ -21,9 +21,11 @@ export interface Machine {
 
 export function loadMachine(plan: Schedule, { size, inputs, tallied, seed }: { size: number; inputs: number; tallied: number; seed: number }): Machine {
   const layout = new Layout();
-  const constants = layout.reserve(plan.ops.length * 8 * 8);
+  const constants = layout.reserve(plan.ops.length * 9 * 8);
   const program = layout.reserve(plan.ops.length * STEP_BYTES);
-  const [quantilesAt, vectorsAt] = [layout.reserve(inputs * size * 8), layout.reserve(plan.vectors * size * 8)];
+  // Room for an even number of samples: kernels.wat takes them two at a time.
+  const stride = (size + (size & 1)) * 8;
+  const [quantilesAt, vectorsAt] = [layout.reserve(inputs * stride), layout.reserve(plan.vectors * stride)];
   const [recordsAt, binsAt] = [layout.reserve(tallied * RECORD_BYTES), layout.reserve(tallied * BINS_BYTES)];
   // Room for every sample of every output: pages never touched cost nothing.
   const outliersAt = layout.reserve(tallied * size * OUTLIER_BYTES);
@@ -33,8 +35,8 @@ export function loadMachine(plan: Schedule, { size, inputs, tallied, seed }: { s
   const f64 = new Float64Array(buffer);
   let constant = constants / 8;
   const code = encode(plan, {
-    vector: (index) => vectorsAt + index * size * 8,
-    quantiles: (input) => quantilesAt + input * size * 8,
+    vector: (index) => vectorsAt + index * stride,
+    quantiles: (input) => quantilesAt + input * stride,
     record: (output) => recordsAt + output * RECORD_BYTES,
     constant: (values) => {
       f64.set(values, constant);
@@ -50,8 +52,8 @@ export function loadMachine(plan: Schedule, { size, inputs, tallied, seed }: { s
   // Views of the vectors, made once (and again for a shorter last chunk), not per chunk.
   const viewsOf = (length: number) => ({
     length,
-    vectors: Array.from({ length: plan.vectors }, (_, index) => new Float64Array(buffer, vectorsAt + index * size * 8, length)),
-    quantiles: Array.from({ length: inputs }, (_, k) => new Float64Array(buffer, quantilesAt + k * size * 8, length)),
+    vectors: Array.from({ length: plan.vectors }, (_, index) => new Float64Array(buffer, vectorsAt + index * stride, length)),
+    quantiles: Array.from({ length: inputs }, (_, k) => new Float64Array(buffer, quantilesAt + k * stride, length)),
   });
   let views = viewsOf(size);
   const outliers = new DataView(buffer, outliersAt);
@@ -59,7 +61,7 @@ export function loadMachine(plan: Schedule, { size, inputs, tallied, seed }: { s
     stats,
     start(length) {
       if (length !== views.length) views = viewsOf(length);
-      kernels.draw(quantilesAt, inputs, length, size * 8);
+      kernels.draw(quantilesAt, inputs, length, stride);
     },
     quantiles: (input) => views.quantiles[input]!,
     vector: (slot) => views.vectors[plan.vectorOf.get(slot)!]!,

@@ -65,14 +65,15 @@ export interface Addresses {
   vector(index: number): number;
   quantiles(input: number): number;
   record(output: number): number;
-  /** Where a constant goes (one f64 each, read with stride 0). */
+  /** Where some constants go (f64 each). */
   constant(values: readonly number[]): number;
 }
 
 /** The program as kernels.wat reads it: 8 i32 per operation (op, out, a, strideA, b, strideB, extra, unused). */
 export function encode({ ops, vectorOf }: Schedule, at: Addresses): Int32Array {
   const operand = (value: Op['a']): [number, number] => {
-    if (typeof value === 'number') return [at.constant([value]), 0];
+    // A constant is read two samples at a time, with stride 0: written twice.
+    if (typeof value === 'number') return [at.constant([value, value]), 0];
     return [value instanceof Slot ? at.vector(vectorOf.get(value.index)!) : at.quantiles(value.quantiles), 8];
   };
   const code = new Int32Array(ops.length * 8);
