@@ -47,6 +47,7 @@ export class TalliedStats implements SampleStats {
   private readonly i32: Int32Array;
   private readonly below: number[] = [];
   private readonly above: number[] = [];
+  private sorted = false;
 
   constructor(
     private readonly kernels: Kernels,
@@ -61,6 +62,7 @@ export class TalliedStats implements SampleStats {
   /** A sample outside the histogram's range (rare), kept exactly. */
   keep(outlier: number): void {
     (outlier < this.f64[0]! ? this.below : this.above).push(outlier);
+    this.sorted = false;
   }
 
   get count(): number {
@@ -85,13 +87,21 @@ export class TalliedStats implements SampleStats {
     if (!(this.max > this.min) || p <= 0) return this.min;
     if (p >= 100) return this.max;
     const rank = (p / 100) * this.count;
-    const below = [...this.below].sort((a, b) => a - b);
+    const [below, above] = this.sortedOutliers();
     if (rank <= below.length) return below[Math.max(0, Math.ceil(rank) - 1)]!;
     const binned = this.kernels.binPercentile(this.record, rank, below.length);
     if (!Number.isNaN(binned)) return Math.min(this.max, Math.max(this.min, binned));
     const seen = this.count - this.above.length;
-    const above = [...this.above].sort((a, b) => a - b);
     return above[Math.min(above.length - 1, Math.max(0, Math.ceil(rank - seen) - 1))] ?? this.max;
+  }
+
+  /** The outliers in order, sorted once. */
+  private sortedOutliers(): [number[], number[]] {
+    if (!this.sorted) {
+      for (const values of [this.below, this.above]) values.sort((a, b) => a - b);
+      this.sorted = true;
+    }
+    return [this.below, this.above];
   }
 
   histogram(columns: number): number[] {
