@@ -1,6 +1,7 @@
 // simulate benchmark: the baseline at N = 10 000 / 100 000 / 1 000 000 as whole
 // processes, against a floor measured in the same script: a hand-written
 // Float64Array loop of the market and profit formulas (bench/floor-simulate.mjs).
+// Then the default command at 100 000 samples, every table, against node -e 0.
 // Wall time is the median of paired runs of the bare commands; peak memory
 // (maxRSS) comes from separate runs under bench/measure.mjs, whose own loading
 // would otherwise count in the time.
@@ -43,4 +44,13 @@ for (const n of [10_000, 100_000, 1_000_000]) {
     `  N=${String(n).padEnd(8)} simulate ${median(ours).toFixed(0).padStart(4)} ms, peak ${mib.toFixed(0)} MiB; floor ${median(theirs).toFixed(0).padStart(4)} ms; ratio ${median(ratios).toFixed(2)}×`,
   );
 }
+// The issue's done-when: the default command (every table), against Node's own start.
+const doneWhen = [BIN, 'simulate', '-n', '100000', '--seed', '7'];
+const [full, bare] = [[], []];
+time(doneWhen);
+for (let i = 0; i < RUNS * 2; i++) {
+  full.push(time(doneWhen));
+  bare.push(time(['-e', '0']));
+}
+console.log(`  simulate -n 100000 --seed 7 (every table) ${median(full).toFixed(0)} ms, peak ${peakMiB(doneWhen).toFixed(0)} MiB; node -e 0 ${median(bare).toFixed(0)} ms`);
 console.log('targets: 1 000 000 samples ≤ 1.6× the floor and ≤ 120 MiB; 100 000 samples ≤ 250 ms');

@@ -11,7 +11,9 @@ const MACHINE_DIGITS = 20;
 
 /** An amount held in 亿元, expressed in the output unit. */
 export function inUnit(amount: Decimal, unit: string): Decimal {
-  return amount.dividedBy(unitSize(unit)!);
+  const size = unitSize(unit)!;
+  // 亿元 itself: a division by 1 is the amount (and a table has hundreds of them).
+  return size.eq(1) ? amount : amount.dividedBy(size);
 }
 
 /** Machine notation: plain (no exponent), 20 significant digits, trailing zeros trimmed. */
