@@ -69,7 +69,7 @@ export async function runSimulate(scenarioArg: string | undefined, raw: RawSimul
     if (index < 0) throw new UsageError(`--metric: unknown metric '${metric}'${didYouMean(metric, outputs.map(address))}`);
     return index;
   });
-  const progress = io.stderrIsTerminal && samples >= 100_000 ? (done: number) => io.stderr(`\rsimulating ${Math.floor((done / samples) * 100)}%`) : undefined;
+  const progress = io.stderrIsTerminal && samples >= 100_000 ? progressLine(samples, io) : undefined;
   // One pass over the samples: the statistics, and the rows of --samples-file when asked.
   const run = (write?: (text: string) => void) => {
     const rows = write && samplesTable(sampledInputs(scenario, settings.dist).map((input) => input.path), metrics.map((index) => outputs[index]!), write);
@@ -94,6 +94,15 @@ export async function runSimulate(scenarioArg: string | undefined, raw: RawSimul
   const text = RENDERERS[options.format](simulated, { unit: options.unit, lang: options.lang, style, scenario: scenario.name, samples, seed, dist, percentiles, histograms, ...(stamp && { stamp }) });
   emit(text, options.out, io);
   return 0;
+}
+
+/** The progress line on stderr, redrawn when its percentage changes. */
+function progressLine(samples: number, io: Io): (done: number) => void {
+  let shown = -1;
+  return (done) => {
+    const percent = Math.floor((done / samples) * 100);
+    if (percent !== shown) io.stderr(`\rsimulating ${(shown = percent)}%`);
+  };
 }
 
 /** --samples: the file, written atomically as the chunks come; returns what `produce` returns. */

@@ -256,6 +256,22 @@ describe('distributions', () => {
   });
 });
 
+describe('the progress line', () => {
+  it('is drawn on a terminal for 100,000 samples or more, once per percent, then cleared', async () => {
+    const args = ['simulate', '-n', '100000', '-t', 'market', '-f', 'json'];
+    const drawn = await runCli(args, { stderrIsTerminal: true });
+    const lines = drawn.stderr.split('\r').filter(Boolean);
+    expect(lines.slice(0, 3)).toEqual(['simulating 1%', 'simulating 2%', 'simulating 3%']);
+    expect(lines.at(-2)).toBe('simulating 100%');
+    expect(lines.at(-1)).toBe('\u001b[K');
+    expect(new Set(lines).size).toBe(lines.length);
+    // Not on a pipe or file, and not for a short run.
+    expect((await runCli(args)).stderr).toBe('');
+    expect((await runCli(['simulate', '-n', '99999', '-t', 'market'], { stderrIsTerminal: true })).stderr).toBe('');
+    expect(drawn.stdout).toBe((await runCli(args)).stdout);
+  });
+});
+
 describe('--samples-file', () => {
   it('writes one row per sample: the drawn quantiles and the --metric values', async () => {
     const { mkdtempSync, readFileSync: read } = await import('node:fs');
