@@ -51,6 +51,14 @@ describe(`fuzz: ${RUNS} mutated scenarios`, () => {
         if (result.code === 0) {
           counts.ok++;
           expect(JSON.parse(result.stdout).format).toBe('fintech-calc/forecast@1');
+          // A valid scenario simulates too: two chunks (the second shorter, odd), ordered percentiles.
+          const simulated = await runCli(['simulate', file, '-n', '1101', '-f', 'json', '--no-stamp']);
+          expect(simulated.code, simulated.stderr).toBe(0);
+          for (const { p5, p50, p95 } of JSON.parse(simulated.stdout).metrics) {
+            if (p5 === null) continue; // no sample has a value (an undefined growth)
+            expect(Number(p5)).toBeLessThanOrEqual(Number(p50));
+            expect(Number(p50)).toBeLessThanOrEqual(Number(p95));
+          }
           return;
         }
         counts.badInput++;
