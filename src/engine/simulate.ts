@@ -113,7 +113,8 @@ function run(settings: SimulationSettings, sampled: readonly { path: string }[],
   const native = draws.filter((draw): draw is Draw & { dist: NativeDistribution } => draw.dist !== 'pert');
   const pert = draws.filter((draw) => draw.dist === 'pert').map((draw) => ({ ...draw, at: quantileFunction('pert', draw.low, draw.base, draw.high, evaluate) }));
   const drawOps = native.map(({ input, dist, low, base, high, out }): Op => ({ op: dist, out, a: { quantiles: input }, b: 0, extra: drawParameters(dist, low, base, high) }));
-  const plan = schedule(drawOps, steps, pert.map((draw) => draw.out), tallied, new Set(slotsOf(watch?.values ?? [])));
+  const watched = new Set(slotsOf(watch?.values ?? []));
+  const plan = schedule(drawOps, steps, pert.map((draw) => draw.out), tallied, watched);
   const machine = loadMachine(plan, { size, inputs: sampled.length, tallied: tallied.length, seed: settings.seed });
 
   for (let start = 0; start < settings.samples; start += size) {
@@ -127,7 +128,12 @@ function run(settings: SimulationSettings, sampled: readonly { path: string }[],
     watch?.chunk({
       start,
       length,
-      valueOf: (value) => (typeof value === 'number' ? value : machine.vector(value.index)),
+      valueOf: (value) => {
+        if (typeof value === 'number') return value;
+        // Another slot's vector has been reused by then.
+        if (!watched.has(value.index)) throw new Error(`simulate: slot ${value.index} is not watched`);
+        return machine.vector(value.index);
+      },
       draws: new Map(sampled.map(({ path }, k) => [path, machine.quantiles(k)])),
     });
   }

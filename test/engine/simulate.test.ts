@@ -181,6 +181,8 @@ describe('sampling', () => {
     }
     // An input no draw moves is one number for every sample.
     expect(share.get(2020)).toBe(0.5);
+    // Only a watched value keeps its vector to the end of the chunk.
+    expect(() => chunk!.valueOf(simulation.forecast.market!.marketSize.get(2021) as Slot)).toThrow('is not watched');
   });
 });
 
