@@ -235,7 +235,7 @@
 
   ;; n samples at `v` into the record at `r`
   (func $tally (param $v i32) (param $n i32) (param $r i32)
-    (local $end i32) (local $xs v128) (local $lo v128) (local $hi v128) (local $scale v128) (local $sum f64) (local $bins v128) (local $at i32)
+    (local $end i32) (local $xs v128) (local $ys v128) (local $lo v128) (local $hi v128) (local $scale v128) (local $sum f64) (local $bins v128) (local $at i32)
     (local.set $end (i32.add (local.get $v) (i32.shl (local.get $n) (i32.const 3))))
     (call $extent (local.get $v) (local.get $end) (local.get $r))
     (if (i32.eqz (i32.load offset=44 (local.get $r)))
@@ -243,37 +243,47 @@
     (f64.store offset=24 (local.get $r) (global.get $least))
     (f64.store offset=32 (local.get $r) (global.get $greatest))
     (i32.store offset=40 (local.get $r) (i32.add (i32.load offset=40 (local.get $r)) (global.get $numbers)))
-    ;; Two samples at a time while both are in the range (nearly always): the bins
-    ;; they fall in, found together; the sum stays one sample after the other.
+    ;; Four samples at a time while all are in the range (nearly always): the bins
+    ;; they fall in, found two by two; the sum stays one sample after the other.
     (local.set $lo (v128.load64_splat (local.get $r)))
     (local.set $hi (v128.load64_splat offset=8 (local.get $r)))
     (local.set $scale (f64x2.splat (f64.div (f64.const 4096) (f64.sub (f64.load offset=8 (local.get $r)) (f64.load (local.get $r))))))
     (local.set $bins (i32x4.splat (i32.load offset=48 (local.get $r))))
     (local.set $sum (f64.load offset=16 (local.get $r)))
-    (block $done (loop $pairs
-      (br_if $done (i32.gt_u (i32.add (local.get $v) (i32.const 16)) (local.get $end)))
+    (block $done (loop $fours
+      (br_if $done (i32.gt_u (i32.add (local.get $v) (i32.const 32)) (local.get $end)))
       (local.set $xs (v128.load (local.get $v)))
-      (if (i64x2.all_true (v128.and (f64x2.ge (local.get $xs) (local.get $lo)) (f64x2.lt (local.get $xs) (local.get $hi))))
+      (local.set $ys (v128.load offset=16 (local.get $v)))
+      (if (i64x2.all_true (v128.and
+            (v128.and (f64x2.ge (local.get $xs) (local.get $lo)) (f64x2.lt (local.get $xs) (local.get $hi)))
+            (v128.and (f64x2.ge (local.get $ys) (local.get $lo)) (f64x2.lt (local.get $ys) (local.get $hi)))))
         (then
-          (local.set $sum (f64.add (f64.add (local.get $sum) (f64x2.extract_lane 0 (local.get $xs))) (f64x2.extract_lane 1 (local.get $xs))))
-          ;; bins[bin]++ (the product can round up to 4096)
+          (local.set $sum (f64.add (f64.add (f64.add (f64.add (local.get $sum) (f64x2.extract_lane 0 (local.get $xs))) (f64x2.extract_lane 1 (local.get $xs))) (f64x2.extract_lane 0 (local.get $ys))) (f64x2.extract_lane 1 (local.get $ys))))
           (local.set $xs (i32x4.add (local.get $bins) (i32x4.shl
-            (i32x4.min_s (i32x4.trunc_sat_f64x2_s_zero (f64x2.mul (f64x2.sub (local.get $xs) (local.get $lo)) (local.get $scale))) (i32x4.splat (i32.const 4095)))
+            (i32x4.min_s
+              (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+                (i32x4.trunc_sat_f64x2_s_zero (f64x2.mul (f64x2.sub (local.get $xs) (local.get $lo)) (local.get $scale)))
+                (i32x4.trunc_sat_f64x2_s_zero (f64x2.mul (f64x2.sub (local.get $ys) (local.get $lo)) (local.get $scale))))
+              (i32x4.splat (i32.const 4095)))
             (i32.const 2))))
           (local.set $at (i32x4.extract_lane 0 (local.get $xs)))
           (i32.store (local.get $at) (i32.add (i32.load (local.get $at)) (i32.const 1)))
           (local.set $at (i32x4.extract_lane 1 (local.get $xs)))
+          (i32.store (local.get $at) (i32.add (i32.load (local.get $at)) (i32.const 1)))
+          (local.set $at (i32x4.extract_lane 2 (local.get $xs)))
+          (i32.store (local.get $at) (i32.add (i32.load (local.get $at)) (i32.const 1)))
+          (local.set $at (i32x4.extract_lane 3 (local.get $xs)))
           (i32.store (local.get $at) (i32.add (i32.load (local.get $at)) (i32.const 1))))
         (else
           (f64.store offset=16 (local.get $r) (local.get $sum))
-          (call $tallyEach (local.get $v) (i32.add (local.get $v) (i32.const 16)) (local.get $r))
+          (call $tallyEach (local.get $v) (i32.add (local.get $v) (i32.const 32)) (local.get $r))
           (local.set $sum (f64.load offset=16 (local.get $r)))))
-      (local.set $v (i32.add (local.get $v) (i32.const 16)))
-      (br $pairs)))
+      (local.set $v (i32.add (local.get $v) (i32.const 32)))
+      (br $fours)))
     (f64.store offset=16 (local.get $r) (local.get $sum))
     (if (i32.lt_u (local.get $v) (local.get $end)) (then (call $tallyEach (local.get $v) (local.get $end) (local.get $r)))))
 
-  ;; The samples from `v` to `end`, one at a time (where a pair is not both in range)
+  ;; The samples from `v` to `end`, one at a time (where four are not all in range)
   (func $tallyEach (param $v i32) (param $end i32) (param $r i32)
     (local $x f64) (local $lo f64) (local $hi f64) (local $sum f64) (local $bin i32)
     (local.set $lo (f64.load (local.get $r)))
