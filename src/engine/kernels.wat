@@ -346,13 +346,16 @@
   ;; samples being below the range; interpolated within its bin. NaN if the
   ;; rank is above the bins.
   (func (export "binPercentile") (param $r i32) (param $rank f64) (param $seen f64) (result f64)
-    (local $bins i32) (local $i i32) (local $inBin f64) (local $lo f64)
+    (local $bins i32) (local $i i32) (local $inBin f64) (local $lo f64) (local $four v128)
     (local.set $bins (i32.load offset=48 (local.get $r)))
     (local.set $lo (f64.load (local.get $r)))
     ;; Past four bins at a time while they do not reach the rank (the counts are
     ;; whole numbers: their sums are exact).
     (block $reached (loop $blocks
-      (local.set $inBin (f64.convert_i32_u (i32x4.extract_lane 0 (call $sum4 (v128.load (i32.add (local.get $bins) (i32.shl (local.get $i) (i32.const 2))))))))
+      ;; the four counts' sum, in lane 0
+      (local.set $four (v128.load (i32.add (local.get $bins) (i32.shl (local.get $i) (i32.const 2)))))
+      (local.set $four (i32x4.add (local.get $four) (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $four) (local.get $four))))
+      (local.set $inBin (f64.convert_i32_u (i32.add (i32x4.extract_lane 0 (local.get $four)) (i32x4.extract_lane 1 (local.get $four)))))
       (br_if $reached (f64.ge (f64.add (local.get $seen) (local.get $inBin)) (local.get $rank)))
       (local.set $seen (f64.add (local.get $seen) (local.get $inBin)))
       (local.set $i (i32.add (local.get $i) (i32.const 4)))
@@ -370,9 +373,4 @@
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br_if $each (i32.lt_u (local.get $i) (i32.const 4096))))
     (f64.const nan))
-
-  ;; the sum of a vector's four u32 lanes, in lane 0
-  (func $sum4 (param $x v128) (result v128)
-    (local.set $x (i32x4.add (local.get $x) (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $x) (local.get $x))))
-    (i32x4.add (local.get $x) (i8x16.shuffle 4 5 6 7 0 1 2 3 4 5 6 7 0 1 2 3 (local.get $x) (local.get $x))))
 )
