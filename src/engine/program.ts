@@ -53,8 +53,9 @@ export function schedule(draws: readonly Op[], steps: readonly Step[], given: re
   ops.forEach(({ out, a, b }, at) => {
     // The output is placed before the operands are freed: a kernel never writes a vector it reads.
     if (out !== undefined) place(out);
-    for (const operand of [a, b]) {
-      if (operand instanceof Slot && lastUse.get(operand.index) === at && !kept.has(operand.index)) free.push(vectorOf.get(operand.index)!);
+    // Once per slot: an operation may read one slot twice (x·x).
+    for (const slot of new Set([a, b].filter((operand) => operand instanceof Slot).map((operand) => operand.index))) {
+      if (lastUse.get(slot) === at && !kept.has(slot)) free.push(vectorOf.get(slot)!);
     }
   });
   return { ops, vectorOf, vectors };
