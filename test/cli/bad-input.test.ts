@@ -1,43 +1,15 @@
-// Bad input never crashes and never lies (SPEC §6): every bad scenario in
-// test/fixtures/bad/ and every bad command line gives exit 2, nothing on stdout,
-// and one located line per problem on stderr.
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// Bad input never crashes and never lies (SPEC §6). The examples of each kind of
+// error, with their exact messages, are the errors catalogue (test/errors/); these
+// are the cases that need a generated file or a crafted I/O.
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LOCATED, PACKAGE_ROOT, runCli } from './in-process.js';
+import { PACKAGE_ROOT, runCli } from './in-process.js';
 
 process.chdir(PACKAGE_ROOT);
-const BAD = 'test/fixtures/bad';
-const files = readdirSync(BAD).filter((name) => name.endsWith('.yaml')).sort();
-const commands = JSON.parse(readFileSync(`${BAD}/commands.json`, 'utf8')) as string[][];
 
 describe('bad scenario files', () => {
-  it('there are at least 40 of them', () => {
-    expect(files.length).toBeGreaterThanOrEqual(40);
-  });
-
-  it.each(files)('%s: exit 2, located one-line messages inside the file, nothing on stdout', async (name) => {
-    const file = `${BAD}/${name}`;
-    const result = await runCli(['forecast', file]);
-    expect(result.code).toBe(2);
-    expect(result.stdout).toBe('');
-    const lines = result.stderr.trimEnd().split('\n');
-    expect(lines.length).toBeGreaterThan(0);
-    const lineCount = readFileSync(file).toString('latin1').split('\n').length;
-    for (const line of lines) {
-      const match = LOCATED.exec(line);
-      expect(match, line).not.toBeNull();
-      expect(match!.groups!.file).toBe(file);
-      if (match!.groups!.line !== undefined) {
-        expect(Number(match!.groups!.line)).toBeGreaterThanOrEqual(1);
-        expect(Number(match!.groups!.line)).toBeLessThanOrEqual(lineCount);
-        expect(Number(match!.groups!.col)).toBeGreaterThanOrEqual(1);
-      }
-      expect(line).not.toMatch(/\bat \S+ \(|internal error/);
-    }
-  });
-
   it('refuses a file over 1 MiB before parsing it', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'fintech-calc-')), 'large.yaml');
     writeFileSync(file, `name: x\n# ${'x'.repeat(1024 * 1024)}\n`);
@@ -46,17 +18,11 @@ describe('bad scenario files', () => {
   });
 });
 
-describe('bad command lines', () => {
-  it.each(commands.map((args) => [args.join(' '), args] as const))('fintech-calc %s: exit 2, one-line messages, nothing on stdout', async (_, args) => {
-    const result = await runCli(args);
+describe('no arguments', () => {
+  it('prints the help to stderr and exits 2', async () => {
+    const result = await runCli([]);
     expect(result.code).toBe(2);
-    // No arguments at all prints the help, to stderr.
-    if (args.length === 0) {
-      expect(result.stderr).toContain('Usage: fintech-calc');
-      return;
-    }
-    expect(result.stdout).toBe('');
-    for (const line of result.stderr.trimEnd().split('\n')) expect(line).toMatch(/^(fintech-calc: error: |--set #\d+: error: |\S+: error: |\S+:\d+:\d+: error: )/);
+    expect(result.stderr).toContain('Usage: fintech-calc');
   });
 });
 

@@ -19,9 +19,9 @@ const GOOD = [
   'test/fixtures/market-only.yaml',
   ...['variant', 'child', 'parent', 'other-years'].map((name) => `test/fixtures/extends/${name}.yaml`),
 ];
-const BAD = readdirSync('test/fixtures/bad')
+const BAD = readdirSync('test/errors')
   .filter((name) => name.endsWith('.yaml'))
-  .map((name) => `test/fixtures/bad/${name}`);
+  .map((name) => `test/errors/${name}`);
 const verdictOf = (file: string) => /^# schema: (\w+)/.exec(readFileSync(file, 'latin1'))?.[1];
 
 describe('JSON Schema (draft 2020-12) of the scenario format', () => {
@@ -49,7 +49,7 @@ describe('JSON Schema (draft 2020-12) of the scenario format', () => {
   });
 
   it('has a verdict for every bad file', () => {
-    const files = BAD.filter((file) => !file.endsWith('36-empty.yaml'));
+    const files = BAD.filter((file) => !file.endsWith('/empty.yaml'));
     for (const file of files) expect(['reject', 'accept', 'skip'], file).toContain(verdictOf(file));
   });
 
