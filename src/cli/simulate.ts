@@ -35,6 +35,8 @@ export interface RawSimulateOptions extends RawOutputOptions {
 }
 
 const MAX_SAMPLES = 10_000_000;
+/** Any whole number a double holds exactly: kernels.wat mixes it into the generator's state. */
+const MAX_SEED = Number.MAX_SAFE_INTEGER;
 
 /** A value of the traced forecast: one metric, key and year. */
 type Output = Omit<SimulatedOutput, 'stats'> & { readonly value: Traced | null };
@@ -48,7 +50,7 @@ function wholeNumber(option: string, text: string, min: number, max: number): nu
 export async function runSimulate(scenarioArg: string | undefined, raw: RawSimulateOptions, io: Io): Promise<number> {
   const options = checkOutputOptions({ ...raw, case: 'base' }, io);
   const samples = wholeNumber('-n, --samples', raw.samples, 1, MAX_SAMPLES);
-  const seed = wholeNumber('--seed', raw.seed, 0, 2 ** 31 - 1);
+  const seed = wholeNumber('--seed', raw.seed, 0, MAX_SEED);
   const dist = DISTRIBUTIONS.find((name) => name === raw.dist);
   if (!dist) throw new UsageError(`--dist: '${raw.dist}' is not one of ${DISTRIBUTIONS.join(', ')}${didYouMean(raw.dist, DISTRIBUTIONS)}`);
   const percentiles = raw.percentiles.split(',').map((p) => {

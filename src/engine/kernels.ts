@@ -6,6 +6,7 @@ import wasm from './kernels.wat';
 /** kernels.wat's exports. Addresses are byte offsets into `memory`. */
 export interface Kernels {
   readonly memory: WebAssembly.Memory;
+  /** Seeds the generator: `seed` is a whole number from 0 to 2^53 − 1, mixed by splitmix64. */
   seed(seed: number): void;
   nextUnit(): number;
   /** n samples of `inputs` quantiles: input k's at `at` + k·stride. */

@@ -11,9 +11,21 @@
   (memory (export "memory") 1)
 
   ;; ---- the draws: xoroshiro128+ (as pure-rand's), state s0 at 0, s1 at 8 ----
-  (func (export "seed") (param $seed i32)
-    (i64.store (i32.const 0) (i64.or (i64.const 0xffffffff00000000) (i64.extend_i32_u (i32.xor (local.get $seed) (i32.const -1)))))
-    (i64.store (i32.const 8) (i64.shl (i64.extend_i32_u (local.get $seed)) (i64.const 32))))
+  ;; The state is the first two outputs of splitmix64 from the seed, a whole number
+  ;; below 2^53 (exact in a double), as xoroshiro's authors advise. (pure-rand's
+  ;; own seeding puts the seed into the state as it is: small seeds then began
+  ;; with draws of ≈ 1, and nearby seeds with nearly the same draws.)
+  (func (export "seed") (param $seed f64)
+    (local $counter i64)
+    (local.set $counter (i64.add (i64.trunc_f64_u (local.get $seed)) (i64.const 0x9e3779b97f4a7c15)))
+    (i64.store (i32.const 0) (call $splitmix64 (local.get $counter)))
+    (i64.store (i32.const 8) (call $splitmix64 (i64.add (local.get $counter) (i64.const 0x9e3779b97f4a7c15)))))
+
+  ;; splitmix64's output for its counter z (Steele, Lea and Flood's mix)
+  (func $splitmix64 (param $z i64) (result i64)
+    (local.set $z (i64.mul (i64.xor (local.get $z) (i64.shr_u (local.get $z) (i64.const 30))) (i64.const 0xbf58476d1ce4e5b9)))
+    (local.set $z (i64.mul (i64.xor (local.get $z) (i64.shr_u (local.get $z) (i64.const 27))) (i64.const 0x94d049bb133111eb)))
+    (i64.xor (local.get $z) (i64.shr_u (local.get $z) (i64.const 31))))
 
   ;; the low 32 bits of the next output
   (func $next32 (result i32)

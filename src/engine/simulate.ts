@@ -1,8 +1,9 @@
 // simulate: Monte Carlo over the input ranges, on the float64 back-end of the
 // same models (calc.ts), traced once and replayed on chunks of samples by
 // kernels.wat. Each input with a range gets one draw per sample, a quantile used
-// for every year of the input; the draws come from a seeded xoroshiro128+ (the
-// same numbers as pure-rand's), so a seed gives the same samples on every machine.
+// for every year of the input; the draws come from xoroshiro128+ (the same
+// numbers as pure-rand's) seeded through splitmix64, so a seed gives the same
+// samples on every machine, and nearby seeds unrelated ones.
 import { Slot, tracingCalc, type InputReader, type Step, type Traced } from './calc.js';
 import { drawParameters, quantileFunction, type NativeDistribution } from './distributions.js';
 import { evaluator, instantiateKernels, type Evaluate } from './kernels.js';
@@ -16,6 +17,7 @@ import { yearly } from './yearly.js';
 
 export interface SimulationSettings {
   readonly samples: number;
+  /** A whole number from 0 to 2^53 − 1. */
   readonly seed: number;
   /** For ranges whose value does not say (`dist:`). */
   readonly dist: Distribution;

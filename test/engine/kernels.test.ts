@@ -1,23 +1,87 @@
-// kernels.wat: its generator is pure-rand's xoroshiro128+, and one step on one
-// sample (evaluate, which folds simulate's constants) is the formula.
+// kernels.wat: its generator is pure-rand's xoroshiro128+ seeded through
+// splitmix64, its draws are uniform and independent from seed to seed, and one
+// step on one sample (evaluate, which folds simulate's constants) is the formula.
 import fc from 'fast-check';
 import { xoroshiro128plus } from 'pure-rand';
 import { describe, expect, it } from 'vitest';
 import { evaluator, instantiateKernels } from '../../src/engine/kernels.js';
 
+const MASK64 = (1n << 64n) - 1n;
+
+/** splitmix64 (Steele, Lea and Flood; Vigna's reference C), from `seed`: its outputs in order. */
+function* splitmix64(seed: bigint): Generator<bigint> {
+  let state = seed;
+  for (;;) {
+    state = (state + 0x9e3779b97f4a7c15n) & MASK64;
+    let z = state;
+    z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & MASK64;
+    z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & MASK64;
+    yield z ^ (z >> 31n);
+  }
+}
+
+/** pure-rand's xoroshiro128+ from the state splitmix64 gives the seed (s0, then s1), as its four 32-bit halves. */
+function reference(seed: number) {
+  const mixer = splitmix64(BigInt(seed));
+  const [s0, s1] = [mixer.next().value, mixer.next().value];
+  const halves = (s: bigint) => [Number(BigInt.asIntN(32, s >> 32n)), Number(BigInt.asIntN(32, s))];
+  return xoroshiro128plus.fromState([...halves(s0), ...halves(s1)]);
+}
+
+/** The first `count` draws of each seed. */
+function firstDraws(seeds: readonly number[], count: number): number[][] {
+  const kernels = instantiateKernels();
+  return seeds.map((seed) => {
+    kernels.seed(seed);
+    return Array.from({ length: count }, () => kernels.nextUnit());
+  });
+}
+
 describe('kernels.wat', () => {
-  it("draws pure-rand's xoroshiro128+ sequence: 53 bits from two 32-bit outputs", () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed) => {
-        const [kernels, reference] = [instantiateKernels(), xoroshiro128plus(seed)];
-        kernels.seed(seed);
-        for (let i = 0; i < 200; i++) {
-          const [high, low] = [reference.unsafeNext() >>> 5, reference.unsafeNext() >>> 6];
-          expect(kernels.nextUnit()).toBe((high * 67108864 + low) / 9007199254740992);
-        }
-      }),
-      { numRuns: 50, seed: 3 },
-    );
+  it('mixes the seed with splitmix64 (checked against its published first outputs for seed 0)', () => {
+    const outputs = splitmix64(0n);
+    expect([outputs.next().value, outputs.next().value, outputs.next().value]).toEqual([0xe220a8397b1dcdafn, 0x6e789e6aa1b965f4n, 0x06c45d188009454fn]);
+  });
+
+  it("draws pure-rand's xoroshiro128+ sequence from the splitmix64-mixed seed: 53 bits from two 32-bit outputs", () => {
+    const check = (seed: number) => {
+      const [kernels, generator] = [instantiateKernels(), reference(seed)];
+      kernels.seed(seed);
+      for (let i = 0; i < 200; i++) {
+        const [high, low] = [generator.unsafeNext() >>> 5, generator.unsafeNext() >>> 6];
+        expect(kernels.nextUnit()).toBe((high * 67108864 + low) / 9007199254740992);
+      }
+    };
+    for (const seed of [0, 1, 2 ** 31 - 1, 2 ** 32, 2 ** 53 - 1]) check(seed);
+    fc.assert(fc.property(fc.maxSafeNat(), check), { numRuns: 50, seed: 3 });
+  });
+
+  // Seeds are fixed, so these are deterministic: the bounds are the tests' critical values at α = 0.01.
+  it('gives uniform first draws over the seeds 0..999 (Kolmogorov–Smirnov)', () => {
+    const seeds = Array.from({ length: 1000 }, (_, seed) => seed);
+    for (const k of [0, 1]) {
+      const draws = firstDraws(seeds, k + 1).map((sample) => sample[k]!).sort((a, b) => a - b);
+      const n = draws.length;
+      const statistic = Math.max(...draws.map((x, i) => Math.max((i + 1) / n - x, x - i / n)));
+      // The asymptotic critical value at α = 0.01: 1.628 / √n (0.0515 for n = 1000).
+      expect(statistic).toBeLessThan(1.628 / Math.sqrt(n));
+    }
+  });
+
+  it('gives nearby seeds independent draws: no correlation of seed s and s+1, and pairs spread evenly', () => {
+    const count = 4;
+    const draws = firstDraws(Array.from({ length: 1001 }, (_, seed) => seed), count);
+    const pairs = (k: number) => draws.slice(0, -1).map((sample, s) => [sample[k]!, draws[s + 1]![k]!] as const);
+    for (let k = 0; k < count; k++) {
+      const [xs, ys] = [pairs(k).map(([x]) => x), pairs(k).map(([, y]) => y)];
+      // Independent pairs: r·√n is about N(0, 1); |r| < 2.576/√n at α = 0.01.
+      expect(Math.abs(correlation(xs, ys))).toBeLessThan(2.576 / Math.sqrt(xs.length));
+    }
+    // The first draws of s and s+1 on a 10×10 grid: χ² with 99 degrees of freedom, below 134.6 at α = 0.01.
+    const cells = new Array<number>(100).fill(0);
+    for (const [x, y] of pairs(0)) cells[Math.floor(x * 10) * 10 + Math.floor(y * 10)]! += 1;
+    const expected = 1000 / 100;
+    expect(cells.reduce((chi2, observed) => chi2 + (observed - expected) ** 2 / expected, 0)).toBeLessThan(134.6);
   });
 
   it('fills a chunk with the same draws as one at a time, sample by sample', () => {
@@ -48,3 +112,14 @@ describe('kernels.wat', () => {
     );
   });
 });
+
+function correlation(xs: readonly number[], ys: readonly number[]): number {
+  const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+  const [mx, my] = [mean(xs), mean(ys)];
+  let [sxy, sxx, syy] = [0, 0, 0];
+  xs.forEach((x, i) => {
+    const [dx, dy] = [x - mx, ys[i]! - my];
+    [sxy, sxx, syy] = [sxy + dx * dy, sxx + dx * dx, syy + dy * dy];
+  });
+  return sxy / Math.sqrt(sxx * syy);
+}

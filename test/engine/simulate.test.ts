@@ -155,6 +155,17 @@ describe('sampling', () => {
     expect(c.stdout).not.toBe(a.stdout);
   });
 
+  it('takes any seed from 0 to 2^53 − 1, and refuses others', async () => {
+    const args = (seed: string) => ['simulate', '-n', '50', '--seed', seed, '-f', 'json', '-t', 'market'];
+    const [last, before] = [await runCli(args(String(2 ** 53 - 1))), await runCli(args(String(2 ** 53 - 2)))];
+    expect(last.code).toBe(0);
+    expect(JSON.parse(last.stdout).seed).toBe(2 ** 53 - 1);
+    expect(last.stdout.replace(/"seed":\d+/, '')).not.toBe(before.stdout.replace(/"seed":\d+/, ''));
+    for (const seed of ['9007199254740992', '-1', '1.5', 'abc']) {
+      expect(await runCli(args(seed))).toEqual({ code: 2, stdout: '', stderr: `fintech-calc: error: --seed: expected a whole number from 0 to 9007199254740991, got '${seed}'\n` });
+    }
+  });
+
   it('puts the p50 of the 2023 market and profit between the low and high cases', async () => {
     const simulated = JSON.parse((await runCli(['simulate', '-n', '20000', '--seed', '7', '-f', 'json', '-t', 'market,profit'])).stdout);
     const cases = JSON.parse((await runCli(['forecast', '-c', 'all', '-f', 'json', '-t', 'market,profit'])).stdout).cases;
