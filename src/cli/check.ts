@@ -1,5 +1,5 @@
 // `fintech-calc check [file ...]`: assumption hygiene warnings; --strict makes them errors.
-import { DEFAULT_MAX_GROWTH, hygiene } from '../engine/hygiene.js';
+import { DEFAULT_MAX_GROWTH, hygiene, type Warning } from '../engine/hygiene.js';
 import { EXIT } from './exit.js';
 import { parsePercentOption } from './options.js';
 import { loadScenarios } from './shared.js';
@@ -11,20 +11,28 @@ export async function runCheck(files: readonly string[], options: { strict?: boo
   const loaded = await loadScenarios(targets, [], io);
   const level = options.strict ? 'error' : 'warning';
   let count = 0;
-  const reported = new Set<string>();
+  const unreported = firstReports();
   for (const { scenario, file } of loaded) {
-    // A file extended by several of those checked is reported once.
     const all = hygiene(scenario, maxGrowth);
-    const warnings = all.filter((warning) => {
-      const key = `${warning.where.file}:${warning.where.line}:${warning.where.col}:${warning.path}:${warning.message}`;
-      return !reported.has(key) && reported.add(key) !== undefined;
-    });
+    const warnings = all.filter(unreported);
     count += warnings.length;
     if (all.length === 0) io.stdout(`${file}: ok\n`);
-    for (const { where, path, message } of warnings) {
-      const at = where.line > 0 ? `${where.file}:${where.line}:${where.col}` : where.file;
-      io.stderr(`${at}: ${level}: ${path}: ${message}\n`);
-    }
+    for (const warning of warnings) io.stderr(`${formatWarning(warning, level)}\n`);
   }
   return options.strict && count > 0 ? EXIT.badInput : EXIT.ok;
+}
+
+/** `file:line:col: warning: path: message` (or `error` for check --strict), as problems are printed. */
+export function formatWarning({ where, path, message }: Warning, level: 'warning' | 'error'): string {
+  const at = where.line > 0 ? `${where.file}:${where.line}:${where.col}` : where.file;
+  return `${at}: ${level}: ${path}: ${message}`;
+}
+
+/** A filter that passes each warning the first time only: a file extended by several of those checked is reported once. */
+export function firstReports(): (warning: Warning) => boolean {
+  const reported = new Set<string>();
+  return (warning) => {
+    const key = `${warning.where.file}:${warning.where.line}:${warning.where.col}:${warning.path}:${warning.message}`;
+    return !reported.has(key) && reported.add(key) !== undefined;
+  };
 }

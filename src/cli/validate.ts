@@ -1,6 +1,11 @@
 // `fintech-calc validate <file ...>`: check scenario files (with their extends chains).
+// A valid file may still draw warnings (an anchor year far outside its module's
+// years): on stderr, the exit code unchanged.
+import type { Warning } from '../engine/hygiene.js';
+import { farAnchors } from '../engine/plausibility.js';
 import { loadScenario } from '../scenario/load.js';
 import { formatProblem, InputError, type Problem } from '../scenario/problems.js';
+import { firstReports, formatWarning } from './check.js';
 import { EXIT, UsageError } from './exit.js';
 import { fileSources, type Io } from './io.js';
 
@@ -9,28 +14,33 @@ export const VALIDATE_FORMAT = 'fintech-calc/validate@1';
 export async function runValidate(files: readonly string[], format: string, io: Io): Promise<number> {
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format: '${format}' is not one of text, json`);
   const sources = fileSources(io);
-  const results: { file: string; problems: readonly Problem[] }[] = [];
+  const results: { file: string; problems: readonly Problem[]; warnings: readonly Warning[] }[] = [];
   for (const file of files) {
     try {
       const loaded = await loadScenario(file, sources);
-      results.push({ file: loaded.file, problems: [] });
+      results.push({ file: loaded.file, problems: [], warnings: farAnchors(loaded.scenario) });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      results.push({ file, problems: error.problems });
+      results.push({ file, problems: error.problems, warnings: [] });
     }
   }
   const valid = results.every((result) => result.problems.length === 0);
   if (format === 'json') {
-    const files = results.map(({ file, problems }) => ({
+    const located = ({ file, line, col }: { file: string; line: number; col: number }, path: string, message: string) => ({ file, line, col, path, message });
+    const files = results.map(({ file, problems, warnings }) => ({
       file,
       valid: problems.length === 0,
-      problems: problems.map(({ pos, path, message }) => ({ file: pos.file, line: pos.line, col: pos.col, path, message })),
+      problems: problems.map(({ pos, path, message }) => located(pos, path, message)),
+      warnings: warnings.map(({ where, path, message }) => located(where, path, message)),
     }));
     io.stdout(`${JSON.stringify({ format: VALIDATE_FORMAT, valid, files })}\n`);
   } else {
-    for (const { file, problems } of results) {
+    // A file extended by several of those validated is warned of once.
+    const unreported = firstReports();
+    for (const { file, problems, warnings } of results) {
       if (problems.length === 0) io.stdout(`${file}: ok\n`);
       else io.stderr(problems.map((problem) => `${formatProblem(problem)}\n`).join(''));
+      for (const warning of warnings.filter(unreported)) io.stderr(`${formatWarning(warning, 'warning')}\n`);
     }
   }
   return valid ? EXIT.ok : EXIT.badInput;

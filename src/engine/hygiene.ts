@@ -2,7 +2,8 @@
 // ask about its numbers. Read from the inputs' provenance and series; pure.
 import { Decimal } from '../decimal.js';
 import { inputsOf } from './inputs.js';
-import type { Scenario, Where } from './types.js';
+import { farAnchors, implausibleValues } from './plausibility.js';
+import type { Provenance, Scenario, Where, Written, Year } from './types.js';
 
 export interface Warning {
   readonly where: Where;
@@ -19,10 +20,12 @@ const SHORTEST_REASON = 12;
  * Inputs without a source; `assumption` without a reason; ranges whose ends are
  * equal; a base far from the range's midpoint (more than a quarter of the range
  * off, so likely a typo); a year-on-year change larger than `maxGrowth`; one
- * source text on several inputs (copied without being adapted).
+ * source text on several inputs (copied without being adapted); anchor years
+ * far outside their module's and implausible values (plausibility.ts).
  */
 export function hygiene(scenario: Scenario, maxGrowth: Decimal): Warning[] {
-  const warnings: Warning[] = [];
+  // What a value is wrong by comes first, then what it makes of the series.
+  const warnings: Warning[] = [...implausibleValues(scenario), ...farAnchors(scenario)];
   const bySource = new Map<string, { path: string; where: Where }[]>();
   const inputs = inputsOf(scenario);
   for (const [path, provenance] of scenario.provenance) {
@@ -54,7 +57,7 @@ export function hygiene(scenario: Scenario, maxGrowth: Decimal): Warning[] {
         const jump = (['base', 'low', 'high'] as const).find((c) => !before[c].isZero() && range[c].dividedBy(before[c]).minus(1).abs().greaterThan(maxGrowth));
         if (jump) {
           const change = range[jump].dividedBy(before[jump]).minus(1).times(100).toDecimalPlaces(1).toFixed();
-          warnings.push({ where: [...provenance.anchors.values()][0]!.where, path, message: `changes by ${change}% from ${year - 1} to ${year} (${jump} case), more than --max-growth ${maxGrowth.times(100).toFixed()}%` });
+          warnings.push({ where: writerOf(provenance, year).where, path, message: `changes by ${change}% from ${year - 1} to ${year} (${jump} case), more than --max-growth ${maxGrowth.times(100).toFixed()}%` });
           break;
         }
       }
@@ -70,3 +73,14 @@ export function hygiene(scenario: Scenario, maxGrowth: Decimal): Warning[] {
 }
 
 export const DEFAULT_MAX_GROWTH = new Decimal(1);
+
+/**
+ * The written value that makes `year`'s value (so a jump is flagged where it is
+ * written, in the file that wrote it): the growth rate, or the first anchor at
+ * or after the year, the one interpolated towards.
+ */
+function writerOf(provenance: Provenance, year: Year): Written {
+  if (provenance.growth) return provenance.growth;
+  const after = [...provenance.anchors].filter(([anchor]) => anchor >= year).sort(([a], [b]) => a - b)[0];
+  return (after ?? [...provenance.anchors][0]!)[1];
+}

@@ -140,4 +140,54 @@ describe('check (assumption hygiene)', () => {
     expect((await runCli(['check', '--strict', 'test/fixtures/hygiene.yaml'])).code).toBe(2);
     expect((await runCli(['check', '--max-growth', '400%', 'test/fixtures/hygiene.yaml'])).stderr).not.toContain('more than --max-growth');
   });
+
+  it("flags a value implausible for its input, and the jump it makes, at the line of the file that wrote it, not the baseline's", async () => {
+    const file = 'test/fixtures/plausibility/operating-cost.yaml';
+    const warned = await runCli(['check', file]);
+    expect(warned).toEqual({
+      code: 0,
+      stdout: '',
+      stderr:
+        `${file}:6:11: warning: bankProfit.operatingCost.2023: 90% is implausible for an operating cost as a share of financing (the report's falls from 1.5% to 0.9%, l.182); expected at most 10% (did you mean 0.9%?)\n` +
+        `${file}:6:11: warning: bankProfit.operatingCost: changes by 1475% from 2019 to 2020 (base case), more than --max-growth 100%\n`,
+    });
+    const strict = await runCli(['check', '--strict', file]);
+    expect(strict.code).toBe(2);
+    expect(strict.stderr).toContain(`${file}:6:11: error: bankProfit.operatingCost.2023: 90% is implausible`);
+  });
+
+  it('flags an anchor year far outside its module, and fails on it with --strict', async () => {
+    const file = 'test/fixtures/plausibility/far-anchor.yaml';
+    const message = `${file}:8:15: warning: supplyChain.modes.receivables.penetration.2203: anchor year 2203 is 180 years after supplyChain's years 2019..2023; an anchor more than 10 years outside them is likely a typo (the years between are interpolated towards it)\n`;
+    expect(await runCli(['check', file])).toEqual({ code: 0, stdout: '', stderr: message });
+    expect(await runCli(['check', '--strict', file])).toEqual({ code: 2, stdout: '', stderr: message.replace(': warning: ', ': error: ') });
+  });
+});
+
+describe('validate warnings', () => {
+  const far = 'test/fixtures/plausibility/far-anchor.yaml';
+
+  it('warns of an anchor year far outside its module on stderr, the file still valid (exit 0)', async () => {
+    const result = await runCli(['validate', far, 'baseline']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`${far}: ok\nscenarios/baseline.yaml: ok\n`);
+    expect(result.stderr).toBe(`${far}:8:15: warning: supplyChain.modes.receivables.penetration.2203: anchor year 2203 is 180 years after supplyChain's years 2019..2023; an anchor more than 10 years outside them is likely a typo (the years between are interpolated towards it)\n`);
+  });
+
+  it('lists the warnings in its JSON', async () => {
+    const result = await runCli(['validate', '-f', 'json', far, 'baseline']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    const [file, baseline] = JSON.parse(result.stdout).files;
+    expect(file.warnings).toEqual([{ file: far, line: 8, col: 15, path: 'supplyChain.modes.receivables.penetration.2203', message: expect.stringContaining('anchor year 2203 is 180 years after') }]);
+    expect(baseline.warnings).toEqual([]);
+  });
+
+  it('does not warn of what only check asks about (sources, implausible values)', async () => {
+    expect(await runCli(['validate', 'test/fixtures/plausibility/operating-cost.yaml', 'test/fixtures/hygiene.yaml'])).toEqual({
+      code: 0,
+      stdout: 'test/fixtures/plausibility/operating-cost.yaml: ok\ntest/fixtures/hygiene.yaml: ok\n',
+      stderr: '',
+    });
+  });
 });
