@@ -12,8 +12,8 @@ export async function runCheck(files: readonly string[], options: { strict?: boo
   const level = options.strict ? 'error' : 'warning';
   let count = 0;
   const unreported = firstReports();
-  for (const { scenario, file } of loaded) {
-    const all = hygiene(scenario, maxGrowth);
+  for (const { scenario, file, chain } of loaded) {
+    const all = hygiene(scenario, maxGrowth, chain.map((link) => link.display));
     const warnings = all.filter(unreported);
     count += warnings.length;
     if (all.length === 0) io.stdout(`${file}: ok\n`);

@@ -22,8 +22,11 @@ const SHORTEST_REASON = 12;
  * off, so likely a typo); a year-on-year change larger than `maxGrowth`; one
  * source text on several inputs (copied without being adapted); anchor years
  * far outside their module's and implausible values (plausibility.ts).
+ * `files` is the scenario's extends chain, its own file first: the warnings
+ * come file by file in that order, top to bottom in each.
  */
-export function hygiene(scenario: Scenario, maxGrowth: Decimal): Warning[] {
+export function hygiene(scenario: Scenario, maxGrowth: Decimal, files: readonly string[] = []): Warning[] {
+  const nearness = (where: Where) => (files.includes(where.file) ? files.indexOf(where.file) : files.length);
   // What a value is wrong by comes first, then what it makes of the series.
   const warnings: Warning[] = [...implausibleValues(scenario), ...farAnchors(scenario)];
   const bySource = new Map<string, { path: string; where: Where }[]>();
@@ -57,7 +60,7 @@ export function hygiene(scenario: Scenario, maxGrowth: Decimal): Warning[] {
         const jump = (['base', 'low', 'high'] as const).find((c) => !before[c].isZero() && range[c].dividedBy(before[c]).minus(1).abs().greaterThan(maxGrowth));
         if (jump) {
           const change = range[jump].dividedBy(before[jump]).minus(1).times(100).toDecimalPlaces(1).toFixed();
-          warnings.push({ where: writerOf(provenance, year).where, path, message: `changes by ${change}% from ${year - 1} to ${year} (${jump} case), more than --max-growth ${maxGrowth.times(100).toFixed()}%` });
+          warnings.push({ where: writerOf(provenance, year, nearness).where, path, message: `changes by ${change}% from ${year - 1} to ${year} (${jump} case), more than --max-growth ${maxGrowth.times(100).toFixed()}%` });
           break;
         }
       }
@@ -69,18 +72,23 @@ export function hygiene(scenario: Scenario, maxGrowth: Decimal): Warning[] {
       warnings.push({ where, path, message: `the same source as ${uses[0]!.path} ('${source.length > 60 ? `${source.slice(0, 57)}...` : source}'); say what this number rests on` });
     }
   }
-  return warnings.sort((x, y) => (x.where.file === y.where.file ? x.where.line - y.where.line || x.where.col - y.where.col : 0));
+  const order = [...new Set([...files, ...warnings.map((warning) => warning.where.file)])];
+  return warnings.sort((x, y) => order.indexOf(x.where.file) - order.indexOf(y.where.file) || x.where.line - y.where.line || x.where.col - y.where.col);
 }
 
 export const DEFAULT_MAX_GROWTH = new Decimal(1);
 
 /**
  * The written value that makes `year`'s value (so a jump is flagged where it is
- * written, in the file that wrote it): the growth rate, or the first anchor at
- * or after the year, the one interpolated towards.
+ * written): the growth rate, or of the anchors around the year the one in the
+ * nearest file of the extends chain (a child's override), else the one at or
+ * after the year, the one interpolated towards.
  */
-function writerOf(provenance: Provenance, year: Year): Written {
+function writerOf(provenance: Provenance, year: Year, nearness: (where: Where) => number): Written {
   if (provenance.growth) return provenance.growth;
-  const after = [...provenance.anchors].filter(([anchor]) => anchor >= year).sort(([a], [b]) => a - b)[0];
-  return (after ?? [...provenance.anchors][0]!)[1];
+  const anchors = [...provenance.anchors].sort(([a], [b]) => a - b);
+  const after = anchors.find(([anchor]) => anchor >= year)?.[1];
+  const before = anchors.filter(([anchor]) => anchor < year).pop()?.[1];
+  const around = [after, before].filter((written) => written !== undefined);
+  return around.reduce((nearest, written) => (nearness(written.where) < nearness(nearest.where) ? written : nearest), around[0] ?? anchors[0]![1]);
 }

@@ -156,6 +156,16 @@ describe('check (assumption hygiene)', () => {
     expect(strict.stderr).toContain(`${file}:6:11: error: bankProfit.operatingCost.2023: 90% is implausible`);
   });
 
+  it("lists a child's findings first, then its parent's, each file top to bottom; a jump at the nearest file that wrote its ends", async () => {
+    const [child, parent] = ['test/fixtures/plausibility/child-of-hygiene.yaml', 'test/fixtures/hygiene.yaml'];
+    const lines = (await runCli(['check', child])).stderr.trimEnd().split('\n');
+    const at = lines.map((line) => /^(.+?):(\d+):(\d+): /.exec(line)!.slice(1, 4).join(':'));
+    expect(at).toEqual([`${child}:6:11`, `${child}:6:11`, `${child}:9:27`, ...['5:11', '6:27', '9:14', '10:20', '12:14', '13:27', '13:49'].map((pos) => `${parent}:${pos}`)]);
+    // The market space jumps from the child's 2019 (10亿元) towards the parent's 2023: reported in the child.
+    expect(lines[1]).toContain(`${child}:6:11: warning: supplyChain.marketSpace: changes by 1216.1% from 2019 to 2020`);
+    expect(lines[2]).toContain(`${child}:9:27: warning: supplyChain.modes.b.penetration: changes by 350% from 2019 to 2020`);
+  });
+
   it('flags an anchor year far outside its module, and fails on it with --strict', async () => {
     const file = 'test/fixtures/plausibility/far-anchor.yaml';
     const message = `${file}:8:15: warning: supplyChain.modes.receivables.penetration.2203: anchor year 2203 is 180 years after supplyChain's years 2019..2023; an anchor more than 10 years outside them is likely a typo (the years between are interpolated towards it)\n`;
