@@ -1,7 +1,7 @@
 // `fintech-calc validate <file ...>`: check scenario files (with their extends chains).
 // A valid file may still draw warnings (an anchor year far outside its module's
 // years): on stderr, the exit code unchanged.
-import type { Warning } from '../engine/hygiene.js';
+import { inFileOrder, type Warning } from '../engine/hygiene.js';
 import { farAnchors } from '../engine/plausibility.js';
 import { loadScenario } from '../scenario/load.js';
 import { formatProblem, InputError, type Problem } from '../scenario/problems.js';
@@ -18,7 +18,7 @@ export async function runValidate(files: readonly string[], format: string, io: 
   for (const file of files) {
     try {
       const loaded = await loadScenario(file, sources);
-      results.push({ file: loaded.file, problems: [], warnings: farAnchors(loaded.scenario) });
+      results.push({ file: loaded.file, problems: [], warnings: inFileOrder(farAnchors(loaded.scenario), loaded.chain.map((link) => link.display)) });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       results.push({ file, problems: error.problems, warnings: [] });

@@ -72,8 +72,13 @@ export function hygiene(scenario: Scenario, maxGrowth: Decimal, files: readonly 
       warnings.push({ where, path, message: `the same source as ${uses[0]!.path} ('${source.length > 60 ? `${source.slice(0, 57)}...` : source}'); say what this number rests on` });
     }
   }
+  return inFileOrder(warnings, files);
+}
+
+/** The warnings file by file (`files` first, then as met), top to bottom in each. */
+export function inFileOrder(warnings: readonly Warning[], files: readonly string[]): Warning[] {
   const order = [...new Set([...files, ...warnings.map((warning) => warning.where.file)])];
-  return warnings.sort((x, y) => order.indexOf(x.where.file) - order.indexOf(y.where.file) || x.where.line - y.where.line || x.where.col - y.where.col);
+  return [...warnings].sort((x, y) => order.indexOf(x.where.file) - order.indexOf(y.where.file) || x.where.line - y.where.line || x.where.col - y.where.col);
 }
 
 export const DEFAULT_MAX_GROWTH = new Decimal(1);

@@ -184,6 +184,15 @@ describe('validate warnings', () => {
     expect(result.stderr).toBe(`${far}:8:15: warning: supplyChain.modes.receivables.penetration.2203: anchor year 2203 is 180 years after supplyChain's years 2019..2023; an anchor more than 10 years outside them is likely a typo (the years between are interpolated towards it)\n`);
   });
 
+  it("warns of a file's own anchors first, then of those of the files it extends", async () => {
+    const result = await runCli(['validate', 'test/fixtures/plausibility/far-child.yaml']);
+    expect(result.code).toBe(0);
+    expect(result.stderr.trimEnd().split('\n').map((line) => line.slice(0, line.indexOf(': warning: ')))).toEqual([
+      'test/fixtures/plausibility/far-child.yaml:8:15',
+      'test/fixtures/plausibility/far-parent.yaml:6:11',
+    ]);
+  });
+
   it('lists the warnings in its JSON', async () => {
     const result = await runCli(['validate', '-f', 'json', far, 'baseline']);
     expect(result.code).toBe(0);
