@@ -121,10 +121,15 @@ export function implausibleValues(scenario: Scenario): Warning[] {
 
 function implausible(rule: Plausible, value: Decimal): string {
   if (rule.kind === 'amount') {
-    return `${value.toFixed()}亿元 is implausible for ${rule.what} (${rule.report}); expected ${rule.expected}: check its unit (a bare number is in the file's unit)`;
+    return `${shown(value)}亿元 is implausible for ${rule.what} (${rule.report}); expected ${rule.expected}: check its unit (a bare number is in the file's unit)`;
   }
   // A percentage written as a fraction: 0.9 for 0.9%.
   const meant = value.dividedBy(100);
-  const suggestion = meant.greaterThanOrEqualTo(rule.min) && meant.lessThanOrEqualTo(rule.max) ? ` (did you mean ${value.toFixed()}%?)` : '';
-  return `${value.times(100).toFixed()}% is implausible for ${rule.what} (${rule.report}); expected ${rule.expected}${suggestion}`;
+  const suggestion = meant.greaterThanOrEqualTo(rule.min) && meant.lessThanOrEqualTo(rule.max) ? ` (did you mean ${shown(value)}%?)` : '';
+  return `${shown(value.times(100))}% is implausible for ${rule.what} (${rule.report}); expected ${rule.expected}${suggestion}`;
+}
+
+/** A value in a message: 6 significant digits, and an exponent where it is very large or small (1e+30). */
+function shown(value: Decimal): string {
+  return value.toSignificantDigits(6).toString();
 }

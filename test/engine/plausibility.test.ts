@@ -110,6 +110,9 @@ describe('implausible values', () => {
       },
     ]);
     expect(paths(implausibleValues(await load(space('101万亿'))))).toEqual(['supplyChain.marketSpace']);
+    // Shown in 6 significant digits, with an exponent at the extremes.
+    expect(implausibleValues(await load(space('{2019: 1e-300, 2020: 1e30}'))).map(({ message }) => message.slice(0, message.indexOf(' is ')))).toEqual(['1e-300亿元', '1e+30亿元']);
+    expect(implausibleValues(await load(space('0.123456789亿'))).map(({ message }) => message.slice(0, message.indexOf(' is ')))).toEqual(['0.123457亿元']);
   });
 
   it("are not the report's own values (defaults) nor inputs whose scale the report leaves open", async () => {
