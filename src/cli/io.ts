@@ -1,12 +1,15 @@
 // The edge of the program: files, the environment and the terminal. Commands
 // get these as an Io value, so tests can run them without touching the process.
 import { isUtf8 } from 'node:buffer';
-import { closeSync, fstatSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, join, normalize, resolve } from 'node:path';
+import { fstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, normalize, resolve } from 'node:path';
 import { MAX_FILE_BYTES, type ScenarioFile, type ScenarioSources } from '../scenario/load.js';
 import type { PrecompiledScenario } from '../scenario/precompile.js';
 import { InputError, type Pos } from '../scenario/problems.js';
 import { didYouMean } from '../suggest.js';
+import { UsageError } from './exit.js';
+import { isSystemError, systemErrorInWords } from './os-errors.js';
+import { writeAll } from './output-file.js';
 
 export interface Io {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -144,55 +147,37 @@ export async function isTerminal(fd: number): Promise<boolean> {
 /**
  * Writes to standard output synchronously through file descriptor 1, without
  * process.stdout, whose creation loads node:stream (~5 ms of a cold forecast).
- * A closed pipe (EPIPE, as under `| head`) ends the output quietly; a
- * non-blocking pipe that is full (EAGAIN) gets the rest through process.stdout.
+ * A closed pipe (EPIPE, as under `| head`) ends the output quietly; a full
+ * non-blocking pipe (EAGAIN) is waited on; any other failure (a full disk,
+ * `>/dev/full`) is a UsageError (exit 2), and what follows is dropped.
  */
 export function stdoutWriter(): (text: string) => void {
-  let stream: NodeJS.WriteStream | undefined;
   let closed = false;
   return (text) => {
     if (closed) return;
-    if (stream) {
-      stream.write(text);
-      return;
-    }
-    const bytes = Buffer.from(text);
-    for (let offset = 0; offset < bytes.length; ) {
-      try {
-        offset += writeSync(1, bytes, offset);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'EPIPE') {
-          closed = true;
-          return;
-        }
-        if (code !== 'EAGAIN') throw error;
-        stream = process.stdout;
-        stream.write(bytes.subarray(offset));
-        return;
-      }
+    try {
+      writeAll(1, Buffer.from(text));
+    } catch (error) {
+      closed = true;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') return;
+      if (!isSystemError(error)) throw error;
+      throw new UsageError(`cannot write to standard output: ${systemErrorInWords(error)}`);
     }
   };
 }
 
 /**
- * Writes `text` to `file` atomically: a temporary file in the same folder, then
- * a rename, so readers never see a partial file and a failure leaves the old one.
+ * Writes to standard error through file descriptor 2. Where it cannot be
+ * written (`2>/dev/full`, a closed pipe), messages are lost but the exit code
+ * stays that of the run: CI reads 1 as "differences", never as a failed stderr.
  */
-export function writeFileAtomic(file: string, text: string | ((write: (piece: string) => void) => void)): void {
-  const folder = mkdtempSync(join(dirname(file), `.${basename(file)}.`));
-  const temporary = join(folder, 'out');
-  try {
-    const fd = openSync(temporary, 'w');
+export function stderrWriter(): (text: string) => void {
+  return (text) => {
     try {
-      // Given as a producer, the text is written as it comes: it need not be held whole.
-      if (typeof text === 'string') writeSync(fd, text);
-      else text((piece) => void writeSync(fd, piece));
-    } finally {
-      closeSync(fd);
+      writeAll(2, Buffer.from(text));
+    } catch {
+      // nowhere left to say it
     }
-    renameSync(temporary, file);
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
+  };
 }
