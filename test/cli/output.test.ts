@@ -223,6 +223,31 @@ describe('an interrupted run (SIGINT, SIGTERM, SIGHUP)', () => {
   });
 });
 
+describe('input files that are not regular files', () => {
+  const runWithin = (args: string[]) => {
+    // A bounded run: today's bug reads /dev/zero without end.
+    const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 10_000, env: { PATH: process.env.PATH, LANG: 'C' } });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+
+  it('a device is refused, also through extends', () => {
+    expect(runWithin(['validate', '/dev/zero'])).toEqual({ code: 2, stdout: '', stderr: '/dev/zero: error: is a character device; expected a scenario file (.yaml)\n' });
+    const dir = mkdtempSync(join(tmpdir(), 'fintech-calc-in-'));
+    const up = '../'.repeat(dir.split('/').length + 2);
+    writeFileSync(join(dir, 'child.yaml'), `extends: ${up}dev/zero\n`);
+    const result = runWithin(['validate', join(dir, 'child.yaml')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^\S+child\.yaml:1:10: error: extends: \S*dev\/zero: is a character device; expected a scenario file \(\.yaml\)\n$/);
+  });
+
+  it('a FIFO is refused without waiting for a writer', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fintech-calc-in-'));
+    const fifo = join(dir, 'scenario.yaml');
+    execFileSync('mkfifo', [fifo]);
+    expect(runWithin(['forecast', fifo])).toEqual({ code: 2, stdout: '', stderr: `${fifo}: error: is a named pipe (FIFO); expected a scenario file (.yaml)\n` });
+  });
+});
+
 describe('colour', () => {
   it('never writes escape codes when stdout is not a terminal', () => {
     expect(run('forecast').stdout).not.toContain('\u001b[');
