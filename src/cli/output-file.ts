@@ -50,6 +50,16 @@ export function openOutputFile(path: string, fs: OutputFs = nodeFs): OutputFile 
   return direct(path, fd, target.kind === 'device', fs);
 }
 
+/** Whether two paths would replace the same file (the output committed last would silently take the other's place). */
+export function replaceTheSameFile(a: string, b: string, fs: OutputFs = nodeFs): boolean {
+  const replaced = (path: string) => {
+    const target = saying(path, () => targetOf(path, fs));
+    return target.kind === 'replace' ? resolve(target.file) : undefined;
+  };
+  const file = replaced(a);
+  return file !== undefined && file === replaced(b);
+}
+
 type Target =
   /** A regular file, or a new one: replaced; `file` is its real path (links followed). */
   | { kind: 'replace'; file: string; old?: Stats }

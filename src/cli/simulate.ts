@@ -1,7 +1,7 @@
 // `fintech-calc simulate [scenario]`: Monte Carlo over the input ranges.
 import type { Traced } from '../engine/calc.js';
 import { linesOf } from '../engine/lines.js';
-import { sampledInputs, simulate, type Chunk, type SimulationSettings } from '../engine/simulate.js';
+import { sampledInputs, simulate, type Chunk, type SimulationSettings, type Watch } from '../engine/simulate.js';
 import { DISTRIBUTIONS, type Distribution } from '../engine/types.js';
 import { changeAddress } from '../engine/rules.js';
 import {
@@ -16,7 +16,7 @@ import { didYouMean } from '../suggest.js';
 import { UsageError } from './exit.js';
 import { emit, loadScenarios, styleFor, tablesOf } from './shared.js';
 import type { Io } from './io.js';
-import { openOutputFile, runLettingSignalsIn } from './output-file.js';
+import { openOutputFile, replaceTheSameFile, runLettingSignalsIn } from './output-file.js';
 import { checkOutputOptions, wantsStamp, type Format, type RawOutputOptions } from './options.js';
 
 const RENDERERS: Record<Format, (outputs: readonly SimulatedOutput[], options: SimulateRenderOptions) => string> = {
@@ -71,27 +71,30 @@ export async function runSimulate(scenarioArg: string | undefined, raw: RawSimul
     return index;
   });
   const progress = io.stderrIsTerminal && samples >= 100_000 ? progressLine(samples, io) : undefined;
+  if (raw.samplesFile !== undefined && options.out !== undefined && replaceTheSameFile(raw.samplesFile, options.out)) {
+    throw new UsageError(`--samples-file ${raw.samplesFile} and --out ${options.out} are the same file`);
+  }
   const samplesFile = raw.samplesFile === undefined ? undefined : openOutputFile(raw.samplesFile);
-  try {
-    // One pass over the samples: the statistics, and the rows of --samples-file when asked.
-    const rows = samplesFile && samplesTable(sampledInputs(scenario, settings.dist).map((input) => input.path), metrics.map((index) => outputs[index]!), (text) => samplesFile.write(text));
-    const values = outputs.map((output) => output.value);
-    const watch = {
-      values: metrics.map((index) => outputs[index]!.value),
-      chunk: (chunk: Chunk) => {
-        rows?.(chunk);
-        progress?.(chunk.start + chunk.length);
-      },
-    };
-    // A samples file has a temporary file that an interrupt must be able to remove.
-    const stats = samplesFile ? await runLettingSignalsIn(simulation.steps(values, watch)) : simulation.run(values, watch);
-    if (progress) io.stderr('\r\u001b[K');
-    const simulated: SimulatedOutput[] = outputs.map((output, i) => ({ ...output, stats: stats[i]! }));
-    const histograms = metrics.map((index) => simulated[index]!);
+  // One pass over the samples: the statistics, and the rows of --samples-file when asked.
+  const rows = samplesFile && samplesTable(sampledInputs(scenario, settings.dist).map((input) => input.path), metrics.map((index) => outputs[index]!), (text) => samplesFile.write(text));
+  const values = outputs.map((output) => output.value);
+  const watch: Watch = {
+    values: metrics.map((index) => outputs[index]!.value),
+    chunk: (chunk) => {
+      rows?.(chunk);
+      progress?.(chunk.start + chunk.length);
+    },
+  };
+  // A samples file has a temporary file, which an interrupt must be able to remove.
+  const stats = samplesFile ? await runLettingSignalsIn(simulation.steps(values, watch)) : simulation.run(values, watch);
+  if (progress) io.stderr('\r\u001b[K');
+  const simulated: SimulatedOutput[] = outputs.map((output, i) => ({ ...output, stats: stats[i]! }));
+  const histograms = metrics.map((index) => simulated[index]!);
 
-    const stamp = wantsStamp(raw.stamp, options.format) ? { ...(await (await import('./stamp.js')).stampOf([loaded!], raw.set)), simulate: { samples, seed, dist } } : undefined;
-    const style = await styleFor(options.color);
-    const text = RENDERERS[options.format](simulated, { unit: options.unit, lang: options.lang, style, scenario: scenario.name, samples, seed, dist, percentiles, histograms, ...(stamp && { stamp }) });
+  const stamp = wantsStamp(raw.stamp, options.format) ? { ...(await (await import('./stamp.js')).stampOf([loaded!], raw.set)), simulate: { samples, seed, dist } } : undefined;
+  const style = await styleFor(options.color);
+  const text = RENDERERS[options.format](simulated, { unit: options.unit, lang: options.lang, style, scenario: scenario.name, samples, seed, dist, percentiles, histograms, ...(stamp && { stamp }) });
+  try {
     emit(text, options.out, io);
     samplesFile?.commit(); // after the main output: when that fails, the samples are not left written
   } finally {

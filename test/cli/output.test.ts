@@ -194,6 +194,17 @@ describe('--samples-file', () => {
     expect(readdirSync(dir)).toEqual(['samples.csv']);
   });
 
+  it('is refused when it names the file of the main output (one would silently replace the other)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fintech-calc-samples-'));
+    symlinkSync('out.csv', join(dir, 'link.csv'));
+    for (const [samples, out] of [['out.csv', 'out.csv'], ['./out.csv', 'out.csv'], ['link.csv', 'out.csv']]) {
+      writeFileSync(join(dir, 'out.csv'), 'old');
+      const result = spawnSync(process.execPath, [BIN, 'simulate', '-n', '100', '--samples-file', samples!, '-o', out!], { cwd: dir, encoding: 'utf8' });
+      expect({ code: result.status, stdout: result.stdout, stderr: result.stderr }).toEqual({ code: 2, stdout: '', stderr: `fintech-calc: error: --samples-file ${samples} and --out ${out} are the same file\n` });
+      expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe('old');
+    }
+  });
+
   it('is written with the main output', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fintech-calc-samples-'));
     const result = run('simulate', '-n', '2000', '-t', 'market', '--samples-file', join(dir, 'samples.csv'), '-o', join(dir, 'out.csv'), '-f', 'csv');
