@@ -163,7 +163,7 @@ function kindOf(stat: Stats): string {
   if (stat.isDirectory()) return 'a directory';
   if (stat.isCharacterDevice()) return 'a character device';
   if (stat.isBlockDevice()) return 'a block device';
-  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isFIFO()) return 'a pipe (FIFO)';
   if (stat.isSocket()) return 'a socket';
   return 'not a regular file';
 }

@@ -69,6 +69,7 @@ type Target =
   | { kind: 'device' };
 
 function targetOf(path: string, fs: OutputFs): Target {
+  if (path === '') throw new UsageError("cannot write '': the file name is empty");
   let stat: Stats;
   try {
     stat = fs.statSync(path);

@@ -174,6 +174,10 @@ describe('failures: said in words, the old file intact, no temporary file left',
     expect(errorOf(() => writeOutputFile('/proc/version', 'x'))).toBe('cannot write /proc/version: no file can be created in /proc');
   });
 
+  it('an empty name', () => {
+    expect(errorOf(() => writeOutputFile('', 'x'))).toBe("cannot write '': the file name is empty");
+  });
+
   it('a path through a file', () => {
     const { file } = withOld();
     expect(errorOf(() => writeOutputFile(join(file, 'out.csv'), 'x'))).toBe(`cannot write ${join(file, 'out.csv')}: a part of the path is not a directory`);

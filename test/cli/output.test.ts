@@ -255,7 +255,7 @@ describe('input files that are not regular files', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fintech-calc-in-'));
     const fifo = join(dir, 'scenario.yaml');
     execFileSync('mkfifo', [fifo]);
-    expect(runWithin(['forecast', fifo])).toEqual({ code: 2, stdout: '', stderr: `${fifo}: error: is a named pipe (FIFO); expected a scenario file (.yaml)\n` });
+    expect(runWithin(['forecast', fifo])).toEqual({ code: 2, stdout: '', stderr: `${fifo}: error: is a pipe (FIFO); expected a scenario file (.yaml)\n` });
   });
 });
 
