@@ -14,6 +14,13 @@ import { testDevice } from './devices.js';
 
 const isRoot = process.getuid?.() === 0;
 const folder = () => mkdtempSync(join(tmpdir(), 'fintech-calc-out-'));
+/** A folder holding one file, out.csv, that says 'old'. */
+const withOld = () => {
+  const dir = folder();
+  const file = join(dir, 'out.csv');
+  writeFileSync(file, 'old');
+  return { dir, file };
+};
 const errorOf = (write: () => void): string => {
   try {
     write();
@@ -33,9 +40,7 @@ describe('a regular file', () => {
   });
 
   it('is replaced by a new file (atomically: a rename), keeping its mode and owner', () => {
-    const dir = folder();
-    const file = join(dir, 'out.csv');
-    writeFileSync(file, 'old');
+    const { dir, file } = withOld();
     chmodSync(file, 0o640);
     const owner = isRoot ? { uid: 1234, gid: 5678 } : { uid: statSync(file).uid, gid: statSync(file).gid };
     chownSync(file, owner.uid, owner.gid);
@@ -49,9 +54,7 @@ describe('a regular file', () => {
   });
 
   it('takes the text in chunks, and shows nothing until committed', () => {
-    const dir = folder();
-    const file = join(dir, 'samples.csv');
-    writeFileSync(file, 'old');
+    const { dir, file } = withOld();
     const output = openOutputFile(file);
     output.write('sample,q\n');
     output.write(Buffer.from('0,0.5\n'));
@@ -59,23 +62,20 @@ describe('a regular file', () => {
     output.commit();
     output.discard(); // after a commit: nothing to undo
     expect(readFileSync(file, 'utf8')).toBe('sample,q\n0,0.5\n');
-    expect(readdirSync(dir)).toEqual(['samples.csv']);
+    expect(readdirSync(dir)).toEqual(['out.csv']);
   });
 
   it('is left as it was when the output is discarded', () => {
-    const dir = folder();
-    const file = join(dir, 'samples.csv');
-    writeFileSync(file, 'old');
+    const { dir, file } = withOld();
     const output = openOutputFile(file);
     output.write('half a file');
     output.discard();
     expect(readFileSync(file, 'utf8')).toBe('old');
-    expect(readdirSync(dir)).toEqual(['samples.csv']);
+    expect(readdirSync(dir)).toEqual(['out.csv']);
   });
 
   it('gets the new text under the name given; its other hard links keep the old text', () => {
-    const dir = folder();
-    writeFileSync(join(dir, 'out.csv'), 'old');
+    const { dir } = withOld();
     linkSync(join(dir, 'out.csv'), join(dir, 'other-name.csv'));
     writeOutputFile(join(dir, 'out.csv'), 'new');
     expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe('new');
@@ -157,13 +157,6 @@ describe('what is not a regular file', () => {
 });
 
 describe('failures: said in words, the old file intact, no temporary file left', () => {
-  const withOld = () => {
-    const dir = folder();
-    const file = join(dir, 'out.csv');
-    writeFileSync(file, 'old');
-    return { dir, file };
-  };
-
   it('a missing directory', () => {
     const dir = folder();
     const file = join(dir, 'no', 'such', 'out.csv');
