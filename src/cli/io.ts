@@ -1,12 +1,15 @@
 // The edge of the program: files, the environment and the terminal. Commands
 // get these as an Io value, so tests can run them without touching the process.
 import { isUtf8 } from 'node:buffer';
-import { closeSync, fstatSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, join, normalize, resolve } from 'node:path';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
+import { dirname, join, normalize, resolve } from 'node:path';
 import { MAX_FILE_BYTES, type ScenarioFile, type ScenarioSources } from '../scenario/load.js';
 import type { PrecompiledScenario } from '../scenario/precompile.js';
 import { InputError, type Pos } from '../scenario/problems.js';
 import { didYouMean } from '../suggest.js';
+import { UsageError } from './exit.js';
+import { isSystemError, systemErrorInWords } from './os-errors.js';
+import { writeAll } from './output-file.js';
 
 export interface Io {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -93,23 +96,15 @@ export function readScenarioText(path: string, display: string, at?: Pos): strin
   const fail = (message: string): never => {
     throw new InputError([at ? { pos: at, path: 'extends', message: `${display}: ${message}` } : { pos: { file: display, line: 0, col: 0 }, path: '', message }]);
   };
-  let size: number;
-  try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) fail('is a directory; expected a scenario file (.yaml)');
-    size = stat.size;
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    return fail(describeFsError(error, 'cannot read the file'));
-  }
-  if (size > MAX_FILE_BYTES) fail(`the file has ${size} bytes; a scenario may have at most 1 MiB`);
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = readRegularFile(path, MAX_FILE_BYTES);
   } catch (error) {
-    return fail(describeFsError(error, 'cannot read the file'));
+    if (error instanceof NotARegularFile) return fail(`is ${error.kind}; expected a scenario file (.yaml)`);
+    if (error instanceof TooLarge) return fail(error.size === undefined ? 'the file is larger than 1 MiB' : `the file has ${error.size} bytes; a scenario may have at most 1 MiB`);
+    if (!isSystemError(error)) throw error;
+    return fail(error.code === 'ENOENT' ? 'no such file' : systemErrorInWords(error));
   }
-  if (bytes.length > MAX_FILE_BYTES) fail('the file is larger than 1 MiB');
   if (bytes.includes(0)) fail('is a binary file (it holds NUL bytes); expected YAML text');
   // isUtf8, not a fatal TextDecoder: that loads the encoding machinery (~2 ms of start-up).
   if (!isUtf8(bytes)) fail('is not UTF-8 text; save the scenario as UTF-8');
@@ -117,11 +112,60 @@ export function readScenarioText(path: string, display: string, at?: Pos): strin
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // a byte-order mark is not content
 }
 
-function describeFsError(error: unknown, fallback: string): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return fallback;
+class NotARegularFile extends Error {
+  constructor(readonly kind: string) {
+    super(`is ${kind}`);
+  }
+}
+
+class TooLarge extends Error {
+  /** The file's size, when it says so; a file that reports none (as in /proc) may still be too large. */
+  constructor(readonly size?: number) {
+    super('too large');
+  }
+}
+
+/**
+ * The bytes of a regular file of at most `limit` bytes. Devices, FIFOs and the
+ * like are refused before they are opened (opening a FIFO waits for a writer;
+ * /dev/zero never ends), and at most limit + 1 bytes are read from anything
+ * (a file may report size 0 and be large, or grow while it is read).
+ */
+function readRegularFile(path: string, limit: number): Buffer {
+  kindCheck(statSync(path));
+  // O_NONBLOCK: if the path became a FIFO since, opening it does not wait.
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const { size } = kindCheck(fstatSync(fd));
+    if (size > limit) throw new TooLarge(size);
+    let buffer = Buffer.allocUnsafe(size + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > limit) throw new TooLarge();
+        buffer = Buffer.concat([buffer, Buffer.allocUnsafe(Math.min(length, limit + 1 - length))]);
+      }
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) return buffer.subarray(0, length);
+      length += read;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function kindCheck(stat: Stats): Stats {
+  if (!stat.isFile()) throw new NotARegularFile(kindOf(stat));
+  return stat;
+}
+
+function kindOf(stat: Stats): string {
+  if (stat.isDirectory()) return 'a directory';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  if (stat.isFIFO()) return 'a pipe (FIFO)';
+  if (stat.isSocket()) return 'a socket';
+  return 'not a regular file';
 }
 
 /**
@@ -144,55 +188,37 @@ export async function isTerminal(fd: number): Promise<boolean> {
 /**
  * Writes to standard output synchronously through file descriptor 1, without
  * process.stdout, whose creation loads node:stream (~5 ms of a cold forecast).
- * A closed pipe (EPIPE, as under `| head`) ends the output quietly; a
- * non-blocking pipe that is full (EAGAIN) gets the rest through process.stdout.
+ * A closed pipe (EPIPE, as under `| head`) ends the output quietly; a full
+ * non-blocking pipe (EAGAIN) is waited on; any other failure (a full disk,
+ * `>/dev/full`) is a UsageError (exit 2), and what follows is dropped.
  */
 export function stdoutWriter(): (text: string) => void {
-  let stream: NodeJS.WriteStream | undefined;
   let closed = false;
   return (text) => {
     if (closed) return;
-    if (stream) {
-      stream.write(text);
-      return;
-    }
-    const bytes = Buffer.from(text);
-    for (let offset = 0; offset < bytes.length; ) {
-      try {
-        offset += writeSync(1, bytes, offset);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'EPIPE') {
-          closed = true;
-          return;
-        }
-        if (code !== 'EAGAIN') throw error;
-        stream = process.stdout;
-        stream.write(bytes.subarray(offset));
-        return;
-      }
+    try {
+      writeAll(1, Buffer.from(text));
+    } catch (error) {
+      closed = true;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') return;
+      if (!isSystemError(error)) throw error;
+      throw new UsageError(`cannot write to standard output: ${systemErrorInWords(error)}`);
     }
   };
 }
 
 /**
- * Writes `text` to `file` atomically: a temporary file in the same folder, then
- * a rename, so readers never see a partial file and a failure leaves the old one.
+ * Writes to standard error through file descriptor 2. Where it cannot be
+ * written (`2>/dev/full`, a closed pipe), messages are lost but the exit code
+ * stays that of the run: CI reads 1 as "differences", never as a failed stderr.
  */
-export function writeFileAtomic(file: string, text: string | ((write: (piece: string) => void) => void)): void {
-  const folder = mkdtempSync(join(dirname(file), `.${basename(file)}.`));
-  const temporary = join(folder, 'out');
-  try {
-    const fd = openSync(temporary, 'w');
+export function stderrWriter(): (text: string) => void {
+  return (text) => {
     try {
-      // Given as a producer, the text is written as it comes: it need not be held whole.
-      if (typeof text === 'string') writeSync(fd, text);
-      else text((piece) => void writeSync(fd, piece));
-    } finally {
-      closeSync(fd);
+      writeAll(2, Buffer.from(text));
+    } catch {
+      // nowhere left to say it
     }
-    renameSync(temporary, file);
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
+  };
 }

@@ -4,7 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { OUTPUT_UNITS } from '../unit-names.js';
 import { EXIT, reportError } from './exit.js';
-import { isTerminal, stdoutWriter, type Io } from './io.js';
+import { isTerminal, stderrWriter, stdoutWriter, type Io } from './io.js';
 import type { RawDiffOptions } from './diff.js';
 import type { RawOutputOptions } from './options.js';
 import type { RawSensitivityOptions } from './sensitivity.js';
@@ -381,7 +381,7 @@ export async function main(packageRoot: string): Promise<void> {
   const io: Io = {
     env: process.env,
     stdout: stdoutWriter(),
-    stderr: (text) => void process.stderr.write(text),
+    stderr: stderrWriter(),
     stdoutIsTerminal: await isTerminal(1),
     stderrIsTerminal: await isTerminal(2),
     packageRoot,

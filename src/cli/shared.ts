@@ -7,7 +7,8 @@ import { loadScenario, type LoadedScenario } from '../scenario/load.js';
 import { formatProblem, InputError, Problems, type Problem } from '../scenario/problems.js';
 import { parseSetting } from '../scenario/set.js';
 import { UsageError } from './exit.js';
-import { fileSources, writeFileAtomic, type Io } from './io.js';
+import { fileSources, type Io } from './io.js';
+import { writeOutputFile } from './output-file.js';
 
 /** The tables to show: those asked for (each scenario must have them), else all. */
 export function tablesOf(loaded: readonly LoadedScenario[], asked: readonly TableName[] | undefined): readonly TableName[] {
@@ -52,15 +53,8 @@ export async function styleFor(color: boolean): Promise<Style> {
   return { bold: chalk.bold, dim: chalk.dim, red: chalk.red, green: chalk.green };
 }
 
-/** To stdout, or atomically to --out. */
+/** To stdout, or to --out through the output-file writer (never a partial file). */
 export function emit(text: string, out: string | undefined, io: Io): void {
-  if (out === undefined) {
-    io.stdout(text);
-    return;
-  }
-  try {
-    writeFileAtomic(out, text);
-  } catch (error) {
-    throw new UsageError(`--out: cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
+  if (out === undefined) io.stdout(text);
+  else writeOutputFile(out, text);
 }

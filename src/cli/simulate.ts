@@ -1,7 +1,7 @@
 // `fintech-calc simulate [scenario]`: Monte Carlo over the input ranges.
 import type { Traced } from '../engine/calc.js';
 import { linesOf } from '../engine/lines.js';
-import { sampledInputs, simulate, type Chunk, type SimulationSettings } from '../engine/simulate.js';
+import { sampledInputs, simulate, type Chunk, type SimulationSettings, type Watch } from '../engine/simulate.js';
 import { DISTRIBUTIONS, type Distribution } from '../engine/types.js';
 import { changeAddress } from '../engine/rules.js';
 import {
@@ -15,7 +15,8 @@ import {
 import { didYouMean } from '../suggest.js';
 import { UsageError } from './exit.js';
 import { emit, loadScenarios, styleFor, tablesOf } from './shared.js';
-import { writeFileAtomic, type Io } from './io.js';
+import type { Io } from './io.js';
+import { openOutputFile, replaceTheSameFile, runLettingSignalsIn } from './output-file.js';
 import { checkOutputOptions, wantsStamp, type Format, type RawOutputOptions } from './options.js';
 
 const RENDERERS: Record<Format, (outputs: readonly SimulatedOutput[], options: SimulateRenderOptions) => string> = {
@@ -72,21 +73,22 @@ export async function runSimulate(scenarioArg: string | undefined, raw: RawSimul
     return index;
   });
   const progress = io.stderrIsTerminal && samples >= 100_000 ? progressLine(samples, io) : undefined;
+  if (raw.samplesFile !== undefined && options.out !== undefined && replaceTheSameFile(raw.samplesFile, options.out)) {
+    throw new UsageError(`--samples-file ${raw.samplesFile} and --out ${options.out} are the same file`);
+  }
+  const samplesFile = raw.samplesFile === undefined ? undefined : openOutputFile(raw.samplesFile);
   // One pass over the samples: the statistics, and the rows of --samples-file when asked.
-  const run = (write?: (text: string) => void) => {
-    const rows = write && samplesTable(sampledInputs(scenario, settings.dist).map((input) => input.path), metrics.map((index) => outputs[index]!), write);
-    return simulation.run(
-      outputs.map((output) => output.value),
-      {
-        values: metrics.map((index) => outputs[index]!.value),
-        chunk: (chunk) => {
-          rows?.(chunk);
-          progress?.(chunk.start + chunk.length);
-        },
-      },
-    );
+  const rows = samplesFile && samplesTable(sampledInputs(scenario, settings.dist).map((input) => input.path), metrics.map((index) => outputs[index]!), (text) => samplesFile.write(text));
+  const values = outputs.map((output) => output.value);
+  const watch: Watch = {
+    values: metrics.map((index) => outputs[index]!.value),
+    chunk: (chunk) => {
+      rows?.(chunk);
+      progress?.(chunk.start + chunk.length);
+    },
   };
-  const stats = raw.samplesFile === undefined ? run() : writeSamples(raw.samplesFile, run);
+  // A samples file has a temporary file, which an interrupt must be able to remove.
+  const stats = samplesFile ? await runLettingSignalsIn(simulation.steps(values, watch)) : simulation.run(values, watch);
   if (progress) io.stderr('\r\u001b[K');
   const simulated: SimulatedOutput[] = outputs.map((output, i) => ({ ...output, stats: stats[i]! }));
   const histograms = metrics.map((index) => simulated[index]!);
@@ -94,7 +96,12 @@ export async function runSimulate(scenarioArg: string | undefined, raw: RawSimul
   const stamp = wantsStamp(raw.stamp, options.format) ? { ...(await (await import('./stamp.js')).stampOf([loaded!], raw.set)), simulate: { samples, seed, dist } } : undefined;
   const style = await styleFor(options.color);
   const text = RENDERERS[options.format](simulated, { unit: options.unit, lang: options.lang, style, scenario: scenario.name, samples, seed, dist, percentiles, histograms, ...(stamp && { stamp }) });
-  emit(text, options.out, io);
+  try {
+    emit(text, options.out, io);
+    samplesFile?.commit(); // after the main output: when that fails, the samples are not left written
+  } finally {
+    samplesFile?.discard();
+  }
   return 0;
 }
 
@@ -105,19 +112,6 @@ function progressLine(samples: number, io: Io): (done: number) => void {
     const percent = Math.floor((done / samples) * 100);
     if (percent !== shown) io.stderr(`\rsimulating ${(shown = percent)}%`);
   };
-}
-
-/** --samples: the file, written atomically as the chunks come; returns what `produce` returns. */
-function writeSamples<T>(file: string, produce: (write: (text: string) => void) => T): T {
-  let result: T | undefined;
-  try {
-    writeFileAtomic(file, (write) => {
-      result = produce(write);
-    });
-    return result!;
-  } catch (error) {
-    throw new UsageError(`--samples: cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
 }
 
 /**

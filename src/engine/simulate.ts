@@ -36,6 +36,8 @@ export interface Simulation {
    * of `outputs` (values of the forecast). The same settings give the same samples.
    */
   run(outputs: readonly (Traced | null)[], watch?: Watch): SampleStats[];
+  /** run(), a chunk per step: between steps the caller may let other work in (an interrupt). */
+  steps(outputs: readonly (Traced | null)[], watch?: Watch): Generator<void, SampleStats[]>;
 }
 
 /** Who sees every chunk, in order, and the samples of which values (a chunk's vectors are reused by the next). */
@@ -103,11 +105,19 @@ export function simulate(scenario: Scenario, settings: SimulationSettings): Simu
   };
   const evaluate = evaluator(instantiateKernels());
   const forecast = forecastWith(tracingCalc(steps, newSlot, evaluate), scenario, input, settings.tables);
-  return { forecast, run: (outputs, watch) => run(settings, sampled, draws, steps, evaluate, outputs, watch) };
+  const chunks = (outputs: readonly (Traced | null)[], watch?: Watch) => run(settings, sampled, draws, steps, evaluate, outputs, watch);
+  return { forecast, run: (outputs, watch) => finish(chunks(outputs, watch)), steps: chunks };
 }
 
-/** Schedules the program (draws, steps, tallies), loads it, and runs it on every chunk. */
-function run(settings: SimulationSettings, sampled: readonly { path: string }[], draws: readonly Draw[], steps: readonly Step[], evaluate: Evaluate, outputs: readonly (Traced | null)[], watch?: Watch): SampleStats[] {
+function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Schedules the program (draws, steps, tallies), loads it, and runs it on every chunk, yielding after each. */
+function* run(settings: SimulationSettings, sampled: readonly { path: string }[], draws: readonly Draw[], steps: readonly Step[], evaluate: Evaluate, outputs: readonly (Traced | null)[], watch?: Watch): Generator<void, SampleStats[]> {
   const size = Math.min(settings.chunk ?? 1024, settings.samples);
   const slotsOf = (values: readonly (Traced | null)[]) => values.filter((value) => value instanceof Slot).map((slot) => slot.index);
   const tallied = [...new Set(slotsOf(outputs))];
@@ -138,6 +148,7 @@ function run(settings: SimulationSettings, sampled: readonly { path: string }[],
       },
       draws: new Map(sampled.map(({ path }, k) => [path, machine.quantiles(k)])),
     });
+    yield;
   }
   const statsOf = new Map(tallied.map((slot, k) => [slot, machine.stats[k]!]));
   return outputs.map((value) => (value instanceof Slot ? statsOf.get(value.index)! : constantStats(value ?? NaN, settings.samples)));

@@ -1,14 +1,15 @@
 // Output contracts that golden files alone do not pin: JSON key order and
 // notation (SPEC §5), --out atomicity, nothing written on bad input (SPEC §6).
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { closeSync, constants, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, lstatSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain ESM helper shared with the regenerate script
-import { BIN, runCase } from './golden.mjs';
+import { BIN, ROOT, runCase } from './golden.mjs';
+import { testDevice } from './devices.js';
 
 type Run = { code: number; stdout: string; stderr: string };
 const run = (...args: string[]): Run => runCase({ args });
@@ -126,10 +127,135 @@ describe('--out', () => {
     expect(existsSync(missing)).toBe(false);
   });
 
-  it('reports a folder it cannot write to as a usage error', () => {
-    const result = run('forecast', '-o', join(folder, 'no', 'such', 'dir.txt'));
+  it('says in words why it cannot write (exit 2, nothing on stdout)', () => {
+    const missing = join(folder, 'no', 'such', 'dir.txt');
+    expect(run('forecast', '-o', missing)).toEqual({ code: 2, stdout: '', stderr: `fintech-calc: error: cannot write ${missing}: the directory ${join(folder, 'no', 'such')} does not exist\n` });
+    expect(run('forecast', '-o', folder)).toEqual({ code: 2, stdout: '', stderr: `fintech-calc: error: cannot write ${folder}: it is a directory\n` });
+    const full = testDevice('full');
+    expect(run('forecast', '-f', 'csv', '-o', full)).toEqual({ code: 2, stdout: '', stderr: `fintech-calc: error: cannot write ${full}: no space left on device\n` });
+    expect(statSync(full).isCharacterDevice()).toBe(true);
+  });
+
+  it('writes a device directly: it stays a device', () => {
+    const device = testDevice('null');
+    expect(run('forecast', '-f', 'csv', '-o', device)).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(statSync(device).isCharacterDevice()).toBe(true);
+  });
+
+  it('writes a link to a descriptor (as /dev/stdout is) through it: appended output keeps what came before, the link stays', () => {
+    // A link of our own to /proc/self/fd/1, so that a bug cannot replace /dev/stdout.
+    const dir = mkdtempSync(join(tmpdir(), 'fintech-calc-fd-'));
+    const link = join(dir, 'stdout');
+    symlinkSync('/proc/self/fd/1', link);
+    const log = join(dir, 'log.csv');
+    writeFileSync(log, 'before\n');
+    const fd = openSync(log, 'a');
+    const result = spawnSync(process.execPath, [BIN, 'forecast', '-f', 'csv', '-o', link], { cwd: ROOT, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+    closeSync(fd);
+    expect({ code: result.status, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(readFileSync(log, 'utf8')).toBe(`before\n${run('forecast', '-f', 'csv').stdout}`);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['log.csv', 'stdout']);
+  });
+});
+
+describe('standard output and standard error that cannot be written', () => {
+  const withFull = (fd: 1 | 2, args: string[]) => {
+    const full = openSync('/dev/full', 'w');
+    const stdio: ['ignore', number | 'pipe', number | 'pipe'] = ['ignore', fd === 1 ? full : 'pipe', fd === 2 ? full : 'pipe'];
+    const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, stdio, encoding: 'utf8' });
+    closeSync(full);
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+
+  it('a full stdout is exit 2 with a message, not an internal error', () => {
+    for (const args of [['list'], ['forecast'], ['forecast', '--help'], ['validate', 'baseline']]) {
+      expect(withFull(1, args), args.join(' ')).toEqual({ code: 2, stdout: null, stderr: 'fintech-calc: error: cannot write to standard output: no space left on device\n' });
+    }
+  });
+
+  it('a full stderr never changes the exit code', () => {
+    expect(withFull(2, ['forecast', 'test/fixtures/bad-several.yaml'])).toEqual({ code: 2, stdout: '', stderr: null });
+    expect(withFull(2, ['forecast', '--case', 'medium'])).toEqual({ code: 2, stdout: '', stderr: null });
+    expect(withFull(2, ['diff', 'baseline', 'bank-led', '-t', 'profit']).code).toBe(1);
+    expect(withFull(2, ['check', 'test/fixtures/hygiene.yaml']).code).toBe(0);
+  });
+});
+
+describe('--samples-file', () => {
+  it('is not left written when the main output then fails', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fintech-calc-samples-'));
+    const samples = join(dir, 'samples.csv');
+    expect(run('simulate', '-n', '2000', '--samples-file', samples, '-o', testDevice('full')).code).toBe(2);
+    expect(readdirSync(dir)).toEqual([]);
+    writeFileSync(samples, 'old samples');
+    expect(run('simulate', '-n', '2000', '--samples-file', samples, '-o', join(dir, 'no', 'such.csv')).code).toBe(2);
+    expect(readFileSync(samples, 'utf8')).toBe('old samples');
+    expect(readdirSync(dir)).toEqual(['samples.csv']);
+  });
+
+  it('is refused when it names the file of the main output (one would silently replace the other)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fintech-calc-samples-'));
+    symlinkSync('out.csv', join(dir, 'link.csv'));
+    for (const [samples, out] of [['out.csv', 'out.csv'], ['./out.csv', 'out.csv'], ['link.csv', 'out.csv']]) {
+      writeFileSync(join(dir, 'out.csv'), 'old');
+      const result = spawnSync(process.execPath, [BIN, 'simulate', '-n', '100', '--samples-file', samples!, '-o', out!], { cwd: dir, encoding: 'utf8' });
+      expect({ code: result.status, stdout: result.stdout, stderr: result.stderr }).toEqual({ code: 2, stdout: '', stderr: `fintech-calc: error: --samples-file ${samples} and --out ${out} are the same file\n` });
+      expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe('old');
+    }
+  });
+
+  it('is written with the main output', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fintech-calc-samples-'));
+    const result = run('simulate', '-n', '2000', '-t', 'market', '--samples-file', join(dir, 'samples.csv'), '-o', join(dir, 'out.csv'), '-f', 'csv');
+    expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(readFileSync(join(dir, 'samples.csv'), 'utf8').trimEnd().split('\n')).toHaveLength(2001);
+    expect(readdirSync(dir).sort()).toEqual(['out.csv', 'samples.csv']);
+  });
+});
+
+describe('an interrupted run (SIGINT, SIGTERM, SIGHUP)', () => {
+  it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('%s removes the temporary file, keeps the old one and ends by the signal', async (signal) => {
+    const dir = mkdtempSync(join(tmpdir(), 'fintech-calc-signal-'));
+    const samples = join(dir, 'samples.csv');
+    writeFileSync(samples, 'old samples');
+    const child = spawn(process.execPath, [BIN, 'simulate', '-n', '10000000', '--samples-file', samples], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+    const exited = once(child, 'exit');
+    // Interrupted once the samples are being written: a temporary file beside the old one, growing.
+    const writing = () => readdirSync(dir, { recursive: true, encoding: 'utf8' }).some((name) => name !== 'samples.csv' && statSync(join(dir, name)).size > 100_000);
+    while (!writing() && child.exitCode === null) await sleep(20);
+    child.kill(signal);
+    const [code, killedBy] = await exited;
+    expect({ code, killedBy, stderr }).toEqual({ code: null, killedBy: signal, stderr: '' });
+    expect(readdirSync(dir)).toEqual(['samples.csv']);
+    expect(readFileSync(samples, 'utf8')).toBe('old samples');
+  });
+});
+
+describe('input files that are not regular files', () => {
+  const runWithin = (args: string[]) => {
+    // A bounded run: today's bug reads /dev/zero without end.
+    const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 10_000, env: { PATH: process.env.PATH, LANG: 'C' } });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+
+  it('a device is refused, also through extends', () => {
+    expect(runWithin(['validate', '/dev/zero'])).toEqual({ code: 2, stdout: '', stderr: '/dev/zero: error: is a character device; expected a scenario file (.yaml)\n' });
+    const dir = mkdtempSync(join(tmpdir(), 'fintech-calc-in-'));
+    const up = '../'.repeat(dir.split('/').length + 2);
+    writeFileSync(join(dir, 'child.yaml'), `extends: ${up}dev/zero\n`);
+    const result = runWithin(['validate', join(dir, 'child.yaml')]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^fintech-calc: error: --out: cannot write .*ENOENT\n$/);
+    expect(result.stderr).toMatch(/^\S+child\.yaml:1:10: error: extends: \S*dev\/zero: is a character device; expected a scenario file \(\.yaml\)\n$/);
+  });
+
+  it('a FIFO is refused without waiting for a writer', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fintech-calc-in-'));
+    const fifo = join(dir, 'scenario.yaml');
+    execFileSync('mkfifo', [fifo]);
+    expect(runWithin(['forecast', fifo])).toEqual({ code: 2, stdout: '', stderr: `${fifo}: error: is a pipe (FIFO); expected a scenario file (.yaml)\n` });
   });
 });
 
@@ -159,7 +285,7 @@ describe('standard output (written to fd 1 synchronously)', () => {
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
   });
 
-  it('hands the rest to process.stdout when a non-blocking pipe is full (EAGAIN)', async () => {
+  it('waits, and delivers the rest, when a non-blocking pipe is full (EAGAIN)', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'fintech-calc-fifo-'));
     const fifo = join(folder, 'out');
     execFileSync('mkfifo', [fifo]);
