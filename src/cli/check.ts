@@ -1,5 +1,6 @@
 // `fintech-calc check [file ...]`: assumption hygiene warnings; --strict makes them errors.
 import { DEFAULT_MAX_GROWTH, hygiene } from '../engine/hygiene.js';
+import { visible } from '../render/escape.js';
 import { EXIT } from './exit.js';
 import { parsePercentOption } from './options.js';
 import { loadScenarios } from './shared.js';
@@ -20,10 +21,10 @@ export async function runCheck(files: readonly string[], options: { strict?: boo
       return !reported.has(key) && reported.add(key) !== undefined;
     });
     count += warnings.length;
-    if (all.length === 0) io.stdout(`${file}: ok\n`);
+    if (all.length === 0) io.stdout(`${visible(file)}: ok\n`);
     for (const { where, path, message } of warnings) {
       const at = where.line > 0 ? `${where.file}:${where.line}:${where.col}` : where.file;
-      io.stderr(`${at}: ${level}: ${path}: ${message}\n`);
+      io.stderr(`${visible(`${at}: ${level}: ${path}: ${message}`)}\n`);
     }
   }
   return options.strict && count > 0 ? EXIT.badInput : EXIT.ok;

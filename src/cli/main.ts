@@ -2,6 +2,7 @@
 // loaded only when it runs (start-up time matters: CI runs this thousands of times).
 import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
+import { visible } from '../render/escape.js';
 import { OUTPUT_UNITS } from '../unit-names.js';
 import { EXIT, reportError } from './exit.js';
 import { isTerminal, stdoutWriter, type Io } from './io.js';
@@ -49,7 +50,7 @@ export function buildProgram(io: Io, setCode: SetCode, argv: readonly string[]):
       writeOut: io.stdout,
       writeErr: io.stderr,
       // One line per problem (SPEC §6), in the same shape as our own usage errors.
-      outputError: (message, write) => write(`fintech-calc: ${message.trim().replace(/\s*\n\s*/g, ' ')}\n`),
+      outputError: (message, write) => write(`fintech-calc: ${visible(message.trim().replace(/\s*\n\s*/g, ' '))}\n`),
     })
     .addHelpText(
       'after',

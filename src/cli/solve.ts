@@ -4,6 +4,7 @@ import { forecastCase } from '../engine/forecast.js';
 import { findMetric } from '../engine/lines.js';
 import { solve } from '../engine/solve.js';
 import type { Case, CaseForecast, Provenance, Scenario } from '../engine/types.js';
+import { visible } from '../render/escape.js';
 import { displayValue, machineValue } from '../render/numbers.js';
 import { decodeScenario } from '../scenario/decode.js';
 import { formatProblem, InputError, Problems } from '../scenario/problems.js';
@@ -105,7 +106,7 @@ export async function runSolve(scenarioArg: string | undefined, raw: RawSolveOpt
     `gives ${metric} = ${show(achieved)}${found.kind === 'amount' ? ` ${options.unit}` : ''} (target ${show(target)}), ${scenario.name}, ${c} case, ${result.iterations} iteration${result.iterations === 1 ? '' : 's'}`,
     `${lineOf}: ${line.map(([year, value]) => `${year} ${show(value)}`).join(' | ')}`,
   ];
-  emit(`${text.join('\n')}\n`, options.out, io);
+  emit(`${text.map(visible).join('\n')}\n`, options.out, io);
   return 0;
 }
 

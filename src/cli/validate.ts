@@ -1,4 +1,5 @@
 // `fintech-calc validate <file ...>`: check scenario files (with their extends chains).
+import { visible } from '../render/escape.js';
 import { loadScenario } from '../scenario/load.js';
 import { formatProblem, InputError, type Problem } from '../scenario/problems.js';
 import { EXIT, UsageError } from './exit.js';
@@ -29,8 +30,8 @@ export async function runValidate(files: readonly string[], format: string, io: 
     io.stdout(`${JSON.stringify({ format: VALIDATE_FORMAT, valid, files })}\n`);
   } else {
     for (const { file, problems } of results) {
-      if (problems.length === 0) io.stdout(`${file}: ok\n`);
-      else io.stderr(problems.map((problem) => `${formatProblem(problem)}\n`).join(''));
+      if (problems.length === 0) io.stdout(`${visible(file)}: ok\n`);
+      else io.stderr(problems.map((problem) => `${visible(formatProblem(problem))}\n`).join(''));
     }
   }
   return valid ? EXIT.ok : EXIT.badInput;

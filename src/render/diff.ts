@@ -10,6 +10,7 @@ import type { Case } from '../engine/types.js';
 import { csvText } from './csv.js';
 import { caseName, type Lang } from './labels.js';
 import { markdownTable } from './md.js';
+import { visible } from './escape.js';
 import { displayValue, machineValue } from './numbers.js';
 import { stampComment } from './stamp.js';
 import type { Style } from './style.js';
@@ -123,17 +124,19 @@ function notes(report: DiffReport): string[] {
 
 export function renderDiffTable(comparison: Comparison, report: DiffReport, options: DiffRenderOptions): string {
   const { style } = options;
-  const trailer = [...notes(report), ...firedSummary(report), diffSummary(comparison)].map((line) => `${line}\n`).join('');
+  const trailer = [...notes(report), ...firedSummary(report), diffSummary(comparison)].map((line) => `${visible(line)}\n`).join('');
   if (comparison.changes.length === 0) return trailer;
   const multipleCases = new Set(comparison.changes.map((change) => change.case)).size > 1;
   const left = multipleCases ? 3 : 2;
-  const rows = comparison.changes.map((change) => {
-    const row = cells(change, report, options.unit, multipleCases, options.lang);
-    const colour = change.delta === null ? style.bold : change.delta.isNegative() ? style.red : style.green;
-    return row.map((cell, i) => (i >= left + 3 && i < left + 5 ? colour(cell) : cell));
-  });
-  const table = drawTable({ header: header(report, multipleCases, options.lang, options), rows }, style.bold, left);
-  return `${style.bold(title(options))}\n${table}${trailer}`;
+  const rows = comparison.changes.map((change) => cells(change, report, options.unit, multipleCases, options.lang));
+  // Δ and Δ% in red or green (bold for added and removed).
+  const paint = (text: string, row: number, column: number) => {
+    if (column < left + 3 || column >= left + 5) return text;
+    const { delta } = comparison.changes[row]!;
+    return (delta === null ? style.bold : delta.isNegative() ? style.red : style.green)(text);
+  };
+  const table = drawTable({ header: header(report, multipleCases, options.lang, options), rows }, style.bold, left, paint);
+  return `${style.bold(visible(title(options)))}\n${table}${trailer}`;
 }
 
 /** A comment for a pull request: verdict, top changes, their attribution, the inputs that changed, everything in <details>. */
@@ -148,7 +151,7 @@ export function renderDiffMarkdown(comparison: Comparison, report: DiffReport, o
       : changes.length > 0
         ? `**Forecast moved**: ${diffSummary(comparison)}.`
         : `**No change**: ${diffSummary(comparison)}.`;
-  const parts = [`### ${title(options)}`, '', verdict, ''];
+  const parts = [`### ${visible(title(options))}`, '', verdict, ''];
   if (changes.length === 0) return `${parts.join('\n')}${stamp}`;
   const multipleCases = new Set(changes.map((change) => change.case)).size > 1;
   const left = multipleCases ? 3 : 2;
@@ -159,13 +162,13 @@ export function renderDiffMarkdown(comparison: Comparison, report: DiffReport, o
   parts.push(`**Top changes** (largest Δ% first)`, '', markdownTable(head, top.map((change) => cells(change, report, options.unit, multipleCases, options.lang)), left).trimEnd());
   if (ranked.length > top.length) parts.push('', `… and ${ranked.length - top.length} more in the details below.`);
   const fired = firedSummary(report);
-  if (fired.length > 0) parts.push('', ...fired.map((line) => `- ${line}`));
-  for (const note of notes(report)) parts.push('', `_${note}_`);
+  if (fired.length > 0) parts.push('', ...fired.map((line) => `- ${visible(line)}`));
+  for (const note of notes(report)) parts.push('', `_${visible(note)}_`);
   if (report.changedInputs && report.changedInputs.length > 0) {
     parts.push('', '**Inputs that changed**', '');
     for (const input of report.changedInputs) {
-      const said = (side: string, sources: readonly string[]) => (sources.length === 0 ? '' : ` ${side}: ${sources.map((text) => `“${text}”`).join('; ')}`);
-      parts.push(`- \`${input.path}\`${said(options.a, input.sourcesA)}${said(options.b, input.sourcesB)}`);
+      const said = (side: string, sources: readonly string[]) => (sources.length === 0 ? '' : ` ${side}: ${sources.map((text) => `“${visible(text)}”`).join('; ')}`);
+      parts.push(`- \`${visible(input.path)}\`${said(visible(options.a), input.sourcesA)}${said(visible(options.b), input.sourcesB)}`);
     }
   }
   const detail = changes.slice(0, DETAIL_ROWS).map((change) => cells(change, report, options.unit, multipleCases, options.lang));

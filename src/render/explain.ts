@@ -1,6 +1,7 @@
 // explain output: the calculation tree as indented text, or as JSON.
 import type { ExplainNode } from '../engine/explain.js';
 import type { Case, Provenance, Where, Written, Year } from '../engine/types.js';
+import { visible } from './escape.js';
 import { caseName, type Lang } from './labels.js';
 import { displayValue, machineValue } from './numbers.js';
 
@@ -98,7 +99,7 @@ export function renderExplainText(tree: ExplainNode, c: Case, options: ExplainRe
   };
   describe(tree, tree.operands.length > 0 ? '│ ' : '  ');
   walk(tree, '');
-  return `${out.join('\n')}\n`;
+  return `${out.map(visible).join('\n')}\n`;
 }
 
 interface JsonNode {

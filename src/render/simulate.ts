@@ -7,6 +7,7 @@ import type { Line } from '../engine/lines.js';
 import type { SampleStats } from '../engine/stats.js';
 import type { Distribution, TableName } from '../engine/types.js';
 import { csvText } from './csv.js';
+import { visible } from './escape.js';
 import { lineLabel, tableTitle, type Lang } from './labels.js';
 import { markdownTable } from './md.js';
 import { displayValue, machineValue } from './numbers.js';
@@ -101,13 +102,13 @@ export function histogramText(output: SimulatedOutput, options: SimulateRenderOp
 }
 
 export function renderSimulateTable(outputs: readonly SimulatedOutput[], options: SimulateRenderOptions): string {
-  const tables = grids(outputs, options).map((grid) => `${options.style.bold(grid.title)}\n${drawTable(grid, options.style.bold)}`);
+  const tables = grids(outputs, options).map((grid) => `${options.style.bold(visible(grid.title))}\n${drawTable(grid, options.style.bold)}`);
   return [...tables, ...options.histograms.map((output) => histogramText(output, options))].join('\n');
 }
 
 export function renderSimulateMarkdown(outputs: readonly SimulatedOutput[], options: SimulateRenderOptions): string {
   return grids(outputs, options)
-    .map((grid) => `### ${grid.title}\n\n${markdownTable(grid.header, grid.rows)}`)
+    .map((grid) => `### ${visible(grid.title)}\n\n${markdownTable(grid.header, grid.rows)}`)
     .join('\n');
 }
 
