@@ -1,6 +1,6 @@
 // Markdown output (SPEC §5): the tables as GitHub Markdown.
 import { visible } from './escape.js';
-import { gridsOf } from './grid.js';
+import { gridsOf, type Grid } from './grid.js';
 import type { RenderOptions, ScenarioResult } from './options.js';
 import { stampComments } from './stamp.js';
 
@@ -18,10 +18,11 @@ export function markdownTable(header: readonly string[], rows: readonly (readonl
 
 export function renderMarkdown(results: readonly ScenarioResult[], options: RenderOptions): string {
   const stamps = stampComments(results.map((result) => result.stamp), 'md');
-  return gridsOf(results, options)
-    .map((grid) => {
-      const notes = grid.notes.map((note) => `\n${visible(note)}  `).join('');
-      return `### ${visible(grid.title)}\n\n${markdownTable(grid.header, grid.rows)}${notes}`.trimEnd() + '\n';
-    })
-    .join('\n') + (stamps === '' ? '' : `\n${stamps}`);
+  return gridsOf(results, options).map(gridMarkdown).join('\n') + (stamps === '' ? '' : `\n${stamps}`);
+}
+
+/** A grid in Markdown: its title as a heading, the table, the notes below it (hard line breaks). */
+export function gridMarkdown(grid: Grid): string {
+  const notes = grid.notes.map((note) => `\n${visible(note)}  `).join('');
+  return `### ${visible(grid.title)}\n\n${markdownTable(grid.header, grid.rows)}${notes}`.trimEnd() + '\n';
 }

@@ -7,13 +7,13 @@ import type { Line } from '../engine/lines.js';
 import type { SampleStats } from '../engine/stats.js';
 import type { Distribution, TableName } from '../engine/types.js';
 import { csvText } from './csv.js';
-import { visible } from './escape.js';
 import { lineLabel, tableTitle, type Lang } from './labels.js';
-import { markdownTable } from './md.js';
+import type { Grid } from './grid.js';
+import { gridMarkdown } from './md.js';
 import { displayValue, machineValue } from './numbers.js';
 import { stampComment } from './stamp.js';
 import type { Style } from './style.js';
-import { drawTable } from './table.js';
+import { gridTable } from './table.js';
 
 export const SIMULATE_FORMAT = 'fintech-calc/simulate@1';
 
@@ -58,32 +58,39 @@ function title(table: TableName, options: SimulateRenderOptions): string {
   return `${tableTitle(table, options.lang)} (${options.unit}) — ${options.scenario}, ${options.samples} samples, seed ${options.seed}, ${options.dist}`;
 }
 
-/** Per table: a row per metric and statistic, years as columns. */
-function grids(outputs: readonly SimulatedOutput[], options: SimulateRenderOptions) {
+/** Per table: a row per metric and statistic, years as columns; the CAGRs below, as in forecast. */
+function grids(outputs: readonly SimulatedOutput[], options: SimulateRenderOptions): Grid[] {
+  const { lang, unit } = options;
   const tables = [...new Set(outputs.map((output) => output.line.table))];
   return tables.map((table) => {
-    const inTable = outputs.filter((output) => output.line.table === table);
-    const years = [...new Set(inTable.map((output) => output.year))].sort();
     // By line and year; a line is fixed when no draw moves it in any year.
     const values = new Map<Line<Traced>, { byYear: Map<string, SimulatedOutput>; fixed: boolean }>();
-    for (const output of inTable) {
+    for (const output of outputs.filter((output) => output.line.table === table)) {
       const entry = values.get(output.line) ?? { byYear: new Map(), fixed: true };
       entry.byYear.set(output.year, output);
       entry.fixed &&= output.stats.min === output.stats.max;
       values.set(output.line, entry);
     }
-    const rows = [...values].flatMap(([line, { byYear, fixed }]) =>
-      // A line no draw moves is one row of its value, not a row per statistic.
-      (fixed ? ['mean'] : statNames(options)).map((stat, s) => [
-        fixed ? lineLabel(line, options.lang) : `${lineLabel(line, options.lang)}: ${stat}`,
-        ...years.map((year) => {
-          const output = byYear.get(year);
-          const value = output && statValue(output, s, options);
-          return value == null ? '–' : displayValue(value, line.kind, options.unit);
-        }),
-      ]),
+    const byLine = [...values];
+    const yearly = byLine.filter(([line]) => line.metric !== 'cagr');
+    const years = [...new Set(yearly.flatMap(([, { byYear }]) => [...byYear.keys()]))].sort();
+    const cell = (line: Line<Traced>, output: SimulatedOutput | undefined, s: number) => {
+      const value = output && statValue(output, s, options);
+      return value == null ? '–' : displayValue(value, line.kind, unit);
+    };
+    // A line no draw moves is one row of its value, not a row per statistic.
+    const stats = (fixed: boolean) => (fixed ? ['mean'] : statNames(options));
+    const rows = yearly.flatMap(([line, { byYear, fixed }]) =>
+      stats(fixed).map((stat, s) => [fixed ? lineLabel(line, lang) : `${lineLabel(line, lang)}: ${stat}`, ...years.map((year) => cell(line, byYear.get(year), s))]),
     );
-    return { title: title(table, options), header: [options.lang === 'zh' ? '指标' : 'Metric', ...years], rows };
+    const notes = byLine
+      .filter(([line]) => line.metric === 'cagr')
+      .map(([line, { byYear, fixed }]) => {
+        const output = [...byYear.values()][0];
+        const shown = fixed ? cell(line, output, 0) : stats(fixed).map((stat, s) => `${stat} ${cell(line, output, s)}`).join(', ');
+        return `${lineLabel(line, lang)}${lang === 'zh' ? '：' : ': '}${shown}`;
+      });
+    return { title: title(table, options), header: [lang === 'zh' ? '指标' : 'Metric', ...years], rows, notes };
   });
 }
 
@@ -102,14 +109,12 @@ export function histogramText(output: SimulatedOutput, options: SimulateRenderOp
 }
 
 export function renderSimulateTable(outputs: readonly SimulatedOutput[], options: SimulateRenderOptions): string {
-  const tables = grids(outputs, options).map((grid) => `${options.style.bold(visible(grid.title))}\n${drawTable(grid, options.style.bold)}`);
+  const tables = grids(outputs, options).map((grid) => gridTable(grid, options.style));
   return [...tables, ...options.histograms.map((output) => histogramText(output, options))].join('\n');
 }
 
 export function renderSimulateMarkdown(outputs: readonly SimulatedOutput[], options: SimulateRenderOptions): string {
-  return grids(outputs, options)
-    .map((grid) => `### ${visible(grid.title)}\n\n${markdownTable(grid.header, grid.rows)}`)
-    .join('\n');
+  return grids(outputs, options).map(gridMarkdown).join('\n');
 }
 
 function machine(value: Decimal | null, output: SimulatedOutput, unit: string): string | null {

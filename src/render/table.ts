@@ -5,16 +5,19 @@
 import { visible } from './escape.js';
 import { gridsOf, type Grid } from './grid.js';
 import type { RenderOptions, ScenarioResult } from './options.js';
+import type { Style } from './style.js';
 import { displayWidth } from './width.js';
 
 export function renderTable(results: readonly ScenarioResult[], options: RenderOptions): string {
-  const chalk = options.style;
   return gridsOf(results, options)
-    .map((grid) => {
-      const notes = grid.notes.map((note) => `${chalk.dim(visible(note))}\n`).join('');
-      return `${chalk.bold(visible(grid.title))}\n${drawTable(grid, (text) => chalk.bold(text))}${notes}`;
-    })
+    .map((grid) => gridTable(grid, options.style))
     .join('\n');
+}
+
+/** A grid on a terminal: its title, the table, the notes below it. */
+export function gridTable(grid: Grid, style: Style): string {
+  const notes = grid.notes.map((note) => `${style.dim(visible(note))}\n`).join('');
+  return `${style.bold(visible(grid.title))}\n${drawTable(grid, style.bold)}${notes}`;
 }
 
 /** Colours a cell once it is escaped and padded: row index, column index. */
