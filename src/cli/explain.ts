@@ -21,8 +21,7 @@ export function unknownMetric(metric: string, forecast: CaseForecast): UsageErro
 
 export async function runExplain(first: string, second: string | undefined, raw: RawOutputOptions, io: Io): Promise<number> {
   const [scenarioArg, metric] = scenarioAndMetric(first, second);
-  const options = checkOutputOptions(raw, io);
-  if (options.format !== 'table' && options.format !== 'json') throw new UsageError(`--format: explain prints table (a tree) or json, not ${options.format}`);
+  const options = checkOutputOptions(raw, io, ['table', 'json']);
   const [loaded] = await loadScenarios([scenarioArg], raw.set, io);
   const { scenario, file } = loaded!;
   const texts = options.cases.map((c) => {

@@ -30,7 +30,7 @@ const VARY_POS = { file: '--vary', line: 0, col: 0 };
 const AMOUNT_REACH = new Decimal('1e6');
 
 export async function runSolve(scenarioArg: string | undefined, raw: RawSolveOptions, io: Io): Promise<number> {
-  const options = checkOutputOptions(raw, io);
+  const options = checkOutputOptions(raw, io, ['table', 'json']);
   if (options.cases.length !== 1) throw new UsageError('--case: solve works on one case: low, base or high');
   const c: Case = options.cases[0]!;
   const [loaded] = await loadScenarios([scenarioArg ?? 'baseline'], raw.set, io);
@@ -100,7 +100,6 @@ export async function runSolve(scenarioArg: string | undefined, raw: RawSolveOpt
     );
     return 0;
   }
-  if (options.format !== 'table') throw new UsageError(`--format: solve prints table or json, not ${options.format}`);
   const text = [
     `${raw.vary} = ${inputText}${kind === 'amount' ? '' : ` (${result.x.toSignificantDigits(20).toFixed()})`}`,
     `gives ${metric} = ${show(achieved)}${found.kind === 'amount' ? ` ${options.unit}` : ''} (target ${show(target)}), ${scenario.name}, ${c} case, ${result.iterations} iteration${result.iterations === 1 ? '' : 's'}`,
