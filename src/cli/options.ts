@@ -52,7 +52,7 @@ export function checkOutputOptions(raw: RawOutputOptions, io: Io, formats: reado
   if (!AMOUNT_UNITS.has(raw.unit)) {
     throw new UsageError(`--unit: '${raw.unit}' is not a unit${didYouMean(raw.unit, AMOUNT_UNITS.keys())}; expected one of ${OUTPUT_UNITS.join(', ')}`);
   }
-  const lang = raw.lang === undefined ? defaultLang(io.env) : oneOf('--lang', raw.lang, ['en', 'zh'] as const);
+  const lang = raw.lang === undefined ? defaultLang(io.env) : parseLang(raw.lang);
   const noColor = (io.env.NO_COLOR ?? '') !== '';
   return {
     tables,
@@ -63,6 +63,12 @@ export function checkOutputOptions(raw: RawOutputOptions, io: Io, formats: reado
     color: raw.color === true && !noColor && raw.out === undefined && io.stdoutIsTerminal,
     out: raw.out,
   };
+}
+
+/** --lang: en or zh. */
+export function parseLang(text: string): Lang {
+  if (text === 'en' || text === 'zh') return text;
+  throw new UsageError(`--lang: '${text}' is not one of en, zh${didYouMean(text, ['en', 'zh'])}`);
 }
 
 /** zh when the locale (LC_ALL, else LANG) is Chinese, else en. */

@@ -5,6 +5,7 @@ import { findMetric } from '../engine/lines.js';
 import { solve } from '../engine/solve.js';
 import type { Case, CaseForecast, Provenance, Scenario } from '../engine/types.js';
 import { visible } from '../render/escape.js';
+import { say } from '../render/labels.js';
 import { displayValue, machineValue } from '../render/numbers.js';
 import { decodeScenario } from '../scenario/decode.js';
 import { formatProblem, InputError, Problems } from '../scenario/problems.js';
@@ -102,7 +103,7 @@ export async function runSolve(scenarioArg: string | undefined, raw: RawSolveOpt
   }
   const text = [
     `${raw.vary} = ${inputText}${kind === 'amount' ? '' : ` (${result.x.toSignificantDigits(20).toFixed()})`}`,
-    `gives ${metric} = ${show(achieved)}${found.kind === 'amount' ? ` ${options.unit}` : ''} (target ${show(target)}), ${scenario.name}, ${c} case, ${result.iterations} iteration${result.iterations === 1 ? '' : 's'}`,
+    say.solved(options.lang, metric, `${show(achieved)}${found.kind === 'amount' ? ` ${options.unit}` : ''}`, show(target), scenario.name, c, result.iterations),
     `${lineOf}: ${line.map(([year, value]) => `${year} ${show(value)}`).join(' | ')}`,
   ];
   emit(`${text.map(visible).join('\n')}\n`, options.out, io);

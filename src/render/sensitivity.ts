@@ -2,6 +2,7 @@
 import type { SensitivityResult } from '../engine/sensitivity.js';
 import type { ValueKind } from '../engine/lines.js';
 import { csvText } from './csv.js';
+import { say, text, type Lang } from './labels.js';
 import { visible } from './escape.js';
 import { markdownTable } from './md.js';
 import { displayValue, machineValue } from './numbers.js';
@@ -16,19 +17,20 @@ export interface SensitivityRenderOptions {
   readonly metric: string;
   readonly kind: ValueKind;
   readonly scenario: string;
+  readonly lang: Lang;
   readonly style: Style;
 }
 
 const BAR = 24;
 
-function header(options: SensitivityRenderOptions): string[] {
-  return ['Input', 'Varied', `${options.metric} at low`, 'at high', 'Swing'];
+function header({ lang, metric }: SensitivityRenderOptions): string[] {
+  return [text('inputHeader', lang), text('variedHeader', lang), say.atLow(lang, metric), say.atHigh(lang), text('swingHeader', lang)];
 }
 
-function rows(result: SensitivityResult, { unit, kind }: SensitivityRenderOptions): string[][] {
+function rows(result: SensitivityResult, { unit, kind, lang }: SensitivityRenderOptions): string[][] {
   return result.inputs.map((entry) => [
     entry.input,
-    entry.how === 'range' ? 'its range' : '± swing',
+    text(entry.how === 'range' ? 'itsRange' : 'plusMinusSwing', lang),
     displayValue(entry.low, kind, unit),
     displayValue(entry.high, kind, unit),
     displayValue(entry.swing, kind, unit),
@@ -36,8 +38,8 @@ function rows(result: SensitivityResult, { unit, kind }: SensitivityRenderOption
 }
 
 function title(result: SensitivityResult, options: SensitivityRenderOptions): string {
-  const unit = options.kind === 'amount' ? ` (${options.unit})` : '';
-  return `Sensitivity of ${options.metric}${unit} — ${options.scenario}, base ${displayValue(result.base, options.kind, options.unit)}`;
+  const unit = options.kind === 'amount' ? options.unit : undefined;
+  return say.sensitivityTitle(options.lang, options.metric, unit, options.scenario, displayValue(result.base, options.kind, options.unit));
 }
 
 /** Bars around the base value: left for the lower outcome, right for the higher, one scale for all. */
@@ -60,7 +62,7 @@ export function tornado(result: SensitivityResult, options: SensitivityRenderOpt
 }
 
 export function renderSensitivityTable(result: SensitivityResult, options: SensitivityRenderOptions): string {
-  if (result.inputs.length === 0) return `${visible(title(result, options))}\nno input has a range; use --swing 10% to vary the plain inputs\n`;
+  if (result.inputs.length === 0) return `${visible(title(result, options))}\n${say.noRange(options.lang)}\n`;
   return `${options.style.bold(visible(title(result, options)))}\n${drawTable({ header: header(options), rows: rows(result, options) }, options.style.bold, 2)}\n${tornado(result, options)}\n`;
 }
 
