@@ -4,6 +4,7 @@ import { loadScenario } from '../scenario/load.js';
 import { formatProblem, InputError, type Problem } from '../scenario/problems.js';
 import { EXIT, UsageError } from './exit.js';
 import { fileSources, type Io } from './io.js';
+import { withSuggestion } from './shared.js';
 
 export const VALIDATE_FORMAT = 'fintech-calc/validate@1';
 
@@ -17,7 +18,7 @@ export async function runValidate(files: readonly string[], format: string, io: 
       results.push({ file: loaded.file, problems: [] });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      results.push({ file, problems: error.problems });
+      results.push({ file, problems: withSuggestion(error.problems, file, io) });
     }
   }
   const valid = results.every((result) => result.problems.length === 0);
