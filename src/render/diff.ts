@@ -15,6 +15,7 @@ import { displayValue, machineValue } from './numbers.js';
 import { stampComment } from './stamp.js';
 import type { Style } from './style.js';
 import { drawTable } from './table.js';
+import { OUTPUT_WIDTH, wrapText } from './width.js';
 
 export const DIFF_FORMAT = 'fintech-calc/diff@1';
 
@@ -97,10 +98,9 @@ function attributionText(report: DiffReport, change: Change, unit: string, lang:
   return parts.join(', ');
 }
 
-function cells(change: Change, report: DiffReport, unit: string, multipleCases: boolean, lang: Lang): string[] {
+function cells(change: Change, unit: string, multipleCases: boolean, lang: Lang): string[] {
   const show = (value: Decimal | null) => (value === null ? '—' : displayValue(value, change.kind, unit));
-  const row = [...(multipleCases ? [caseName(change.case, lang)] : []), metricName(change, lang), change.year, show(change.a), show(change.b), deltaText(change, unit, lang), relativeText(change)];
-  return report.attribution ? [...row, attributionText(report, change, unit, lang)] : row;
+  return [...(multipleCases ? [caseName(change.case, lang)] : []), metricName(change, lang), change.year, show(change.a), show(change.b), deltaText(change, unit, lang), relativeText(change)];
 }
 
 /** A changed metric: its address without the year (market.modes.receivables.size), in Chinese its label (应收账款：市场规模). */
@@ -108,9 +108,8 @@ function metricName(change: Change, lang: Lang): string {
   return lang === 'zh' ? metricLabel(change, change.year, lang) : changeAddress(change).replace(/\.[^.]+$/, '');
 }
 
-function header(report: DiffReport, multipleCases: boolean, lang: Lang, { a, b }: DiffRenderOptions): string[] {
-  const head = [...(multipleCases ? [text('caseHeader', lang)] : []), text('metricHeader', lang), text('yearHeader', lang), a, b, 'Δ', 'Δ%'];
-  return report.attribution ? [...head, text('attributionHeader', lang)] : head;
+function header(multipleCases: boolean, lang: Lang, { a, b }: DiffRenderOptions): string[] {
+  return [...(multipleCases ? [text('caseHeader', lang)] : []), text('metricHeader', lang), text('yearHeader', lang), a, b, 'Δ', 'Δ%'];
 }
 
 function title(options: DiffRenderOptions): string {
@@ -126,18 +125,23 @@ function notes(report: DiffReport, lang: Lang): string[] {
 
 export function renderDiffTable(comparison: Comparison, report: DiffReport, options: DiffRenderOptions): string {
   const { style } = options;
-  const trailer = [...notes(report, options.lang), ...firedSummary(report, options.lang), diffSummary(comparison, options.lang)].map((line) => `${visible(line)}\n`).join('');
+  const trailer = [...notes(report, options.lang), ...firedSummary(report, options.lang), diffSummary(comparison, options.lang)].map((line) => `${wrapText(visible(line), OUTPUT_WIDTH)}\n`).join('');
   if (comparison.changes.length === 0) return trailer;
   const multipleCases = new Set(comparison.changes.map((change) => change.case)).size > 1;
   const left = multipleCases ? 3 : 2;
-  const rows = comparison.changes.map((change) => cells(change, report, options.unit, multipleCases, options.lang));
+  const rows = comparison.changes.map((change) => cells(change, options.unit, multipleCases, options.lang));
   // Δ and Δ% in red or green (bold for added and removed).
   const paint = (text: string, row: number, column: number) => {
-    if (column < left + 3 || column >= left + 5) return text;
+    if (column < left + 2 || column > left + 3) return text;
     const { delta } = comparison.changes[row]!;
     return (delta === null ? style.bold : delta.isNegative() ? style.red : style.green)(text);
   };
-  const table = drawTable({ header: header(report, multipleCases, options.lang, options), rows }, style.bold, left, paint);
+  // The attribution goes under its change, across the table: as a column it made the table too wide.
+  const below = (row: number) => {
+    const parts = report.attribution && attributionText(report, comparison.changes[row]!, options.unit, options.lang);
+    return parts ? `Δ = ${parts}` : undefined;
+  };
+  const table = drawTable({ header: header(multipleCases, options.lang, options), rows }, { emphasis: style.bold, leftColumns: left, paint, below });
   return `${style.bold(visible(title(options)))}\n${table}${trailer}`;
 }
 
@@ -159,11 +163,13 @@ export function renderDiffMarkdown(comparison: Comparison, report: DiffReport, o
   if (changes.length === 0) return `${parts.join('\n')}${stamp}`;
   const multipleCases = new Set(changes.map((change) => change.case)).size > 1;
   const left = multipleCases ? 3 : 2;
-  const head = header(report, multipleCases, options.lang, options);
+  // In Markdown the attribution is a column: a page scrolls sideways, a terminal does not.
+  const head = [...header(multipleCases, lang, options), ...(report.attribution ? [text('attributionHeader', lang)] : [])];
+  const row = (change: Change) => [...cells(change, options.unit, multipleCases, lang), ...(report.attribution ? [attributionText(report, change, options.unit, lang)] : [])];
   // The largest relative moves first; added and removed values after them.
   const ranked = [...changes].sort((x, y) => (y.relative?.abs() ?? new Decimal(-1)).comparedTo(x.relative?.abs() ?? new Decimal(-1)));
   const top = ranked.slice(0, TOP_CHANGES);
-  parts.push(text('topChanges', lang), '', markdownTable(head, top.map((change) => cells(change, report, options.unit, multipleCases, lang)), left).trimEnd());
+  parts.push(text('topChanges', lang), '', markdownTable(head, top.map(row), left).trimEnd());
   if (ranked.length > top.length) parts.push('', say.moreBelow(lang, ranked.length - top.length));
   const fired = firedSummary(report, lang);
   if (fired.length > 0) parts.push('', ...fired.map((line) => `- ${visible(line)}`));
@@ -175,7 +181,7 @@ export function renderDiffMarkdown(comparison: Comparison, report: DiffReport, o
       parts.push(`- \`${visible(input.path)}\`${said(visible(options.a), input.sourcesA)}${said(visible(options.b), input.sourcesB)}`);
     }
   }
-  const detail = changes.slice(0, DETAIL_ROWS).map((change) => cells(change, report, options.unit, multipleCases, lang));
+  const detail = changes.slice(0, DETAIL_ROWS).map(row);
   parts.push('', `<details><summary>${say.allChanges(lang, changes.length)}</summary>`, '', markdownTable(head, detail, left).trimEnd());
   if (changes.length > DETAIL_ROWS) parts.push('', say.notShown(lang, changes.length - DETAIL_ROWS));
   parts.push('', '</details>', '');

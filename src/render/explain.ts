@@ -4,6 +4,7 @@ import type { Case, Provenance, Where, Written, Year } from '../engine/types.js'
 import { visible } from './escape.js';
 import { caseName, comma, say, text, type Lang } from './labels.js';
 import { displayValue, machineValue } from './numbers.js';
+import { OUTPUT_WIDTH, wrapWords } from './width.js';
 
 export const EXPLAIN_FORMAT = 'fintech-calc/explain@1';
 
@@ -70,33 +71,43 @@ export function provenanceLines(provenance: Provenance | undefined, year: Year, 
   return [say.interpolated(lang, provenance.method, before, after, both), ...notes(from), ...(provenance.method === 'step' ? [] : notes(to))];
 }
 
+/**
+ * The tree as text: each value, its formula with names and with numbers, how
+ * each input was obtained. A line longer than OUTPUT_WIDTH wraps at spaces and
+ * goes on under its own branch of the tree.
+ */
 export function renderExplainText(tree: ExplainNode, c: Case, options: ExplainRenderOptions): string {
   const value = (node: ExplainNode) => displayValue(node.value, node.kind, options.unit);
   const seen = new Set<string>();
-  const out: string[] = [`${tree.name} = ${value(tree)}${tree.kind === 'amount' ? ` ${options.unit}` : ''} — ${options.scenario}${comma(options.lang)}${caseName(c, options.lang)}`];
+  const out: string[] = [];
+  // `lead` starts the line (the tree's drawing), `more` its continuations.
+  const line = (lead: string, text: string, more: string) => out.push(wrapWords(lead, visible(text), more, OUTPUT_WIDTH));
+  line('', `${tree.name} = ${value(tree)}${tree.kind === 'amount' ? ` ${options.unit}` : ''} — ${options.scenario}${comma(options.lang)}${caseName(c, options.lang)}`, '  ');
   const describe = (node: ExplainNode, indent: string) => {
     if (node.formula !== undefined) {
       const names = operandNames(node);
       const numbers = node.operands.map(value);
-      out.push(`${indent}= ${fill(node.formula, names)}`, `${indent}= ${fill(node.formula, numbers)}`);
+      line(indent, `= ${fill(node.formula, names)}`, `${indent}  `);
+      line(indent, `= ${fill(node.formula, numbers)}`, `${indent}  `);
     }
-    if (node.input) for (const line of provenanceLines(node.input.provenance, node.input.year, c, options)) out.push(`${indent}${line}`);
+    if (node.input) for (const text of provenanceLines(node.input.provenance, node.input.year, c, options)) line(indent, text, `${indent}  `);
   };
   const walk = (node: ExplainNode, prefix: string) => {
     node.operands.forEach((operand, i) => {
       const last = i === node.operands.length - 1;
       const repeated = seen.has(operand.name);
-      out.push(`${prefix}${last ? '└─ ' : '├─ '}${operand.name} = ${value(operand)}${repeated ? ` ${text('seeAbove', options.lang)}` : ''}`);
       const inner = `${prefix}${last ? '   ' : '│  '}`;
+      const below = `${inner}${operand.operands.length > 0 && !repeated ? '│ ' : '  '}`;
+      line(`${prefix}${last ? '└─ ' : '├─ '}`, `${operand.name} = ${value(operand)}${repeated ? ` ${text('seeAbove', options.lang)}` : ''}`, `${below}  `);
       if (repeated) return;
       seen.add(operand.name);
-      describe(operand, `${inner}${operand.operands.length > 0 ? '│ ' : '  '}`);
+      describe(operand, below);
       walk(operand, inner);
     });
   };
   describe(tree, tree.operands.length > 0 ? '│ ' : '  ');
   walk(tree, '');
-  return `${out.map(visible).join('\n')}\n`;
+  return `${out.join('\n')}\n`;
 }
 
 interface JsonNode {

@@ -202,7 +202,7 @@ export const say = {
   shapley: (lang: Lang, grouped: boolean): string =>
     lang === 'zh'
       ? `归因：对变化了的输入计算 Shapley 值（每个输入在从 a 换到 b 的各种顺序下的平均影响）${grouped ? '；变化的输入超过 10 个，按模型分组' : ''}`
-      : `attribution: Shapley values over the changed inputs (each input’s average effect over every order of switching from a to b)${grouped ? '; more than 10 inputs changed, so they are grouped by model' : ''}`,
+      : `attribution: Shapley values over the changed inputs (each input’s average effect over every order of switching a to b)${grouped ? '; more than 10 inputs changed, so they are grouped by model' : ''}`,
   verdictFails: (lang: Lang, fired: number, rules: number, values: number, summary: string): string =>
     lang === 'zh'
       ? `**未通过**：${rules} 条失败规则中有 ${fired} 条在 ${values} 个值上触发；${summary}。`

@@ -63,7 +63,7 @@ export function tornado(result: SensitivityResult, options: SensitivityRenderOpt
 
 export function renderSensitivityTable(result: SensitivityResult, options: SensitivityRenderOptions): string {
   if (result.inputs.length === 0) return `${visible(title(result, options))}\n${say.noRange(options.lang)}\n`;
-  return `${options.style.bold(visible(title(result, options)))}\n${drawTable({ header: header(options), rows: rows(result, options) }, options.style.bold, 2)}\n${tornado(result, options)}\n`;
+  return `${options.style.bold(visible(title(result, options)))}\n${drawTable({ header: header(options), rows: rows(result, options) }, { emphasis: options.style.bold, leftColumns: 2 })}\n${tornado(result, options)}\n`;
 }
 
 export function renderSensitivityMarkdown(result: SensitivityResult, options: SensitivityRenderOptions): string {

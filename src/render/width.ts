@@ -38,6 +38,9 @@ export function displayWidth(text: string): number {
   return width;
 }
 
+/** The width that people-facing output (explain's tree, diff's table) keeps within. */
+export const OUTPUT_WIDTH = 120;
+
 /** Room a wrapped second column needs; with less, what it says goes below. */
 const MIN_COLUMN = 30;
 
@@ -63,14 +66,14 @@ function wrapLine(line: string, width: number): string {
   if (twoColumns) {
     const [, term, gap, description] = twoColumns as unknown as [string, string, string, string];
     const column = displayWidth(term + gap);
-    if (width - column >= MIN_COLUMN) return fill(term + gap, description, ' '.repeat(column), width);
-    return `${fill(lead, term.slice(lead.length), hanging, width)}\n${fill(hanging, description, hanging, width)}`;
+    if (width - column >= MIN_COLUMN) return wrapWords(term + gap, description, ' '.repeat(column), width);
+    return `${wrapWords(lead, term.slice(lead.length), hanging, width)}\n${wrapWords(hanging, description, hanging, width)}`;
   }
-  return fill(lead, line.slice(lead.length), hanging, width);
+  return wrapWords(lead, line.slice(lead.length), hanging, width);
 }
 
 /** The words of `text` after `first`, then on lines starting with `indent`; each line within `width` when its words allow. */
-function fill(first: string, text: string, indent: string, width: number): string {
+export function wrapWords(first: string, text: string, indent: string, width: number): string {
   const lines: string[] = [];
   let line = first;
   let empty = true; // no word on the line yet
