@@ -1,17 +1,26 @@
 // `fintech-calc explain [scenario] <metric>`: where a forecast value comes from.
+import { existsSync } from 'node:fs';
 import { explainMetric, metricAddresses } from '../engine/explain.js';
 import { forecastCase } from '../engine/forecast.js';
 import type { CaseForecast } from '../engine/types.js';
 import { renderExplainJson, renderExplainText } from '../render/explain.js';
 import { didYouMean } from '../suggest.js';
 import { UsageError } from './exit.js';
-import { emit, loadScenarios } from './shared.js';
-import type { Io } from './io.js';
+import { emit, loadScenarios, looksLikeMetric } from './shared.js';
+import { bundledNames, type Io } from './io.js';
 import { checkOutputOptions, type RawOutputOptions } from './options.js';
 
-/** `explain <metric>` or `explain <scenario> <metric>`. */
-export function scenarioAndMetric(first: string, second: string | undefined): [string, string] {
-  return second === undefined ? ['baseline', first] : [first, second];
+/**
+ * `explain <metric>` or `explain <scenario> <metric>`; a metric before its
+ * scenario, or a scenario alone, is a usage error that says so.
+ */
+export function scenarioAndMetric(first: string, second: string | undefined, isScenario: (arg: string) => boolean): [string, string] {
+  if (second === undefined) {
+    if (isScenario(first)) throw new UsageError(`explain needs a metric after the scenario, e.g. fintech-calc explain ${first} market.marketSize.2023`);
+    return ['baseline', first];
+  }
+  if (looksLikeMetric(first) && !looksLikeMetric(second)) throw new UsageError(`the scenario comes first, then the metric: fintech-calc explain ${second} ${first}`);
+  return [first, second];
 }
 
 /** An error for an address the forecast does not have, with the closest one. */
@@ -20,9 +29,9 @@ export function unknownMetric(metric: string, forecast: CaseForecast): UsageErro
 }
 
 export async function runExplain(first: string, second: string | undefined, raw: RawOutputOptions, io: Io): Promise<number> {
-  const [scenarioArg, metric] = scenarioAndMetric(first, second);
-  const options = checkOutputOptions(raw, io);
-  if (options.format !== 'table' && options.format !== 'json') throw new UsageError(`--format: explain prints table (a tree) or json, not ${options.format}`);
+  const isScenario = (arg: string) => /\.ya?ml$/i.test(arg) || bundledNames(io).includes(arg) || existsSync(arg);
+  const [scenarioArg, metric] = scenarioAndMetric(first, second, isScenario);
+  const options = checkOutputOptions(raw, io, ['table', 'json']);
   const [loaded] = await loadScenarios([scenarioArg], raw.set, io);
   const { scenario, file } = loaded!;
   const texts = options.cases.map((c) => {

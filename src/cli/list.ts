@@ -1,4 +1,5 @@
 // `fintech-calc list`: the bundled scenarios, to use by name (forecast baseline, extends: baseline).
+import { visible } from '../render/escape.js';
 import { displayWidth } from '../render/width.js';
 import { UsageError } from './exit.js';
 import { loadScenarios } from './shared.js';
@@ -13,7 +14,8 @@ export async function runList(format: string, io: Io): Promise<number> {
     io.stdout(`${JSON.stringify(entries)}\n`);
     return 0;
   }
-  const width = Math.max(...entries.map((entry) => displayWidth(entry.name)));
-  io.stdout(entries.map((entry) => `${entry.name}${' '.repeat(width - displayWidth(entry.name) + 2)}${entry.title}\n`).join(''));
+  const shown = entries.map((entry) => ({ name: visible(entry.name), title: visible(entry.title) }));
+  const width = Math.max(...shown.map((entry) => displayWidth(entry.name)));
+  io.stdout(shown.map((entry) => `${entry.name}${' '.repeat(width - displayWidth(entry.name) + 2)}${entry.title}\n`).join(''));
   return 0;
 }

@@ -11,14 +11,14 @@ import type { Io } from './io.js';
 export type Format = 'table' | 'json' | 'csv' | 'md';
 export const FORMATS: readonly Format[] = ['table', 'json', 'csv', 'md'];
 
-/** As commander hands them over. */
+/** As commander hands them over; a command without -c, -t or --no-color has none. */
 export interface RawOutputOptions {
   readonly table?: string;
-  readonly case: string;
+  readonly case?: string;
   readonly format: string;
   readonly unit: string;
   readonly lang?: string;
-  readonly color: boolean;
+  readonly color?: boolean;
   readonly out?: string;
   /** --set path=value, in order. */
   readonly set: readonly string[];
@@ -37,7 +37,8 @@ export interface OutputOptions {
   readonly out: string | undefined;
 }
 
-export function checkOutputOptions(raw: RawOutputOptions, io: Io): OutputOptions {
+/** The options checked; `formats` are those the command prints. */
+export function checkOutputOptions(raw: RawOutputOptions, io: Io, formats: readonly Format[] = FORMATS): OutputOptions {
   const oneOf = <T extends string>(option: string, value: string, allowed: readonly T[]): T => {
     if ((allowed as readonly string[]).includes(value)) return value as T;
     throw new UsageError(`${option}: '${value}' is not one of ${allowed.join(', ')}${didYouMean(value, allowed)}`);
@@ -46,12 +47,12 @@ export function checkOutputOptions(raw: RawOutputOptions, io: Io): OutputOptions
     raw.table === undefined
       ? undefined
       : raw.table.split(',').map((name) => oneOf('--table', name.trim(), TABLES));
-  const c = oneOf('--case', raw.case, [...CASES, 'all']);
-  const format = oneOf('--format', raw.format, FORMATS);
+  const c = oneOf('--case', raw.case ?? 'base', [...CASES, 'all']);
+  const format = oneOf('--format', raw.format, formats);
   if (!AMOUNT_UNITS.has(raw.unit)) {
     throw new UsageError(`--unit: '${raw.unit}' is not a unit${didYouMean(raw.unit, AMOUNT_UNITS.keys())}; expected one of ${OUTPUT_UNITS.join(', ')}`);
   }
-  const lang = raw.lang === undefined ? defaultLang(io.env) : oneOf('--lang', raw.lang, ['en', 'zh'] as const);
+  const lang = raw.lang === undefined ? defaultLang(io.env) : parseLang(raw.lang);
   const noColor = (io.env.NO_COLOR ?? '') !== '';
   return {
     tables,
@@ -59,9 +60,15 @@ export function checkOutputOptions(raw: RawOutputOptions, io: Io): OutputOptions
     format,
     unit: raw.unit,
     lang,
-    color: raw.color && !noColor && raw.out === undefined && io.stdoutIsTerminal,
+    color: raw.color === true && !noColor && raw.out === undefined && io.stdoutIsTerminal,
     out: raw.out,
   };
+}
+
+/** --lang: en or zh. */
+export function parseLang(text: string): Lang {
+  if (text === 'en' || text === 'zh') return text;
+  throw new UsageError(`--lang: '${text}' is not one of en, zh${didYouMean(text, ['en', 'zh'])}`);
 }
 
 /** zh when the locale (LC_ALL, else LANG) is Chinese, else en. */

@@ -38,6 +38,6 @@ export async function runSensitivity(scenarioArg: string | undefined, raw: RawSe
   if (found?.value == null) throw unknownMetric(raw.metric, forecast);
   const result = sensitivity(scenario, (f) => findMetric(f, raw.metric)?.value ?? new Decimal(0), swing);
   const style = await styleFor(options.color);
-  emit(RENDERERS[options.format](result, { unit: options.unit, metric: raw.metric, kind: found.kind, scenario: scenario.name, style }), options.out, io);
+  emit(RENDERERS[options.format](result, { unit: options.unit, metric: raw.metric, kind: found.kind, scenario: scenario.name, lang: options.lang, style }), options.out, io);
   return 0;
 }

@@ -1,13 +1,16 @@
 // What the commands share: reading scenarios with their --set options, choosing
 // tables, colour, and writing the output.
 import type { Scenario, TableName } from '../engine/types.js';
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, dirname, join, sep } from 'node:path';
 import { TABLES } from '../engine/types.js';
 import { PLAIN, type Style } from '../render/style.js';
 import { loadScenario, type LoadedScenario } from '../scenario/load.js';
 import { formatProblem, InputError, Problems, type Problem } from '../scenario/problems.js';
 import { parseSetting } from '../scenario/set.js';
 import { UsageError } from './exit.js';
-import { fileSources, type Io } from './io.js';
+import { closest } from '../suggest.js';
+import { bundledNames, fileSources, type Io } from './io.js';
 import { writeOutputFile } from './output-file.js';
 
 /** The tables to show: those asked for (each scenario must have them), else all. */
@@ -36,11 +39,48 @@ export async function loadScenarios(args: readonly string[], setTexts: readonly 
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       // A bad --set is reported once, not once per scenario.
-      problems.push(...error.problems.filter((problem) => !problems.some((seen) => formatProblem(seen) === formatProblem(problem))));
+      const found = withSuggestion(error.problems, arg, io);
+      problems.push(...found.filter((problem) => !problems.some((seen) => formatProblem(seen) === formatProblem(problem))));
     }
   }
   if (problems.length > 0) throw new InputError(problems);
   return loaded;
+}
+
+/**
+ * The problems of a scenario argument, with what it likely meant when it names
+ * nothing: a bundled scenario, or a scenario file in the folder it names (by
+ * edit distance); a metric address is pointed to explain.
+ */
+export function withSuggestion(problems: readonly Problem[], arg: string, io: Io): readonly Problem[] {
+  if (existsSync(arg)) return problems;
+  const hint = scenarioHint(arg, io);
+  if (hint === '') return problems;
+  return problems.map((problem) => (problem.pos.file === arg && problem.pos.line === 0 ? { ...problem, message: `${problem.message}${hint}` } : problem));
+}
+
+const METRIC_ADDRESS = new RegExp(`^(${TABLES.join('|')})\\.[\\w.-]+$`);
+
+/** An argument that reads as a metric address (market.marketSize.2023) rather than a scenario file. */
+export function looksLikeMetric(arg: string): boolean {
+  return METRIC_ADDRESS.test(arg) && !/\.ya?ml$/i.test(arg);
+}
+
+function scenarioHint(arg: string, io: Io): string {
+  if (looksLikeMetric(arg)) return ` (a metric? fintech-calc explain ${arg} shows how it is computed)`;
+  const folder = dirname(arg);
+  let files: string[];
+  try {
+    files = readdirSync(folder).filter((name) => /\.ya?ml$/i.test(name));
+  } catch {
+    files = [];
+  }
+  // Compared by name within the folder: a long path must not make a far name look close.
+  const bundled = arg.includes('/') || arg.includes(sep) ? [] : bundledNames(io);
+  const file = closest(basename(arg), files);
+  if (file !== undefined) return ` (did you mean '${join(folder, file)}'?)`;
+  const name = closest(arg.replace(/\.ya?ml$/i, ''), bundled);
+  return name === undefined ? '' : ` (did you mean '${name}'?)`;
 }
 
 const MODULES: Record<TableName, keyof Scenario> = { market: 'supplyChain', profit: 'bankProfit', spend: 'techSpend', labour: 'labourSavings', tech: 'technologies' };

@@ -95,7 +95,7 @@ export async function runSimulate(scenarioArg: string | undefined, raw: RawSimul
 
   const stamp = wantsStamp(raw.stamp, options.format) ? { ...(await (await import('./stamp.js')).stampOf([loaded!], raw.set)), simulate: { samples, seed, dist } } : undefined;
   const style = await styleFor(options.color);
-  const text = RENDERERS[options.format](simulated, { unit: options.unit, lang: options.lang, style, scenario: scenario.name, samples, seed, dist, percentiles, histograms, ...(stamp && { stamp }) });
+  const text = RENDERERS[options.format](simulated, { unit: options.unit, lang: options.lang, style, scenario: scenario.name, title: scenario.title, samples, seed, dist, percentiles, histograms, ...(stamp && { stamp }) });
   try {
     emit(text, options.out, io);
     samplesFile?.commit(); // after the main output: when that fails, the samples are not left written

@@ -4,6 +4,8 @@ import { forecastCase } from '../engine/forecast.js';
 import { findMetric } from '../engine/lines.js';
 import { solve } from '../engine/solve.js';
 import type { Case, CaseForecast, Provenance, Scenario } from '../engine/types.js';
+import { visible } from '../render/escape.js';
+import { say } from '../render/labels.js';
 import { displayValue, machineValue } from '../render/numbers.js';
 import { decodeScenario } from '../scenario/decode.js';
 import { formatProblem, InputError, Problems } from '../scenario/problems.js';
@@ -29,7 +31,7 @@ const VARY_POS = { file: '--vary', line: 0, col: 0 };
 const AMOUNT_REACH = new Decimal('1e6');
 
 export async function runSolve(scenarioArg: string | undefined, raw: RawSolveOptions, io: Io): Promise<number> {
-  const options = checkOutputOptions(raw, io);
+  const options = checkOutputOptions(raw, io, ['table', 'json']);
   if (options.cases.length !== 1) throw new UsageError('--case: solve works on one case: low, base or high');
   const c: Case = options.cases[0]!;
   const [loaded] = await loadScenarios([scenarioArg ?? 'baseline'], raw.set, io);
@@ -99,13 +101,12 @@ export async function runSolve(scenarioArg: string | undefined, raw: RawSolveOpt
     );
     return 0;
   }
-  if (options.format !== 'table') throw new UsageError(`--format: solve prints table or json, not ${options.format}`);
   const text = [
     `${raw.vary} = ${inputText}${kind === 'amount' ? '' : ` (${result.x.toSignificantDigits(20).toFixed()})`}`,
-    `gives ${metric} = ${show(achieved)}${found.kind === 'amount' ? ` ${options.unit}` : ''} (target ${show(target)}), ${scenario.name}, ${c} case, ${result.iterations} iteration${result.iterations === 1 ? '' : 's'}`,
+    say.solved(options.lang, metric, `${show(achieved)}${found.kind === 'amount' ? ` ${options.unit}` : ''}`, show(target), scenario.name, c, result.iterations),
     `${lineOf}: ${line.map(([year, value]) => `${year} ${show(value)}`).join(' | ')}`,
   ];
-  emit(`${text.join('\n')}\n`, options.out, io);
+  emit(`${text.map(visible).join('\n')}\n`, options.out, io);
   return 0;
 }
 

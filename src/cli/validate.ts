@@ -3,11 +3,13 @@
 // years): on stderr, the exit code unchanged.
 import { inFileOrder, type Warning } from '../engine/hygiene.js';
 import { farAnchors } from '../engine/plausibility.js';
+import { visible } from '../render/escape.js';
 import { loadScenario } from '../scenario/load.js';
 import { formatProblem, InputError, type Problem } from '../scenario/problems.js';
 import { firstReports, formatWarning } from './check.js';
 import { EXIT, UsageError } from './exit.js';
 import { fileSources, type Io } from './io.js';
+import { withSuggestion } from './shared.js';
 
 export const VALIDATE_FORMAT = 'fintech-calc/validate@1';
 
@@ -21,7 +23,7 @@ export async function runValidate(files: readonly string[], format: string, io: 
       results.push({ file: loaded.file, problems: [], warnings: inFileOrder(farAnchors(loaded.scenario), loaded.chain.map((link) => link.display)) });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      results.push({ file, problems: error.problems, warnings: [] });
+      results.push({ file, problems: withSuggestion(error.problems, file, io), warnings: [] });
     }
   }
   const valid = results.every((result) => result.problems.length === 0);
@@ -31,16 +33,16 @@ export async function runValidate(files: readonly string[], format: string, io: 
       file,
       valid: problems.length === 0,
       problems: problems.map(({ pos, path, message }) => located(pos, path, message)),
-      warnings: warnings.map(({ where, path, message }) => located(where, path, message)),
+      warnings: warnings.map(({ where, path, message }) => located(where, path, message.en)),
     }));
     io.stdout(`${JSON.stringify({ format: VALIDATE_FORMAT, valid, files })}\n`);
   } else {
     // A file extended by several of those validated is warned of once.
     const unreported = firstReports();
     for (const { file, problems, warnings } of results) {
-      if (problems.length === 0) io.stdout(`${file}: ok\n`);
-      else io.stderr(problems.map((problem) => `${formatProblem(problem)}\n`).join(''));
-      for (const warning of warnings.filter(unreported)) io.stderr(`${formatWarning(warning, 'warning')}\n`);
+      if (problems.length === 0) io.stdout(`${visible(file)}: ok\n`);
+      else io.stderr(problems.map((problem) => `${visible(formatProblem(problem))}\n`).join(''));
+      for (const warning of warnings.filter(unreported)) io.stderr(`${formatWarning(warning, 'warning', 'en')}\n`);
     }
   }
   return valid ? EXIT.ok : EXIT.badInput;

@@ -2,7 +2,7 @@
 // differs beyond the tolerance, and the lines only one side has.
 import type { Decimal } from '../decimal.js';
 import { linesOf, type ItemGroup, type Line, type ValueKind } from './lines.js';
-import type { Case, Forecast, TableName } from './types.js';
+import type { Case, Forecast, Label, TableName } from './types.js';
 
 /** An absolute bound (in 亿元, for amounts) or a relative one (a fraction of a). */
 export type Tolerance = { readonly kind: 'absolute'; readonly amount: Decimal } | { readonly kind: 'relative'; readonly fraction: Decimal };
@@ -13,6 +13,8 @@ export interface Change {
   readonly group?: ItemGroup;
   readonly metric: string;
   readonly key: string;
+  /** The label of the mode or segment the line is about, for people. */
+  readonly itemLabel?: Label;
   readonly year: string;
   readonly kind: ValueKind;
   /** null where only b has the line (added) */
@@ -70,7 +72,7 @@ export function compareForecasts(a: Forecast, b: Forecast, tables: readonly Tabl
 function change(c: Case, line: Line, year: string, a: Decimal | null, b: Decimal | null): Change {
   const delta = a !== null && b !== null ? b.minus(a) : null;
   const relative = delta !== null && a !== null && !a.isZero() ? delta.dividedBy(a.abs()) : null;
-  return { case: c, table: line.table, ...(line.group && { group: line.group }), metric: line.metric, key: line.key, year, kind: line.kind, a, b, delta, relative };
+  return { case: c, table: line.table, ...(line.group && { group: line.group }), metric: line.metric, key: line.key, ...(line.itemLabel && { itemLabel: line.itemLabel }), year, kind: line.kind, a, b, delta, relative };
 }
 
 /**

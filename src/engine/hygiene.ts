@@ -3,16 +3,18 @@
 import { Decimal } from '../decimal.js';
 import { inputsOf } from './inputs.js';
 import { farAnchors, implausibleValues } from './plausibility.js';
-import type { Provenance, Scenario, Where, Written, Year } from './types.js';
+import type { Label, Provenance, Scenario, Where, Written, Year } from './types.js';
 
 export interface Warning {
   readonly where: Where;
   readonly path: string;
-  readonly message: string;
+  /** In English and Chinese (check --lang). */
+  readonly message: Label;
 }
 
 // \uFF1A is the full-width colon ：(escaped: regular-expression literals reach the bundle as written, and it must be ASCII).
 const ASSUMPTION = /^assumption\b[\s:\uFF1A,-]*(.*)$/is;
+const CASE_ZH = { low: '低情景', base: '基准情景', high: '高情景' } as const;
 /** A reason shorter than this says nothing ("assumption: tbd"). */
 const SHORTEST_REASON = 12;
 
@@ -37,19 +39,25 @@ export function hygiene(scenario: Scenario, maxGrowth: Decimal, files: readonly 
     if (provenance.growth) written.push({ label: `${path}.growth`, value: provenance.growth });
     for (const { label, value } of written) {
       const { range, where, source } = value;
-      if (source === undefined || source.trim() === '') warnings.push({ where, path: label, message: 'no source: say where the number comes from (a report line, or assumption: <reason>)' });
+      if (source === undefined || source.trim() === '') {
+        warnings.push({ where, path: label, message: { en: 'no source: say where the number comes from (a report line, or assumption: <reason>)', zh: '没有来源：请说明数字出自哪里（报告的某一行，或 assumption: <理由>）' } });
+      }
       else {
         const reason = ASSUMPTION.exec(source.trim())?.[1];
-        if (reason !== undefined && reason.trim().length < SHORTEST_REASON) warnings.push({ where, path: label, message: `an assumption without a reason ('${source}'); say why this number` });
+        if (reason !== undefined && reason.trim().length < SHORTEST_REASON) {
+          warnings.push({ where, path: label, message: { en: `an assumption without a reason ('${source}'); say why this number`, zh: `假设没有理由（'${source}'）；请说明为什么是这个数` } });
+        }
         const seen = bySource.get(source) ?? [];
         if (!seen.some((entry) => entry.path === path)) seen.push({ path, where });
         bySource.set(source, seen);
       }
-      if (value.isRange && range.low.equals(range.high)) warnings.push({ where, path: label, message: 'a range whose low equals its high; write one value, or the real range' });
+      if (value.isRange && range.low.equals(range.high)) {
+        warnings.push({ where, path: label, message: { en: 'a range whose low equals its high; write one value, or the real range', zh: '区间的低值等于高值；请写一个值，或写出真实的区间' } });
+      }
       const width = range.high.minus(range.low);
       const offCentre = range.base.minus(range.low.plus(range.high).dividedBy(2)).abs();
       if (value.isRange && !width.isZero() && offCentre.greaterThan(width.dividedBy(4))) {
-        warnings.push({ where, path: label, message: `the base is far from the range's midpoint (more than a quarter of the range); check it is meant` });
+        warnings.push({ where, path: label, message: { en: `the base is far from the range's midpoint (more than a quarter of the range); check it is meant`, zh: '基准值离区间中点较远（超过区间的四分之一）；请确认是有意为之' } });
       }
     }
     const series = inputs.get(path);
@@ -60,7 +68,9 @@ export function hygiene(scenario: Scenario, maxGrowth: Decimal, files: readonly 
         const jump = (['base', 'low', 'high'] as const).find((c) => !before[c].isZero() && range[c].dividedBy(before[c]).minus(1).abs().greaterThan(maxGrowth));
         if (jump) {
           const change = range[jump].dividedBy(before[jump]).minus(1).times(100).toDecimalPlaces(1).toFixed();
-          warnings.push({ where: writerOf(provenance, year, nearness).where, path, message: `changes by ${change}% from ${year - 1} to ${year} (${jump} case), more than --max-growth ${maxGrowth.times(100).toFixed()}%` });
+          const limit = `--max-growth ${maxGrowth.times(100).toFixed()}%`;
+          const message = { en: `changes by ${change}% from ${year - 1} to ${year} (${jump} case), more than ${limit}`, zh: `从 ${year - 1} 年到 ${year} 年变化 ${change}%（${CASE_ZH[jump]}），超过 ${limit}` };
+          warnings.push({ where: writerOf(provenance, year, nearness).where, path, message });
           break;
         }
       }
@@ -69,7 +79,8 @@ export function hygiene(scenario: Scenario, maxGrowth: Decimal, files: readonly 
   for (const [source, uses] of bySource) {
     if (uses.length < 2) continue;
     for (const { path, where } of uses.slice(1)) {
-      warnings.push({ where, path, message: `the same source as ${uses[0]!.path} ('${source.length > 60 ? `${source.slice(0, 57)}...` : source}'); say what this number rests on` });
+      const quoted = `'${source.length > 60 ? `${source.slice(0, 57)}...` : source}'`;
+      warnings.push({ where, path, message: { en: `the same source as ${uses[0]!.path} (${quoted}); say what this number rests on`, zh: `与 ${uses[0]!.path} 的来源相同（${quoted}）；请说明这个数的依据` } });
     }
   }
   return inFileOrder(warnings, files);

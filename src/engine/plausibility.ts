@@ -5,7 +5,7 @@
 // (in the file that wrote it, when it comes through `extends`); pure.
 import { Decimal } from '../decimal.js';
 import type { Warning } from './hygiene.js';
-import type { Scenario, Written, Year } from './types.js';
+import type { Label, Scenario, Written, Year } from './types.js';
 
 /** An anchor more than this many years outside its module's years is likely a typo. */
 export const FAR_YEARS = 10;
@@ -27,7 +27,10 @@ export function farAnchors(scenario: Scenario): Warning[] {
       warnings.push({
         where,
         path: `${path}.${year}`,
-        message: `anchor year ${year} is ${off} years ${side} ${module}'s years ${first}..${last}; an anchor more than ${FAR_YEARS} years outside them is likely a typo (the years between are interpolated towards it)`,
+        message: {
+          en: `anchor year ${year} is ${off} years ${side} ${module}'s years ${first}..${last}; an anchor more than ${FAR_YEARS} years outside them is likely a typo (the years between are interpolated towards it)`,
+          zh: `锚点年份 ${year} 在 ${module} 的年份 ${first}..${last} ${side === 'before' ? '之前' : '之后'} ${off} 年；超出 ${FAR_YEARS} 年以上的锚点多半是笔误（其间的年份按它插值）`,
+        },
       });
     }
   }
@@ -42,11 +45,11 @@ function moduleYears({ supplyChain, bankProfit, techSpend, labourSavings, techno
 interface Plausible {
   /** The inputs it covers: matched against the path, `<path>.growth` for a growth rate. */
   readonly inputs: RegExp;
-  readonly what: string;
-  readonly report: string;
+  readonly what: Label;
+  readonly report: Label;
   readonly min: Decimal;
   readonly max: Decimal;
-  readonly expected: string;
+  readonly expected: Label;
   readonly kind: 'ratio' | 'amount';
 }
 
@@ -60,38 +63,38 @@ const percent = (text: string) => new Decimal(text).dividedBy(100);
 const PLAUSIBLE: readonly Plausible[] = [
   {
     inputs: /^bankProfit\.(profitShare|profitShare\.mix\.[^.]+\.rate)$/,
-    what: "a bank's profit share of financing",
-    report: "the report's is 2.5% (bank-led) to 3%, l.182-183",
+    what: { en: "a bank's profit share of financing", zh: '银行的分润比例' },
+    report: { en: "the report's is 2.5% (bank-led) to 3%, l.182-183", zh: '报告为 2.5%（银行主导）至 3%，l.182-183' },
     min: percent('0'),
     max: percent('10'),
-    expected: 'at most 10%',
+    expected: { en: 'at most 10%', zh: '至多 10%' },
     kind: 'ratio',
   },
   {
     inputs: /^bankProfit\.(baselineOperatingCost|operatingCost)$/,
-    what: 'an operating cost as a share of financing',
-    report: "the report's falls from 1.5% to 0.9%, l.182",
+    what: { en: 'an operating cost as a share of financing', zh: '运营成本占融资额的比例' },
+    report: { en: "the report's falls from 1.5% to 0.9%, l.182", zh: '报告中从 1.5% 降至 0.9%，l.182' },
     min: percent('0'),
     max: percent('10'),
-    expected: 'at most 10%',
+    expected: { en: 'at most 10%', zh: '至多 10%' },
     kind: 'ratio',
   },
   {
     inputs: /\.growth$/,
-    what: 'a yearly growth rate',
-    report: "the report's are 13～14% (l.167), and about 15% for all tech spend (l.44)",
+    what: { en: 'a yearly growth rate', zh: '年增长率' },
+    report: { en: "the report's are 13～14% (l.167), and about 15% for all tech spend (l.44)", zh: '报告为 13～14%（l.167），技术投入总体约 15%（l.44）' },
     min: percent('-50'),
     max: percent('50'),
-    expected: '-50% to 50% a year',
+    expected: { en: '-50% to 50% a year', zh: '每年 -50% 至 50%' },
     kind: 'ratio',
   },
   {
     inputs: /^supplyChain\.marketSpace$/,
-    what: 'the SCF market space',
-    report: "the report's is about 10万亿 to 12.5万亿, l.172-177",
+    what: { en: 'the SCF market space', zh: '供应链金融市场空间' },
+    report: { en: "the report's is about 10万亿 to 12.5万亿, l.172-177", zh: '报告约为 10万亿 至 12.5万亿，l.172-177' },
     min: new Decimal('1e4'),
     max: new Decimal('1e6'),
-    expected: '1万亿 to 100万亿',
+    expected: { en: '1万亿 to 100万亿', zh: '1万亿 至 100万亿' },
     kind: 'amount',
   },
 ];
@@ -119,14 +122,21 @@ export function implausibleValues(scenario: Scenario): Warning[] {
   return warnings;
 }
 
-function implausible(rule: Plausible, value: Decimal): string {
+function implausible(rule: Plausible, value: Decimal): Label {
+  const { what, report, expected } = rule;
   if (rule.kind === 'amount') {
-    return `${shown(value)}亿元 is implausible for ${rule.what} (${rule.report}); expected ${rule.expected}: check its unit (a bare number is in the file's unit)`;
+    return {
+      en: `${shown(value)}亿元 is implausible for ${what.en} (${report.en}); expected ${expected.en}: check its unit (a bare number is in the file's unit)`,
+      zh: `${shown(value)}亿元 不像是${what.zh}（${report.zh}）；应为 ${expected.zh}：请检查单位（不带单位的数按文件的 unit 计）`,
+    };
   }
   // A percentage written as a fraction: 0.9 for 0.9%.
   const meant = value.dividedBy(100);
-  const suggestion = meant.greaterThanOrEqualTo(rule.min) && meant.lessThanOrEqualTo(rule.max) ? ` (did you mean ${shown(value)}%?)` : '';
-  return `${shown(value.times(100))}% is implausible for ${rule.what} (${rule.report}); expected ${rule.expected}${suggestion}`;
+  const plausible = meant.greaterThanOrEqualTo(rule.min) && meant.lessThanOrEqualTo(rule.max);
+  return {
+    en: `${shown(value.times(100))}% is implausible for ${what.en} (${report.en}); expected ${expected.en}${plausible ? ` (did you mean ${shown(value)}%?)` : ''}`,
+    zh: `${shown(value.times(100))}% 不像是${what.zh}（${report.zh}）；应为 ${expected.zh}${plausible ? `（是否应为 ${shown(value)}%？）` : ''}`,
+  };
 }
 
 /** A value in a message: 6 significant digits, and an exponent where it is very large or small (1e+30). */
