@@ -4,6 +4,7 @@
 import { Decimal } from '../decimal.js';
 import type { Attribution, AttributionResult } from '../engine/attribution.js';
 import { identityOf, type Change, type Comparison } from '../engine/diff.js';
+import type { Tolerance } from '../engine/diff.js';
 import type { ValueKind } from '../engine/lines.js';
 import { changeAddress, type FailRule, type Firing } from '../engine/rules.js';
 import type { Case } from '../engine/types.js';
@@ -25,13 +26,18 @@ export interface ChangedInput {
   readonly sourcesB: readonly string[];
 }
 
+/** A fail rule with the number of values it checks (at least one). */
+export interface CheckedRule extends FailRule {
+  readonly checked: number;
+}
+
 export interface DiffReport {
   readonly comparison: Comparison;
   readonly attribution?: AttributionResult;
   /** An input's value in one scenario, case and year, for the contributions. */
   readonly inputAt?: (path: string, side: 'a' | 'b', c: Case, year: string) => { value: Decimal; kind: ValueKind } | undefined;
   readonly changedInputs?: readonly ChangedInput[];
-  readonly rules: readonly FailRule[];
+  readonly rules: readonly CheckedRule[];
   readonly fired: readonly Firing[];
   readonly stamp?: object;
 }
@@ -50,15 +56,47 @@ const TOP_CHANGES = 10;
 const DETAIL_ROWS = 300;
 const HUNDRED = new Decimal(100);
 
-export function diffSummary({ changes, compared }: Comparison): string {
-  if (changes.length === 0) return `no differences (${compared} values compared)`;
-  return `${changes.length} difference${changes.length === 1 ? '' : 's'} (${compared} values compared)`;
+export function diffSummary({ changes, compared, tolerance }: Comparison, unit: string): string {
+  const beyond = tolerance === undefined ? '' : ` beyond the tolerance ${thresholdText(tolerance, unit)}`;
+  const count = changes.length === 0 ? 'no differences' : `${changes.length} difference${changes.length === 1 ? '' : 's'}`;
+  return `${count}${beyond} (${compared} values compared)`;
 }
 
-function firedSummary(report: DiffReport): string[] {
+/** A threshold as the user can read it back: `5%`, or an amount in the output unit with the unit. */
+export function thresholdText(threshold: Tolerance, unit: string): string {
+  return threshold.kind === 'relative' ? `${machineValue(threshold.fraction.times(HUNDRED), 'ratio', unit)}%` : `${machineValue(threshold.amount, 'amount', unit)} ${unit}`;
+}
+
+/** A rule as written, with its amount threshold in the output unit (a bare number is read in it). */
+function ruleText(rule: FailRule, unit: string): string {
+  return rule.threshold.kind === 'absolute' ? `'${rule.text}' (|Δ| > ${thresholdText(rule.threshold, unit)})` : `'${rule.text}'`;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** Each rule as written, with how many values it checked. */
+function rulesChecked(report: DiffReport, unit: string): string[] {
+  return report.rules.map((rule) => `${ruleText(rule, unit)} checked ${plural(rule.checked, 'value')}`);
+}
+
+/** The firings, then what each rule checked. */
+function firedSummary(report: DiffReport, unit: string, lang: Lang): string[] {
   if (report.rules.length === 0) return [];
-  if (report.fired.length === 0) return [`no fail rule fired (${report.rules.map((rule) => rule.text).join(', ')})`];
-  return report.fired.map(({ rule, change }) => `rule '${rule.text}' fired: ${changeAddress(change)} (${change.case}) ${relativeText(change) || 'added or removed'}`);
+  const checked = rulesChecked(report, unit);
+  if (report.fired.length === 0) return [`no fail rule fired: ${checked.join('; ')}`];
+  const fired = report.fired.map(({ rule, change }) => `rule ${ruleText(rule, unit)} fired: ${changeAddress(change)} (${change.case}) ${movedText(change, rule, unit, lang)}`);
+  const firedOn = (rule: FailRule) => report.fired.filter((firing) => firing.rule === rule).length;
+  return [...fired, `fail rules: ${report.rules.map((rule, i) => `${checked[i]}, fired on ${firedOn(rule)}`).join('; ')}`];
+}
+
+/** How a value moved, as the rule measures it: Δ% for a relative rule, Δ in the output unit (and Δ%) for an amount. */
+function movedText(change: Change, rule: FailRule, unit: string, lang: Lang): string {
+  const relative = relativeText(change);
+  if (change.delta === null || (rule.threshold.kind === 'relative' && relative !== '')) return relative || deltaText(change, unit, lang);
+  const delta = `${deltaText(change, unit, lang)}${change.kind === 'amount' ? ` ${unit}` : ''}`;
+  return relative === '' ? delta : `${delta} (${relative})`;
 }
 
 function machine(value: Decimal | null, kind: ValueKind, unit: string): string | null {
@@ -123,7 +161,7 @@ function notes(report: DiffReport): string[] {
 
 export function renderDiffTable(comparison: Comparison, report: DiffReport, options: DiffRenderOptions): string {
   const { style } = options;
-  const trailer = [...notes(report), ...firedSummary(report), diffSummary(comparison)].map((line) => `${line}\n`).join('');
+  const trailer = [...notes(report), ...firedSummary(report, options.unit, options.lang), diffSummary(comparison, options.unit)].map((line) => `${line}\n`).join('');
   if (comparison.changes.length === 0) return trailer;
   const multipleCases = new Set(comparison.changes.map((change) => change.case)).size > 1;
   const left = multipleCases ? 3 : 2;
@@ -143,11 +181,11 @@ export function renderDiffMarkdown(comparison: Comparison, report: DiffReport, o
   const verdict =
     report.rules.length > 0
       ? report.fired.length > 0
-        ? `**Fails**: ${new Set(report.fired.map((firing) => firing.rule.text)).size} of ${report.rules.length} fail rule(s) fired on ${report.fired.length} value(s); ${diffSummary(comparison)}.`
-        : `**Passes**: no fail rule fired; ${diffSummary(comparison)}.`
+        ? `**Fails**: ${new Set(report.fired.map((firing) => firing.rule.text)).size} of ${report.rules.length} fail rule(s) fired on ${report.fired.length} value(s); ${diffSummary(comparison, options.unit)}.`
+        : `**Passes**: no fail rule fired (${rulesChecked(report, options.unit).join('; ')}); ${diffSummary(comparison, options.unit)}.`
       : changes.length > 0
-        ? `**Forecast moved**: ${diffSummary(comparison)}.`
-        : `**No change**: ${diffSummary(comparison)}.`;
+        ? `**Forecast moved**: ${diffSummary(comparison, options.unit)}.`
+        : `**No change**: ${diffSummary(comparison, options.unit)}.`;
   const parts = [`### ${title(options)}`, '', verdict, ''];
   if (changes.length === 0) return `${parts.join('\n')}${stamp}`;
   const multipleCases = new Set(changes.map((change) => change.case)).size > 1;
@@ -158,7 +196,7 @@ export function renderDiffMarkdown(comparison: Comparison, report: DiffReport, o
   const top = ranked.slice(0, TOP_CHANGES);
   parts.push(`**Top changes** (largest Δ% first)`, '', markdownTable(head, top.map((change) => cells(change, report, options.unit, multipleCases, options.lang)), left).trimEnd());
   if (ranked.length > top.length) parts.push('', `… and ${ranked.length - top.length} more in the details below.`);
-  const fired = firedSummary(report);
+  const fired = firedSummary(report, options.unit, options.lang);
   if (fired.length > 0) parts.push('', ...fired.map((line) => `- ${line}`));
   for (const note of notes(report)) parts.push('', `_${note}_`);
   if (report.changedInputs && report.changedInputs.length > 0) {

@@ -110,6 +110,84 @@ describe('fail rules', () => {
   });
 });
 
+describe('fail rules that check nothing', () => {
+  const diff = (...args: string[]) => runCli(['diff', 'baseline', 'bank-led', ...args]);
+  const usage = (stderr: string) => stderr.trimEnd().split('\n');
+
+  it('are usage errors with a "did you mean" when the glob matches no metric', async () => {
+    for (const [rule, guess] of [
+      ['profit.increment.2203>1%', 'profit.increment.2023'],
+      ['profit.incremnet.2023>1%', 'profit.increment.2023'],
+      ['marekt.**>1%', 'market.**'],
+      ['profit.profit>1%', 'profit.profit.*'],
+      ['spend.segments.paymnet.total.*>1%', 'spend.segments.payment.total.*'],
+    ] as const) {
+      const result = await diff('--fail-on', rule);
+      expect(result.code, rule).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(usage(result.stderr)).toEqual([expect.stringMatching(new RegExp(`^fintech-calc: error: --fail-on '${rule.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}': .*matches no metric.*did you mean '${guess.replace(/[.*]/g, '\\$&')}'`))]);
+    }
+  });
+
+  it('are usage errors when the glob matches only tables that -t leaves out', async () => {
+    const result = await diff('-t', 'profit', '--fail-on', 'market.**>1%');
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/--fail-on 'market\.\*\*>1%': .*only .*market table.*-t profit/);
+  });
+
+  it('are usage errors when an amount threshold meets only ratios', async () => {
+    const result = await diff('--fail-on', 'profit.profitShare.*>1亿');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--fail-on 'profit\.profitShare\.\*>1亿': .*only ratios.*relative threshold/);
+    // The same glob with a relative threshold checks them.
+    expect((await diff('--fail-on', 'profit.profitShare.*>1%')).code).toBe(1);
+  });
+
+  it('are usage errors when the glob matches only values neither scenario has (an undefined CAGR)', async () => {
+    const result = await runCli(['diff', 'test/fixtures/zero-start.yaml', 'test/fixtures/zero-start.yaml', '--fail-on', 'spend.cagr.*>1%']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--fail-on 'spend\.cagr\.\*>1%': .*undefined in both/);
+  });
+
+  it('never let Markdown say Passes for a rule that checked nothing: each rule checks the values an independent walk of the JSON finds', async () => {
+    // Every address of the selected tables, from the forecast's JSON (addresses are its paths).
+    const addresses = async (tables: string) => {
+      const document = JSON.parse((await runCli(['forecast', '-f', 'json', '-t', tables])).stdout).cases.base;
+      const found: [string, boolean][] = [];
+      const walk = (node: unknown, path: string[]) => {
+        if (node === null || typeof node === 'string') {
+          if (path.at(-1) !== 'label') found.push([path.join('.'), node !== null]);
+        } else if (typeof node === 'object' && !Array.isArray(node)) for (const [key, value] of Object.entries(node)) walk(value, [...path, key]);
+      };
+      walk(document, []);
+      return found;
+    };
+    const toRegExp = (glob: string) =>
+      new RegExp(`^${glob.split('**').map((part) => part.split('*').map((text) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^.]*')).join('.*')}$`);
+    const part = fc.constantFrom('market', 'profit', 'spend', 'tech', '*', '**', 'marketSize', 'modes', 'receivables', 'size', 'profitShare', 'total', 'cagr', 'segments', 'payment', '2019', '2023', 'nope');
+    const tables = fc.constantFrom('market', 'profit', 'spend', 'market,profit', 'profit,tech');
+    await fc.assert(
+      fc.asyncProperty(fc.array(part, { minLength: 1, maxLength: 5 }), tables, async (parts, selected) => {
+        const glob = parts.join('.');
+        const checked = (await addresses(selected)).filter(([address, present]) => present && toRegExp(glob).test(address)).length;
+        const result = await diff('-t', selected, '-f', 'md', '--fail-on', `${glob}>1%`);
+        if (checked === 0) {
+          expect(result.code, glob).toBe(2);
+          expect(result.stdout).toBe('');
+          expect(result.stderr).toMatch(/^fintech-calc: error: --fail-on '/);
+        } else {
+          expect(result.code, `${glob} ${result.stderr}`).not.toBe(2);
+          const verdict = result.stdout.split('\n')[2]!;
+          expect(verdict).toMatch(result.code === 0 ? /^\*\*Passes\*\*/ : /^\*\*Fails\*\*/);
+          expect(result.stdout).toContain(`checked ${checked} value${checked === 1 ? '' : 's'}`);
+        }
+      }),
+      { numRuns: 60, seed: 14 },
+    );
+  });
+});
+
 describe('reproducibility stamp', () => {
   it('names the version, the extends chain with SHA-256s and the --set list, the same on every run', async () => {
     const args = ['forecast', 'test/fixtures/extends/variant.yaml', '-f', 'json', '--set', 'bankProfit.profitShare=2%'];
