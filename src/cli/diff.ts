@@ -37,13 +37,20 @@ export interface RawDiffOptions extends RawOutputOptions {
   readonly tolerance?: string;
   readonly attribute?: boolean;
   readonly failOn: readonly string[];
+  /** Overrides of one side only, after --set. */
+  readonly setA: readonly string[];
+  readonly setB: readonly string[];
 }
 
 export async function runDiff(a: string, b: string, raw: RawDiffOptions, io: Io): Promise<number> {
   const options = checkOutputOptions(raw, io);
   const tolerance = raw.tolerance === undefined ? undefined : parseTolerance(raw.tolerance, options.unit, '--tolerance');
   const rules = raw.failOn.map((text) => parseRule(text, options.unit));
-  const [first, second] = await loadScenarios([a, b], raw.set, io);
+  const own = [
+    { option: '--set-a', texts: raw.setA },
+    { option: '--set-b', texts: raw.setB },
+  ];
+  const [first, second] = await loadScenarios([a, b], raw.set, io, own);
   const [scenarioA, scenarioB] = [first!.scenario, second!.scenario];
   const tables = tablesOf([first!, second!], options.tables);
   const [forecastA, forecastB] = [forecast(scenarioA, options.cases), forecast(scenarioB, options.cases)];
@@ -65,7 +72,7 @@ export async function runDiff(a: string, b: string, raw: RawDiffOptions, io: Io)
       },
     }),
     changedInputs: describeChangedInputs(scenarioA, scenarioB),
-    ...(wantsStamp(raw.stamp, options.format) && { stamp: await (await import('./stamp.js')).stampOf([first!, second!], raw.set) }),
+    ...(wantsStamp(raw.stamp, options.format) && { stamp: await (await import('./stamp.js')).stampOf([first!, second!], raw.set, [raw.setA, raw.setB]) }),
   };
   const style = await styleFor(options.color);
   const [nameA, nameB] = columnNames(scenarioA.name, scenarioB.name, first!.file, second!.file);

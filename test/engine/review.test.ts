@@ -188,6 +188,53 @@ describe('fail rules that check nothing', () => {
   });
 });
 
+describe('diff with one-sided overrides (--set-a, --set-b)', () => {
+  const changes = async (...args: string[]) => {
+    const result = await runCli(['diff', 'baseline', 'baseline', '-f', 'json', '-t', 'profit', ...args]);
+    return { code: result.code, stderr: result.stderr, changes: result.code === 2 ? [] : (JSON.parse(result.stdout).changes as { metric: string; year: string; a: string; b: string }[]) };
+  };
+  const cost2023 = (list: { metric: string; year: string; a: string; b: string }[]) => list.find((c) => c.metric === 'operatingCost' && c.year === '2023');
+
+  it('--set-b changes b only, --set-a a only, --set both', async () => {
+    const b = await changes('--set-b', 'bankProfit.operatingCost.2023=1%');
+    expect(b.code).toBe(1);
+    expect(cost2023(b.changes)).toMatchObject({ a: '0.009', b: '0.01' });
+    const a = await changes('--set-a', 'bankProfit.operatingCost.2023=1%');
+    expect(cost2023(a.changes)).toMatchObject({ a: '0.01', b: '0.009' });
+    expect(await changes('--set', 'bankProfit.operatingCost.2023=1%')).toEqual({ code: 0, stderr: '', changes: [] });
+  });
+
+  it('applies --set first, then each side its own', async () => {
+    const both = await changes('--set', 'bankProfit.profitShare=2%', '--set-b', 'bankProfit.profitShare=2.5%', '--set-a', 'bankProfit.operatingCost.2023=1%');
+    const share = both.changes.find((c) => c.metric === 'profitShare' && c.year === '2023');
+    expect(share).toMatchObject({ a: '0.02', b: '0.025' });
+    expect(cost2023(both.changes)).toMatchObject({ a: '0.01', b: '0.009' });
+  });
+
+  it('names a bad one-sided override by its option and number', async () => {
+    const bad = await runCli(['diff', 'baseline', 'baseline', '--set-a', 'bankProfit.profitShare=2%', '--set-b', 'bankProfit.operatingCots.2023=1%']);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toMatch(/^--set-b #1: error: bankProfit\.operatingCots: no such input \(did you mean 'operatingCost'\?\)/);
+  });
+
+  it('records each side’s overrides in the stamp', async () => {
+    const { stamp } = JSON.parse((await runCli(['diff', 'baseline', 'baseline', '-f', 'json', '--set', 'bankProfit.profitShare=2%', '--set-b', 'bankProfit.operatingCost.2023=1%'])).stdout);
+    expect(stamp.set).toEqual(['bankProfit.profitShare=2%']);
+    expect(stamp.scenarios.map((scenario: { set?: string[] }) => scenario.set)).toEqual([undefined, ['bankProfit.operatingCost.2023=1%']]);
+  });
+
+  it('has help examples that show a change when they compare a scenario with itself', async () => {
+    const help = (await runCli(['diff', '--help'])).stdout;
+    const examples = help.split('\n').filter((line) => /^\s+fintech-calc diff baseline baseline /.test(line));
+    expect(examples.length).toBeGreaterThan(0);
+    for (const line of examples) {
+      const args = line.trim().split(/\s+/).slice(1);
+      expect((await runCli(args)).code, line).toBe(1);
+    }
+  });
+});
+
 describe('reproducibility stamp', () => {
   it('names the version, the extends chain with SHA-256s and the --set list, the same on every run', async () => {
     const args = ['forecast', 'test/fixtures/extends/variant.yaml', '-f', 'json', '--set', 'bankProfit.profitShare=2%'];
