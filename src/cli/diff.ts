@@ -119,7 +119,7 @@ function describeChangedInputs(a: Scenario, b: Scenario): ChangedInput[] {
     const written = [...provenance.anchors.values(), ...(provenance.growth ? [provenance.growth] : [])];
     return [...new Set(written.flatMap((value) => (value.source ? [value.source] : [])))];
   };
-  return (changedInputs(a, b) ?? []).map((path) => ({ path, kind: a.provenance.get(path)?.kind ?? 'amount', sourcesA: sources(a, path), sourcesB: sources(b, path) }));
+  return changedInputs(a, b).map((path) => ({ path, kind: (a.provenance.get(path) ?? b.provenance.get(path))?.kind ?? 'amount', sourcesA: sources(a, path), sourcesB: sources(b, path) }));
 }
 
 /** How the two sides are named in the output: by scenario name, else file, else a and b. */

@@ -68,14 +68,68 @@ describe('attribution', () => {
     expect(change.residual).toBe('0');
   });
 
-  it('puts what inputs cannot explain in the residual (a changed costSavings flag)', async () => {
+  it('attributes a changed costSavings flag to the flag', async () => {
     const [sa, sb] = [await load(scenario('50%', '40%', '1%', '100')), await load(scenario('50%', '40%', '1%', '100').replace('penetration: 50%}', 'penetration: 50%, costSavings: false}'))];
     const { changes } = compareForecasts(forecast(sa, ['base']), forecast(sb, ['base']), TABLES, undefined);
     const result = attribute(sa, sb, ['base'], TABLES, changes);
-    expect(result.players).toEqual([]);
+    expect(result.players.map((player) => player.name)).toEqual(['supplyChain.modes.r.costSavings']);
     const costSavings = changes.find((change) => change.metric === 'costSavings')!;
     const attribution = [...result.byChange.values()][changes.indexOf(costSavings)]!;
-    expect(attribution.residual.equals(costSavings.delta!)).toBe(true);
+    expect(attribution.contributions[0]!.delta.equals(costSavings.delta!)).toBe(true);
+    expect(attribution.residual.isZero()).toBe(true);
+  });
+
+  // Scenarios whose inputs differ in form, not only in value: a rate or a mix, modes only one side has, flags.
+  const shaped = ({ mix, extra, flag, p }: { mix: boolean; extra: boolean; flag: boolean; p: number }) => `years: 2020..2021
+supplyChain:
+  marketSpace: {2020: 100, 2021: 140}
+  modes:
+    r: {share: 40%, penetration: ${p}%, costSavings: ${flag}}${extra ? '\n    s: {share: 10%, penetration: 35%}' : ''}
+bankProfit:
+  profitShare: ${mix ? '{mix: {led: {weight: 30%, rate: 2.5%}, other: {weight: 70%, rate: 3.5%}}}' : '3%'}
+  operatingCost: {2020: 1.5%, 2021: 1%}
+`;
+  const shape = fc.record({ mix: fc.boolean(), extra: fc.boolean(), flag: fc.boolean(), p: fc.integer({ min: 1, max: 90 }) });
+
+  it('attributes changes of form too (rate ↔ mix, a mode added or removed, a flag): parts and residual add up, the residual ~0', async () => {
+    await fc.assert(
+      fc.asyncProperty(shape, shape, async (a, b) => {
+        const [sa, sb] = [await load(shaped(a)), await load(shaped(b))];
+        const { changes } = compareForecasts(forecast(sa, ['base']), forecast(sb, ['base']), TABLES, undefined);
+        const result = attribute(sa, sb, ['base'], TABLES, changes);
+        expect(result.unattributable).toBeUndefined();
+        if (a.mix !== b.mix) expect(result.players.map((player) => player.name)).toContain('bankProfit.profitShare');
+        if (a.extra !== b.extra) expect(result.players.map((player) => player.name)).toContain('supplyChain.modes.s');
+        for (const change of changes.filter((c) => c.delta !== null)) {
+          const attribution = result.byChange.get([change.case, change.table, change.group ?? '', change.key, change.metric, change.year].join('\u0000'))!;
+          expect(sum(attribution.contributions.map((part) => part.delta)).plus(attribution.residual).equals(change.delta!)).toBe(true);
+          expect(attribution.residual.abs().lessThan('1e-30')).toBe(true);
+        }
+      }),
+      { numRuns: 40, seed: 6 },
+    );
+  });
+
+  it('attributes a profit share changed from a rate to a mix to that one input (it used to blame the scenarios’ shape)', async () => {
+    const mix = 'bankProfit.profitShare={mix: {bankLed: {weight: 40%, rate: 2.5%}, other: {weight: 60%, rate: 3%}}}';
+    const result = await runCli(['diff', 'baseline', 'baseline', '--set-b', mix, '--attribute', '-f', 'json', '-t', 'profit']);
+    const document = JSON.parse(result.stdout);
+    expect(document.attribution).toEqual({ method: 'shapley', inputs: ['bankProfit.profitShare'], grouped: false });
+    for (const change of document.changes) {
+      expect(change.contributions).toEqual([{ input: 'bankProfit.profitShare', a: null, b: null, delta: change.delta }]);
+      expect(change.residual).toBe('0');
+    }
+  });
+
+  it('names the real reason when it cannot attribute: the years of a model differ, and only for the tables shown', async () => {
+    const result = await runCli(['diff', 'baseline', 'test/fixtures/extends/other-years.yaml', '--attribute', '-f', 'json']);
+    expect(JSON.parse(result.stdout).attribution.unattributable).toBe(
+      "the years differ: supplyChain 2019..2023 → 2019..2022, bankProfit 2019..2023 → 2019..2022; an input cannot be switched alone between different years",
+    );
+    const spendOnly = await runCli(['diff', 'baseline', 'test/fixtures/extends/other-years.yaml', '--attribute', '-f', 'json', '-t', 'spend', '--set-b', 'techSpend.segments.payment.spend.2022=1800亿']);
+    const attribution = JSON.parse(spendOnly.stdout).attribution;
+    expect(attribution.unattributable).toBeUndefined();
+    expect(attribution.inputs).toEqual(['techSpend.segments.payment.spend']);
   });
 });
 
