@@ -103,36 +103,50 @@ function machine(value: Decimal | null, kind: ValueKind, unit: string): string |
   return value === null ? null : machineValue(value, kind, unit);
 }
 
+/** + for a rise, - for a fall, and no sign for what shows as 0 (a residual of 1e-35 is not +0.0). */
 function signed(text: string, value: Decimal): string {
+  if (!showsNonZero(text)) return text.replace(/^-/, '');
   return value.isPositive() && !value.isZero() ? `+${text}` : text;
+}
+
+function showsNonZero(text: string): boolean {
+  return /[1-9]/.test(text);
 }
 
 function relativeText(change: Change): string {
   return change.relative === null ? '' : signed(`${change.relative.times(HUNDRED).toFixed(2, Decimal.ROUND_HALF_EVEN)}%`, change.relative);
 }
 
+/** A change of a ratio in percentage points, of an amount in the output unit. */
+function changeText(value: Decimal, kind: ValueKind, unit: string): string {
+  return signed(kind === 'ratio' ? `${value.times(HUNDRED).toFixed(2, Decimal.ROUND_HALF_EVEN)} pp` : displayValue(value, kind, unit), value);
+}
+
 function deltaText(change: Change, unit: string, lang: Lang): string {
   if (change.a === null) return lang === 'zh' ? '新增' : 'added';
   if (change.b === null) return lang === 'zh' ? '删除' : 'removed';
-  if (change.kind === 'ratio') return signed(`${change.delta!.times(HUNDRED).toFixed(2, Decimal.ROUND_HALF_EVEN)} pp`, change.delta!);
-  return signed(displayValue(change.delta!, change.kind, unit), change.delta!);
+  return changeText(change.delta!, change.kind, unit);
 }
 
 function attributionOf(report: DiffReport, change: Change): Attribution | undefined {
   return report.attribution?.byChange.get(identityOf(change));
 }
 
-/** "+4,500.0 receivables.penetration, −117.0 operatingCost" (largest first), with the residual if any. */
+/**
+ * "+4,500.0 receivables.penetration, -117.0 operatingCost" (largest first), with
+ * the residual; a part that shows as 0 to the digits shown is left out.
+ */
 function attributionText(report: DiffReport, change: Change, unit: string): string {
   const attribution = attributionOf(report, change);
   if (!attribution) return '';
-  const show = (value: Decimal) => signed(change.kind === 'ratio' ? `${value.times(HUNDRED).toFixed(2, Decimal.ROUND_HALF_EVEN)} pp` : displayValue(value, change.kind, unit), value);
   const parts = [...attribution.contributions]
-    .filter((part) => !part.delta.isZero())
     .sort((x, y) => y.delta.abs().comparedTo(x.delta.abs()))
-    .map((part) => `${show(part.delta)} ${part.player.name}`);
-  if (!attribution.residual.isZero()) parts.push(`${show(attribution.residual)} residual`);
-  return parts.join(', ');
+    .map((part) => ({ text: changeText(part.delta, change.kind, unit), name: part.player.name }));
+  parts.push({ text: changeText(attribution.residual, change.kind, unit), name: 'residual' });
+  return parts
+    .filter((part) => showsNonZero(part.text))
+    .map((part) => `${part.text} ${part.name}`)
+    .join(', ');
 }
 
 function cells(change: Change, report: DiffReport, unit: string, multipleCases: boolean, lang: Lang): string[] {

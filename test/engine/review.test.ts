@@ -9,6 +9,8 @@ import { compareForecasts } from '../../src/engine/diff.js';
 import { forecast } from '../../src/engine/forecast.js';
 import { firings, globPattern } from '../../src/engine/rules.js';
 import { CASES, TABLES } from '../../src/engine/types.js';
+import { renderDiffMarkdown, renderDiffTable, type DiffReport } from '../../src/render/diff.js';
+import { PLAIN } from '../../src/render/style.js';
 import { runCli } from '../cli/in-process.js';
 import { load } from '../helpers.js';
 
@@ -130,6 +132,43 @@ bankProfit:
     const attribution = JSON.parse(spendOnly.stdout).attribution;
     expect(attribution.unattributable).toBeUndefined();
     expect(attribution.inputs).toEqual(['techSpend.segments.payment.spend']);
+  });
+});
+
+describe('attribution display', () => {
+  // One change of +10 (亿元) whose parts are 10 − 1e-35 (x) and 1e-35 (y), with a residual of 1e-35; and a change of 1e-30.
+  const tiny = new Decimal('1e-35');
+  const change = (metric: string, a: string, b: string) => ({
+    case: 'base' as const,
+    table: 'market' as const,
+    metric,
+    key: '',
+    year: '2023',
+    kind: 'amount' as const,
+    a: new Decimal(a),
+    b: new Decimal(b),
+    delta: new Decimal(b).minus(a),
+    relative: new Decimal(b).minus(a).dividedBy(a),
+  });
+  const changes = [change('marketSize', '100', '110'), change('otherSize', '100', '100.000000000000000000000000000001')];
+  const players = [
+    { name: 'x', paths: ['x'] },
+    { name: 'y', paths: ['y'] },
+  ];
+  const byChange = new Map(
+    changes.map((c) => [
+      [c.case, c.table, '', c.key, c.metric, c.year].join('\u0000'),
+      { contributions: [{ player: players[0]!, delta: c.delta.minus(tiny.times(2)) }, { player: players[1]!, delta: tiny }], residual: tiny },
+    ]),
+  );
+  const report: DiffReport = { comparison: { changes, compared: 2 }, attribution: { players, grouped: false, byChange }, rules: [], fired: [] };
+  const options = { unit: '亿元', lang: 'en' as const, style: PLAIN, a: 'a', b: 'b' };
+
+  it('leaves out a residual or a part that is 0 to the digits shown, and never signs a 0', () => {
+    for (const text of [renderDiffTable(report.comparison, report, options), renderDiffMarkdown(report.comparison, report, options)]) {
+      expect(text).toContain('+10.0 x');
+      expect(text).not.toMatch(/residual|[+-]0\.0\b|0\.0 y/);
+    }
   });
 });
 
