@@ -105,7 +105,7 @@ function progressLine(samples: number, io: Io): (done: number) => void {
   };
 }
 
-/** --samples: the file, written atomically as the chunks come; returns what `produce` returns. */
+/** --samples-file: the file, written atomically as the chunks come; returns what `produce` returns. */
 function writeSamples<T>(file: string, produce: (write: (text: string) => void) => T): T {
   let result: T | undefined;
   try {
@@ -114,7 +114,7 @@ function writeSamples<T>(file: string, produce: (write: (text: string) => void) 
     });
     return result!;
   } catch (error) {
-    throw new UsageError(`--samples: cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UsageError(`--samples-file: cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
 }
 

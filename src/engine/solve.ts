@@ -12,8 +12,10 @@ export interface SolveProblem {
 
 export type SolveResult =
   | { readonly kind: 'solved'; readonly x: Decimal; readonly iterations: number }
-  /** The target lies outside what the domain reaches: f at both ends, same sign. */
-  | { readonly kind: 'unreachable'; readonly atLower: Decimal; readonly atUpper: Decimal };
+  /** f has the same sign at both ends and in the middle: the target lies outside what they reach. */
+  | { readonly kind: 'unreachable'; readonly atLower: Decimal; readonly atUpper: Decimal }
+  /** f is the same at both ends and in the middle: the metric does not depend on the input. */
+  | { readonly kind: 'flat'; readonly at: Decimal };
 
 const MAX_ITERATIONS = 200;
 /** Far beyond the 12 significant digits asked for, well within decimal.js's 40. */
@@ -24,7 +26,14 @@ export async function solve({ f, lower, upper }: SolveProblem): Promise<SolveRes
   let [fa, fb] = [await f(a), await f(b)];
   if (fa.isZero()) return { kind: 'solved', x: a, iterations: 0 };
   if (fb.isZero()) return { kind: 'solved', x: b, iterations: 0 };
-  if (fa.isNegative() === fb.isNegative()) return { kind: 'unreachable', atLower: fa, atUpper: fb };
+  if (fa.isNegative() === fb.isNegative()) {
+    // A metric that is not monotone can still cross the target inside: look in the middle once.
+    const middle = a.plus(b).dividedBy(2);
+    const fm = await f(middle);
+    if (fm.isZero()) return { kind: 'solved', x: middle, iterations: 1 };
+    if (fm.isNegative() === fa.isNegative()) return fa.equals(fb) && fa.equals(fm) ? { kind: 'flat', at: fa } : { kind: 'unreachable', atLower: fa, atUpper: fb };
+    [b, fb] = [middle, fm];
+  }
   // |f| this small is zero to the precision of the models (40 digits).
   const negligible = Decimal.max(fa.abs(), fb.abs()).times('1e-30');
   let side = 0;
@@ -46,4 +55,39 @@ export async function solve({ f, lower, upper }: SolveProblem): Promise<SolveRes
     }
   }
   return { kind: 'solved', x: a.plus(b).dividedBy(2), iterations: MAX_ITERATIONS };
+}
+
+/** The part of a domain where the scenario is valid, and the nearest invalid points found beyond its ends. */
+export interface ValidInterval {
+  readonly lower: Decimal;
+  readonly upper: Decimal;
+  readonly belowLower?: Decimal;
+  readonly aboveUpper?: Decimal;
+}
+
+/**
+ * The interval around `inside` in which `isValid` holds, within [lower, upper]:
+ * a scenario's checks can bound an input (frontier ≤ spend; a CAGR between
+ * anchors needs them above 0). Each end is found by bisection to `precision`
+ * times its distance from `inside`, continuing from `coarse` (found with a lower
+ * precision) when given; the validity of an input is one interval in these models.
+ */
+export function validInterval(isValid: (x: Decimal) => boolean, inside: Decimal, lower: Decimal, upper: Decimal, precision: Decimal, coarse?: ValidInterval): ValidInterval {
+  const towards = (outer: Decimal, good: Decimal, bad: Decimal | undefined): { end: Decimal; beyond?: Decimal } => {
+    const width = outer.minus(inside).abs().times(precision);
+    if (bad === undefined) {
+      if (isValid(outer)) return { end: outer };
+      bad = outer;
+    }
+    for (let i = 0; i < 200 && bad.minus(good).abs().greaterThan(width); i++) {
+      const middle = good.plus(bad).dividedBy(2);
+      if (isValid(middle)) good = middle;
+      else bad = middle;
+    }
+    return { end: good, beyond: bad };
+  };
+  if (coarse && !coarse.belowLower && !coarse.aboveUpper) return coarse;
+  const below = coarse ? towards(lower, coarse.lower, coarse.belowLower) : towards(lower, inside, undefined);
+  const above = coarse ? towards(upper, coarse.upper, coarse.aboveUpper) : towards(upper, inside, undefined);
+  return { lower: below.end, upper: above.end, ...(below.beyond && { belowLower: below.beyond }), ...(above.beyond && { aboveUpper: above.beyond }) };
 }
