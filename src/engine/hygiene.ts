@@ -12,8 +12,21 @@ export interface Warning {
 
 // \uFF1A is the full-width colon ：(escaped: regular-expression literals reach the bundle as written, and it must be ASCII).
 const ASSUMPTION = /^assumption\b[\s:\uFF1A,-]*(.*)$/is;
-/** A reason shorter than this says nothing ("assumption: tbd"). */
-const SHORTEST_REASON = 12;
+/**
+ * Words that stand for a reason not yet written ("assumption: tbd"); any other
+ * text is a reason, however short ("assumption: survey"). 待定 "to be decided",
+ * 待补充 "to be added", 未知 "unknown".
+ */
+const PLACEHOLDERS = new Set(['tbd', 'tbc', 'tba', 'todo', 'fixme', 'xxx', 'n/a', 'na', 'none', 'unknown', '?', '\u5F85\u5B9A', '\u5F85\u8865\u5145', '\u672A\u77E5']);
+
+/** Why an `assumption` source says nothing, if it does not: no reason, or a placeholder for one. */
+function unexplained(source: string): string | undefined {
+  const reason = ASSUMPTION.exec(source.trim())?.[1];
+  if (reason === undefined) return undefined;
+  const words = reason.trim().replace(/[\s.!\u3002]+$/, '').toLowerCase();
+  if (words === '') return `an assumption without a reason ('${source}'); say why this number`;
+  return PLACEHOLDERS.has(words) || /^[?.\-_]+$/.test(words) ? `an assumption whose reason is a placeholder ('${source}'); say why this number` : undefined;
+}
 
 /**
  * Inputs without a source; `assumption` without a reason; ranges whose ends are
@@ -33,8 +46,8 @@ export function hygiene(scenario: Scenario, maxGrowth: Decimal): Warning[] {
       const { range, where, source } = value;
       if (source === undefined || source.trim() === '') warnings.push({ where, path: label, message: 'no source: say where the number comes from (a report line, or assumption: <reason>)' });
       else {
-        const reason = ASSUMPTION.exec(source.trim())?.[1];
-        if (reason !== undefined && reason.trim().length < SHORTEST_REASON) warnings.push({ where, path: label, message: `an assumption without a reason ('${source}'); say why this number` });
+        const why = unexplained(source);
+        if (why !== undefined) warnings.push({ where, path: label, message: why });
         const seen = bySource.get(source) ?? [];
         if (!seen.some((entry) => entry.path === path)) seen.push({ path, where });
         bySource.set(source, seen);

@@ -7,6 +7,7 @@ import { Decimal, sum } from '../../src/decimal.js';
 import { attribute } from '../../src/engine/attribution.js';
 import { compareForecasts } from '../../src/engine/diff.js';
 import { forecast } from '../../src/engine/forecast.js';
+import { DEFAULT_MAX_GROWTH, hygiene } from '../../src/engine/hygiene.js';
 import { firings, globPattern } from '../../src/engine/rules.js';
 import { CASES, TABLES } from '../../src/engine/types.js';
 import { renderDiffMarkdown, renderDiffTable, type DiffReport } from '../../src/render/diff.js';
@@ -357,5 +358,20 @@ describe('check (assumption hygiene)', () => {
     }
     expect((await runCli(['check', '--strict', 'test/fixtures/hygiene.yaml'])).code).toBe(2);
     expect((await runCli(['check', '--max-growth', '400%', 'test/fixtures/hygiene.yaml'])).stderr).not.toContain('more than --max-growth');
+  });
+
+  it('takes any reason after assumption, however short, and flags only none or a placeholder', async () => {
+    const sourced = (source: string) => `years: 2020..2021
+supplyChain:
+  marketSpace: {value: 100, source: ${JSON.stringify(source)}}
+  modes:
+    r: {share: {value: 40%, source: "l.1"}, penetration: {value: 50%, source: "l.2"}}
+`;
+    const about = async (source: string) => hygiene(await load(sourced(source)), DEFAULT_MAX_GROWTH).filter((warning) => warning.message.includes('assumption'));
+    for (const reason of ['assumption: survey', 'assumption：调研', 'Assumption - expert view', 'assumption, survey 2019']) expect(await about(reason), reason).toEqual([]);
+    for (const none of ['assumption', 'assumption:', 'assumption - ']) expect((await about(none)).map((warning) => warning.message), none).toEqual([`an assumption without a reason ('${none}'); say why this number`]);
+    for (const placeholder of ['assumption: tbd', 'assumption: TODO', 'assumption: ?', 'assumption: n/a', 'assumption: 待定', 'assumption: xxx.']) {
+      expect((await about(placeholder)).map((warning) => warning.message), placeholder).toEqual([`an assumption whose reason is a placeholder ('${placeholder}'); say why this number`]);
+    }
   });
 });
