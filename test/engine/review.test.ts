@@ -329,6 +329,21 @@ describe('diff with one-sided overrides (--set-a, --set-b)', () => {
   });
 });
 
+describe('bare amounts on the command line', () => {
+  it('are in the output unit for --tolerance and --fail-on, like an explicit unit, and are echoed with the unit', async () => {
+    const variant = (...args: string[]) => runCli(['diff', 'baseline', 'test/fixtures/extends/variant.yaml', '-t', 'market', ...args]);
+    const strip = (text: string) => text.replaceAll('0.4 万亿元', 'X').replaceAll("'market.marketSize.*>0.4'", 'R').replaceAll("'market.marketSize.*>4000亿'", 'R');
+    const bare = await variant('-u', '万亿元', '--tolerance', '0.4', '--fail-on', 'market.marketSize.*>0.4');
+    const explicit = await variant('-u', '万亿元', '--tolerance', '4000亿', '--fail-on', 'market.marketSize.*>4000亿');
+    expect(bare.code).toBe(1);
+    expect(bare.stdout).toContain('beyond the tolerance 0.4 万亿元');
+    expect(bare.stdout).toContain("rule 'market.marketSize.*>0.4' (|Δ| > 0.4 万亿元) fired: market.marketSize.2023 (base) -0.450 万亿元 (-7.38%)");
+    expect(strip(bare.stdout)).toBe(strip(explicit.stdout));
+    // In 亿元 the same bare numbers are 10,000 times smaller.
+    expect((await variant('--tolerance', '0.4')).stdout).toContain('beyond the tolerance 0.4 亿元');
+  });
+});
+
 describe('reproducibility stamp', () => {
   it('names the version, the extends chain with SHA-256s and the --set list, the same on every run', async () => {
     const args = ['forecast', 'test/fixtures/extends/variant.yaml', '-f', 'json', '--set', 'bankProfit.profitShare=2%'];
