@@ -10,6 +10,7 @@ import { decodeScenario } from '../scenario/decode.js';
 import { InputError, Problems, type Problem } from '../scenario/problems.js';
 import type { RawMap } from '../scenario/raw.js';
 import { checkSettingPath, setAt } from '../scenario/set.js';
+import { NUMBER, PERCENT_SIGNS, RANGE_SEPARATOR } from '../scenario/syntax.js';
 import { readRangeText, type ValueKind } from '../scenario/values.js';
 import { unitSize } from '../units.js';
 import { UsageError } from './exit.js';
@@ -81,7 +82,7 @@ export async function runSolve(scenarioArg: string | undefined, raw: RawSolveOpt
   const valueAt = (x: Decimal) => findMetric(forecastAt(x), metric)!.value ?? new Decimal(0);
   const search = async (precision: string, coarse?: ValidInterval) => {
     const domain = validInterval(isValid, inside, nominal.lower, nominal.upper, new Decimal(precision), coarse);
-    return { domain, result: await solve({ f: async (x) => valueAt(x).minus(target), lower: domain.lower, upper: domain.upper }) };
+    return { domain, result: await solve({ f: async (x) => valueAt(x).minus(target), lower: domain.lower, upper: domain.upper, inside }) };
   };
   let { domain, result } = await search('1e-6');
   if (result.kind !== 'solved' && (domain.belowLower || domain.aboveUpper)) ({ domain, result } = await search('1e-24', domain));
@@ -199,20 +200,27 @@ function variedInput(vary: string, root: RawMap, scenario: Scenario, c: Case): V
   throw new UsageError(`--vary: ${vary}: expected the input (${input.path}), one of its years (${input.path}.${years.at(-1) ?? 2023}, optionally .low, .base or .high) or its growth`);
 }
 
+/** One number and its unit, if any. */
+const TERM = new RegExp(`^\\s*(${NUMBER})\\s*(\\S*)\\s*$`);
+const SEPARATOR = new RegExp(RANGE_SEPARATOR);
+
 function parseTarget(text: string, kind: ValueKind, outputUnit: string): Decimal {
   // A target is any signed value (a CAGR of -5%, a negative increment): the sign is
   // read here, the rest in the value syntax; a ratio target is not bounded to
   // [0, 100%] (growth reads any percentage), what the metric can reach decides.
   const trimmed = text.trim();
   const negative = trimmed.startsWith('-');
+  const magnitude = negative ? trimmed.slice(1) : trimmed;
+  if (magnitude.split(SEPARATOR).length > 1) throw new UsageError(`--target: expected one value, not a range: '${text}'`);
   const problems = new Problems();
   const pos = { file: '--target', line: 0, col: 0 };
-  const range = readRangeText(negative ? trimmed.slice(1) : trimmed, kind === 'ratio' ? 'growth' : kind, pos, '', {
-    problems,
-    provenance: new Map(),
-    unitSize: unitSize(outputUnit)!,
-    unitName: outputUnit,
-  });
+  const unit = TERM.exec(magnitude)?.[2];
+  if (unit === undefined || (kind !== 'amount' && unit !== '' && !PERCENT_SIGNS.includes(unit))) {
+    const expected = kind === 'amount' ? `an amount (65000 in the output unit ${outputUnit}, or with a unit: 6.5万亿, 1500亿, 12bn)` : 'a percentage (40%, -5%) or a fraction (0.4)';
+    problems.add(pos, '', `'${text}' is not a value: expected ${expected}`);
+    throw new InputError(problems.list);
+  }
+  const range = readRangeText(magnitude, kind === 'ratio' ? 'growth' : kind, pos, '', { problems, provenance: new Map(), unitSize: unitSize(outputUnit)!, unitName: outputUnit });
   if (range === undefined) throw new InputError(problems.list);
   if (!range.low.equals(range.high)) throw new UsageError(`--target: expected one value, not a range: '${text}'`);
   return negative ? range.base.negated() : range.base;

@@ -8,6 +8,8 @@ export interface SolveProblem {
   readonly f: (x: Decimal) => Promise<Decimal>;
   readonly lower: Decimal;
   readonly upper: Decimal;
+  /** A point to look at when f has the same sign at both ends (the input's current value). */
+  readonly inside?: Decimal;
 }
 
 export type SolveResult =
@@ -21,18 +23,28 @@ const MAX_ITERATIONS = 200;
 /** Far beyond the 12 significant digits asked for, well within decimal.js's 40. */
 const RELATIVE_WIDTH = new Decimal('1e-20');
 
-export async function solve({ f, lower, upper }: SolveProblem): Promise<SolveResult> {
+export async function solve({ f, lower, upper, inside }: SolveProblem): Promise<SolveResult> {
   let [a, b] = [lower, upper];
   let [fa, fb] = [await f(a), await f(b)];
   if (fa.isZero()) return { kind: 'solved', x: a, iterations: 0 };
   if (fb.isZero()) return { kind: 'solved', x: b, iterations: 0 };
   if (fa.isNegative() === fb.isNegative()) {
-    // A metric that is not monotone can still cross the target inside: look in the middle once.
-    const middle = a.plus(b).dividedBy(2);
-    const fm = await f(middle);
-    if (fm.isZero()) return { kind: 'solved', x: middle, iterations: 1 };
-    if (fm.isNegative() === fa.isNegative()) return fa.equals(fb) && fa.equals(fm) ? { kind: 'flat', at: fa } : { kind: 'unreachable', atLower: fa, atUpper: fb };
-    [b, fb] = [middle, fm];
+    // A metric that is not monotone can still cross the target inside: look at the
+    // given point and in the middle before giving up.
+    const probes = [inside, a.plus(b).dividedBy(2)].filter((x): x is Decimal => x !== undefined && x.greaterThan(a) && x.lessThan(b));
+    let crossed = false;
+    const seen: Decimal[] = [];
+    for (const x of probes) {
+      const fx = await f(x);
+      if (fx.isZero()) return { kind: 'solved', x, iterations: 1 };
+      seen.push(fx);
+      if (fx.isNegative() !== fa.isNegative()) {
+        [b, fb] = [x, fx];
+        crossed = true;
+        break;
+      }
+    }
+    if (!crossed) return seen.every((fx) => fx.equals(fa)) && fa.equals(fb) ? { kind: 'flat', at: fa } : { kind: 'unreachable', atLower: fa, atUpper: fb };
   }
   // |f| this small is zero to the precision of the models (40 digits).
   const negligible = Decimal.max(fa.abs(), fb.abs()).times('1e-30');

@@ -87,6 +87,17 @@ describe('solve', () => {
     const dip = await solve({ f: async (x) => x.minus('0.5').pow(2).minus('0.01'), lower: new Decimal(0), upper: new Decimal(1) });
     expect(dip.kind === 'solved' && dip.x.minus('0.4').abs().lessThan('1e-18')).toBe(true);
     expect(await solve({ f: async () => new Decimal(3), lower: new Decimal(0), upper: new Decimal(1) })).toEqual({ kind: 'flat', at: new Decimal(3) });
+    // Below 0 at both ends and in the middle, above it only near 0.15 (the input's current value, say).
+    const hump = async (x: Decimal) => x.minus('0.1').times(x.minus('0.2')).negated();
+    expect((await solve({ f: hump, lower: new Decimal(0), upper: new Decimal(1) })).kind).toBe('unreachable');
+    const found = await solve({ f: hump, lower: new Decimal(0), upper: new Decimal(1), inside: new Decimal('0.15') });
+    expect(found.kind === 'solved' && found.x.minus('0.1').abs().lessThan('1e-18')).toBe(true);
+  });
+
+  it('solves a metric that rises then falls with its input, from the input’s current value', async () => {
+    // The 2022 saving is 45.0 at 5% growth of the human service cost, and falls both ways far from it.
+    const answer = await json('solve', '--target', 'labour.saving.2022=40', '--vary', 'labourSavings.institutions.financialInstitutions.humanServiceCost.growth', '-f', 'json');
+    expect(new Decimal(answer.result).minus(40).abs().lessThan('1e-12')).toBe(true);
   });
 
   it('finds where the scenario stops being valid, roughly then exactly, and what lies beyond', () => {
@@ -114,6 +125,12 @@ describe('solve', () => {
     const increment = await json('solve', '--target', 'profit.increment.2023=-100', '--vary', 'bankProfit.operatingCost.2023', '-f', 'json');
     expect(increment.target).toBe('-100');
     expect(new Decimal(await forecastValue(['profit', 'increment', '2023'], '--set', `bankProfit.operatingCost.2023=${increment.value}`)).minus(-100).abs().lessThan('1e-12')).toBe(true);
+    // The sign belongs to one value: a range from -5% to 5% is still a range.
+    expect(await fails('--target', 'market.penetration.2023=-5～5%', '--vary', 'supplyChain.modes.receivables.penetration.2023')).toContain('expected one value, not a range');
+    // A ratio target is a percentage or a fraction, and says so.
+    expect(await fails('--target', 'market.penetration.2023=6.5万亿', '--vary', 'supplyChain.modes.receivables.penetration.2023')).toBe(
+      "--target: error: '6.5万亿' is not a value: expected a percentage (40%, -5%) or a fraction (0.4)\n",
+    );
   });
 
   it('searches only where the scenario is valid: lowering a spend stops where frontier would exceed it', async () => {
