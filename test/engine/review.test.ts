@@ -246,7 +246,9 @@ describe('fail rules that check nothing', () => {
 
   it('never let Markdown say Passes for a rule that checked nothing: each rule checks the values an independent walk of the JSON finds', async () => {
     // Every address of the selected tables, from the forecast's JSON (addresses are its paths).
-    const addresses = async (tables: string) => {
+    const memo = new Map<string, Promise<[string, boolean][]>>();
+    const addresses = (tables: string) => memo.get(tables) ?? memo.set(tables, walkForecast(tables)).get(tables)!;
+    const walkForecast = async (tables: string) => {
       const document = JSON.parse((await runCli(['forecast', '-f', 'json', '-t', tables])).stdout).cases.base;
       const found: [string, boolean][] = [];
       const walk = (node: unknown, path: string[]) => {
