@@ -46,6 +46,7 @@ interface Varied {
 export async function runSolve(scenarioArg: string | undefined, raw: RawSolveOptions, io: Io): Promise<number> {
   const options = checkOutputOptions(raw, io);
   if (options.cases.length !== 1) throw new UsageError('--case: solve works on one case: low, base or high');
+  if (options.format !== 'table' && options.format !== 'json') throw new UsageError(`--format: solve prints table or json, not ${options.format}`);
   const c: Case = options.cases[0]!;
   const [loaded] = await loadScenarios([scenarioArg ?? 'baseline'], raw.set, io);
   const { scenario, root, file } = loaded!;
@@ -123,7 +124,6 @@ export async function runSolve(scenarioArg: string | undefined, raw: RawSolveOpt
     );
     return 0;
   }
-  if (options.format !== 'table') throw new UsageError(`--format: solve prints table or json, not ${options.format}`);
   const answer =
     kind === 'amount'
       ? `${preciseValue(result.x, 'amount', options.unit)} ${options.unit}`
