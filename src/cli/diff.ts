@@ -142,11 +142,15 @@ export function parseTolerance(text: string, outputUnit: string, option: string)
   return { kind: 'absolute', amount: new Decimal(match[1]!).times(size) };
 }
 
+const MAX_GLOB = 200;
+
 /** `profit.*.2023>1%`, `market.marketSize.*>500亿`: a glob over metric addresses, `>`, a threshold. */
 export function parseRule(text: string, outputUnit: string): FailRule {
   const match = /^([A-Za-z0-9_.*-]+)\s*>\s*(.+)$/.exec(text.trim());
   if (!match) {
     throw new UsageError(`--fail-on: expected <metric glob>><threshold>, e.g. 'profit.*.2023>1%' or 'market.marketSize.*>500亿', got '${text}'`);
   }
+  // Addresses are far shorter: a longer glob matches nothing, and would make an oversized pattern.
+  if (match[1]!.length > MAX_GLOB) throw new UsageError(`--fail-on: a glob has at most ${MAX_GLOB} characters (metric addresses are shorter); got one of ${match[1]!.length}`);
   return { text: text.trim(), glob: match[1]!, threshold: parseTolerance(match[2]!, outputUnit, `--fail-on '${text}'`) };
 }

@@ -201,6 +201,12 @@ describe('fail rules', () => {
     const bad = await diff('profit.profit.2023');
     expect(bad).toEqual({ code: 2, stdout: '', stderr: "fintech-calc: error: --fail-on: expected <metric glob>><threshold>, e.g. 'profit.*.2023>1%' or 'market.marketSize.*>500亿', got 'profit.profit.2023'\n" });
     expect((await diff('profit.*>5yi')).stderr).toContain("--fail-on 'profit.*>5yi': unknown unit 'yi'");
+    // A glob longer than any address is refused before it is turned into a pattern.
+    for (const glob of ['*e'.repeat(50000), `profit.${'x'.repeat(120000)}`]) {
+      const long = await diff(`${glob}>1%`);
+      expect(long.code).toBe(2);
+      expect(long.stderr).toMatch(/^fintech-calc: error: --fail-on: a glob has at most 200 characters/);
+    }
   });
 });
 
