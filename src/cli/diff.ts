@@ -5,9 +5,20 @@ import { attribute, changedInputs } from '../engine/attribution.js';
 import { compareForecasts, type Comparison, type Tolerance } from '../engine/diff.js';
 import { forecast } from '../engine/forecast.js';
 import { inputsOf } from '../engine/inputs.js';
-import { firings, type FailRule } from '../engine/rules.js';
-import type { Scenario } from '../engine/types.js';
-import { renderDiffCsv, renderDiffJson, renderDiffMarkdown, renderDiffTable, type ChangedInput, type DiffRenderOptions, type DiffReport } from '../render/diff.js';
+import { candidatesOf, coverage, firings, type Coverage, type FailRule } from '../engine/rules.js';
+import type { Forecast, Scenario, TableName } from '../engine/types.js';
+import {
+  renderDiffCsv,
+  renderDiffJson,
+  renderDiffMarkdown,
+  renderDiffTable,
+  thresholdText,
+  type ChangedInput,
+  type CheckedRule,
+  type DiffRenderOptions,
+  type DiffReport,
+} from '../render/diff.js';
+import { InputError, type Problem } from '../scenario/problems.js';
 import { didYouMean } from '../suggest.js';
 import { AMOUNT_UNITS, unitSize } from '../units.js';
 import { EXIT, UsageError } from './exit.js';
@@ -26,20 +37,30 @@ export interface RawDiffOptions extends RawOutputOptions {
   readonly tolerance?: string;
   readonly attribute?: boolean;
   readonly failOn: readonly string[];
+  /** Overrides of one side only, after --set. */
+  readonly setA: readonly string[];
+  readonly setB: readonly string[];
 }
 
 export async function runDiff(a: string, b: string, raw: RawDiffOptions, io: Io): Promise<number> {
   const options = checkOutputOptions(raw, io);
   const tolerance = raw.tolerance === undefined ? undefined : parseTolerance(raw.tolerance, options.unit, '--tolerance');
   const rules = raw.failOn.map((text) => parseRule(text, options.unit));
-  const [first, second] = await loadScenarios([a, b], raw.set, io);
+  const own = [
+    { option: '--set-a', texts: raw.setA },
+    { option: '--set-b', texts: raw.setB },
+  ];
+  const [first, second] = await loadScenarios([a, b], raw.set, io, own);
   const [scenarioA, scenarioB] = [first!.scenario, second!.scenario];
   const tables = tablesOf([first!, second!], options.tables);
-  const comparison = compareForecasts(forecast(scenarioA, options.cases), forecast(scenarioB, options.cases), tables, tolerance);
-  const fired = firings(comparison.changes, rules);
+  const [forecastA, forecastB] = [forecast(scenarioA, options.cases), forecast(scenarioB, options.cases)];
+  const comparison = compareForecasts(forecastA, forecastB, tables, tolerance);
+  const checked = checkRules(rules, forecastA, forecastB, tables, options.unit);
+  // Rules see every change: the tolerance only trims what is listed.
+  const fired = rules.length === 0 ? [] : firings(tolerance === undefined ? comparison.changes : compareForecasts(forecastA, forecastB, tables, undefined).changes, checked);
   const report: DiffReport = {
     comparison,
-    rules,
+    rules: checked,
     fired,
     ...(raw.attribute && {
       attribution: attribute(scenarioA, scenarioB, options.cases, tables, comparison.changes),
@@ -51,13 +72,43 @@ export async function runDiff(a: string, b: string, raw: RawDiffOptions, io: Io)
       },
     }),
     changedInputs: describeChangedInputs(scenarioA, scenarioB),
-    ...(wantsStamp(raw.stamp, options.format) && { stamp: await (await import('./stamp.js')).stampOf([first!, second!], raw.set) }),
+    ...(wantsStamp(raw.stamp, options.format) && { stamp: await (await import('./stamp.js')).stampOf([first!, second!], raw.set, [raw.setA, raw.setB]) }),
   };
   const style = await styleFor(options.color);
   const [nameA, nameB] = columnNames(scenarioA.name, scenarioB.name, first!.file, second!.file);
   emit(RENDERERS[options.format](comparison, report, { unit: options.unit, lang: options.lang, style, a: nameA, b: nameB }), options.out, io);
   if (rules.length > 0) return fired.length > 0 ? EXIT.differences : EXIT.ok;
   return comparison.changes.length === 0 ? EXIT.ok : EXIT.differences;
+}
+
+/** Each rule with the number of values it checks; a rule that checks none is a usage error, never a pass. */
+function checkRules(rules: readonly FailRule[], a: Forecast, b: Forecast, tables: readonly TableName[], unit: string): CheckedRule[] {
+  if (rules.length === 0) return [];
+  const candidates = candidatesOf(a, b);
+  const problems: Problem[] = [];
+  const checked = rules.flatMap((rule) => {
+    const found = coverage(rule, candidates, tables);
+    if (found.kind === 'checks') return [{ ...rule, checked: found.values }];
+    problems.push({ pos: { file: 'fintech-calc', line: 0, col: 0 }, path: `--fail-on '${rule.text}'`, message: uncheckedReason(found, rule, tables, unit) });
+    return [];
+  });
+  if (problems.length > 0) throw new InputError(problems);
+  return checked;
+}
+
+function uncheckedReason(found: Exclude<Coverage, { kind: 'checks' }>, rule: FailRule, tables: readonly TableName[], unit: string): string {
+  switch (found.kind) {
+    case 'no-metric':
+      return `matches no metric${found.suggestion === undefined ? '' : ` (did you mean '${found.suggestion}'?)`}; metrics are addressed as in the JSON output (profit.profit.2023, market.modes.receivables.size.2023, spend.cagr.total), * within a part, ** across parts`;
+    case 'tables-left-out': {
+      const left = found.tables.join(', ');
+      return `matches only metrics of the ${left} table${found.tables.length === 1 ? '' : 's'}, which -t ${tables.join(',')} leaves out; add ${left} to -t, or drop the rule`;
+    }
+    case 'not-amounts':
+      return `matches only ${found.kinds.map((kind) => `${kind === 'count' ? 'counts' : 'ratios'}`).join(' and ')} here, and an amount threshold (${thresholdText(rule.threshold, unit)}) bounds amounts only; give a relative threshold such as 1%`;
+    case 'undefined':
+      return 'matches only values undefined in both scenarios (such as a CAGR from a first value of 0); it would check nothing';
+  }
 }
 
 /** The inputs that differ, with the sources each scenario gives for them. */
@@ -68,7 +119,7 @@ function describeChangedInputs(a: Scenario, b: Scenario): ChangedInput[] {
     const written = [...provenance.anchors.values(), ...(provenance.growth ? [provenance.growth] : [])];
     return [...new Set(written.flatMap((value) => (value.source ? [value.source] : [])))];
   };
-  return (changedInputs(a, b) ?? []).map((path) => ({ path, kind: a.provenance.get(path)?.kind ?? 'amount', sourcesA: sources(a, path), sourcesB: sources(b, path) }));
+  return changedInputs(a, b).map((path) => ({ path, kind: (a.provenance.get(path) ?? b.provenance.get(path))?.kind ?? 'amount', sourcesA: sources(a, path), sourcesB: sources(b, path) }));
 }
 
 /** How the two sides are named in the output: by scenario name, else file, else a and b. */
@@ -91,11 +142,15 @@ export function parseTolerance(text: string, outputUnit: string, option: string)
   return { kind: 'absolute', amount: new Decimal(match[1]!).times(size) };
 }
 
+const MAX_GLOB = 200;
+
 /** `profit.*.2023>1%`, `market.marketSize.*>500亿`: a glob over metric addresses, `>`, a threshold. */
 export function parseRule(text: string, outputUnit: string): FailRule {
   const match = /^([A-Za-z0-9_.*-]+)\s*>\s*(.+)$/.exec(text.trim());
   if (!match) {
     throw new UsageError(`--fail-on: expected <metric glob>><threshold>, e.g. 'profit.*.2023>1%' or 'market.marketSize.*>500亿', got '${text}'`);
   }
+  // Addresses are far shorter: a longer glob matches nothing, and would make an oversized pattern.
+  if (match[1]!.length > MAX_GLOB) throw new UsageError(`--fail-on: a glob has at most ${MAX_GLOB} characters (metric addresses are shorter); got one of ${match[1]!.length}`);
   return { text: text.trim(), glob: match[1]!, threshold: parseTolerance(match[2]!, outputUnit, `--fail-on '${text}'`) };
 }

@@ -159,19 +159,22 @@ function defineDiff(program: Command, io: Io, setCode: SetCode): void {
   )
     .option('--tolerance <x>', 'ignore smaller changes: an amount in the output unit (0.5), with a unit (5亿), or relative (0.1%)')
     .option('--attribute', 'split each change into the contributions of the inputs that differ (Shapley values, exact decimal)')
-    .option('--fail-on <rule>', "exit 1 only when a rule fires (repeatable): a glob over metric addresses and a threshold, e.g. 'profit.*.2023>1%', 'market.marketSize.*>500亿'", collect, []);
+    .option('--fail-on <rule>', "exit 1 only when a rule fires (repeatable): a glob over metric addresses and a threshold, e.g. 'profit.*.2023>1%', 'market.marketSize.*>500亿'", collect, [])
+    .option('--set-a <path=value>', 'override one input of a only, after --set (repeatable)', collect, [])
+    .option('--set-b <path=value>', 'override one input of b only, after --set (repeatable)', collect, []);
   helpAfter(
     command,
     `
 For every case, table, metric, key and year that differs: a, b, Δ = b − a and Δ% = Δ / |a|. An absolute tolerance bounds amounts; ratios then count when they differ at all. Lines that only one scenario has (other years, modes or segments) are shown as added or removed.
 --attribute splits each change among the inputs that differ (Shapley values: each input's average effect over every order of switching inputs from a to b); what they cannot explain is the residual.
 A --fail-on glob takes * within one part of an address and ** across parts; a relative threshold (1%) bounds |Δ|/|a|, an amount (500亿, or a bare number in the output unit) bounds |Δ| of amounts.
+--set applies to both scenarios; --set-a and --set-b then to a or b alone.
 With -f md the output is a comment ready to post on a pull request.
 
 Examples:
   fintech-calc diff baseline bank-led                     what the bank-led profit share changes
   fintech-calc diff baseline my.yaml --tolerance 0.1%     in CI: exit 1 only for moves above 0.1%
-  fintech-calc diff baseline baseline --set bankProfit.operatingCost.2023=1%
+  fintech-calc diff baseline baseline --set-b bankProfit.operatingCost.2023=1%
   fintech-calc diff a.yaml b.yaml -c all -f json
   fintech-calc diff baseline variant.yaml --attribute -f md --fail-on 'profit.*.2023>1%'
 
@@ -246,7 +249,8 @@ function defineSolve(program: Command, io: Io, setCode: SetCode): void {
   helpAfter(
     command,
     `
-The input is searched within its domain (ratios in [0, 1], amounts ≥ 0) in exact decimal, to well beyond 12 significant digits. A target the domain cannot reach is an error (exit 2) that gives the reachable interval. A bare target number is in the output unit (-u).
+The input is searched within its domain (ratios in [0, 1], amounts ≥ 0, and no further than the scenario's checks allow, e.g. frontier ≤ spend) in exact decimal, to well beyond 12 significant digits. A target the domain cannot reach is an error (exit 2) that gives the domain and the metric at its ends. The target may be negative (a CAGR of -5%); a bare target number is in the output unit (-u).
+--vary takes one year of an input (….2023); an input that is one value every year may be varied whole; one that changes from year to year needs a year.
 
 Examples:
   fintech-calc solve --target market.marketSize.2023=6.5万亿 --vary supplyChain.modes.receivables.penetration.2023

@@ -25,17 +25,29 @@ export function tablesOf(loaded: readonly LoadedScenario[], asked: readonly Tabl
   return asked;
 }
 
-/** Reads every scenario, applying the --set options; the problems of all are reported together. */
-export async function loadScenarios(args: readonly string[], setTexts: readonly string[], io: Io): Promise<LoadedScenario[]> {
+/**
+ * Reads every scenario, applying the --set options, then those given for it
+ * alone (`own[i]`, as diff's --set-a and --set-b); the problems of all are
+ * reported together.
+ */
+export async function loadScenarios(
+  args: readonly string[],
+  setTexts: readonly string[],
+  io: Io,
+  own: readonly { readonly option: string; readonly texts: readonly string[] }[] = [],
+): Promise<LoadedScenario[]> {
   const sources = fileSources(io);
   const settingProblems = new Problems();
-  const settings = setTexts.map((text, i) => parseSetting(text, i + 1, settingProblems)).filter((setting) => setting !== undefined);
+  const parse = (texts: readonly string[], option?: string) =>
+    texts.map((text, i) => parseSetting(text, i + 1, settingProblems, option)).filter((setting) => setting !== undefined);
+  const settings = parse(setTexts);
+  const ownSettings = own.map(({ option, texts }) => parse(texts, option));
   if (!settingProblems.empty) throw new InputError(settingProblems.list);
   const problems: Problem[] = [];
   const loaded: LoadedScenario[] = [];
-  for (const arg of args) {
+  for (const [i, arg] of args.entries()) {
     try {
-      loaded.push(await loadScenario(arg, sources, settings));
+      loaded.push(await loadScenario(arg, sources, [...settings, ...(ownSettings[i] ?? [])]));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       // A bad --set is reported once, not once per scenario.

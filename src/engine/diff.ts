@@ -31,6 +31,8 @@ export interface Comparison {
   readonly changes: readonly Change[];
   /** How many values were compared in all. */
   readonly compared: number;
+  /** The tolerance smaller changes were ignored under, if any. */
+  readonly tolerance?: Tolerance;
 }
 
 type Keyed = Pick<Line, 'table' | 'group' | 'metric' | 'key'>;
@@ -66,7 +68,7 @@ export function compareForecasts(a: Forecast, b: Forecast, tables: readonly Tabl
       changes.push(change(c, line, year, null, value));
     }
   }
-  return { changes, compared };
+  return { changes, compared, ...(tolerance && { tolerance }) };
 }
 
 function change(c: Case, line: Line, year: string, a: Decimal | null, b: Decimal | null): Change {

@@ -15,8 +15,22 @@ export interface Warning {
 // \uFF1A is the full-width colon ：(escaped: regular-expression literals reach the bundle as written, and it must be ASCII).
 const ASSUMPTION = /^assumption\b[\s:\uFF1A,-]*(.*)$/is;
 const CASE_ZH = { low: '低情景', base: '基准情景', high: '高情景' } as const;
-/** A reason shorter than this says nothing ("assumption: tbd"). */
-const SHORTEST_REASON = 12;
+/**
+ * Words that stand for a reason not yet written ("assumption: tbd"); any other
+ * text is a reason, however short ("assumption: survey"). 待定 "to be decided",
+ * 待补充 "to be added", 未知 "unknown".
+ */
+const PLACEHOLDERS = new Set(['tbd', 'tbc', 'tba', 'todo', 'fixme', 'xxx', 'n/a', 'na', 'none', 'unknown', '?', '\u5F85\u5B9A', '\u5F85\u8865\u5145', '\u672A\u77E5']);
+
+/** Why an `assumption` source says nothing, if it does not: no reason, or a placeholder for one. */
+function unexplained(source: string): Label | undefined {
+  const reason = ASSUMPTION.exec(source.trim())?.[1];
+  if (reason === undefined) return undefined;
+  const words = reason.trim().replace(/[\s.!\u3002]+$/, '').toLowerCase();
+  if (words === '') return { en: `an assumption without a reason ('${source}'); say why this number`, zh: `假设没有理由（'${source}'）；请说明为什么是这个数` };
+  if (!PLACEHOLDERS.has(words) && !/^[?.\-_]+$/.test(words)) return undefined;
+  return { en: `an assumption whose reason is a placeholder ('${source}'); say why this number`, zh: `假设的理由只是占位符（'${source}'）；请说明为什么是这个数` };
+}
 
 /**
  * Inputs without a source; `assumption` without a reason; ranges whose ends are
@@ -43,10 +57,8 @@ export function hygiene(scenario: Scenario, maxGrowth: Decimal, files: readonly 
         warnings.push({ where, path: label, message: { en: 'no source: say where the number comes from (a report line, or assumption: <reason>)', zh: '没有来源：请说明数字出自哪里（报告的某一行，或 assumption: <理由>）' } });
       }
       else {
-        const reason = ASSUMPTION.exec(source.trim())?.[1];
-        if (reason !== undefined && reason.trim().length < SHORTEST_REASON) {
-          warnings.push({ where, path: label, message: { en: `an assumption without a reason ('${source}'); say why this number`, zh: `假设没有理由（'${source}'）；请说明为什么是这个数` } });
-        }
+        const why = unexplained(source);
+        if (why !== undefined) warnings.push({ where, path: label, message: why });
         const seen = bySource.get(source) ?? [];
         if (!seen.some((entry) => entry.path === path)) seen.push({ path, where });
         bySource.set(source, seen);

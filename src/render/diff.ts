@@ -3,7 +3,7 @@
 // with the attribution of each change and the fail rules that fired.
 import { Decimal } from '../decimal.js';
 import type { Attribution, AttributionResult } from '../engine/attribution.js';
-import { identityOf, type Change, type Comparison } from '../engine/diff.js';
+import { identityOf, type Change, type Comparison, type Tolerance } from '../engine/diff.js';
 import type { ValueKind } from '../engine/lines.js';
 import { changeAddress, type FailRule, type Firing } from '../engine/rules.js';
 import type { Case } from '../engine/types.js';
@@ -27,13 +27,18 @@ export interface ChangedInput {
   readonly sourcesB: readonly string[];
 }
 
+/** A fail rule with the number of values it checks (at least one). */
+export interface CheckedRule extends FailRule {
+  readonly checked: number;
+}
+
 export interface DiffReport {
   readonly comparison: Comparison;
   readonly attribution?: AttributionResult;
   /** An input's value in one scenario, case and year, for the contributions. */
   readonly inputAt?: (path: string, side: 'a' | 'b', c: Case, year: string) => { value: Decimal; kind: ValueKind } | undefined;
   readonly changedInputs?: readonly ChangedInput[];
-  readonly rules: readonly FailRule[];
+  readonly rules: readonly CheckedRule[];
   readonly fired: readonly Firing[];
   readonly stamp?: object;
 }
@@ -52,50 +57,91 @@ const TOP_CHANGES = 10;
 const DETAIL_ROWS = 300;
 const HUNDRED = new Decimal(100);
 
-export function diffSummary({ changes, compared }: Comparison, lang: Lang): string {
-  return say.differences(lang, changes.length, compared);
+export function diffSummary({ changes, compared, tolerance }: Comparison, unit: string, lang: Lang): string {
+  return say.differences(lang, changes.length, compared, tolerance === undefined ? undefined : thresholdText(tolerance, unit));
 }
 
-function firedSummary(report: DiffReport, lang: Lang): string[] {
+/** A threshold as the user can read it back: `5%`, or an amount in the output unit with the unit. */
+export function thresholdText(threshold: Tolerance, unit: string): string {
+  return threshold.kind === 'relative' ? `${machineValue(threshold.fraction.times(HUNDRED), 'ratio', unit)}%` : `${machineValue(threshold.amount, 'amount', unit)} ${unit}`;
+}
+
+/** A rule as written, with its amount threshold in the output unit (a bare number is read in it). */
+function ruleText(rule: FailRule, unit: string): string {
+  return rule.threshold.kind === 'absolute' ? `'${rule.text}' (|Δ| > ${thresholdText(rule.threshold, unit)})` : `'${rule.text}'`;
+}
+
+/** Each rule as written, with how many values it checked. */
+function rulesChecked(report: DiffReport, unit: string, lang: Lang): string[] {
+  return report.rules.map((rule) => say.ruleChecked(lang, ruleText(rule, unit), rule.checked));
+}
+
+/** The firings, then what each rule checked. */
+function firedSummary(report: DiffReport, unit: string, lang: Lang): string[] {
   if (report.rules.length === 0) return [];
-  if (report.fired.length === 0) return [say.noRuleFired(lang, report.rules.map((rule) => rule.text).join(', '))];
-  return report.fired.map(({ rule, change }) => say.ruleFired(lang, rule.text, changeAddress(change), change.case, relativeText(change)));
+  const checked = rulesChecked(report, unit, lang);
+  if (report.fired.length === 0) return [say.noRuleFired(lang, checked.join('; '))];
+  const fired = report.fired.map(({ rule, change }) => say.ruleFired(lang, ruleText(rule, unit), changeAddress(change), change.case, movedText(change, rule, unit, lang)));
+  const firedOn = (rule: FailRule) => report.fired.filter((firing) => firing.rule === rule).length;
+  return [...fired, say.rulesSummary(lang, report.rules.map((rule, i) => say.firedOn(lang, checked[i]!, firedOn(rule))))];
+}
+
+/** How a value moved, as the rule measures it: Δ% for a relative rule, Δ in the output unit (and Δ%) for an amount. */
+function movedText(change: Change, rule: FailRule, unit: string, lang: Lang): string {
+  const relative = relativeText(change);
+  if (change.delta === null || (rule.threshold.kind === 'relative' && relative !== '')) return relative || deltaText(change, unit, lang);
+  const delta = `${deltaText(change, unit, lang)}${change.kind === 'amount' ? ` ${unit}` : ''}`;
+  return relative === '' ? delta : `${delta} (${relative})`;
 }
 
 function machine(value: Decimal | null, kind: ValueKind, unit: string): string | null {
   return value === null ? null : machineValue(value, kind, unit);
 }
 
+/** + for a rise, - for a fall, and no sign for what shows as 0 (a residual of 1e-35 is not +0.0). */
 function signed(text: string, value: Decimal): string {
+  if (!showsNonZero(text)) return text.replace(/^-/, '');
   return value.isPositive() && !value.isZero() ? `+${text}` : text;
+}
+
+function showsNonZero(text: string): boolean {
+  return /[1-9]/.test(text);
 }
 
 function relativeText(change: Change): string {
   return change.relative === null ? '' : signed(`${change.relative.times(HUNDRED).toFixed(2, Decimal.ROUND_HALF_EVEN)}%`, change.relative);
 }
 
+/** A change of a ratio in percentage points, of an amount in the output unit. */
+function changeText(value: Decimal, kind: ValueKind, unit: string): string {
+  return signed(kind === 'ratio' ? `${value.times(HUNDRED).toFixed(2, Decimal.ROUND_HALF_EVEN)} pp` : displayValue(value, kind, unit), value);
+}
+
 function deltaText(change: Change, unit: string, lang: Lang): string {
   if (change.a === null) return text('added', lang);
   if (change.b === null) return text('removed', lang);
-  if (change.kind === 'ratio') return signed(`${change.delta!.times(HUNDRED).toFixed(2, Decimal.ROUND_HALF_EVEN)} pp`, change.delta!);
-  return signed(displayValue(change.delta!, change.kind, unit), change.delta!);
+  return changeText(change.delta!, change.kind, unit);
 }
 
 function attributionOf(report: DiffReport, change: Change): Attribution | undefined {
   return report.attribution?.byChange.get(identityOf(change));
 }
 
-/** "+4,500.0 receivables.penetration, −117.0 operatingCost" (largest first), with the residual if any. */
+/**
+ * "+4,500.0 receivables.penetration, -117.0 operatingCost" (largest first), with
+ * the residual; a part that shows as 0 to the digits shown is left out.
+ */
 function attributionText(report: DiffReport, change: Change, unit: string, lang: Lang): string {
   const attribution = attributionOf(report, change);
   if (!attribution) return '';
-  const show = (value: Decimal) => signed(change.kind === 'ratio' ? `${value.times(HUNDRED).toFixed(2, Decimal.ROUND_HALF_EVEN)} pp` : displayValue(value, change.kind, unit), value);
   const parts = [...attribution.contributions]
-    .filter((part) => !part.delta.isZero())
     .sort((x, y) => y.delta.abs().comparedTo(x.delta.abs()))
-    .map((part) => `${show(part.delta)} ${part.player.name}`);
-  if (!attribution.residual.isZero()) parts.push(`${show(attribution.residual)} ${text('residual', lang)}`);
-  return parts.join(', ');
+    .map((part) => ({ text: changeText(part.delta, change.kind, unit), name: part.player.name }));
+  parts.push({ text: changeText(attribution.residual, change.kind, unit), name: text('residual', lang) });
+  return parts
+    .filter((part) => showsNonZero(part.text))
+    .map((part) => `${part.text} ${part.name}`)
+    .join(', ');
 }
 
 function cells(change: Change, unit: string, multipleCases: boolean, lang: Lang): string[] {
@@ -125,7 +171,7 @@ function notes(report: DiffReport, lang: Lang): string[] {
 
 export function renderDiffTable(comparison: Comparison, report: DiffReport, options: DiffRenderOptions): string {
   const { style } = options;
-  const trailer = [...notes(report, options.lang), ...firedSummary(report, options.lang), diffSummary(comparison, options.lang)].map((line) => `${wrapText(visible(line), OUTPUT_WIDTH)}\n`).join('');
+  const trailer = [...notes(report, options.lang), ...firedSummary(report, options.unit, options.lang), diffSummary(comparison, options.unit, options.lang)].map((line) => `${wrapText(visible(line), OUTPUT_WIDTH)}\n`).join('');
   if (comparison.changes.length === 0) return trailer;
   const multipleCases = new Set(comparison.changes.map((change) => change.case)).size > 1;
   const left = multipleCases ? 3 : 2;
@@ -150,12 +196,12 @@ export function renderDiffMarkdown(comparison: Comparison, report: DiffReport, o
   const { changes } = comparison;
   const { lang } = options;
   const stamp = report.stamp ? `\n${stampComment(report.stamp, 'md')}` : '';
-  const summary = diffSummary(comparison, lang);
+  const summary = diffSummary(comparison, options.unit, lang);
   const verdict =
     report.rules.length > 0
       ? report.fired.length > 0
         ? say.verdictFails(lang, new Set(report.fired.map((firing) => firing.rule.text)).size, report.rules.length, report.fired.length, summary)
-        : say.verdictPasses(lang, summary)
+        : say.verdictPasses(lang, rulesChecked(report, options.unit, lang).join('; '), summary)
       : changes.length > 0
         ? say.verdictMoved(lang, summary)
         : say.verdictNoChange(lang, summary);
@@ -171,7 +217,7 @@ export function renderDiffMarkdown(comparison: Comparison, report: DiffReport, o
   const top = ranked.slice(0, TOP_CHANGES);
   parts.push(text('topChanges', lang), '', markdownTable(head, top.map(row), left).trimEnd());
   if (ranked.length > top.length) parts.push('', say.moreBelow(lang, ranked.length - top.length));
-  const fired = firedSummary(report, lang);
+  const fired = firedSummary(report, options.unit, lang);
   if (fired.length > 0) parts.push('', ...fired.map((line) => `- ${visible(line)}`));
   for (const note of notes(report, lang)) parts.push('', `_${visible(note)}_`);
   if (report.changedInputs && report.changedInputs.length > 0) {

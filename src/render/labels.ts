@@ -191,13 +191,18 @@ export function metricLabel(line: Pick<Line<unknown>, 'table' | 'group' | 'metri
 /** The sentences of the outputs, with their values, in both languages. */
 export const say = {
   // diff
-  differences: (lang: Lang, count: number, compared: number): string =>
+  /** `tolerance`: the tolerance as written back, when one was given. */
+  differences: (lang: Lang, count: number, compared: number, tolerance?: string): string =>
     lang === 'zh'
-      ? `${count === 0 ? '没有差异' : `${count} 处差异`}（共比较 ${compared} 个值）`
-      : `${count === 0 ? 'no differences' : `${count} difference${count === 1 ? '' : 's'}`} (${compared} values compared)`,
-  noRuleFired: (lang: Lang, rules: string): string => (lang === 'zh' ? `没有失败规则触发（${rules}）` : `no fail rule fired (${rules})`),
-  ruleFired: (lang: Lang, rule: string, address: string, c: Case, relative: string): string =>
-    lang === 'zh' ? `规则 '${rule}' 触发：${address}（${caseName(c, lang)}）${relative || '新增或删除'}` : `rule '${rule}' fired: ${address} (${c}) ${relative || 'added or removed'}`,
+      ? `${count === 0 ? '没有' : `${count} 处`}${tolerance === undefined ? '' : `超出容差 ${tolerance} 的`}差异（共比较 ${compared} 个值）`
+      : `${count === 0 ? 'no differences' : `${count} difference${count === 1 ? '' : 's'}`}${tolerance === undefined ? '' : ` beyond the tolerance ${tolerance}`} (${compared} values compared)`,
+  ruleChecked: (lang: Lang, rule: string, checked: number): string =>
+    lang === 'zh' ? `${rule} 检查了 ${checked} 个值` : `${rule} checked ${checked} value${checked === 1 ? '' : 's'}`,
+  noRuleFired: (lang: Lang, checked: string): string => (lang === 'zh' ? `没有失败规则触发：${checked}` : `no fail rule fired: ${checked}`),
+  ruleFired: (lang: Lang, rule: string, address: string, c: Case, moved: string): string =>
+    lang === 'zh' ? `规则 ${rule} 触发：${address}（${caseName(c, lang)}）${moved}` : `rule ${rule} fired: ${address} (${c}) ${moved}`,
+  firedOn: (lang: Lang, checked: string, fired: number): string => (lang === 'zh' ? `${checked}，触发 ${fired} 次` : `${checked}, fired on ${fired}`),
+  rulesSummary: (lang: Lang, rules: readonly string[]): string => (lang === 'zh' ? `失败规则：${rules.join('；')}` : `fail rules: ${rules.join('; ')}`),
   notAttributed: (lang: Lang, reason: string): string => (lang === 'zh' ? `未归因：${reason}` : `not attributed: ${reason}`),
   shapley: (lang: Lang, grouped: boolean): string =>
     lang === 'zh'
@@ -207,7 +212,8 @@ export const say = {
     lang === 'zh'
       ? `**未通过**：${rules} 条失败规则中有 ${fired} 条在 ${values} 个值上触发；${summary}。`
       : `**Fails**: ${fired} of ${rules} fail rule(s) fired on ${values} value(s); ${summary}.`,
-  verdictPasses: (lang: Lang, summary: string): string => (lang === 'zh' ? `**通过**：没有失败规则触发；${summary}。` : `**Passes**: no fail rule fired; ${summary}.`),
+  verdictPasses: (lang: Lang, checked: string, summary: string): string =>
+    lang === 'zh' ? `**通过**：没有失败规则触发（${checked}）；${summary}。` : `**Passes**: no fail rule fired (${checked}); ${summary}.`,
   verdictMoved: (lang: Lang, summary: string): string => (lang === 'zh' ? `**预测有变化**：${summary}。` : `**Forecast moved**: ${summary}.`),
   verdictNoChange: (lang: Lang, summary: string): string => (lang === 'zh' ? `**没有变化**：${summary}。` : `**No change**: ${summary}.`),
   moreBelow: (lang: Lang, count: number): string => (lang === 'zh' ? `… 另有 ${count} 处见下方详情。` : `… and ${count} more in the details below.`),

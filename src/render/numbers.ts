@@ -45,6 +45,11 @@ export function displayValue(value: Decimal, kind: ValueKind, unit: string): str
   return groupThousands(inUnit(value, unit).toFixed(amountPlaces(unit), Decimal.ROUND_HALF_EVEN));
 }
 
+/** A value for people, to every digit machines get: an answer to paste back (133,197.74590163934426). */
+export function preciseValue(value: Decimal, kind: ValueKind, unit: string): string {
+  return kind === 'ratio' ? `${groupThousands(machineNumber(value.times(100)))}%` : groupThousands(machineValue(value, kind, unit));
+}
+
 function groupThousands(fixed: string): string {
   const negative = fixed.startsWith('-') && !/^-0(\.0*)?$/.test(fixed);
   const [whole = '', fraction] = fixed.replace(/^-/, '').split('.');

@@ -10,6 +10,8 @@ import type { RawMap, RawNode } from './raw.js';
 export interface Setting {
   /** 1-based, as in `--set #2`. */
   readonly index: number;
+  /** The option it came from, when not --set (diff's --set-a, --set-b). */
+  readonly option?: string;
   readonly path: readonly string[];
   readonly value: string;
 }
@@ -18,19 +20,19 @@ const YEAR = /^\d{4}$/;
 const SERIES_KEYS = ['interpolate', 'growth'];
 const VALUE_KEYS = ['value', 'low', 'base', 'high', 'source', 'note'];
 
-function setPos(index: number): Pos {
-  return { file: `--set #${index}`, line: 0, col: 0 };
+function setPos(index: number, option = '--set'): Pos {
+  return { file: `${option} #${index}`, line: 0, col: 0 };
 }
 
 /** `a.b.c=value` → a Setting; problems for a missing `=` or an empty path. */
-export function parseSetting(text: string, index: number, problems: Problems): Setting | undefined {
+export function parseSetting(text: string, index: number, problems: Problems, option?: string): Setting | undefined {
   const equals = text.indexOf('=');
   const path = equals < 0 ? [] : text.slice(0, equals).trim().split('.');
   if (equals < 0 || path.some((part) => part === '')) {
-    problems.add(setPos(index), '', `expected path=value, e.g. supplyChain.modes.receivables.penetration.2023=55%, got '${text}'`);
+    problems.add(setPos(index, option), '', `expected path=value, e.g. supplyChain.modes.receivables.penetration.2023=55%, got '${text}'`);
     return undefined;
   }
-  return { index, path, value: text.slice(equals + 1).trim() };
+  return { index, ...(option !== undefined && { option }), path, value: text.slice(equals + 1).trim() };
 }
 
 /** Applies the settings over the merged tree of a scenario; every problem is reported. */
@@ -39,7 +41,7 @@ export async function applySettings(root: RawMap, settings: readonly Setting[], 
   const { parseYaml } = await import('./raw.js');
   let result = root;
   for (const setting of settings) {
-    const pos = setPos(setting.index);
+    const pos = setPos(setting.index, setting.option);
     const yamlProblems = new Problems();
     const parsed = parseYaml(setting.value, pos.file, yamlProblems);
     if (parsed === undefined) {
