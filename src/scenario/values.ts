@@ -40,6 +40,7 @@ export interface ReadContext {
 const ANNOTATION_KEYS = ['value', 'low', 'base', 'high', 'source', 'note', 'dist'];
 
 const TERM = new RegExp(String.raw`^\s*(${NUMBER})\s*([^\s\d.+-][^\s]*)?\s*$`);
+const PLAIN_NUMBER = new RegExp(`^${NUMBER}$`);
 const SPLIT = new RegExp(RANGE_SPLIT);
 const PERCENT = new Set(PERCENT_SIGNS);
 /** Numbers in other bases (YAML 1.2 reads 0x10 and 0o17 as numbers), with what follows them. */
@@ -177,7 +178,7 @@ export function readRangeText(text: string, kind: ValueKind, pos: Pos, path: str
   if (terms.some((term) => term === null)) return fail(notAValue);
   const numbers = terms.map((term) => parseDecimal(term![1]!.replace(/,/g, '')));
   const unreadable = numbers.find((number) => typeof number === 'string');
-  if (unreadable === 'too many digits') return fail(`${quoted(text)} has more than ${Decimal.precision} significant digits, more than are held exactly`);
+  if (unreadable === 'too many digits') return fail(tooManyDigits(text));
   if (unreadable) return fail(`${quoted(text)} ${outOfRange(kind)}`);
   const decimals = numbers as Decimal[];
   // A unit written on one end only applies to both (60～70%).
@@ -195,8 +196,28 @@ export function readRangeText(text: string, kind: ValueKind, pos: Pos, path: str
   return ordered({ low, base: midpoint(low, high), high }, pos, path, ctx);
 }
 
+/**
+ * A number alone, without a unit (as a command-line option writes one): its
+ * value; a message when it is written in a notation we do not read (0x10, 1_000,
+ * more digits than are held); undefined when it is not a number at all, or
+ * beyond any range (1e99999999999999999).
+ */
+export function readPlainNumber(text: string): Decimal | string | undefined {
+  const end = asciiNumerals(text).trim();
+  const notation = notationProblem(end, text);
+  if (notation) return notation;
+  if (!PLAIN_NUMBER.test(end)) return undefined;
+  const number = parseDecimal(end.replace(/,/g, ''));
+  if (number === 'too many digits') return tooManyDigits(text);
+  return typeof number === 'string' ? undefined : number;
+}
+
+function tooManyDigits(text: string): string {
+  return `${quoted(text)} has more than ${Decimal.precision} significant digits, more than are held exactly`;
+}
+
 /** `is out of range: <the kind's range>`. */
-export function outOfRange(kind: ValueKind): string {
+function outOfRange(kind: ValueKind): string {
   return `is out of range: ${RANGE_TEXT[kind]}`;
 }
 
