@@ -50,5 +50,10 @@ export function valueTexts(): fc.Arbitrary<string> {
   const unit = fc.constantFrom('', '', '%', '％', '亿', '万亿元', '元', 'bn', 'k', 'xx');
   const term = fc.tuple(numberTexts(), unit).map(([number, u]) => `${number}${u}`);
   const separator = fc.constantFrom('～', '~', '–', '〜', '..', ' to ', '-', ' - ', '－');
-  return fc.oneof(term, fc.tuple(term, separator, term).map(([a, sep, b]) => `${a}${sep}${b}`));
+  // Everyday values too, most of them valid: 12.5%, 3,500亿, 20～30%, 1e3.
+  const everyday = fc
+    .tuple(fc.oneof(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 100_000 })), fc.nat(99), fc.constantFrom('%', '亿', '', '%', 'bn'), fc.boolean())
+    .map(([whole, cents, u, grouped]) => `${grouped ? whole.toLocaleString('en-US') : whole}.${cents}${u}`);
+  const plausible = fc.oneof(everyday, fc.tuple(everyday, separator, everyday).map(([a, sep, b]) => `${a}${sep}${b}`));
+  return fc.oneof({ arbitrary: plausible, weight: 3 }, { arbitrary: term, weight: 2 }, { arbitrary: fc.tuple(term, separator, term).map(([a, sep, b]) => `${a}${sep}${b}`), weight: 1 });
 }
