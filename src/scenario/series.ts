@@ -29,7 +29,7 @@ export function readSeries(
 ): Series | undefined {
   if (!isSeriesMap(node) || node.kind !== 'map') {
     const value = readValue(node, kind, path, ctx);
-    if (value === undefined || !isInRange(new Map([[years[0]!, value.range]]), kind, node.pos, path, ctx)) return undefined;
+    if (value === undefined) return undefined;
     if (kind !== 'growth') ctx.provenance.set(path, { path, kind, method: 'constant', anchors: new Map([[0, written(value)]]) });
     return new Map(years.map((year) => [year, value.range]));
   }
@@ -106,7 +106,7 @@ export function readSeries(
 
 /**
  * Whether every value of a series lies within its kind's limits: the written
- * values do, but a midpoint, an interpolation or a growth can leave them.
+ * values do (values.ts), but an interpolation or a growth can leave them.
  */
 function isInRange(series: ReadonlyMap<Year, Range>, kind: ValueKind, pos: Pos, path: string, ctx: ReadContext): boolean {
   for (const [year, range] of series) {

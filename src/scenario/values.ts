@@ -123,7 +123,7 @@ function readAnnotated(node: RawMap, kind: ValueKind, path: string, ctx: ReadCon
   } else if (low !== undefined && high !== undefined) {
     const ends = [low, base, high].map((end, i) => end && readSingle(end, kind, `${path}.${['low', 'base', 'high'][i]}`, ctx));
     const [l, b, h] = ends;
-    if (l && h && (base === undefined || b)) range = ordered({ low: l, base: b ?? midpoint(l, h), high: h }, node.pos, path, ctx);
+    if (l && h && (base === undefined || b)) range = ordered({ low: l, base: b ?? midpoint(l, h), high: h }, kind, node.pos, path, ctx);
   } else {
     problems.add(node.pos, path, `expected ${expected(kind, ctx.unitName)}: a value map needs value, or low and high`);
     return undefined;
@@ -193,7 +193,7 @@ export function readRangeText(text: string, kind: ValueKind, pos: Pos, path: str
   if (values.some((value) => value === undefined)) return undefined;
   if (values.some((value) => isOutOfRange(kind, value!))) return fail(`${quoted(text)} ${outOfRange(kind)}`);
   const [low, high] = [values[0]!, values[values.length - 1]!];
-  return ordered({ low, base: midpoint(low, high), high }, pos, path, ctx);
+  return ordered({ low, base: midpoint(low, high), high }, kind, pos, path, ctx);
 }
 
 /**
@@ -291,8 +291,16 @@ function midpoint(low: Decimal, high: Decimal): Decimal {
   return low.equals(high) ? low : low.plus(high).dividedBy(2);
 }
 
-function ordered(range: Range, pos: Pos, path: string, ctx: ReadContext): Range | undefined {
-  if (range.low.lessThanOrEqualTo(range.base) && range.base.lessThanOrEqualTo(range.high)) return range;
-  ctx.problems.add(pos, path, `range out of order (low ${range.low}, base ${range.base}, high ${range.high}); expected low ≤ base ≤ high`);
-  return undefined;
+/** The range if low ≤ base ≤ high and its base within the limits (its ends have been checked as read). */
+function ordered(range: Range, kind: ValueKind, pos: Pos, path: string, ctx: ReadContext): Range | undefined {
+  if (!range.low.lessThanOrEqualTo(range.base) || !range.base.lessThanOrEqualTo(range.high)) {
+    ctx.problems.add(pos, path, `range out of order (low ${range.low}, base ${range.base}, high ${range.high}); expected low ≤ base ≤ high`);
+    return undefined;
+  }
+  if (isOutOfRange(kind, range.base)) {
+    // A base written as a value has been checked: this one is a midpoint (0～1e-12).
+    ctx.problems.add(pos, path, `its midpoint ${range.base}${kind === 'amount' ? ' 亿元' : ''} ${outOfRange(kind)}`);
+    return undefined;
+  }
+  return range;
 }

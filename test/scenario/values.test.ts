@@ -258,6 +258,13 @@ describe('numbers out of range (issue #15.2)', () => {
     expect(await space(`"${written}"`)).toEqual([yi, yi, yi]);
   });
 
+  it('refuses a range whose midpoint falls out of range, written or as a map', async () => {
+    expect(await problemOf('growth', '0～1e-12')).toBe(`its midpoint 5e-13 ${GROWTH}`);
+    expect(await problemOf('amount', '0～1e-12')).toBe(`its midpoint 5e-13 亿元 ${AMOUNT}`);
+    expect((await problemsOf(withShare('{low: 0, high: 1e-12}')))[0]).toContain(`its midpoint 5e-13 ${RATIO}`);
+    expect(await share('{low: 0, base: 1e-12, high: 1e-12}')).toEqual(['0', '1e-12', '1e-12']);
+  });
+
   it('refuses more significant digits than it holds, rather than rounding them', async () => {
     expect(await problemOf('amount', '1.0000000000000000000000000000000000000001')).toBe(
       "'1.0000000000000000000000000000000000000001' has more than 40 significant digits, more than are held exactly",
