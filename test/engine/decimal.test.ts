@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Decimal, nthRoot, parseDecimal } from '../../src/decimal.js';
+import { decimalCalc } from '../../src/engine/calc.js';
 
 // A referee with far more digits than the engine's 40.
 const Wide = Decimal.clone({ precision: 120 });
@@ -146,5 +147,25 @@ describe('parseDecimal', () => {
         expect(parsed.equals(new Decimal(digits.toString()).times(new Decimal(10).pow(scale)))).toBe(true);
       }),
     );
+  });
+});
+
+describe('cagr (the spend and technology outputs)', () => {
+  it('is (last / first)^(1/years) − 1 to the precision, over the whole range: amounts 1e-12..1e14 (sums of them), 1..200 years', () => {
+    fc.assert(
+      fc.property(decimalIn(-12, 14), decimalIn(-12, 14), fc.integer({ min: 1, max: 200 }), (first, last, periods) => {
+        const cagr = decimalCalc.cagr(first, last, periods)!;
+        const root = new Wide(last).dividedBy(first).pow(new Wide(1).dividedBy(periods));
+        // The root is rounded to 40 digits, then the subtraction of 1: half a unit in the last place each.
+        const bound = root.plus(cagr.abs()).times('1e-39');
+        expect(new Wide(cagr).minus(root.minus(1)).abs().lessThanOrEqualTo(bound)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is -100% for a series that ends at 0, and undefined for one that starts there', () => {
+    expect(decimalCalc.cagr(new Decimal(5), new Decimal(0), 4)!.toString()).toBe('-1');
+    expect(decimalCalc.cagr(new Decimal(0), new Decimal(5), 4)).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/decimal.js';
 import { load, problemsOf } from '../helpers.js';
@@ -125,6 +126,24 @@ describe('long spans and steep curves (issue #15.3)', () => {
     expect(await problemsOf(scenario('{2019: 1e99999999999999999, 2023: 1}'))).toEqual([
       `test.yaml:3:23: error: supplyChain.marketSpace.2019: '1e99999999999999999' is out of range: ${AMOUNT}`,
     ]);
+  });
+
+  it('interpolates by cagr anywhere in the window: exact at the anchors, v_a·(v_b/v_a)^((t−a)/(b−a)) between', async () => {
+    const Wide = Decimal.clone({ precision: 80 });
+    const amount = fc.tuple(fc.integer({ min: 1, max: 999_999 }), fc.integer({ min: -12, max: 6 })).map(([digits, e]) => `${digits}e${e}`);
+    await fc.assert(
+      fc.asyncProperty(amount, amount, fc.integer({ min: 1900, max: 2199 }), fc.integer({ min: 1, max: 300 }), async (va, vb, a, span) => {
+        const b = Math.min(2200, a + span);
+        const t = a + Math.floor((b - a) / 3);
+        const years = `${Math.max(a, b - 199)}..${b}`;
+        const values = (await load(scenario(`{${a}: ${va}, ${b}: ${vb}}`, '50%', years))).supplyChain!.marketSpace;
+        expect(values.get(b)!.base.equals(vb)).toBe(true);
+        if (t < Math.max(a, b - 199)) return;
+        const exact = new Wide(vb).dividedBy(va).pow(new Wide(t - a).dividedBy(b - a)).times(va);
+        expect(new Wide(values.get(t)!.base).minus(exact).abs().lessThanOrEqualTo(exact.times('1e-36'))).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('takes the steepest curves the limits allow', async () => {
