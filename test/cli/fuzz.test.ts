@@ -110,5 +110,5 @@ describe(`fuzz: ${RUNS} mutated scenarios`, () => {
       { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 1) },
     );
     console.log(`fuzz: ${RUNS} --set numbers, ${counts.ok} valid, ${counts.badInput} bad input, 0 internal errors`);
-  }, 30_000 + RUNS * 20);
+  }, 30_000 + RUNS * 60);
 });
