@@ -7,9 +7,12 @@ import { defaultLang, parseLang, parsePercentOption } from './options.js';
 import { loadScenarios } from './shared.js';
 import { bundledNames, type Io } from './io.js';
 
+/** --max-growth: up to 10,000 times from one year to the next. */
+const MAX_GROWTH_OPTION = 10_000;
+
 export async function runCheck(files: readonly string[], options: { strict?: boolean; maxGrowth?: string; lang?: string }, io: Io): Promise<number> {
   const lang = options.lang === undefined ? defaultLang(io.env) : parseLang(options.lang);
-  const maxGrowth = options.maxGrowth === undefined ? DEFAULT_MAX_GROWTH : parsePercentOption('--max-growth', options.maxGrowth, '50%');
+  const maxGrowth = options.maxGrowth === undefined ? DEFAULT_MAX_GROWTH : parsePercentOption('--max-growth', options.maxGrowth, '50%', MAX_GROWTH_OPTION);
   const targets = files.length > 0 ? files : bundledNames(io);
   const loaded = await loadScenarios(targets, [], io);
   const level = options.strict ? 'error' : 'warning';

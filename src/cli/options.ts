@@ -3,6 +3,7 @@ import { Decimal } from '../decimal.js';
 import type { Case, TableName } from '../engine/types.js';
 import { CASES, TABLES } from '../engine/types.js';
 import type { Lang } from '../render/labels.js';
+import { quoted, readPlainNumber } from '../scenario/values.js';
 import { didYouMean } from '../suggest.js';
 import { AMOUNT_UNITS, OUTPUT_UNITS } from '../units.js';
 import { UsageError } from './exit.js';
@@ -77,13 +78,37 @@ export function defaultLang(env: Io['env']): Lang {
   return locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
 
-/** A percentage option (`10%`) as a fraction, at most `max`. */
-export function parsePercentOption(option: string, text: string, example: string, max?: Decimal): Decimal {
-  const match = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*%\s*$/.exec(text);
-  if (!match) throw new UsageError(`${option}: expected a percentage such as ${example}, got '${text}'`);
-  const fraction = new Decimal(match[1]!).dividedBy(100);
-  if (max !== undefined && fraction.greaterThan(max)) throw new UsageError(`${option}: at most ${max.times(100).toFixed()}%, got '${text}'`);
-  return fraction;
+/**
+ * A number option as written: decimal notation only (1000, 1e3, 1,000, 2.5; not
+ * 0x10, 1_000, Infinity or NaN), accepted when `accept` says so; else a usage error
+ * that says what is expected.
+ */
+function parseNumberOption(option: string, text: string, expectation: string, accept: (value: Decimal) => boolean, written = text): Decimal {
+  const value = readPlainNumber(text);
+  if (typeof value === 'string') throw new UsageError(`${option}: ${value}; ${expectation}`);
+  if (value === undefined || !accept(value)) throw new UsageError(`${option}: ${expectation}, got ${quoted(written)}`);
+  return value;
+}
+
+/** A whole number option (-n, --seed) from min to max. */
+export function parseWholeOption(option: string, text: string, min: number, max: number): number {
+  const inRange = (value: Decimal) => value.isInteger() && value.greaterThanOrEqualTo(min) && value.lessThanOrEqualTo(max);
+  return parseNumberOption(option, text, `expected a whole number from ${min} to ${max}`, inRange).toNumber();
+}
+
+/** --percentiles: numbers from 0 to 100, comma-separated. */
+export function parsePercentilesOption(text: string): number[] {
+  const inRange = (value: Decimal) => value.greaterThanOrEqualTo(0) && value.lessThanOrEqualTo(100);
+  return text.split(',').map((p) => parseNumberOption('--percentiles', p.trim(), 'expected numbers from 0 to 100, e.g. 5,50,95', inRange).toNumber());
+}
+
+/** A percentage option (`10%`) as a fraction, from 0% to `max` (a fraction). */
+export function parsePercentOption(option: string, text: string, example: string, max: number): Decimal {
+  const expectation = `expected a percentage from 0% to ${max * 100}%, such as ${example}`;
+  const percent = /^(.*?)\s*[%\uFF05]\s*$/.exec(text.trim());
+  if (!percent) throw new UsageError(`${option}: ${expectation}, got ${quoted(text)}`);
+  const inRange = (value: Decimal) => value.greaterThanOrEqualTo(0) && value.lessThanOrEqualTo(max * 100);
+  return parseNumberOption(option, percent[1]!, expectation, inRange, text).dividedBy(100);
 }
 
 /** Whether to stamp: --stamp or --no-stamp, else only JSON. */

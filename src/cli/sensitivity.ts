@@ -30,7 +30,7 @@ export interface RawSensitivityOptions extends RawOutputOptions {
 
 export async function runSensitivity(scenarioArg: string | undefined, raw: RawSensitivityOptions, io: Io): Promise<number> {
   const options = checkOutputOptions(raw, io);
-  const swing = raw.swing === undefined ? undefined : parsePercentOption('--swing', raw.swing, '10%', new Decimal(1));
+  const swing = raw.swing === undefined ? undefined : parsePercentOption('--swing', raw.swing, '10%', 1);
   const [loaded] = await loadScenarios([scenarioArg ?? 'baseline'], raw.set, io);
   const { scenario } = loaded!;
   const forecast = forecastCase(scenario, 'base');

@@ -17,7 +17,7 @@ import { UsageError } from './exit.js';
 import { emit, loadScenarios, styleFor, tablesOf } from './shared.js';
 import type { Io } from './io.js';
 import { openOutputFile, replaceTheSameFile, runLettingSignalsIn } from './output-file.js';
-import { checkOutputOptions, wantsStamp, type Format, type RawOutputOptions } from './options.js';
+import { checkOutputOptions, parsePercentilesOption, parseWholeOption, wantsStamp, type Format, type RawOutputOptions } from './options.js';
 
 const RENDERERS: Record<Format, (outputs: readonly SimulatedOutput[], options: SimulateRenderOptions) => string> = {
   table: renderSimulateTable,
@@ -42,23 +42,13 @@ const MAX_SEED = Number.MAX_SAFE_INTEGER;
 /** A value of the traced forecast: one metric, key and year. */
 type Output = Omit<SimulatedOutput, 'stats'> & { readonly value: Traced | null };
 
-function wholeNumber(option: string, text: string, min: number, max: number): number {
-  const value = Number(text);
-  if (!/^\d+$/.test(text.trim()) || value < min || value > max) throw new UsageError(`${option}: expected a whole number from ${min} to ${max}, got '${text}'`);
-  return value;
-}
-
 export async function runSimulate(scenarioArg: string | undefined, raw: RawSimulateOptions, io: Io): Promise<number> {
   const options = checkOutputOptions({ ...raw, case: 'base' }, io);
-  const samples = wholeNumber('-n, --samples', raw.samples, 1, MAX_SAMPLES);
-  const seed = wholeNumber('--seed', raw.seed, 0, MAX_SEED);
+  const samples = parseWholeOption('-n, --samples', raw.samples, 1, MAX_SAMPLES);
+  const seed = parseWholeOption('--seed', raw.seed, 0, MAX_SEED);
   const dist = DISTRIBUTIONS.find((name) => name === raw.dist);
   if (!dist) throw new UsageError(`--dist: '${raw.dist}' is not one of ${DISTRIBUTIONS.join(', ')}${didYouMean(raw.dist, DISTRIBUTIONS)}`);
-  const percentiles = raw.percentiles.split(',').map((p) => {
-    const value = Number(p.trim());
-    if (p.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100) throw new UsageError(`--percentiles: expected numbers from 0 to 100, e.g. 5,50,95, got '${raw.percentiles}'`);
-    return value;
-  });
+  const percentiles = parsePercentilesOption(raw.percentiles);
   const [loaded] = await loadScenarios([scenarioArg ?? 'baseline'], raw.set, io);
   const { scenario } = loaded!;
   const tables = tablesOf([loaded!], options.tables);

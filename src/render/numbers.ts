@@ -16,9 +16,21 @@ export function inUnit(amount: Decimal, unit: string): Decimal {
   return size.eq(1) ? amount : amount.dividedBy(size);
 }
 
+/**
+ * Values from inputs within their limits (amounts ≤ 1e12 亿元, nonzero values ≥ 1e-12)
+ * stay far inside 1e±1000. One beyond is a bug: said at once (exit 3), rather than
+ * printed as Infinity or NaN, or as a billion digits.
+ */
+const PRINTABLE_EXPONENT = 1000;
+
+function printable(value: Decimal): Decimal {
+  if (value.isFinite() && (value.isZero() || Math.abs(value.e) <= PRINTABLE_EXPONENT)) return value;
+  throw new Error(`a value that cannot be printed reached the output: ${value.toExponential(3)}`);
+}
+
 /** Machine notation: plain (no exponent), 20 significant digits, trailing zeros trimmed. */
 export function machineNumber(value: Decimal): string {
-  const rounded = value.toSignificantDigits(MACHINE_DIGITS, Decimal.ROUND_HALF_EVEN);
+  const rounded = printable(value).toSignificantDigits(MACHINE_DIGITS, Decimal.ROUND_HALF_EVEN);
   if (rounded.isZero()) return '0';
   const text = rounded.toFixed();
   return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
@@ -40,6 +52,7 @@ function amountPlaces(unit: string): number {
 
 /** A value for people: thousands separators; ratios as percentages with two decimals. */
 export function displayValue(value: Decimal, kind: ValueKind, unit: string): string {
+  printable(value);
   if (kind === 'ratio') return `${groupThousands(value.times(100).toFixed(2, Decimal.ROUND_HALF_EVEN))}%`;
   if (kind === 'count') return groupThousands(machineNumber(value));
   return groupThousands(inUnit(value, unit).toFixed(amountPlaces(unit), Decimal.ROUND_HALF_EVEN));

@@ -20,6 +20,7 @@ import type {
   Year,
 } from '../engine/types.js';
 import { CASES } from '../engine/types.js';
+import { isYearInWindow, YEAR_WINDOW } from '../limits.js';
 import { didYouMean } from '../suggest.js';
 import { AMOUNT_UNITS, unitSize } from '../units.js';
 import { CHANNEL, INSTITUTION, keysOf, MODE, SCENARIO, SEGMENT, sectionAt, TECHNOLOGY } from './format.js';
@@ -171,6 +172,10 @@ function readYears(node: RawNode | undefined, path: string, ctx: ReadContext): Y
     return undefined;
   }
   const [first, last] = [Number(from), Number(to)];
+  if (!isYearInWindow(first) || !isYearInWindow(last)) {
+    ctx.problems.add(node.pos, path, `expected years within ${YEAR_WINDOW.first}..${YEAR_WINDOW.last}; got ${first}..${last}`);
+    return undefined;
+  }
   if (first > last || last - first >= MAX_YEARS) {
     ctx.problems.add(node.pos, path, `expected a first year ≤ the last, at most ${MAX_YEARS} years; got ${first}..${last}`);
     return undefined;

@@ -5,7 +5,7 @@
 // frontier ≤ spend, …) and the inputs an `extends` provides are the loader's.
 import { unitSpellings } from '../unit-names.js';
 import { SCENARIO, type Shape } from './format.js';
-import { NUMBER, PERCENT_SIGNS, RANGE_SEPARATOR } from './syntax.js';
+import { NUMBER, PERCENT_SIGNS, RANGE_SEPARATOR, WHOLE_NUMBER } from './syntax.js';
 
 type Schema = Record<string, unknown>;
 
@@ -26,7 +26,7 @@ function scalarValue(kind: 'amount' | 'ratio' | 'growth' | 'count'): Schema {
     return {
       anyOf: [
         { type: 'integer', minimum: 0 },
-        { type: 'string', pattern: String.raw`^\s*\d+\s*(?:${RANGE_SEPARATOR}\d+\s*)?$` },
+        { type: 'string', pattern: String.raw`^\s*${WHOLE_NUMBER}\s*(?:${RANGE_SEPARATOR}${WHOLE_NUMBER}\s*)?$` },
       ],
       description: 'A whole number ≥ 0, or a range (30～40).',
       examples: [40, '30～40'],

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LOCATED, PACKAGE_ROOT, runCli } from './in-process.js';
+import { valueTexts } from './number-texts.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 const SEEDS = ['scenarios/baseline.yaml', 'test/fixtures/small.yaml', 'test/fixtures/extends/child.yaml'].map((file) => readFileSync(join(PACKAGE_ROOT, file), 'utf8'));
@@ -30,7 +31,14 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.tuple(fc.nat(), scalars).map(([i, value]): Mutation => (lines) => lines.map((line, j) => (j === at(lines, i) && line.includes(': ') ? `${line.slice(0, line.indexOf(': ') + 2)}${value}` : line))),
   fc.tuple(fc.nat(), keys).map(([i, key]): Mutation => (lines) => lines.map((line, j) => (j === at(lines, i) ? line.replace(/^(\s*)[^\s:]+:/, `$1${key}:`) : line))),
   fc.tuple(fc.nat(), fc.string({ maxLength: 5 })).map(([i, text]): Mutation => (lines) => lines.map((line, j) => (j === at(lines, i) ? text + line : line))),
+  numberMutation(),
 );
+
+/** The number class: a value replaced by a number in any notation and magnitude (number-texts.ts), bare or quoted. */
+function numberMutation(): fc.Arbitrary<Mutation> {
+  const written = fc.tuple(valueTexts(), fc.boolean()).map(([text, quote]) => (quote ? JSON.stringify(text) : text));
+  return fc.tuple(fc.nat(), written).map(([i, value]): Mutation => (lines) => lines.map((line, j) => (j === at(lines, i) && line.includes(': ') ? `${line.slice(0, line.indexOf(': ') + 2)}${value}` : line)));
+}
 
 const mutated = fc
   .tuple(fc.nat(SEEDS.length - 1), fc.array(mutation, { minLength: 1, maxLength: 4 }), fc.option(fc.nat(), { nil: undefined }))
@@ -79,4 +87,28 @@ describe(`fuzz: ${RUNS} mutated scenarios`, () => {
     // A closing line for `npm run fuzz`.
     console.log(`fuzz: ${RUNS} cases, ${counts.ok} valid, ${counts.badInput} bad input, 0 internal errors`);
   }, 30_000 + RUNS * 20);
+
+  it('number class: --set of an amount, a ratio and a growth in every notation gives exit 0 or 2 and finite outputs', async () => {
+    const inputs = ['supplyChain.marketSpace.2023', 'supplyChain.modes.receivables.penetration.2023', 'techSpend.segments.payment.spend.growth'];
+    const counts = { ok: 0, badInput: 0 };
+    await fc.assert(
+      fc.asyncProperty(valueTexts(), fc.nat(inputs.length - 1), async (value, which) => {
+        const path = which === 2 ? 'techSpend.segments.payment.spend' : inputs[which]!;
+        const setting = which === 2 ? `${path}={2018: 1033.6, growth: ${JSON.stringify(value)}}` : `${path}=${JSON.stringify(value)}`;
+        const result = await runCli(['forecast', '--set', setting, '-c', 'all', '-f', 'csv']);
+        expect([0, 2], result.stderr).toContain(result.code);
+        if (result.code === 0) {
+          counts.ok++;
+          expect(result.stdout).not.toMatch(/Infinity|NaN/);
+          return;
+        }
+        counts.badInput++;
+        expect(result.stdout).toBe('');
+        // At the --set, or at the series it joins (cagr needs anchors above 0).
+        for (const line of result.stderr.trimEnd().split('\n')) expect(line).toMatch(LOCATED);
+      }),
+      { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 1) },
+    );
+    console.log(`fuzz: ${RUNS} --set numbers, ${counts.ok} valid, ${counts.badInput} bad input, 0 internal errors`);
+  }, 30_000 + RUNS * 60);
 });
