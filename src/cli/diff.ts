@@ -11,7 +11,7 @@ import { renderDiffCsv, renderDiffJson, renderDiffMarkdown, renderDiffTable, typ
 import { didYouMean } from '../suggest.js';
 import { AMOUNT_UNITS, unitSize } from '../units.js';
 import { EXIT, UsageError } from './exit.js';
-import { emit, loadScenarios, styleFor, tablesOf } from './shared.js';
+import { emit, loadScenarios, readSettings, styleFor, tablesOf } from './shared.js';
 import type { Io } from './io.js';
 import { checkOutputOptions, wantsStamp, type Format, type RawOutputOptions } from './options.js';
 
@@ -32,7 +32,7 @@ export async function runDiff(a: string, b: string, raw: RawDiffOptions, io: Io)
   const options = checkOutputOptions(raw, io);
   const tolerance = raw.tolerance === undefined ? undefined : parseTolerance(raw.tolerance, options.unit, '--tolerance');
   const rules = raw.failOn.map((text) => parseRule(text, options.unit));
-  const [first, second] = await loadScenarios([a, b], raw.set, io);
+  const [first, second] = await loadScenarios([a, b], readSettings(raw.set, options.unit), io);
   const [scenarioA, scenarioB] = [first!.scenario, second!.scenario];
   const tables = tablesOf([first!, second!], options.tables);
   const comparison = compareForecasts(forecast(scenarioA, options.cases), forecast(scenarioB, options.cases), tables, tolerance);

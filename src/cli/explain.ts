@@ -5,7 +5,7 @@ import type { CaseForecast } from '../engine/types.js';
 import { renderExplainJson, renderExplainText } from '../render/explain.js';
 import { didYouMean } from '../suggest.js';
 import { UsageError } from './exit.js';
-import { emit, loadScenarios } from './shared.js';
+import { emit, loadScenarios, readSettings } from './shared.js';
 import type { Io } from './io.js';
 import { checkOutputOptions, type RawOutputOptions } from './options.js';
 
@@ -23,7 +23,7 @@ export async function runExplain(first: string, second: string | undefined, raw:
   const [scenarioArg, metric] = scenarioAndMetric(first, second);
   const options = checkOutputOptions(raw, io);
   if (options.format !== 'table' && options.format !== 'json') throw new UsageError(`--format: explain prints table (a tree) or json, not ${options.format}`);
-  const [loaded] = await loadScenarios([scenarioArg], raw.set, io);
+  const [loaded] = await loadScenarios([scenarioArg], readSettings(raw.set, options.unit), io);
   const { scenario, file } = loaded!;
   const texts = options.cases.map((c) => {
     const forecast = forecastCase(scenario, c);

@@ -5,7 +5,7 @@ import { TABLES } from '../engine/types.js';
 import { PLAIN, type Style } from '../render/style.js';
 import { loadScenario, type LoadedScenario } from '../scenario/load.js';
 import { formatProblem, InputError, Problems, type Problem } from '../scenario/problems.js';
-import { parseSetting } from '../scenario/set.js';
+import { parseSettings, type Setting } from '../scenario/set.js';
 import { UsageError } from './exit.js';
 import { fileSources, writeFileAtomic, type Io } from './io.js';
 
@@ -21,12 +21,20 @@ export function tablesOf(loaded: readonly LoadedScenario[], asked: readonly Tabl
   return asked;
 }
 
-/** Reads every scenario, applying the --set options; the problems of all are reported together. */
-export async function loadScenarios(args: readonly string[], setTexts: readonly string[], io: Io): Promise<LoadedScenario[]> {
+/**
+ * The --set options (or another option of path=value settings, named by
+ * `option`); a bare amount in them is in `unit`, the output unit.
+ */
+export function readSettings(texts: readonly string[], unit: string, option = '--set'): Setting[] {
+  const problems = new Problems();
+  const settings = parseSettings(texts, unit, problems, option);
+  if (!problems.empty) throw new InputError(problems.list);
+  return settings;
+}
+
+/** Reads every scenario, applying the settings (readSettings); the problems of all are reported together. */
+export async function loadScenarios(args: readonly string[], settings: readonly Setting[], io: Io): Promise<LoadedScenario[]> {
   const sources = fileSources(io);
-  const settingProblems = new Problems();
-  const settings = setTexts.map((text, i) => parseSetting(text, i + 1, settingProblems)).filter((setting) => setting !== undefined);
-  if (!settingProblems.empty) throw new InputError(settingProblems.list);
   const problems: Problem[] = [];
   const loaded: LoadedScenario[] = [];
   for (const arg of args) {

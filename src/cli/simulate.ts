@@ -14,7 +14,7 @@ import {
 } from '../render/simulate.js';
 import { didYouMean } from '../suggest.js';
 import { UsageError } from './exit.js';
-import { emit, loadScenarios, styleFor, tablesOf } from './shared.js';
+import { emit, loadScenarios, readSettings, styleFor, tablesOf } from './shared.js';
 import { writeFileAtomic, type Io } from './io.js';
 import { checkOutputOptions, wantsStamp, type Format, type RawOutputOptions } from './options.js';
 
@@ -56,7 +56,7 @@ export async function runSimulate(scenarioArg: string | undefined, raw: RawSimul
     if (p.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100) throw new UsageError(`--percentiles: expected numbers from 0 to 100, e.g. 5,50,95, got '${raw.percentiles}'`);
     return value;
   });
-  const [loaded] = await loadScenarios([scenarioArg ?? 'baseline'], raw.set, io);
+  const [loaded] = await loadScenarios([scenarioArg ?? 'baseline'], readSettings(raw.set, options.unit), io);
   const { scenario } = loaded!;
   const tables = tablesOf([loaded!], options.tables);
   const settings: SimulationSettings = { samples, seed, dist: dist as Distribution, tables };

@@ -13,7 +13,7 @@ import { readRangeText, type ValueKind } from '../scenario/values.js';
 import { unitSize } from '../units.js';
 import { UsageError } from './exit.js';
 import { unknownMetric } from './explain.js';
-import { emit, loadScenarios } from './shared.js';
+import { emit, loadScenarios, readSettings } from './shared.js';
 import type { Io } from './io.js';
 import { checkOutputOptions, type RawOutputOptions } from './options.js';
 
@@ -32,8 +32,8 @@ export async function runSolve(scenarioArg: string | undefined, raw: RawSolveOpt
   const options = checkOutputOptions(raw, io);
   if (options.cases.length !== 1) throw new UsageError('--case: solve works on one case: low, base or high');
   const c: Case = options.cases[0]!;
-  const [loaded] = await loadScenarios([scenarioArg ?? 'baseline'], raw.set, io);
-  const { scenario, root, file } = loaded!;
+  const [loaded] = await loadScenarios([scenarioArg ?? 'baseline'], readSettings(raw.set, options.unit), io);
+  const { scenario, root, file, origins } = loaded!;
   const forecast = forecastCase(scenario, c);
 
   const equals = raw.target.indexOf('=');
@@ -55,7 +55,7 @@ export async function runSolve(scenarioArg: string | undefined, raw: RawSolveOpt
     const text = kind === 'amount' ? `${x.toFixed()}亿` : x.toFixed();
     const varied = setAt(root, path, { kind: 'scalar', pos: VARY_POS, text, type: 'string' }, VARY_POS) as RawMap;
     const attempt = new Problems();
-    const variedScenario = decodeScenario(varied, scenario.name, attempt);
+    const variedScenario = decodeScenario(varied, scenario.name, attempt, origins);
     if (variedScenario === undefined || !attempt.empty) {
       throw new UsageError(`at ${raw.vary} = ${text} the scenario is invalid: ${attempt.list.map(formatProblem).join('; ')}`);
     }
