@@ -51,7 +51,7 @@ export async function runDiff(a: string, b: string, raw: RawDiffOptions, io: Io)
       },
     }),
     changedInputs: describeChangedInputs(scenarioA, scenarioB),
-    ...(wantsStamp(raw.stamp, options.format) && { stamp: await (await import('./stamp.js')).stampOf([first!, second!], raw.set) }),
+    ...(wantsStamp(raw.stamp, options.format) && { stamp: await (await import('./stamp.js')).stampOf([first!, second!], raw.set, options.unit) }),
   };
   const style = await styleFor(options.color);
   const [nameA, nameB] = columnNames(scenarioA.name, scenarioB.name, first!.file, second!.file);

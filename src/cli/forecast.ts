@@ -22,7 +22,7 @@ export async function runForecast(scenarioArgs: readonly string[], raw: RawOutpu
   const tables = tablesOf(loaded, options.tables);
   // One stamp per scenario (JSON Lines); the stamp module is loaded only when stamping.
   const stampOf = wantsStamp(raw.stamp, options.format) ? (await import('./stamp.js')).stampOf : undefined;
-  const stamps = stampOf && (await Promise.all(loaded.map((entry) => stampOf([entry], raw.set))));
+  const stamps = stampOf && (await Promise.all(loaded.map((entry) => stampOf([entry], raw.set, options.unit))));
   const results = loaded.map((entry, i) => ({
     forecast: forecast(entry.scenario, options.cases),
     file: entry.file,

@@ -89,7 +89,7 @@ export async function runSimulate(scenarioArg: string | undefined, raw: RawSimul
   const simulated: SimulatedOutput[] = outputs.map((output, i) => ({ ...output, stats: stats[i]! }));
   const histograms = metrics.map((index) => simulated[index]!);
 
-  const stamp = wantsStamp(raw.stamp, options.format) ? { ...(await (await import('./stamp.js')).stampOf([loaded!], raw.set)), simulate: { samples, seed, dist } } : undefined;
+  const stamp = wantsStamp(raw.stamp, options.format) ? { ...(await (await import('./stamp.js')).stampOf([loaded!], raw.set, options.unit)), simulate: { samples, seed, dist } } : undefined;
   const style = await styleFor(options.color);
   const text = RENDERERS[options.format](simulated, { unit: options.unit, lang: options.lang, style, scenario: scenario.name, samples, seed, dist, percentiles, histograms, ...(stamp && { stamp }) });
   emit(text, options.out, io);

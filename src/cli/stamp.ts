@@ -1,6 +1,7 @@
 // The reproducibility stamp: what produced an output — the tool's version, each
-// scenario's extends chain with every file's SHA-256, and the --set list. The
-// same inputs give the same stamp on any machine (no time, no absolute paths).
+// scenario's extends chain with every file's SHA-256, and the --set list with the
+// unit of its bare amounts (the output unit). The same inputs give the same stamp
+// on any machine (no time, no absolute paths).
 import packageJson from '../../package.json' with { type: 'json' };
 import type { LoadedScenario } from '../scenario/load.js';
 
@@ -9,9 +10,11 @@ export interface Stamp {
   readonly version: string;
   readonly scenarios: readonly { readonly file: string; readonly chain: readonly { readonly file: string; readonly sha256: string }[] }[];
   readonly set: readonly string[];
+  /** The unit of the bare amounts in `set` (the output unit); only when there is a --set. */
+  readonly setUnit?: string;
 }
 
-export async function stampOf(loaded: readonly LoadedScenario[], set: readonly string[]): Promise<Stamp> {
+export async function stampOf(loaded: readonly LoadedScenario[], set: readonly string[], unit: string): Promise<Stamp> {
   // The bundled scenarios' digests come from the build; node:crypto is loaded for the others only.
   const hash = loaded.some(({ chain }) => chain.some((file) => file.sha256 === undefined)) ? (await import('../sha256.js')).sha256 : undefined;
   return {
@@ -22,5 +25,6 @@ export async function stampOf(loaded: readonly LoadedScenario[], set: readonly s
       chain: scenario.chain.map((file) => ({ file: file.display, sha256: file.sha256 ?? hash!(file.text) })),
     })),
     set,
+    ...(set.length > 0 && { setUnit: unit }),
   };
 }

@@ -33,10 +33,18 @@ function fill(formula: string, operands: readonly string[]): string {
   return formula.replace(/\{(\d+)\}/g, (_, i: string) => operands[Number(i)] ?? '?');
 }
 
-function where({ file, line }: Where, options: ExplainRenderOptions): string {
-  if (file.startsWith('--set')) return `set by ${file}`;
+/** Where a value was written; for an amount set on the command line, also the amount, with its unit. */
+function where(written: Written, kind: Provenance['kind'], options: ExplainRenderOptions): string {
+  const { file, line }: Where = written.where;
+  if (file.startsWith('--set')) return `set by ${file}${kind === 'amount' ? `: ${amountText(written, options.unit)}` : ''}`;
   const at = line > 0 ? `${file}:${line}` : file;
   return file === options.file ? at : `${at}, via extends`;
+}
+
+/** `13 万亿元`, or `12～14 万亿元` for a range: a bare amount on the command line is in the output unit. */
+function amountText({ range, isRange }: Written, unit: string): string {
+  const [low, high] = [range.low, range.high].map((end) => machineValue(end, 'amount', unit));
+  return `${isRange ? `${low}～${high}` : machineValue(range.base, 'amount', unit)} ${unit}`;
 }
 
 /** How an input's value in `year` was obtained, and what its author said of it. */
@@ -51,17 +59,17 @@ export function provenanceLines(provenance: Provenance | undefined, year: Year, 
     case 'default':
       return ['the report’s default (not in the scenario)', ...notes(constant)];
     case 'constant':
-      return [`the same every year, ${where(constant!.where, options)}`, ...notes(constant)];
+      return [`the same every year, ${where(constant!, provenance.kind, options)}`, ...notes(constant)];
     default:
       break;
   }
-  if (anchor) return [`anchor ${year}, ${where(anchor.where, options)}`, ...notes(anchor)];
+  if (anchor) return [`anchor ${year}, ${where(anchor, provenance.kind, options)}`, ...notes(anchor)];
   const before = anchorYears.filter((a) => a < year).pop()!;
   const from = provenance.anchors.get(before)!;
   if (provenance.method === 'growth') {
     const growth = provenance.growth!;
     return [
-      `grown from ${before} (${where(from.where, options)}) by ${displayValue(growth.range[c], 'ratio', options.unit)} a year (${where(growth.where, options)})`,
+      `grown from ${before} (${where(from, provenance.kind, options)}) by ${displayValue(growth.range[c], 'ratio', options.unit)} a year (${where(growth, 'ratio', options)})`,
       ...notes(from),
       ...notes(growth),
     ];
@@ -69,7 +77,7 @@ export function provenanceLines(provenance: Provenance | undefined, year: Year, 
   const after = anchorYears.find((b) => b > year)!;
   const to = provenance.anchors.get(after)!;
   const method = provenance.method === 'step' ? `step from ${before}` : `${provenance.method} between ${before} and ${after}`;
-  return [`${method} (${where(from.where, options)}; ${where(to.where, options)})`, ...notes(from), ...(provenance.method === 'step' ? [] : notes(to))];
+  return [`${method} (${where(from, provenance.kind, options)}; ${where(to, provenance.kind, options)})`, ...notes(from), ...(provenance.method === 'step' ? [] : notes(to))];
 }
 
 export function renderExplainText(tree: ExplainNode, c: Case, options: ExplainRenderOptions): string {
