@@ -18,7 +18,8 @@ import {
   type DiffRenderOptions,
   type DiffReport,
 } from '../render/diff.js';
-import { InputError, type Problem } from '../scenario/problems.js';
+import { InputError, Problems, type Problem } from '../scenario/problems.js';
+import { parseSettings } from '../scenario/set.js';
 import { didYouMean } from '../suggest.js';
 import { AMOUNT_UNITS, unitSize } from '../units.js';
 import { EXIT, UsageError } from './exit.js';
@@ -46,11 +47,14 @@ export async function runDiff(a: string, b: string, raw: RawDiffOptions, io: Io)
   const options = checkOutputOptions(raw, io);
   const tolerance = raw.tolerance === undefined ? undefined : parseTolerance(raw.tolerance, options.unit, '--tolerance');
   const rules = raw.failOn.map((text) => parseRule(text, options.unit));
-  const own = [
-    { option: '--set-a', texts: raw.setA },
-    { option: '--set-b', texts: raw.setB },
+  const settingProblems = new Problems();
+  const [set, setA, setB] = [
+    parseSettings(raw.set, options.unit, settingProblems),
+    parseSettings(raw.setA, options.unit, settingProblems, '--set-a'),
+    parseSettings(raw.setB, options.unit, settingProblems, '--set-b'),
   ];
-  const [first, second] = await loadScenarios([a, b], raw.set, io, own);
+  if (!settingProblems.empty) throw new InputError(settingProblems.list);
+  const [first, second] = await loadScenarios([a, b], set, io, [setA, setB]);
   const [scenarioA, scenarioB] = [first!.scenario, second!.scenario];
   const tables = tablesOf([first!, second!], options.tables);
   const [forecastA, forecastB] = [forecast(scenarioA, options.cases), forecast(scenarioB, options.cases)];
@@ -72,7 +76,7 @@ export async function runDiff(a: string, b: string, raw: RawDiffOptions, io: Io)
       },
     }),
     changedInputs: describeChangedInputs(scenarioA, scenarioB),
-    ...(wantsStamp(raw.stamp, options.format) && { stamp: await (await import('./stamp.js')).stampOf([first!, second!], raw.set, [raw.setA, raw.setB]) }),
+    ...(wantsStamp(raw.stamp, options.format) && { stamp: await (await import('./stamp.js')).stampOf([first!, second!], raw.set, options.unit, [raw.setA, raw.setB]) }),
   };
   const style = await styleFor(options.color);
   const [nameA, nameB] = columnNames(scenarioA.name, scenarioB.name, first!.file, second!.file);

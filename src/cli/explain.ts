@@ -6,7 +6,7 @@ import type { CaseForecast } from '../engine/types.js';
 import { renderExplainJson, renderExplainText } from '../render/explain.js';
 import { didYouMean } from '../suggest.js';
 import { UsageError } from './exit.js';
-import { emit, loadScenarios, looksLikeMetric } from './shared.js';
+import { emit, loadScenarios, looksLikeMetric, readSettings } from './shared.js';
 import { bundledNames, type Io } from './io.js';
 import { checkOutputOptions, type RawOutputOptions } from './options.js';
 
@@ -32,7 +32,7 @@ export async function runExplain(first: string, second: string | undefined, raw:
   const isScenario = (arg: string) => /\.ya?ml$/i.test(arg) || bundledNames(io).includes(arg) || existsSync(arg);
   const [scenarioArg, metric] = scenarioAndMetric(first, second, isScenario);
   const options = checkOutputOptions(raw, io, ['table', 'json']);
-  const [loaded] = await loadScenarios([scenarioArg], raw.set, io);
+  const [loaded] = await loadScenarios([scenarioArg], readSettings(raw.set, options.unit), io);
   const { scenario, file } = loaded!;
   const texts = options.cases.map((c) => {
     const forecast = forecastCase(scenario, c);

@@ -7,7 +7,7 @@ import type { RenderOptions, ScenarioResult } from '../render/options.js';
 import { renderTable } from '../render/table.js';
 import type { Io } from './io.js';
 import { checkOutputOptions, wantsStamp, type Format, type RawOutputOptions } from './options.js';
-import { emit, loadScenarios, styleFor, tablesOf } from './shared.js';
+import { emit, loadScenarios, readSettings, styleFor, tablesOf } from './shared.js';
 
 const RENDERERS: Record<Format, (results: readonly ScenarioResult[], options: RenderOptions) => string> = {
   table: renderTable,
@@ -18,11 +18,11 @@ const RENDERERS: Record<Format, (results: readonly ScenarioResult[], options: Re
 
 export async function runForecast(scenarioArgs: readonly string[], raw: RawOutputOptions, io: Io): Promise<number> {
   const options = checkOutputOptions(raw, io);
-  const loaded = await loadScenarios(scenarioArgs.length > 0 ? scenarioArgs : ['baseline'], raw.set, io);
+  const loaded = await loadScenarios(scenarioArgs.length > 0 ? scenarioArgs : ['baseline'], readSettings(raw.set, options.unit), io);
   const tables = tablesOf(loaded, options.tables);
   // One stamp per scenario (JSON Lines); the stamp module is loaded only when stamping.
   const stampOf = wantsStamp(raw.stamp, options.format) ? (await import('./stamp.js')).stampOf : undefined;
-  const stamps = stampOf && (await Promise.all(loaded.map((entry) => stampOf([entry], raw.set))));
+  const stamps = stampOf && (await Promise.all(loaded.map((entry) => stampOf([entry], raw.set, options.unit))));
   const results = loaded.map((entry, i) => ({
     forecast: forecast(entry.scenario, options.cases),
     file: entry.file,

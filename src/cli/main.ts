@@ -35,7 +35,7 @@ function outputOptions(command: Command, accepts: Accepts): Command {
     .addOption(new Option('-u, --unit <unit>', `unit of amounts in the output: ${OUTPUT_UNITS.join(', ')}`).default('亿元'))
     .option('--lang <lang>', 'labels and text in en or zh (default: zh when LC_ALL/LANG is zh*, else en)')
     .option('-o, --out <file>', 'write the output to this file (replaced atomically) instead of stdout')
-    .option('--set <path=value>', 'override one input, in any value syntax (repeatable), e.g. --set bankProfit.profitShare=2.5%', collect, []);
+    .option('--set <path=value>', 'override one input, in any value syntax (repeatable; a bare amount is in the -u unit, null removes), e.g. --set bankProfit.profitShare=2.5%', collect, []);
   if (accepts.stamp) {
     command
       .option('--stamp', 'add the reproducibility stamp (version, extends chain, SHA-256 of each file, --set list) to csv and md output')

@@ -11,7 +11,7 @@ import {
   type SensitivityRenderOptions,
 } from '../render/sensitivity.js';
 import { unknownMetric } from './explain.js';
-import { emit, loadScenarios, styleFor } from './shared.js';
+import { emit, loadScenarios, readSettings, styleFor } from './shared.js';
 import type { Io } from './io.js';
 import { checkOutputOptions, parsePercentOption, type Format, type RawOutputOptions } from './options.js';
 import type { SensitivityResult } from '../engine/sensitivity.js';
@@ -31,7 +31,7 @@ export interface RawSensitivityOptions extends RawOutputOptions {
 export async function runSensitivity(scenarioArg: string | undefined, raw: RawSensitivityOptions, io: Io): Promise<number> {
   const options = checkOutputOptions(raw, io);
   const swing = raw.swing === undefined ? undefined : parsePercentOption('--swing', raw.swing, '10%', 1);
-  const [loaded] = await loadScenarios([scenarioArg ?? 'baseline'], raw.set, io);
+  const [loaded] = await loadScenarios([scenarioArg ?? 'baseline'], readSettings(raw.set, options.unit), io);
   const { scenario } = loaded!;
   const forecast = forecastCase(scenario, 'base');
   const found = findMetric(forecast, raw.metric);

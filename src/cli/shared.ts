@@ -7,7 +7,7 @@ import { TABLES } from '../engine/types.js';
 import { PLAIN, type Style } from '../render/style.js';
 import { loadScenario, type LoadedScenario } from '../scenario/load.js';
 import { formatProblem, InputError, Problems, type Problem } from '../scenario/problems.js';
-import { parseSetting } from '../scenario/set.js';
+import { parseSettings, type Setting } from '../scenario/set.js';
 import { UsageError } from './exit.js';
 import { closest } from '../suggest.js';
 import { bundledNames, fileSources, type Io } from './io.js';
@@ -26,28 +26,28 @@ export function tablesOf(loaded: readonly LoadedScenario[], asked: readonly Tabl
 }
 
 /**
- * Reads every scenario, applying the --set options, then those given for it
- * alone (`own[i]`, as diff's --set-a and --set-b); the problems of all are
- * reported together.
+ * The --set options (or another option of path=value settings, named by
+ * `option`); a bare amount in them is in `unit`, the output unit.
  */
-export async function loadScenarios(
-  args: readonly string[],
-  setTexts: readonly string[],
-  io: Io,
-  own: readonly { readonly option: string; readonly texts: readonly string[] }[] = [],
-): Promise<LoadedScenario[]> {
+export function readSettings(texts: readonly string[], unit: string, option = '--set'): Setting[] {
+  const problems = new Problems();
+  const settings = parseSettings(texts, unit, problems, option);
+  if (!problems.empty) throw new InputError(problems.list);
+  return settings;
+}
+
+/**
+ * Reads every scenario, applying the settings (readSettings), then those given
+ * for it alone (`own[i]`, as diff's --set-a and --set-b); the problems of all
+ * are reported together.
+ */
+export async function loadScenarios(args: readonly string[], settings: readonly Setting[], io: Io, own: readonly (readonly Setting[])[] = []): Promise<LoadedScenario[]> {
   const sources = fileSources(io);
-  const settingProblems = new Problems();
-  const parse = (texts: readonly string[], option?: string) =>
-    texts.map((text, i) => parseSetting(text, i + 1, settingProblems, option)).filter((setting) => setting !== undefined);
-  const settings = parse(setTexts);
-  const ownSettings = own.map(({ option, texts }) => parse(texts, option));
-  if (!settingProblems.empty) throw new InputError(settingProblems.list);
   const problems: Problem[] = [];
   const loaded: LoadedScenario[] = [];
   for (const [i, arg] of args.entries()) {
     try {
-      loaded.push(await loadScenario(arg, sources, [...settings, ...(ownSettings[i] ?? [])]));
+      loaded.push(await loadScenario(arg, sources, [...settings, ...(own[i] ?? [])]));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       // A bad --set is reported once, not once per scenario.

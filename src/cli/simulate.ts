@@ -14,7 +14,7 @@ import {
 } from '../render/simulate.js';
 import { didYouMean } from '../suggest.js';
 import { UsageError } from './exit.js';
-import { emit, loadScenarios, styleFor, tablesOf } from './shared.js';
+import { emit, loadScenarios, readSettings, styleFor, tablesOf } from './shared.js';
 import type { Io } from './io.js';
 import { openOutputFile, replaceTheSameFile, runLettingSignalsIn } from './output-file.js';
 import { checkOutputOptions, parsePercentilesOption, parseWholeOption, wantsStamp, type Format, type RawOutputOptions } from './options.js';
@@ -49,7 +49,7 @@ export async function runSimulate(scenarioArg: string | undefined, raw: RawSimul
   const dist = DISTRIBUTIONS.find((name) => name === raw.dist);
   if (!dist) throw new UsageError(`--dist: '${raw.dist}' is not one of ${DISTRIBUTIONS.join(', ')}${didYouMean(raw.dist, DISTRIBUTIONS)}`);
   const percentiles = parsePercentilesOption(raw.percentiles);
-  const [loaded] = await loadScenarios([scenarioArg ?? 'baseline'], raw.set, io);
+  const [loaded] = await loadScenarios([scenarioArg ?? 'baseline'], readSettings(raw.set, options.unit), io);
   const { scenario } = loaded!;
   const tables = tablesOf([loaded!], options.tables);
   const settings: SimulationSettings = { samples, seed, dist: dist as Distribution, tables };
@@ -83,7 +83,7 @@ export async function runSimulate(scenarioArg: string | undefined, raw: RawSimul
   const simulated: SimulatedOutput[] = outputs.map((output, i) => ({ ...output, stats: stats[i]! }));
   const histograms = metrics.map((index) => simulated[index]!);
 
-  const stamp = wantsStamp(raw.stamp, options.format) ? { ...(await (await import('./stamp.js')).stampOf([loaded!], raw.set)), simulate: { samples, seed, dist } } : undefined;
+  const stamp = wantsStamp(raw.stamp, options.format) ? { ...(await (await import('./stamp.js')).stampOf([loaded!], raw.set, options.unit)), simulate: { samples, seed, dist } } : undefined;
   const style = await styleFor(options.color);
   const text = RENDERERS[options.format](simulated, { unit: options.unit, lang: options.lang, style, scenario: scenario.name, title: scenario.title, samples, seed, dist, percentiles, histograms, ...(stamp && { stamp }) });
   try {

@@ -17,7 +17,7 @@ import { readRangeText, type ValueKind } from '../scenario/values.js';
 import { unitSize } from '../units.js';
 import { UsageError } from './exit.js';
 import { unknownMetric } from './explain.js';
-import { emit, loadScenarios } from './shared.js';
+import { emit, loadScenarios, readSettings } from './shared.js';
 import type { Io } from './io.js';
 import { checkOutputOptions, type RawOutputOptions } from './options.js';
 
@@ -49,8 +49,8 @@ export async function runSolve(scenarioArg: string | undefined, raw: RawSolveOpt
   const options = checkOutputOptions(raw, io, ['table', 'json']);
   if (options.cases.length !== 1) throw new UsageError('--case: solve works on one case: low, base or high');
   const c: Case = options.cases[0]!;
-  const [loaded] = await loadScenarios([scenarioArg ?? 'baseline'], raw.set, io);
-  const { scenario, root, file } = loaded!;
+  const [loaded] = await loadScenarios([scenarioArg ?? 'baseline'], readSettings(raw.set, options.unit), io);
+  const { scenario, root, file, origins } = loaded!;
   const forecast = forecastCase(scenario, c);
 
   const equals = raw.target.indexOf('=');
@@ -68,7 +68,7 @@ export async function runSolve(scenarioArg: string | undefined, raw: RawSolveOpt
     const text = kind === 'amount' ? `${x.toFixed()}亿` : `${x.times(100).toFixed()}%`;
     const variedRoot = setAt(root, varied.path, { kind: 'scalar', pos: VARY_POS, text, type: 'string' }, VARY_POS) as RawMap;
     const problems = new Problems();
-    const variedScenario = decodeScenario(variedRoot, scenario.name, problems);
+    const variedScenario = decodeScenario(variedRoot, scenario.name, problems, origins);
     return variedScenario === undefined || !problems.empty ? problems.list[0]! : variedScenario;
   };
   const isValid = (x: Decimal) => !('message' in scenarioAt(x));

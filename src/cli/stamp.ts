@@ -1,6 +1,7 @@
 // The reproducibility stamp: what produced an output — the tool's version, each
-// scenario's extends chain with every file's SHA-256, and the --set list. The
-// same inputs give the same stamp on any machine (no time, no absolute paths).
+// scenario's extends chain with every file's SHA-256, and the --set list with the
+// unit of its bare amounts (the output unit). The same inputs give the same stamp
+// on any machine (no time, no absolute paths).
 import packageJson from '../../package.json' with { type: 'json' };
 import type { LoadedScenario } from '../scenario/load.js';
 
@@ -14,9 +15,11 @@ export interface Stamp {
     readonly set?: readonly string[];
   }[];
   readonly set: readonly string[];
+  /** The unit of the bare amounts in `set` and each scenario's own (the output unit); only when there is one. */
+  readonly setUnit?: string;
 }
 
-export async function stampOf(loaded: readonly LoadedScenario[], set: readonly string[], own: readonly (readonly string[])[] = []): Promise<Stamp> {
+export async function stampOf(loaded: readonly LoadedScenario[], set: readonly string[], unit: string, own: readonly (readonly string[])[] = []): Promise<Stamp> {
   // The bundled scenarios' digests come from the build; node:crypto is loaded for the others only.
   const hash = loaded.some(({ chain }) => chain.some((file) => file.sha256 === undefined)) ? (await import('../sha256.js')).sha256 : undefined;
   return {
@@ -28,5 +31,6 @@ export async function stampOf(loaded: readonly LoadedScenario[], set: readonly s
       ...((own[i]?.length ?? 0) > 0 && { set: own[i] }),
     })),
     set,
+    ...([set, ...own].some((texts) => texts.length > 0) && { setUnit: unit }),
   };
 }

@@ -35,10 +35,18 @@ function fill(formula: string, operands: readonly string[]): string {
   return formula.replace(/\{(\d+)\}/g, (_, i: string) => operands[Number(i)] ?? '?');
 }
 
-function where({ file, line }: Where, options: ExplainRenderOptions): string {
-  if (file.startsWith('--set')) return say.setBy(options.lang, file);
+/** Where a value was written; for an amount set on the command line, also the amount, with its unit. */
+function where(written: Written, kind: Provenance['kind'], options: ExplainRenderOptions): string {
+  const { file, line }: Where = written.where;
+  if (file.startsWith('--set')) return `${say.setBy(options.lang, file)}${kind === 'amount' ? `: ${amountText(written, options.unit)}` : ''}`;
   const at = line > 0 ? `${file}:${line}` : file;
   return file === options.file ? at : say.viaExtends(options.lang, at);
+}
+
+/** `13 万亿元`, or `12～14 万亿元` for a range: a bare amount on the command line is in the output unit. */
+function amountText({ range, isRange }: Written, unit: string): string {
+  const [low, high] = [range.low, range.high].map((end) => machineValue(end, 'amount', unit));
+  return `${isRange ? `${low}～${high}` : machineValue(range.base, 'amount', unit)} ${unit}`;
 }
 
 /** How an input's value in `year` was obtained, and what its author said of it. */
@@ -54,20 +62,20 @@ export function provenanceLines(provenance: Provenance | undefined, year: Year, 
     case 'default':
       return [text('reportDefault', lang), ...notes(constant)];
     case 'constant':
-      return [say.sameEveryYear(lang, where(constant!.where, options)), ...notes(constant)];
+      return [say.sameEveryYear(lang, where(constant!, provenance.kind, options)), ...notes(constant)];
     default:
       break;
   }
-  if (anchor) return [say.anchor(lang, year, where(anchor.where, options)), ...notes(anchor)];
+  if (anchor) return [say.anchor(lang, year, where(anchor, provenance.kind, options)), ...notes(anchor)];
   const before = anchorYears.filter((a) => a < year).pop()!;
   const from = provenance.anchors.get(before)!;
   if (provenance.method === 'growth') {
     const growth = provenance.growth!;
-    return [say.grown(lang, before, where(from.where, options), displayValue(growth.range[c], 'ratio', options.unit), where(growth.where, options)), ...notes(from), ...notes(growth)];
+    return [say.grown(lang, before, where(from, provenance.kind, options), displayValue(growth.range[c], 'ratio', options.unit), where(growth, 'ratio', options)), ...notes(from), ...notes(growth)];
   }
   const after = anchorYears.find((b) => b > year)!;
   const to = provenance.anchors.get(after)!;
-  const both = `${where(from.where, options)}${lang === 'zh' ? '；' : '; '}${where(to.where, options)}`;
+  const both = `${where(from, provenance.kind, options)}${lang === 'zh' ? '；' : '; '}${where(to, provenance.kind, options)}`;
   return [say.interpolated(lang, provenance.method, before, after, both), ...notes(from), ...(provenance.method === 'step' ? [] : notes(to))];
 }
 

@@ -35,6 +35,16 @@ export interface ReadContext {
   /** The size in 亿元 of a bare number that is an amount (the file's `unit`). */
   readonly unitSize: Decimal;
   readonly unitName: string;
+  /**
+   * When values come from several files (extends, --set): the unit of the bare
+   * amounts written at a position, which replaces unitSize and unitName there.
+   */
+  readonly unitAt?: (pos: Pos) => { readonly unitSize: Decimal; readonly unitName: string };
+}
+
+/** The context for a value written at `pos`: bare amounts in the unit of the file it is in. */
+function contextAt(pos: Pos, ctx: ReadContext): ReadContext {
+  return ctx.unitAt ? { ...ctx, ...ctx.unitAt(pos) } : ctx;
 }
 
 const ANNOTATION_KEYS = ['value', 'low', 'base', 'high', 'source', 'note', 'dist'];
@@ -78,7 +88,8 @@ export function written(value: Value): Written {
 }
 
 /** Reads a value node; reports problems and returns undefined when it is not a valid value. */
-export function readValue(node: RawNode, kind: ValueKind, path: string, ctx: ReadContext): Value | undefined {
+export function readValue(node: RawNode, kind: ValueKind, path: string, context: ReadContext): Value | undefined {
+  const ctx = contextAt(node.pos, context);
   if (node.kind === 'map') return readAnnotated(node, kind, path, ctx);
   if (node.kind === 'seq' || node.type === 'boolean' || node.type === 'null') {
     const got = node.kind === 'seq' ? 'a list' : node.text === '' ? 'nothing' : `'${node.text}'`;
@@ -164,7 +175,8 @@ export function quoted(text: string): string {
 }
 
 /** Parses a scalar as written: a single value with its unit, or a range in one of the written forms. */
-export function readRangeText(text: string, kind: ValueKind, pos: Pos, path: string, ctx: ReadContext): Range | undefined {
+export function readRangeText(text: string, kind: ValueKind, pos: Pos, path: string, context: ReadContext): Range | undefined {
+  const ctx = contextAt(pos, context);
   const fail = (message: string) => {
     ctx.problems.add(pos, path, message);
     return undefined;

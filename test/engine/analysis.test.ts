@@ -38,6 +38,17 @@ describe('explain', () => {
   });
 });
 
+describe('explain: a --set amount', () => {
+  it('is read in the output unit and echoed with it', async () => {
+    const bare = await json('explain', 'market.marketSpace.2023', '-f', 'json', '-u', '万亿元', '--set', 'supplyChain.marketSpace.2023=13');
+    expect([bare.tree.value, bare.tree.input.how]).toEqual(['13', ['anchor 2023, set by --set #1: 13 万亿元']]);
+    const explicit = await json('explain', 'market.marketSpace.2022', '-f', 'json', '-u', 'bn', '--set', 'supplyChain.marketSpace.2023=12～14万亿');
+    expect(explicit.tree.input.how[0]).toBe('cagr between 2019 and 2023 (scenarios/baseline.yaml:19; set by --set #1: 12000～14000 bn)');
+    const ratio = await json('explain', 'profit.profitShare.2023', '-f', 'json', '--set', 'bankProfit.profitShare=2.5%');
+    expect(ratio.tree.input.how).toEqual(['the same every year, set by --set #1']);
+  });
+});
+
 describe('sensitivity', () => {
   it('ranks the receivables penetration first for the 2023 market', async () => {
     const result = await json('sensitivity', '--metric', 'market.marketSize.2023', '-f', 'json');

@@ -360,11 +360,18 @@ describe('reproducibility stamp', () => {
     const { stamp } = JSON.parse(first.stdout);
     expect(stamp.tool).toBe('fintech-calc');
     expect(stamp.set).toEqual(['bankProfit.profitShare=2%']);
+    expect(stamp.setUnit).toBe('亿元');
     expect(stamp.scenarios[0].chain.map((file: { file: string }) => file.file)).toEqual(['test/fixtures/extends/variant.yaml', 'scenarios/baseline.yaml']);
     // Computed here for the fixture, at build for the bundled baseline: both are the files' digests.
     for (const file of stamp.scenarios[0].chain) expect(file.sha256).toBe(createHash('sha256').update(readFileSync(file.file)).digest('hex'));
     expect(JSON.parse((await runCli([...args, '--no-stamp'])).stdout).stamp).toBeUndefined();
     expect((await runCli(['forecast', '-f', 'csv', '--stamp'])).stdout).toMatch(/^# fintech-calc-stamp \{"tool":"fintech-calc"/);
+  });
+
+  it('records the unit the --set amounts were read in (the output unit), when there is a --set', async () => {
+    const stampOf = async (...args: string[]) => JSON.parse((await runCli(['forecast', '-t', 'market', '-f', 'json', ...args])).stdout).stamp;
+    expect((await stampOf('-u', 'bn', '--set', 'supplyChain.marketSpace.2023=13000')).setUnit).toBe('bn');
+    expect(Object.keys(await stampOf('-u', 'bn'))).toEqual(['tool', 'version', 'scenarios', 'set']);
   });
 });
 

@@ -17,7 +17,7 @@ const GOOD = [
   ...readdirSync('scenarios').map((name) => `scenarios/${name}`),
   'test/fixtures/small.yaml',
   'test/fixtures/market-only.yaml',
-  ...['variant', 'child', 'parent', 'other-years'].map((name) => `test/fixtures/extends/${name}.yaml`),
+  ...['variant', 'child', 'parent', 'other-years', 'unit-parent', 'unit-child'].map((name) => `test/fixtures/extends/${name}.yaml`),
 ];
 const BAD = readdirSync('test/errors')
   .filter((name) => name.endsWith('.yaml'))
@@ -51,6 +51,19 @@ describe('JSON Schema (draft 2020-12) of the scenario format', () => {
   it('has a verdict for every bad file', () => {
     const files = BAD.filter((file) => !file.endsWith('/empty.yaml'));
     for (const file of files) expect(['reject', 'accept', 'skip'], file).toContain(verdictOf(file));
+  });
+
+  it('takes null where a file may remove an inherited entry, and only there', () => {
+    const removals = [
+      { supplyChain: { modes: { arif: null } } },
+      { supplyChain: { marketSpace: { 2023: null }, traditionalPenetration: null } },
+      { techSpend: { segments: { payment: { frontier: null, label: { zh: null } } } } },
+      { bankProfit: { profitShare: { mix: { bankLed: null } } } },
+      { bankProfit: null, years: null },
+    ];
+    for (const file of removals) expect(validate(file), JSON.stringify(file)).toBe(true);
+    for (const own of ['name', 'title', 'description', 'extends', 'unit']) expect(validate({ [own]: null }), own).toBe(false);
+    expect(validate({ supplyChain: { marketSpace: { value: null } } })).toBe(false);
   });
 
   it('matches every value syntax the loader reads', () => {
