@@ -1,5 +1,5 @@
 // `fintech-calc check [file ...]`: assumption hygiene warnings; --strict makes them errors.
-import { DEFAULT_MAX_GROWTH, hygiene, type Warning } from '../engine/hygiene.js';
+import { DEFAULT_MAX_GROWTH, hygiene, type Warning } from '../engine/analysis/hygiene.js';
 import { visible } from '../render/escape.js';
 import type { Lang } from '../render/labels.js';
 import { EXIT } from './exit.js';

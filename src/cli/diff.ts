@@ -1,11 +1,11 @@
 // `fintech-calc diff <a> <b>`: forecast both with the same options, show what
 // differs, why (--attribute), and whether it should fail the build (--fail-on).
-import { Decimal } from '../decimal.js';
-import { attribute, changedInputs } from '../engine/attribution.js';
-import { compareForecasts, type Comparison, type Tolerance } from '../engine/diff.js';
+import { Decimal } from '../shared/decimal.js';
+import { attribute, changedInputs } from '../engine/analysis/attribution.js';
+import { compareForecasts, type Comparison, type Tolerance } from '../engine/analysis/diff.js';
 import { forecast } from '../engine/forecast.js';
-import { inputsOf } from '../engine/inputs.js';
-import { candidatesOf, coverage, firings, type Coverage, type FailRule } from '../engine/rules.js';
+import { inputsOf } from '../engine/analysis/inputs.js';
+import { candidatesOf, coverage, firings, type Coverage, type FailRule } from '../engine/analysis/rules.js';
 import type { Forecast, Scenario, TableName } from '../engine/types.js';
 import {
   renderDiffCsv,
@@ -20,8 +20,8 @@ import {
 } from '../render/diff.js';
 import { InputError, Problems, type Problem } from '../scenario/problems.js';
 import { parseSettings } from '../scenario/set.js';
-import { didYouMean } from '../suggest.js';
-import { AMOUNT_UNITS, unitSize } from '../units.js';
+import { didYouMean } from '../shared/suggest.js';
+import { AMOUNT_UNITS, unitSize } from '../shared/units.js';
 import { EXIT, UsageError } from './exit.js';
 import { emit, loadScenarios, styleFor, tablesOf } from './shared.js';
 import type { Io } from './io.js';

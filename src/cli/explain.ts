@@ -1,10 +1,10 @@
 // `fintech-calc explain [scenario] <metric>`: where a forecast value comes from.
 import { existsSync } from 'node:fs';
-import { explainMetric, metricAddresses } from '../engine/explain.js';
+import { explainMetric, metricAddresses } from '../engine/analysis/explain.js';
 import { forecastCase } from '../engine/forecast.js';
 import type { CaseForecast } from '../engine/types.js';
 import { renderExplainJson, renderExplainText } from '../render/explain.js';
-import { didYouMean } from '../suggest.js';
+import { didYouMean } from '../shared/suggest.js';
 import { UsageError } from './exit.js';
 import { emit, loadScenarios, looksLikeMetric, readSettings } from './shared.js';
 import { bundledNames, type Io } from './io.js';

@@ -6,7 +6,7 @@ import { dirname, join, normalize, resolve } from 'node:path';
 import { MAX_FILE_BYTES, type ScenarioFile, type ScenarioSources } from '../scenario/load.js';
 import type { PrecompiledScenario } from '../scenario/precompile.js';
 import { InputError, type Pos } from '../scenario/problems.js';
-import { didYouMean } from '../suggest.js';
+import { didYouMean } from '../shared/suggest.js';
 import { UsageError } from './exit.js';
 import { isSystemError, systemErrorInWords } from './os-errors.js';
 import { writeAll } from './output-file.js';

@@ -5,7 +5,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { TABLES } from '../engine/types.js';
 import { visible } from '../render/escape.js';
 import { displayWidth, wrapText } from '../render/width.js';
-import { OUTPUT_UNITS } from '../unit-names.js';
+import { OUTPUT_UNITS } from '../shared/unit-names.js';
 import { EXIT, reportError } from './exit.js';
 import { isTerminal, stderrWriter, stdoutWriter, type Io } from './io.js';
 import type { RawDiffOptions } from './diff.js';

@@ -1,11 +1,11 @@
 // The options forecast and diff share (SPEC §4), checked into typed values.
-import { Decimal } from '../decimal.js';
+import { Decimal } from '../shared/decimal.js';
 import type { Case, TableName } from '../engine/types.js';
 import { CASES, TABLES } from '../engine/types.js';
 import type { Lang } from '../render/labels.js';
 import { quoted, readPlainNumber } from '../scenario/values.js';
-import { didYouMean } from '../suggest.js';
-import { AMOUNT_UNITS, OUTPUT_UNITS } from '../units.js';
+import { didYouMean } from '../shared/suggest.js';
+import { AMOUNT_UNITS, OUTPUT_UNITS } from '../shared/units.js';
 import { UsageError } from './exit.js';
 import type { Io } from './io.js';
 

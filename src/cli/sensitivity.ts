@@ -1,8 +1,8 @@
 // `fintech-calc sensitivity [scenario] --metric <metric>`: which input moves a metric most.
-import { Decimal } from '../decimal.js';
-import { findMetric } from '../engine/lines.js';
+import { Decimal } from '../shared/decimal.js';
+import { findMetric } from '../engine/analysis/lines.js';
 import { forecastCase } from '../engine/forecast.js';
-import { sensitivity } from '../engine/sensitivity.js';
+import { sensitivity } from '../engine/analysis/sensitivity.js';
 import {
   renderSensitivityCsv,
   renderSensitivityJson,
@@ -14,7 +14,7 @@ import { unknownMetric } from './explain.js';
 import { emit, loadScenarios, readSettings, styleFor } from './shared.js';
 import type { Io } from './io.js';
 import { checkOutputOptions, parsePercentOption, type Format, type RawOutputOptions } from './options.js';
-import type { SensitivityResult } from '../engine/sensitivity.js';
+import type { SensitivityResult } from '../engine/analysis/sensitivity.js';
 
 const RENDERERS: Record<Format, (result: SensitivityResult, options: SensitivityRenderOptions) => string> = {
   table: renderSensitivityTable,

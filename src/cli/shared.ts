@@ -9,7 +9,7 @@ import { loadScenario, type LoadedScenario } from '../scenario/load.js';
 import { formatProblem, InputError, Problems, type Problem } from '../scenario/problems.js';
 import { parseSettings, type Setting } from '../scenario/set.js';
 import { UsageError } from './exit.js';
-import { closest } from '../suggest.js';
+import { closest } from '../shared/suggest.js';
 import { bundledNames, fileSources, type Io } from './io.js';
 import { writeOutputFile } from './output-file.js';
 

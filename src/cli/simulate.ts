@@ -1,9 +1,9 @@
 // `fintech-calc simulate [scenario]`: Monte Carlo over the input ranges.
-import type { Traced } from '../engine/calc.js';
-import { linesOf } from '../engine/lines.js';
-import { sampledInputs, simulate, type Chunk, type SimulationSettings, type Watch } from '../engine/simulate.js';
+import type { Traced } from '../engine/calc/calc.js';
+import { linesOf } from '../engine/analysis/lines.js';
+import { sampledInputs, simulate, type Chunk, type SimulationSettings, type Watch } from '../engine/simulate/simulate.js';
 import { DISTRIBUTIONS, type Distribution } from '../engine/types.js';
-import { changeAddress } from '../engine/rules.js';
+import { changeAddress } from '../engine/analysis/rules.js';
 import {
   renderSimulateCsv,
   renderSimulateJson,
@@ -12,7 +12,7 @@ import {
   type SimulatedOutput,
   type SimulateRenderOptions,
 } from '../render/simulate.js';
-import { didYouMean } from '../suggest.js';
+import { didYouMean } from '../shared/suggest.js';
 import { UsageError } from './exit.js';
 import { emit, loadScenarios, readSettings, styleFor, tablesOf } from './shared.js';
 import type { Io } from './io.js';

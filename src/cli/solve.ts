@@ -1,9 +1,9 @@
 // `fintech-calc solve [scenario] --target <metric>=<value> --vary <input>`: goal seek.
-import { Decimal } from '../decimal.js';
+import { Decimal } from '../shared/decimal.js';
 import { forecastCase } from '../engine/forecast.js';
-import { inputsOf } from '../engine/inputs.js';
-import { findMetric } from '../engine/lines.js';
-import { solve, validInterval, type ValidInterval } from '../engine/solve.js';
+import { inputsOf } from '../engine/analysis/inputs.js';
+import { findMetric } from '../engine/analysis/lines.js';
+import { solve, validInterval, type ValidInterval } from '../engine/analysis/solve.js';
 import type { Case, CaseForecast, Provenance, Scenario } from '../engine/types.js';
 import { visible } from '../render/escape.js';
 import { say } from '../render/labels.js';
@@ -14,7 +14,7 @@ import type { RawMap } from '../scenario/raw.js';
 import { checkSettingPath, setAt } from '../scenario/set.js';
 import { NUMBER, PERCENT_SIGNS, RANGE_SEPARATOR } from '../scenario/syntax.js';
 import { readRangeText, type ValueKind } from '../scenario/values.js';
-import { unitSize } from '../units.js';
+import { unitSize } from '../shared/units.js';
 import { UsageError } from './exit.js';
 import { unknownMetric } from './explain.js';
 import { emit, loadScenarios, readSettings } from './shared.js';

@@ -1,8 +1,8 @@
 // `fintech-calc validate <file ...>`: check scenario files (with their extends chains).
 // A valid file may still draw warnings (an anchor year far outside its module's
 // years): on stderr, the exit code unchanged.
-import { inFileOrder, type Warning } from '../engine/hygiene.js';
-import { farAnchors } from '../engine/plausibility.js';
+import { inFileOrder, type Warning } from '../engine/analysis/hygiene.js';
+import { farAnchors } from '../engine/analysis/plausibility.js';
 import { visible } from '../render/escape.js';
 import { loadScenario } from '../scenario/load.js';
 import { formatProblem, InputError, type Problem } from '../scenario/problems.js';

@@ -1,7 +1,7 @@
 // The data shapes at the heart of fintech-calc: the checked Scenario the engine
 // takes (produced by src/scenario/) and the Forecast it returns (consumed by
 // src/render/). Both hold Decimal values only.
-import type { Decimal } from '../decimal.js';
+import type { Decimal } from '../shared/decimal.js';
 
 export type Case = 'low' | 'base' | 'high';
 export const CASES: readonly Case[] = ['low', 'base', 'high'];

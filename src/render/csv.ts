@@ -1,5 +1,5 @@
 // CSV output (SPEC §5): tidy rows scenario,case,table,metric,key,year,value,unit.
-import { linesOf } from '../engine/lines.js';
+import { linesOf } from '../engine/analysis/lines.js';
 import { machineValue } from './numbers.js';
 import { stampComments } from './stamp.js';
 import type { RenderOptions, ScenarioResult } from './options.js';

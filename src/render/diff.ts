@@ -1,11 +1,11 @@
 // diff output (SPEC §4, §5): the changes between two forecasts as a table, JSON
 // (fintech-calc/diff@1), CSV or Markdown (a comment ready for a pull request),
 // with the attribution of each change and the fail rules that fired.
-import { Decimal } from '../decimal.js';
-import type { Attribution, AttributionResult } from '../engine/attribution.js';
-import { identityOf, type Change, type Comparison, type Tolerance } from '../engine/diff.js';
-import type { ValueKind } from '../engine/lines.js';
-import { changeAddress, type FailRule, type Firing } from '../engine/rules.js';
+import { Decimal } from '../shared/decimal.js';
+import type { Attribution, AttributionResult } from '../engine/analysis/attribution.js';
+import { identityOf, type Change, type Comparison, type Tolerance } from '../engine/analysis/diff.js';
+import type { ValueKind } from '../engine/analysis/lines.js';
+import { changeAddress, type FailRule, type Firing } from '../engine/analysis/rules.js';
 import type { Case } from '../engine/types.js';
 import { csvText } from './csv.js';
 import { caseName, metricLabel, say, text, type Lang } from './labels.js';

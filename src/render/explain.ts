@@ -1,5 +1,5 @@
 // explain output: the calculation tree as indented text, or as JSON.
-import type { ExplainNode } from '../engine/explain.js';
+import type { ExplainNode } from '../engine/analysis/explain.js';
 import type { Case, Provenance, Where, Written, Year } from '../engine/types.js';
 import { visible } from './escape.js';
 import { caseName, comma, say, text, type Lang } from './labels.js';

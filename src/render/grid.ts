@@ -1,8 +1,8 @@
 // The people-facing layout shared by the terminal and Markdown renderers: for
 // each scenario, case and table, a title and rows of formatted cells.
-import type { Decimal } from '../decimal.js';
+import type { Decimal } from '../shared/decimal.js';
 import type { TableName } from '../engine/types.js';
-import { linesOf, type Line } from '../engine/lines.js';
+import { linesOf, type Line } from '../engine/analysis/lines.js';
 import { caseName, colon, comma, lineLabel, scenarioHeading, tableHeading, text } from './labels.js';
 import { displayValue } from './numbers.js';
 import type { RenderOptions, ScenarioResult } from './options.js';

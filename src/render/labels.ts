@@ -1,5 +1,5 @@
 // Row and table labels in English and Chinese.
-import type { Line } from '../engine/lines.js';
+import type { Line } from '../engine/analysis/lines.js';
 import type { Case, Label, TableName } from '../engine/types.js';
 
 export type Lang = 'en' | 'zh';

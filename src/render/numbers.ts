@@ -1,10 +1,10 @@
 // The rounding and notation policies of the output, in one place. The engine's
 // numbers are exact; only here are they converted to the output unit and rounded.
-import { Decimal } from '../decimal.js';
-import { unitSize } from '../units.js';
+import { Decimal } from '../shared/decimal.js';
+import { unitSize } from '../shared/units.js';
 
-export type { ValueKind } from '../engine/lines.js';
-import type { ValueKind } from '../engine/lines.js';
+export type { ValueKind } from '../engine/analysis/lines.js';
+import type { ValueKind } from '../engine/analysis/lines.js';
 
 /** Significant digits in JSON and CSV: SPEC §5 asks for at least 15. */
 const MACHINE_DIGITS = 20;

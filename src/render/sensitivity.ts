@@ -1,6 +1,6 @@
 // sensitivity output: a table sorted by swing and a terminal tornado chart.
-import type { SensitivityResult } from '../engine/sensitivity.js';
-import type { ValueKind } from '../engine/lines.js';
+import type { SensitivityResult } from '../engine/analysis/sensitivity.js';
+import type { ValueKind } from '../engine/analysis/lines.js';
 import { csvText } from './csv.js';
 import { say, text, type Lang } from './labels.js';
 import { visible } from './escape.js';

@@ -1,10 +1,10 @@
 // simulate output: mean and percentiles of every metric, key and year, as
 // tables, JSON (fintech-calc/simulate@1), CSV or Markdown; a terminal
 // histogram for --metric.
-import { Decimal } from '../decimal.js';
-import type { Traced } from '../engine/calc.js';
-import type { Line } from '../engine/lines.js';
-import type { SampleStats } from '../engine/stats.js';
+import { Decimal } from '../shared/decimal.js';
+import type { Traced } from '../engine/calc/calc.js';
+import type { Line } from '../engine/analysis/lines.js';
+import type { SampleStats } from '../engine/simulate/stats.js';
 import type { Distribution, TableName } from '../engine/types.js';
 import { csvText } from './csv.js';
 import { colon, comma, lineLabel, parenthesised, say, scenarioHeading, tableHeading, text, type Lang } from './labels.js';

@@ -1,6 +1,6 @@
 // The scenario format (SPEC §2.3, §2.4): a raw YAML tree → a checked Scenario.
 // Every problem is collected with its position; nothing after this re-checks inputs.
-import { Decimal, ONE, sum } from '../decimal.js';
+import { Decimal, ONE, sum } from '../shared/decimal.js';
 import type {
   BankProfitInputs,
   Case,
@@ -20,9 +20,9 @@ import type {
   Year,
 } from '../engine/types.js';
 import { CASES } from '../engine/types.js';
-import { isYearInWindow, YEAR_WINDOW } from '../limits.js';
-import { didYouMean } from '../suggest.js';
-import { AMOUNT_UNITS, unitSize } from '../units.js';
+import { isYearInWindow, YEAR_WINDOW } from '../shared/limits.js';
+import { didYouMean } from '../shared/suggest.js';
+import { AMOUNT_UNITS, unitSize } from '../shared/units.js';
 import { CHANNEL, INSTITUTION, keysOf, MODE, SCENARIO, SEGMENT, sectionAt, TECHNOLOGY } from './format.js';
 import { isRemoval } from './merge.js';
 import { Problems, type Pos } from './problems.js';

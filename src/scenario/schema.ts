@@ -5,7 +5,7 @@
 // frontier ≤ spend, …) and the inputs an `extends` provides are the loader's.
 // So is whether a `null` has an inherited entry to remove: the schema allows null
 // wherever a file may remove one (every key of a map merged key by key).
-import { unitSpellings } from '../unit-names.js';
+import { unitSpellings } from '../shared/unit-names.js';
 import { SCENARIO, type Shape } from './format.js';
 import { OWN_KEYS } from './merge.js';
 import { NUMBER, PERCENT_SIGNS, RANGE_SEPARATOR, WHOLE_NUMBER } from './syntax.js';

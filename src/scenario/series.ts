@@ -1,10 +1,10 @@
 // Yearly series (SPEC §2.2): a single value for every year, or anchors
 // {year: value} interpolated linear | cagr | step, or one anchor with a growth rate.
-import { nthRoot, ONE, type Decimal } from '../decimal.js';
+import { nthRoot, ONE, type Decimal } from '../shared/decimal.js';
 import type { Case, Range, Series, Year } from '../engine/types.js';
 import { CASES } from '../engine/types.js';
-import { isOutOfRange, isYearInWindow, RANGE_TEXT, YEAR_WINDOW } from '../limits.js';
-import { didYouMean } from '../suggest.js';
+import { isOutOfRange, isYearInWindow, RANGE_TEXT, YEAR_WINDOW } from '../shared/limits.js';
+import { didYouMean } from '../shared/suggest.js';
 import type { Pos } from './problems.js';
 import type { RawNode } from './raw.js';
 import { readValue, written, type ReadContext, type Value, type ValueKind } from './values.js';

@@ -3,7 +3,7 @@
 // the format has (and, for modes, segments and channels, one the scenario has,
 // unless a whole new one is given as a map). A bare amount is in the output
 // unit (-u), as every bare amount on the command line; `null` removes the entry.
-import { didYouMean } from '../suggest.js';
+import { didYouMean } from '../shared/suggest.js';
 import { keysOf, SCENARIO, type Shape } from './format.js';
 import { isRemoval, type Removals } from './merge.js';
 import { Problems, type Pos } from './problems.js';

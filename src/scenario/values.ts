@@ -2,11 +2,11 @@
 // strings with units, ranges in five forms or {low, base, high}, optionally
 // annotated with source and note. Each becomes a Range of Decimal in 亿元 or as
 // a fraction; a plain value has low = base = high.
-import { Decimal, parseDecimal } from '../decimal.js';
+import { Decimal, parseDecimal } from '../shared/decimal.js';
 import { DISTRIBUTIONS, type Distribution, type Provenance, type Range, type Written } from '../engine/types.js';
-import { isOutOfRange, RANGE_TEXT, type NumberKind } from '../limits.js';
-import { didYouMean } from '../suggest.js';
-import { AMOUNT_UNITS, unitSize } from '../units.js';
+import { isOutOfRange, RANGE_TEXT, type NumberKind } from '../shared/limits.js';
+import { didYouMean } from '../shared/suggest.js';
+import { AMOUNT_UNITS, unitSize } from '../shared/units.js';
 import type { Pos, Problems } from './problems.js';
 import type { RawMap, RawNode } from './raw.js';
 import { asciiNumerals, NUMBER, PERCENT_SIGNS, RANGE_SPLIT } from './syntax.js';

@@ -2,8 +2,8 @@
 // forecast's own (SPEC §3 through the same code), checked here through the CLI.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Decimal } from '../../src/decimal.js';
-import { solve, validInterval } from '../../src/engine/solve.js';
+import { Decimal } from '../../src/shared/decimal.js';
+import { solve, validInterval } from '../../src/engine/analysis/solve.js';
 import { runCli } from '../cli/in-process.js';
 
 const json = async (...args: string[]) => {

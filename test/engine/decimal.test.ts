@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Decimal, nthRoot, parseDecimal } from '../../src/decimal.js';
-import { decimalCalc } from '../../src/engine/calc.js';
+import { Decimal, nthRoot, parseDecimal } from '../../src/shared/decimal.js';
+import { decimalCalc } from '../../src/engine/calc/calc.js';
 
 // A referee with far more digits than the engine's 40.
 const Wide = Decimal.clone({ precision: 120 });

@@ -3,7 +3,7 @@
 // directly on the generated numbers, independently of the loader and engine.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Decimal, sum } from '../../src/decimal.js';
+import { Decimal, sum } from '../../src/shared/decimal.js';
 import { forecast } from '../../src/engine/forecast.js';
 import { CASES, type Case } from '../../src/engine/types.js';
 import { load } from '../helpers.js';

@@ -1,8 +1,8 @@
 // Plausibility: anchor years far outside their module's years, and values far
 // from what the report gives for their input, each at the place that wrote it.
 import { describe, expect, it } from 'vitest';
-import { FAR_YEARS, farAnchors, implausibleValues } from '../../src/engine/plausibility.js';
-import { hygiene, DEFAULT_MAX_GROWTH } from '../../src/engine/hygiene.js';
+import { FAR_YEARS, farAnchors, implausibleValues } from '../../src/engine/analysis/plausibility.js';
+import { hygiene, DEFAULT_MAX_GROWTH } from '../../src/engine/analysis/hygiene.js';
 import { FILE, load } from '../helpers.js';
 
 const paths = (warnings: readonly { path: string }[]) => warnings.map((warning) => warning.path);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Decimal } from '../../src/decimal.js';
+import { Decimal } from '../../src/shared/decimal.js';
 import { displayValue, machineNumber } from '../../src/render/numbers.js';
 
 describe('output numbers', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Decimal } from '../../src/decimal.js';
+import { Decimal } from '../../src/shared/decimal.js';
 import { load, problemsOf } from '../helpers.js';
 
 function scenario(marketSpace: string, share = '50%', years = '2019..2023'): string {

@@ -1,8 +1,8 @@
 // techSpend model (SPEC §3, output key `spend`), with institution tiers: a
 // segment may be firms × perFirm, and segments may form groups with subtotals.
-import type { Calc, InputReader } from './calc.js';
-import type { GroupForecast, SegmentForecast, SpendForecast, TechSpendInputs, Year, Yearly } from './types.js';
-import { get, yearly } from './yearly.js';
+import type { Calc, InputReader } from '../calc/calc.js';
+import type { GroupForecast, SegmentForecast, SpendForecast, TechSpendInputs, Year, Yearly } from '../types.js';
+import { get, yearly } from '../calc/yearly.js';
 
 export function forecastSpend<N>(calc: Calc<N>, inputs: TechSpendInputs, input: InputReader<N>): SpendForecast<N> {
   const { years } = inputs;

@@ -1,8 +1,8 @@
 // bankProfit model (SPEC §3, output key `profit`). It builds on the market
 // forecast of the same case (or sample).
-import type { Calc, InputReader } from './calc.js';
-import type { BankProfitInputs, MarketForecast, ProfitForecast, SupplyChainInputs, Yearly } from './types.js';
-import { get, yearly } from './yearly.js';
+import type { Calc, InputReader } from '../calc/calc.js';
+import type { BankProfitInputs, MarketForecast, ProfitForecast, SupplyChainInputs, Yearly } from '../types.js';
+import { get, yearly } from '../calc/yearly.js';
 
 export function forecastProfit<N>(
   calc: Calc<N>,

@@ -1,8 +1,8 @@
 // Comparing two forecasts (SPEC §4 diff): every metric, key and year whose value
 // differs beyond the tolerance, and the lines only one side has.
-import type { Decimal } from '../decimal.js';
+import type { Decimal } from '../../shared/decimal.js';
 import { linesOf, type ItemGroup, type Line, type ValueKind } from './lines.js';
-import type { Case, Forecast, Label, TableName } from './types.js';
+import type { Case, Forecast, Label, TableName } from '../types.js';
 
 /** An absolute bound (in 亿元, for amounts) or a relative one (a fraction of a). */
 export type Tolerance = { readonly kind: 'absolute'; readonly amount: Decimal } | { readonly kind: 'relative'; readonly fraction: Decimal };

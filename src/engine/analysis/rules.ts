@@ -2,11 +2,11 @@
 // addresses and a threshold on the change, relative or absolute. A rule that can
 // check no value (its glob matches nothing, or only tables left out, only ratios
 // under an amount threshold, only undefined values) is a mistake, never a pass.
-import type { Decimal } from '../decimal.js';
-import { closest } from '../suggest.js';
+import type { Decimal } from '../../shared/decimal.js';
+import { closest } from '../../shared/suggest.js';
 import type { Change, Tolerance } from './diff.js';
 import { address, linesOf, type ValueKind } from './lines.js';
-import { TABLES, type Forecast, type TableName } from './types.js';
+import { TABLES, type Forecast, type TableName } from '../types.js';
 
 export interface FailRule {
   /** As written on the command line. */

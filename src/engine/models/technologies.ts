@@ -1,8 +1,8 @@
 // technologies model (output key `tech`): spend by technology, its yearly growth and CAGR.
-import type { Calc, InputReader } from './calc.js';
+import type { Calc, InputReader } from '../calc/calc.js';
 import { cagr } from './spend.js';
-import type { TechnologiesForecast, TechnologiesInputs, Year, Yearly } from './types.js';
-import { get, yearly } from './yearly.js';
+import type { TechnologiesForecast, TechnologiesInputs, Year, Yearly } from '../types.js';
+import { get, yearly } from '../calc/yearly.js';
 
 export function forecastTechnologies<N>(calc: Calc<N>, inputs: TechnologiesInputs, input: InputReader<N>): TechnologiesForecast<N> {
   const { years } = inputs;

@@ -3,9 +3,9 @@
 // (forecast, explain, solve, diff) and float64 for simulate, where the models are
 // traced once and the recorded steps replayed on vectors of samples by
 // kernels.wat, which holds the float64 formulas.
-import { nthRoot, ONE, sum, ZERO, type Decimal } from '../decimal.js';
-import type { Evaluate } from './kernels.js';
-import type { Series, Year, Yearly } from './types.js';
+import { nthRoot, ONE, sum, ZERO, type Decimal } from '../../shared/decimal.js';
+import type { Evaluate } from '../simulate/kernels.js';
+import type { Series, Year, Yearly } from '../types.js';
 
 export interface Calc<N> {
   readonly zero: N;

@@ -1,7 +1,7 @@
 // supplyChain model (SPEC §3, output key `market`).
-import type { Calc, InputReader } from './calc.js';
-import type { MarketForecast, ModeForecast, SupplyChainInputs } from './types.js';
-import { get, yearly } from './yearly.js';
+import type { Calc, InputReader } from '../calc/calc.js';
+import type { MarketForecast, ModeForecast, SupplyChainInputs } from '../types.js';
+import { get, yearly } from '../calc/yearly.js';
 
 export function forecastMarket<N>(calc: Calc<N>, inputs: SupplyChainInputs, input: InputReader<N>): MarketForecast<N> {
   const { years } = inputs;

@@ -1,8 +1,8 @@
 // A forecast as an ordered list of lines (one metric of one table over the
 // years): the common shape of the table, Markdown and CSV output and of diff.
 // Order and names follow the JSON output of SPEC §5.
-import type { Decimal } from '../decimal.js';
-import { TABLES, type CaseForecast, type Label, type TableName, type Yearly } from './types.js';
+import type { Decimal } from '../../shared/decimal.js';
+import { TABLES, type CaseForecast, type Label, type TableName, type Yearly } from '../types.js';
 
 export type ValueKind = 'amount' | 'ratio' | 'count';
 export type ItemGroup = 'modes' | 'segments' | 'groups' | 'institutions' | 'items';

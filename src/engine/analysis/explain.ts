@@ -2,12 +2,12 @@
 // the metric, its operands recursively, down to the inputs with their
 // provenance. Every number in the tree is the engine's own (taken from the
 // forecast); this file only says which values a formula combines.
-import type { Decimal } from '../decimal.js';
+import type { Decimal } from '../../shared/decimal.js';
 import { address, linesOf, type ValueKind } from './lines.js';
 import { inputsOf } from './inputs.js';
-import type { Case, CaseForecast, MarketForecast, Provenance, Scenario, Year, Yearly } from './types.js';
-import { TABLES } from './types.js';
-import { get } from './yearly.js';
+import type { Case, CaseForecast, MarketForecast, Provenance, Scenario, Year, Yearly } from '../types.js';
+import { TABLES } from '../types.js';
+import { get } from '../calc/yearly.js';
 
 export interface ExplainNode {
   /** A metric address (`profit.increment.2023`) or an input path and year. */

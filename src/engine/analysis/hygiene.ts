@@ -1,9 +1,9 @@
 // Assumption hygiene (`fintech-calc check`): what a reviewer of a scenario would
 // ask about its numbers. Read from the inputs' provenance and series; pure.
-import { Decimal } from '../decimal.js';
+import { Decimal } from '../../shared/decimal.js';
 import { inputsOf } from './inputs.js';
 import { farAnchors, implausibleValues } from './plausibility.js';
-import type { Label, Provenance, Scenario, Where, Written, Year } from './types.js';
+import type { Label, Provenance, Scenario, Where, Written, Year } from '../types.js';
 
 export interface Warning {
   readonly where: Where;

@@ -2,7 +2,7 @@
 // q takes the value at quantile q of each year's (low, base, high), so one draw
 // per input moves all its years together.
 import type { Evaluate } from './kernels.js';
-import type { Distribution } from './types.js';
+import type { Distribution } from '../types.js';
 
 /** A sampler for one (low, base, high): quantile → value. */
 export type Quantile = (q: number) => number;

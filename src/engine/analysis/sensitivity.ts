@@ -1,10 +1,10 @@
 // sensitivity: one input at a time at its low and high (or ± a swing), every
 // other input at base; the metric for each, sorted by how far it swings. The
 // forecast is the engine's, run on a scenario with the inputs set so.
-import { Decimal, ONE, ZERO } from '../decimal.js';
-import { forecastCase } from './forecast.js';
+import { Decimal, ONE, ZERO } from '../../shared/decimal.js';
+import { forecastCase } from '../forecast.js';
 import { atEnd, hasRange, inputsOf, mapInputs } from './inputs.js';
-import type { CaseForecast, Range, Scenario, Series } from './types.js';
+import type { CaseForecast, Range, Scenario, Series } from '../types.js';
 
 export interface Sensitivity {
   readonly input: string;

@@ -1,7 +1,7 @@
 // solve (goal seek): the input value at which a metric meets a target, in
 // decimal, within the input's domain. A safeguarded regula falsi (Illinois):
 // as robust as bisection, much faster on the near-linear metrics of the models.
-import { Decimal } from '../decimal.js';
+import { Decimal } from '../../shared/decimal.js';
 
 export interface SolveProblem {
   /** The metric minus the target, at an input value. */

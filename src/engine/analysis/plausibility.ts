@@ -3,9 +3,9 @@
 // report gives for its input (0.9, i.e. 90%, for an operating cost of 0.9%).
 // Read from the inputs' provenance, so each is flagged where it is written
 // (in the file that wrote it, when it comes through `extends`); pure.
-import { Decimal } from '../decimal.js';
+import { Decimal } from '../../shared/decimal.js';
 import type { Warning } from './hygiene.js';
-import type { Label, Scenario, Written, Year } from './types.js';
+import type { Label, Scenario, Written, Year } from '../types.js';
 
 /** An anchor more than this many years outside its module's years is likely a typo. */
 export const FAR_YEARS = 10;

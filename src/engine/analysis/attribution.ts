@@ -6,13 +6,13 @@
 // inputs cannot explain (decimal rounding). A player is an input series, or a
 // part of a scenario that changed form: a profit share given as a rate on one
 // side and a mix on the other, a mode or segment only one side has, a flag.
-import { Decimal, sum } from '../decimal.js';
+import { Decimal, sum } from '../../shared/decimal.js';
 import type { Change } from './diff.js';
 import { identityOf } from './diff.js';
-import { forecast } from './forecast.js';
+import { forecast } from '../forecast.js';
 import { inputsOf, mapInputs } from './inputs.js';
 import { linesOf } from './lines.js';
-import type { Case, InstitutionInputs, ModeInputs, Range, Scenario, SegmentInputs, Series, TableName, TechnologiesInputs } from './types.js';
+import type { Case, InstitutionInputs, ModeInputs, Range, Scenario, SegmentInputs, Series, TableName, TechnologiesInputs } from '../types.js';
 
 /** Above this many changed inputs, inputs are grouped by their model (2^k forecasts are run). */
 export const MAX_PLAYERS = 10;

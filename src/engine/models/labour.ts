@@ -1,8 +1,8 @@
 // labourSavings model (output key `labour`): smart customer service replacing
 // human service labour (report l.12, l.428-431).
-import type { Calc, InputReader } from './calc.js';
-import type { InstitutionForecast, LabourForecast, LabourInputs, Year, Yearly } from './types.js';
-import { get, yearly } from './yearly.js';
+import type { Calc, InputReader } from '../calc/calc.js';
+import type { InstitutionForecast, LabourForecast, LabourInputs, Year, Yearly } from '../types.js';
+import { get, yearly } from '../calc/yearly.js';
 
 export function forecastLabour<N>(calc: Calc<N>, inputs: LabourInputs, input: InputReader<N>): LabourForecast<N> {
   const { years } = inputs;

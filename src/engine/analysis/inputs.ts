@@ -1,6 +1,6 @@
 // The inputs of a scenario by path (as --set names them), to vary them one at a
 // time (sensitivity) without a second copy of the models.
-import type { Case, Range, Scenario, Series } from './types.js';
+import type { Case, Range, Scenario, Series } from '../types.js';
 
 /** A copy of the scenario with every input series passed through `change`. */
 export function mapInputs(scenario: Scenario, change: (path: string, series: Series) => Series): Scenario {
