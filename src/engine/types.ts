@@ -30,6 +30,14 @@ export interface Where {
   readonly col: number;
 }
 
+/** What a reviewer of a scenario would ask about one of its values (check, validate's warnings). */
+export interface Warning {
+  readonly where: Where;
+  readonly path: string;
+  /** In English and Chinese (check --lang). */
+  readonly message: Label;
+}
+
 /** How simulate samples a range between its low and high, with its base as the mode. */
 export type Distribution = 'triangular' | 'uniform' | 'pert';
 export const DISTRIBUTIONS: readonly Distribution[] = ['triangular', 'uniform', 'pert'];

@@ -3,14 +3,9 @@
 import { Decimal } from '../../shared/decimal.js';
 import { inputsOf } from './inputs.js';
 import { farAnchors, implausibleValues } from './plausibility.js';
-import type { Label, Provenance, Scenario, Where, Written, Year } from '../types.js';
+import type { Label, Provenance, Scenario, Warning, Where, Written, Year } from '../types.js';
 
-export interface Warning {
-  readonly where: Where;
-  readonly path: string;
-  /** In English and Chinese (check --lang). */
-  readonly message: Label;
-}
+export type { Warning };
 
 // \uFF1A is the full-width colon ：(escaped: regular-expression literals reach the bundle as written, and it must be ASCII).
 const ASSUMPTION = /^assumption\b[\s:\uFF1A,-]*(.*)$/is;

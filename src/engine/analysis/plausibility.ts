@@ -4,8 +4,7 @@
 // Read from the inputs' provenance, so each is flagged where it is written
 // (in the file that wrote it, when it comes through `extends`); pure.
 import { Decimal } from '../../shared/decimal.js';
-import type { Warning } from './hygiene.js';
-import type { Label, Scenario, Written, Year } from '../types.js';
+import type { Label, Scenario, Warning, Written, Year } from '../types.js';
 
 /** An anchor more than this many years outside its module's years is likely a typo. */
 export const FAR_YEARS = 10;
