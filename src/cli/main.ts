@@ -10,6 +10,7 @@ import { EXIT, reportError } from './exit.js';
 import { isTerminal, stderrWriter, stdoutWriter, type Io } from './io.js';
 import type { RawDiffOptions } from './diff.js';
 import type { Format, RawOutputOptions } from './options.js';
+import type { RawReportOptions } from './report.js';
 import type { RawSensitivityOptions } from './sensitivity.js';
 import type { RawSimulateOptions } from './simulate.js';
 import type { RawSolveOptions } from './solve.js';
@@ -292,6 +293,37 @@ Examples:
   });
 }
 
+function defineReport(program: Command, io: Io, setCode: SetCode): void {
+  const command = program
+    .command('report')
+    .description('write one self-contained HTML page with charts of the forecast: market, profit, spend, sensitivity, Monte Carlo (-n), and what changed between scenarios')
+    .argument('[scenario...]', 'scenario files or bundled names (default baseline); with two or more, the first is compared with each other one')
+    .option('-o, --out <file>', 'the HTML file to write (replaced atomically); without it the page goes to stdout, unless that is a terminal')
+    .addOption(new Option('-c, --case <case>', 'input case the charts show: low, base or high (bands show the low and high cases)').default('base'))
+    .addOption(new Option('-u, --unit <unit>', `unit of amounts: ${OUTPUT_UNITS.join(', ')}`).default('亿元'))
+    .option('--lang <lang>', 'labels and text in en or zh (default: zh when LC_ALL/LANG is zh*, else en)')
+    .option('--set <path=value>', 'override one input, in any value syntax (repeatable; a bare amount is in the -u unit, null removes)', collect, [])
+    .option('-n, --samples <n>', 'add a Monte Carlo section: fan charts of market size and profit, and a histogram of each --metric')
+    .addOption(new Option('--seed <n>', 'seed of the Monte Carlo draws').default('1'))
+    .addOption(new Option('--dist <dist>', 'distribution of a range without its own dist: triangular, uniform or pert').default('triangular'))
+    .option('--metric <metric>', 'metric of the tornado and histogram charts (repeatable; default market.marketSize and profit.profit in their last year)', collect, [])
+    .option('--title <text>', 'the page title (default: the scenarios)');
+  helpAfter(
+    command,
+    `
+The page has no script and loads nothing: inline SVG charts and CSS, each chart with its numbers in a table below it, and the reproducibility stamp (version, files and SHA-256, --set, seed) at the end. The same input gives the same bytes.
+
+Examples:
+  fintech-calc report -o report.html                      the bundled baseline
+  fintech-calc report baseline bank-led -o compare.html   two scenarios: overlaid charts and a waterfall of what changed
+  fintech-calc report my.yaml -n 10000 --seed 7 --lang zh -o 报告.html
+`,
+  ).action(async (scenarios: string[], options: RawReportOptions) => {
+    const { runReport } = await import('./report.js');
+    setCode(await runReport(scenarios, options, io));
+  });
+}
+
 function defineCheck(program: Command, io: Io, setCode: SetCode): void {
   const command = program
     .command('check')
@@ -370,6 +402,7 @@ const COMMANDS: Record<string, (program: Command, io: Io, setCode: SetCode) => v
   sensitivity: defineSensitivity,
   solve: defineSolve,
   simulate: defineSimulate,
+  report: defineReport,
   check: defineCheck,
   validate: defineValidate,
   schema: defineSchema,
