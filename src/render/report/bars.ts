@@ -50,7 +50,7 @@ export function barsChart(chart: BarsChart): string {
   const axis = valueAxis(scale, chart.percent, x, top, bottom);
   const title = el('text', { x: (left + right) / 2, y: bottom + 34, class: 'axis-title', 'text-anchor': 'middle' }, esc(chart.axisTitle));
   const key = legend(chart.legend, width, bottom + 44);
-  return svgRoot(chart, width, bottom + 44 + key.height + 6, [axis, ...rows, reference, title, key.svg].join(''));
+  return svgRoot(chart, width, bottom + 44 + key.height + 6, [axis, ...rows, reference, title, key.svg]);
 }
 
 /** Room for the last tick's label, centred on the axis's end. */
@@ -72,7 +72,7 @@ function valueAxis(scale: Scale, percent: boolean, x: (value: number) => number,
         k % every === 0 ? el('text', { x: x(tick), y: bottom + 16, class: 'tick', 'text-anchor': 'middle' }, esc(labels[k]!)) : '',
       ),
     )
-    .join('');
+    .join('\n');
 }
 
 export interface HistogramChart extends Caption {
@@ -110,5 +110,5 @@ export function histogramChart(chart: HistogramChart): string {
     el('text', { x: 8, y: 16, class: 'axis-title' }, esc(chart.countTitle)),
     el('text', { x: (left + right) / 2, y: bottom + 38, class: 'axis-title', 'text-anchor': 'middle' }, esc(chart.axisTitle)),
   ];
-  return svgRoot(chart, width, bottom + 48, [...grid, ...columns, ...ticks, ...titles].join(''));
+  return svgRoot(chart, width, bottom + 48, [...grid, ...columns, ...ticks, ...titles]);
 }

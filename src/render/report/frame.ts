@@ -1,6 +1,6 @@
 // What every chart has: the <svg> root with its accessible name and description,
 // a legend laid out in rows, and the palette.
-import { el, esc, px } from './markup.js';
+import { block, el, esc, px } from './markup.js';
 import { fitText, textWidth } from './text-width.js';
 
 /** Chart text size, in px of the viewBox. */
@@ -27,13 +27,13 @@ export interface Caption {
 }
 
 /** The <svg> of a chart: `role="img"`, named by its <title> and described by its <desc>. */
-export function svgRoot(caption: Caption, width: number, height: number, body: string): string {
-  return el(
+export function svgRoot(caption: Caption, width: number, height: number, marks: readonly string[]): string {
+  return block(
     'svg',
     { xmlns: 'http://www.w3.org/2000/svg', class: 'chart', viewBox: `0 0 ${px(width)} ${px(height)}`, role: 'img', 'aria-labelledby': `${caption.id}-title ${caption.id}-desc` },
     el('title', { id: `${caption.id}-title` }, esc(caption.title)),
     el('desc', { id: `${caption.id}-desc` }, esc(caption.desc)),
-    body,
+    ...marks,
   );
 }
 

@@ -5,7 +5,7 @@ import { caseName, comma, scenarioHeading, text } from '../labels.js';
 import { stampComment } from '../stamp.js';
 import type { ReportData, ReportOptions } from './data.js';
 import { comparisonSections, forecastSections, type Figure, type Section } from './figures.js';
-import { el, esc } from './markup.js';
+import { block, el, esc } from './markup.js';
 import { word } from './words.js';
 
 const FONTS = `system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif`;
@@ -67,8 +67,8 @@ export function renderReport(data: ReportData, options: ReportOptions): string {
   const scenarios = data.scenarios.map((report) => scenarioHeading(report.forecast.scenario, lang)).join(comma(lang));
   const title = data.title === '' ? scenarios : data.title;
   const meta = [...(data.title === '' ? [] : [scenarios]), caseName(data.scenarios[0]!.chosen, lang), options.unit].join(' · ');
-  const contents = el('nav', {}, el('h2', {}, esc(word('contents', lang))), el('ol', {}, ...sections.map((section) => el('li', {}, el('a', { href: `#${section.id}` }, esc(section.title))))));
-  const body = [el('header', {}, el('h1', {}, esc(title)), el('p', { class: 'meta' }, esc(meta))), contents, el('main', {}, ...sections.map((section) => sectionHtml(section, lang))), footer(data, lang)].join('\n');
+  const contents = block('nav', {}, el('h2', {}, esc(word('contents', lang))), block('ol', {}, ...sections.map((section) => el('li', {}, el('a', { href: `#${section.id}` }, esc(section.title))))));
+  const body = [block('header', {}, el('h1', {}, esc(title)), el('p', { class: 'meta' }, esc(meta))), contents, block('main', {}, ...sections.map((section) => sectionHtml(section, lang))), footer(data, lang)].join('\n');
   const head = [
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -84,7 +84,7 @@ export function renderReport(data: ReportData, options: ReportOptions): string {
 function sectionHtml(section: Section, lang: ReportOptions['lang']): string {
   const small = section.figures.filter((figure) => figure.small);
   const large = section.figures.filter((figure) => !figure.small);
-  return el(
+  return block(
     'section',
     { id: section.id },
     el('h2', {}, esc(section.title)),
@@ -97,15 +97,15 @@ function sectionHtml(section: Section, lang: ReportOptions['lang']): string {
 function figureHtml(figure: Figure, lang: ReportOptions['lang']): string {
   const { header, rows, leftColumns = 1 } = figure.table;
   const cell = (tag: 'th' | 'td', value: string, column: number) => el(tag, column < leftColumns ? { class: 'label' } : {}, esc(value));
-  const table = el(
+  const table = block(
     'table',
     {},
     el('thead', {}, el('tr', {}, ...header.map((value, column) => cell('th', value, column)))),
-    el('tbody', {}, ...rows.map((row) => el('tr', {}, ...row.map((value, column) => cell('td', value, column))))),
+    block('tbody', {}, ...rows.map((row) => el('tr', {}, ...row.map((value, column) => cell('td', value, column))))),
   );
   // A figure without a chart (a table of changes) shows its table open.
-  if (figure.svg === '') return el('figure', { id: figure.id }, el('figcaption', {}, esc(figure.title)), el('div', { class: 'table' }, table));
-  return el(
+  if (figure.svg === '') return block('figure', { id: figure.id }, el('figcaption', {}, esc(figure.title)), el('div', { class: 'table' }, table));
+  return block(
     'figure',
     { id: figure.id, class: figure.small ? 'small' : undefined },
     el('figcaption', {}, esc(figure.title)),
@@ -121,12 +121,12 @@ function footer(data: ReportData, lang: ReportOptions['lang']): string {
   const set = stamp.set.length === 0 ? esc(word('noneSet', lang)) : stamp.set.map((setting) => el('code', {}, esc(setting))).join(' ');
   const simulated = data.scenarios.find((report) => report.simulation)?.simulation;
   const seed = simulated ? el('p', {}, `-n ${simulated.samples} --seed ${simulated.seed} --dist ${esc(simulated.dist)}`) : '';
-  return el(
+  return block(
     'footer',
     {},
     el('p', {}, `${esc(word('stamp', lang))}: ${esc(stamp.tool)} ${esc(stamp.version)}`),
     el('p', {}, `${esc(word('files', lang))}:`),
-    el('ul', {}, ...files),
+    block('ul', {}, ...files),
     el('p', {}, `--set${stamp.setUnit ? ` (${esc(stamp.setUnit)})` : ''}: ${set}`),
     seed,
     el('p', {}, esc(text('caseHeader', lang)), ': ', esc(caseName(data.scenarios[0]!.chosen, lang))),

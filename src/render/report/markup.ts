@@ -23,6 +23,11 @@ export function el(tag: string, attributes: Attributes, ...children: readonly st
   return `<${tag}${attrs}>${children.join('')}</${tag}>`;
 }
 
+/** An element whose children stand on lines of their own, so that a change to a report shows as a readable diff. */
+export function block(tag: string, attributes: Attributes, ...children: readonly string[]): string {
+  return el(tag, attributes, '\n', ...children.filter((child) => child !== '').map((child) => `${child}\n`));
+}
+
 /** A coordinate: at most one decimal, no `-0`, so the same layout gives the same bytes. */
 export function px(value: number): string {
   const rounded = Math.round(value * 10) / 10;

@@ -83,7 +83,7 @@ export function xyChart(chart: XYChart): string {
     el('text', { x: 8, y: 16, class: 'axis-title' }, esc(chart.yTitle)),
     el('text', { x: (left + right) / 2, y: bottom + 34, class: 'axis-title', 'text-anchor': 'middle' }, esc(chart.xTitle)),
   ];
-  return svgRoot(chart, width, height, [...grid, ...bandFills, ...areas, ...bandEdges, ...lineMarks, ...years, ...titles, key.svg].join(''));
+  return svgRoot(chart, width, height, [...grid, ...bandFills, ...areas, ...bandEdges, ...lineMarks, ...years, ...titles, key.svg]);
 }
 
 /** The outline of the region between `upper` and `lower` (null counts as no region there). */
