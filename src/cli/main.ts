@@ -9,6 +9,7 @@ import { OUTPUT_UNITS } from '../shared/unit-names.js';
 import { EXIT, reportError } from './exit.js';
 import { isTerminal, stderrWriter, stdoutWriter, type Io } from './io.js';
 import type { RawDiffOptions } from './diff.js';
+import type { RawForecastOptions } from './forecast.js';
 import type { Format, RawOutputOptions } from './options.js';
 import type { RawReportOptions } from './report.js';
 import type { RawSensitivityOptions } from './sensitivity.js';
@@ -127,7 +128,7 @@ function defineForecast(program: Command, io: Io, setCode: SetCode): void {
       .description('forecast each scenario (default: the bundled baseline) and print year-by-year tables')
       .argument('[scenario...]', 'scenario files (.yaml), or the name of a bundled scenario such as baseline'),
     { formats: ['table', 'json', 'csv', 'md'], cases: 'all', tables: true, stamp: true, color: true },
-  );
+  ).option('--spark', 'add a trend column of sparklines (table and md; ASCII where the locale is not UTF-8 or TERM=dumb)');
   helpAfter(
     command,
     `
@@ -135,6 +136,7 @@ ${CASES_NOTE}
 
 Examples:
   fintech-calc forecast                           the bundled baseline
+  fintech-calc forecast --spark                   with a trend column
   fintech-calc forecast -c all --lang zh          low, base and high, in Chinese
   fintech-calc forecast my.yaml -t market,profit -u 万亿元
   fintech-calc forecast baseline my.yaml -f json  one JSON document per line
@@ -143,7 +145,7 @@ Examples:
 
 Exit codes: 0 success, 2 bad input or usage, 3 internal error (a bug).
 `,
-  ).action(async (scenarios: string[], options: RawOutputOptions) => {
+  ).action(async (scenarios: string[], options: RawForecastOptions) => {
     const { runForecast } = await import('./forecast.js');
     setCode(await runForecast(scenarios, options, io));
   });
