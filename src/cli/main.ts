@@ -107,6 +107,7 @@ Examples:
   fintech-calc explain profit.increment.2023  how a value is computed
   fintech-calc sensitivity --metric market.marketSize.2023
   fintech-calc solve --target market.marketSize.2023=6.5万亿 --vary supplyChain.modes.receivables.penetration.2023
+  fintech-calc report -o report.html          the forecast as an HTML page of charts
   fintech-calc validate my.yaml               check a scenario file
   fintech-calc schema > scenario.schema.json  the JSON Schema, for editors
 Run 'fintech-calc <command> --help' for a command's options.

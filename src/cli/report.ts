@@ -72,7 +72,8 @@ export async function runReport(scenarioArgs: readonly string[], raw: RawReportO
     const comparison = compareForecasts(forecast(a, [c]), forecast(b, [c]), TABLES, undefined);
     return { a: 0, b: i + 1, comparison, attribution: attribute(a, b, [c], TABLES, comparison.changes) };
   });
-  const data: ReportData = { title: raw.title ?? '', scenarios, comparisons, stamp: await stampOf(loaded, raw.set, options.unit) };
+  const stamp = { ...(await stampOf(loaded, raw.set, options.unit)), ...(samples !== undefined && { simulate: { samples, seed, dist } }) };
+  const data: ReportData = { title: raw.title ?? '', scenarios, comparisons, stamp };
   emit(renderReport(data, { unit: options.unit, lang: options.lang }), options.out, io);
   return 0;
 }

@@ -67,6 +67,8 @@ export interface ReportStamp {
   readonly scenarios: readonly { readonly file: string; readonly chain: readonly { readonly file: string; readonly sha256: string }[] }[];
   readonly set: readonly string[];
   readonly setUnit?: string;
+  /** The Monte Carlo settings, with -n. */
+  readonly simulate?: { readonly samples: number; readonly seed: number; readonly dist: Distribution };
 }
 
 export interface ReportOptions {

@@ -322,8 +322,8 @@ function histogramFigure(make: FigureMaker, value: SampledValue, h: number, { la
   const rows = [
     [text('mean', lang), cell(decimal(stats.mean))],
     ...FAN.map((p) => [`p${p}`, cell(decimal(stats.percentile(p)))]),
-    ['min', cell(min)],
-    ['max', cell(max)],
+    [word('min', lang), cell(min)],
+    [word('max', lang), cell(max)],
   ];
   return { id, title, svg, table: { header: [text('metricHeader', lang), metric], rows } };
 }

@@ -1,12 +1,12 @@
 // The report as one self-contained HTML page: inline SVG and CSS, no script,
 // nothing fetched (a Content-Security-Policy forbids it), readable on a phone
 // and printed on A4. The same data gives the same bytes.
-import { caseName, comma, scenarioHeading, text } from '../labels.js';
+import { caseName, colon, comma, scenarioHeading, text } from '../labels.js';
 import { stampComment } from '../stamp.js';
 import type { ReportData, ReportOptions } from './data.js';
 import { comparisonSections, forecastSections, type Figure, type Section } from './figures.js';
 import { block, el, esc } from './markup.js';
-import { word } from './words.js';
+import { word, type WordKey } from './words.js';
 
 const FONTS = `system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif`;
 
@@ -117,18 +117,20 @@ function figureHtml(figure: Figure, lang: ReportOptions['lang']): string {
 /** The provenance stamp: version, every file with its SHA-256, the --set list, the seed. */
 function footer(data: ReportData, lang: ReportOptions['lang']): string {
   const { stamp } = data;
-  const files = stamp.scenarios.flatMap((scenario) => scenario.chain).map((file) => el('li', {}, el('code', {}, esc(file.file)), ' sha256 ', el('code', {}, esc(file.sha256))));
+  const said = (key: WordKey, value: string) => el('p', {}, esc(word(key, lang)), esc(colon(lang)), value);
+  // A file extended by several scenarios is listed once.
+  const chain = [...new Map(stamp.scenarios.flatMap((scenario) => scenario.chain).map((file) => [`${file.file}\u0000${file.sha256}`, file])).values()];
+  const files = chain.map((file) => el('li', {}, el('code', {}, esc(file.file)), ' SHA-256 ', el('code', {}, esc(file.sha256))));
   const set = stamp.set.length === 0 ? esc(word('noneSet', lang)) : stamp.set.map((setting) => el('code', {}, esc(setting))).join(' ');
-  const simulated = data.scenarios.find((report) => report.simulation)?.simulation;
-  const seed = simulated ? el('p', {}, `-n ${simulated.samples} --seed ${simulated.seed} --dist ${esc(simulated.dist)}`) : '';
+  const simulated = stamp.simulate && el('code', {}, esc(`-n ${stamp.simulate.samples} --seed ${stamp.simulate.seed} --dist ${stamp.simulate.dist}`));
   return block(
     'footer',
     {},
-    el('p', {}, `${esc(word('stamp', lang))}: ${esc(stamp.tool)} ${esc(stamp.version)}`),
-    el('p', {}, `${esc(word('files', lang))}:`),
+    said('stamp', `${esc(stamp.tool)} ${esc(stamp.version)}`),
+    said('files', ''),
     block('ul', {}, ...files),
-    el('p', {}, `--set${stamp.setUnit ? ` (${esc(stamp.setUnit)})` : ''}: ${set}`),
-    seed,
-    el('p', {}, esc(text('caseHeader', lang)), ': ', esc(caseName(data.scenarios[0]!.chosen, lang))),
+    el('p', {}, `--set${stamp.setUnit ? ` (${esc(stamp.setUnit)})` : ''}${esc(colon(lang))}${set}`),
+    simulated ? said('montecarlo', simulated) : '',
+    el('p', {}, esc(text('caseHeader', lang)), esc(colon(lang)), esc(caseName(data.scenarios[0]!.chosen, lang))),
   );
 }

@@ -35,6 +35,8 @@ const WORDS = {
   noChange: { en: 'No value differs.', zh: '没有值不同。' },
   topChangesTable: { en: 'Largest changes (by Δ%)', zh: '最大的变化（按 Δ%）' },
   descYears: { en: 'years', zh: '年份' },
+  min: { en: 'min', zh: '最小值' },
+  max: { en: 'max', zh: '最大值' },
 } satisfies Record<string, Label>;
 
 export type WordKey = keyof typeof WORDS;
