@@ -158,5 +158,9 @@ describe.each(REPORTS)('report $name in Chromium', ({ name, args }) => {
     const shot = join(SHOTS, `report-${name}.png`);
     await page.screenshot({ path: shot, fullPage: true });
     expect(statSync(shot).size).toBeGreaterThan(10_000);
+    // The README's picture (docs/report.png) is this one.
+    const market = join(SHOTS, `report-${name}-market.png`);
+    await page.locator('figure[id$="-market"]').first().screenshot({ path: market });
+    expect(statSync(market).size).toBeGreaterThan(10_000);
   });
 });
