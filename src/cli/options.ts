@@ -1,7 +1,7 @@
 // The options forecast and diff share (SPEC §4), checked into typed values.
 import { Decimal } from '../shared/decimal.js';
-import type { Case, TableName } from '../engine/types.js';
-import { CASES, TABLES } from '../engine/types.js';
+import type { Case, Distribution, TableName } from '../engine/types.js';
+import { CASES, DISTRIBUTIONS, TABLES } from '../engine/types.js';
 import type { Lang } from '../render/labels.js';
 import { quoted, readPlainNumber } from '../scenario/values.js';
 import { didYouMean } from '../shared/suggest.js';
@@ -94,6 +94,18 @@ function parseNumberOption(option: string, text: string, expectation: string, ac
 export function parseWholeOption(option: string, text: string, min: number, max: number): number {
   const inRange = (value: Decimal) => value.isInteger() && value.greaterThanOrEqualTo(min) && value.lessThanOrEqualTo(max);
   return parseNumberOption(option, text, `expected a whole number from ${min} to ${max}`, inRange).toNumber();
+}
+
+/** --seed: any whole number a double holds exactly (kernels.wat mixes it into the generator's state). */
+export function parseSeedOption(text: string): number {
+  return parseWholeOption('--seed', text, 0, Number.MAX_SAFE_INTEGER);
+}
+
+/** --dist: the distribution of a range that does not name its own. */
+export function parseDistOption(text: string): Distribution {
+  const dist = DISTRIBUTIONS.find((name) => name === text);
+  if (!dist) throw new UsageError(`--dist: '${text}' is not one of ${DISTRIBUTIONS.join(', ')}${didYouMean(text, DISTRIBUTIONS)}`);
+  return dist;
 }
 
 /** --percentiles: numbers from 0 to 100, comma-separated. */

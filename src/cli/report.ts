@@ -9,16 +9,15 @@ import { changeAddress } from '../engine/analysis/rules.js';
 import { sensitivity } from '../engine/analysis/sensitivity.js';
 import { forecast } from '../engine/forecast.js';
 import { simulate } from '../engine/simulate/simulate.js';
-import { CASES, DISTRIBUTIONS, TABLES, type CaseForecast, type Distribution } from '../engine/types.js';
+import { CASES, TABLES, type CaseForecast, type Distribution } from '../engine/types.js';
 import type { ReportData, SampledValue, ScenarioComparison, ScenarioReport, Tornado } from '../render/report/data.js';
 import { renderReport } from '../render/report/html.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { Decimal } from '../shared/decimal.js';
-import { didYouMean } from '../shared/suggest.js';
 import { UsageError } from './exit.js';
 import { unknownMetric } from './explain.js';
 import type { Io } from './io.js';
-import { checkOutputOptions, parseWholeOption } from './options.js';
+import { checkOutputOptions, parseDistOption, parseSeedOption, parseWholeOption } from './options.js';
 import { emit, loadScenarios, readSettings } from './shared.js';
 import { stampOf } from './stamp.js';
 
@@ -36,8 +35,6 @@ export interface RawReportOptions {
 }
 
 const MAX_SAMPLES = 1_000_000;
-/** As simulate: any whole number a double holds exactly. */
-const MAX_SEED = Number.MAX_SAFE_INTEGER;
 /** The lines of the fan charts. */
 const FAN_LINES = ['market.marketSize', 'profit.profit'];
 
@@ -49,9 +46,8 @@ export async function runReport(scenarioArgs: readonly string[], raw: RawReportO
   if (options.out === undefined && io.stdoutIsTerminal) throw new UsageError('report writes an HTML page: give a file with -o report.html, or redirect the output');
   const c = options.cases[0]!;
   const samples = raw.samples === undefined ? undefined : parseWholeOption('-n, --samples', raw.samples, 1, MAX_SAMPLES);
-  const seed = parseWholeOption('--seed', raw.seed, 0, MAX_SEED);
-  const dist = DISTRIBUTIONS.find((name) => name === raw.dist);
-  if (!dist) throw new UsageError(`--dist: '${raw.dist}' is not one of ${DISTRIBUTIONS.join(', ')}${didYouMean(raw.dist, DISTRIBUTIONS)}`);
+  const seed = parseSeedOption(raw.seed);
+  const dist = parseDistOption(raw.dist);
   const loaded = await loadScenarios(scenarioArgs.length > 0 ? scenarioArgs : ['baseline'], readSettings(raw.set, options.unit), io);
 
   const scenarios = loaded.map((entry): ScenarioReport => {

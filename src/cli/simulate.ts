@@ -2,7 +2,6 @@
 import type { Traced } from '../engine/calc/calc.js';
 import { linesOf } from '../engine/analysis/lines.js';
 import { sampledInputs, simulate, type Chunk, type SimulationSettings, type Watch } from '../engine/simulate/simulate.js';
-import { DISTRIBUTIONS, type Distribution } from '../engine/types.js';
 import { changeAddress } from '../engine/analysis/rules.js';
 import {
   renderSimulateCsv,
@@ -17,7 +16,7 @@ import { UsageError } from './exit.js';
 import { emit, loadScenarios, readSettings, styleFor, tablesOf } from './shared.js';
 import type { Io } from './io.js';
 import { openOutputFile, replaceTheSameFile, runLettingSignalsIn } from './output-file.js';
-import { checkOutputOptions, parsePercentilesOption, parseWholeOption, wantsStamp, type Format, type RawOutputOptions } from './options.js';
+import { checkOutputOptions, parseDistOption, parsePercentilesOption, parseSeedOption, parseWholeOption, wantsStamp, type Format, type RawOutputOptions } from './options.js';
 
 const RENDERERS: Record<Format, (outputs: readonly SimulatedOutput[], options: SimulateRenderOptions) => string> = {
   table: renderSimulateTable,
@@ -36,8 +35,6 @@ export interface RawSimulateOptions extends RawOutputOptions {
 }
 
 const MAX_SAMPLES = 10_000_000;
-/** Any whole number a double holds exactly: kernels.wat mixes it into the generator's state. */
-const MAX_SEED = Number.MAX_SAFE_INTEGER;
 
 /** A value of the traced forecast: one metric, key and year. */
 type Output = Omit<SimulatedOutput, 'stats'> & { readonly value: Traced | null };
@@ -45,14 +42,13 @@ type Output = Omit<SimulatedOutput, 'stats'> & { readonly value: Traced | null }
 export async function runSimulate(scenarioArg: string | undefined, raw: RawSimulateOptions, io: Io): Promise<number> {
   const options = checkOutputOptions({ ...raw, case: 'base' }, io);
   const samples = parseWholeOption('-n, --samples', raw.samples, 1, MAX_SAMPLES);
-  const seed = parseWholeOption('--seed', raw.seed, 0, MAX_SEED);
-  const dist = DISTRIBUTIONS.find((name) => name === raw.dist);
-  if (!dist) throw new UsageError(`--dist: '${raw.dist}' is not one of ${DISTRIBUTIONS.join(', ')}${didYouMean(raw.dist, DISTRIBUTIONS)}`);
+  const seed = parseSeedOption(raw.seed);
+  const dist = parseDistOption(raw.dist);
   const percentiles = parsePercentilesOption(raw.percentiles);
   const [loaded] = await loadScenarios([scenarioArg ?? 'baseline'], readSettings(raw.set, options.unit), io);
   const { scenario } = loaded!;
   const tables = tablesOf([loaded!], options.tables);
-  const settings: SimulationSettings = { samples, seed, dist: dist as Distribution, tables };
+  const settings: SimulationSettings = { samples, seed, dist, tables };
 
   const simulation = simulate(scenario, settings);
   const outputs: Output[] = linesOf(simulation.forecast, tables).flatMap((line) => [...line.values].map(([year, value]) => ({ line, year, value })));
