@@ -43,7 +43,8 @@ footer code { word-break: break-all; }
 @media (max-width: 600px) {
   body { padding: 8px 10px; }
   nav ol { columns: 1; }
-  .plot { overflow-x: auto; }
+  /* A chart wider than the screen scrolls; a shadow at an edge says there is more. */
+  .plot { overflow-x: auto; background: linear-gradient(to right, #fff 30%, #fff0), linear-gradient(to left, #fff 30%, #fff0) 100% 0, radial-gradient(farthest-side at 0 50%, #0003, #0000), radial-gradient(farthest-side at 100% 50%, #0003, #0000) 100% 0; background-repeat: no-repeat; background-size: 40px 100%, 40px 100%, 14px 100%, 14px 100%; background-attachment: local, local, scroll, scroll; }
   .plot svg.chart { min-width: 480px; }
   .small .plot svg.chart { min-width: 0; }
 }
