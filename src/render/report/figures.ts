@@ -413,11 +413,12 @@ function waterfallFigure(make: FigureMaker, change: Change, entry: ScenarioCompa
     axisTitle: unit,
     percent: false,
     zero,
+    // Only the kinds of step this waterfall has.
     legend: [
-      { label: word('total', lang), colour: total, mark: 'fill' },
-      { label: word('increase', lang), colour: up, mark: 'fill' },
-      { label: word('decrease', lang), colour: down, mark: 'fill' },
-    ],
+      { label: word('total', lang), colour: total, mark: 'fill' as const },
+      { label: word('increase', lang), colour: up, mark: 'fill' as const },
+      { label: word('decrease', lang), colour: down, mark: 'fill' as const },
+    ].filter((item) => rows.some((row) => row.bars.some((bar) => bar.colour === item.colour))),
   });
   const cell = (v: Decimal) => displayValue(v, change.kind, unit);
   const tableRows = [[columns.a, cell(change.a!)], ...parts.map((part) => [part.label, cell(part.delta)]), [columns.b, cell(change.b!)]];
