@@ -43,6 +43,11 @@ function plotValue(value: Decimal | null | undefined, kind: ValueKind, unit: str
   return kind === 'ratio' ? value.times(100).toNumber() : value.toNumber();
 }
 
+/** A value in a table, as forecast's tables show it; a dash where there is none. */
+function shown(value: Decimal | null | undefined, kind: ValueKind, unit: string): string {
+  return value == null ? '–' : displayValue(value, kind, unit);
+}
+
 /** The lines of one case, found by address without the year. */
 class CaseLines {
   readonly lines: readonly Line[];
@@ -87,11 +92,7 @@ class FigureMaker {
 
   /** The table of plotted series: a row each, years as columns. */
   table(series: readonly Plotted[], years: readonly string[]): Figure['table'] {
-    const cell = (line: Line, year: string) => {
-      const value = line.values.get(year);
-      return value == null ? '–' : displayValue(value, line.kind, this.options.unit);
-    };
-    return { header: [text('metricHeader', this.lang), ...years], rows: series.map(({ name, line }) => [name, ...years.map((year) => cell(line, year))]) };
+    return { header: [text('metricHeader', this.lang), ...years], rows: series.map(({ name, line }) => [name, ...years.map((year) => shown(line.values.get(year), line.kind, this.options.unit))]) };
   }
 
   unitOf(kind: ValueKind): string {
@@ -292,7 +293,7 @@ function fanFigure(make: FigureMaker, fan: readonly SampledValue[], f: number, {
     lines: [{ name: word('median', lang), values: p50, colour: '#1f2328' }],
     zero: false,
   });
-  const cell = (value: Decimal | null) => (value === null ? '–' : displayValue(value, line.kind, unit));
+  const cell = (value: Decimal | null) => shown(value, line.kind, unit);
   return { id, title, svg, table: { header: [text('metricHeader', lang), ...years], rows: FAN.map((p, k) => [`p${p}`, ...percentiles[k]!.map(cell)]) } };
 }
 
@@ -318,7 +319,7 @@ function histogramFigure(make: FigureMaker, value: SampledValue, h: number, { la
     percent: line.kind === 'ratio',
     colour: colour(0),
   });
-  const cell = (v: Decimal | null) => (v === null ? '–' : displayValue(v, line.kind, unit));
+  const cell = (v: Decimal | null) => shown(v, line.kind, unit);
   const rows = [
     [text('mean', lang), cell(decimal(stats.mean))],
     ...FAN.map((p) => [`p${p}`, cell(decimal(stats.percentile(p)))]),
