@@ -20,7 +20,7 @@ import type {
   Year,
 } from '../engine/types.js';
 import { CASES } from '../engine/types.js';
-import { didYouMean } from '../suggest.js';
+import { didYouMean, listNames, suggester } from '../suggest.js';
 import { AMOUNT_UNITS, unitSize } from '../units.js';
 import { CHANNEL, INSTITUTION, keysOf, MODE, SCENARIO, SEGMENT, sectionAt, TECHNOLOGY } from './format.js';
 import { Problems } from './problems.js';
@@ -348,13 +348,15 @@ function readTechSpend(node: RawNode, path: string, inheritedYears: readonly Yea
     return group && { id, label: readLabel(group, id, ctx) };
   });
   const groupIds = (groups ?? []).map((group) => group.id);
+  const declared = new Set(groupIds);
+  const suggestGroup = suggester(groupIds);
   const segments = namedItems(map, 'segments', true, ctx, (node, itemPath, id): SegmentInputs | undefined => {
     const segment = fields(node, itemPath, SEGMENT_KEYS, ctx.problems, 'a segment: {spend or firms and perFirm, frontier or frontierShare, group, label}');
     if (!segment) return undefined;
     const label = readLabel(segment, id, ctx);
     const group = text(segment, 'group', ctx.problems);
-    if (group !== undefined && !groupIds.includes(group)) {
-      ctx.problems.add(segment.get('group')!.pos, segment.child('group'), `no group '${group}'${didYouMean(group, groupIds)}; declare it under techSpend.groups${groupIds.length > 0 ? ` (groups: ${groupIds.join(', ')})` : ''}`);
+    if (group !== undefined && !declared.has(group)) {
+      ctx.problems.add(segment.get('group')!.pos, segment.child('group'), `no group '${group}'${suggestGroup.didYouMean(group)}; declare it under techSpend.groups${groupIds.length > 0 ? ` (groups: ${listNames(groupIds)})` : ''}`);
     }
     const volume = readVolume(segment, years, ctx);
     const frontierNode = segment.get('frontier');
@@ -385,8 +387,9 @@ function readTechSpend(node: RawNode, path: string, inheritedYears: readonly Yea
     return volume && { ...common, volume };
   });
   if (groups) {
+    const used = new Set(segments?.map((segment) => segment.group));
     for (const group of groups) {
-      if (segments && !segments.some((segment) => segment.group === group.id)) {
+      if (segments && !used.has(group.id)) {
         ctx.problems.add(map.get('groups')!.pos, `${map.child('groups')}.${group.id}`, 'no segment is in this group; give segments group: ' + group.id + ', or remove it');
       }
     }
