@@ -29,8 +29,10 @@ function outputOptions(command: Command): Command {
     .option('--no-color', 'no colour, even on a terminal (NO_COLOR=1 does the same)');
 }
 
+/** Appends a repeated option's value in place (a copy each time made 30,000 --set quadratic); the default [] is made per run. */
 function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+  previous.push(value);
+  return previous;
 }
 
 /** How a command's action reports its exit code to run(). */

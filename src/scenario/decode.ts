@@ -20,7 +20,7 @@ import type {
   Year,
 } from '../engine/types.js';
 import { CASES } from '../engine/types.js';
-import { didYouMean, listNames, suggester } from '../suggest.js';
+import { didYouMean, listNames } from '../suggest.js';
 import { AMOUNT_UNITS, unitSize } from '../units.js';
 import { CHANNEL, INSTITUTION, keysOf, MODE, SCENARIO, SEGMENT, sectionAt, TECHNOLOGY } from './format.js';
 import { Problems } from './problems.js';
@@ -349,14 +349,13 @@ function readTechSpend(node: RawNode, path: string, inheritedYears: readonly Yea
   });
   const groupIds = (groups ?? []).map((group) => group.id);
   const declared = new Set(groupIds);
-  const suggestGroup = suggester(groupIds);
   const segments = namedItems(map, 'segments', true, ctx, (node, itemPath, id): SegmentInputs | undefined => {
     const segment = fields(node, itemPath, SEGMENT_KEYS, ctx.problems, 'a segment: {spend or firms and perFirm, frontier or frontierShare, group, label}');
     if (!segment) return undefined;
     const label = readLabel(segment, id, ctx);
     const group = text(segment, 'group', ctx.problems);
     if (group !== undefined && !declared.has(group)) {
-      ctx.problems.add(segment.get('group')!.pos, segment.child('group'), `no group '${group}'${suggestGroup.didYouMean(group)}; declare it under techSpend.groups${groupIds.length > 0 ? ` (groups: ${listNames(groupIds)})` : ''}`);
+      ctx.problems.add(segment.get('group')!.pos, segment.child('group'), `no group '${group}'${ctx.problems.didYouMean(group, groupIds)}; declare it under techSpend.groups${groupIds.length > 0 ? ` (groups: ${listNames(groupIds)})` : ''}`);
     }
     const volume = readVolume(segment, years, ctx);
     const frontierNode = segment.get('frontier');

@@ -106,7 +106,7 @@ function checkPath(shape: Shape, node: RawNode | undefined, path: readonly strin
       const child = childOf(node, key);
       // A whole new item may be added as a map; a path into one must name an existing item.
       if (child === undefined && !(i === path.length - 1 && value.kind === 'map')) {
-        return fail(`no ${shape.what} '${key}' in the scenario${didYouMean(key, names)}; ${names.length > 0 ? `it has ${listNames(names)}` : `it has none`}`);
+        return fail(`no ${shape.what} '${key}' in the scenario${problems.didYouMean(key, names)}; ${names.length > 0 ? `it has ${listNames(names)}` : `it has none`}`);
       }
       return checkPath(shape.item, child, path, i + 1, value, pos, problems);
     }

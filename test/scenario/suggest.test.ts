@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadScenario, type ScenarioSources } from '../../src/scenario/load.js';
 import { formatProblem, InputError, Problems } from '../../src/scenario/problems.js';
 import { parseSetting } from '../../src/scenario/set.js';
-import { closest, didYouMean, listNames, MAX_LISTED_NAMES, MAX_SUGGESTED_LENGTH, suggester } from '../../src/suggest.js';
+import { closest, didYouMean, listNames, MAX_LISTED_NAMES, MAX_SUGGESTED_LENGTH, suggestionBudget } from '../../src/suggest.js';
 import { problemsOf } from '../helpers.js';
 
 /** The plain algorithm: every candidate's full Levenshtein matrix (a transposition is one edit). */
@@ -60,11 +60,11 @@ describe('did you mean', () => {
     expect(closest('k'.repeat(MAX_SUGGESTED_LENGTH), [`${'k'.repeat(MAX_SUGGESTED_LENGTH - 1)}x`])).toBe(`${'k'.repeat(MAX_SUGGESTED_LENGTH - 1)}x`);
   });
 
-  /** The fewest steps with which a fresh suggester over `names` still finds `expected` for `word`. */
+  /** The fewest steps with which `word` still gets `expected` among `names`. */
   const stepsFor = (names: readonly string[], word: string, expected: string): number => {
-    let budget = 0;
-    while (suggester(names, budget).closest(word) !== expected) budget++;
-    return budget;
+    let steps = 0;
+    while (closest(word, names, suggestionBudget(steps)) !== expected) steps++;
+    return steps;
   };
 
   it('takes a step per candidate and per cell of a distance, within the band of a typo', () => {
@@ -76,19 +76,23 @@ describe('did you mean', () => {
     expect(stepsFor([`${word.slice(0, 59)}x`], word, `${word.slice(0, 59)}x`)).toBeLessThanOrEqual(1 + 60 * 41);
   });
 
-  it('shares one budget of steps among the words of a suggester, then suggests nothing', () => {
+  it('suggestions sharing a budget stop when it is spent', () => {
     const names = ['alpha', 'beta', 'gamma'];
-    const budget = stepsFor(names, 'alpah', 'alpha');
-    const suggest = suggester(names, budget);
-    expect(suggest.didYouMean('alpah')).toBe(" (did you mean 'alpha'?)");
-    expect(suggest.didYouMean('alpah')).toBe('');
+    const budget = suggestionBudget(stepsFor(names, 'alpah', 'alpha'));
+    expect(didYouMean('alpah', names, budget)).toBe(" (did you mean 'alpha'?)");
+    expect(didYouMean('alpah', names, budget)).toBe('');
   });
 
   it('a word too long to be a typo costs no steps', () => {
-    const budget = stepsFor(['alpha'], 'alpah', 'alpha');
-    const suggest = suggester(['alpha'], budget);
-    expect(suggest.closest('a'.repeat(1_000_000))).toBeUndefined();
-    expect(suggest.closest('alpah')).toBe('alpha');
+    const budget = suggestionBudget(stepsFor(['alpha'], 'alpah', 'alpha'));
+    expect(closest('a'.repeat(1_000_000), ['alpha'], budget)).toBeUndefined();
+    expect(closest('alpah', ['alpha'], budget)).toBe('alpha');
+  });
+
+  it('the problems of one input share a budget', () => {
+    const names = ['alpha', 'beta', 'gamma'];
+    const problems = new Problems(suggestionBudget(2 * stepsFor(names, 'alpah', 'alpha')));
+    expect([1, 2, 3].map(() => problems.didYouMean('alpah', names))).toEqual([" (did you mean 'alpha'?)", " (did you mean 'alpha'?)", '']);
   });
 });
 
