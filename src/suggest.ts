@@ -10,7 +10,7 @@
 /** Longer words are not typos of a name (and comparing them would cost their length squared). */
 export const MAX_SUGGESTED_LENGTH = 64;
 /** Steps a budget holds (tens of milliseconds); once they are spent, nothing is suggested. */
-export const SUGGESTION_BUDGET = 10_000_000;
+export const SUGGESTION_BUDGET = 2_000_000;
 /** Names listed in a message; more are counted. */
 export const MAX_LISTED_NAMES = 20;
 

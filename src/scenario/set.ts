@@ -33,9 +33,20 @@ export function parseSetting(text: string, index: number, problems: Problems): S
   return { index, path, value: text.slice(equals + 1).trim() };
 }
 
+/**
+ * More overrides than anyone types: each --set is checked and applied against
+ * the maps on its path, so thousands of them over thousands of modes would cost
+ * their product. Larger changes belong in a scenario that extends this one.
+ */
+export const MAX_SETTINGS = 1000;
+
 /** Applies the settings over the merged tree of a scenario; every problem is reported. */
 export async function applySettings(root: RawMap, settings: readonly Setting[], problems: Problems): Promise<RawMap> {
   if (settings.length === 0) return root;
+  if (settings.length > MAX_SETTINGS) {
+    problems.add(setPos(settings[MAX_SETTINGS]!.index), '', `more than ${MAX_SETTINGS} --set options; write larger changes in a scenario file that extends this one`);
+    return root;
+  }
   const { parseYaml } = await import('./raw.js');
   let result = root;
   for (const setting of settings) {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenario, type ScenarioSources } from '../../src/scenario/load.js';
 import { formatProblem, InputError, Problems } from '../../src/scenario/problems.js';
-import { parseSetting, type Setting } from '../../src/scenario/set.js';
+import { MAX_SETTINGS, parseSetting, type Setting } from '../../src/scenario/set.js';
 
 const BASE = `years: 2019..2023
 supplyChain:
@@ -113,6 +113,14 @@ describe('--set errors', () => {
       '--set #2: error: supplyChain.traditionalPenetration: 20 is not a ratio (did you mean 20%?); expected a fraction in [0, 1] or a percentage',
     ]);
     expect((await problemsOf('supplyChain.marketSpace={2019: 1'))[0]).toMatch(/^--set #1: error: supplyChain\.marketSpace: invalid YAML: /);
+  });
+
+  it(`takes at most ${MAX_SETTINGS} options: more is a limit, named at the first one over it`, async () => {
+    const many = (count: number) => Array.from({ length: count }, (_, i) => `supplyChain.modes.receivables.share=${i % 60}%`);
+    expect((await withSets(...many(MAX_SETTINGS))).supplyChain!.modes[0]!.share.get(2019)!.base.toString()).toBe(String((MAX_SETTINGS - 1) % 60 / 100));
+    expect(await problemsOf(...many(MAX_SETTINGS + 1))).toEqual([
+      `--set #${MAX_SETTINGS + 1}: error: more than ${MAX_SETTINGS} --set options; write larger changes in a scenario file that extends this one`,
+    ]);
   });
 
   it('needs path=value', () => {
