@@ -10,9 +10,14 @@ export function load(text: string): Promise<Scenario> {
 }
 
 /** The formatted problems of scenario text that must be invalid. */
-export async function problemsOf(text: string): Promise<string[]> {
+export function problemsOf(text: string): Promise<string[]> {
+  return problemsFrom(parseScenario(text, FILE));
+}
+
+/** The formatted problems of a load that must fail with an InputError. */
+export async function problemsFrom(loading: Promise<unknown>): Promise<string[]> {
   try {
-    await parseScenario(text, FILE);
+    await loading;
   } catch (error) {
     if (error instanceof InputError) return error.problems.map(formatProblem);
     throw error;

@@ -7,9 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { fileSources, type Io } from '../../src/cli/io.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { mergeOver } from '../../src/scenario/merge.js';
-import { formatProblem, InputError } from '../../src/scenario/problems.js';
 import type { RawNode } from '../../src/scenario/raw.js';
-import { valuesOf } from '../helpers.js';
+import { problemsFrom, valuesOf } from '../helpers.js';
 
 const io: Io = {
   env: {},
@@ -22,15 +21,7 @@ const DIR = 'test/fixtures/extends';
 process.chdir(io.packageRoot);
 
 const load = (file: string) => loadScenario(`${DIR}/${file}`, fileSources(io));
-async function problems(file: string): Promise<string[]> {
-  try {
-    await load(file);
-  } catch (error) {
-    if (error instanceof InputError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  throw new Error('expected problems');
-}
+const problems = (file: string) => problemsFrom(load(file));
 
 describe('extends: merge rules', () => {
   it('merges maps key by key and year maps year by year', async () => {

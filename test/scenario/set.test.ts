@@ -1,8 +1,9 @@
 // --set path=value (SPEC §4): every kind of value, and every way a path can be wrong.
 import { describe, expect, it } from 'vitest';
 import { loadScenario, type ScenarioSources } from '../../src/scenario/load.js';
-import { formatProblem, InputError, Problems } from '../../src/scenario/problems.js';
+import { formatProblem, Problems } from '../../src/scenario/problems.js';
 import { MAX_SETTINGS, parseSetting, type Setting } from '../../src/scenario/set.js';
+import { problemsFrom } from '../helpers.js';
 
 const BASE = `years: 2019..2023
 supplyChain:
@@ -28,15 +29,7 @@ function settings(...texts: string[]): Setting[] {
 
 const withSets = async (...texts: string[]) => (await loadScenario('base.yaml', sources, settings(...texts))).scenario;
 
-async function problemsOf(...texts: string[]): Promise<string[]> {
-  try {
-    await withSets(...texts);
-  } catch (error) {
-    if (error instanceof InputError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  throw new Error('expected problems');
-}
+const problemsOf = (...texts: string[]) => problemsFrom(withSets(...texts));
 
 const cases = (range: { low: unknown; base: unknown; high: unknown }) => [range.low, range.base, range.high].map(String);
 

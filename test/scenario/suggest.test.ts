@@ -3,10 +3,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadScenario, type ScenarioSources } from '../../src/scenario/load.js';
-import { formatProblem, InputError, Problems } from '../../src/scenario/problems.js';
+import { Problems } from '../../src/scenario/problems.js';
 import { parseSetting } from '../../src/scenario/set.js';
 import { closest, didYouMean, listNames, MAX_LISTED_NAMES, MAX_SUGGESTED_LENGTH, suggestionBudget } from '../../src/suggest.js';
-import { problemsOf } from '../helpers.js';
+import { problemsFrom, problemsOf } from '../helpers.js';
 
 /** The plain algorithm: every candidate's full Levenshtein matrix (a transposition is one edit). */
 function referenceClosest(word: string, candidates: readonly string[]): string | undefined {
@@ -117,10 +117,8 @@ describe('messages about names the scenario declares', () => {
     const sources: ScenarioSources = {
       open: () => ({ display: 'base.yaml', id: 'base.yaml', text: `supplyChain:\n  marketSpace: 1\n  modes:\n${modes.map((id) => `    ${id}: {share: 1%, penetration: 1%}`).join('\n')}\n` }),
     };
-    const problems = new Problems();
-    const setting = parseSetting('supplyChain.modes.m7x.share=2%', 1, problems)!;
-    const error = await loadScenario('base.yaml', sources, [setting]).catch((caught: unknown) => caught);
-    expect(error instanceof InputError && error.problems.map(formatProblem)).toEqual([
+    const setting = parseSetting('supplyChain.modes.m7x.share=2%', 1, new Problems())!;
+    expect(await problemsFrom(loadScenario('base.yaml', sources, [setting]))).toEqual([
       `--set #1: error: supplyChain.modes.m7x: no mode 'm7x' in the scenario (did you mean 'm7'?); it has ${first20(modes)}`,
     ]);
   });

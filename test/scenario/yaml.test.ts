@@ -3,10 +3,10 @@
 // what only looks like structure (in comments, quotes, block scalars) is not.
 import { describe, expect, it } from 'vitest';
 import { loadScenario, type ScenarioSources } from '../../src/scenario/load.js';
-import { formatProblem, InputError, Problems } from '../../src/scenario/problems.js';
+import { formatProblem, Problems } from '../../src/scenario/problems.js';
 import { MAX_DEPTH, MAX_NODES, MAX_TOKENS, parseYaml, type RawNode } from '../../src/scenario/raw.js';
 import { parseSetting } from '../../src/scenario/set.js';
-import { load, problemsOf, valuesOf } from '../helpers.js';
+import { load, problemsFrom, problemsOf, valuesOf } from '../helpers.js';
 
 const MARKET = 'supplyChain:\n  marketSpace: 100\n  modes:\n    a: {share: 60%, penetration: 50%}\n';
 const TOO_DEEP = 'nesting too deep for a scenario, which needs only a few levels (at most 64 levels of maps and lists)';
@@ -18,17 +18,9 @@ function parse(text: string): { root: RawNode | undefined; problems: string[] } 
   return { root, problems: problems.sorted().map(formatProblem) };
 }
 
-async function problemsWithSet(text: string): Promise<string[]> {
+function problemsWithSet(text: string): Promise<string[]> {
   const sources: ScenarioSources = { open: () => ({ display: 'base.yaml', id: 'base.yaml', text: MARKET }) };
-  const problems = new Problems();
-  const setting = parseSetting(text, 1, problems)!;
-  try {
-    await loadScenario('base.yaml', sources, [setting]);
-  } catch (error) {
-    if (error instanceof InputError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  throw new Error('expected problems');
+  return problemsFrom(loadScenario('base.yaml', sources, [parseSetting(text, 1, new Problems())!]));
 }
 
 describe('aliases', () => {
