@@ -36,8 +36,9 @@ export function closest(word: string, candidates: Iterable<string>, budget = sug
   // A candidate longer than word + limit is skipped before its distance is computed.
   const rows: Rows = [0, 1, 2].map(() => new Int32Array(lower.length + limit + 2)) as Rows;
   for (const name of names) {
+    // The distance is at least the difference in length (lower case is never shorter: a long name is skipped unread).
+    if (name.length > lower.length + bestDistance) continue;
     const candidate = name.toLowerCase();
-    // The distance is at least the difference in length.
     if (Math.abs(candidate.length - lower.length) > bestDistance) continue;
     const distance = editDistance(lower, candidate, bestDistance, budget, rows);
     if (budget.left < 0) return undefined;
