@@ -26,6 +26,10 @@ export const SIZE_CLASSES: readonly SizeClass[] = [
   { name: 'years in a series', base: 1000, yaml: (n) => `supplyChain:\n  marketSpace: {${times(n, (i) => `${2019 + i}: ${i}`, ', ')}}\n  modes: {}\n` },
   // The edit distance of a long key took its length squared in time and memory.
   { name: 'a long unknown key', base: 50_000, yaml: (n) => `${MARKET}? ${'k'.repeat(n)}\n: 1\n` },
+  // Thousands separators were put in by a regular expression that rescanned the rest of the digits at each one.
+  { name: 'a long number in a table', base: 3000, yaml: (n) => `supplyChain:\n  marketSpace: ${'9'.repeat(n)}\n  modes: {}\n`, args: (file) => ['forecast', file] },
+  // Trailing zeros were trimmed by a regular expression that rescanned each run of zeros.
+  { name: 'a tiny number in JSON', base: 2000, yaml: (n) => `supplyChain:\n  marketSpace: 1.5e-${n}\n  modes: {}\n` },
   { name: 'a long text', base: 100_000, yaml: (n) => `${MARKET}description: "${'x'.repeat(n)}"\n` },
   { name: 'a long line of words', base: 20_000, yaml: (n) => `${MARKET}description: ${'word '.repeat(n)}\n` },
   { name: 'documents', base: 4000, yaml: (n) => `${MARKET}${times(n, () => '---\nname: x')}\n` },
