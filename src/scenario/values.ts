@@ -8,7 +8,7 @@ import { didYouMean } from '../suggest.js';
 import { AMOUNT_UNITS, unitSize } from '../units.js';
 import type { Pos, Problems } from './problems.js';
 import type { RawMap, RawNode } from './raw.js';
-import { NUMBER, PERCENT_SIGNS, RANGE_SEPARATOR } from './syntax.js';
+import { NUMBER, PERCENT_SIGNS, RANGE_SPLIT } from './syntax.js';
 
 /** amount: ≥ 0, in a unit; ratio: a fraction in [0, 1]; growth: a yearly rate, > −100%; count: a whole number ≥ 0. */
 export type ValueKind = 'amount' | 'ratio' | 'growth' | 'count';
@@ -36,7 +36,7 @@ export interface ReadContext {
 const ANNOTATION_KEYS = ['value', 'low', 'base', 'high', 'source', 'note', 'dist'];
 
 const TERM = new RegExp(String.raw`^\s*(${NUMBER})\s*([^\s\d.+-][^\s]*)?\s*$`);
-const SEPARATOR = new RegExp(RANGE_SEPARATOR);
+const SEPARATOR = new RegExp(RANGE_SPLIT);
 const PERCENT = new Set(PERCENT_SIGNS);
 
 export function expected(kind: ValueKind, unitName: string): string {

@@ -30,6 +30,8 @@ export const SIZE_CLASSES: readonly SizeClass[] = [
   { name: 'a long number in a table', base: 3000, yaml: (n) => `supplyChain:\n  marketSpace: ${'9'.repeat(n)}\n  modes: {}\n`, args: (file) => ['forecast', file] },
   // Trailing zeros were trimmed by a regular expression that rescanned each run of zeros.
   { name: 'a tiny number in JSON', base: 2000, yaml: (n) => `supplyChain:\n  marketSpace: 1.5e-${n}\n  modes: {}\n` },
+  // The range separator began with \s*: a run of spaces was rescanned from each of its spaces, for each way to split it.
+  { name: 'spaces in a value', base: 300, yaml: (n) => `supplyChain:\n  marketSpace: "1${' '.repeat(n)}x"\n  modes: {}\n` },
   { name: 'a long text', base: 100_000, yaml: (n) => `${MARKET}description: "${'x'.repeat(n)}"\n` },
   { name: 'a long line of words', base: 20_000, yaml: (n) => `${MARKET}description: ${'word '.repeat(n)}\n` },
   { name: 'documents', base: 4000, yaml: (n) => `${MARKET}${times(n, () => '---\nname: x')}\n` },
