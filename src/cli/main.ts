@@ -35,6 +35,15 @@ function collect(value: string, previous: string[]): string[] {
   return previous;
 }
 
+/** A message on one line: its lines joined by a space, without the spaces around them. */
+function oneLine(message: string): string {
+  return message
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join(' ');
+}
+
 /** How a command's action reports its exit code to run(). */
 type SetCode = (code: number) => void;
 
@@ -51,7 +60,8 @@ export function buildProgram(io: Io, setCode: SetCode, argv: readonly string[]):
       writeOut: io.stdout,
       writeErr: io.stderr,
       // One line per problem (SPEC §6), in the same shape as our own usage errors.
-      outputError: (message, write) => write(`fintech-calc: ${message.trim().replace(/\s*\n\s*/g, ' ')}\n`),
+      // Split, not a regular expression: \s*\n\s* rescans a long run of spaces from each of its spaces.
+      outputError: (message, write) => write(`fintech-calc: ${oneLine(message)}\n`),
     })
     .addHelpText(
       'after',

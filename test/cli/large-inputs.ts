@@ -53,6 +53,8 @@ export const SIZE_CLASSES: readonly SizeClass[] = [
     yaml: () => `supplyChain:\n  marketSpace: 100\n  modes:\n${times(200, (i) => `    m${i}: {share: 0.01%, penetration: 1%}`)}\n`,
     args: (file, n) => ['forecast', file, '-t', 'market', ...Array.from({ length: n }, (_, i) => ['--set', `supplyChain.modes.n${i}.share=1%`]).flat()],
   },
+  // A usage error was put on one line by a regular expression that rescanned each run of spaces.
+  { name: 'a long unknown option', base: 10_000, yaml: () => MARKET, args: (file, n) => ['forecast', file, `--x${' '.repeat(n)}y`] },
   { name: 'a long metric in explain', base: 20_000, yaml: () => MARKET, args: (file, n) => ['explain', file, `market.${'m'.repeat(n)}.2019`] },
   { name: 'a long metric in simulate', base: 20_000, yaml: () => MARKET, args: (file, n) => ['simulate', file, '-n', '10', '--metric', `market.${'m'.repeat(n)}.2019`] },
 ];
