@@ -28,14 +28,17 @@ export async function loadScenarios(args: readonly string[], setTexts: readonly 
   const settings = setTexts.map((text, i) => parseSetting(text, i + 1, settingProblems)).filter((setting) => setting !== undefined);
   if (!settingProblems.empty) throw new InputError(settingProblems.list);
   const problems: Problem[] = [];
+  const reported = new Set<string>();
   const loaded: LoadedScenario[] = [];
   for (const arg of args) {
     try {
       loaded.push(await loadScenario(arg, sources, settings));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      // A bad --set is reported once, not once per scenario.
-      problems.push(...error.problems.filter((problem) => !problems.some((seen) => formatProblem(seen) === formatProblem(problem))));
+      // A bad --set is reported once, not once per scenario (a Set: thousands of problems each).
+      const lines = error.problems.map(formatProblem);
+      problems.push(...error.problems.filter((_, i) => !reported.has(lines[i]!)));
+      for (const line of lines) reported.add(line);
     }
   }
   if (problems.length > 0) throw new InputError(problems);
