@@ -24,7 +24,7 @@ export const SIZE_CLASSES: readonly SizeClass[] = [
   // Duplicate keys were checked pair by pair; each unknown key gets a "did you mean".
   { name: 'keys', base: 1000, yaml: (n) => `${MARKET}${times(n, (i) => `key${i}: ${i}`)}\n` },
   // The problems of several scenarios were compared each with all before, to report a --set once.
-  { name: 'problems of two scenarios', base: 400, yaml: (n) => `${MARKET}${times(n, (i) => `key${i}: ${i}`)}\n`, args: (file) => ['diff', file, file] },
+  { name: 'problems of two scenarios', base: 200, yaml: (n) => `${MARKET}${times(n, (i) => `key${i}: ${i}`)}\n`, args: (file) => ['diff', file, file] },
   { name: 'years in a series', base: 1000, yaml: (n) => `supplyChain:\n  marketSpace: {${times(n, (i) => `${2019 + i}: ${i}`, ', ')}}\n  modes: {}\n` },
   // The edit distance of a long key took its length squared in time and memory.
   { name: 'a long unknown key', base: 50_000, yaml: (n) => `${MARKET}? ${'k'.repeat(n)}\n: 1\n` },
