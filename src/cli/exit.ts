@@ -1,5 +1,5 @@
 // Exit codes (SPEC §6) and the errors that map to them, in one place.
-import { formatProblem, InputError, printable } from '../scenario/problems.js';
+import { formatProblem, InputError } from '../scenario/problems.js';
 
 export const EXIT = { ok: 0, differences: 1, badInput: 2, internal: 3 } as const;
 
@@ -20,7 +20,7 @@ export function reportError(error: unknown, { stderr, env }: ErrorSink): number 
     return EXIT.badInput;
   }
   if (error instanceof UsageError) {
-    stderr(`fintech-calc: error: ${printable(error.message)}\n`);
+    stderr(`fintech-calc: error: ${error.message}\n`);
     return EXIT.badInput;
   }
   const detail = error instanceof Error ? error.message : String(error);

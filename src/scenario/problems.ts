@@ -21,15 +21,7 @@ export interface Problem {
 /** `file:line:col: error: path: message` (SPEC §6); line and column left out when unknown. */
 export function formatProblem({ pos, path, message }: Problem): string {
   const where = pos.line > 0 ? `${pos.file}:${pos.line}:${pos.col}` : pos.file;
-  return printable(`${where}: error: ${path === '' ? '' : `${path}: `}${message}`);
-}
-
-/** Line breaks and other control characters (terminal escapes too) in names and values the user wrote. */
-const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g;
-
-/** The text with its control characters written as escapes (\n, \r, \u001b): a problem stays one line of text. */
-export function printable(text: string): string {
-  return text.replace(CONTROL, (char) => (char === '\n' ? '\\n' : char === '\r' ? '\\r' : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  return `${where}: error: ${path === '' ? '' : `${path}: `}${message}`;
 }
 
 /** Thrown with every problem found in the input; the CLI prints them and exits 2. */

@@ -6,7 +6,6 @@ import { loadScenario, type ScenarioSources } from '../../src/scenario/load.js';
 import { formatProblem, Problems } from '../../src/scenario/problems.js';
 import { MAX_DEPTH, MAX_NODES, MAX_TOKENS, parseYaml, type RawNode } from '../../src/scenario/raw.js';
 import { parseSetting } from '../../src/scenario/set.js';
-import { runCli } from '../cli/in-process.js';
 import { load, problemsFrom, problemsOf, valuesOf } from '../helpers.js';
 
 const MARKET = 'supplyChain:\n  marketSpace: 100\n  modes:\n    a: {share: 60%, penetration: 50%}\n';
@@ -131,20 +130,6 @@ describe('tags', () => {
   it('are not in quotes, comments or block scalars', async () => {
     const scenario = await load(`name: "!!binary x"\ntitle: '!custom' # !!js/function\ndescription: |\n  !!binary\n  !x y\n${MARKET}`);
     expect([scenario.name, scenario.title, scenario.description]).toEqual(['!!binary x', '!custom', '!!binary\n!x y\n']);
-  });
-});
-
-describe('messages', () => {
-  it('are one line each: control characters in keys and values are shown escaped', async () => {
-    expect(await problemsOf('"a\\nb": 1\nsupplyChain:\n  marketSpace: "1\\r\\n2\\u001b[31m"\n')).toEqual([
-      'test.yaml:1:1: error: a\\nb: unknown key; expected one of version, name, title, description, unit, years, extends, supplyChain, bankProfit, techSpend, labourSavings, technologies',
-      "test.yaml:3:16: error: supplyChain.marketSpace: '1\\r\\n2\\u001b[31m' is not a value: expected an amount (a number in 亿元, or with a unit: 6.1万亿, 1500亿, 12bn), a range (60～70亿) or {low, base, high}",
-    ]);
-  });
-
-  it('of the command line too', async () => {
-    const result = await runCli(['forecast', '-u', 'x\ny\u001b']);
-    expect(result).toEqual({ code: 2, stdout: '', stderr: "fintech-calc: error: --unit: 'x\\ny\\u001b' is not a unit; expected one of 亿元, 万亿元, 元, bn, tn\n" });
   });
 });
 
