@@ -63,8 +63,19 @@ export function helpWidth(env: Io['env'], terminal: boolean, columns: () => numb
   return Math.max(40, width);
 }
 
+/** Appends a repeated option's value in place (a copy each time made 30,000 --set quadratic); the default [] is made per run. */
 function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+  previous.push(value);
+  return previous;
+}
+
+/** A message on one line: its lines joined by a space, without the spaces around them. */
+function oneLine(message: string): string {
+  return message
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join(' ');
 }
 
 /** How a command's action reports its exit code to run(). */
@@ -83,7 +94,8 @@ export function buildProgram(io: Io, setCode: SetCode, argv: readonly string[], 
       writeOut: io.stdout,
       writeErr: io.stderr,
       // One line per problem (SPEC §6), in the same shape as our own usage errors.
-      outputError: (message, write) => write(`fintech-calc: ${visible(message.trim().replace(/\s*\n\s*/g, ' '))}\n`),
+      // Split, not a regular expression: \s*\n\s* rescans a long run of spaces from each of its spaces.
+      outputError: (message, write) => write(`fintech-calc: ${visible(oneLine(message))}\n`),
       getOutHelpWidth: () => helpWidth(io.env, io.stdoutIsTerminal, () => columns(1)),
       getErrHelpWidth: () => helpWidth(io.env, io.stderrIsTerminal ?? false, () => columns(2)),
     })

@@ -44,15 +44,18 @@ export function readSettings(texts: readonly string[], unit: string, option = '-
 export async function loadScenarios(args: readonly string[], settings: readonly Setting[], io: Io, own: readonly (readonly Setting[])[] = []): Promise<LoadedScenario[]> {
   const sources = fileSources(io);
   const problems: Problem[] = [];
+  const reported = new Set<string>();
   const loaded: LoadedScenario[] = [];
   for (const [i, arg] of args.entries()) {
     try {
       loaded.push(await loadScenario(arg, sources, [...settings, ...(own[i] ?? [])]));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      // A bad --set is reported once, not once per scenario.
+      // A bad --set is reported once, not once per scenario (a Set: thousands of problems each).
       const found = withSuggestion(error.problems, arg, io);
-      problems.push(...found.filter((problem) => !problems.some((seen) => formatProblem(seen) === formatProblem(problem))));
+      const lines = found.map(formatProblem);
+      problems.push(...found.filter((_, i) => !reported.has(lines[i]!)));
+      for (const line of lines) reported.add(line);
     }
   }
   if (problems.length > 0) throw new InputError(problems);
