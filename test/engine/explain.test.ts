@@ -2,7 +2,7 @@
 // root is the forecast's value, and an address the case does not have is
 // unknown (the CLI says so), never a crash.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { explainer, metricAddresses } from '../../src/engine/analysis/explain.js';
+import { explainer, explainMetric, metricAddresses } from '../../src/engine/analysis/explain.js';
 import { addressedValues } from '../../src/engine/analysis/graph.js';
 import { forecastCase } from '../../src/engine/forecast.js';
 import { CASES, type Scenario } from '../../src/engine/types.js';
@@ -67,6 +67,19 @@ describe('explain', () => {
     }
     expect(explained).toBeGreaterThan(1000);
   }, 120_000); // bounded in addresses, not time: the machine may be busy
+
+  it("gives the same tree from the metric's table alone (explainMetric) as from every table", () => {
+    for (const { file, scenario } of scenarios) {
+      const explain = explainer(scenario, 'high');
+      const lines = new Set<string>();
+      for (const { address, line } of addressedValues(forecastCase(scenario, 'high'))) {
+        if (lines.has(line)) continue;
+        lines.add(line);
+        expect(explainMetric(scenario, 'high', address), `${file} ${address}`).toEqual(explain(address));
+      }
+    }
+    expect(explainMetric(scenario('scenarios/baseline.yaml'), 'base', 'nothing.marketSize.2023')).toBeUndefined();
+  }, 120_000);
 
   it('says an address of a line the case does not have is unknown (a segment given as spend has no firms)', async () => {
     const result = await runCli(['explain', 'test/fixtures/small.yaml', 'spend.segments.payment.firms.2021']);

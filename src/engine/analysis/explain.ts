@@ -7,7 +7,7 @@ import type { Decimal } from '../../shared/decimal.js';
 import { addressedValues, recordCase, type CaseGraph } from './graph.js';
 import type { ValueKind } from './lines.js';
 import type { FormulaNode, Op, OperationNode } from '../calc/recording.js';
-import type { Case, CaseForecast, Provenance, Scenario, Year } from '../types.js';
+import { TABLES, type Case, type CaseForecast, type Provenance, type Scenario, type TableName, type Year } from '../types.js';
 
 export interface ExplainNode {
   /** A metric address (`profit.increment.2023`) or an input path and year. */
@@ -28,12 +28,14 @@ export function metricAddresses(forecast: CaseForecast): string[] {
 
 /** The tree of `metric` (an address as in the JSON output), or undefined for an address the case has no value at. */
 export function explainMetric(scenario: Scenario, c: Case, metric: string): ExplainNode | undefined {
-  return explainer(scenario, c)(metric);
+  // An address starts with its table: only that table's models (and those it builds on) need to run.
+  const table = TABLES.find((name) => metric.startsWith(`${name}.`));
+  return table && explainer(scenario, c, [table])(metric);
 }
 
-/** explainMetric for many metrics of one case: the case's graph is recorded once. */
-export function explainer(scenario: Scenario, c: Case): (metric: string) => ExplainNode | undefined {
-  const graph = recordCase(scenario, c);
+/** explainMetric for many metrics of one case (of `tables`): the case's graph is recorded once. */
+export function explainer(scenario: Scenario, c: Case, tables: readonly TableName[] = TABLES): (metric: string) => ExplainNode | undefined {
+  const graph = recordCase(scenario, c, tables);
   return (metric) => {
     const line = graph.lines.get(metric);
     return line && explainNode(graph, scenario, line.node);

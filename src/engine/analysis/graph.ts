@@ -6,7 +6,7 @@ import { address, linesOf, type ValueKind } from './lines.js';
 import { inputsOf } from './inputs.js';
 import { below, startRecording, type FormulaNode } from '../calc/recording.js';
 import { forecastWith } from '../forecast.js';
-import { TABLES, type Case, type CaseForecast, type Scenario } from '../types.js';
+import { TABLES, type Case, type CaseForecast, type Scenario, type TableName } from '../types.js';
 
 /** A value of a case with its address (`market.marketSize.2023`, `spend.cagr.total`) and kind. */
 export interface Addressed<N> {
@@ -51,10 +51,10 @@ export interface CaseGraph {
   kindOf(node: FormulaNode): ValueKind;
 }
 
-/** Records the formula graph of the scenario's case `c`: every table. */
-export function recordCase(scenario: Scenario, c: Case): CaseGraph {
+/** Records the formula graph of the scenario's case `c`: of every table, or of `tables` and those they build on. */
+export function recordCase(scenario: Scenario, c: Case, tables: readonly TableName[] = TABLES): CaseGraph {
   const { calc, input } = startRecording(inputsOf(scenario), c);
-  const forecast = forecastWith(calc, scenario, input);
+  const forecast = forecastWith(calc, scenario, input, tables);
   const defined = addressedValues(forecast).filter((line): line is Addressed<FormulaNode> => line.value !== null);
   const lines = new Map(defined.map(({ address, kind, value }) => [address, { node: value, kind }]));
   const names = new Map<FormulaNode, { name: string; line: string; kind: ValueKind }>();
