@@ -7,7 +7,7 @@ import type { Decimal } from '../../shared/decimal.js';
 import { addressedValues, recordCase, type CaseGraph } from './graph.js';
 import type { ValueKind } from './lines.js';
 import type { FormulaNode, Op, OperationNode } from '../calc/recording.js';
-import { TABLES, type Case, type CaseForecast, type Provenance, type Scenario, type TableName, type Year } from '../types.js';
+import { TABLES, type Case, type CaseForecast, type Provenance, type Scenario, type Year } from '../types.js';
 
 export interface ExplainNode {
   /** A metric address (`profit.increment.2023`) or an input path and year. */
@@ -34,7 +34,7 @@ export function explainMetric(scenario: Scenario, c: Case, metric: string): Expl
 }
 
 /** explainMetric for many metrics of one case (of `tables`): the case's graph is recorded once. */
-export function explainer(scenario: Scenario, c: Case, tables: readonly TableName[] = TABLES): (metric: string) => ExplainNode | undefined {
+export function explainer(scenario: Scenario, c: Case, tables = TABLES): (metric: string) => ExplainNode | undefined {
   const graph = recordCase(scenario, c, tables);
   return (metric) => {
     const line = graph.lines.get(metric);
@@ -51,11 +51,14 @@ function explainNode(graph: CaseGraph, scenario: Scenario, root: FormulaNode): E
     const base = { name: graph.nameOf(node)!, kind: graph.kindOf(node), value: node.value };
     let tree: ExplainNode;
     if (node.kind === 'input') {
-      tree = { ...base, operands: [], input: { path: node.path, year: node.year, provenance: scenario.provenance.get(node.path) } };
+      const provenance = scenario.provenance.get(node.path);
+      tree = { ...base, operands: [], input: { path: node.path, year: node.year, provenance } };
     } else {
       // A running total's formula writes out its earlier years (saving[2020] + saving[2021] + ...),
       // rather than nesting the tree a level a year (its own line in an earlier year as an operand).
-      const isOperand = (operand: FormulaNode) => operand.kind === 'input' || (graph.nameOf(operand) !== undefined && graph.lineOf(operand) !== graph.lineOf(node));
+      const isOperand = (operand: FormulaNode) =>
+        operand.kind === 'input' ||
+        (graph.nameOf(operand) !== undefined && graph.lineOf(operand) !== graph.lineOf(node));
       const { formula, operands } = formulaOf(node, isOperand);
       tree = { ...base, formula, operands: operands.map(explain) };
     }
@@ -75,15 +78,22 @@ const ATOM = 3;
  * the operands, each written at (at least) the precedence its place needs —
  * the left of a − b or a / b binds as the op, the right tighter.
  */
-const NOTATION: Record<Op, { precedence: number; write: (operand: (index: number, needs: number) => string, node: OperationNode) => string }> = {
+type Writer = (operand: (index: number, needs: number) => string, node: OperationNode) => string;
+const NOTATION: Record<Op, { precedence: number; write: Writer }> = {
   add: { precedence: ADDITIVE, write: (x) => `${x(0, ADDITIVE)} + ${x(1, MULTIPLICATIVE)}` },
   sub: { precedence: ADDITIVE, write: (x) => `${x(0, ADDITIVE)} − ${x(1, MULTIPLICATIVE)}` },
   // Σ of nothing is 0; written as the sum it is, so it keeps its parentheses: × (0).
-  sum: { precedence: ADDITIVE, write: (x, node) => node.operands.map((_, i) => x(i, i === 0 ? ADDITIVE : MULTIPLICATIVE)).join(' + ') || '0' },
+  sum: {
+    precedence: ADDITIVE,
+    write: (x, node) => node.operands.map((_, i) => x(i, i === 0 ? ADDITIVE : MULTIPLICATIVE)).join(' + ') || '0',
+  },
   mul: { precedence: MULTIPLICATIVE, write: (x) => `${x(0, MULTIPLICATIVE)} × ${x(1, ATOM)}` },
   shareOf: { precedence: MULTIPLICATIVE, write: (x) => `${x(0, MULTIPLICATIVE)} / ${x(1, ATOM)}` },
   growth: { precedence: ADDITIVE, write: (x) => `${x(0, MULTIPLICATIVE)} / ${x(1, ATOM)} − 1` },
-  cagr: { precedence: ADDITIVE, write: (x, node) => `(${x(1, MULTIPLICATIVE)} / ${x(0, ATOM)})^(1/${node.periods}) − 1` },
+  cagr: {
+    precedence: ADDITIVE,
+    write: (x, node) => `(${x(1, MULTIPLICATIVE)} / ${x(0, ATOM)})^(1/${node.periods}) − 1`,
+  },
 };
 
 /**
@@ -93,7 +103,8 @@ const NOTATION: Record<Op, { precedence: number; write: (operand: (index: number
  * it. Operands are numbered as the ops take them, so cagr's first value is {0}
  * though the formula shows the last one first.
  */
-function formulaOf(root: FormulaNode, isOperand: (node: FormulaNode) => boolean): { formula: string; operands: FormulaNode[] } {
+type Formula = { formula: string; operands: FormulaNode[] };
+function formulaOf(root: FormulaNode, isOperand: (node: FormulaNode) => boolean): Formula {
   const operands: FormulaNode[] = [];
   const number = (node: FormulaNode) => {
     if (isOperand(node)) {
@@ -113,6 +124,8 @@ function formulaOf(root: FormulaNode, isOperand: (node: FormulaNode) => boolean)
     };
     return { text: notation.write(operand, node), precedence: notation.precedence };
   };
-  const isZero = (node: FormulaNode) => !isOperand(node) && (node.kind === 'operation' ? node.op === 'sum' && node.operands.length === 0 : node.value.isZero());
+  const isZero = (node: FormulaNode) =>
+    !isOperand(node) &&
+    (node.kind === 'operation' ? node.op === 'sum' && node.operands.length === 0 : node.value.isZero());
   return { formula: write(root, true).text, operands };
 }

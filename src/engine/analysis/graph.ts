@@ -20,7 +20,12 @@ export interface Addressed<N> {
 /** Every value of the case's lines (the JSON output's), in line order; null where undefined (a CAGR from 0). */
 export function addressedValues<N>(forecast: CaseForecast<N>): Addressed<N | null>[] {
   return linesOf(forecast, TABLES).flatMap((line) =>
-    [...line.values].map(([year, value]) => ({ address: line.metric === 'cagr' ? address(line) : address(line, year), line: address(line), kind: line.kind, value })),
+    [...line.values].map(([year, value]) => ({
+      address: line.metric === 'cagr' ? address(line) : address(line, year),
+      line: address(line),
+      kind: line.kind,
+      value,
+    })),
   );
 }
 
@@ -45,7 +50,7 @@ export interface CaseGraph {
    * operation inside a formula (the 1 − Σ share of otherSize).
    */
   nameOf(node: FormulaNode): string | undefined;
-  /** The line whose value in some year a node is (`labour.institutions.banks.cumulativeSaving`); undefined for an input. */
+  /** The line a node is the value of in some year (`labour.institutions.banks.cumulativeSaving`); none for an input. */
   lineOf(node: FormulaNode): string | undefined;
   /** A named node's kind: its line's, or for an input its own. */
   kindOf(node: FormulaNode): ValueKind;
@@ -61,6 +66,7 @@ export function recordCase(scenario: Scenario, c: Case, tables: readonly TableNa
   for (const { address, line, kind, value } of [...defined, ...valuesBeforeFirstYear(forecast)]) {
     if (!names.has(value) && value.kind !== 'input') names.set(value, { name: address, line, kind });
   }
+  // A Scenario made by hand (in a test) may have no provenance.
   const inputKind = (path: string): ValueKind => scenario.provenance.get(path)?.kind ?? 'amount';
   return {
     lines,
@@ -70,7 +76,7 @@ export function recordCase(scenario: Scenario, c: Case, tables: readonly TableNa
   };
 }
 
-/** The named nodes of the case, each after the named nodes its formula uses: a spreadsheet's cells in an order to write them. */
+/** The named nodes of the case, each after those its formula uses: a spreadsheet's cells, in an order to write them. */
 export function inDependencyOrder(graph: CaseGraph): FormulaNode[] {
   return below([...graph.lines.values()].map((line) => line.node)).filter((node) => graph.nameOf(node) !== undefined);
 }

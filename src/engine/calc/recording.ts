@@ -96,7 +96,8 @@ export function startRecording(inputs: ReadonlyMap<string, Series>, c: Case): Re
     sum: (nodes) => operation('sum', [...nodes], decimalCalc.sum(values(nodes))),
     shareOf: (a, b) => operation('shareOf', [a, b], decimalCalc.shareOf(a.value, b.value)),
     growth: (a, b) => partial('growth', [a, b], decimalCalc.growth(a.value, b.value)),
-    cagr: (first, last, periods) => partial('cagr', [first, last], decimalCalc.cagr(first.value, last.value, periods), periods),
+    cagr: (first, last, periods) =>
+      partial('cagr', [first, last], decimalCalc.cagr(first.value, last.value, periods), periods),
   };
 
   const pathOf = new Map<Series, string>();
@@ -160,14 +161,19 @@ export function below(roots: Iterable<FormulaNode>): FormulaNode[] {
  * `leaf` gives the inputs: each node's value (undefined where an operand's or
  * its own is). The recording's values are `replay(decimalCalc, roots, (leaf) => leaf.value)`.
  */
-export function replay<N>(calc: Calc<N>, roots: Iterable<FormulaNode>, leaf: (input: InputNode) => N): Map<FormulaNode, N | undefined> {
+export function replay<N>(
+  calc: Calc<N>,
+  roots: Iterable<FormulaNode>,
+  leaf: (input: InputNode) => N,
+): Map<FormulaNode, N | undefined> {
   const values = new Map<FormulaNode, N | undefined>();
   for (const node of below(roots)) {
     if (node.kind === 'input') values.set(node, leaf(node));
     else if (node.kind === 'constant') values.set(node, node.value.isZero() ? calc.zero : calc.one);
     else {
       const operands = node.operands.map((operand) => values.get(operand));
-      values.set(node, operands.every((value) => value !== undefined) ? apply(calc, node.op, operands as N[], node.periods) : undefined);
+      const defined = operands.every((value) => value !== undefined);
+      values.set(node, defined ? apply(calc, node.op, operands as N[], node.periods) : undefined);
     }
   }
   return values;
