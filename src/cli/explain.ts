@@ -35,9 +35,8 @@ export async function runExplain(first: string, second: string | undefined, raw:
   const [loaded] = await loadScenarios([scenarioArg], readSettings(raw.set, options.unit), io);
   const { scenario, file } = loaded!;
   const texts = options.cases.map((c) => {
-    const forecast = forecastCase(scenario, c);
-    const tree = explainMetric(scenario, forecast, c, metric);
-    if (tree === undefined) throw unknownMetric(metric, forecast);
+    const tree = explainMetric(scenario, c, metric);
+    if (tree === undefined) throw unknownMetric(metric, forecastCase(scenario, c));
     const renderOptions = { unit: options.unit, lang: options.lang, file, scenario: scenario.name };
     return options.format === 'json' ? renderExplainJson(tree, c, renderOptions) : renderExplainText(tree, c, renderOptions);
   });
