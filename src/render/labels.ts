@@ -241,6 +241,7 @@ export const say = {
   // simulate
   samples: (lang: Lang, samples: number): string => (lang === 'zh' ? `${samples} 次抽样` : `${samples} samples`),
   seed: (lang: Lang, seed: number): string => (lang === 'zh' ? `种子 ${seed}` : `seed ${seed}`),
+  noValueSampled: (lang: Lang): string => (lang === 'zh' ? '（所有样本均无值）' : '(no value in any sample)'),
   // explain
   sameEveryYear: (lang: Lang, where: string): string => (lang === 'zh' ? `每年相同，${where}` : `the same every year, ${where}`),
   anchor: (lang: Lang, year: number, where: string): string => (lang === 'zh' ? `${year} 年的锚点，${where}` : `anchor ${year}, ${where}`),
