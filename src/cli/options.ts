@@ -45,6 +45,12 @@ export const noStampOption = () => new Option('--no-stamp', 'leave the stamp out
 
 export const noColorOption = () => new Option('--no-color', 'no colour, even on a terminal (NO_COLOR=1 does the same)');
 
+/** What forecast and diff take: -t, -c (any case, or all), the output options in every format, --stamp, --no-stamp and --no-color. */
+export function forecastOptions<Args extends unknown[], Opts extends OptionValues>(command: Command<Args, Opts>) {
+  const selected = command.addOption(tableOption()).addOption(caseOption('all'));
+  return outputOptions(selected, FORMATS).addOption(stampOption()).addOption(noStampOption()).addOption(noColorOption());
+}
+
 /**
  * The values of the output options a command offers, as commander hands them
  * over: those of outputOptions as its definition types them, and -t, -c,

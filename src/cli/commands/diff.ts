@@ -26,7 +26,7 @@ import { collect, helpAfter, type CommandContext, type OptionsOf, type Program }
 import { EXIT, UsageError } from '../exit.js';
 import { emit, loadScenarios, styleFor, tablesOf } from '../shared.js';
 import type { Io } from '../io.js';
-import { caseOption, checkOutputOptions, FORMATS, noColorOption, noStampOption, outputOptions, stampOption, tableOption, wantsStamp, type Format } from '../options.js';
+import { checkOutputOptions, forecastOptions, wantsStamp, type Format } from '../options.js';
 
 const RENDERERS: Record<Format, (comparison: Comparison, report: DiffReport, options: DiffRenderOptions) => string> = {
   table: renderDiffTable,
@@ -41,14 +41,9 @@ function command(program: Program) {
     .command('diff')
     .description('forecast two scenarios with the same options and show every value that differs')
     .argument('<a>', 'the scenario to compare from (a file, or a bundled name such as baseline)')
-    .argument('<b>', 'the scenario to compare with')
-    .addOption(tableOption())
-    .addOption(caseOption('all'));
+    .argument('<b>', 'the scenario to compare with');
   return helpAfter(
-    outputOptions(diffCommand, FORMATS)
-      .addOption(stampOption())
-      .addOption(noStampOption())
-      .addOption(noColorOption())
+    forecastOptions(diffCommand)
       .option('--tolerance <x>', 'ignore smaller changes: an amount in the output unit (0.5), with a unit (5亿), or relative (0.1%)')
       .option('--attribute', 'split each change into the contributions of the inputs that differ (Shapley values, exact decimal)')
       .option('--fail-on <rule>', "exit 1 only when a rule fires (repeatable): a glob over metric addresses and a threshold, e.g. 'profit.*.2023>1%', 'market.marketSize.*>500亿'", collect, [])

@@ -7,7 +7,7 @@ import type { RenderOptions, ScenarioResult } from '../../render/options.js';
 import { renderTable } from '../../render/table.js';
 import { helpAfter, type CommandContext, type OptionsOf, type Program } from '../command.js';
 import type { Io } from '../io.js';
-import { caseOption, checkOutputOptions, FORMATS, noColorOption, noStampOption, outputOptions, stampOption, tableOption, wantsStamp, type Format } from '../options.js';
+import { checkOutputOptions, forecastOptions, wantsStamp, type Format } from '../options.js';
 import { emit, loadScenarios, readSettings, styleFor, tablesOf } from '../shared.js';
 
 const RENDERERS: Record<Format, (results: readonly ScenarioResult[], options: RenderOptions) => string> = {
@@ -22,11 +22,9 @@ function command(program: Program) {
   const forecastCommand = program
     .command('forecast')
     .description('forecast each scenario (default: the bundled baseline) and print year-by-year tables')
-    .argument('[scenario...]', 'scenario files (.yaml), or the name of a bundled scenario such as baseline')
-    .addOption(tableOption())
-    .addOption(caseOption('all'));
+    .argument('[scenario...]', 'scenario files (.yaml), or the name of a bundled scenario such as baseline');
   return helpAfter(
-    outputOptions(forecastCommand, FORMATS).addOption(stampOption()).addOption(noStampOption()).addOption(noColorOption()),
+    forecastOptions(forecastCommand),
     `
 Cases: low, base and high take the low (base, high) end of every input range. They are cases of the inputs, not bounds on the outputs: an output can be lower in the high case when an input lowers it.
 
