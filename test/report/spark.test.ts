@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/shared/decimal.js';
 import { sparkline } from '../../src/render/spark.js';
-import { sparkStyleFor } from '../../src/cli/forecast.js';
+import { sparkStyleFor } from '../../src/cli/commands/forecast.js';
 import { runCli } from '../cli/in-process.js';
 
 const d = (...values: (number | null)[]) => values.map((value) => (value === null ? null : new Decimal(value)));

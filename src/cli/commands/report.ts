@@ -2,43 +2,65 @@
 // page with charts: each scenario's forecast, sensitivity tornadoes, a Monte
 // Carlo section (--samples), and with two or more scenarios the comparison and
 // the attribution of what changed.
-import { attribute } from '../engine/analysis/attribution.js';
-import { compareForecasts } from '../engine/analysis/diff.js';
-import { findMetric, linesOf } from '../engine/analysis/lines.js';
-import { changeAddress } from '../engine/analysis/rules.js';
-import { sensitivity } from '../engine/analysis/sensitivity.js';
-import { forecast } from '../engine/forecast.js';
-import { simulate } from '../engine/simulate/simulate.js';
-import { CASES, TABLES, type CaseForecast, type Distribution } from '../engine/types.js';
-import type { ReportData, SampledValue, ScenarioComparison, ScenarioReport, Tornado } from '../render/report/data.js';
-import { renderReport } from '../render/report/html.js';
-import type { LoadedScenario } from '../scenario/load.js';
-import { Decimal } from '../shared/decimal.js';
-import { UsageError } from './exit.js';
-import { unknownMetric } from './explain.js';
-import type { Io } from './io.js';
-import { checkOutputOptions, parseDistOption, parseSeedOption, parseWholeOption } from './options.js';
-import { emit, loadScenarios, readSettings } from './shared.js';
-import { stampOf } from './stamp.js';
-
-export interface RawReportOptions {
-  readonly case: string;
-  readonly unit: string;
-  readonly lang?: string;
-  readonly out?: string;
-  readonly set: readonly string[];
-  readonly samples?: string;
-  readonly seed: string;
-  readonly dist: string;
-  readonly metric: readonly string[];
-  readonly title?: string;
-}
+import { Option } from '@commander-js/extra-typings';
+import { attribute } from '../../engine/analysis/attribution.js';
+import { compareForecasts } from '../../engine/analysis/diff.js';
+import { findMetric, linesOf } from '../../engine/analysis/lines.js';
+import { changeAddress } from '../../engine/analysis/rules.js';
+import { sensitivity } from '../../engine/analysis/sensitivity.js';
+import { forecast } from '../../engine/forecast.js';
+import { simulate } from '../../engine/simulate/simulate.js';
+import { CASES, TABLES, type CaseForecast, type Distribution } from '../../engine/types.js';
+import type { ReportData, SampledValue, ScenarioComparison, ScenarioReport, Tornado } from '../../render/report/data.js';
+import { renderReport } from '../../render/report/html.js';
+import type { LoadedScenario } from '../../scenario/load.js';
+import { Decimal } from '../../shared/decimal.js';
+import { OUTPUT_UNITS } from '../../shared/units.js';
+import { collect, helpAfter, type CommandContext, type OptionsOf, type Program } from '../command.js';
+import { UsageError } from '../exit.js';
+import type { Io } from '../io.js';
+import { checkOutputOptions, parseDistOption, parseSeedOption, parseWholeOption } from '../options.js';
+import { emit, loadScenarios, readSettings, unknownMetric } from '../shared.js';
+import { stampOf } from '../stamp.js';
 
 const MAX_SAMPLES = 1_000_000;
 /** The lines of the fan charts. */
 const FAN_LINES = ['market.marketSize', 'profit.profit'];
 
-export async function runReport(scenarioArgs: readonly string[], raw: RawReportOptions, io: Io): Promise<number> {
+/** report's arguments, options and help. */
+function command(program: Program) {
+  const reportCommand = program
+    .command('report')
+    .description('write one self-contained HTML page with charts of the forecast: market, profit, spend, sensitivity, Monte Carlo (-n), and what changed between scenarios')
+    .argument('[scenario...]', 'scenario files or bundled names (default baseline); with two or more, the first is compared with each other one')
+    .option('-o, --out <file>', 'the HTML file to write (replaced atomically); without it the page goes to stdout, unless that is a terminal')
+    .addOption(new Option('-c, --case <case>', 'input case the charts show: low, base or high (bands show the low and high cases)').default('base'))
+    .addOption(new Option('-u, --unit <unit>', `unit of amounts: ${OUTPUT_UNITS.join(', ')}`).default('亿元'))
+    .option('--lang <lang>', 'labels and text in en or zh (default: zh when LC_ALL/LANG is zh*, else en)')
+    .option('--set <path=value>', 'override one input, in any value syntax (repeatable; a bare amount is in the -u unit, null removes)', collect, [])
+    .option('-n, --samples <n>', 'add a Monte Carlo section: fan charts of market size and profit, and a histogram of each --metric')
+    .addOption(new Option('--seed <n>', 'seed of the Monte Carlo draws').default('1'))
+    .addOption(new Option('--dist <dist>', 'distribution of a range without its own dist: triangular, uniform or pert').default('triangular'))
+    .option('--metric <metric>', 'metric of the tornado and histogram charts (repeatable; default market.marketSize and profit.profit in their last year)', collect, [])
+    .option('--title <text>', 'the page title (default: the scenarios)');
+  return helpAfter(
+    reportCommand,
+    `
+The page has no script and loads nothing: inline SVG charts and CSS, each chart with its numbers in a table below it, and the reproducibility stamp (version, files and SHA-256, --set, seed) at the end. The same input gives the same bytes.
+
+Examples:
+  fintech-calc report -o report.html                      the bundled baseline
+  fintech-calc report baseline bank-led -o compare.html   two scenarios: overlaid charts and a waterfall of what changed
+  fintech-calc report my.yaml -n 10000 --seed 7 --lang zh -o 报告.html
+`,
+  );
+}
+
+export function define(program: Program, { io, setCode }: CommandContext): void {
+  command(program).action(async (scenarios, options) => setCode(await run(scenarios, options, io)));
+}
+
+async function run(scenarioArgs: readonly string[], raw: OptionsOf<typeof command>, io: Io): Promise<number> {
   // One case is drawn; the bands show the low and high cases around it.
   if (raw.case === 'all') throw new UsageError("--case: a report draws one case, low, base or high (its bands show the low and high cases); got 'all'");
   const options = checkOutputOptions({ ...raw, format: 'table' }, io);
