@@ -1,5 +1,5 @@
 // `fintech-calc simulate [scenario]`: Monte Carlo over the input ranges.
-import type { Traced } from '../engine/calc/calc.js';
+import type { Traced } from '../engine/simulate/tracing.js';
 import { linesOf } from '../engine/analysis/lines.js';
 import { sampledInputs, simulate, type Chunk, type SimulationSettings, type Watch } from '../engine/simulate/simulate.js';
 import { DISTRIBUTIONS, type Distribution } from '../engine/types.js';

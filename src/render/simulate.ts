@@ -2,7 +2,7 @@
 // tables, JSON (fintech-calc/simulate@1), CSV or Markdown; a terminal
 // histogram for --metric.
 import { Decimal } from '../shared/decimal.js';
-import type { Traced } from '../engine/calc/calc.js';
+import type { Traced } from '../engine/simulate/tracing.js';
 import type { Line } from '../engine/analysis/lines.js';
 import type { SampleStats } from '../engine/simulate/stats.js';
 import type { Distribution, TableName } from '../engine/types.js';

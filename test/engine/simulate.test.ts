@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decimalCalc, Slot, tracingCalc, type InputReader, type Step, type Traced } from '../../src/engine/calc/calc.js';
+import { decimalCalc, type InputReader } from '../../src/engine/calc/calc.js';
+import { Decimal } from '../../src/shared/decimal.js';
 import { quantileFunction } from '../../src/engine/simulate/distributions.js';
 import { evaluator, instantiateKernels } from '../../src/engine/simulate/kernels.js';
 import { loadMachine } from '../../src/engine/simulate/machine.js';
@@ -13,6 +14,7 @@ import { atEnd, mapInputs } from '../../src/engine/analysis/inputs.js';
 import { linesOf } from '../../src/engine/analysis/lines.js';
 import { sampledInputs, simulate, type Chunk } from '../../src/engine/simulate/simulate.js';
 import { constantStats } from '../../src/engine/simulate/stats.js';
+import { Slot, tracingCalc, type Step, type Traced } from '../../src/engine/simulate/tracing.js';
 import { TABLES, type Scenario, type Series } from '../../src/engine/types.js';
 import { atCase } from '../../src/engine/calc/yearly.js';
 import { fileSources } from '../../src/cli/io.js';
@@ -69,6 +71,8 @@ function floatForecast(scenario: Scenario, valueOf: (series: Series, year: numbe
  * Every output of the float back-end, with every input at base, against the
  * decimal forecast: with the inputs as numbers (folded while tracing), as
  * vectors (replayed), and alternating (numbers meet vectors in the formulas).
+ * A value the decimal forecast leaves undefined (null, or a growth's year left
+ * out) is NaN in the float one, and only such a value.
  */
 async function expectFloatEqualsDecimal(scenario: Scenario) {
   const atBase = mapInputs(scenario, (_, series) => atEnd(series, 'base'));
@@ -88,6 +92,9 @@ async function expectFloatEqualsDecimal(scenario: Scenario) {
         const want = value.toNumber();
         expect(Math.abs(sample! - want), `${line.table}.${line.metric}.${line.key}.${year}`).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(want)));
         compared++;
+      }
+      for (const [year, traced] of float.lines[i]!.values) {
+        if (!line.values.has(year)) expect(traced === null || Number.isNaN(float.at(traced)), `${line.table}.${line.metric}.${line.key}.${year}`).toBe(true);
       }
     });
     expect(compared).toBeGreaterThan(10);
@@ -143,6 +150,43 @@ describe('one set of formulas, two back-ends', () => {
       { numRuns: 30, seed: 11 },
     );
     await expectFloatEqualsDecimal(await load(labour));
+  });
+
+  it('and where a growth or CAGR starts from 0', async () => {
+    const fromZero = `years: 2020..2023
+technologies:
+  years: 2020..2023
+  items:
+    a: {spend: {2020: 0, 2021: 0, 2022: 5, 2023: 6, interpolate: linear}}
+    b: {spend: {2020: 0, 2021: 0～3, 2022: 5, 2023: 6, interpolate: linear}}
+`;
+    await expectFloatEqualsDecimal(await load(fromZero));
+  });
+
+  it('mean the same by an undefined growth or CAGR: undefined in decimal ⇔ NaN in float64, folded or sample by sample', () => {
+    const number = fc.oneof(fc.constant(0), fc.integer({ min: -1000, max: 1000 }), fc.double({ min: 1e-6, max: 1e6, noNaN: true }));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(number, number), { minLength: 1, maxLength: 9 }), fc.integer({ min: 1, max: 9 }), (pairs, periods) => {
+        const steps: Step[] = [];
+        let slots = 2; // 0 and 1: the vectors of the a's and b's
+        const traced = tracingCalc(steps, () => new Slot(slots++), evaluate);
+        const [a, b] = [new Slot(0), new Slot(1)];
+        // Over the samples of vectors a and b (replayed), and on each pair of numbers (folded).
+        const [growth, cagr] = [traced.growth(a, b) as Slot, traced.cagr(b, a, periods) as Slot];
+        const machine = loadMachine(schedule([], steps, [0, 1], [], new Set([growth.index, cagr.index])), { size: pairs.length, inputs: 0, tallied: 0, seed: 1 });
+        machine.start(pairs.length);
+        pairs.forEach(([x, y], i) => ([machine.vector(0)[i], machine.vector(1)[i]] = [x, y]));
+        machine.run();
+        pairs.forEach(([x, y], i) => {
+          const undefinedGrowth = decimalCalc.growth(new Decimal(x), new Decimal(y)) === undefined;
+          expect([Number.isNaN(traced.growth(x, y) as number), Number.isNaN(machine.vector(growth.index)[i]!)]).toEqual([undefinedGrowth, undefinedGrowth]);
+          if (x < 0 || y < 0) return; // a CAGR of a change of sign has no real root
+          const undefinedCagr = decimalCalc.cagr(new Decimal(y), new Decimal(x), periods) === undefined;
+          expect([Number.isNaN(traced.cagr(y, x, periods) as number), Number.isNaN(machine.vector(cagr.index)[i]!)]).toEqual([undefinedCagr, undefinedCagr]);
+        });
+      }),
+      { numRuns: 200, seed: 17 },
+    );
   });
 });
 

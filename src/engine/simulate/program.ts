@@ -4,8 +4,8 @@
 // the vector is then reused: the baseline's 222 slots need 29 vectors. Memory
 // touched for the first time is slow to come (a page fault per 4 KiB), and a
 // small set of vectors stays in cache.
-import { Slot, type Step, type Traced } from '../calc/calc.js';
 import { OPCODES, type Opcode } from './kernels.js';
+import { Slot, type Step, type Traced } from './tracing.js';
 
 /** One operation of the program; slots are still slots, numbers constants. */
 export interface Op {

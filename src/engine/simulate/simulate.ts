@@ -4,12 +4,13 @@
 // for every year of the input; the draws come from xoroshiro128+ (the same
 // numbers as pure-rand's) seeded through splitmix64, so a seed gives the same
 // samples on every machine, and nearby seeds unrelated ones.
-import { Slot, tracingCalc, type InputReader, type Step, type Traced } from '../calc/calc.js';
+import type { InputReader } from '../calc/calc.js';
 import { drawParameters, quantileFunction, type NativeDistribution } from './distributions.js';
 import { evaluator, instantiateKernels, type Evaluate } from './kernels.js';
 import { loadMachine } from './machine.js';
 import { schedule, type Op } from './program.js';
 import { constantStats, type SampleStats } from './stats.js';
+import { Slot, tracingCalc, type Step, type Traced } from './tracing.js';
 import { forecastWith } from '../forecast.js';
 import { hasRange, inputsOf } from '../analysis/inputs.js';
 import type { CaseForecast, Distribution, Scenario, Series, TableName } from '../types.js';
