@@ -5,6 +5,7 @@ import { sampledInputs, simulate, type Chunk, type SimulationSettings, type Watc
 import { DISTRIBUTIONS, type Distribution } from '../engine/types.js';
 import { changeAddress } from '../engine/analysis/rules.js';
 import {
+  HISTOGRAM_COLUMNS,
   renderSimulateCsv,
   renderSimulateJson,
   renderSimulateMarkdown,
@@ -77,8 +78,11 @@ export async function runSimulate(scenarioArg: string | undefined, raw: RawSimul
       progress?.(chunk.start + chunk.length);
     },
   };
+  const wanted = { percentiles, histograms: { outputs: metrics, columns: HISTOGRAM_COLUMNS } };
   // A samples file has a temporary file, which an interrupt must be able to remove.
-  const stats = samplesFile ? await runLettingSignalsIn(simulation.steps(values, watch)) : simulation.run(values, watch);
+  const stats = samplesFile
+    ? await runLettingSignalsIn(simulation.steps(values, wanted, watch))
+    : simulation.run(values, wanted, watch);
   if (progress) io.stderr('\r\u001b[K');
   const simulated: SimulatedOutput[] = outputs.map((output, i) => ({ ...output, stats: stats[i]! }));
   const histograms = metrics.map((index) => simulated[index]!);
