@@ -23,9 +23,17 @@ const PAGE = 65536;
 
 let compiled: WebAssembly.Module | undefined;
 
+/** base64 to bytes: atob gives one char per byte. */
+function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
 /** An instance whose memory has room for `layout`. */
 export function instantiateKernels(layout: Layout = new Layout()): Kernels {
-  compiled ??= new WebAssembly.Module(Uint8Array.from(atob(KERNELS_WASM), (char) => char.charCodeAt(0)));
+  compiled ??= new WebAssembly.Module(bytesOf(KERNELS_WASM));
   const kernels = new WebAssembly.Instance(compiled, { math: { cbrt: Math.cbrt, pow: Math.pow } }).exports as unknown as Kernels;
   const missing = layout.size - kernels.memory.buffer.byteLength;
   if (missing > 0) kernels.memory.grow(Math.ceil(missing / PAGE));
@@ -48,11 +56,13 @@ export function evaluator(): Evaluate {
   const kernels = instantiateKernels(layout);
   const memory = new DataView(kernels.memory.buffer);
   const f64 = new Float64Array(kernels.memory.buffer);
+  // The same step every time but for its op and extra (evaluate runs hundreds of times while tracing).
+  writeStruct(memory, step, STEP, { op: 0, out, a, strideA: 0, b, strideB: 0, extra: 0 });
   return (op, x, y, extra = 0) => {
     [f64[a / 8], f64[b / 8]] = [x, y];
     if (typeof extra !== 'number') f64.set(extra, parameters / 8);
-    const [code, third] = [OPCODES[op], typeof extra === 'number' ? extra : parameters];
-    writeStruct(memory, step, STEP, { op: code, out, a, strideA: 0, b, strideB: 0, extra: third });
+    memory.setInt32(step + STEP.offset.op, OPCODES[op], true);
+    memory.setInt32(step + STEP.offset.extra, typeof extra === 'number' ? extra : parameters, true);
     kernels.run(step, 1, 1, 0);
     return f64[out / 8]!;
   };
