@@ -307,6 +307,25 @@ describe('distributions', () => {
     a.forEach(([, mean], i) => expect(mean).toBeCloseTo(b[i]![1]!, 9));
   });
 
+  it('are plain numbers and arrays: the percentiles asked for, and histograms only where asked', async () => {
+    const { scenario } = await loadScenario('baseline', fileSources({ env: {}, stdout: () => undefined, stderr: () => undefined, stdoutIsTerminal: false, packageRoot: PACKAGE_ROOT }));
+    const simulation = simulate(scenario, { samples: 2000, seed: 3, dist: 'pert', tables: ['market'] });
+    const lines = linesOf(simulation.forecast, ['market']);
+    const outputs = lines.flatMap((line) => [...line.values.values()]);
+    const moving = outputs.findIndex((value) => value instanceof Slot);
+    const fixed = outputs.findIndex((value) => typeof value === 'number');
+    const stats = simulation.run(outputs, { percentiles: [50, 0, 100], histograms: { outputs: [moving, fixed], columns: 7 } });
+    // Nothing refers to the WebAssembly instance's memory: a deep copy is equal.
+    expect(structuredClone(stats)).toEqual(stats);
+    for (const stat of stats) {
+      for (const value of Object.values(stat)) expect(typeof value === 'number' || (Array.isArray(value) && value.every((x) => typeof x === 'number'))).toBe(true);
+      expect(stat.percentiles.slice(1)).toEqual([stat.min, stat.max]);
+    }
+    expect(stats.flatMap((stat, i) => (stat.histogram ? [i] : []))).toEqual([moving, fixed].sort((a, b) => a - b));
+    expect(stats[moving]!.histogram!.reduce((a, b) => a + b)).toBe(2000);
+    expect(stats[fixed]!.histogram).toEqual([2000, 0, 0, 0, 0, 0, 0]);
+  });
+
   it('takes dist: per value, and refuses unknown ones', async () => {
     const yaml = (dist: string) => `supplyChain:\n  marketSpace: {low: 1, high: 3, dist: ${dist}}\n`;
     const scenario = await load(yaml('uniform'));
