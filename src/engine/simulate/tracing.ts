@@ -1,9 +1,6 @@
 // simulate's float64 back-end of Calc<N> (calc.ts): tracing, below.
-import type { Calc } from '../calc/calc.js';
+import type { Calc, Operation } from '../calc/calc.js';
 import type { Evaluate } from './kernels.js';
-
-/** An operation that simulate records: kernels.wat runs it on vectors of samples. */
-export type Operation = 'add' | 'sub' | 'mul' | 'shareOf' | 'growth' | 'cagr';
 
 /** A value while simulate traces the formulas: a number (the same in every sample) or a vector. */
 export type Traced = number | Slot;
