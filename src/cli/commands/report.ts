@@ -11,7 +11,7 @@ import { sensitivity } from '../../engine/analysis/sensitivity.js';
 import { forecast } from '../../engine/forecast.js';
 import { simulate } from '../../engine/simulate/simulate.js';
 import { CASES, TABLES, type CaseForecast, type Distribution } from '../../engine/types.js';
-import type { ReportData, SampledValue, ScenarioComparison, ScenarioReport, Tornado } from '../../render/report/data.js';
+import { FAN_PERCENTILES, HISTOGRAM_COLUMNS, type ReportData, type SampledValue, type ScenarioComparison, type ScenarioReport, type Tornado } from '../../render/report/data.js';
 import { renderReport } from '../../render/report/html.js';
 import type { LoadedScenario } from '../../scenario/load.js';
 import { Decimal } from '../../shared/decimal.js';
@@ -111,9 +111,11 @@ function tornado(entry: LoadedScenario, metric: string, chosen: CaseForecast): T
 function simulated(entry: LoadedScenario, metrics: readonly string[], settings: { samples: number; seed: number; dist: Distribution }): { fans: SampledValue[][]; histograms: SampledValue[] } {
   const simulation = simulate(entry.scenario, { ...settings, tables: TABLES });
   const outputs = linesOf(simulation.forecast, TABLES).flatMap((line) => [...line.values].map(([year, value]) => ({ line, year, value })));
-  const stats = simulation.run(outputs.map((output) => output.value));
+  const metricIndices = metrics.map((metric) => outputs.findIndex((output) => changeAddress({ ...output.line, year: output.year }) === metric));
+  const wanted = { percentiles: FAN_PERCENTILES, histograms: { outputs: metricIndices, columns: HISTOGRAM_COLUMNS } };
+  const stats = simulation.run(outputs.map((output) => output.value), wanted);
   const sampled = outputs.map((output, i): SampledValue => ({ line: output.line, year: output.year, stats: stats[i]! }));
   const fans = FAN_LINES.map((at) => sampled.filter(({ line }) => `${line.table}.${line.metric}` === at && line.key === '')).filter((fan) => fan.length > 0);
-  const histograms = metrics.map((metric) => sampled.find((value) => changeAddress({ ...value.line, year: value.year }) === metric)!);
+  const histograms = metricIndices.map((index) => sampled[index]!);
   return { fans, histograms };
 }

@@ -1,11 +1,11 @@
 // What a report shows, as the CLI gathers it from the engine: renderers lay it
 // out and format it, and compute none of its numbers.
-import type { Traced } from '../../engine/calc/calc.js';
 import type { AttributionResult } from '../../engine/analysis/attribution.js';
 import type { Comparison } from '../../engine/analysis/diff.js';
 import type { Line, ValueKind } from '../../engine/analysis/lines.js';
 import type { SensitivityResult } from '../../engine/analysis/sensitivity.js';
 import type { SampleStats } from '../../engine/simulate/stats.js';
+import type { Traced } from '../../engine/simulate/tracing.js';
 import type { Case, Distribution, Forecast } from '../../engine/types.js';
 import type { Lang } from '../labels.js';
 
@@ -38,7 +38,12 @@ export interface Tornado {
   readonly result: SensitivityResult;
 }
 
-/** One output of the simulation: a line's value in one year, over the samples. */
+/** The percentiles the fan charts and histogram tables show: SampleStats.percentiles holds them in this order. */
+export const FAN_PERCENTILES: readonly number[] = [5, 25, 50, 75, 95];
+/** The columns of a histogram (SampleStats.histogram). */
+export const HISTOGRAM_COLUMNS = 40;
+
+/** One output of the simulation: a line's value in one year, over the samples (FAN_PERCENTILES; a histogram for a --metric). */
 export interface SampledValue {
   readonly line: Line<Traced>;
   readonly year: string;

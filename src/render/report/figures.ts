@@ -12,7 +12,7 @@ import { displayValue, inUnit } from '../numbers.js';
 import { header as sensitivityHeader, rows as sensitivityRows } from '../sensitivity.js';
 import { decimal } from '../simulate.js';
 import { barsChart, histogramChart, type Bar } from './bars.js';
-import type { ReportOptions, SampledValue, ScenarioComparison, ScenarioReport, Tornado } from './data.js';
+import { FAN_PERCENTILES, type ReportOptions, type SampledValue, type ScenarioComparison, type ScenarioReport, type Tornado } from './data.js';
 import { colour } from './frame.js';
 import { word } from './words.js';
 import { xyChart, type Values, type XYChart } from './xy.js';
@@ -267,14 +267,12 @@ function tornadoFigure(make: FigureMaker, { metric, kind, result }: Tornado, rep
 
 /** Inputs shown in a tornado: the largest swings (the table lists them all). */
 const TORNADO_ROWS = 12;
-const FAN = [5, 25, 50, 75, 95];
 
 function fanFigure(make: FigureMaker, fan: readonly SampledValue[], f: number, { lang, unit }: ReportOptions): Figure {
   const line = fan[0]!.line;
   const title = `${lineLabel(line, lang)}${parenthesised(word('fan', lang), lang)}`;
   const years = fan.map((value) => value.year);
-  const at = (p: number) => fan.map((value) => decimal(value.stats.percentile(p)));
-  const percentiles = FAN.map(at);
+  const percentiles = FAN_PERCENTILES.map((_, k) => fan.map((value) => decimal(value.stats.percentiles[k]!)));
   const plot = (values: readonly (Decimal | null)[]) => values.map((value) => plotValue(value, line.kind, unit));
   const [p5, p25, p50, p75, p95] = percentiles.map(plot) as unknown as [Values, Values, Values, Values, Values];
   const id = make.prefixed(`fan-${f + 1}`);
@@ -294,16 +292,14 @@ function fanFigure(make: FigureMaker, fan: readonly SampledValue[], f: number, {
     zero: false,
   });
   const cell = (value: Decimal | null) => shown(value, line.kind, unit);
-  return { id, title, svg, table: { header: [text('metricHeader', lang), ...years], rows: FAN.map((p, k) => [`p${p}`, ...percentiles[k]!.map(cell)]) } };
+  return { id, title, svg, table: { header: [text('metricHeader', lang), ...years], rows: FAN_PERCENTILES.map((p, k) => [`p${p}`, ...percentiles[k]!.map(cell)]) } };
 }
-
-const BINS = 40;
 
 function histogramFigure(make: FigureMaker, value: SampledValue, h: number, { lang, unit }: ReportOptions): Figure {
   const { line, year, stats } = value;
   const metric = address(line, year);
   const title = `${word('histogram', lang)}${lang === 'zh' ? '：' : ': '}${metric}`;
-  const counts = stats.histogram(BINS);
+  const counts = stats.histogram ?? [];
   const [min, max] = [decimal(stats.min), decimal(stats.max)];
   const id = make.prefixed(`histogram-${h + 1}`);
   const plot = (v: Decimal | null) => plotValue(v, line.kind, unit) ?? 0;
@@ -322,7 +318,7 @@ function histogramFigure(make: FigureMaker, value: SampledValue, h: number, { la
   const cell = (v: Decimal | null) => shown(v, line.kind, unit);
   const rows = [
     [text('mean', lang), cell(decimal(stats.mean))],
-    ...FAN.map((p) => [`p${p}`, cell(decimal(stats.percentile(p)))]),
+    ...FAN_PERCENTILES.map((p, k) => [`p${p}`, cell(decimal(stats.percentiles[k]!))]),
     [word('min', lang), cell(min)],
     [word('max', lang), cell(max)],
   ];
