@@ -26,6 +26,7 @@ import { EXIT, UsageError } from './exit.js';
 import { emit, loadScenarios, styleFor, tablesOf } from './shared.js';
 import type { Io } from './io.js';
 import { checkOutputOptions, wantsStamp, type Format, type RawOutputOptions } from './options.js';
+import type { WatchOption } from './watch.js';
 
 const RENDERERS: Record<Format, (comparison: Comparison, report: DiffReport, options: DiffRenderOptions) => string> = {
   table: renderDiffTable,
@@ -34,7 +35,7 @@ const RENDERERS: Record<Format, (comparison: Comparison, report: DiffReport, opt
   md: renderDiffMarkdown,
 };
 
-export interface RawDiffOptions extends RawOutputOptions {
+export interface RawDiffOptions extends RawOutputOptions, WatchOption {
   readonly tolerance?: string;
   readonly attribute?: boolean;
   readonly failOn: readonly string[];
@@ -44,6 +45,7 @@ export interface RawDiffOptions extends RawOutputOptions {
 }
 
 export async function runDiff(a: string, b: string, raw: RawDiffOptions, io: Io): Promise<number> {
+  if (raw.watch) return (await import('./watch.js')).watchRuns((watched) => runDiff(a, b, { ...raw, watch: false }, watched), io, raw.lang);
   const options = checkOutputOptions(raw, io);
   const tolerance = raw.tolerance === undefined ? undefined : parseTolerance(raw.tolerance, options.unit, '--tolerance');
   const rules = raw.failOn.map((text) => parseRule(text, options.unit));

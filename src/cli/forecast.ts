@@ -8,6 +8,7 @@ import { renderTable } from '../render/table.js';
 import type { Io } from './io.js';
 import { checkOutputOptions, wantsStamp, type Format, type RawOutputOptions } from './options.js';
 import { emit, loadScenarios, readSettings, styleFor, tablesOf } from './shared.js';
+import type { WatchOption } from './watch.js';
 
 const RENDERERS: Record<Format, (results: readonly ScenarioResult[], options: RenderOptions) => string> = {
   table: renderTable,
@@ -16,7 +17,8 @@ const RENDERERS: Record<Format, (results: readonly ScenarioResult[], options: Re
   md: renderMarkdown,
 };
 
-export async function runForecast(scenarioArgs: readonly string[], raw: RawOutputOptions, io: Io): Promise<number> {
+export async function runForecast(scenarioArgs: readonly string[], raw: RawOutputOptions & WatchOption, io: Io): Promise<number> {
+  if (raw.watch) return (await import('./watch.js')).watchRuns((watched) => runForecast(scenarioArgs, { ...raw, watch: false }, watched), io, raw.lang);
   const options = checkOutputOptions(raw, io);
   const loaded = await loadScenarios(scenarioArgs.length > 0 ? scenarioArgs : ['baseline'], readSettings(raw.set, options.unit), io);
   const tables = tablesOf(loaded, options.tables);

@@ -126,7 +126,7 @@ function defineForecast(program: Command, io: Io, setCode: SetCode): void {
       .description('forecast each scenario (default: the bundled baseline) and print year-by-year tables')
       .argument('[scenario...]', 'scenario files (.yaml), or the name of a bundled scenario such as baseline'),
     { formats: ['table', 'json', 'csv', 'md'], cases: 'all', tables: true, stamp: true, color: true },
-  );
+  ).option('--watch', 'run again whenever a scenario file, or a file it extends, changes; Ctrl-C stops');
   helpAfter(
     command,
     `
@@ -139,6 +139,7 @@ Examples:
   fintech-calc forecast baseline my.yaml -f json  one JSON document per line
   fintech-calc forecast -f csv -o forecast.csv    tidy CSV rows into a file
   fintech-calc forecast --set supplyChain.modes.receivables.penetration.2023=55～65%
+  fintech-calc forecast my.yaml --watch           again on every save of my.yaml (or what it extends)
 
 Exit codes: 0 success, 2 bad input or usage, 3 internal error (a bug).
 `,
@@ -161,7 +162,8 @@ function defineDiff(program: Command, io: Io, setCode: SetCode): void {
     .option('--attribute', 'split each change into the contributions of the inputs that differ (Shapley values, exact decimal)')
     .option('--fail-on <rule>', "exit 1 only when a rule fires (repeatable): a glob over metric addresses and a threshold, e.g. 'profit.*.2023>1%', 'market.marketSize.*>500亿'", collect, [])
     .option('--set-a <path=value>', 'override one input of a only, after --set (repeatable)', collect, [])
-    .option('--set-b <path=value>', 'override one input of b only, after --set (repeatable)', collect, []);
+    .option('--set-b <path=value>', 'override one input of b only, after --set (repeatable)', collect, [])
+    .option('--watch', 'run again whenever a or b, or a file they extend, changes; Ctrl-C stops');
   helpAfter(
     command,
     `
@@ -177,6 +179,7 @@ Examples:
   fintech-calc diff baseline baseline --set-b bankProfit.operatingCost.2023=1%
   fintech-calc diff a.yaml b.yaml -c all -f json
   fintech-calc diff baseline variant.yaml --attribute -f md --fail-on 'profit.*.2023>1%'
+  fintech-calc diff baseline my.yaml --watch              again on every save
 
 Exit codes: 0 no differences beyond the tolerance (with --fail-on: no rule fired), 1 differences (a rule fired), 2 bad input or usage, 3 internal error.
 `,
