@@ -8,6 +8,7 @@ import { displayWidth, wrapText } from '../render/width.js';
 import { OUTPUT_UNITS } from '../shared/unit-names.js';
 import { EXIT, reportError } from './exit.js';
 import { isTerminal, stderrWriter, stdoutWriter, type Io } from './io.js';
+import { defineCompletion } from './commands/completion.js';
 import type { RawDiffOptions } from './diff.js';
 import type { Format, RawOutputOptions } from './options.js';
 import type { RawSensitivityOptions } from './sensitivity.js';
@@ -377,6 +378,7 @@ const COMMANDS: Record<string, (program: Command, io: Io, setCode: SetCode) => v
   validate: defineValidate,
   schema: defineSchema,
   list: defineList,
+  completion: defineCompletion,
 };
 
 /** Runs the CLI and returns its exit code; never throws. */
