@@ -9,6 +9,7 @@ import { OUTPUT_UNITS } from '../shared/unit-names.js';
 import { EXIT, reportError } from './exit.js';
 import { isTerminal, stderrWriter, stdoutWriter, type Io } from './io.js';
 import { defineCompletion } from './commands/completion.js';
+import { defineInit } from './commands/init.js';
 import type { RawDiffOptions } from './diff.js';
 import type { Format, RawOutputOptions } from './options.js';
 import type { RawSensitivityOptions } from './sensitivity.js';
@@ -108,6 +109,7 @@ Examples:
   fintech-calc solve --target market.marketSize.2023=6.5万亿 --vary supplyChain.modes.receivables.penetration.2023
   fintech-calc validate my.yaml               check a scenario file
   fintech-calc schema > scenario.schema.json  the JSON Schema, for editors
+  fintech-calc init my.yaml                   a commented scenario to start from
 Run 'fintech-calc <command> --help' for a command's options.
 `,
   );
@@ -378,6 +380,7 @@ const COMMANDS: Record<string, (program: Command, io: Io, setCode: SetCode) => v
   validate: defineValidate,
   schema: defineSchema,
   list: defineList,
+  init: defineInit,
   completion: defineCompletion,
 };
 
