@@ -1,6 +1,6 @@
 // The command line: options and help for every command, each command's code
 // loaded only when it runs (start-up time matters: CI runs this thousands of times).
-import { Command, CommanderError, Help, Option, type AddHelpTextContext } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { TABLES } from '../engine/types.js';
 import { visible } from '../render/escape.js';
@@ -9,6 +9,7 @@ import { OUTPUT_UNITS } from '../shared/unit-names.js';
 import { EXIT, reportError } from './exit.js';
 import { isTerminal, stderrWriter, stdoutWriter, type Io } from './io.js';
 import { defineCompletion } from './commands/completion.js';
+import { helpAfter } from './commands/help-text.js';
 import { defineInit } from './commands/init.js';
 import type { RawDiffOptions } from './diff.js';
 import type { Format, RawOutputOptions } from './options.js';
@@ -45,14 +46,6 @@ function outputOptions(command: Command, accepts: Accepts): Command {
   }
   if (accepts.color) command.option('--no-color', 'no colour, even on a terminal (NO_COLOR=1 does the same)');
   return command;
-}
-
-/** Text after a command's help, wrapped to the help's width when it is shown. */
-function helpAfter(command: Command, text: string): Command {
-  return command.addHelpText('after', ({ error, command: shown }: AddHelpTextContext) => {
-    const output = shown.configureOutput();
-    return wrapText(text, (error ? output.getErrHelpWidth : output.getOutHelpWidth)?.() ?? 80);
-  });
 }
 
 /** Columns of a terminal: stdout's (fd 1) or stderr's (fd 2), when it is one. */
@@ -142,7 +135,7 @@ Examples:
   fintech-calc forecast baseline my.yaml -f json  one JSON document per line
   fintech-calc forecast -f csv -o forecast.csv    tidy CSV rows into a file
   fintech-calc forecast --set supplyChain.modes.receivables.penetration.2023=55～65%
-  fintech-calc forecast my.yaml --watch           again on every save of my.yaml (or what it extends)
+  fintech-calc forecast my.yaml --watch           again on every save of my.yaml
 
 Exit codes: 0 success, 2 bad input or usage, 3 internal error (a bug).
 `,
