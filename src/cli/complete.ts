@@ -90,7 +90,7 @@ export async function complete(program: Command, words: readonly string[], value
     const options = help.visibleOptions(command ?? program).filter((option) => option.long !== undefined);
     return offer(options.map((option) => ({ value: option.long!, description: option.description })), current);
   }
-  if (command === undefined) return offer(help.visibleCommands(program).map((each) => ({ value: each.name(), description: each.description() })), current);
+  if (command === undefined) return offer(commandsOf(program), current);
   return argumentValues(program, command, positionals, current, values);
 }
 
@@ -100,6 +100,10 @@ async function valueAfterEquals(option: Option | undefined, current: string, sce
   const given = current.slice(0, current.indexOf('=') + 1);
   const { candidates, files } = await optionValues(option, current.slice(given.length), scenario, values);
   return { candidates: candidates.map((candidate) => ({ ...candidate, value: `${given}${candidate.value}` })), files };
+}
+
+function commandsOf(program: Command): Candidate[] {
+  return new Help().visibleCommands(program).map((command) => ({ value: command.name(), description: command.description() }));
 }
 
 function optionNamed(help: Help, command: Command, word: string): Option | undefined {
@@ -159,7 +163,7 @@ async function argumentValues(program: Command, command: Command, positionals: r
     case 'shell':
       return offer(SHELLS.map((value) => ({ value })), current);
     case 'command':
-      return offer(new Help().visibleCommands(program).map((each) => ({ value: each.name(), description: each.description() })), current);
+      return offer(commandsOf(program), current);
     case 'file':
       return { candidates: [], files: 'any' };
     default:

@@ -16,7 +16,7 @@ import { defaultLang, parseLang } from './options.js';
 import { writeOutputFile } from './output-file.js';
 import { loadScenarios } from './shared.js';
 
-export const DEFAULT_FILE = 'scenario.yaml';
+const DEFAULT_FILE = 'scenario.yaml';
 
 export interface RawInitOptions {
   readonly lang?: string;
@@ -141,7 +141,7 @@ const LINES: readonly (Line | 'blank')[] = [
 const NOTE_COLUMN = 30;
 
 /** The scenario file: the header, then each line with the baseline's value and its note. */
-export function scenarioTemplate(baseline: Scenario, lang: Lang, file: string): string {
+function scenarioTemplate(baseline: Scenario, lang: Lang, file: string): string {
   const lines = LINES.map((line) => {
     if (line === 'blank') return '';
     const value = line.input ? writtenValue(baseline, ...line.input) : typeof line.value === 'object' ? line.value[lang] : line.value;
