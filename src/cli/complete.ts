@@ -3,7 +3,7 @@
 // `fintech-calc __complete <word> ... <current word>` and show what it prints,
 // so bash, zsh and fish share this one implementation, and the commands,
 // options and arguments offered are the program's own definitions.
-import { Help, type Command, type Option } from 'commander';
+import { Help, type CommandUnknownOpts as Command, type Option } from '@commander-js/extra-typings';
 import { CASES, DISTRIBUTIONS, TABLES } from '../engine/types.js';
 import { OUTPUT_UNITS } from '../shared/unit-names.js';
 import { looksLikeMetric } from './shared.js';

@@ -5,7 +5,7 @@
 // (whether the shell should add file names too: any, or scenario files).
 // The candidates come from complete.ts; the scenario-dependent ones (metrics,
 // inputs) from the scenario named on the line, else the bundled baseline.
-import type { Command } from 'commander';
+import type { Program } from './command.js';
 import { inputsOf } from '../engine/analysis/inputs.js';
 import { metricAddresses } from '../engine/analysis/explain.js';
 import { forecastCase } from '../engine/forecast.js';
@@ -25,7 +25,7 @@ export function runCompletion(shell: string, io: Io): number {
 }
 
 /** Prints the candidates for the last of `words`; never fails (a shell shows no error while you type). */
-export async function runComplete(program: Command, words: readonly string[], io: Io): Promise<number> {
+export async function runComplete(program: Program, words: readonly string[], io: Io): Promise<number> {
   try {
     const { candidates, files } = await complete(program, words.length === 0 ? [''] : words, scenarioValues(io));
     const line = (value: string, description?: string) => (description ? `${value}\t${oneLine(description)}` : value);

@@ -11,11 +11,6 @@ import { reportError } from './exit.js';
 import type { Io } from './io.js';
 import { defaultLang } from './options.js';
 
-/** The option as commander hands it over. */
-export interface WatchOption {
-  readonly watch?: boolean;
-}
-
 /** Files are looked at this often: a stat of a few files, a change seen within a fifth of a second. */
 const POLL_MS = 200;
 /** Clear the screen and go to its top (the scrollback keeps what was there). */

@@ -21,7 +21,7 @@ import type {
 } from '../engine/types.js';
 import { CASES } from '../engine/types.js';
 import { isYearInWindow, YEAR_WINDOW } from '../shared/limits.js';
-import { didYouMean } from '../shared/suggest.js';
+import { didYouMean, listNames } from '../shared/suggest.js';
 import { AMOUNT_UNITS, unitSize } from '../shared/units.js';
 import { CHANNEL, INSTITUTION, keysOf, MODE, SCENARIO, SEGMENT, sectionAt, TECHNOLOGY } from './format.js';
 import { isRemoval } from './merge.js';
@@ -412,13 +412,14 @@ function readTechSpend(node: RawNode, path: string, inheritedYears: readonly Yea
     return group && { id, label: readLabel(group, id, ctx) };
   });
   const groupIds = (groups ?? []).map((group) => group.id);
+  const declared = new Set(groupIds);
   const segments = namedItems(map, 'segments', 'segment', true, ctx, (node, itemPath, id): SegmentInputs | undefined => {
     const segment = fields(node, itemPath, SEGMENT_KEYS, ctx.problems, 'a segment: {spend or firms and perFirm, frontier or frontierShare, group, label}');
     if (!segment) return undefined;
     const label = readLabel(segment, id, ctx);
     const group = text(segment, 'group', ctx.problems);
-    if (group !== undefined && !groupIds.includes(group)) {
-      ctx.problems.add(segment.get('group')!.pos, segment.child('group'), `no group '${group}'${didYouMean(group, groupIds)}; declare it under techSpend.groups${groupIds.length > 0 ? ` (groups: ${groupIds.join(', ')})` : ''}`);
+    if (group !== undefined && !declared.has(group)) {
+      ctx.problems.add(segment.get('group')!.pos, segment.child('group'), `no group '${group}'${ctx.problems.didYouMean(group, groupIds)}; declare it under techSpend.groups${groupIds.length > 0 ? ` (groups: ${listNames(groupIds)})` : ''}`);
     }
     const volume = readVolume(segment, years, ctx);
     const frontierNode = segment.get('frontier');
@@ -449,8 +450,9 @@ function readTechSpend(node: RawNode, path: string, inheritedYears: readonly Yea
     return volume && { ...common, volume };
   });
   if (groups) {
+    const used = new Set(segments?.map((segment) => segment.group));
     for (const group of groups) {
-      if (segments && !segments.some((segment) => segment.group === group.id)) {
+      if (segments && !used.has(group.id)) {
         ctx.problems.add(map.get('groups')!.pos, `${map.child('groups')}.${group.id}`, 'no segment is in this group; give segments group: ' + group.id + ', or remove it');
       }
     }

@@ -1,20 +1,15 @@
 // `fintech-calc completion <shell>`, and the hidden `__complete` its scripts call on Tab.
-import type { Command } from 'commander';
-import type { Io } from '../io.js';
-import { helpAfter } from './help-text.js';
+import type { CommandContext, Program } from '../command.js';
+import { helpAfter } from '../command.js';
 
-/**
- * Defines both commands. `__complete` is not in main.ts's list of commands: a
- * word that names none makes main define every command, which is what it needs
- * to offer them and their options.
- */
-export function defineCompletion(program: Command, io: Io, setCode: (code: number) => void): void {
-  const command = program
+/** completion's arguments and help. */
+function command(program: Program) {
+  const completionCommand = program
     .command('completion')
     .description('print a script that makes bash, zsh or fish complete commands, options, scenarios, tables and metrics on Tab')
     .argument('<shell>', 'bash, zsh or fish');
-  helpAfter(
-    command,
+  return helpAfter(
+    completionCommand,
     `
 Offered on Tab: commands, options, the values of -t, -f, -c, -u, --lang and --dist, bundled scenarios and scenario files; metric addresses for explain, solve --target, sensitivity --metric, simulate --metric and diff --fail-on, and input paths for --set and --vary, taken from the scenario on the command line (else the baseline). Each Tab runs fintech-calc once.
 
@@ -26,7 +21,16 @@ Install it (then open a new shell):
   fish: run once
     fintech-calc completion fish > ~/.config/fish/completions/fintech-calc.fish
 `,
-  ).action(async (shell: string) => {
+  );
+}
+
+/**
+ * Defines both commands. `__complete` is not in main.ts's COMMANDS: a first
+ * word that names no command makes main define every command, which is what
+ * it needs to offer them and their options, from their own definitions.
+ */
+export function define(program: Program, { io, setCode }: CommandContext): void {
+  command(program).action(async (shell) => {
     const { runCompletion } = await import('../completion.js');
     setCode(runCompletion(shell, io));
   });
@@ -36,7 +40,7 @@ Install it (then open a new shell):
     .argument('[words...]')
     .allowUnknownOption()
     .helpOption(false)
-    .action(async (words: string[]) => {
+    .action(async (words) => {
       const { runComplete } = await import('../completion.js');
       setCode(await runComplete(program, words, io));
     });

@@ -1,53 +1,17 @@
-// `fintech-calc init [file]`: a scenario to start from. It extends the bundled
-// baseline and sets the inputs people change most, each line explained, in
-// English or Chinese. The values are the baseline's own, read from it when the
-// file is written, so the new scenario forecasts exactly as the baseline until
-// it is edited. The template's words live here, whole, rather than in
-// labels.ts: they are one document, read top to bottom.
-import { lstatSync } from 'node:fs';
+// `init`: the text of a scenario to start from. It extends the bundled baseline
+// and sets the inputs people change most, each line explained, in English or
+// Chinese. The values are the baseline's own, so the new scenario forecasts
+// exactly as the baseline until it is edited. The template's words live here,
+// whole, rather than in labels.ts: they are one document, read top to bottom.
 import type { Provenance, Scenario, Written } from '../engine/types.js';
-import type { Lang } from '../render/labels.js';
-import { displayWidth } from '../render/width.js';
-import { visible } from '../render/escape.js';
 import type { Decimal } from '../shared/decimal.js';
-import { UsageError } from './exit.js';
-import type { Io } from './io.js';
-import { defaultLang, parseLang } from './options.js';
-import { writeOutputFile } from './output-file.js';
-import { loadScenarios } from './shared.js';
+import { visible } from './escape.js';
+import type { Lang } from './labels.js';
+import { displayWidth } from './width.js';
 
-const DEFAULT_FILE = 'scenario.yaml';
-
-export interface RawInitOptions {
-  readonly lang?: string;
-  readonly force?: boolean;
-}
-
-export async function runInit(file: string | undefined, raw: RawInitOptions, io: Io): Promise<number> {
-  const lang = raw.lang === undefined ? defaultLang(io.env) : parseLang(raw.lang);
-  const target = file ?? DEFAULT_FILE;
-  const toStdout = target === '-';
-  if (!toStdout && !raw.force && existsAsFile(target)) {
-    throw new UsageError(`${target} already exists; give --force to replace it, or another file name`);
-  }
-  const [baseline] = await loadScenarios(['baseline'], [], io);
-  const text = scenarioTemplate(baseline!.scenario, lang, toStdout ? DEFAULT_FILE : target);
-  if (toStdout) {
-    io.stdout(text);
-    return 0;
-  }
-  writeOutputFile(target, text);
-  io.stdout(`${WRITTEN[lang](visible(target), shellWord(target))}\n`);
-  return 0;
-}
-
-/** Anything but a folder at the path (a file, a link, a device) would be replaced; a folder is the writer's to refuse. */
-function existsAsFile(path: string): boolean {
-  try {
-    return !lstatSync(path).isDirectory();
-  } catch {
-    return false;
-  }
+/** The line `init` prints once it has written the file. */
+export function renderInitWritten(lang: Lang, file: string): string {
+  return `${WRITTEN[lang](visible(file), shellWord(file))}\n`;
 }
 
 const WRITTEN: Record<Lang, (file: string, word: string) => string> = {
@@ -141,7 +105,7 @@ const LINES: readonly (Line | 'blank')[] = [
 const NOTE_COLUMN = 30;
 
 /** The scenario file: the header, then each line with the baseline's value and its note. */
-function scenarioTemplate(baseline: Scenario, lang: Lang, file: string): string {
+export function renderInitScenario(baseline: Scenario, lang: Lang, file: string): string {
   const lines = LINES.map((line) => {
     if (line === 'blank') return '';
     const value = line.input ? writtenValue(baseline, ...line.input) : typeof line.value === 'object' ? line.value[lang] : line.value;
