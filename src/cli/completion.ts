@@ -153,7 +153,7 @@ function __fintech_calc_complete
         case any
             __fish_complete_path "$current"
         case yaml
-            __fish_complete_path "$current" | string match -r -- '^[^\\t]*(?:/|\\.ya?ml)(?:\\t.*)?\$'
+            __fish_complete_path "$current" | string match -r -- '^[^\\t]*(?:/|\\.ya?ml)(?:\\t.*)?$'
     end
 end
 complete -c fintech-calc -f -a '(__fintech_calc_complete)'
