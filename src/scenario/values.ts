@@ -40,6 +40,8 @@ export interface ReadContext {
    * amounts written at a position, which replaces unitSize and unitName there.
    */
   readonly unitAt?: (pos: Pos) => { readonly unitSize: Decimal; readonly unitName: string };
+  /** The yearly values the scenario's series have taken so far (series.ts, MAX_SERIES_YEARS). */
+  readonly seriesYears?: { count: number };
 }
 
 /** The context for a value written at `pos`: bare amounts in the unit of the file it is in. */
