@@ -1,6 +1,7 @@
 // What the commands share: reading scenarios with their --set options, choosing
 // tables, colour, and writing the output.
 import { metricAddresses } from '../engine/analysis/explain.js';
+import { findMetric } from '../engine/analysis/lines.js';
 import type { CaseForecast, Scenario, TableName } from '../engine/types.js';
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
@@ -76,9 +77,18 @@ export function withSuggestion(problems: readonly Problem[], arg: string, io: Io
   return problems.map((problem) => (problem.pos.file === arg && problem.pos.line === 0 ? { ...problem, message: `${problem.message}${hint}` } : problem));
 }
 
-/** An error for an address the forecast does not have, with the closest one. */
-export function unknownMetric(metric: string, forecast: CaseForecast): UsageError {
+/**
+ * An error for a metric the forecast has no value at: an address it has without
+ * a value (a CAGR or a growth rate from 0) says why; any other, the closest one.
+ */
+export function metricError(metric: string, forecast: CaseForecast): UsageError {
+  if (findMetric(forecast, metric)?.value === null) return new UsageError(`${metric} has no value in this scenario: ${whyNoValue(metric)}`);
   return new UsageError(`unknown metric '${metric}'${didYouMean(metric, metricAddresses(forecast))}; metrics are addressed as in the JSON output, e.g. market.marketSize.2023, market.modes.receivables.size.2023, spend.cagr.total`);
+}
+
+/** The models leave a value out only where it would divide by 0: a CAGR from a first value of 0, a growth from a year of 0. */
+function whyNoValue(metric: string): string {
+  return /(^|\.)cagr(\.|$)/.test(metric) ? 'the CAGR is undefined because its first value is 0' : 'the growth rate is undefined because the year before is 0';
 }
 
 const METRIC_ADDRESS = new RegExp(`^(${TABLES.join('|')})\\.[\\w.-]+$`);

@@ -15,7 +15,7 @@ import { readRangeText, type ValueKind } from '../../scenario/values.js';
 import { unitSize } from '../../shared/units.js';
 import { helpAfter, type CommandContext, type OptionsOf, type Program } from '../command.js';
 import { UsageError } from '../exit.js';
-import { emit, loadScenarios, readSettings, unknownMetric } from '../shared.js';
+import { emit, loadScenarios, readSettings, metricError } from '../shared.js';
 import type { Io } from '../io.js';
 import { caseOption, checkOutputOptions, outputOptions, type Format } from '../options.js';
 
@@ -76,7 +76,7 @@ async function run(scenarioArg: string | undefined, raw: OptionsOf<typeof comman
   const metric = raw.target.slice(0, Math.max(equals, 0)).trim();
   if (equals < 0) throw new UsageError(`--target: expected <metric>=<value>, e.g. market.marketSize.2023=6.5万亿, got '${raw.target}'`);
   const found = findMetric(forecast, metric);
-  if (found?.value == null) throw unknownMetric(metric, forecast);
+  if (found?.value == null) throw metricError(metric, forecast);
   const target = parseTarget(raw.target.slice(equals + 1), found.kind, options.unit);
   const varied = variedInput(raw.vary, root, scenario, c);
   const { kind } = varied;
