@@ -116,6 +116,10 @@ async function run(scenarioArg: string | undefined, raw: OptionsOf<typeof comman
   ].filter((text) => text !== undefined);
   const bounds = `${within}${why.length > 0 ? ` (${why.join('; ')})` : ''}`;
   if (result.kind === 'flat') throw new UsageError(`${metric} does not depend on ${raw.vary}: it stays ${show(result.at.plus(target))} over ${bounds}`);
+  if (result.kind === 'unreachable' && !result.monotone) {
+    const [least, most] = [result.least.plus(target), result.most.plus(target)];
+    throw new UsageError(`${metric} is not monotone in ${raw.vary}: within ${bounds} it covers ${show(least)} to ${show(most)}, which does not reach ${show(target)}`);
+  }
   if (result.kind === 'unreachable') {
     const [from, to] = [result.atLower.plus(target), result.atUpper.plus(target)];
     throw new UsageError(`${metric} cannot reach ${show(target)} by varying ${raw.vary} within ${bounds}: at the ends of that interval it is ${show(from)} and ${show(to)}`);
