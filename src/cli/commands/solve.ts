@@ -15,7 +15,7 @@ import { quoted, readOptionValue, readRangeText, type ValueKind } from '../../sc
 import { unitSize } from '../../shared/units.js';
 import { helpAfter, type CommandContext, type OptionsOf, type Program } from '../command.js';
 import { UsageError } from '../exit.js';
-import { emit, loadScenarios, readSettings, metricError } from '../shared.js';
+import { emit, loadScenarios, metricError, readSettings, refuseInputsAsOutputs } from '../shared.js';
 import type { Io } from '../io.js';
 import { caseOption, checkOutputOptions, outputOptions, type Format } from '../options.js';
 
@@ -69,6 +69,7 @@ async function run(scenarioArg: string | undefined, raw: OptionsOf<typeof comman
   if (options.cases.length !== 1) throw new UsageError('--case: solve works on one case: low, base or high');
   const c: Case = options.cases[0]!;
   const [loaded] = await loadScenarios([scenarioArg ?? 'baseline'], readSettings(raw.set, options.unit), io);
+  refuseInputsAsOutputs([['-o', options.out]], [loaded!]);
   const { scenario, root, file, origins } = loaded!;
   const forecast = forecastCase(scenario, c);
 
