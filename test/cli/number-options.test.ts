@@ -145,3 +145,27 @@ describe('values on the command line (--target, --tolerance, --fail-on) read the
     );
   });
 });
+
+describe('tiny numbers in options', () => {
+  it.each([
+    [['simulate', '--percentiles', '5,1e-99999999999'], "fintech-calc: error: --percentiles: '1e-99999999999' is too small: a number other than 0 is at least 1e-12 here; expected numbers from 0 to 100, e.g. 5,50,95"],
+    [['sensitivity', '--metric', 'market.marketSize.2023', '--swing', '1e-99999999999%'], "fintech-calc: error: --swing: '1e-99999999999' is too small: a number other than 0 is at least 1e-12 here; expected a percentage from 0% to 100%, such as 10%"],
+  ])('are refused, not read as 0: %j', async (args, message) => {
+    expect(await usageError(args)).toBe(message);
+  });
+
+  it('never become 0 unless written as 0, over the notation table', () => {
+    fc.assert(
+      fc.property(numberTexts(), (text) => {
+        try {
+          const value = parsePercentilesOption(text)[0]!;
+          const written = readPlainNumber(text.split(',')[0]!);
+          expect(value === 0).toBe(written instanceof Decimal && written.isZero());
+        } catch (error) {
+          expect(error).toBeInstanceOf(UsageError);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
