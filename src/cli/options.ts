@@ -85,7 +85,7 @@ export function checkOutputOptions(raw: RawOutputOptions, io: Io, formats: reado
   const tables =
     raw.table === undefined
       ? undefined
-      : raw.table.split(',').map((name) => oneOf('--table', name.trim(), TABLES));
+      : [...new Set(raw.table.split(',').map((name) => oneOf('--table', name.trim(), TABLES)))]; // a table named twice is shown once
   const c = oneOf('--case', raw.case ?? 'base', [...CASES, 'all']);
   const format = oneOf('--format', raw.format, formats);
   if (!AMOUNT_UNITS.has(raw.unit)) {

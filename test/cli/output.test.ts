@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain ESM helper shared with the regenerate script
 import { BIN, ROOT, runCase } from './golden.mjs';
 import { testDevice } from './devices.js';
+import { runCli } from './in-process.js';
 
 type Run = { code: number; stdout: string; stderr: string };
 const run = (...args: string[]): Run => runCase({ args });
@@ -332,5 +333,14 @@ describe('help', () => {
 
   it('suggests the command meant by a mistyped one', () => {
     expect(run('forcast')).toEqual({ code: 2, stdout: '', stderr: "fintech-calc: error: unknown command 'forcast' (Did you mean forecast?)\n" });
+  });
+});
+
+describe('-t naming a table twice', () => {
+  it.each(['table', 'md', 'csv', 'json'])('shows it once (-f %s)', async (format) => {
+    const twice = await runCli(['forecast', '-t', 'market,market, market', '-f', format]);
+    const once = await runCli(['forecast', '-t', 'market', '-f', format]);
+    expect(twice.code).toBe(0);
+    expect(twice.stdout).toBe(once.stdout);
   });
 });
