@@ -344,3 +344,15 @@ describe('-t naming a table twice', () => {
     expect(twice.stdout).toBe(once.stdout);
   });
 });
+
+describe('the unit column of CSV', () => {
+  it('says count for a count of firms, as simulate does, and the output unit or ratio for the rest', async () => {
+    const rows = (await runCli(['forecast', '-t', 'spend', '-f', 'csv'])).stdout.trim().split('\n').slice(1).map((row) => row.split(','));
+    const firms = rows.filter((row) => row[3] === 'firms');
+    expect(firms.length).toBeGreaterThan(0);
+    expect(new Set(firms.map((row) => row[7]))).toEqual(new Set(['count']));
+    expect(new Set(rows.filter((row) => row[3] !== 'firms').map((row) => row[7]))).toEqual(new Set(['亿元', 'ratio']));
+    const simulated = (await runCli(['simulate', '-n', '10', '-t', 'spend', '-f', 'csv'])).stdout.split('\n').filter((row) => row.split(',')[2] === 'firms');
+    expect(new Set(simulated.map((row) => row.split(',')[7]))).toEqual(new Set(['count']));
+  });
+});
