@@ -160,7 +160,7 @@ describe('solve', () => {
     expect(await fails('--target', 'market.penetration.2023=-5～5%', '--vary', 'supplyChain.modes.receivables.penetration.2023')).toContain('expected one value, not a range');
     // A ratio target is a percentage or a fraction, and says so.
     expect(await fails('--target', 'market.penetration.2023=6.5万亿', '--vary', 'supplyChain.modes.receivables.penetration.2023')).toBe(
-      "--target: error: '6.5万亿' is not a value: expected a percentage (40%, -5%) or a fraction (0.4)\n",
+      "fintech-calc: error: --target: '6.5万亿' is not a value: expected a percentage (40%, -5%) or a fraction (0.4)\n",
     );
   });
 
