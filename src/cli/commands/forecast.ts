@@ -10,7 +10,7 @@ import { helpAfter, type CommandContext, type OptionsOf, type Program } from '..
 import { UsageError } from '../exit.js';
 import type { Io } from '../io.js';
 import { checkOutputOptions, forecastOptions, wantsStamp, type Format } from '../options.js';
-import { emit, loadScenarios, readSettings, styleFor, tablesOf } from '../shared.js';
+import { emit, loadScenarios, readSettings, refuseInputsAsOutputs, styleFor, tablesOf } from '../shared.js';
 
 const RENDERERS: Record<Format, (results: readonly ScenarioResult[], options: RenderOptions) => string> = {
   table: renderTable,
@@ -57,6 +57,7 @@ async function run(scenarioArgs: readonly string[], raw: OptionsOf<typeof comman
   const options = checkOutputOptions(raw, io);
   if (raw.spark && (options.format === 'json' || options.format === 'csv')) throw new UsageError(`--spark: sparklines are drawn in table and md output, not in ${options.format} (which give every value)`);
   const loaded = await loadScenarios(scenarioArgs.length > 0 ? scenarioArgs : ['baseline'], readSettings(raw.set, options.unit), io);
+  refuseInputsAsOutputs([['-o', options.out]], loaded);
   const tables = tablesOf(loaded, options.tables);
   // One stamp per scenario (JSON Lines); the stamp module is loaded only when stamping.
   const stampOf = wantsStamp(raw.stamp, options.format) ? (await import('../stamp.js')).stampOf : undefined;

@@ -20,7 +20,7 @@ import { collect, helpAfter, type CommandContext, type OptionsOf, type Program }
 import { UsageError } from '../exit.js';
 import type { Io } from '../io.js';
 import { checkOutputOptions, parseDistOption, parseSeedOption, parseWholeOption } from '../options.js';
-import { emit, loadScenarios, readSettings, unknownMetric } from '../shared.js';
+import { emit, loadScenarios, metricError, readSettings } from '../shared.js';
 import { stampOf } from '../stamp.js';
 
 const MAX_SAMPLES = 1_000_000;
@@ -76,7 +76,7 @@ async function run(scenarioArgs: readonly string[], raw: OptionsOf<typeof comman
     const forecasts = forecast(entry.scenario, CASES);
     const chosen = forecasts.cases.get(c)!;
     const metrics = raw.metric.length > 0 ? raw.metric : defaultMetrics(chosen);
-    for (const metric of metrics) if (findMetric(chosen, metric)?.value == null) throw unknownMetric(metric, chosen);
+    for (const metric of metrics) if (findMetric(chosen, metric)?.value == null) throw metricError(metric, chosen);
     return {
       file: entry.file,
       forecast: forecasts,
