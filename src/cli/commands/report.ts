@@ -20,7 +20,7 @@ import { collect, helpAfter, type CommandContext, type OptionsOf, type Program }
 import { UsageError } from '../exit.js';
 import type { Io } from '../io.js';
 import { checkOutputOptions, parseDistOption, parseSeedOption, parseWholeOption } from '../options.js';
-import { emit, loadScenarios, metricError, readSettings } from '../shared.js';
+import { emit, loadScenarios, metricError, readSettings, refuseInputsAsOutputs } from '../shared.js';
 import { stampOf } from '../stamp.js';
 
 const MAX_SAMPLES = 1_000_000;
@@ -71,6 +71,7 @@ async function run(scenarioArgs: readonly string[], raw: OptionsOf<typeof comman
   const seed = parseSeedOption(raw.seed);
   const dist = parseDistOption(raw.dist);
   const loaded = await loadScenarios(scenarioArgs.length > 0 ? scenarioArgs : ['baseline'], readSettings(raw.set, options.unit), io);
+  refuseInputsAsOutputs([['-o', options.out]], loaded);
 
   const scenarios = loaded.map((entry): ScenarioReport => {
     const forecasts = forecast(entry.scenario, CASES);
