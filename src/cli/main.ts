@@ -378,12 +378,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
 /** The process entry point, called by bin/fintech-calc.js with the package's root folder. */
 export async function main(packageRoot: string): Promise<void> {
+  const stdoutIsTerminal = await isTerminal(1);
+  const stderrIsTerminal = await isTerminal(2);
   const io: Io = {
     env: process.env,
-    stdout: stdoutWriter(),
-    stderr: stderrWriter(),
-    stdoutIsTerminal: await isTerminal(1),
-    stderrIsTerminal: await isTerminal(2),
+    stdout: stdoutWriter(stdoutIsTerminal),
+    stderr: stderrWriter(stderrIsTerminal),
+    stdoutIsTerminal,
+    stderrIsTerminal,
     packageRoot,
   };
   process.exitCode = await run(process.argv.slice(2), io);
