@@ -10,7 +10,7 @@ const DIST = join(__dirname, '..', 'dist');
 const BUNDLE = join(DIST, 'cli.cjs');
 
 // A run is ~50 ms: optimizing functions that soon stop running costs more than
-// it saves (~10 ms on 2 cores; `check` ran 25% more instructions without it).
+// it saves (`check` and `validate` took ~30% more CPU time without this flag).
 // Four times V8's default budget before a function is optimized spares short
 // runs; simulate's loops still get there. Measured on Node 20 (V8 11.3) only.
 const INTERRUPT_BUDGET = '--interrupt-budget=270336';
@@ -34,8 +34,8 @@ function startupPlan(nodeVersion) {
 /**
  * The V8 code cache of a command line: one per command (dist/cache/forecast.cache),
  * holding the bytecode of what that command runs, and `help` for a line that
- * starts with an option (--help, --version). A word that is no command has no
- * cache: the bundle is compiled.
+ * is empty or starts with an option (--help, --version). A word that is no
+ * command has no cache: the bundle is compiled.
  */
 function codeCacheFile(argv) {
   const first = argv[0];
