@@ -100,9 +100,8 @@ if (startupPlan(process.versions.node).compile === 'v8-code-cache') await writeC
  * own (V8 would reuse what an earlier command compiled): see code-cache.mjs.
  */
 async function writeCodeCaches() {
-  const { buildProgram } = createRequire(import.meta.url)('./dist/cli.cjs');
-  const commands = buildProgram({}, () => {}, []).commands.map((command) => command.name());
-  for (const name of commands.filter((command) => !Object.hasOwn(WARM_UP, command))) {
+  const { COMMAND_NAMES } = createRequire(import.meta.url)('./dist/cli.cjs');
+  for (const name of COMMAND_NAMES.filter((command) => !Object.hasOwn(WARM_UP, command))) {
     console.warn(`build: no code-cache warm-up for '${name}' in build.mjs; it will start slower`);
   }
   mkdirSync('dist/cache');

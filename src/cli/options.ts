@@ -1,30 +1,68 @@
-// The options forecast and diff share (SPEC §4), checked into typed values.
-import { Decimal } from '../decimal.js';
+// The output options the commands share (SPEC §4): their definitions, in the
+// order help lists them, and their values checked into typed values.
+import { Option, type Command, type OptionValues } from '@commander-js/extra-typings';
+import { Decimal } from '../shared/decimal.js';
 import type { Case, TableName } from '../engine/types.js';
 import { CASES, TABLES } from '../engine/types.js';
 import type { Lang } from '../render/labels.js';
-import { didYouMean } from '../suggest.js';
-import { AMOUNT_UNITS, OUTPUT_UNITS } from '../units.js';
+import { quoted, readPlainNumber } from '../scenario/values.js';
+import { didYouMean } from '../shared/suggest.js';
+import { AMOUNT_UNITS, OUTPUT_UNITS } from '../shared/units.js';
+import { collect } from './command.js';
 import { UsageError } from './exit.js';
 import type { Io } from './io.js';
 
 export type Format = 'table' | 'json' | 'csv' | 'md';
 export const FORMATS: readonly Format[] = ['table', 'json', 'csv', 'md'];
 
-/** As commander hands them over. */
-export interface RawOutputOptions {
-  readonly table?: string;
-  readonly case: string;
-  readonly format: string;
-  readonly unit: string;
-  readonly lang?: string;
-  readonly color: boolean;
-  readonly out?: string;
-  /** --set path=value, in order. */
-  readonly set: readonly string[];
-  /** --stamp / --no-stamp; by default only JSON is stamped. */
-  readonly stamp?: boolean;
+/** `a, b or c`. */
+function or(words: readonly string[]): string {
+  return `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
 }
+
+/** -t: the tables to show, for the commands that show several. */
+export const tableOption = () =>
+  new Option('-t, --table <list>', `tables to show, comma-separated: ${TABLES.join(',')} (default: every table the scenario has)`);
+
+/** -c: every case and all of them, or one case only. */
+export const caseOption = (cases: 'all' | 'one') =>
+  new Option('-c, --case <case>', `input case: ${or(cases === 'all' ? [...CASES, 'all'] : CASES)}`).default('base');
+
+/** What every command that prints a forecast's numbers takes: -f (one of `formats`), -u, --lang, -o and --set. */
+export function outputOptions<Args extends unknown[], Opts extends OptionValues>(command: Command<Args, Opts>, formats: readonly Format[]) {
+  return command
+    .addOption(new Option('-f, --format <format>', `output format: ${or(formats)}`).default('table'))
+    .addOption(new Option('-u, --unit <unit>', `unit of amounts in the output: ${OUTPUT_UNITS.join(', ')}`).default('亿元'))
+    .option('--lang <lang>', 'labels and text in en or zh (default: zh when LC_ALL/LANG is zh*, else en)')
+    .option('-o, --out <file>', 'write the output to this file (replaced atomically) instead of stdout')
+    .option('--set <path=value>', 'override one input, in any value syntax (repeatable; a bare amount is in the -u unit, null removes), e.g. --set bankProfit.profitShare=2.5%', collect, []);
+}
+
+/** --stamp and --no-stamp; by default only JSON is stamped. */
+export const stampOption = () =>
+  new Option('--stamp', 'add the reproducibility stamp (version, extends chain, SHA-256 of each file, --set list) to csv and md output');
+export const noStampOption = () => new Option('--no-stamp', 'leave the stamp out of JSON output');
+
+export const noColorOption = () => new Option('--no-color', 'no colour, even on a terminal (NO_COLOR=1 does the same)');
+
+/** What forecast and diff take: -t, -c (any case, or all), the output options in every format, --stamp, --no-stamp and --no-color. */
+export function forecastOptions<Args extends unknown[], Opts extends OptionValues>(command: Command<Args, Opts>) {
+  const selected = command.addOption(tableOption()).addOption(caseOption('all'));
+  return outputOptions(selected, FORMATS).addOption(stampOption()).addOption(noStampOption()).addOption(noColorOption());
+}
+
+/**
+ * The values of the output options a command offers, as commander hands them
+ * over: those of outputOptions as its definition types them, and -t, -c,
+ * --stamp and --no-color where the command offers them (a command's own
+ * inferred values must fit these).
+ */
+export type RawOutputOptions = ReturnType<ReturnType<typeof outputOptions<[], {}>>['opts']> & {
+  readonly table?: string;
+  readonly case?: string;
+  readonly stamp?: boolean;
+  readonly color?: boolean;
+};
 
 export interface OutputOptions {
   /** The tables asked for, or undefined for every table a scenario has. */
@@ -37,7 +75,8 @@ export interface OutputOptions {
   readonly out: string | undefined;
 }
 
-export function checkOutputOptions(raw: RawOutputOptions, io: Io): OutputOptions {
+/** The options checked; `formats` are those the command prints. */
+export function checkOutputOptions(raw: RawOutputOptions, io: Io, formats: readonly Format[] = FORMATS): OutputOptions {
   const oneOf = <T extends string>(option: string, value: string, allowed: readonly T[]): T => {
     if ((allowed as readonly string[]).includes(value)) return value as T;
     throw new UsageError(`${option}: '${value}' is not one of ${allowed.join(', ')}${didYouMean(value, allowed)}`);
@@ -46,12 +85,12 @@ export function checkOutputOptions(raw: RawOutputOptions, io: Io): OutputOptions
     raw.table === undefined
       ? undefined
       : raw.table.split(',').map((name) => oneOf('--table', name.trim(), TABLES));
-  const c = oneOf('--case', raw.case, [...CASES, 'all']);
-  const format = oneOf('--format', raw.format, FORMATS);
+  const c = oneOf('--case', raw.case ?? 'base', [...CASES, 'all']);
+  const format = oneOf('--format', raw.format, formats);
   if (!AMOUNT_UNITS.has(raw.unit)) {
     throw new UsageError(`--unit: '${raw.unit}' is not a unit${didYouMean(raw.unit, AMOUNT_UNITS.keys())}; expected one of ${OUTPUT_UNITS.join(', ')}`);
   }
-  const lang = raw.lang === undefined ? defaultLang(io.env) : oneOf('--lang', raw.lang, ['en', 'zh'] as const);
+  const lang = raw.lang === undefined ? defaultLang(io.env) : parseLang(raw.lang);
   const noColor = (io.env.NO_COLOR ?? '') !== '';
   return {
     tables,
@@ -59,9 +98,15 @@ export function checkOutputOptions(raw: RawOutputOptions, io: Io): OutputOptions
     format,
     unit: raw.unit,
     lang,
-    color: raw.color && !noColor && raw.out === undefined && io.stdoutIsTerminal,
+    color: raw.color === true && !noColor && raw.out === undefined && io.stdoutIsTerminal,
     out: raw.out,
   };
+}
+
+/** --lang: en or zh. */
+export function parseLang(text: string): Lang {
+  if (text === 'en' || text === 'zh') return text;
+  throw new UsageError(`--lang: '${text}' is not one of en, zh${didYouMean(text, ['en', 'zh'])}`);
 }
 
 /** zh when the locale (LC_ALL, else LANG) is Chinese, else en. */
@@ -70,13 +115,37 @@ export function defaultLang(env: Io['env']): Lang {
   return locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
 
-/** A percentage option (`10%`) as a fraction, at most `max`. */
-export function parsePercentOption(option: string, text: string, example: string, max?: Decimal): Decimal {
-  const match = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*%\s*$/.exec(text);
-  if (!match) throw new UsageError(`${option}: expected a percentage such as ${example}, got '${text}'`);
-  const fraction = new Decimal(match[1]!).dividedBy(100);
-  if (max !== undefined && fraction.greaterThan(max)) throw new UsageError(`${option}: at most ${max.times(100).toFixed()}%, got '${text}'`);
-  return fraction;
+/**
+ * A number option as written: decimal notation only (1000, 1e3, 1,000, 2.5; not
+ * 0x10, 1_000, Infinity or NaN), accepted when `accept` says so; else a usage error
+ * that says what is expected.
+ */
+function parseNumberOption(option: string, text: string, expectation: string, accept: (value: Decimal) => boolean, written = text): Decimal {
+  const value = readPlainNumber(text);
+  if (typeof value === 'string') throw new UsageError(`${option}: ${value}; ${expectation}`);
+  if (value === undefined || !accept(value)) throw new UsageError(`${option}: ${expectation}, got ${quoted(written)}`);
+  return value;
+}
+
+/** A whole number option (-n, --seed) from min to max. */
+export function parseWholeOption(option: string, text: string, min: number, max: number): number {
+  const inRange = (value: Decimal) => value.isInteger() && value.greaterThanOrEqualTo(min) && value.lessThanOrEqualTo(max);
+  return parseNumberOption(option, text, `expected a whole number from ${min} to ${max}`, inRange).toNumber();
+}
+
+/** --percentiles: numbers from 0 to 100, comma-separated. */
+export function parsePercentilesOption(text: string): number[] {
+  const inRange = (value: Decimal) => value.greaterThanOrEqualTo(0) && value.lessThanOrEqualTo(100);
+  return text.split(',').map((p) => parseNumberOption('--percentiles', p.trim(), 'expected numbers from 0 to 100, e.g. 5,50,95', inRange).toNumber());
+}
+
+/** A percentage option (`10%`) as a fraction, from 0% to `max` (a fraction). */
+export function parsePercentOption(option: string, text: string, example: string, max: number): Decimal {
+  const expectation = `expected a percentage from 0% to ${max * 100}%, such as ${example}`;
+  const percent = /^(.*?)\s*[%\uFF05]\s*$/.exec(text.trim());
+  if (!percent) throw new UsageError(`${option}: ${expectation}, got ${quoted(text)}`);
+  const inRange = (value: Decimal) => value.greaterThanOrEqualTo(0) && value.lessThanOrEqualTo(max * 100);
+  return parseNumberOption(option, percent[1]!, expectation, inRange, text).dividedBy(100);
 }
 
 /** Whether to stamp: --stamp or --no-stamp, else only JSON. */

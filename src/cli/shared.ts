@@ -1,13 +1,18 @@
 // What the commands share: reading scenarios with their --set options, choosing
 // tables, colour, and writing the output.
-import type { Scenario, TableName } from '../engine/types.js';
+import { metricAddresses } from '../engine/analysis/explain.js';
+import type { CaseForecast, Scenario, TableName } from '../engine/types.js';
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, dirname, join, sep } from 'node:path';
 import { TABLES } from '../engine/types.js';
 import { PLAIN, type Style } from '../render/style.js';
+import type { FileReport } from '../render/validate.js';
 import { loadScenario, type LoadedScenario } from '../scenario/load.js';
 import { formatProblem, InputError, Problems, type Problem } from '../scenario/problems.js';
-import { parseSetting } from '../scenario/set.js';
+import { parseSettings, type Setting } from '../scenario/set.js';
 import { UsageError } from './exit.js';
-import { fileSources, type Io } from './io.js';
+import { closest, didYouMean } from '../shared/suggest.js';
+import { bundledNames, fileSources, type Io } from './io.js';
 import { writeOutputFile } from './output-file.js';
 
 /** The tables to show: those asked for (each scenario must have them), else all. */
@@ -22,25 +27,82 @@ export function tablesOf(loaded: readonly LoadedScenario[], asked: readonly Tabl
   return asked;
 }
 
-/** Reads every scenario, applying the --set options; the problems of all are reported together. */
-export async function loadScenarios(args: readonly string[], setTexts: readonly string[], io: Io): Promise<LoadedScenario[]> {
+/**
+ * The --set options (or another option of path=value settings, named by
+ * `option`); a bare amount in them is in `unit`, the output unit.
+ */
+export function readSettings(texts: readonly string[], unit: string, option = '--set'): Setting[] {
+  const problems = new Problems();
+  const settings = parseSettings(texts, unit, problems, option);
+  if (!problems.empty) throw new InputError(problems.list);
+  return settings;
+}
+
+/**
+ * Reads every scenario, applying the settings (readSettings), then those given
+ * for it alone (`own[i]`, as diff's --set-a and --set-b); the problems of all
+ * are reported together.
+ */
+export async function loadScenarios(args: readonly string[], settings: readonly Setting[], io: Io, own: readonly (readonly Setting[])[] = []): Promise<LoadedScenario[]> {
   const sources = fileSources(io);
-  const settingProblems = new Problems();
-  const settings = setTexts.map((text, i) => parseSetting(text, i + 1, settingProblems)).filter((setting) => setting !== undefined);
-  if (!settingProblems.empty) throw new InputError(settingProblems.list);
   const problems: Problem[] = [];
+  const reported = new Set<string>();
   const loaded: LoadedScenario[] = [];
-  for (const arg of args) {
+  for (const [i, arg] of args.entries()) {
     try {
-      loaded.push(await loadScenario(arg, sources, settings));
+      loaded.push(await loadScenario(arg, sources, [...settings, ...(own[i] ?? [])]));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      // A bad --set is reported once, not once per scenario.
-      problems.push(...error.problems.filter((problem) => !problems.some((seen) => formatProblem(seen) === formatProblem(problem))));
+      // A bad --set is reported once, not once per scenario (a Set: thousands of problems each).
+      const found = withSuggestion(error.problems, arg, io);
+      const lines = found.map(formatProblem);
+      problems.push(...found.filter((_, i) => !reported.has(lines[i]!)));
+      for (const line of lines) reported.add(line);
     }
   }
   if (problems.length > 0) throw new InputError(problems);
   return loaded;
+}
+
+/**
+ * The problems of a scenario argument, with what it likely meant when it names
+ * nothing: a bundled scenario, or a scenario file in the folder it names (by
+ * edit distance); a metric address is pointed to explain.
+ */
+export function withSuggestion(problems: readonly Problem[], arg: string, io: Io): readonly Problem[] {
+  if (existsSync(arg)) return problems;
+  const hint = scenarioHint(arg, io);
+  if (hint === '') return problems;
+  return problems.map((problem) => (problem.pos.file === arg && problem.pos.line === 0 ? { ...problem, message: `${problem.message}${hint}` } : problem));
+}
+
+/** An error for an address the forecast does not have, with the closest one. */
+export function unknownMetric(metric: string, forecast: CaseForecast): UsageError {
+  return new UsageError(`unknown metric '${metric}'${didYouMean(metric, metricAddresses(forecast))}; metrics are addressed as in the JSON output, e.g. market.marketSize.2023, market.modes.receivables.size.2023, spend.cagr.total`);
+}
+
+const METRIC_ADDRESS = new RegExp(`^(${TABLES.join('|')})\\.[\\w.-]+$`);
+
+/** An argument that reads as a metric address (market.marketSize.2023) rather than a scenario file. */
+export function looksLikeMetric(arg: string): boolean {
+  return METRIC_ADDRESS.test(arg) && !/\.ya?ml$/i.test(arg);
+}
+
+function scenarioHint(arg: string, io: Io): string {
+  if (looksLikeMetric(arg)) return ` (a metric? fintech-calc explain ${arg} shows how it is computed)`;
+  const folder = dirname(arg);
+  let files: string[];
+  try {
+    files = readdirSync(folder).filter((name) => /\.ya?ml$/i.test(name));
+  } catch {
+    files = [];
+  }
+  // Compared by name within the folder: a long path must not make a far name look close.
+  const bundled = arg.includes('/') || arg.includes(sep) ? [] : bundledNames(io);
+  const file = closest(basename(arg), files);
+  if (file !== undefined) return ` (did you mean '${join(folder, file)}'?)`;
+  const name = closest(arg.replace(/\.ya?ml$/i, ''), bundled);
+  return name === undefined ? '' : ` (did you mean '${name}'?)`;
 }
 
 const MODULES: Record<TableName, keyof Scenario> = { market: 'supplyChain', profit: 'bankProfit', spend: 'techSpend', labour: 'labourSavings', tech: 'technologies' };
@@ -51,6 +113,14 @@ export async function styleFor(color: boolean): Promise<Style> {
   const { Chalk } = await import('chalk');
   const chalk = new Chalk({ level: 1 });
   return { bold: chalk.bold, dim: chalk.dim, red: chalk.red, green: chalk.green };
+}
+
+/** Each file's report: its stdout part, then its stderr part. */
+export function printReports(reports: readonly FileReport[], io: Io): void {
+  for (const { stdout, stderr } of reports) {
+    if (stdout !== '') io.stdout(stdout);
+    if (stderr !== '') io.stderr(stderr);
+  }
 }
 
 /** To stdout, or to --out through the output-file writer (never a partial file). */

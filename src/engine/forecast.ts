@@ -1,14 +1,14 @@
 // Runs every model of a scenario: in decimal for the requested cases, or in any
 // back-end with its own input reader (simulate).
-import type { Decimal } from '../decimal.js';
-import { decimalCalc, type Calc, type InputReader } from './calc.js';
-import { forecastLabour } from './labour.js';
-import { forecastMarket } from './market.js';
-import { forecastProfit } from './profit.js';
-import { forecastSpend } from './spend.js';
-import { forecastTechnologies } from './technologies.js';
+import type { Decimal } from '../shared/decimal.js';
+import { decimalCalc, type Calc, type InputReader } from './calc/calc.js';
+import { forecastLabour } from './models/labour.js';
+import { forecastMarket } from './models/market.js';
+import { forecastProfit } from './models/profit.js';
+import { forecastSpend } from './models/spend.js';
+import { forecastTechnologies } from './models/technologies.js';
 import { TABLES, type Case, type CaseForecast, type Forecast, type Scenario, type TableName } from './types.js';
-import { atCase } from './yearly.js';
+import { atCase } from './calc/yearly.js';
 
 export function forecast(scenario: Scenario, cases: readonly Case[]): Forecast {
   return {

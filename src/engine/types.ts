@@ -1,7 +1,7 @@
 // The data shapes at the heart of fintech-calc: the checked Scenario the engine
 // takes (produced by src/scenario/) and the Forecast it returns (consumed by
 // src/render/). Both hold Decimal values only.
-import type { Decimal } from '../decimal.js';
+import type { Decimal } from '../shared/decimal.js';
 
 export type Case = 'low' | 'base' | 'high';
 export const CASES: readonly Case[] = ['low', 'base', 'high'];
@@ -28,6 +28,14 @@ export interface Where {
   readonly file: string;
   readonly line: number;
   readonly col: number;
+}
+
+/** What a reviewer of a scenario would ask about one of its values (check, validate's warnings). */
+export interface Warning {
+  readonly where: Where;
+  readonly path: string;
+  /** In English and Chinese (check --lang). */
+  readonly message: Label;
 }
 
 /** How simulate samples a range between its low and high, with its base as the mode. */

@@ -1,5 +1,5 @@
 // CSV output (SPEC §5): tidy rows scenario,case,table,metric,key,year,value,unit.
-import { linesOf } from '../engine/lines.js';
+import { linesOf } from '../engine/analysis/lines.js';
 import { machineValue } from './numbers.js';
 import { stampComments } from './stamp.js';
 import type { RenderOptions, ScenarioResult } from './options.js';
@@ -27,6 +27,17 @@ export function renderCsv(results: readonly ScenarioResult[], options: RenderOpt
     }
   }
   return stampComments(results.map((result) => result.stamp), 'csv') + csvText(rows);
+}
+
+/**
+ * A text cell for output meant for spreadsheets (Excel-friendly CSV, xlsx): one
+ * that begins as a formula would (=, +, -, @, their fullwidth forms, or a tab or
+ * CR before them) gets a leading apostrophe, so it is read as text and never
+ * run (OWASP's CSV injection advice). Numbers are written as numbers, not
+ * through this. The tidy CSV keeps text exact and does not use it.
+ */
+export function spreadsheetText(text: string): string {
+  return /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/.test(text) ? `'${text}` : text;
 }
 
 /** RFC 4180: fields with commas, quotes or line breaks are quoted. */

@@ -1,8 +1,10 @@
 // explain output: the calculation tree as indented text, or as JSON.
-import type { ExplainNode } from '../engine/explain.js';
+import type { ExplainNode } from '../engine/analysis/explain.js';
 import type { Case, Provenance, Where, Written, Year } from '../engine/types.js';
-import { caseName, type Lang } from './labels.js';
+import { visible } from './escape.js';
+import { caseName, comma, say, text, type Lang } from './labels.js';
 import { displayValue, machineValue } from './numbers.js';
+import { OUTPUT_WIDTH, wrapWords } from './width.js';
 
 export const EXPLAIN_FORMAT = 'fintech-calc/explain@1';
 
@@ -33,66 +35,81 @@ function fill(formula: string, operands: readonly string[]): string {
   return formula.replace(/\{(\d+)\}/g, (_, i: string) => operands[Number(i)] ?? '?');
 }
 
-function where({ file, line }: Where, options: ExplainRenderOptions): string {
-  if (file.startsWith('--set')) return `set by ${file}`;
+/** Where a value was written; for an amount set on the command line, also the amount, with its unit. */
+function where(written: Written, kind: Provenance['kind'], options: ExplainRenderOptions): string {
+  const { file, line }: Where = written.where;
+  if (file.startsWith('--set')) return `${say.setBy(options.lang, file)}${kind === 'amount' ? `: ${amountText(written, options.unit)}` : ''}`;
   const at = line > 0 ? `${file}:${line}` : file;
-  return file === options.file ? at : `${at}, via extends`;
+  return file === options.file ? at : say.viaExtends(options.lang, at);
+}
+
+/** `13 万亿元`, or `12～14 万亿元` for a range: a bare amount on the command line is in the output unit. */
+function amountText({ range, isRange }: Written, unit: string): string {
+  const [low, high] = [range.low, range.high].map((end) => machineValue(end, 'amount', unit));
+  return `${isRange ? `${low}～${high}` : machineValue(range.base, 'amount', unit)} ${unit}`;
 }
 
 /** How an input's value in `year` was obtained, and what its author said of it. */
 export function provenanceLines(provenance: Provenance | undefined, year: Year, c: Case, options: ExplainRenderOptions): string[] {
   if (provenance === undefined) return [];
+  const { lang } = options;
   const anchor = provenance.anchors.get(year);
   const anchorYears = [...provenance.anchors.keys()].sort((a, b) => a - b);
   const notes = (written: Written | undefined) =>
-    written === undefined ? [] : [...(written.source ? [`source: ${written.source}`] : []), ...(written.note ? [`note: ${written.note}`] : [])];
+    written === undefined ? [] : [...(written.source ? [`${text('source', lang)}${written.source}`] : []), ...(written.note ? [`${text('note', lang)}${written.note}`] : [])];
   const constant = provenance.anchors.get(0);
   switch (provenance.method) {
     case 'default':
-      return ['the report’s default (not in the scenario)', ...notes(constant)];
+      return [text('reportDefault', lang), ...notes(constant)];
     case 'constant':
-      return [`the same every year, ${where(constant!.where, options)}`, ...notes(constant)];
+      return [say.sameEveryYear(lang, where(constant!, provenance.kind, options)), ...notes(constant)];
     default:
       break;
   }
-  if (anchor) return [`anchor ${year}, ${where(anchor.where, options)}`, ...notes(anchor)];
+  if (anchor) return [say.anchor(lang, year, where(anchor, provenance.kind, options)), ...notes(anchor)];
   const before = anchorYears.filter((a) => a < year).pop()!;
   const from = provenance.anchors.get(before)!;
   if (provenance.method === 'growth') {
     const growth = provenance.growth!;
-    return [
-      `grown from ${before} (${where(from.where, options)}) by ${displayValue(growth.range[c], 'ratio', options.unit)} a year (${where(growth.where, options)})`,
-      ...notes(from),
-      ...notes(growth),
-    ];
+    return [say.grown(lang, before, where(from, provenance.kind, options), displayValue(growth.range[c], 'ratio', options.unit), where(growth, 'ratio', options)), ...notes(from), ...notes(growth)];
   }
   const after = anchorYears.find((b) => b > year)!;
   const to = provenance.anchors.get(after)!;
-  const method = provenance.method === 'step' ? `step from ${before}` : `${provenance.method} between ${before} and ${after}`;
-  return [`${method} (${where(from.where, options)}; ${where(to.where, options)})`, ...notes(from), ...(provenance.method === 'step' ? [] : notes(to))];
+  const both = `${where(from, provenance.kind, options)}${lang === 'zh' ? '；' : '; '}${where(to, provenance.kind, options)}`;
+  return [say.interpolated(lang, provenance.method, before, after, both), ...notes(from), ...(provenance.method === 'step' ? [] : notes(to))];
 }
 
+/**
+ * The tree as text: each value, its formula with names and with numbers, how
+ * each input was obtained. A line longer than OUTPUT_WIDTH wraps at spaces and
+ * goes on under its own branch of the tree.
+ */
 export function renderExplainText(tree: ExplainNode, c: Case, options: ExplainRenderOptions): string {
   const value = (node: ExplainNode) => displayValue(node.value, node.kind, options.unit);
   const seen = new Set<string>();
-  const out: string[] = [`${tree.name} = ${value(tree)}${tree.kind === 'amount' ? ` ${options.unit}` : ''} — ${options.scenario}, ${caseName(c, options.lang)}`];
+  const out: string[] = [];
+  // `lead` starts the line (the tree's drawing), `more` its continuations.
+  const line = (lead: string, text: string, more: string) => out.push(wrapWords(lead, visible(text), more, OUTPUT_WIDTH));
+  line('', `${tree.name} = ${value(tree)}${tree.kind === 'amount' ? ` ${options.unit}` : ''} — ${options.scenario}${comma(options.lang)}${caseName(c, options.lang)}`, '  ');
   const describe = (node: ExplainNode, indent: string) => {
     if (node.formula !== undefined) {
       const names = operandNames(node);
       const numbers = node.operands.map(value);
-      out.push(`${indent}= ${fill(node.formula, names)}`, `${indent}= ${fill(node.formula, numbers)}`);
+      line(indent, `= ${fill(node.formula, names)}`, `${indent}  `);
+      line(indent, `= ${fill(node.formula, numbers)}`, `${indent}  `);
     }
-    if (node.input) for (const line of provenanceLines(node.input.provenance, node.input.year, c, options)) out.push(`${indent}${line}`);
+    if (node.input) for (const text of provenanceLines(node.input.provenance, node.input.year, c, options)) line(indent, text, `${indent}  `);
   };
   const walk = (node: ExplainNode, prefix: string) => {
     node.operands.forEach((operand, i) => {
       const last = i === node.operands.length - 1;
       const repeated = seen.has(operand.name);
-      out.push(`${prefix}${last ? '└─ ' : '├─ '}${operand.name} = ${value(operand)}${repeated ? ' (see above)' : ''}`);
       const inner = `${prefix}${last ? '   ' : '│  '}`;
+      const below = `${inner}${operand.operands.length > 0 && !repeated ? '│ ' : '  '}`;
+      line(`${prefix}${last ? '└─ ' : '├─ '}`, `${operand.name} = ${value(operand)}${repeated ? ` ${text('seeAbove', options.lang)}` : ''}`, `${below}  `);
       if (repeated) return;
       seen.add(operand.name);
-      describe(operand, `${inner}${operand.operands.length > 0 ? '│ ' : '  '}`);
+      describe(operand, below);
       walk(operand, inner);
     });
   };

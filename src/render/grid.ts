@@ -1,9 +1,9 @@
 // The people-facing layout shared by the terminal and Markdown renderers: for
 // each scenario, case and table, a title and rows of formatted cells.
-import type { Decimal } from '../decimal.js';
+import type { Decimal } from '../shared/decimal.js';
 import type { TableName } from '../engine/types.js';
-import { linesOf, type Line } from '../engine/lines.js';
-import { caseName, lineLabel, tableTitle } from './labels.js';
+import { linesOf, type Line } from '../engine/analysis/lines.js';
+import { caseName, colon, comma, lineLabel, scenarioHeading, tableHeading, text } from './labels.js';
 import { displayValue } from './numbers.js';
 import type { RenderOptions, ScenarioResult } from './options.js';
 
@@ -25,7 +25,7 @@ export function gridsOf(results: readonly ScenarioResult[], options: RenderOptio
       for (const table of options.tables) {
         const tableLines = lines.filter((line) => line.table === table);
         if (tableLines.length === 0) continue;
-        grids.push(gridOf(table, tableLines, `${forecast.scenario.name}${lang === 'zh' ? '，' : ', '}${caseName(c, lang)}`, options));
+        grids.push(gridOf(table, tableLines, `${scenarioHeading(forecast.scenario, lang)}${comma(lang)}${caseName(c, lang)}`, options));
       }
     }
   }
@@ -35,12 +35,12 @@ export function gridsOf(results: readonly ScenarioResult[], options: RenderOptio
     const years = [...(yearly[0]?.values.keys() ?? [])];
     const cell = (line: Line, value: Decimal | null | undefined) => (value == null ? '–' : displayValue(value, line.kind, unit));
     return {
-      title: lang === 'zh' ? `${tableTitle(table, lang)}（${unit}）— ${context}` : `${tableTitle(table, lang)} (${unit}) — ${context}`,
-      header: [lang === 'zh' ? '指标' : 'Metric', ...years],
+      title: tableHeading(table, unit, context, lang),
+      header: [text('metricHeader', lang), ...years],
       rows: yearly.map((line) => [lineLabel(line, lang), ...years.map((year) => cell(line, line.values.get(year)))]),
       notes: lines
         .filter((line) => line.metric === 'cagr')
-        .map((line) => `${lineLabel(line, lang)}${lang === 'zh' ? '：' : ': '}${cell(line, [...line.values.values()][0])}`),
+        .map((line) => `${lineLabel(line, lang)}${colon(lang)}${cell(line, [...line.values.values()][0])}`),
     };
   }
 }

@@ -1,6 +1,6 @@
 // JSON output (SPEC §5): amounts as decimal strings in the output unit, ratios
 // as fractions, keys in the documented order, one document per scenario.
-import type { Decimal } from '../decimal.js';
+import type { Decimal } from '../shared/decimal.js';
 import type { CaseForecast, TableName, Yearly } from '../engine/types.js';
 import type { RenderOptions, ScenarioResult } from './options.js';
 import { machineValue, type ValueKind } from './numbers.js';

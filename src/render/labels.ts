@@ -1,5 +1,5 @@
 // Row and table labels in English and Chinese.
-import type { Line } from '../engine/lines.js';
+import type { Line } from '../engine/analysis/lines.js';
 import type { Case, Label, TableName } from '../engine/types.js';
 
 export type Lang = 'en' | 'zh';
@@ -46,6 +46,29 @@ const TEXT = {
   low: { en: 'low case', zh: '低情景' },
   base: { en: 'base case', zh: '基准情景' },
   high: { en: 'high case', zh: '高情景' },
+  // Headers and words of the other outputs.
+  metricHeader: { en: 'Metric', zh: '指标' },
+  yearHeader: { en: 'Year', zh: '年份' },
+  caseHeader: { en: 'Case', zh: '情景' },
+  attributionHeader: { en: 'Attribution', zh: '归因' },
+  inputHeader: { en: 'Input', zh: '输入' },
+  variedHeader: { en: 'Varied', zh: '变动方式' },
+  swingHeader: { en: 'Swing', zh: '波动幅度' },
+  itsRange: { en: 'its range', zh: '其区间' },
+  plusMinusSwing: { en: '± swing', zh: '± 摆幅' },
+  mean: { en: 'mean', zh: '均值' },
+  added: { en: 'added', zh: '新增' },
+  removed: { en: 'removed', zh: '删除' },
+  residual: { en: 'residual', zh: '残差' },
+  seeAbove: { en: '(see above)', zh: '（见上）' },
+  source: { en: 'source: ', zh: '来源：' },
+  note: { en: 'note: ', zh: '备注：' },
+  reportDefault: { en: 'the report’s default (not in the scenario)', zh: '报告的默认值（场景中未写）' },
+  topChanges: { en: '**Top changes** (largest Δ% first)', zh: '**主要变化**（按 Δ% 从大到小）' },
+  inputsChanged: { en: '**Inputs that changed**', zh: '**变化了的输入**' },
+  triangular: { en: 'triangular', zh: '三角分布' },
+  uniform: { en: 'uniform', zh: '均匀分布' },
+  pert: { en: 'pert', zh: 'PERT 分布' },
 } satisfies Record<string, Label>;
 
 export type TextKey = keyof typeof TEXT;
@@ -54,8 +77,33 @@ export function text(key: TextKey, lang: Lang): string {
   return TEXT[key][lang];
 }
 
+/** ', ' or '，': between the parts of a title or a list. */
+export function comma(lang: Lang): string {
+  return lang === 'zh' ? '，' : ', ';
+}
+
+/** ': ' or '：', after a label. */
+export function colon(lang: Lang): string {
+  return lang === 'zh' ? '：' : ': ';
+}
+
+/** `(text)` or `（text）`. */
+export function parenthesised(text: string, lang: Lang): string {
+  return lang === 'zh' ? `（${text}）` : ` (${text})`;
+}
+
+/** A scenario in a title: its name, and its title when it has one of its own. */
+export function scenarioHeading(scenario: { readonly name: string; readonly title: string }, lang: Lang): string {
+  return scenario.title === scenario.name || scenario.title === '' ? scenario.name : `${scenario.name}${parenthesised(scenario.title, lang)}`;
+}
+
 export function tableTitle(table: TableName, lang: Lang): string {
   return TEXT[table][lang];
+}
+
+/** A table's title: "Bank SCF profit (亿元) — <context>", "银行供应链金融利润（亿元）— <context>". */
+export function tableHeading(table: TableName, unit: string, context: string, lang: Lang): string {
+  return `${tableTitle(table, lang)}${parenthesised(unit, lang)}${lang === 'zh' ? '' : ' '}— ${context}`;
 }
 
 export function caseName(c: Case, lang: Lang): string {
@@ -117,9 +165,13 @@ const METRIC_LABELS: Readonly<Record<string, TextKey>> = {
 
 /** A line's label: "Market space", "Payment: frontier tech", "支付：前沿科技", "CAGR 2018-2022, Total". */
 export function lineLabel(line: Line<unknown>, lang: Lang): string {
+  return metricLabel(line, [...line.values.keys()][0] ?? '', lang);
+}
+
+/** The label of a metric of a table (and of an item), `span` the years of a CAGR. */
+export function metricLabel(line: Pick<Line<unknown>, 'table' | 'group' | 'metric' | 'key' | 'itemLabel'>, span: string, lang: Lang): string {
   const totalLabel = { en: text('total', 'en'), zh: text('total', 'zh') };
   if (line.metric === 'cagr') {
-    const span = [...line.values.keys()][0] ?? '';
     const what = line.itemLabel ? line.itemLabel[lang] : line.key === 'frontier' ? text('frontier', lang) : text('total', lang);
     return lang === 'zh' ? `${text('cagr', lang)}（${span}）：${what}` : `${text('cagr', lang)} ${span}, ${what}`;
   }
@@ -135,3 +187,70 @@ export function lineLabel(line: Line<unknown>, lang: Lang): string {
   }
   return text(key, lang);
 }
+
+/** The sentences of the outputs, with their values, in both languages. */
+export const say = {
+  // diff
+  /** `tolerance`: the tolerance as written back, when one was given. */
+  differences: (lang: Lang, count: number, compared: number, tolerance?: string): string =>
+    lang === 'zh'
+      ? `${count === 0 ? '没有' : `${count} 处`}${tolerance === undefined ? '' : `超出容差 ${tolerance} 的`}差异（共比较 ${compared} 个值）`
+      : `${count === 0 ? 'no differences' : `${count} difference${count === 1 ? '' : 's'}`}${tolerance === undefined ? '' : ` beyond the tolerance ${tolerance}`} (${compared} values compared)`,
+  ruleChecked: (lang: Lang, rule: string, checked: number): string =>
+    lang === 'zh' ? `${rule} 检查了 ${checked} 个值` : `${rule} checked ${checked} value${checked === 1 ? '' : 's'}`,
+  noRuleFired: (lang: Lang, checked: string): string => (lang === 'zh' ? `没有失败规则触发：${checked}` : `no fail rule fired: ${checked}`),
+  ruleFired: (lang: Lang, rule: string, address: string, c: Case, moved: string): string =>
+    lang === 'zh' ? `规则 ${rule} 触发：${address}（${caseName(c, lang)}）${moved}` : `rule ${rule} fired: ${address} (${c}) ${moved}`,
+  firedOn: (lang: Lang, checked: string, fired: number): string => (lang === 'zh' ? `${checked}，触发 ${fired} 次` : `${checked}, fired on ${fired}`),
+  rulesSummary: (lang: Lang, rules: readonly string[]): string => (lang === 'zh' ? `失败规则：${rules.join('；')}` : `fail rules: ${rules.join('; ')}`),
+  notAttributed: (lang: Lang, reason: string): string => (lang === 'zh' ? `未归因：${reason}` : `not attributed: ${reason}`),
+  shapley: (lang: Lang, grouped: boolean): string =>
+    lang === 'zh'
+      ? `归因：对变化了的输入计算 Shapley 值（每个输入在从 a 换到 b 的各种顺序下的平均影响）${grouped ? '；变化的输入超过 10 个，按模型分组' : ''}`
+      : `attribution: Shapley values over the changed inputs (each input’s average effect over every order of switching a to b)${grouped ? '; more than 10 inputs changed, so they are grouped by model' : ''}`,
+  verdictFails: (lang: Lang, fired: number, rules: number, values: number, summary: string): string =>
+    lang === 'zh'
+      ? `**未通过**：${rules} 条失败规则中有 ${fired} 条在 ${values} 个值上触发；${summary}。`
+      : `**Fails**: ${fired} of ${rules} fail rule(s) fired on ${values} value(s); ${summary}.`,
+  verdictPasses: (lang: Lang, checked: string, summary: string): string =>
+    lang === 'zh' ? `**通过**：没有失败规则触发（${checked}）；${summary}。` : `**Passes**: no fail rule fired (${checked}); ${summary}.`,
+  verdictMoved: (lang: Lang, summary: string): string => (lang === 'zh' ? `**预测有变化**：${summary}。` : `**Forecast moved**: ${summary}.`),
+  verdictNoChange: (lang: Lang, summary: string): string => (lang === 'zh' ? `**没有变化**：${summary}。` : `**No change**: ${summary}.`),
+  moreBelow: (lang: Lang, count: number): string => (lang === 'zh' ? `… 另有 ${count} 处见下方详情。` : `… and ${count} more in the details below.`),
+  allChanges: (lang: Lang, count: number): string => (lang === 'zh' ? `全部 ${count} 处变化` : `All ${count} changes`),
+  notShown: (lang: Lang, count: number): string =>
+    lang === 'zh' ? `… 另有 ${count} 处未显示；\`--format csv\` 列出全部。` : `… ${count} more not shown; \`--format csv\` lists them all.`,
+  // sensitivity
+  sensitivityTitle: (lang: Lang, metric: string, unit: string | undefined, scenario: string, base: string): string =>
+    lang === 'zh'
+      ? `${metric}${unit === undefined ? '' : `（${unit}）`}的敏感性 — ${scenario}，基准值 ${base}`
+      : `Sensitivity of ${metric}${unit === undefined ? '' : ` (${unit})`} — ${scenario}, base ${base}`,
+  atLow: (lang: Lang, metric: string): string => (lang === 'zh' ? `输入取低值时的 ${metric}` : `${metric} at low`),
+  atHigh: (lang: Lang): string => (lang === 'zh' ? '取高值时' : 'at high'),
+  noRange: (lang: Lang): string => (lang === 'zh' ? '没有带区间的输入；用 --swing 10% 变动单值输入' : 'no input has a range; use --swing 10% to vary the plain inputs'),
+  // solve
+  solved: (lang: Lang, metric: string, achieved: string, target: string, scenario: string, c: Case, iterations: number): string =>
+    lang === 'zh'
+      ? `得到 ${metric} = ${achieved}（目标 ${target}），${scenario}，${caseName(c, lang)}，迭代 ${iterations} 次`
+      : `gives ${metric} = ${achieved} (target ${target}), ${scenario}, ${caseName(c, lang)}, ${iterations} iteration${iterations === 1 ? '' : 's'}`,
+  /** After the value --vary found for an input that is one value every year. */
+  everyYear: (lang: Lang): string => (lang === 'zh' ? '，每年相同' : ', the same every year'),
+  // check
+  /** After a warning about a value beyond a limit: the option and its value (`--max-growth 100%`). */
+  beyondLimit: (lang: Lang, limit: string): string => (lang === 'zh' ? `，超过 ${limit}` : `, more than ${limit}`),
+  // simulate
+  samples: (lang: Lang, samples: number): string => (lang === 'zh' ? `${samples} 次抽样` : `${samples} samples`),
+  seed: (lang: Lang, seed: number): string => (lang === 'zh' ? `种子 ${seed}` : `seed ${seed}`),
+  noValueSampled: (lang: Lang): string => (lang === 'zh' ? '（所有样本均无值）' : '(no value in any sample)'),
+  // explain
+  sameEveryYear: (lang: Lang, where: string): string => (lang === 'zh' ? `每年相同，${where}` : `the same every year, ${where}`),
+  anchor: (lang: Lang, year: number, where: string): string => (lang === 'zh' ? `${year} 年的锚点，${where}` : `anchor ${year}, ${where}`),
+  grown: (lang: Lang, from: number, fromWhere: string, rate: string, rateWhere: string): string =>
+    lang === 'zh' ? `自 ${from} 年（${fromWhere}）起每年增长 ${rate}（${rateWhere}）` : `grown from ${from} (${fromWhere}) by ${rate} a year (${rateWhere})`,
+  interpolated: (lang: Lang, method: 'linear' | 'cagr' | 'step', from: number, to: number, where: string): string => {
+    if (lang === 'zh') return `${method === 'step' ? `沿用 ${from} 年的值` : `${from} 年与 ${to} 年之间${method === 'linear' ? '线性插值' : '按复合增长率插值'}`}（${where}）`;
+    return `${method === 'step' ? `step from ${from}` : `${method} between ${from} and ${to}`} (${where})`;
+  },
+  setBy: (lang: Lang, option: string): string => (lang === 'zh' ? `由 ${option} 设定` : `set by ${option}`),
+  viaExtends: (lang: Lang, at: string): string => (lang === 'zh' ? `${at}，经 extends 继承` : `${at}, via extends`),
+};

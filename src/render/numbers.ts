@@ -1,10 +1,10 @@
 // The rounding and notation policies of the output, in one place. The engine's
 // numbers are exact; only here are they converted to the output unit and rounded.
-import { Decimal } from '../decimal.js';
-import { unitSize } from '../units.js';
+import { Decimal } from '../shared/decimal.js';
+import { unitSize } from '../shared/units.js';
 
-export type { ValueKind } from '../engine/lines.js';
-import type { ValueKind } from '../engine/lines.js';
+export type { ValueKind } from '../engine/analysis/lines.js';
+import type { ValueKind } from '../engine/analysis/lines.js';
 
 /** Significant digits in JSON and CSV: SPEC §5 asks for at least 15. */
 const MACHINE_DIGITS = 20;
@@ -16,12 +16,32 @@ export function inUnit(amount: Decimal, unit: string): Decimal {
   return size.eq(1) ? amount : amount.dividedBy(size);
 }
 
+/**
+ * Values from inputs within their limits (amounts ≤ 1e12 亿元, nonzero values ≥ 1e-12)
+ * stay far inside 1e±1000. One beyond is a bug: said at once (exit 3), rather than
+ * printed as Infinity or NaN, or as a billion digits.
+ */
+const PRINTABLE_EXPONENT = 1000;
+
+function printable(value: Decimal): Decimal {
+  if (value.isFinite() && (value.isZero() || Math.abs(value.e) <= PRINTABLE_EXPONENT)) return value;
+  throw new Error(`a value that cannot be printed reached the output: ${value.toExponential(3)}`);
+}
+
 /** Machine notation: plain (no exponent), 20 significant digits, trailing zeros trimmed. */
 export function machineNumber(value: Decimal): string {
-  const rounded = value.toSignificantDigits(MACHINE_DIGITS, Decimal.ROUND_HALF_EVEN);
+  const rounded = printable(value).toSignificantDigits(MACHINE_DIGITS, Decimal.ROUND_HALF_EVEN);
   if (rounded.isZero()) return '0';
   const text = rounded.toFixed();
-  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+  return text.includes('.') ? withoutTrailingZeros(text) : text;
+}
+
+/** `1.500` → `1.5`, `2.000` → `2`, by a scan from the end (a regular expression rescans each run of zeros). */
+function withoutTrailingZeros(text: string): string {
+  let end = text.length;
+  while (text[end - 1] === '0') end--;
+  if (end < text.length && text[end - 1] === '.') end--;
+  return text.slice(0, end);
 }
 
 /** A value for machines: amounts in the output unit, ratios as fractions. */
@@ -40,14 +60,24 @@ function amountPlaces(unit: string): number {
 
 /** A value for people: thousands separators; ratios as percentages with two decimals. */
 export function displayValue(value: Decimal, kind: ValueKind, unit: string): string {
+  printable(value);
   if (kind === 'ratio') return `${groupThousands(value.times(100).toFixed(2, Decimal.ROUND_HALF_EVEN))}%`;
   if (kind === 'count') return groupThousands(machineNumber(value));
   return groupThousands(inUnit(value, unit).toFixed(amountPlaces(unit), Decimal.ROUND_HALF_EVEN));
 }
 
+/** A value for people, to every digit machines get: an answer to paste back (133,197.74590163934426). */
+export function preciseValue(value: Decimal, kind: ValueKind, unit: string): string {
+  return kind === 'ratio' ? `${groupThousands(machineNumber(value.times(100)))}%` : groupThousands(machineValue(value, kind, unit));
+}
+
 function groupThousands(fixed: string): string {
   const negative = fixed.startsWith('-') && !/^-0(\.0*)?$/.test(fixed);
   const [whole = '', fraction] = fixed.replace(/^-/, '').split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, ',');
+  // Three digits at a time from the right: a lookahead to the end (\B(?=(\d{3})+$)) rescans the rest of the digits at each one.
+  const head = whole.length % 3 || 3;
+  const groups = [whole.slice(0, head)];
+  for (let i = head; i < whole.length; i += 3) groups.push(whole.slice(i, i + 3));
+  const grouped = groups.join(',');
   return `${negative ? '-' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
 }

@@ -1,7 +1,9 @@
 // sensitivity output: a table sorted by swing and a terminal tornado chart.
-import type { SensitivityResult } from '../engine/sensitivity.js';
-import type { ValueKind } from '../engine/lines.js';
+import type { SensitivityResult } from '../engine/analysis/sensitivity.js';
+import type { ValueKind } from '../engine/analysis/lines.js';
 import { csvText } from './csv.js';
+import { say, text, type Lang } from './labels.js';
+import { visible } from './escape.js';
 import { markdownTable } from './md.js';
 import { displayValue, machineValue } from './numbers.js';
 import type { Style } from './style.js';
@@ -15,19 +17,20 @@ export interface SensitivityRenderOptions {
   readonly metric: string;
   readonly kind: ValueKind;
   readonly scenario: string;
+  readonly lang: Lang;
   readonly style: Style;
 }
 
 const BAR = 24;
 
-function header(options: SensitivityRenderOptions): string[] {
-  return ['Input', 'Varied', `${options.metric} at low`, 'at high', 'Swing'];
+function header({ lang, metric }: SensitivityRenderOptions): string[] {
+  return [text('inputHeader', lang), text('variedHeader', lang), say.atLow(lang, metric), say.atHigh(lang), text('swingHeader', lang)];
 }
 
-function rows(result: SensitivityResult, { unit, kind }: SensitivityRenderOptions): string[][] {
+function rows(result: SensitivityResult, { unit, kind, lang }: SensitivityRenderOptions): string[][] {
   return result.inputs.map((entry) => [
     entry.input,
-    entry.how === 'range' ? 'its range' : '± swing',
+    text(entry.how === 'range' ? 'itsRange' : 'plusMinusSwing', lang),
     displayValue(entry.low, kind, unit),
     displayValue(entry.high, kind, unit),
     displayValue(entry.swing, kind, unit),
@@ -35,15 +38,15 @@ function rows(result: SensitivityResult, { unit, kind }: SensitivityRenderOption
 }
 
 function title(result: SensitivityResult, options: SensitivityRenderOptions): string {
-  const unit = options.kind === 'amount' ? ` (${options.unit})` : '';
-  return `Sensitivity of ${options.metric}${unit} — ${options.scenario}, base ${displayValue(result.base, options.kind, options.unit)}`;
+  const unit = options.kind === 'amount' ? options.unit : undefined;
+  return say.sensitivityTitle(options.lang, options.metric, unit, options.scenario, displayValue(result.base, options.kind, options.unit));
 }
 
 /** Bars around the base value: left for the lower outcome, right for the higher, one scale for all. */
 export function tornado(result: SensitivityResult, options: SensitivityRenderOptions): string {
   const { base } = result;
   const reach = result.inputs.reduce((max, entry) => [entry.low, entry.high].reduce((m, v) => (v.minus(base).abs().greaterThan(m) ? v.minus(base).abs() : m), max), base.minus(base));
-  const labelWidth = Math.max(0, ...result.inputs.map((entry) => displayWidth(entry.input)));
+  const labelWidth = Math.max(0, ...result.inputs.map((entry) => displayWidth(visible(entry.input))));
   const length = (value: typeof base) => (reach.isZero() ? 0 : Math.round(value.minus(base).abs().dividedBy(reach).times(BAR).toNumber()));
   return result.inputs
     .map((entry) => {
@@ -52,19 +55,19 @@ export function tornado(result: SensitivityResult, options: SensitivityRenderOpt
       const left = lower.lessThan(base) ? length(lower) : 0;
       const right = upper.greaterThan(base) ? length(upper) : 0;
       const bar = `${' '.repeat(BAR - left)}${options.style.red('█'.repeat(left))}│${options.style.green('█'.repeat(right))}${' '.repeat(BAR - right)}`;
-      const label = entry.input + ' '.repeat(labelWidth - displayWidth(entry.input));
+      const label = visible(entry.input) + ' '.repeat(labelWidth - displayWidth(visible(entry.input)));
       return `${label}  ${displayValue(lower, options.kind, options.unit).padStart(12)} ${bar} ${displayValue(upper, options.kind, options.unit)}`;
     })
     .join('\n');
 }
 
 export function renderSensitivityTable(result: SensitivityResult, options: SensitivityRenderOptions): string {
-  if (result.inputs.length === 0) return `${title(result, options)}\nno input has a range; use --swing 10% to vary the plain inputs\n`;
-  return `${options.style.bold(title(result, options))}\n${drawTable({ header: header(options), rows: rows(result, options) }, options.style.bold, 2)}\n${tornado(result, options)}\n`;
+  if (result.inputs.length === 0) return `${visible(title(result, options))}\n${say.noRange(options.lang)}\n`;
+  return `${options.style.bold(visible(title(result, options)))}\n${drawTable({ header: header(options), rows: rows(result, options) }, { emphasis: options.style.bold, leftColumns: 2 })}\n${tornado(result, options)}\n`;
 }
 
 export function renderSensitivityMarkdown(result: SensitivityResult, options: SensitivityRenderOptions): string {
-  return `### ${title(result, options)}\n\n${markdownTable(header(options), rows(result, options), 2)}`;
+  return `### ${visible(title(result, options))}\n\n${markdownTable(header(options), rows(result, options), 2)}`;
 }
 
 export function renderSensitivityJson(result: SensitivityResult, { unit, kind, metric, scenario }: SensitivityRenderOptions): string {

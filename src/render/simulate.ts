@@ -1,18 +1,19 @@
 // simulate output: mean and percentiles of every metric, key and year, as
 // tables, JSON (fintech-calc/simulate@1), CSV or Markdown; a terminal
 // histogram for --metric.
-import { Decimal } from '../decimal.js';
-import type { Traced } from '../engine/calc.js';
-import type { Line } from '../engine/lines.js';
-import type { SampleStats } from '../engine/stats.js';
+import { Decimal } from '../shared/decimal.js';
+import type { Traced } from '../engine/calc/calc.js';
+import type { Line } from '../engine/analysis/lines.js';
+import type { SampleStats } from '../engine/simulate/stats.js';
 import type { Distribution, TableName } from '../engine/types.js';
 import { csvText } from './csv.js';
-import { lineLabel, tableTitle, type Lang } from './labels.js';
-import { markdownTable } from './md.js';
+import { colon, comma, lineLabel, parenthesised, say, scenarioHeading, tableHeading, text, type Lang } from './labels.js';
+import type { Grid } from './grid.js';
+import { gridMarkdown } from './md.js';
 import { displayValue, machineValue } from './numbers.js';
 import { stampComment } from './stamp.js';
 import type { Style } from './style.js';
-import { drawTable } from './table.js';
+import { gridTable } from './table.js';
 
 export const SIMULATE_FORMAT = 'fintech-calc/simulate@1';
 
@@ -27,6 +28,8 @@ export interface SimulateRenderOptions {
   readonly lang: Lang;
   readonly style: Style;
   readonly scenario: string;
+  /** The scenario's title, for the tables' titles. */
+  readonly title: string;
   readonly samples: number;
   readonly seed: number;
   readonly dist: Distribution;
@@ -40,8 +43,9 @@ function decimal(value: number): Decimal | null {
   return Number.isFinite(value) ? new Decimal(value.toPrecision(12)) : null;
 }
 
-function statNames(options: SimulateRenderOptions): string[] {
-  return ['mean', ...options.percentiles.map((p) => `p${p}`)];
+/** The statistics' names: in JSON and CSV (machine), or for people (`lang`). */
+function statNames(options: SimulateRenderOptions, lang: Lang | 'machine' = 'machine'): string[] {
+  return [lang === 'machine' ? 'mean' : text('mean', lang), ...options.percentiles.map((p) => `p${p}`)];
 }
 
 /** Statistic s of an output: the mean, then the percentiles asked for. */
@@ -54,39 +58,52 @@ function statValues(output: SimulatedOutput, options: SimulateRenderOptions): (D
 }
 
 function title(table: TableName, options: SimulateRenderOptions): string {
-  return `${tableTitle(table, options.lang)} (${options.unit}) — ${options.scenario}, ${options.samples} samples, seed ${options.seed}, ${options.dist}`;
+  const { lang } = options;
+  const context = [scenarioHeading({ name: options.scenario, title: options.title }, lang), say.samples(lang, options.samples), say.seed(lang, options.seed), text(options.dist, lang)];
+  return tableHeading(table, options.unit, context.join(comma(lang)), lang);
 }
 
-/** Per table: a row per metric and statistic, years as columns. */
-function grids(outputs: readonly SimulatedOutput[], options: SimulateRenderOptions) {
+/** Per table: a row per metric and statistic, years as columns; the CAGRs below, as in forecast. */
+function grids(outputs: readonly SimulatedOutput[], options: SimulateRenderOptions): Grid[] {
+  const { lang, unit } = options;
   const tables = [...new Set(outputs.map((output) => output.line.table))];
   return tables.map((table) => {
-    const inTable = outputs.filter((output) => output.line.table === table);
-    const years = [...new Set(inTable.map((output) => output.year))].sort();
     // By line and year; a line is fixed when no draw moves it in any year.
     const values = new Map<Line<Traced>, { byYear: Map<string, SimulatedOutput>; fixed: boolean }>();
-    for (const output of inTable) {
+    for (const output of outputs.filter((output) => output.line.table === table)) {
       const entry = values.get(output.line) ?? { byYear: new Map(), fixed: true };
       entry.byYear.set(output.year, output);
       entry.fixed &&= output.stats.min === output.stats.max;
       values.set(output.line, entry);
     }
-    const rows = [...values].flatMap(([line, { byYear, fixed }]) =>
-      // A line no draw moves is one row of its value, not a row per statistic.
-      (fixed ? ['mean'] : statNames(options)).map((stat, s) => [
-        fixed ? lineLabel(line, options.lang) : `${lineLabel(line, options.lang)}: ${stat}`,
-        ...years.map((year) => {
-          const output = byYear.get(year);
-          const value = output && statValue(output, s, options);
-          return value == null ? '–' : displayValue(value, line.kind, options.unit);
-        }),
-      ]),
+    const byLine = [...values];
+    const yearly = byLine.filter(([line]) => line.metric !== 'cagr');
+    const years = [...new Set(yearly.flatMap(([, { byYear }]) => [...byYear.keys()]))].sort();
+    const cell = (line: Line<Traced>, output: SimulatedOutput | undefined, s: number) => {
+      const value = output && statValue(output, s, options);
+      return value == null ? '–' : displayValue(value, line.kind, unit);
+    };
+    // A line no draw moves is one row of its value, not a row per statistic.
+    const stats = (fixed: boolean) => (fixed ? [text('mean', lang)] : statNames(options, lang));
+    const rows = yearly.flatMap(([line, { byYear, fixed }]) =>
+      stats(fixed).map((stat, s) => [fixed ? lineLabel(line, lang) : `${lineLabel(line, lang)}${colon(lang)}${stat}`, ...years.map((year) => cell(line, byYear.get(year), s))]),
     );
-    return { title: title(table, options), header: [options.lang === 'zh' ? '指标' : 'Metric', ...years], rows };
+    const notes = byLine
+      .filter(([line]) => line.metric === 'cagr')
+      .map(([line, { byYear, fixed }]) => {
+        const output = [...byYear.values()][0];
+        const shown = fixed ? cell(line, output, 0) : stats(fixed).map((stat, s) => `${stat} ${cell(line, output, s)}`).join(comma(lang));
+        return `${lineLabel(line, lang)}${colon(lang)}${shown}`;
+      });
+    return { title: title(table, options), header: [text('metricHeader', lang), ...years], rows, notes };
   });
 }
 
 export function histogramText(output: SimulatedOutput, options: SimulateRenderOptions): string {
+  const name = `${[output.line.table, output.line.group, output.line.key, output.line.metric].filter(Boolean).join('.')}.${output.year}`;
+  const title = `${name}${parenthesised(options.unit, options.lang)}${colon(options.lang)}${say.samples(options.lang, options.samples)}`;
+  // Undefined in every sample (a CAGR from a first value of 0): nothing to draw, nor ends to label.
+  if (output.stats.count === 0) return `${title}\n${say.noValueSampled(options.lang)}\n`;
   const columns = 40;
   const counts = output.stats.histogram(columns);
   const top = Math.max(...counts);
@@ -96,19 +113,16 @@ export function histogramText(output: SimulatedOutput, options: SimulateRenderOp
   );
   const lo = displayValue(decimal(output.stats.min)!, output.line.kind, options.unit);
   const hi = displayValue(decimal(output.stats.max)!, output.line.kind, options.unit);
-  const name = `${[output.line.table, output.line.group, output.line.key, output.line.metric].filter(Boolean).join('.')}.${output.year}`;
-  return [`${name} (${options.unit}): ${options.samples} samples`, ...bars.map((bar) => `│${bar}`), `└${'─'.repeat(columns)}`, ` ${lo}${' '.repeat(Math.max(1, columns - lo.length - hi.length))}${hi}`].join('\n') + '\n';
+  return [title, ...bars.map((bar) => `│${bar}`), `└${'─'.repeat(columns)}`, ` ${lo}${' '.repeat(Math.max(1, columns - lo.length - hi.length))}${hi}`].join('\n') + '\n';
 }
 
 export function renderSimulateTable(outputs: readonly SimulatedOutput[], options: SimulateRenderOptions): string {
-  const tables = grids(outputs, options).map((grid) => `${options.style.bold(grid.title)}\n${drawTable(grid, options.style.bold)}`);
+  const tables = grids(outputs, options).map((grid) => gridTable(grid, options.style));
   return [...tables, ...options.histograms.map((output) => histogramText(output, options))].join('\n');
 }
 
 export function renderSimulateMarkdown(outputs: readonly SimulatedOutput[], options: SimulateRenderOptions): string {
-  return grids(outputs, options)
-    .map((grid) => `### ${grid.title}\n\n${markdownTable(grid.header, grid.rows)}`)
-    .join('\n');
+  return grids(outputs, options).map(gridMarkdown).join('\n');
 }
 
 function machine(value: Decimal | null, output: SimulatedOutput, unit: string): string | null {

@@ -1,8 +1,10 @@
 // The reproducibility stamp as a comment: a `# …` first line of CSV, an HTML
 // comment in Markdown (JSON carries it as a key).
+import { visible } from './escape.js';
 
 export function stampComment(stamp: object, format: 'csv' | 'md'): string {
-  const text = `fintech-calc-stamp ${JSON.stringify(stamp)}`;
+  // JSON escapes C0 controls; visible() writes the rest (C1, bidi) as JSON escapes too.
+  const text = `fintech-calc-stamp ${visible(JSON.stringify(stamp))}`;
   // `--` may not stand inside an HTML comment.
   return format === 'csv' ? `# ${text}\n` : `<!-- ${text.replaceAll('--', '- -')} -->\n`;
 }

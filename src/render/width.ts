@@ -170,3 +170,55 @@ function isEmoji(cluster: readonly number[]): boolean {
   if (KEYCAP.test(String.fromCodePoint(...cluster))) return true;
   return cluster.includes(ZWJ) && cluster.filter((codePoint) => is(PICTOGRAPHIC, codePoint)).length >= 2;
 }
+
+/** The width that people-facing output (explain's tree, diff's table) keeps within. */
+export const OUTPUT_WIDTH = 120;
+
+/** Room a wrapped second column needs; with less, what it says goes below. */
+const MIN_COLUMN = 30;
+
+/**
+ * Text wrapped at spaces to `width` columns, line by line. A paragraph (a
+ * line without indentation) goes on at the margin. A two-column line (an
+ * indented command or option, two or more spaces, what it does) wraps within
+ * its second column, or when that is too narrow puts it below, indented by
+ * four more. Any other indented line (a command) goes on with a hanging indent
+ * of four. A word wider than the room stays whole on its own line.
+ */
+export function wrapText(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((line) => (displayWidth(line) <= width ? line : wrapLine(line, width)))
+    .join('\n');
+}
+
+function wrapLine(line: string, width: number): string {
+  const lead = /^ */.exec(line)![0];
+  const hanging = lead === '' ? '' : `${lead}    `;
+  const twoColumns = /^( +\S(?:.*?\S)?)( {2,})(\S.*)$/.exec(line);
+  if (twoColumns) {
+    const [, term, gap, description] = twoColumns as unknown as [string, string, string, string];
+    const column = displayWidth(term + gap);
+    if (width - column >= MIN_COLUMN) return wrapWords(term + gap, description, ' '.repeat(column), width);
+    return `${wrapWords(lead, term.slice(lead.length), hanging, width)}\n${wrapWords(hanging, description, hanging, width)}`;
+  }
+  return wrapWords(lead, line.slice(lead.length), hanging, width);
+}
+
+/** The words of `text` after `first`, then on lines starting with `indent`; each line within `width` when its words allow. */
+export function wrapWords(first: string, text: string, indent: string, width: number): string {
+  const lines: string[] = [];
+  let line = first;
+  let empty = true; // no word on the line yet
+  for (const word of text.split(' ').filter((part) => part !== '')) {
+    if (!empty && displayWidth(line) + 1 + displayWidth(word) > width) {
+      lines.push(line);
+      line = indent;
+      empty = true;
+    }
+    line += empty ? word : ` ${word}`;
+    empty = false;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}

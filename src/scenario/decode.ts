@@ -1,6 +1,6 @@
 // The scenario format (SPEC §2.3, §2.4): a raw YAML tree → a checked Scenario.
 // Every problem is collected with its position; nothing after this re-checks inputs.
-import { Decimal, ONE, sum } from '../decimal.js';
+import { Decimal, ONE, sum } from '../shared/decimal.js';
 import type {
   BankProfitInputs,
   Case,
@@ -20,13 +20,30 @@ import type {
   Year,
 } from '../engine/types.js';
 import { CASES } from '../engine/types.js';
-import { didYouMean } from '../suggest.js';
-import { AMOUNT_UNITS, unitSize } from '../units.js';
+import { isYearInWindow, YEAR_WINDOW } from '../shared/limits.js';
+import { didYouMean, listNames } from '../shared/suggest.js';
+import { AMOUNT_UNITS, unitSize } from '../shared/units.js';
 import { CHANNEL, INSTITUTION, keysOf, MODE, SCENARIO, SEGMENT, sectionAt, TECHNOLOGY } from './format.js';
-import { Problems } from './problems.js';
+import { isRemoval } from './merge.js';
+import { Problems, type Pos } from './problems.js';
 import type { RawMap, RawNode } from './raw.js';
 import { readSeries } from './series.js';
 import type { ReadContext, ValueKind } from './values.js';
+
+/** What decoding a merged tree needs to know of where its parts were written. */
+export interface Origins {
+  /** The unit of the bare amounts of each file and each --set, by the name positions give it (亿元 where none is listed). */
+  readonly units: ReadonlyMap<string, string>;
+  /** Inherited entries that a null removed, by path, with the position of the null. */
+  readonly removed: ReadonlyMap<string, Pos>;
+}
+
+interface DecodeContext extends ReadContext {
+  readonly removed: ReadonlyMap<string, Pos>;
+}
+
+/** The unit of a file's bare amounts when it gives none (SPEC §2.1). */
+const DEFAULT_UNIT = '亿元';
 
 const TOP_LEVEL_KEYS = keysOf(SCENARIO);
 const SUPPLY_CHAIN_KEYS = keysOf(sectionAt('supplyChain'));
@@ -41,6 +58,10 @@ const INSTITUTION_KEYS = keysOf(INSTITUTION);
 const TECHNOLOGIES_KEYS = keysOf(sectionAt('technologies'));
 const TECHNOLOGY_KEYS = keysOf(TECHNOLOGY);
 const LABEL_KEYS = ['en', 'zh'];
+
+/** In a message about a null in a map of names: the names listed, and the nulls given a "did you mean". */
+const MAX_LISTED = 10;
+const MAX_SUGGESTED = 20;
 
 const DEFAULT_YEARS: readonly Year[] = [2019, 2020, 2021, 2022, 2023];
 const MAX_YEARS = 200;
@@ -70,7 +91,7 @@ class Fields {
   }
 }
 
-export function decodeScenario(root: RawNode, defaultName: string, problems: Problems): Scenario | undefined {
+export function decodeScenario(root: RawNode, defaultName: string, problems: Problems, origins: Origins): Scenario | undefined {
   const top = fields(root, '', TOP_LEVEL_KEYS, problems, 'a scenario: a map of keys (version, name, supplyChain, ...)');
   if (!top) return undefined;
 
@@ -82,17 +103,14 @@ export function decodeScenario(root: RawNode, defaultName: string, problems: Pro
   const title = text(top, 'title', problems) ?? name;
   const description = text(top, 'description', problems);
   text(top, 'extends', problems);
+  // `unit` was read with its file (fileUnit): it applies to that file's bare amounts only.
 
-  const unitNode = top.get('unit');
-  let unitName = '亿元';
-  if (unitNode) {
-    const written = unitNode.kind === 'scalar' ? unitNode.text : '';
-    if (unitSize(written) === undefined) {
-      problems.add(unitNode.pos, 'unit', `unknown unit '${written}'${didYouMean(written, AMOUNT_UNITS.keys())}; expected one of ${[...AMOUNT_UNITS.keys()].join(' ')}`);
-    } else unitName = written;
-  }
   const provenance = new Map<string, Provenance>();
-  const ctx: ReadContext = { problems, provenance, unitSize: unitSize(unitName)!, unitName };
+  const unitAt = (pos: Pos) => {
+    const unitName = origins.units.get(pos.file) ?? DEFAULT_UNIT;
+    return { unitName, unitSize: unitSize(unitName)! };
+  };
+  const ctx: DecodeContext = { problems, provenance, unitName: DEFAULT_UNIT, unitSize: unitSize(DEFAULT_UNIT)!, unitAt, removed: origins.removed };
   const years = readYears(top.get('years'), 'years', ctx) ?? DEFAULT_YEARS;
 
   const supplyChain = optional(top, 'supplyChain', (node, path) => readSupplyChain(node, path, years, ctx));
@@ -122,6 +140,16 @@ export function decodeScenario(root: RawNode, defaultName: string, problems: Pro
     ...(labourSavings && { labourSavings }),
     ...(technologies && { technologies }),
   };
+}
+
+/** The unit of the bare amounts of one file (SPEC §2.1): its own `unit`, if it gives a valid one. */
+export function fileUnit(root: RawMap, problems: Problems): string | undefined {
+  const node = root.entries.find((entry) => entry.key === 'unit')?.value;
+  if (node === undefined) return undefined;
+  const written = node.kind === 'scalar' ? node.text : '';
+  if (unitSize(written) !== undefined) return written;
+  problems.add(node.pos, 'unit', `unknown unit '${written}'${didYouMean(written, AMOUNT_UNITS.keys())}; expected one of ${[...AMOUNT_UNITS.keys()].join(' ')}`);
+  return undefined;
 }
 
 function optional<T>(parent: Fields, key: string, read: (node: RawNode, path: string) => T | undefined): T | undefined {
@@ -171,6 +199,10 @@ function readYears(node: RawNode | undefined, path: string, ctx: ReadContext): Y
     return undefined;
   }
   const [first, last] = [Number(from), Number(to)];
+  if (!isYearInWindow(first) || !isYearInWindow(last)) {
+    ctx.problems.add(node.pos, path, `expected years within ${YEAR_WINDOW.first}..${YEAR_WINDOW.last}; got ${first}..${last}`);
+    return undefined;
+  }
   if (first > last || last - first >= MAX_YEARS) {
     ctx.problems.add(node.pos, path, `expected a first year ≤ the last, at most ${MAX_YEARS} years; got ${first}..${last}`);
     return undefined;
@@ -184,12 +216,12 @@ function moduleYears(node: RawMap, inherited: readonly Year[], ctx: ReadContext)
   return yearsNode ? readYears(yearsNode, '', { ...ctx, problems: new Problems() }) : inherited;
 }
 
-function series(parent: Fields, key: string, kind: ValueKind, years: readonly Year[], ctx: ReadContext, fallback?: Default): Series | undefined {
+function series(parent: Fields, key: string, kind: ValueKind, years: readonly Year[], ctx: DecodeContext, fallback?: Default): Series | undefined {
   const node = parent.get(key);
   const path = parent.child(key);
   if (node === undefined) {
     if (fallback === undefined) {
-      ctx.problems.add(parent.node.pos, path, `missing; ${key} is required`);
+      missing(parent, key, ctx);
       return undefined;
     }
     const result = readSeries({ kind: 'scalar', pos: parent.node.pos, text: fallback.value, type: 'string' }, kind, years, path, ctx);
@@ -198,6 +230,18 @@ function series(parent: Fields, key: string, kind: ValueKind, years: readonly Ye
     return result;
   }
   return readSeries(node, kind, years, path, ctx);
+}
+
+/** A required key that is not there: never given, or removed by a null, which may not remove it. */
+function missing(parent: Fields, key: string, ctx: DecodeContext): void {
+  const path = parent.child(key);
+  const nullAt = ctx.removed.get(path);
+  if (nullAt === undefined) {
+    ctx.problems.add(parent.node.pos, path, `missing; ${key} is required`);
+    return;
+  }
+  const owner = parent.path.split('.').pop()!;
+  ctx.problems.add(nullAt, path, `${key} is required, so null cannot remove it; remove ${parent.path} instead (${owner}: null), or give ${key} a value`);
 }
 
 function readLabel(parent: Fields, id: string, ctx: ReadContext): Label {
@@ -211,18 +255,19 @@ function readLabel(parent: Fields, id: string, ctx: ReadContext): Label {
   return { en: en ?? zh ?? id, zh: zh ?? en ?? id };
 }
 
-/** The entries of a map of named items (modes, segments, channels), each read by `read`. */
+/** The entries of a map of named items (modes, segments, channels), each read by `read`; `what` names one. */
 function namedItems<T>(
   parent: Fields,
   key: string,
+  what: string,
   required: boolean,
-  ctx: ReadContext,
+  ctx: DecodeContext,
   read: (node: RawNode, path: string, id: string) => T | undefined,
 ): T[] | undefined {
   const node = parent.get(key);
   const path = parent.child(key);
   if (node === undefined) {
-    if (required) ctx.problems.add(parent.node.pos, path, `missing; ${key} is required`);
+    if (required) missing(parent, key, ctx);
     return required ? undefined : [];
   }
   if (node.kind !== 'map') {
@@ -230,10 +275,20 @@ function namedItems<T>(
     return undefined;
   }
   const items: T[] = [];
+  // The names a null could have removed, for its message (computed once: there may be thousands).
+  let names: string[] | undefined;
+  let nulls = 0;
   for (const entry of node.entries) {
     const itemPath = `${path}.${entry.key}`;
     if (!ID.test(entry.key)) {
       ctx.problems.add(entry.keyPos, itemPath, 'a name must start with a letter and hold only letters, digits, _ and -');
+      continue;
+    }
+    if (entry.value.kind === 'scalar' && entry.value.type === 'null') {
+      names ??= node.entries.filter((other) => !isRemoval(other.value)).map((other) => other.key);
+      // A "did you mean" costs a comparison with every name: the first ones are what helps.
+      const suggestion = nulls++ < MAX_SUGGESTED ? didYouMean(entry.key, names) : '';
+      ctx.problems.add(entry.value.pos, itemPath, nullItem(entry.value, entry.key, names, suggestion, path, what));
       continue;
     }
     const item = read(entry.value, itemPath, entry.key);
@@ -242,13 +297,22 @@ function namedItems<T>(
   return items;
 }
 
-function readSupplyChain(node: RawNode, path: string, inheritedYears: readonly Year[], ctx: ReadContext): SupplyChainInputs | undefined {
+/** What is wrong with a named item given as null: a removal with nothing to remove, or nothing at all. */
+function nullItem(value: RawNode, id: string, names: readonly string[], suggestion: string, path: string, what: string): string {
+  if (!isRemoval(value)) {
+    return `nothing given; expected a ${what} (a map of its keys), or null to remove an inherited ${what}`;
+  }
+  const listed = names.length === 0 ? 'none' : names.length <= MAX_LISTED ? names.join(', ') : `${names.slice(0, MAX_LISTED).join(', ')}, … (${names.length} in all)`;
+  return `no ${what} '${id}' to remove${suggestion}; null removes an inherited ${what}, and ${path} has ${listed}`;
+}
+
+function readSupplyChain(node: RawNode, path: string, inheritedYears: readonly Year[], ctx: DecodeContext): SupplyChainInputs | undefined {
   const map = fields(node, path, SUPPLY_CHAIN_KEYS, ctx.problems, 'supplyChain as a map (marketSpace, modes, ...)');
   if (!map) return undefined;
   const years = readYears(map.get('years'), map.child('years'), ctx) ?? inheritedYears;
   const marketSpace = series(map, 'marketSpace', 'amount', years, ctx);
   const traditionalPenetration = series(map, 'traditionalPenetration', 'ratio', years, ctx, DEFAULTS.traditionalPenetration);
-  const modes = namedItems(map, 'modes', false, ctx, (node, itemPath, id): ModeInputs | undefined => {
+  const modes = namedItems(map, 'modes', 'mode', false, ctx, (node, itemPath, id): ModeInputs | undefined => {
     const mode = fields(node, itemPath, MODE_KEYS, ctx.problems, 'a mode: {share, penetration, costSavings, label}');
     if (!mode) return undefined;
     const label = readLabel(mode, id, ctx);
@@ -290,7 +354,7 @@ function percent(fraction: Decimal): string {
   return `${fraction.times(100).toDecimalPlaces(4).toFixed()}%`;
 }
 
-function readBankProfit(node: RawNode, path: string, supplyChainYears: readonly Year[], ctx: ReadContext): BankProfitInputs | undefined {
+function readBankProfit(node: RawNode, path: string, supplyChainYears: readonly Year[], ctx: DecodeContext): BankProfitInputs | undefined {
   const map = fields(node, path, BANK_PROFIT_KEYS, ctx.problems, 'bankProfit as a map (profitShare, operatingCost, ...)');
   if (!map) return undefined;
   let years = supplyChainYears;
@@ -308,7 +372,7 @@ function readBankProfit(node: RawNode, path: string, supplyChainYears: readonly 
   return { years, profitShare, baselineOperatingCost, operatingCost };
 }
 
-function readProfitShare(parent: Fields, years: readonly Year[], ctx: ReadContext): ProfitShareInputs | undefined {
+function readProfitShare(parent: Fields, years: readonly Year[], ctx: DecodeContext): ProfitShareInputs | undefined {
   const node = parent.get('profitShare');
   const path = parent.child('profitShare');
   const mixNode = node?.kind === 'map' ? node.entries.find((entry) => entry.key === 'mix') : undefined;
@@ -318,7 +382,7 @@ function readProfitShare(parent: Fields, years: readonly Year[], ctx: ReadContex
   }
   const mix = fields(node, path, ['mix'], ctx.problems, '');
   if (!mix) return undefined;
-  const channels = namedItems(mix, 'mix', true, ctx, (node, itemPath, id): ChannelInputs | undefined => {
+  const channels = namedItems(mix, 'mix', 'channel', true, ctx, (node, itemPath, id): ChannelInputs | undefined => {
     const channel = fields(node, itemPath, CHANNEL_KEYS, ctx.problems, 'a channel: {weight, rate}');
     if (!channel) return undefined;
     readLabel(channel, id, ctx);
@@ -339,22 +403,23 @@ function readProfitShare(parent: Fields, years: readonly Year[], ctx: ReadContex
   return { kind: 'mix', channels };
 }
 
-function readTechSpend(node: RawNode, path: string, inheritedYears: readonly Year[], ctx: ReadContext): TechSpendInputs | undefined {
+function readTechSpend(node: RawNode, path: string, inheritedYears: readonly Year[], ctx: DecodeContext): TechSpendInputs | undefined {
   const map = fields(node, path, TECH_SPEND_KEYS, ctx.problems, 'techSpend as a map (years, segments, groups)');
   if (!map) return undefined;
   const years = readYears(map.get('years'), map.child('years'), ctx) ?? inheritedYears;
-  const groups = namedItems(map, 'groups', false, ctx, (node, itemPath, id) => {
+  const groups = namedItems(map, 'groups', 'group', false, ctx, (node, itemPath, id) => {
     const group = fields(node, itemPath, GROUP_KEYS, ctx.problems, 'a group: {label}');
     return group && { id, label: readLabel(group, id, ctx) };
   });
   const groupIds = (groups ?? []).map((group) => group.id);
-  const segments = namedItems(map, 'segments', true, ctx, (node, itemPath, id): SegmentInputs | undefined => {
+  const declared = new Set(groupIds);
+  const segments = namedItems(map, 'segments', 'segment', true, ctx, (node, itemPath, id): SegmentInputs | undefined => {
     const segment = fields(node, itemPath, SEGMENT_KEYS, ctx.problems, 'a segment: {spend or firms and perFirm, frontier or frontierShare, group, label}');
     if (!segment) return undefined;
     const label = readLabel(segment, id, ctx);
     const group = text(segment, 'group', ctx.problems);
-    if (group !== undefined && !groupIds.includes(group)) {
-      ctx.problems.add(segment.get('group')!.pos, segment.child('group'), `no group '${group}'${didYouMean(group, groupIds)}; declare it under techSpend.groups${groupIds.length > 0 ? ` (groups: ${groupIds.join(', ')})` : ''}`);
+    if (group !== undefined && !declared.has(group)) {
+      ctx.problems.add(segment.get('group')!.pos, segment.child('group'), `no group '${group}'${ctx.problems.didYouMean(group, groupIds)}; declare it under techSpend.groups${groupIds.length > 0 ? ` (groups: ${listNames(groupIds)})` : ''}`);
     }
     const volume = readVolume(segment, years, ctx);
     const frontierNode = segment.get('frontier');
@@ -385,8 +450,9 @@ function readTechSpend(node: RawNode, path: string, inheritedYears: readonly Yea
     return volume && { ...common, volume };
   });
   if (groups) {
+    const used = new Set(segments?.map((segment) => segment.group));
     for (const group of groups) {
-      if (segments && !segments.some((segment) => segment.group === group.id)) {
+      if (segments && !used.has(group.id)) {
         ctx.problems.add(map.get('groups')!.pos, `${map.child('groups')}.${group.id}`, 'no segment is in this group; give segments group: ' + group.id + ', or remove it');
       }
     }
@@ -395,7 +461,7 @@ function readTechSpend(node: RawNode, path: string, inheritedYears: readonly Yea
 }
 
 /** A segment's spend, or its firms and spend per firm (not both). */
-function readVolume(segment: Fields, years: readonly Year[], ctx: ReadContext): SegmentInputs['volume'] | undefined {
+function readVolume(segment: Fields, years: readonly Year[], ctx: DecodeContext): SegmentInputs['volume'] | undefined {
   const [spendNode, firmsNode, perFirmNode] = [segment.get('spend'), segment.get('firms'), segment.get('perFirm')];
   if (spendNode && (firmsNode || perFirmNode)) {
     ctx.problems.add((firmsNode ?? perFirmNode)!.pos, segment.child(firmsNode ? 'firms' : 'perFirm'), 'give spend, or firms and perFirm, not both');
@@ -410,13 +476,13 @@ function readVolume(segment: Fields, years: readonly Year[], ctx: ReadContext): 
   return spend && { kind: 'spend', spend };
 }
 
-function readLabourSavings(node: RawNode, path: string, inheritedYears: readonly Year[], ctx: ReadContext): LabourInputs | undefined {
+function readLabourSavings(node: RawNode, path: string, inheritedYears: readonly Year[], ctx: DecodeContext): LabourInputs | undefined {
   const map = fields(node, path, LABOUR_KEYS, ctx.problems, 'labourSavings as a map (years, institutions)');
   if (!map) return undefined;
   const years = readYears(map.get('years'), map.child('years'), ctx) ?? inheritedYears;
   // saving_t needs humanCost_{t−1}: the inputs must cover the year before the first.
   const withPrevious = [years[0]! - 1, ...years];
-  const institutions = namedItems(map, 'institutions', true, ctx, (node, itemPath, id): InstitutionInputs | undefined => {
+  const institutions = namedItems(map, 'institutions', 'institution', true, ctx, (node, itemPath, id): InstitutionInputs | undefined => {
     const institution = fields(node, itemPath, INSTITUTION_KEYS, ctx.problems, 'an institution type: {humanServiceCost, replacementRate, smartServiceCost, label}');
     if (!institution) return undefined;
     const label = readLabel(institution, id, ctx);
@@ -429,11 +495,11 @@ function readLabourSavings(node: RawNode, path: string, inheritedYears: readonly
   return institutions && { years, institutions };
 }
 
-function readTechnologies(node: RawNode, path: string, inheritedYears: readonly Year[], ctx: ReadContext): TechnologiesInputs | undefined {
+function readTechnologies(node: RawNode, path: string, inheritedYears: readonly Year[], ctx: DecodeContext): TechnologiesInputs | undefined {
   const map = fields(node, path, TECHNOLOGIES_KEYS, ctx.problems, 'technologies as a map (years, items)');
   if (!map) return undefined;
   const years = readYears(map.get('years'), map.child('years'), ctx) ?? inheritedYears;
-  const items = namedItems(map, 'items', true, ctx, (node, itemPath, id) => {
+  const items = namedItems(map, 'items', 'technology', true, ctx, (node, itemPath, id) => {
     const item = fields(node, itemPath, TECHNOLOGY_KEYS, ctx.problems, 'a technology: {spend, label}');
     if (!item) return undefined;
     const label = readLabel(item, id, ctx);

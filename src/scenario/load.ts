@@ -2,8 +2,8 @@
 // Scenario. Files come in through a ScenarioSources value, so the CLI owns I/O
 // and tests can serve text from memory.
 import type { Scenario } from '../engine/types.js';
-import { decodeScenario } from './decode.js';
-import { mergeScenario } from './merge.js';
+import { decodeScenario, fileUnit, type Origins } from './decode.js';
+import { mergeScenario, type Removals } from './merge.js';
 import { InputError, Problems, type Pos } from './problems.js';
 import { applySettings, type Setting } from './set.js';
 import type { RawMap, RawNode } from './raw.js';
@@ -37,20 +37,29 @@ export interface LoadedScenario {
   readonly file: string;
   /** The extends chain, this file first. */
   readonly chain: readonly ScenarioFile[];
-  /** The merged raw tree, before decoding (for --set and explain). */
+  /** The merged raw tree, after --set, before decoding (for solve). */
   readonly root: RawMap;
+  /** Where the parts of `root` were written, for decoding it again. */
+  readonly origins: Origins;
+}
+
+/** Origins as they are collected: each file's unit, and the removals its nulls make. */
+interface Collected {
+  readonly units: Map<string, string>;
+  readonly removed: Removals;
 }
 
 /** Reads a scenario with its extends chain; throws InputError with every problem found. */
 export async function loadScenario(reference: string, sources: ScenarioSources, settings: readonly Setting[] = []): Promise<LoadedScenario> {
   const problems = new Problems();
   const file = sources.open(reference, undefined, undefined);
-  const resolved = await resolveChain(file, sources, problems, []);
+  const origins: Collected = { units: new Map(), removed: new Map() };
+  const resolved = await resolveChain(file, sources, problems, [], origins);
   if (!resolved) throw new InputError(problems.sorted());
-  const root = await applySettings(resolved.root, settings, problems);
-  const scenario = decodeScenario(root, defaultName(file.display), problems);
+  const root = await applySettings(resolved.root, settings, problems, origins.units, origins.removed);
+  const scenario = decodeScenario(root, defaultName(file.display), problems, origins);
   if (scenario === undefined || !problems.empty) throw new InputError(problems.sorted(resolved.chain.map((f) => f.display)));
-  return { scenario, file: file.display, chain: resolved.chain, root };
+  return { scenario, file: file.display, chain: resolved.chain, root, origins };
 }
 
 /** Parses scenario text that extends nothing (tests, and text that is not a file). */
@@ -70,9 +79,12 @@ async function resolveChain(
   sources: ScenarioSources,
   problems: Problems,
   seen: readonly ScenarioFile[],
+  origins: Collected,
 ): Promise<{ root: RawMap; chain: ScenarioFile[] } | undefined> {
   const root = await parseFile(file, problems);
   if (root === undefined) return undefined;
+  const unit = fileUnit(root, problems);
+  if (unit !== undefined) origins.units.set(file.display, unit);
   const extendsEntry = root.entries.find((entry) => entry.key === 'extends');
   if (!extendsEntry) return { root, chain: [file] };
   const { value } = extendsEntry;
@@ -97,9 +109,9 @@ async function resolveChain(
     problems.add(value.pos, 'extends', `cycle: ${[...chain, parent].map((f) => f.display).join(' → ')}`);
     return undefined;
   }
-  const inherited = await resolveChain(parent, sources, problems, chain);
+  const inherited = await resolveChain(parent, sources, problems, chain, origins);
   if (!inherited) return undefined;
-  return { root: mergeScenario(inherited.root, root), chain: [file, ...inherited.chain] };
+  return { root: mergeScenario(inherited.root, root, origins.removed), chain: [file, ...inherited.chain] };
 }
 
 /** The file's tree: precompiled, or parsed now (the YAML parser is loaded only then). */

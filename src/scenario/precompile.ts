@@ -2,7 +2,7 @@
 // common runs (the baseline, and variants that extend it) skip loading and
 // running the YAML parser (and the stamp, hashing). Each tree is kept with its
 // text and used only while the file still holds exactly that text.
-import { sha256 } from '../sha256.js';
+import { sha256 } from '../shared/sha256.js';
 import { Problems } from './problems.js';
 import { parseYaml, type RawNode } from './raw.js';
 

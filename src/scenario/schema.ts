@@ -3,11 +3,19 @@
 // (yaml-language-server) complete and check what the loader accepts.
 // It checks each file alone: the cross-field checks of SPEC §2.4 (share sums,
 // frontier ≤ spend, …) and the inputs an `extends` provides are the loader's.
-import { unitSpellings } from '../unit-names.js';
+// So is whether a `null` has an inherited entry to remove: the schema allows null
+// wherever a file may remove one (every key of a map merged key by key).
+import { unitSpellings } from '../shared/unit-names.js';
 import { SCENARIO, type Shape } from './format.js';
-import { NUMBER, PERCENT_SIGNS, RANGE_SEPARATOR } from './syntax.js';
+import { OWN_KEYS } from './merge.js';
+import { NUMBER, PERCENT_SIGNS, RANGE_SEPARATOR, WHOLE_NUMBER } from './syntax.js';
 
 type Schema = Record<string, unknown>;
+
+/** `schema`, or null: the removal of the entry inherited through extends. */
+function removable(schema: Schema): Schema {
+  return { ...(schema.description !== undefined && { description: schema.description }), anyOf: [schema, { type: 'null', description: 'Removes the entry inherited through extends.' }] };
+}
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -26,7 +34,7 @@ function scalarValue(kind: 'amount' | 'ratio' | 'growth' | 'count'): Schema {
     return {
       anyOf: [
         { type: 'integer', minimum: 0 },
-        { type: 'string', pattern: String.raw`^\s*\d+\s*(?:${RANGE_SEPARATOR}\d+\s*)?$` },
+        { type: 'string', pattern: String.raw`^\s*${WHOLE_NUMBER}\s*(?:${RANGE_SEPARATOR}${WHOLE_NUMBER}\s*)?$` },
       ],
       description: 'A whole number ≥ 0, or a range (30～40).',
       examples: [40, '30～40'],
@@ -89,10 +97,10 @@ function inputDef(kind: 'amount' | 'ratio' | 'count'): Schema {
       {
         type: 'object',
         description: 'Anchor years, interpolated between (or one anchor and a growth rate).',
-        patternProperties: { '^[0-9]{4}$': { $ref: `#/$defs/${kind}Value` } },
+        patternProperties: { '^[0-9]{4}$': removable({ $ref: `#/$defs/${kind}Value` }) },
         properties: {
-          interpolate: { enum: ['linear', 'cagr', 'step'], description: `Between anchors (default ${{ amount: 'cagr', ratio: 'linear', count: 'step' }[kind]}).` },
-          growth: { $ref: '#/$defs/growthValue', description: 'With one anchor: v_t = v_a·(1+g)^(t−a).' },
+          interpolate: removable({ enum: ['linear', 'cagr', 'step'], description: `Between anchors (default ${{ amount: 'cagr', ratio: 'linear', count: 'step' }[kind]}).` }),
+          growth: removable({ $ref: '#/$defs/growthValue', description: 'With one anchor: v_t = v_a·(1+g)^(t−a).' }),
         },
         additionalProperties: false,
         minProperties: 1,
@@ -109,11 +117,13 @@ function shapeSchema(shape: Shape): Schema {
       return {
         type: 'object',
         description: shape.doc,
-        properties: Object.fromEntries(Object.entries(shape.fields).map(([key, field]) => [key, shapeSchema(field)])),
+        properties: Object.fromEntries(
+          Object.entries(shape.fields).map(([key, field]) => [key, shape === SCENARIO && OWN_KEYS.has(key) ? shapeSchema(field) : removable(shapeSchema(field))]),
+        ),
         additionalProperties: false,
       };
     case 'named':
-      return { type: 'object', description: shape.doc, patternProperties: { [NAME]: shapeSchema(shape.item) }, additionalProperties: false };
+      return { type: 'object', description: shape.doc, patternProperties: { [NAME]: removable(shapeSchema(shape.item)) }, additionalProperties: false };
     case 'input':
       return { $ref: `#/$defs/${shape.value === 'growth' ? 'ratio' : shape.value}Input`, description: shape.doc };
     case 'profitShare':
@@ -123,7 +133,7 @@ function shapeSchema(shape: Shape): Schema {
           { $ref: '#/$defs/ratioInput' },
           {
             type: 'object',
-            properties: { mix: { type: 'object', patternProperties: { [NAME]: shapeSchema(shape.channel) }, additionalProperties: false } },
+            properties: { mix: { type: 'object', patternProperties: { [NAME]: removable(shapeSchema(shape.channel)) }, additionalProperties: false } },
             required: ['mix'],
             additionalProperties: false,
           },
@@ -140,7 +150,7 @@ function shapeSchema(shape: Shape): Schema {
     case 'label':
       return {
         description: shape.doc,
-        anyOf: [{ type: 'string' }, { type: 'object', properties: { en: { type: 'string' }, zh: { type: 'string' } }, additionalProperties: false }],
+        anyOf: [{ type: 'string' }, { type: 'object', properties: { en: removable({ type: 'string' }), zh: removable({ type: 'string' }) }, additionalProperties: false }],
       };
     case 'years':
       return {

@@ -1,9 +1,11 @@
 // Yearly series (SPEC §2.2): a single value for every year, or anchors
 // {year: value} interpolated linear | cagr | step, or one anchor with a growth rate.
-import { nthRoot, ONE, type Decimal } from '../decimal.js';
+import { nthRoot, ONE, type Decimal } from '../shared/decimal.js';
 import type { Case, Range, Series, Year } from '../engine/types.js';
 import { CASES } from '../engine/types.js';
-import { didYouMean } from '../suggest.js';
+import { isOutOfRange, isYearInWindow, RANGE_TEXT, YEAR_WINDOW } from '../shared/limits.js';
+import { didYouMean } from '../shared/suggest.js';
+import type { Pos } from './problems.js';
 import type { RawNode } from './raw.js';
 import { readValue, written, type ReadContext, type Value, type ValueKind } from './values.js';
 
@@ -39,7 +41,10 @@ export function readSeries(
   let ok = true;
   for (const { key, keyPos, value } of node.entries) {
     const entryPath = `${path}.${key}`;
-    if (YEAR_KEY.test(key)) {
+    if (YEAR_KEY.test(key) && !isYearInWindow(Number(key))) {
+      problems.add(keyPos, entryPath, `anchor year ${key} is outside ${YEAR_WINDOW.first}..${YEAR_WINDOW.last}`);
+      ok = false;
+    } else if (YEAR_KEY.test(key)) {
       const anchor = readValue(value, kind, entryPath, ctx);
       if (anchor) anchors.set(Number(key), anchor);
       else ok = false;
@@ -91,11 +96,27 @@ export function readSeries(
       return undefined;
     }
   }
+  if (!isInRange(series, kind, node.pos, path, ctx)) return undefined;
   if (kind !== 'growth') {
     const anchorsWritten = new Map([...anchors].map(([year, value]) => [year, written(value)]));
     ctx.provenance.set(path, { path, kind, method: growth ? 'growth' : interpolation, anchors: anchorsWritten, ...(growth && { growth: written(growth) }) });
   }
   return series;
+}
+
+/**
+ * Whether every value of a series lies within its kind's limits: the written
+ * values do (values.ts), but an interpolation or a growth can leave them.
+ */
+function isInRange(series: ReadonlyMap<Year, Range>, kind: ValueKind, pos: Pos, path: string, ctx: ReadContext): boolean {
+  for (const [year, range] of series) {
+    const c = CASES.find((c) => isOutOfRange(kind, range[c]));
+    if (c === undefined) continue;
+    const which = isPlain(range) ? '' : ` (${c} case)`;
+    ctx.problems.add(pos, path, `reaches ${range[c]}${kind === 'amount' ? ' 亿元' : ''} in ${year}${which}, out of range: ${RANGE_TEXT[kind]}`);
+    return false;
+  }
+  return true;
 }
 
 /**

@@ -1,56 +1,113 @@
 // `--set path=value` (SPEC §4): one input overridden from the command line, in
 // any value syntax, applied in order after `extends`. A path must name an input
 // the format has (and, for modes, segments and channels, one the scenario has,
-// unless a whole new one is given as a map).
-import { didYouMean } from '../suggest.js';
+// unless a whole new one is given as a map). A bare amount is in the output
+// unit (-u), as every bare amount on the command line; `null` removes the entry.
+import { didYouMean, listNames } from '../shared/suggest.js';
 import { keysOf, SCENARIO, type Shape } from './format.js';
+import { isRemoval, type Removals } from './merge.js';
 import { Problems, type Pos } from './problems.js';
 import type { RawMap, RawNode } from './raw.js';
 
 export interface Setting {
-  /** 1-based, as in `--set #2`. */
-  readonly index: number;
+  /** How messages and provenance name it: `--set #2`. */
+  readonly where: string;
   readonly path: readonly string[];
   readonly value: string;
+  /** The unit of its bare amounts: the output unit. */
+  readonly unit: string;
 }
 
 const YEAR = /^\d{4}$/;
 const SERIES_KEYS = ['interpolate', 'growth'];
 const VALUE_KEYS = ['value', 'low', 'base', 'high', 'source', 'note'];
 
-function setPos(index: number): Pos {
-  return { file: `--set #${index}`, line: 0, col: 0 };
+/** Top-level keys that are not inputs, and why --set does not take them. */
+const NOT_INPUTS: Readonly<Record<string, string>> = {
+  version: 'it describes the file',
+  name: 'it describes the file',
+  title: 'it describes the file',
+  description: 'it describes the file',
+  extends: 'the files a scenario extends are read before --set applies',
+};
+const INPUT_KEYS = keysOf(SCENARIO).filter((key) => key !== 'unit' && !Object.hasOwn(NOT_INPUTS, key));
+
+/**
+ * `a.b.c=value` texts → settings, their bare amounts in `unit` (the output
+ * unit); problems for a missing `=` or an empty path. `option` names them in
+ * messages (`--set #1`).
+ */
+export function parseSettings(texts: readonly string[], unit: string, problems: Problems, option = '--set'): Setting[] {
+  const settings: Setting[] = [];
+  texts.forEach((text, i) => {
+    const where = `${option} #${i + 1}`;
+    const equals = text.indexOf('=');
+    const path = equals < 0 ? [] : text.slice(0, equals).trim().split('.');
+    if (equals < 0 || path.some((part) => part === '')) {
+      problems.add(posOf(where), '', `expected path=value, e.g. supplyChain.modes.receivables.penetration.2023=55%, got '${text}'`);
+    } else settings.push({ where, path, value: text.slice(equals + 1).trim(), unit });
+  });
+  return settings;
 }
 
-/** `a.b.c=value` → a Setting; problems for a missing `=` or an empty path. */
-export function parseSetting(text: string, index: number, problems: Problems): Setting | undefined {
-  const equals = text.indexOf('=');
-  const path = equals < 0 ? [] : text.slice(0, equals).trim().split('.');
-  if (equals < 0 || path.some((part) => part === '')) {
-    problems.add(setPos(index), '', `expected path=value, e.g. supplyChain.modes.receivables.penetration.2023=55%, got '${text}'`);
-    return undefined;
-  }
-  return { index, path, value: text.slice(equals + 1).trim() };
+function posOf(where: string): Pos {
+  return { file: where, line: 0, col: 0 };
 }
 
-/** Applies the settings over the merged tree of a scenario; every problem is reported. */
-export async function applySettings(root: RawMap, settings: readonly Setting[], problems: Problems): Promise<RawMap> {
+/**
+ * More overrides than anyone types: each --set is checked and applied against
+ * the maps on its path, so thousands of them over thousands of modes would cost
+ * their product. Larger changes belong in a scenario that extends this one.
+ */
+export const MAX_SETTINGS = 1000;
+
+/**
+ * Applies the settings over the merged tree of a scenario; every problem is
+ * reported. Each setting's unit goes into `units`, its removals into `removed`.
+ */
+export async function applySettings(root: RawMap, settings: readonly Setting[], problems: Problems, units: Map<string, string>, removed: Removals): Promise<RawMap> {
   if (settings.length === 0) return root;
+  if (settings.length > MAX_SETTINGS) {
+    problems.add(posOf(settings[MAX_SETTINGS]!.where), '', `more than ${MAX_SETTINGS} --set options; write larger changes in a scenario file that extends this one`);
+    return root;
+  }
   const { parseYaml } = await import('./raw.js');
   let result = root;
   for (const setting of settings) {
-    const pos = setPos(setting.index);
+    const pos = posOf(setting.where);
+    const path = setting.path.join('.');
     const yamlProblems = new Problems();
     const parsed = parseYaml(setting.value, pos.file, yamlProblems);
     if (parsed === undefined) {
-      for (const problem of yamlProblems.list) problems.add(pos, setting.path.join('.'), problem.message);
+      for (const problem of yamlProblems.list) problems.add(pos, path, problem.message);
       continue;
     }
     const value = relocate(parsed, pos);
     if (!checkSettingPath(result, setting.path, value, pos, problems)) continue;
-    result = setAt(result, setting.path, value, pos) as RawMap;
+    units.set(setting.where, setting.unit);
+    if (!isRemoval(value)) {
+      result = setAt(result, setting.path, value, pos) as RawMap;
+      continue;
+    }
+    const without = removeAt(result, setting.path);
+    if (without === undefined) {
+      problems.add(pos, path, `nothing to remove: the scenario has no ${path}`);
+      continue;
+    }
+    result = without as RawMap;
+    removed.set(path, pos);
   }
   return result;
+}
+
+/** The tree without the entry at `path`, or undefined when it has none. */
+function removeAt(node: RawNode, path: readonly string[]): RawNode | undefined {
+  const [key, ...rest] = path;
+  const entry = node.kind === 'map' ? node.entries.find((candidate) => candidate.key === key) : undefined;
+  if (node.kind !== 'map' || entry === undefined || isRemoval(entry.value)) return undefined;
+  if (rest.length === 0) return { ...node, entries: node.entries.filter((candidate) => candidate !== entry) };
+  const value = removeAt(entry.value, rest);
+  return value && { ...node, entries: node.entries.map((candidate) => (candidate === entry ? { ...entry, value } : candidate)) };
 }
 
 /** The tree with the node at `path` replaced by `value` (maps made where missing), all else kept. */
@@ -83,6 +140,16 @@ function childOf(node: RawNode | undefined, key: string): RawNode | undefined {
 
 /** Whether `path` names an input (or part of one) the scenario can take; reports what is wrong. */
 export function checkSettingPath(root: RawMap, path: readonly string[], value: RawNode, pos: Pos, problems: Problems): boolean {
+  const [first] = path;
+  if (first === 'unit') {
+    // Under the rule for numbers on the command line, a unit set here would apply to nothing.
+    problems.add(pos, first, "not an input: a file's unit applies to that file's own numbers, and a bare amount in --set is in the output unit (-u); give the amount its unit instead, e.g. supplyChain.marketSpace.2023=13万亿");
+    return false;
+  }
+  if (first !== undefined && Object.hasOwn(NOT_INPUTS, first)) {
+    problems.add(pos, first, `not an input: ${NOT_INPUTS[first]}; --set overrides inputs, under ${INPUT_KEYS.join(', ')}`);
+    return false;
+  }
   return checkPath(SCENARIO, root, path, 0, value, pos, problems);
 }
 
@@ -97,7 +164,7 @@ function checkPath(shape: Shape, node: RawNode | undefined, path: readonly strin
   };
   switch (shape.kind) {
     case 'section': {
-      const keys = keysOf(shape);
+      const keys = shape === SCENARIO ? INPUT_KEYS : keysOf(shape);
       if (!keys.includes(key)) return fail(`no such input${didYouMean(key, keys)}; expected one of ${keys.join(', ')}`);
       return checkPath(shape.fields[key]!, childOf(node, key), path, i + 1, value, pos, problems);
     }
@@ -106,7 +173,7 @@ function checkPath(shape: Shape, node: RawNode | undefined, path: readonly strin
       const child = childOf(node, key);
       // A whole new item may be added as a map; a path into one must name an existing item.
       if (child === undefined && !(i === path.length - 1 && value.kind === 'map')) {
-        return fail(`no ${shape.what} '${key}' in the scenario${didYouMean(key, names)}; ${names.length > 0 ? `it has ${names.join(', ')}` : `it has none`}`);
+        return fail(`no ${shape.what} '${key}' in the scenario${problems.didYouMean(key, names)}; ${names.length > 0 ? `it has ${listNames(names)}` : `it has none`}`);
       }
       return checkPath(shape.item, child, path, i + 1, value, pos, problems);
     }

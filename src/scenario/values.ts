@@ -2,16 +2,20 @@
 // strings with units, ranges in five forms or {low, base, high}, optionally
 // annotated with source and note. Each becomes a Range of Decimal in 亿元 or as
 // a fraction; a plain value has low = base = high.
-import { Decimal } from '../decimal.js';
+import { Decimal, parseDecimal } from '../shared/decimal.js';
 import { DISTRIBUTIONS, type Distribution, type Provenance, type Range, type Written } from '../engine/types.js';
-import { didYouMean } from '../suggest.js';
-import { AMOUNT_UNITS, unitSize } from '../units.js';
+import { isOutOfRange, RANGE_TEXT, type NumberKind } from '../shared/limits.js';
+import { didYouMean } from '../shared/suggest.js';
+import { AMOUNT_UNITS, unitSize } from '../shared/units.js';
 import type { Pos, Problems } from './problems.js';
 import type { RawMap, RawNode } from './raw.js';
-import { NUMBER, PERCENT_SIGNS, RANGE_SEPARATOR } from './syntax.js';
+import { asciiNumerals, NUMBER, PERCENT_SIGNS, RANGE_SPLIT } from './syntax.js';
 
-/** amount: ≥ 0, in a unit; ratio: a fraction in [0, 1]; growth: a yearly rate, > −100%; count: a whole number ≥ 0. */
-export type ValueKind = 'amount' | 'ratio' | 'growth' | 'count';
+/**
+ * amount: ≥ 0, in a unit; ratio: a fraction in [0, 1]; growth: a yearly rate, > −100%;
+ * count: a whole number ≥ 0. Each within its limits (limits.ts).
+ */
+export type ValueKind = NumberKind;
 
 export interface Value {
   readonly range: Range;
@@ -31,13 +35,32 @@ export interface ReadContext {
   /** The size in 亿元 of a bare number that is an amount (the file's `unit`). */
   readonly unitSize: Decimal;
   readonly unitName: string;
+  /**
+   * When values come from several files (extends, --set): the unit of the bare
+   * amounts written at a position, which replaces unitSize and unitName there.
+   */
+  readonly unitAt?: (pos: Pos) => { readonly unitSize: Decimal; readonly unitName: string };
+}
+
+/** The context for a value written at `pos`: bare amounts in the unit of the file it is in. */
+function contextAt(pos: Pos, ctx: ReadContext): ReadContext {
+  return ctx.unitAt ? { ...ctx, ...ctx.unitAt(pos) } : ctx;
 }
 
 const ANNOTATION_KEYS = ['value', 'low', 'base', 'high', 'source', 'note', 'dist'];
 
 const TERM = new RegExp(String.raw`^\s*(${NUMBER})\s*([^\s\d.+-][^\s]*)?\s*$`);
-const SEPARATOR = new RegExp(RANGE_SEPARATOR);
+const PLAIN_NUMBER = new RegExp(`^${NUMBER}$`);
+const SPLIT = new RegExp(RANGE_SPLIT);
 const PERCENT = new Set(PERCENT_SIGNS);
+/** Numbers in other bases (YAML 1.2 reads 0x10 and 0o17 as numbers), with what follows them. */
+const OTHER_BASE = /^([+-]?)(0x[0-9a-f]+|0o[0-7]+|0b[01]+)(\S*)$/i;
+const BASE_NAMES: Record<string, string> = { x: 'a hexadecimal', o: 'an octal', b: 'a binary' };
+/** Digits grouped with _ (YAML 1.1's 1_000), or by commas other than in thousands. */
+const UNDERSCORED = /^[+-]?[\d.]*\d_\d/;
+const MISGROUPED = /^[+-]?[\d.]*\d,/;
+/** Texts longer than this are quoted shortened in messages. */
+const QUOTE_LIMIT = 60;
 
 export function expected(kind: ValueKind, unitName: string): string {
   switch (kind) {
@@ -65,7 +88,8 @@ export function written(value: Value): Written {
 }
 
 /** Reads a value node; reports problems and returns undefined when it is not a valid value. */
-export function readValue(node: RawNode, kind: ValueKind, path: string, ctx: ReadContext): Value | undefined {
+export function readValue(node: RawNode, kind: ValueKind, path: string, context: ReadContext): Value | undefined {
+  const ctx = contextAt(node.pos, context);
   if (node.kind === 'map') return readAnnotated(node, kind, path, ctx);
   if (node.kind === 'seq' || node.type === 'boolean' || node.type === 'null') {
     const got = node.kind === 'seq' ? 'a list' : node.text === '' ? 'nothing' : `'${node.text}'`;
@@ -73,7 +97,7 @@ export function readValue(node: RawNode, kind: ValueKind, path: string, ctx: Rea
     return undefined;
   }
   const range = readRangeText(node.text, kind, node.pos, path, ctx);
-  return range && { range, pos: node.pos, isRange: node.text.trim().split(SEPARATOR).length > 1 };
+  return range && { range, pos: node.pos, isRange: rangeEnds(node.text).length > 1 };
 }
 
 function readAnnotated(node: RawMap, kind: ValueKind, path: string, ctx: ReadContext): Value | undefined {
@@ -110,7 +134,7 @@ function readAnnotated(node: RawMap, kind: ValueKind, path: string, ctx: ReadCon
   } else if (low !== undefined && high !== undefined) {
     const ends = [low, base, high].map((end, i) => end && readSingle(end, kind, `${path}.${['low', 'base', 'high'][i]}`, ctx));
     const [l, b, h] = ends;
-    if (l && h && (base === undefined || b)) range = ordered({ low: l, base: b ?? midpoint(l, h), high: h }, node.pos, path, ctx);
+    if (l && h && (base === undefined || b)) range = ordered({ low: l, base: b ?? midpoint(l, h), high: h }, kind, node.pos, path, ctx);
   } else {
     problems.add(node.pos, path, `expected ${expected(kind, ctx.unitName)}: a value map needs value, or low and high`);
     return undefined;
@@ -140,29 +164,92 @@ function readText(node: RawNode | undefined, path: string, ctx: ReadContext): st
   return null;
 }
 
-/** Parses a scalar as written: a single value with its unit, or a range in one of the five forms. */
-export function readRangeText(text: string, kind: ValueKind, pos: Pos, path: string, ctx: ReadContext): Range | undefined {
-  const parts = text.trim().split(SEPARATOR);
-  if (parts.length > 2) {
-    ctx.problems.add(pos, path, `'${text}' is not a value: expected ${expected(kind, ctx.unitName)}`);
+/** The ends of a value as written (one, or two for a range), in ASCII numerals. */
+function rangeEnds(text: string): string[] {
+  return asciiNumerals(text).trim().split(SPLIT);
+}
+
+/** A text as messages quote it: a long one cut short, with its length. */
+export function quoted(text: string): string {
+  return text.length <= QUOTE_LIMIT ? `'${text}'` : `'${text.slice(0, 40)}…' (${text.length} characters)`;
+}
+
+/** Parses a scalar as written: a single value with its unit, or a range in one of the written forms. */
+export function readRangeText(text: string, kind: ValueKind, pos: Pos, path: string, context: ReadContext): Range | undefined {
+  const ctx = contextAt(pos, context);
+  const fail = (message: string) => {
+    ctx.problems.add(pos, path, message);
     return undefined;
-  }
-  const terms = parts.map((part) => TERM.exec(part));
-  if (terms.some((term) => term === null) || parts.some((part) => part.trim() === '')) {
-    ctx.problems.add(pos, path, `'${text}' is not a value: expected ${expected(kind, ctx.unitName)}`);
-    return undefined;
-  }
+  };
+  const ends = rangeEnds(text);
+  const notAValue = `${quoted(text)} is not a value: expected ${expected(kind, ctx.unitName)}`;
+  if (ends.length > 2) return fail(notAValue);
+  const notation = ends.map((end) => notationProblem(end, text)).find((problem) => problem !== undefined);
+  if (notation) return fail(notation);
+  const terms = ends.map((end) => TERM.exec(end));
+  if (terms.some((term) => term === null)) return fail(notAValue);
+  const numbers = terms.map((term) => parseDecimal(term![1]!.replace(/,/g, '')));
+  const unreadable = numbers.find((number) => typeof number === 'string');
+  if (unreadable === 'too many digits') return fail(tooManyDigits(text));
+  if (unreadable) return fail(`${quoted(text)} ${outOfRange(kind)}`);
+  const decimals = numbers as Decimal[];
   // A unit written on one end only applies to both (60～70%).
   const units = terms.map((term) => term![2]);
   const shared = units.find((unit) => unit !== undefined);
-  const values = terms.map((term, i) => toDecimal(term![1]!, units[i] ?? shared, kind, text, pos, path, ctx));
+  if (shared === undefined && (kind === 'ratio' || kind === 'growth') && decimals.some((number) => number.abs().greaterThan(1))) {
+    const written = text.trim();
+    const suggestion = written.length <= QUOTE_LIMIT ? `${written} is not a ratio (did you mean ${written}%?)` : `${quoted(written)} is not a ratio`;
+    return fail(`${suggestion}; expected a fraction in [0, 1] or a percentage`);
+  }
+  const values = decimals.map((number, i) => toDecimal(number, units[i] ?? shared, kind, text, pos, path, ctx));
   if (values.some((value) => value === undefined)) return undefined;
+  if (values.some((value) => isOutOfRange(kind, value!))) return fail(`${quoted(text)} ${outOfRange(kind)}`);
   const [low, high] = [values[0]!, values[values.length - 1]!];
-  return ordered({ low, base: midpoint(low, high), high }, pos, path, ctx);
+  return ordered({ low, base: midpoint(low, high), high }, kind, pos, path, ctx);
 }
 
+/**
+ * A number alone, without a unit (as a command-line option writes one): its
+ * value; a message when it is written in a notation we do not read (0x10, 1_000,
+ * more digits than are held); undefined when it is not a number at all, or
+ * beyond any range (1e99999999999999999).
+ */
+export function readPlainNumber(text: string): Decimal | string | undefined {
+  const end = asciiNumerals(text).trim();
+  const notation = notationProblem(end, text);
+  if (notation) return notation;
+  if (!PLAIN_NUMBER.test(end)) return undefined;
+  const number = parseDecimal(end.replace(/,/g, ''));
+  if (number === 'too many digits') return tooManyDigits(text);
+  return typeof number === 'string' ? undefined : number;
+}
+
+function tooManyDigits(text: string): string {
+  return `${quoted(text)} has more than ${Decimal.precision} significant digits, more than are held exactly`;
+}
+
+/** `is out of range: <the kind's range>`. */
+function outOfRange(kind: ValueKind): string {
+  return `is out of range: ${RANGE_TEXT[kind]}`;
+}
+
+/** What is wrong with an end written in a notation we do not read: another base, _ or misplaced commas. */
+function notationProblem(end: string, text: string): string | undefined {
+  const otherBase = OTHER_BASE.exec(end);
+  if (otherBase) {
+    const [, sign, digits, rest] = otherBase as unknown as [string, string, string, string];
+    const inDecimal = digits.length <= 24 ? ` (${sign}${BigInt(digits.toLowerCase())}${rest})` : '';
+    return `${quoted(text)} is ${BASE_NAMES[digits[1]!.toLowerCase()]} number; write numbers in decimal${inDecimal}`;
+  }
+  if (UNDERSCORED.test(end)) return `${quoted(text)} groups digits with _; write 1000 or 1,000`;
+  const term = TERM.exec(end);
+  if (MISGROUPED.test(end) && (term === null || term[2]?.startsWith(','))) return `${quoted(text)} is not a number: a comma may only group thousands, as in 125,000`;
+  return undefined;
+}
+
+/** A number as a value of its kind, in 亿元 or as a fraction; problems reported. */
 function toDecimal(
-  digits: string,
+  number: Decimal,
   unit: string | undefined,
   kind: ValueKind,
   text: string,
@@ -171,46 +258,41 @@ function toDecimal(
   ctx: ReadContext,
 ): Decimal | undefined {
   const { problems } = ctx;
-  const number = new Decimal(digits);
   if (kind === 'amount') {
     if (unit !== undefined && PERCENT.has(unit)) {
-      problems.add(pos, path, `'${text}' is a percentage, expected ${expected(kind, ctx.unitName)}`);
+      problems.add(pos, path, `${quoted(text)} is a percentage, expected ${expected(kind, ctx.unitName)}`);
       return undefined;
     }
     const size = unit === undefined ? ctx.unitSize : unitSize(unit);
     if (size === undefined) {
-      problems.add(pos, path, `unknown unit '${unit}'${didYouMean(unit!, AMOUNT_UNITS.keys())}; expected one of ${[...AMOUNT_UNITS.keys()].join(' ')}`);
+      problems.add(pos, path, `unknown unit ${quoted(unit!)}${didYouMean(unit!, AMOUNT_UNITS.keys())}; expected one of ${[...AMOUNT_UNITS.keys()].join(' ')}`);
       return undefined;
     }
     if (number.isNegative() && !number.isZero()) {
-      problems.add(pos, path, `negative amount '${text}'; amounts are ≥ 0`);
+      problems.add(pos, path, `negative amount ${quoted(text)}; amounts are ≥ 0`);
       return undefined;
     }
     return number.times(size);
   }
   if (kind === 'count') {
     if (unit !== undefined || number.isNegative() || !number.isInteger()) {
-      problems.add(pos, path, `'${text}' is not a count: expected ${expected(kind, ctx.unitName)}`);
+      problems.add(pos, path, `${quoted(text)} is not a count: expected ${expected(kind, ctx.unitName)}`);
       return undefined;
     }
     return number;
   }
   // Ratios and growth rates: a fraction, or a percentage.
   if (unit !== undefined && !PERCENT.has(unit)) {
-    problems.add(pos, path, `'${text}' has the unit '${unit}', expected ${expected(kind, ctx.unitName)}`);
+    problems.add(pos, path, `${quoted(text)} has the unit ${quoted(unit)}, expected ${expected(kind, ctx.unitName)}`);
     return undefined;
   }
   const fraction = unit === undefined ? number : number.dividedBy(100);
-  if (unit === undefined && fraction.abs().greaterThan(1)) {
-    problems.add(pos, path, `${digits} is not a ratio (did you mean ${digits}%?); expected a fraction in [0, 1] or a percentage`);
-    return undefined;
-  }
   if (kind === 'ratio' && (fraction.isNegative() || fraction.greaterThan(1)) && !fraction.isZero()) {
-    problems.add(pos, path, `'${text}' is outside 0%..100%; a ratio lies in [0, 1]`);
+    problems.add(pos, path, `${quoted(text)} is outside 0%..100%; a ratio lies in [0, 1]`);
     return undefined;
   }
   if (kind === 'growth' && fraction.lessThanOrEqualTo(-1)) {
-    problems.add(pos, path, `growth '${text}' would leave nothing; expected a rate above -100%`);
+    problems.add(pos, path, `growth ${quoted(text)} would leave nothing; expected a rate above -100%`);
     return undefined;
   }
   return fraction;
@@ -221,8 +303,16 @@ function midpoint(low: Decimal, high: Decimal): Decimal {
   return low.equals(high) ? low : low.plus(high).dividedBy(2);
 }
 
-function ordered(range: Range, pos: Pos, path: string, ctx: ReadContext): Range | undefined {
-  if (range.low.lessThanOrEqualTo(range.base) && range.base.lessThanOrEqualTo(range.high)) return range;
-  ctx.problems.add(pos, path, `range out of order (low ${range.low}, base ${range.base}, high ${range.high}); expected low ≤ base ≤ high`);
-  return undefined;
+/** The range if low ≤ base ≤ high and its base within the limits (its ends have been checked as read). */
+function ordered(range: Range, kind: ValueKind, pos: Pos, path: string, ctx: ReadContext): Range | undefined {
+  if (!range.low.lessThanOrEqualTo(range.base) || !range.base.lessThanOrEqualTo(range.high)) {
+    ctx.problems.add(pos, path, `range out of order (low ${range.low}, base ${range.base}, high ${range.high}); expected low ≤ base ≤ high`);
+    return undefined;
+  }
+  if (isOutOfRange(kind, range.base)) {
+    // A base written as a value has been checked: this one is a midpoint (0～1e-12).
+    ctx.problems.add(pos, path, `its midpoint ${range.base}${kind === 'amount' ? ' 亿元' : ''} ${outOfRange(kind)}`);
+    return undefined;
+  }
+  return range;
 }

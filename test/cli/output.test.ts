@@ -323,7 +323,9 @@ describe('help', () => {
   // Only the command being run is defined (start-up); help must still list every command.
   it('lists every command, whatever follows the help option', () => {
     for (const args of [['--help'], ['-h', 'forecast'], ['help']]) {
-      const commands = /Commands:\n([\s\S]*?)\n\n/.exec(run(...args).stdout)?.[1]?.split('\n').map((line) => line.trim().split(' ')[0]);
+      // A command's line is indented by two; a description put below it, by more.
+      const lines = /Commands:\n([\s\S]*?)\n\n/.exec(run(...args).stdout)?.[1]?.split('\n').filter((line) => /^ {2}\S/.test(line));
+      const commands = lines?.map((line) => line.trim().split(' ')[0]);
       expect(commands, args.join(' ')).toEqual(['forecast', 'diff', 'explain', 'sensitivity', 'solve', 'simulate', 'check', 'validate', 'schema', 'list', 'help']);
     }
   });

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { xoroshiro128plus } from 'pure-rand';
 import { describe, expect, it } from 'vitest';
-import { evaluator, instantiateKernels } from '../../src/engine/kernels.js';
+import { evaluator, instantiateKernels } from '../../src/engine/simulate/kernels.js';
 
 const MASK64 = (1n << 64n) - 1n;
 

@@ -1,6 +1,6 @@
 // Each SPEC §3 formula on small hand-computed cases.
 import { describe, expect, it } from 'vitest';
-import { Decimal } from '../../src/decimal.js';
+import { Decimal } from '../../src/shared/decimal.js';
 import { forecast } from '../../src/engine/forecast.js';
 import { load } from '../helpers.js';
 

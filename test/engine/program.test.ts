@@ -1,7 +1,7 @@
 // program.ts: a slot's vector is not given to another slot while it is still read.
 import { describe, expect, it } from 'vitest';
-import { Slot, type Step } from '../../src/engine/calc.js';
-import { schedule } from '../../src/engine/program.js';
+import { Slot, type Step } from '../../src/engine/calc/calc.js';
+import { schedule } from '../../src/engine/simulate/program.js';
 
 describe('schedule', () => {
   it('frees a vector once, when an operation reads the same slot twice', () => {

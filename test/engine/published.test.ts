@@ -1,7 +1,7 @@
 // The report's published figures (SPEC §1), asserted from the bundled baseline.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Decimal } from '../../src/decimal.js';
+import { Decimal } from '../../src/shared/decimal.js';
 import { forecast } from '../../src/engine/forecast.js';
 import { parseScenario } from '../../src/scenario/load.js';
 

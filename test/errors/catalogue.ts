@@ -1,4 +1,5 @@
 // docs/errors.md, generated from the errors catalogue (test/errors/).
+import { visible } from '../../src/render/escape.js';
 
 export interface Example {
   readonly kind: string;
@@ -26,7 +27,12 @@ function shownInput(input: Buffer): string {
   return shown.join('\n');
 }
 
-const quote = (arg: string) => (/^[\w./:=%@,+-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`);
+/** An argument as a shell takes it; one with control characters in bash's $'…' with escapes. */
+function quote(arg: string): string {
+  if (/^[\w./:=%@,+-]+$/.test(arg)) return arg;
+  if (visible(arg) !== arg) return `$'${visible(arg.replace(/\\/g, '\\\\').replace(/'/g, "\\'"))}'`;
+  return `'${arg.replace(/'/g, "'\\''")}'`;
+}
 
 function section(example: Example & { message: string }): string {
   const title = `## ${example.kind}`;

@@ -1,11 +1,16 @@
 // extends (SPEC §2.3): merge rules, bundled names, cycles and depth, error positions.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fileSources, type Io } from '../../src/cli/io.js';
-import { loadScenario } from '../../src/scenario/load.js';
+import type { Scenario } from '../../src/engine/types.js';
+import { loadScenario, type ScenarioFile, type ScenarioSources } from '../../src/scenario/load.js';
 import { mergeOver } from '../../src/scenario/merge.js';
-import { formatProblem, InputError } from '../../src/scenario/problems.js';
 import type { RawNode } from '../../src/scenario/raw.js';
+import { formatProblem, InputError } from '../../src/scenario/problems.js';
+import { valuesOf } from '../helpers.js';
 
 const io: Io = {
   env: {},
@@ -19,8 +24,11 @@ process.chdir(io.packageRoot);
 
 const load = (file: string) => loadScenario(`${DIR}/${file}`, fileSources(io));
 async function problems(file: string): Promise<string[]> {
+  return problemsWith(`${DIR}/${file}`, fileSources(io));
+}
+async function problemsWith(file: string, sources: ScenarioSources): Promise<string[]> {
   try {
-    await load(file);
+    await loadScenario(file, sources);
   } catch (error) {
     if (error instanceof InputError) return error.problems.map(formatProblem);
     throw error;
@@ -60,6 +68,16 @@ describe('extends: merge rules', () => {
     expect(mergeOver(map({ 2019: annotated, 2023: scalar('3') }), map({ 2023: range }))).toEqual(map({ 2019: annotated, 2023: range }));
   });
 
+  it('takes an absolute path as it is, not relative to the file', async () => {
+    const parent = resolve(DIR, 'parent.yaml');
+    const child = join(mkdtempSync(join(tmpdir(), 'fintech-calc-')), 'child.yaml');
+    writeFileSync(child, readFileSync(`${DIR}/child.yaml`, 'utf8').replace('extends: ./parent.yaml', `extends: ${JSON.stringify(parent)}`));
+    const { scenario, chain } = await loadScenario(child, fileSources(io));
+    expect(chain.map((file) => file.display)).toEqual([child, parent]);
+    expect(chain.map((file) => file.id)).toEqual([child, parent]);
+    expect(valuesOf(scenario)).toBe(valuesOf((await load('child.yaml')).scenario));
+  });
+
   it('takes a bare name as a bundled scenario', async () => {
     const { scenario, chain } = await load('variant.yaml');
     expect(chain.map((file) => file.display)).toEqual([`${DIR}/variant.yaml`, 'scenarios/baseline.yaml']);
@@ -94,6 +112,116 @@ describe('extends: errors', () => {
     expect(await problems('missing-parent.yaml')).toEqual([`${DIR}/missing-parent.yaml:1:10: error: extends: ${DIR}/no-such.yaml: no such file`]);
     expect(await problems('missing-bundled.yaml')).toEqual([
       `${DIR}/missing-bundled.yaml:1:10: error: extends: no bundled scenario 'baseline2' (did you mean 'baseline'?); bundled: bank-led, baseline (a file path needs a / or .yaml)`,
+    ]);
+  });
+});
+
+/** Scenario files served from memory, named as written in `extends` (without ./). */
+function memory(files: Record<string, string>): ScenarioSources {
+  const fileOf = (reference: string): ScenarioFile => {
+    const display = reference.replace(/^\.\//, '');
+    const text = files[display];
+    if (text === undefined) throw new Error(`no test file ${display}`);
+    return { display, id: display, text };
+  };
+  return { open: (reference) => fileOf(reference) };
+}
+
+const PARENT_BARE = `years: 2019..2023
+supplyChain:
+  marketSpace: {2019: 95000, 2023: 125000}
+  modes:
+    a: {share: 50%, penetration: 40%}
+techSpend:
+  years: 2019..2020
+  segments:
+    s: {spend: 100, frontier: 10}
+`;
+
+const yi = (scenario: Scenario, year: number) => scenario.supplyChain!.marketSpace.get(year)!.base.toString();
+
+describe('extends: a file’s unit applies to its own bare numbers (SPEC §2.1)', () => {
+  it('does not rescale the numbers a child inherits', async () => {
+    const sources = memory({ 'parent.yaml': PARENT_BARE, 'child.yaml': 'extends: ./parent.yaml\nunit: 万亿\nsupplyChain:\n  marketSpace:\n    2023: 13\n' });
+    const { scenario } = await loadScenario('child.yaml', sources);
+    expect([yi(scenario, 2019), yi(scenario, 2023)]).toEqual(['95000', '130000']);
+    const segment = scenario.techSpend!.segments[0]!;
+    expect(segment.volume.kind === 'spend' && segment.volume.spend.get(2019)!.base.toString()).toBe('100');
+  });
+
+  it('reads a child’s bare numbers in its own unit, not its parent’s', async () => {
+    const parent = 'unit: 万亿\nyears: 2019..2023\nsupplyChain:\n  marketSpace: {2019: 9.5, 2023: 12.5}\n';
+    const sources = memory({ 'parent.yaml': parent, 'child.yaml': 'extends: ./parent.yaml\nsupplyChain:\n  marketSpace:\n    2023: 130000\n' });
+    const { scenario } = await loadScenario('child.yaml', sources);
+    expect([yi(scenario, 2019), yi(scenario, 2023)]).toEqual(['95000', '130000']);
+  });
+
+  it('keeps each file’s unit along a chain, and an explicit unit wins', async () => {
+    const sources = memory({
+      'a.yaml': 'unit: bn\nyears: 2019..2023\nsupplyChain:\n  marketSpace: {2019: 9500, 2021: 1, 2023: 12500}\n',
+      'b.yaml': 'extends: ./a.yaml\nunit: 万亿\nsupplyChain:\n  marketSpace: {2021: 11}\n',
+      'c.yaml': 'extends: ./b.yaml\nunit: 元\nsupplyChain:\n  marketSpace: {2023: 1.3万亿}\n',
+    });
+    const { scenario } = await loadScenario('c.yaml', sources);
+    expect([2019, 2021, 2023].map((year) => yi(scenario, year))).toEqual(['95000', '110000', '13000']);
+  });
+
+  it('reports an unknown unit in the file that writes it', async () => {
+    const sources = memory({ 'parent.yaml': `unit: 亿圆\n${PARENT_BARE}`, 'child.yaml': 'extends: ./parent.yaml\nunit: 万亿\n' });
+    expect(await problemsWith('child.yaml', sources)).toEqual([
+      "parent.yaml:1:7: error: unit: unknown unit '亿圆' (did you mean '亿元'?); expected one of 元 万 万元 百万 百万元 千万 千万元 亿 亿元 万亿 万亿元 k m mn bn tn",
+    ]);
+  });
+
+  it('does not inherit the unit', async () => {
+    const sources = memory({ 'parent.yaml': `unit: 万亿\n${PARENT_BARE.replace('95000', '9.5')}`, 'child.yaml': 'extends: ./parent.yaml\n' });
+    const { root } = await loadScenario('child.yaml', sources);
+    expect(root.entries.map((entry) => entry.key)).not.toContain('unit');
+  });
+});
+
+describe('extends: null removes an inherited entry', () => {
+  const child = (text: string) => memory({ 'parent.yaml': PARENT_BARE, 'child.yaml': `extends: ./parent.yaml\n${text}` });
+
+  it('removes a mode, a segment, an anchor year and an optional input', async () => {
+    const sources = child(
+      'supplyChain:\n  years: 2019..2021\n  marketSpace: {2021: 100000, 2023: null}\n  modes:\n    a: null\n    b: {share: 10%, penetration: 50%}\ntechSpend:\n  segments:\n    s: {frontier: ~, frontierShare: 20%}\n    t: {spend: 5}\n',
+    );
+    const { scenario } = await loadScenario('child.yaml', sources);
+    expect(scenario.supplyChain!.modes.map((mode) => mode.id)).toEqual(['b']);
+    // Anchors 2019 and 2021 are left (cagr between them), so the model's years stop at 2021.
+    expect([2019, 2020, 2021].map((year) => yi(scenario, year))).toEqual(['95000', expect.stringMatching(/^97467\.9/), '100000']);
+    expect(scenario.techSpend!.segments.map((segment) => [segment.id, segment.frontier?.kind])).toEqual([
+      ['s', 'share'],
+      ['t', undefined],
+    ]);
+  });
+
+  it('removes a whole model, and the years of a model', async () => {
+    const { scenario } = await loadScenario('child.yaml', child('techSpend: null\n'));
+    expect(scenario.techSpend).toBeUndefined();
+    const years = await loadScenario('child.yaml', child('techSpend:\n  years: null\n  segments:\n    s: {spend: 1, frontier: null}\n'));
+    expect(years.scenario.techSpend!.years).toEqual([2019, 2020, 2021, 2022, 2023]);
+  });
+
+  it('refuses to remove a required input, and says how to remove its owner', async () => {
+    expect(await problemsWith('child.yaml', child('supplyChain:\n  modes:\n    a:\n      share: null\n'))).toEqual([
+      'child.yaml:5:14: error: supplyChain.modes.a.share: share is required, so null cannot remove it; remove supplyChain.modes.a instead (a: null), or give share a value',
+    ]);
+    expect(await problemsWith('child.yaml', child('supplyChain:\n  marketSpace: null\n'))).toEqual([
+      'child.yaml:3:16: error: supplyChain.marketSpace: marketSpace is required, so null cannot remove it; remove supplyChain instead (supplyChain: null), or give marketSpace a value',
+    ]);
+  });
+
+  it('reports a null that removes nothing, with the names it could remove', async () => {
+    expect(await problemsWith('child.yaml', child('supplyChain:\n  modes:\n    aa: null\n'))).toEqual([
+      "child.yaml:4:9: error: supplyChain.modes.aa: no mode 'aa' to remove (did you mean 'a'?); null removes an inherited mode, and supplyChain.modes has a",
+    ]);
+  });
+
+  it('takes an empty value as a mistake, not as a removal', async () => {
+    expect(await problemsWith('child.yaml', child('supplyChain:\n  modes:\n    a:\n'))).toEqual([
+      'child.yaml:4:7: error: supplyChain.modes.a: nothing given; expected a mode (a map of its keys), or null to remove an inherited mode',
     ]);
   });
 });

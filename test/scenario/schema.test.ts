@@ -17,7 +17,7 @@ const GOOD = [
   ...readdirSync('scenarios').map((name) => `scenarios/${name}`),
   'test/fixtures/small.yaml',
   'test/fixtures/market-only.yaml',
-  ...['variant', 'child', 'parent', 'other-years'].map((name) => `test/fixtures/extends/${name}.yaml`),
+  ...['variant', 'child', 'parent', 'other-years', 'unit-parent', 'unit-child'].map((name) => `test/fixtures/extends/${name}.yaml`),
 ];
 const BAD = readdirSync('test/errors')
   .filter((name) => name.endsWith('.yaml'))
@@ -53,11 +53,25 @@ describe('JSON Schema (draft 2020-12) of the scenario format', () => {
     for (const file of files) expect(['reject', 'accept', 'skip'], file).toContain(verdictOf(file));
   });
 
+  it('takes null where a file may remove an inherited entry, and only there', () => {
+    const removals = [
+      { supplyChain: { modes: { arif: null } } },
+      { supplyChain: { marketSpace: { 2023: null }, traditionalPenetration: null } },
+      { techSpend: { segments: { payment: { frontier: null, label: { zh: null } } } } },
+      { bankProfit: { profitShare: { mix: { bankLed: null } } } },
+      { bankProfit: null, years: null },
+    ];
+    for (const file of removals) expect(validate(file), JSON.stringify(file)).toBe(true);
+    for (const own of ['name', 'title', 'description', 'extends', 'unit']) expect(validate({ [own]: null }), own).toBe(false);
+    expect(validate({ supplyChain: { marketSpace: { value: null } } })).toBe(false);
+  });
+
   it('matches every value syntax the loader reads', () => {
-    const amounts = ['1500', '6.1万亿', '6.1万亿元', '12bn', '12 BN', '5千万元', '1e3', '60～70亿', '9000亿 to 1.1万亿', '1..2万亿'];
-    const ratios = ['66%', '0.66', '60～70%', '60%..70%', '60 to 70%', '27.5 %'];
+    const amounts = ['1500', '6.1万亿', '6.1万亿元', '12bn', '12 BN', '5千万元', '1e3', '60～70亿', '9000亿 to 1.1万亿', '1..2万亿', '125,000亿', '１２５，０００亿', '60-70亿', '+5', '.5', '5.'];
+    const ratios = ['66%', '0.66', '60～70%', '60%..70%', '60 to 70%', '27.5 %', '50-58%', '50%-58%', '５０－５８％', '1e-3'];
     for (const amount of amounts) expect(validate({ supplyChain: { marketSpace: amount } }), amount).toBe(true);
     for (const ratio of ratios) expect(validate({ supplyChain: { traditionalPenetration: ratio } }), ratio).toBe(true);
-    for (const bad of ['5亿圆', 'abc', '1～2～3']) expect(validate({ supplyChain: { marketSpace: bad } }), bad).toBe(false);
+    for (const bad of ['5亿圆', 'abc', '1～2～3', '0x10', '1_000', '50,60']) expect(validate({ supplyChain: { marketSpace: bad } }), bad).toBe(false);
+    for (const count of ['40', '1,000', '30～40', '30-40']) expect(validate({ techSpend: { segments: { a: { firms: count, perFirm: 1 } } } }), count).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Decimal } from '../../src/decimal.js';
+import { Decimal } from '../../src/shared/decimal.js';
 import { load, problemsOf } from '../helpers.js';
 
 function scenario(marketSpace: string, share = '50%', years = '2019..2023'): string {
@@ -81,5 +82,72 @@ describe('yearly series (SPEC §2.2)', () => {
     const values = (await load(scenario('{2019: 0, 2022: 1, interpolate: linear}', '50%', '2019..2022'))).supplyChain!.marketSpace;
     const third = values.get(2020)!.base;
     expect(third.times(3).minus(new Decimal(1)).abs().lessThan('1e-38')).toBe(true);
+  });
+});
+
+describe('long spans and steep curves (issue #15.3)', () => {
+  const AMOUNT = 'an amount is 0 or from 1e-12 to 1e12 亿元 (0.0001 元 to 1e20 元)';
+
+  it('bounds anchor years to 1900..2500, at the anchor', async () => {
+    expect(await problemsOf(scenario('{1000: 1, 9999: 2}'))).toEqual([
+      'test.yaml:3:17: error: supplyChain.marketSpace.1000: anchor year 1000 is outside 1900..2500',
+      'test.yaml:3:26: error: supplyChain.marketSpace.9999: anchor year 9999 is outside 1900..2500',
+    ]);
+  });
+
+  it('bounds the years of a scenario and of a module to 1900..2500', async () => {
+    expect(await problemsOf(scenario('100', '50%', '1800..1850'))).toEqual(['test.yaml:1:8: error: years: expected years within 1900..2500; got 1800..1850']);
+    expect(await problemsOf(`supplyChain:\n  years: {from: 2490, to: 2501}\n  marketSpace: 100\n`)).toEqual([
+      'test.yaml:2:10: error: supplyChain.years: expected years within 1900..2500; got 2490..2501',
+    ]);
+  });
+
+  it('interpolates across the whole window: a cagr over 300 years, exact at the anchors', async () => {
+    const values = await baseValues(scenario('{1900: 1, 2200: 1e12}'));
+    // 2019 is 10^(12·119/300) = 10^4.76.
+    expect(new Decimal(values[0]!).minus(new Decimal(10).pow('4.76')).abs().lessThan('1e-30')).toBe(true);
+  });
+
+  it('refuses a series that grows or falls out of range between or after its anchors', async () => {
+    expect(await problemsOf(scenario('{2019: 1e12, growth: 1000%}'))).toEqual([
+      `test.yaml:3:16: error: supplyChain.marketSpace: reaches 11000000000000 亿元 in 2020, out of range: ${AMOUNT}`,
+    ]);
+    expect(await problemsOf(scenario('{2019: 1e-12, growth: -99%}'))).toEqual([
+      `test.yaml:3:16: error: supplyChain.marketSpace: reaches 1e-14 亿元 in 2020, out of range: ${AMOUNT}`,
+    ]);
+    expect(await problemsOf(scenario('{2019: 0, 2023: 1e-12, interpolate: linear}'))).toEqual([
+      `test.yaml:3:16: error: supplyChain.marketSpace: reaches 2.5e-13 亿元 in 2020, out of range: ${AMOUNT}`,
+    ]);
+    expect((await problemsOf(scenario('100', '{2019: 0, 2023: 1e-12}')))[0]).toContain('reaches 2.5e-13 in 2020, out of range: a ratio is 0 or from 1e-12 to 1 (100%)');
+  });
+
+  it('refuses the steep curves that crashed the root, at the value', async () => {
+    expect(await problemsOf(scenario('{2019: 1, 2021: 1e90}'))).toEqual([`test.yaml:3:32: error: supplyChain.marketSpace.2021: '1e90' is out of range: ${AMOUNT}`]);
+    expect(await problemsOf(scenario('{2019: 1e99999999999999999, 2023: 1}'))).toEqual([
+      `test.yaml:3:23: error: supplyChain.marketSpace.2019: '1e99999999999999999' is out of range: ${AMOUNT}`,
+    ]);
+  });
+
+  it('interpolates by cagr anywhere in the window: exact at the anchors, v_a·(v_b/v_a)^((t−a)/(b−a)) between', async () => {
+    const Wide = Decimal.clone({ precision: 80 });
+    const amount = fc.tuple(fc.integer({ min: 1, max: 999_999 }), fc.integer({ min: -12, max: 6 })).map(([digits, e]) => `${digits}e${e}`);
+    await fc.assert(
+      fc.asyncProperty(amount, amount, fc.integer({ min: 1900, max: 2199 }), fc.integer({ min: 1, max: 300 }), async (va, vb, a, span) => {
+        const b = Math.min(2200, a + span);
+        const t = a + Math.floor((b - a) / 3);
+        const years = `${Math.max(a, b - 199)}..${b}`;
+        const values = (await load(scenario(`{${a}: ${va}, ${b}: ${vb}}`, '50%', years))).supplyChain!.marketSpace;
+        expect(values.get(b)!.base.equals(vb)).toBe(true);
+        if (t < Math.max(a, b - 199)) return;
+        const exact = new Wide(vb).dividedBy(va).pow(new Wide(t - a).dividedBy(b - a)).times(va);
+        expect(new Wide(values.get(t)!.base).minus(exact).abs().lessThanOrEqualTo(exact.times('1e-36'))).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('takes the steepest curves the limits allow', async () => {
+    expect(await baseValues(scenario('{2019: 1e-12, 2023: 1e12}'))).toEqual(['1e-12', '0.000001', '1', '1000000', '1000000000000']);
+    expect(await baseValues(scenario('{2019: 1e12, 2023: 1e-12}'))).toEqual(['1000000000000', '1000000', '1', '0.000001', '1e-12']);
   });
 });

@@ -146,3 +146,140 @@ describe('annotated values (SPEC §2.1)', () => {
     expect((await problemsOf(withShare('{source: x}')))[0]).toContain('a value map needs value, or low and high');
   });
 });
+
+/** The growth range of marketSpace {2019: 100, growth: value}, as fractions. */
+async function growth(value: string): Promise<[string, string, string]> {
+  const provenance = (await load(withMarketSpace(`{2019: 100, growth: "${value}"}`))).provenance.get('supplyChain.marketSpace')!;
+  const range = provenance.growth!.range;
+  return [range.low.toString(), range.base.toString(), range.high.toString()];
+}
+
+/** The one problem of a marketSpace, share, growth or count written as `value`. */
+async function problemOf(kind: 'amount' | 'ratio' | 'growth' | 'count', value: string): Promise<string> {
+  const text = {
+    amount: withMarketSpace(`"${value}"`),
+    ratio: withShare(`"${value}"`),
+    growth: withMarketSpace(`{2019: 100, growth: "${value}"}`),
+    count: `version: 1\nyears: 2019..2021\ntechSpend:\n  segments:\n    a: {firms: "${value}", perFirm: 1}\n`,
+  }[kind];
+  const problems = await problemsOf(text);
+  expect(problems).toHaveLength(1);
+  return problems[0]!.replace(/^test\.yaml:\d+:\d+: error: [\w.]+: /, '');
+}
+
+describe('everyday notations (issue #14.9)', () => {
+  it.each([
+    ['125,000亿', '125000'],
+    ['1,234.5', '1234.5'],
+    ['12,345,678元', '0.12345678'],
+    ['１２５，０００亿', '125000'],
+    ['１２５０．５', '1250.5'],
+    ['+5', '5'],
+    ['.5', '0.5'],
+    ['5.', '5'],
+    ['1E3', '1000'],
+  ])('reads the amount %s as %s亿元', async (written, yi) => {
+    expect(await space(`"${written}"`)).toEqual([yi, yi, yi]);
+  });
+
+  it.each([
+    ['50-58%', ['0.5', '0.54', '0.58']],
+    ['50%-58%', ['0.5', '0.54', '0.58']],
+    ['50 - 58%', ['0.5', '0.54', '0.58']],
+    ['５０－５８％', ['0.5', '0.54', '0.58']],
+    ['1e-3-2e-3', ['0.001', '0.0015', '0.002']],
+  ])('reads %s as a range of ratios', async (written, fractions) => {
+    expect(await share(`"${written}"`)).toEqual(fractions);
+  });
+
+  it('reads 60-70亿 as a range of amounts', async () => {
+    expect(await space('60-70亿')).toEqual(['60', '65', '70']);
+  });
+
+  it('reads a leading - as a sign, and a - after a number as a range', async () => {
+    expect(await growth('-5%')).toEqual(['-0.05', '-0.05', '-0.05']);
+    expect(await growth('-5%-3%')).toEqual(['-0.05', '-0.01', '0.03']);
+    expect(await growth('-5%--3%')).toEqual(['-0.05', '-0.04', '-0.03']);
+    expect(await growth('1e-2')).toEqual(['0.01', '0.01', '0.01']);
+  });
+
+  it('suggests the percentage once for a bare range where a ratio belongs', async () => {
+    expect(await problemOf('ratio', '50～58')).toBe('50～58 is not a ratio (did you mean 50～58%?); expected a fraction in [0, 1] or a percentage');
+    expect(await problemOf('ratio', '50-58')).toBe('50-58 is not a ratio (did you mean 50-58%?); expected a fraction in [0, 1] or a percentage');
+  });
+
+  it.each([
+    ['amount', '0x10', "'0x10' is a hexadecimal number; write numbers in decimal (16)"],
+    ['ratio', '0x10%', "'0x10%' is a hexadecimal number; write numbers in decimal (16%)"],
+    ['amount', '0o17亿', "'0o17亿' is an octal number; write numbers in decimal (15亿)"],
+    ['amount', '-0b101', "'-0b101' is a binary number; write numbers in decimal (-5)"],
+    ['amount', '1_000', "'1_000' groups digits with _; write 1000 or 1,000"],
+    ['amount', '50,60', "'50,60' is not a number: a comma may only group thousands, as in 125,000"],
+    ['amount', '12,34,567', "'12,34,567' is not a number: a comma may only group thousands, as in 125,000"],
+    ['amount', '1,000,00', "'1,000,00' is not a number: a comma may only group thousands, as in 125,000"],
+  ])('names the notation of the %s %s', async (kind, written, message) => {
+    expect(await problemOf(kind as 'amount', written)).toBe(message);
+  });
+});
+
+describe('numbers out of range (issue #15.2)', () => {
+  const AMOUNT = 'is out of range: an amount is 0 or from 1e-12 to 1e12 亿元 (0.0001 元 to 1e20 元)';
+  const RATIO = 'is out of range: a ratio is 0 or from 1e-12 to 1 (100%)';
+  const GROWTH = 'is out of range: a growth rate lies above -100% and at most 1000%, and is 0 or at least 1e-12 in size';
+  const COUNT = 'is out of range: a count is a whole number from 0 to 1e9';
+
+  it.each([
+    ['amount', '1e999999999', AMOUNT],
+    ['amount', '1e99999999999999999', AMOUNT],
+    ['amount', '1e-99999999999999999', AMOUNT],
+    ['amount', '1e-999999999', AMOUNT],
+    ['amount', '1e-13', AMOUNT],
+    ['amount', '1.000000000001e12', AMOUNT],
+    ['amount', '1e9万亿', AMOUNT],
+    ['amount', '1～1e13', AMOUNT],
+    ['ratio', '1e-13', RATIO],
+    ['ratio', '1e-99999999999999999%', RATIO],
+    ['growth', '1e9999999999999%', GROWTH],
+    ['growth', '1001%', GROWTH],
+    ['growth', '-1e-13', GROWTH],
+    ['count', '1e10', COUNT],
+    ['count', '1000000001', COUNT],
+  ])('refuses the %s %s, with the limits', async (kind, written, message) => {
+    expect(await problemOf(kind as 'amount', written)).toBe(`'${written}' ${message}`);
+  });
+
+  it.each([
+    ['1e12', '1000000000000'],
+    ['1e-12', '1e-12'],
+    ['1e8万亿', '1000000000000'],
+    ['0e999999999', '0'],
+    ['0.000000000001', '1e-12'],
+  ])('takes the amount %s, at or inside the limits', async (written, yi) => {
+    expect(await space(`"${written}"`)).toEqual([yi, yi, yi]);
+  });
+
+  it('refuses a range whose midpoint falls out of range, written or as a map', async () => {
+    expect(await problemOf('growth', '0～1e-12')).toBe(`its midpoint 5e-13 ${GROWTH}`);
+    expect(await problemOf('amount', '0～1e-12')).toBe(`its midpoint 5e-13 亿元 ${AMOUNT}`);
+    expect((await problemsOf(withShare('{low: 0, high: 1e-12}')))[0]).toContain(`its midpoint 5e-13 ${RATIO}`);
+    expect(await share('{low: 0, base: 1e-12, high: 1e-12}')).toEqual(['0', '1e-12', '1e-12']);
+  });
+
+  it('refuses more significant digits than it holds, rather than rounding them', async () => {
+    expect(await problemOf('amount', '1.0000000000000000000000000000000000000001')).toBe(
+      "'1.0000000000000000000000000000000000000001' has more than 40 significant digits, more than are held exactly",
+    );
+    expect(await space('"1.000000000000000000000000000000000000001"')).toEqual(Array(3).fill('1.000000000000000000000000000000000000001'));
+  });
+
+  it('quotes a long text shortened', async () => {
+    const long = `1${'0'.repeat(5000)}`;
+    const problem = await problemOf('amount', long);
+    expect(problem.length).toBeLessThan(300);
+    expect(problem).toContain('(5001 characters)');
+  });
+
+  it('reads a value with a long run of blanks in time linear in its length', async () => {
+    expect(await problemOf('amount', `1${' '.repeat(200_000)}x`)).toContain("unknown unit 'x'");
+  });
+});

@@ -1,0 +1,155 @@
+// simulate: Monte Carlo over the input ranges, on the float64 back-end of the
+// same models (calc.ts), traced once and replayed on chunks of samples by
+// kernels.wat. Each input with a range gets one draw per sample, a quantile used
+// for every year of the input; the draws come from xoroshiro128+ (the same
+// numbers as pure-rand's) seeded through splitmix64, so a seed gives the same
+// samples on every machine, and nearby seeds unrelated ones.
+import { Slot, tracingCalc, type InputReader, type Step, type Traced } from '../calc/calc.js';
+import { drawParameters, quantileFunction, type NativeDistribution } from './distributions.js';
+import { evaluator, instantiateKernels, type Evaluate } from './kernels.js';
+import { loadMachine } from './machine.js';
+import { schedule, type Op } from './program.js';
+import { constantStats, type SampleStats } from './stats.js';
+import { forecastWith } from '../forecast.js';
+import { hasRange, inputsOf } from '../analysis/inputs.js';
+import type { CaseForecast, Distribution, Scenario, Series, TableName } from '../types.js';
+import { yearly } from '../calc/yearly.js';
+
+export interface SimulationSettings {
+  readonly samples: number;
+  /** A whole number from 0 to 2^53 − 1. */
+  readonly seed: number;
+  /** For ranges whose value does not say (`dist:`). */
+  readonly dist: Distribution;
+  /** Samples evaluated at once; memory stays bounded by it, not by the number of samples. */
+  readonly chunk?: number;
+  /** The tables to compute (the others' models are not run). */
+  readonly tables?: readonly TableName[];
+}
+
+/** The forecast traced once, and its samples. */
+export interface Simulation {
+  /** Every value as a number (no draw moves it: the same in every sample) or a slot. */
+  readonly forecast: CaseForecast<Traced>;
+  /**
+   * Draws every sample, a chunk at a time, and returns the statistics of each
+   * of `outputs` (values of the forecast). The same settings give the same samples.
+   */
+  run(outputs: readonly (Traced | null)[], watch?: Watch): SampleStats[];
+  /** run(), a chunk per step: between steps the caller may let other work in (an interrupt). */
+  steps(outputs: readonly (Traced | null)[], watch?: Watch): Generator<void, SampleStats[]>;
+}
+
+/** Who sees every chunk, in order, and the samples of which values (a chunk's vectors are reused by the next). */
+export interface Watch {
+  readonly values: readonly (Traced | null)[];
+  chunk(chunk: Chunk): void;
+}
+
+/** A value's samples in a chunk: a number where every sample has the same value. */
+export type Samples = number | Float64Array;
+
+export interface Chunk {
+  /** Index of the chunk's first sample. */
+  readonly start: number;
+  readonly length: number;
+  /** The samples of a watched value in this chunk: its number, or its slot's vector. */
+  valueOf(value: Traced): Samples;
+  /** The quantile drawn for each ranged input, by path. */
+  readonly draws: ReadonlyMap<string, Float64Array>;
+}
+
+/** The inputs that are sampled (have a range), in path order, with their distribution. */
+export function sampledInputs(scenario: Scenario, fallback: Distribution): { path: string; series: Series; dist: Distribution }[] {
+  return [...inputsOf(scenario)]
+    .filter(([, series]) => hasRange(series))
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([path, series]) => {
+      const written = scenario.provenance.get(path);
+      const said = written && [...written.anchors.values(), ...(written.growth ? [written.growth] : [])].find((value) => value.dist !== undefined)?.dist;
+      return { path, series, dist: said ?? fallback };
+    });
+}
+
+/** One ranged input in one year: its samples in slot `out`, from the quantiles drawn for `input`. */
+interface Draw {
+  readonly input: number;
+  readonly dist: Distribution;
+  readonly low: number;
+  readonly base: number;
+  readonly high: number;
+  readonly out: number;
+}
+
+/**
+ * Traces the models once (tracingCalc: numbers are folded, operations on
+ * vectors recorded); run() then replays the recorded steps on every chunk of samples.
+ */
+export function simulate(scenario: Scenario, settings: SimulationSettings): Simulation {
+  const sampled = sampledInputs(scenario, settings.dist);
+  const indexOf = new Map(sampled.map(({ series }, k) => [series, k]));
+  const [steps, draws]: [Step[], Draw[]] = [[], []];
+  let slots = 0;
+  const newSlot = () => new Slot(slots++);
+  const input: InputReader<Traced> = (series, years) => {
+    const k = indexOf.get(series);
+    return yearly(years, (year) => {
+      const range = series.get(year)!;
+      // Decimal.toNumber goes through a string: once per input and year, here.
+      const [low, base, high] = [range.low.toNumber(), range.base.toNumber(), range.high.toNumber()];
+      if (k === undefined || !(high > low)) return base;
+      const out = newSlot();
+      draws.push({ input: k, dist: sampled[k]!.dist, low, base, high, out: out.index });
+      return out;
+    });
+  };
+  const evaluate = evaluator(instantiateKernels());
+  const forecast = forecastWith(tracingCalc(steps, newSlot, evaluate), scenario, input, settings.tables);
+  const chunks = (outputs: readonly (Traced | null)[], watch?: Watch) => run(settings, sampled, draws, steps, evaluate, outputs, watch);
+  return { forecast, run: (outputs, watch) => finish(chunks(outputs, watch)), steps: chunks };
+}
+
+function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Schedules the program (draws, steps, tallies), loads it, and runs it on every chunk, yielding after each. */
+function* run(settings: SimulationSettings, sampled: readonly { path: string }[], draws: readonly Draw[], steps: readonly Step[], evaluate: Evaluate, outputs: readonly (Traced | null)[], watch?: Watch): Generator<void, SampleStats[]> {
+  const size = Math.min(settings.chunk ?? 1024, settings.samples);
+  const slotsOf = (values: readonly (Traced | null)[]) => values.filter((value) => value instanceof Slot).map((slot) => slot.index);
+  const tallied = [...new Set(slotsOf(outputs))];
+  // kernels.wat draws the triangular and uniform ranges; PERT's are filled in before the program runs.
+  const native = draws.filter((draw): draw is Draw & { dist: NativeDistribution } => draw.dist !== 'pert');
+  const pert = draws.filter((draw) => draw.dist === 'pert').map((draw) => ({ ...draw, at: quantileFunction('pert', draw.low, draw.base, draw.high, evaluate) }));
+  const drawOps = native.map(({ input, dist, low, base, high, out }): Op => ({ op: dist, out, a: { quantiles: input }, b: 0, extra: drawParameters(dist, low, base, high) }));
+  const watched = new Set(slotsOf(watch?.values ?? []));
+  const plan = schedule(drawOps, steps, pert.map((draw) => draw.out), tallied, watched);
+  const machine = loadMachine(plan, { size, inputs: sampled.length, tallied: tallied.length, seed: settings.seed });
+
+  for (let start = 0; start < settings.samples; start += size) {
+    const length = Math.min(size, settings.samples - start);
+    machine.start(length);
+    for (const { input, out, at } of pert) {
+      const [q, values] = [machine.quantiles(input), machine.vector(out)];
+      for (let i = 0; i < length; i++) values[i] = at(q[i]!);
+    }
+    machine.run();
+    watch?.chunk({
+      start,
+      length,
+      valueOf: (value) => {
+        if (typeof value === 'number') return value;
+        // Another slot's vector has been reused by then.
+        if (!watched.has(value.index)) throw new Error(`simulate: slot ${value.index} is not watched`);
+        return machine.vector(value.index);
+      },
+      draws: new Map(sampled.map(({ path }, k) => [path, machine.quantiles(k)])),
+    });
+    yield;
+  }
+  const statsOf = new Map(tallied.map((slot, k) => [slot, machine.stats[k]!]));
+  return outputs.map((value) => (value instanceof Slot ? statsOf.get(value.index)! : constantStats(value ?? NaN, settings.samples)));
+}

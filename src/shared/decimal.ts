@@ -1,0 +1,110 @@
+// The one Decimal constructor of the project. decimal.js rounds every operation
+// (not only division) to `precision` significant digits, so we take 40, far more
+// than any output shows; we never call Decimal.set, which would change the
+// global that other libraries share.
+import { Decimal as DecimalJs } from 'decimal.js';
+
+export const Decimal = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_EVEN });
+export type Decimal = DecimalJs;
+
+export const ZERO = new Decimal(0);
+export const ONE = new Decimal(1);
+
+export function sum(values: Iterable<Decimal>): Decimal {
+  let total = ZERO;
+  for (const value of values) total = total.plus(value);
+  return total;
+}
+
+/** Decimal notation as the parsers have matched it: sign, digits, a fraction, an exponent. */
+const DECIMAL_TEXT = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
+/** Exponents longer than this are far outside every limit (and beyond decimal.js's 9e15). */
+const MAX_EXPONENT_DIGITS = 15;
+
+/**
+ * A number written in decimal notation (`-1.5e3`, `.5`, `5.`), exactly, or why
+ * it cannot be held exactly: more significant digits than the precision, or an
+ * exponent so large that decimal.js would make it Infinity or 0. Thousands
+ * separators and other spellings are the callers' to remove first.
+ */
+export function parseDecimal(text: string): Decimal | 'too many digits' | 'too large' | 'too small' {
+  const match = DECIMAL_TEXT.exec(text);
+  if (!match || match[2]! + (match[3] ?? '') === '') throw new RangeError(`parseDecimal: not decimal notation: '${text}'`);
+  const significant = (match[2]! + (match[3] ?? '')).replace(/^0+/, '').replace(/0+$/, '');
+  if (significant === '') return ZERO;
+  if (significant.length > Decimal.precision) return 'too many digits';
+  const exponent = (match[4] ?? '0').replace(/^([+-]?)0+(?=\d)/, '$1');
+  if (exponent.replace(/^[+-]/, '').length > MAX_EXPONENT_DIGITS) return exponent.startsWith('-') ? 'too small' : 'too large';
+  return new Decimal(text);
+}
+
+/** Newton's iterations run at this many digits more than the result keeps. */
+const GUARD = 12;
+const Wide = Decimal.clone({ precision: Decimal.precision + GUARD });
+/** Newton's result is within a few units of its own last digit, GUARD digits below the result's. */
+const SAFE_FROM_MIDPOINT = new Wide(`1e-${GUARD - 3}`);
+
+/**
+ * x^(1/n) for x ≥ 0 and a whole n ≥ 1, correctly rounded to the precision, at a
+ * cost that grows only with log n (the anchors of a series may be centuries
+ * apart). decimal.js has no nth root, and a fractional pow (exp of a log) is
+ * slow, which start-up feels: every cagr series takes one root per anchor pair.
+ * Newton's method runs at GUARD more digits; when its result lies too close to a
+ * rounding midpoint to round it safely (almost never), the midpoint's n-th power
+ * is compared with x exactly, in BigInt.
+ */
+export function nthRoot(x: Decimal, n: number): Decimal {
+  if (!Number.isInteger(n) || n < 1 || !x.isFinite() || (x.isNegative() && !x.isZero())) throw new RangeError(`nthRoot: needs x ≥ 0 and a whole n ≥ 1, got ${x}, ${n}`);
+  if (x.isZero()) return ZERO;
+  if (n === 1) return x.toSignificantDigits(Decimal.precision);
+  const root = newtonRoot(new Wide(x), n);
+  const below = root.toSignificantDigits(Decimal.precision, Decimal.ROUND_DOWN);
+  const above = root.toSignificantDigits(Decimal.precision, Decimal.ROUND_UP);
+  if (below.equals(above)) return new Decimal(below);
+  const midpoint = below.plus(above).dividedBy(2);
+  if (root.minus(midpoint).abs().greaterThan(above.minus(below).times(SAFE_FROM_MIDPOINT))) return new Decimal(root.lessThan(midpoint) ? below : above);
+  const side = comparePower(midpoint, n, x);
+  return new Decimal(side > 0 ? below : side < 0 ? above : lastDigitIsEven(below) ? below : above);
+}
+
+/** x^(1/n) to Wide's precision: Newton's method from a float estimate. */
+function newtonRoot(x: Decimal, n: number): Decimal {
+  // log10 x = e + log10(m); dividing the exponent in whole numbers first keeps the
+  // estimate accurate however large the exponent.
+  const [mantissa, exponent] = x.toExponential(16).split('e').map(Number) as [number, number];
+  const whole = Math.floor(exponent / n);
+  let root = new Wide(`${10 ** ((exponent - whole * n + Math.log10(mantissa)) / n)}e${whole}`);
+  for (let i = 0; i < 64; i++) {
+    // r' = r + (x / r^(n−1) − r) / n. After a step of relative size δ the error is about
+    // (n − 1)/2 · δ²: stop when that is below the last digit (or the step is rounding noise).
+    const step = x.dividedBy(root.pow(n - 1)).minus(root).dividedBy(n);
+    root = root.plus(step);
+    const logDelta = step.isZero() ? -Infinity : step.e - root.e + 1;
+    if (Math.log10(n) + 2 * logDelta < -Wide.precision || logDelta < 4 - Wide.precision) break;
+  }
+  return root;
+}
+
+/** The sign of m^n − x, exactly. */
+function comparePower(m: Decimal, n: number, x: Decimal): number {
+  const [mDigits, mScale] = digitsAndScale(m);
+  const [xDigits, xScale] = digitsAndScale(x);
+  // m^n = mDigits^n · 10^(−n·mScale) and x = xDigits · 10^(−xScale), both times 10^(n·mScale):
+  const shift = n * mScale - xScale;
+  const power = mDigits ** BigInt(n);
+  const [left, right] = shift >= 0 ? [power, xDigits * 10n ** BigInt(shift)] : [power * 10n ** BigInt(-shift), xDigits];
+  return left > right ? 1 : left < right ? -1 : 0;
+}
+
+/** d > 0 as a whole number of digits and a scale: d = digits · 10^(−scale). */
+function digitsAndScale(d: Decimal): [bigint, number] {
+  const [coefficient, exponent] = d.toExponential().split('e') as [string, string];
+  const digits = coefficient.replace('.', '');
+  return [BigInt(digits), digits.length - 1 - Number(exponent)];
+}
+
+/** Whether the last of the precision's digits of d is even (d written with fewer ends in 0). */
+function lastDigitIsEven(d: Decimal): boolean {
+  const digits = d.toExponential().split('e')[0]!.replace('.', '');
+  return digits.length < Decimal.precision || Number(digits[digits.length - 1]) % 2 === 0;
+}
