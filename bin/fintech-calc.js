@@ -80,6 +80,8 @@ function loadCli(plan, argv) {
       // no compile cache: the bundle is compiled as usual
     }
   }
+  // The bundle's path is only known here; Node's require is what the compile cache hooks into.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(BUNDLE);
 }
 
