@@ -34,8 +34,9 @@ function startupPlan(nodeVersion) {
 /**
  * The V8 code cache of a command line: one per command (dist/cache/forecast.cache),
  * holding the bytecode of what that command runs, and `help` for a line that
- * is empty or starts with an option (--help, --version). A word that is no
- * command has no cache: the bundle is compiled.
+ * is empty or starts with an option (--help, --version) or `__complete` (the
+ * completion scripts' call, which defines every command, as help does). Another
+ * word that is no command has no cache: the bundle is compiled.
  */
 function codeCacheFile(argv) {
   const first = argv[0];
