@@ -1,6 +1,7 @@
 // What the commands share: reading scenarios with their --set options, choosing
 // tables, colour, and writing the output.
-import type { Scenario, TableName } from '../engine/types.js';
+import { modelOf } from '../engine/models/index.js';
+import type { TableName } from '../engine/types.js';
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { TABLES } from '../engine/types.js';
@@ -17,9 +18,9 @@ import { writeOutputFile } from './output-file.js';
 export function tablesOf(loaded: readonly LoadedScenario[], asked: readonly TableName[] | undefined): readonly TableName[] {
   if (asked === undefined) return TABLES;
   for (const { scenario, file } of loaded) {
-    const missing = asked.filter((table) => scenario[MODULES[table]] === undefined);
+    const missing = asked.filter((table) => scenario[modelOf(table).section] === undefined);
     if (missing.length > 0) {
-      throw new UsageError(`${file} has no ${missing.join(', ')} table (it lacks ${missing.map((table) => MODULES[table]).join(', ')})`);
+      throw new UsageError(`${file} has no ${missing.join(', ')} table (it lacks ${missing.map((table) => modelOf(table).section).join(', ')})`);
     }
   }
   return asked;
@@ -94,8 +95,6 @@ function scenarioHint(arg: string, io: Io): string {
   const name = closest(arg.replace(/\.ya?ml$/i, ''), bundled);
   return name === undefined ? '' : ` (did you mean '${name}'?)`;
 }
-
-const MODULES: Record<TableName, keyof Scenario> = { market: 'supplyChain', profit: 'bankProfit', spend: 'techSpend', labour: 'labourSavings', tech: 'technologies' };
 
 /** Colour (chalk, loaded only then) or plain text. */
 export async function styleFor(color: boolean): Promise<Style> {

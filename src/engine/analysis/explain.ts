@@ -3,10 +3,10 @@
 // provenance. Every number in the tree is the engine's own (taken from the
 // forecast); this file only says which values a formula combines.
 import type { Decimal } from '../../shared/decimal.js';
-import { address, linesOf, type ValueKind } from './lines.js';
+import { valuesOf, type ValueKind } from './lines.js';
 import { inputsOf } from './inputs.js';
 import type { Case, CaseForecast, MarketForecast, Provenance, Scenario, Year, Yearly } from '../types.js';
-import { TABLES } from '../types.js';
+import { isMix } from '../models/index.js';
 import { get } from '../calc/yearly.js';
 
 export interface ExplainNode {
@@ -23,7 +23,7 @@ export interface ExplainNode {
 
 /** Every metric address of a forecast, for "did you mean". */
 export function metricAddresses(forecast: CaseForecast): string[] {
-  return linesOf(forecast, TABLES).flatMap((line) => [...line.values.keys()].map((year) => (line.metric === 'cagr' ? address(line) : address(line, year))));
+  return valuesOf(forecast).map((value) => value.address);
 }
 
 /** The tree of `metric` (an address as in the JSON output), or undefined for an unknown address. */
@@ -95,14 +95,14 @@ export function explainMetric(scenario: Scenario, forecast: CaseForecast, c: Cas
     const n = marketNodes(market);
     const { profitShare: shareInputs } = scenario.bankProfit;
     const profitShare = (t: Year): ExplainNode =>
-      shareInputs.kind === 'rate'
+      !isMix(shareInputs)
         ? input('bankProfit.profitShare', t, 'ratio')
         : node(
             `profit.profitShare.${t}`,
             'ratio',
             get(profit.profitShare, t),
-            shareInputs.channels.map((_, i) => `{${2 * i}} × {${2 * i + 1}}`).join(' + '),
-            shareInputs.channels.flatMap((channel) => [
+            shareInputs.mix.map((_, i) => `{${2 * i}} × {${2 * i + 1}}`).join(' + '),
+            shareInputs.mix.flatMap((channel) => [
               input(`bankProfit.profitShare.mix.${channel.id}.weight`, t, 'ratio'),
               input(`bankProfit.profitShare.mix.${channel.id}.rate`, t, 'ratio'),
             ]),
@@ -142,8 +142,7 @@ export function explainMetric(scenario: Scenario, forecast: CaseForecast, c: Cas
     const segments = scenario.techSpend.segments;
     const forecastOf = (id: string) => spend.segments.find((segment) => segment.id === id)!;
     const segmentTotal = (id: string, t: Year): ExplainNode => {
-      const { volume } = segments.find((segment) => segment.id === id)!;
-      if (volume.kind === 'spend') return input(`techSpend.segments.${id}.spend`, t, 'amount');
+      if (segments.find((segment) => segment.id === id)!.spend) return input(`techSpend.segments.${id}.spend`, t, 'amount');
       return node(`spend.segments.${id}.total.${t}`, 'amount', get(forecastOf(id).total, t), '{0} × {1}', [
         input(`techSpend.segments.${id}.firms`, t, 'count'),
         input(`techSpend.segments.${id}.perFirm`, t, 'amount'),
@@ -152,8 +151,8 @@ export function explainMetric(scenario: Scenario, forecast: CaseForecast, c: Cas
     const segmentFrontier = (id: string, t: Year): ExplainNode => {
       const inputs = segments.find((segment) => segment.id === id)!;
       const value = get(forecastOf(id).frontier, t);
-      if (inputs.frontier?.kind === 'amount') return input(`techSpend.segments.${id}.frontier`, t, 'amount');
-      if (inputs.frontier?.kind === 'share') {
+      if (inputs.frontier) return input(`techSpend.segments.${id}.frontier`, t, 'amount');
+      if (inputs.frontierShare) {
         return node(`spend.segments.${id}.frontier.${t}`, 'amount', value, '{0} × {1}', [segmentTotal(id, t), input(`techSpend.segments.${id}.frontierShare`, t, 'ratio')]);
       }
       return node(`spend.segments.${id}.frontier.${t}`, 'amount', value, '0', []);

@@ -5,7 +5,7 @@
 // kernels.wat, which holds the float64 formulas.
 import { nthRoot, ONE, sum, ZERO, type Decimal } from '../../shared/decimal.js';
 import type { Evaluate } from '../simulate/kernels.js';
-import type { Series, Year, Yearly } from '../types.js';
+import type { Series, Year, Yearly } from '../values.js';
 
 export interface Calc<N> {
   readonly zero: N;
