@@ -66,6 +66,8 @@ export interface Written {
   readonly dist?: Distribution;
   /** Written as a range (60～70%, {low, high}), even if its ends are equal. */
   readonly isRange: boolean;
+  /** Written without a base, which is then the midpoint of its ends (SPEC §2.1): it moves with them. */
+  readonly baseIsMidpoint?: true;
   readonly source?: string;
   readonly note?: string;
 }
