@@ -3,7 +3,7 @@
 // what the models compute and with what decoding reads.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { inputProblems, inputsOf, mapInputs } from '../../src/engine/analysis/inputs.js';
+import { inputProblems, inputShapeAt, inputsOf, mapInputs } from '../../src/engine/analysis/inputs.js';
 import { linesOf } from '../../src/engine/analysis/lines.js';
 import { forecastCase } from '../../src/engine/forecast.js';
 import { isItems, MODELS, TABLES } from '../../src/engine/models/index.js';
@@ -83,6 +83,16 @@ describe('model descriptors', () => {
     // Decoding reports the same problems, at the written values.
     const over = await problemsOf(EVERYTHING.replace('a: {share: 50%', 'a: {share: 90%'));
     expect(over).toEqual(['test.yaml:6:5: error: supplyChain.modes: the mode shares sum to 105% in 2019 (base case); they may sum to at most 100%']);
+  });
+
+  it('describe each input by its path: kind, label, default, plausible values', () => {
+    expect(inputShapeAt('bankProfit.profitShare')).toMatchObject({ value: 'ratio', default: { value: '3%' } });
+    expect(inputShapeAt('bankProfit.profitShare.mix.bank.rate')?.plausible).toBe(inputShapeAt('bankProfit.profitShare')?.plausible);
+    expect(inputShapeAt('techSpend.segments.head.firms')).toMatchObject({ value: 'count', label: { en: 'firms' } });
+    for (const path of inputsOf(scenario).keys()) expect(inputShapeAt(path)?.value, path).toBe(scenario.provenance.get(path)!.kind);
+    for (const path of ['supplyChain.modes', 'supplyChain.modes.a', 'supplyChain.modes.a.constructor', 'bankProfit.profitShare.rate', 'nowhere.x']) {
+      expect(inputShapeAt(path), path).toBeUndefined();
+    }
   });
 
   it('map inputs without changing what is not changed', () => {

@@ -2,7 +2,7 @@
 // models' input shapes: to vary them one at a time (sensitivity, solve,
 // attribution) without a second copy of the models, and to run the models'
 // checks on them.
-import { MODELS, type InputOrMixShape, type Model, type SectionShape } from '../models/index.js';
+import { MODELS, type InputOrMixShape, type InputShape, type Model, type SectionShape, type Shape } from '../models/index.js';
 import type { Case, InputProblem, Item, Range, Scenario, Series, Year } from '../types.js';
 
 type Fields = Readonly<Record<string, unknown>>;
@@ -37,6 +37,21 @@ function mapItems(shape: SectionShape, items: readonly (Item & Fields)[], path: 
 
 function mapMix(shape: InputOrMixShape, mix: Fields, path: string, change: Change): Fields {
   return { mix: mapItems(shape.mix.item, mix.mix as readonly (Item & Fields)[], `${path}.mix`, change) };
+}
+
+/** How its model describes the input at a path (supplyChain.modes.receivables.share): its kind, label, default. */
+export function inputShapeAt(path: string): InputShape | undefined {
+  const [section, ...keys] = path.split('.');
+  let shape: Shape | undefined = MODELS.find((model) => model.section === section)?.inputs;
+  for (const key of keys) {
+    if (shape?.kind === 'section') shape = Object.hasOwn(shape.fields, key) ? shape.fields[key] : undefined;
+    // The key of a named item is its id.
+    else if (shape?.kind === 'named') shape = shape.item;
+    else if (shape?.kind === 'inputOrMix') shape = key === 'mix' ? shape.mix : undefined;
+    else return undefined;
+  }
+  if (shape?.kind === 'inputOrMix') return shape.input;
+  return shape?.kind === 'input' ? shape : undefined;
 }
 
 /** A decoded input (a Series) rather than a mix of channels. */

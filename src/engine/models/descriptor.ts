@@ -23,6 +23,22 @@ export interface InputShape {
   /** The report's value where a scenario leaves it out; without one, it is required, unless `optional`. */
   readonly default?: Default;
   readonly optional?: true;
+  /** The values the report makes plausible for it (check warns of others). */
+  readonly plausible?: Plausible;
+}
+
+/**
+ * Plausible values where the report fixes an input's scale. A value outside is
+ * most often a percentage written as a fraction (0.9 for 0.9%) or an amount in
+ * the wrong unit (12.5 in a file in 亿元, for 12.5万亿).
+ */
+export interface Plausible {
+  /** What the input is, and what the report says of it. */
+  readonly what: Label;
+  readonly report: Label;
+  readonly min: Decimal;
+  readonly max: Decimal;
+  readonly expected: Label;
 }
 
 /**

@@ -1,6 +1,6 @@
 // supplyChain model (SPEC §3, output key `market`): the supply-chain-finance
 // market with fintech, by mode.
-import { ONE, sum, type Decimal } from '../../shared/decimal.js';
+import { Decimal, ONE, sum } from '../../shared/decimal.js';
 import type { Calc, InputReader } from '../calc/calc.js';
 import { get, yearly } from '../calc/yearly.js';
 import { CASES, type Item, type Label, type Series, type Year, type Yearly } from '../values.js';
@@ -97,7 +97,19 @@ export const market: Model<'market', 'supplyChain'> = {
     expect: 'supplyChain as a map (marketSpace, modes, ...)',
     fields: {
       years,
-      marketSpace: { kind: 'input', value: 'amount', label: MARKET_SPACE, doc: 'marketSpace_t: the SCF market space (required).' },
+      marketSpace: {
+        kind: 'input',
+        value: 'amount',
+        label: MARKET_SPACE,
+        doc: 'marketSpace_t: the SCF market space (required).',
+        plausible: {
+          what: { en: 'the SCF market space', zh: '供应链金融市场空间' },
+          report: { en: "the report's is about 10万亿 to 12.5万亿, l.172-177", zh: '报告约为 10万亿 至 12.5万亿，l.172-177' },
+          min: new Decimal('1e4'),
+          max: new Decimal('1e6'),
+          expected: { en: '1万亿 to 100万亿', zh: '1万亿 至 100万亿' },
+        },
+      },
       traditionalPenetration: {
         kind: 'input',
         value: 'ratio',

@@ -1,10 +1,10 @@
 // bankProfit model (SPEC §3, output key `profit`). It builds on the market
 // forecast of the same case (or sample).
-import { ONE, sum, type Decimal } from '../../shared/decimal.js';
+import { Decimal, ONE, sum, ZERO } from '../../shared/decimal.js';
 import type { Calc, InputReader } from '../calc/calc.js';
 import { get, yearly } from '../calc/yearly.js';
 import { CASES, type Item, type Label, type Series, type Year, type Yearly } from '../values.js';
-import { label, percent, type Base, type CheckedAt, type Model } from './descriptor.js';
+import { label, percent, type Base, type CheckedAt, type Model, type Plausible } from './descriptor.js';
 import type { MarketForecast, SupplyChainInputs } from './market.js';
 
 export interface BankProfitInputs {
@@ -92,6 +92,17 @@ function weightsWhole(channels: readonly ChannelInputs[], { path, years }: Check
 }
 
 const PROFIT_SHARE: Label = { en: 'Profit share', zh: '分润比例' };
+const AT_MOST_10_PERCENT = { min: ZERO, max: new Decimal('0.1'), expected: { en: 'at most 10%', zh: '至多 10%' } };
+const PLAUSIBLE_SHARE: Plausible = {
+  what: { en: "a bank's profit share of financing", zh: '银行的分润比例' },
+  report: { en: "the report's is 2.5% (bank-led) to 3%, l.182-183", zh: '报告为 2.5%（银行主导）至 3%，l.182-183' },
+  ...AT_MOST_10_PERCENT,
+};
+const PLAUSIBLE_OPERATING_COST: Plausible = {
+  what: { en: 'an operating cost as a share of financing', zh: '运营成本占融资额的比例' },
+  report: { en: "the report's falls from 1.5% to 0.9%, l.182", zh: '报告中从 1.5% 降至 0.9%，l.182' },
+  ...AT_MOST_10_PERCENT,
+};
 const BASELINE_OPERATING_COST: Label = { en: 'Operating cost, traditional', zh: '传统模式运营成本率' };
 const OPERATING_COST: Label = { en: 'Operating cost', zh: '运营成本率' };
 
@@ -114,6 +125,7 @@ export const profit: Model<'profit', 'bankProfit'> = {
           value: 'ratio',
           label: PROFIT_SHARE,
           doc: "Bank's profit share of financing.",
+          plausible: PLAUSIBLE_SHARE,
           default: { value: '3%', source: 'default, report l.183: 银行分润以3%为标准纳入计算' },
         },
         mix: {
@@ -129,7 +141,7 @@ export const profit: Model<'profit', 'bankProfit'> = {
             fields: {
               label,
               weight: { kind: 'input', value: 'ratio', label: { en: 'weight', zh: '权重' }, doc: 'Part of financing through this channel; the weights sum to 100%.' },
-              rate: { kind: 'input', value: 'ratio', label: PROFIT_SHARE, doc: "Bank's profit share of financing in this channel." },
+              rate: { kind: 'input', value: 'ratio', label: PROFIT_SHARE, plausible: PLAUSIBLE_SHARE, doc: "Bank's profit share of financing in this channel." },
             },
           },
         },
@@ -138,10 +150,17 @@ export const profit: Model<'profit', 'bankProfit'> = {
         kind: 'input',
         value: 'ratio',
         label: BASELINE_OPERATING_COST,
+        plausible: PLAUSIBLE_OPERATING_COST,
         doc: 'Operating cost as a share of financing without fintech (default 1.5%, l.182).',
         default: { value: '1.5%', source: 'default, report l.182: 运营成本占融资额1.5%' },
       },
-      operatingCost: { kind: 'input', value: 'ratio', label: OPERATING_COST, doc: 'Operating cost as a share of financing with fintech (required).' },
+      operatingCost: {
+        kind: 'input',
+        value: 'ratio',
+        label: OPERATING_COST,
+        plausible: PLAUSIBLE_OPERATING_COST,
+        doc: 'Operating cost as a share of financing with fintech (required).',
+      },
     },
   },
   outputs: [
