@@ -3,9 +3,9 @@
 // together), its output lines (keys, kinds, labels, order) and its formulas.
 // Decoding, --set paths, the JSON Schema, the inputs by path, the lines, the
 // JSON and CSV shape and the table labels are all derived from these.
-import type { Decimal } from '../../shared/decimal.js';
+import { sum, type Decimal } from '../../shared/decimal.js';
 import type { Calc, InputReader } from '../calc/calc.js';
-import type { InputProblem, Label, ValueKind, Year } from '../values.js';
+import { CASES, type Case, type InputProblem, type Label, type Series, type ValueKind, type Year } from '../values.js';
 
 /** The report's value of an input a scenario leaves out, as a file would write it, and where the report says so. */
 export interface Default {
@@ -130,6 +130,17 @@ export function keysOf(shape: Shape): string[] {
 /** A fraction as a percentage in a message: 105%, 99.5%. */
 export function percent(fraction: Decimal): string {
   return `${fraction.times(100).toDecimalPlaces(4).toFixed()}%`;
+}
+
+/** The first year and case (in order) in which the parts sum to a total that `fails`, with that total. */
+export function firstFailingSum(parts: readonly Series[], years: readonly Year[], fails: (total: Decimal) => boolean): { year: Year; c: Case; total: Decimal } | undefined {
+  for (const year of years) {
+    for (const c of CASES) {
+      const total = sum(parts.map((part) => part.get(year)![c]));
+      if (fails(total)) return { year, c, total };
+    }
+  }
+  return undefined;
 }
 
 /** One output line: a metric of the model's forecast (or of each of its items) over the years. */

@@ -1,10 +1,10 @@
 // supplyChain model (SPEC §3, output key `market`): the supply-chain-finance
 // market with fintech, by mode.
-import { Decimal, ONE, sum } from '../../shared/decimal.js';
+import { Decimal, ONE } from '../../shared/decimal.js';
 import type { Calc, InputReader } from '../calc/calc.js';
 import { get, yearly } from '../calc/yearly.js';
-import { CASES, type Item, type Label, type Series, type Year, type Yearly } from '../values.js';
-import { label, percent, years, type CheckedAt, type Model } from './descriptor.js';
+import type { Item, Label, Series, Year, Yearly } from '../values.js';
+import { firstFailingSum, label, percent, years, type CheckedAt, type Model } from './descriptor.js';
 
 export interface SupplyChainInputs {
   readonly years: readonly Year[];
@@ -73,13 +73,8 @@ export function forecastMarket<N>(calc: Calc<N>, inputs: SupplyChainInputs, inpu
 
 /** SPEC §2.4: in each year and case the mode shares sum to at most 100%. */
 function sharesAtMostWhole(modes: readonly ModeInputs[], { path, years }: CheckedAt) {
-  for (const year of years) {
-    for (const c of CASES) {
-      const total = sum(modes.map((mode) => mode.share.get(year)![c]));
-      if (total.greaterThan(ONE)) return [{ path, message: `the mode shares sum to ${percent(total)} in ${year} (${c} case); they may sum to at most 100%` }];
-    }
-  }
-  return [];
+  const over = firstFailingSum(modes.map((mode) => mode.share), years, (total) => total.greaterThan(ONE));
+  return over ? [{ path, message: `the mode shares sum to ${percent(over.total)} in ${over.year} (${over.c} case); they may sum to at most 100%` }] : [];
 }
 
 const MARKET_SPACE: Label = { en: 'Market space', zh: '市场空间' };

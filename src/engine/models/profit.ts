@@ -1,10 +1,10 @@
 // bankProfit model (SPEC §3, output key `profit`). It builds on the market
 // forecast of the same case (or sample).
-import { Decimal, ONE, sum, ZERO } from '../../shared/decimal.js';
+import { Decimal, ONE, ZERO } from '../../shared/decimal.js';
 import type { Calc, InputReader } from '../calc/calc.js';
 import { get, yearly } from '../calc/yearly.js';
-import { CASES, type Item, type Label, type Series, type Year, type Yearly } from '../values.js';
-import { label, percent, type Base, type CheckedAt, type Model, type Plausible } from './descriptor.js';
+import type { Item, Label, Series, Year, Yearly } from '../values.js';
+import { firstFailingSum, label, percent, type Base, type CheckedAt, type Model, type Plausible } from './descriptor.js';
 import type { MarketForecast, SupplyChainInputs } from './market.js';
 
 export interface BankProfitInputs {
@@ -82,13 +82,8 @@ function effectiveProfitShare<N>(calc: Calc<N>, { years, profitShare }: BankProf
 
 /** SPEC §3: the weights of a mix sum to 100% in each year and case. */
 function weightsWhole(channels: readonly ChannelInputs[], { path, years }: CheckedAt) {
-  for (const year of years) {
-    for (const c of CASES) {
-      const total = sum(channels.map((channel) => channel.weight.get(year)![c]));
-      if (!total.equals(ONE)) return [{ path, message: `the weights sum to ${percent(total)} in ${year} (${c} case); they must sum to 100%` }];
-    }
-  }
-  return [];
+  const off = firstFailingSum(channels.map((channel) => channel.weight), years, (total) => !total.equals(ONE));
+  return off ? [{ path, message: `the weights sum to ${percent(off.total)} in ${off.year} (${off.c} case); they must sum to 100%` }] : [];
 }
 
 const PROFIT_SHARE: Label = { en: 'Profit share', zh: '分润比例' };
