@@ -11,6 +11,7 @@ import { TABLES, type Scenario } from '../../src/engine/types.js';
 import { loadScenario, type ScenarioSources } from '../../src/scenario/load.js';
 import { formatProblem, InputError } from '../../src/scenario/problems.js';
 import { Decimal } from '../../src/shared/decimal.js';
+import { load } from '../helpers.js';
 
 const BASELINE = readFileSync(new URL('../../scenarios/baseline.yaml', import.meta.url), 'utf8');
 const sources: ScenarioSources = { open: () => ({ display: 'baseline.yaml', id: 'baseline', text: BASELINE }) };
@@ -81,7 +82,7 @@ describe('solve on decoded inputs', () => {
     expect(withVaried(scenario, CASES[1]!.varied, new Decimal('0.9'))).toMatchObject({ path: 'supplyChain.modes', message: expect.stringContaining('the mode shares sum to 106%') });
   });
 
-  it('moves the base of a range written without one with its ends', () => {
+  it('moves the base of a range written without one with its ends', async () => {
     // supplyChain.modes.arif.penetration.2023 is {low: 25%, high: 30%}: its base is the midpoint.
     const low = withVaried(scenario, { input: 'supplyChain.modes.arif.penetration', part: { kind: 'anchor', year: 2023, end: 'low' } }, new Decimal('0.2')) as Scenario;
     expect(low.supplyChain!.modes[1]!.penetration.get(2023)).toEqual({ low: new Decimal('0.2'), base: new Decimal('0.25'), high: new Decimal('0.3') });
@@ -89,6 +90,10 @@ describe('solve on decoded inputs', () => {
     const receivables: Varied = { input: 'supplyChain.modes.receivables.penetration', part: { kind: 'anchor', year: 2023, end: 'low' } };
     expect((withVaried(scenario, receivables, new Decimal('0.5')) as Scenario).supplyChain!.modes[0]!.penetration.get(2023)!.base).toEqual(new Decimal('0.66'));
     expect(withVaried(scenario, receivables, new Decimal('0.67'))).toMatchObject({ message: expect.stringContaining('range out of order') });
+    // A range written as text has its base at the midpoint too; its high can move above the old base.
+    const text = await load('years: 2019..2020\nsupplyChain:\n  marketSpace: 100\n  modes:\n    a: {share: 50%, penetration: {2019: 20%, 2020: 60～70%}}\n');
+    const high = withVaried(text, { input: 'supplyChain.modes.a.penetration', part: { kind: 'anchor', year: 2020, end: 'high' } }, new Decimal('0.9')) as Scenario;
+    expect(high.supplyChain!.modes[0]!.penetration.get(2020)).toEqual({ low: new Decimal('0.6'), base: new Decimal('0.75'), high: new Decimal('0.9') });
   });
 
   it('meets the target within the valid domain, and says why the domain ends where it does', async () => {
