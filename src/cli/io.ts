@@ -2,7 +2,7 @@
 // get these as an Io value, so tests can run them without touching the process.
 import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
-import { dirname, join, normalize, resolve } from 'node:path';
+import { dirname, isAbsolute, join, normalize, resolve } from 'node:path';
 import { MAX_FILE_BYTES, type ScenarioFile, type ScenarioSources } from '../scenario/load.js';
 import type { PrecompiledScenario } from '../scenario/precompile.js';
 import { InputError, type Pos } from '../scenario/problems.js';
@@ -65,9 +65,10 @@ export function fileSources(io: Io): ScenarioSources {
         return { display: reference, id: resolve(reference), text: readScenarioText(reference, reference, at) };
       }
       if (BARE_NAME.test(reference)) return bundled(reference, at);
-      const path = join(dirname(from.id), reference);
-      const display = normalize(join(dirname(from.display), reference));
-      return { display, id: resolve(path), text: readScenarioText(path, display, at) };
+      // An absolute path is taken as it is; a relative one is relative to the file that names it.
+      const path = resolve(dirname(from.id), reference);
+      const display = isAbsolute(reference) ? reference : normalize(join(dirname(from.display), reference));
+      return { display, id: path, text: readScenarioText(path, display, at) };
     },
   };
 }

@@ -33,7 +33,15 @@ export function machineNumber(value: Decimal): string {
   const rounded = printable(value).toSignificantDigits(MACHINE_DIGITS, Decimal.ROUND_HALF_EVEN);
   if (rounded.isZero()) return '0';
   const text = rounded.toFixed();
-  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+  return text.includes('.') ? withoutTrailingZeros(text) : text;
+}
+
+/** `1.500` → `1.5`, `2.000` → `2`, by a scan from the end (a regular expression rescans each run of zeros). */
+function withoutTrailingZeros(text: string): string {
+  let end = text.length;
+  while (text[end - 1] === '0') end--;
+  if (end < text.length && text[end - 1] === '.') end--;
+  return text.slice(0, end);
 }
 
 /** A value for machines: amounts in the output unit, ratios as fractions. */
@@ -66,6 +74,10 @@ export function preciseValue(value: Decimal, kind: ValueKind, unit: string): str
 function groupThousands(fixed: string): string {
   const negative = fixed.startsWith('-') && !/^-0(\.0*)?$/.test(fixed);
   const [whole = '', fraction] = fixed.replace(/^-/, '').split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, ',');
+  // Three digits at a time from the right: a lookahead to the end (\B(?=(\d{3})+$)) rescans the rest of the digits at each one.
+  const head = whole.length % 3 || 3;
+  const groups = [whole.slice(0, head)];
+  for (let i = head; i < whole.length; i += 3) groups.push(whole.slice(i, i + 3));
+  const grouped = groups.join(',');
   return `${negative ? '-' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
 }

@@ -7,7 +7,7 @@ import { MODELS, keysOf, type Alternatives, type InputShape, type Model, type Na
 import { inputYears } from '../engine/analysis/inputs.js';
 import type { InputProblem, Item, Label, Provenance, Scenario, Series, ValueKind, Year } from '../engine/types.js';
 import { isYearInWindow, YEAR_WINDOW } from '../shared/limits.js';
-import { didYouMean } from '../shared/suggest.js';
+import { didYouMean, listNames } from '../shared/suggest.js';
 import { AMOUNT_UNITS, unitSize } from '../shared/units.js';
 import { SCENARIO } from './format.js';
 import { isRemoval } from './merge.js';
@@ -404,16 +404,19 @@ function checkNames(map: Fields, shape: SectionShape, value: Decoded, ctx: Decod
       const target = shape.fields[textField.names] as NamedShape;
       const declared = value[textField.names] as readonly Item[] | undefined;
       const ids = (declared ?? []).map((item) => item.id);
+      // Sets, not lists: thousands of items name thousands of others in linear time.
+      const known = new Set(ids);
       const node = map.get(key);
       for (const entry of node?.kind === 'map' ? node.entries : []) {
         const written = entry.value.kind === 'map' && ID.test(entry.key) ? entry.value.entries.find((other) => other.key === textKey)?.value : undefined;
-        if (written?.kind !== 'scalar' || written.type === 'null' || ids.includes(written.text)) continue;
-        const list = ids.length > 0 ? ` (${textField.names}: ${ids.join(', ')})` : '';
-        ctx.problems.add(written.pos, `${map.child(key)}.${entry.key}.${textKey}`, `no ${target.what} '${written.text}'${didYouMean(written.text, ids)}; declare it under ${map.child(textField.names)}${list}`);
+        if (written?.kind !== 'scalar' || written.type === 'null' || known.has(written.text)) continue;
+        const list = ids.length > 0 ? ` (${textField.names}: ${listNames(ids)})` : '';
+        ctx.problems.add(written.pos, `${map.child(key)}.${entry.key}.${textKey}`, `no ${target.what} '${written.text}'${ctx.problems.didYouMean(written.text, ids)}; declare it under ${map.child(textField.names)}${list}`);
       }
       const items = value[key] as readonly Decoded[] | undefined;
+      const used = new Set(items?.map((item) => item[textKey]));
       for (const item of items ? (declared ?? []) : []) {
-        if (items!.some((other) => other[textKey] === item.id)) continue;
+        if (used.has(item.id)) continue;
         const message = `no ${field.what} is in this ${target.what}; give ${key} ${textKey}: ${item.id}, or remove it`;
         ctx.problems.add(map.get(textField.names)!.pos, `${map.child(textField.names)}.${item.id}`, message);
       }

@@ -1,6 +1,8 @@
 // A problem in the user's input: where it is, which scenario path, what is wrong.
 // Problems are collected (every problem is reported, not just the first) and
 // travel as values until the CLI prints them.
+import { locatedLine } from '../shared/located.js';
+import { didYouMean, suggestionBudget } from '../shared/suggest.js';
 
 export interface Pos {
   /** The file as the user named it, or `--set #<n>`. */
@@ -19,8 +21,7 @@ export interface Problem {
 
 /** `file:line:col: error: path: message` (SPEC §6); line and column left out when unknown. */
 export function formatProblem({ pos, path, message }: Problem): string {
-  const where = pos.line > 0 ? `${pos.file}:${pos.line}:${pos.col}` : pos.file;
-  return `${where}: error: ${path === '' ? '' : `${path}: `}${message}`;
+  return locatedLine(pos, 'error', path, message);
 }
 
 /** Thrown with every problem found in the input; the CLI prints them and exits 2. */
@@ -35,6 +36,13 @@ export class InputError extends Error {
 export class Problems {
   readonly list: Problem[] = [];
 
+  constructor(private readonly suggestions = suggestionBudget()) {}
+
+  /** ` (did you mean 'x'?)` for a problem; the problems of one input share one budget (src/suggest.ts). */
+  didYouMean(word: string, candidates: Iterable<string>): string {
+    return didYouMean(word, candidates, this.suggestions);
+  }
+
   add(pos: Pos, path: string, message: string): void {
     this.list.push({ pos, path, message });
   }
@@ -45,8 +53,9 @@ export class Problems {
 
   /** Problems file by file (`fileOrder` first, then as met), top to bottom in each. */
   sorted(fileOrder: readonly string[] = []): Problem[] {
-    const files = [...new Set([...fileOrder, ...this.list.map((problem) => problem.pos.file)])];
-    const rank = (problem: Problem) => files.indexOf(problem.pos.file);
+    const ranks = new Map<string, number>();
+    for (const file of [...fileOrder, ...this.list.map((problem) => problem.pos.file)]) if (!ranks.has(file)) ranks.set(file, ranks.size);
+    const rank = (problem: Problem) => ranks.get(problem.pos.file)!;
     return [...this.list].sort((a, b) => rank(a) - rank(b) || a.pos.line - b.pos.line || a.pos.col - b.pos.col);
   }
 }

@@ -3,7 +3,7 @@
 // the format has (and, for modes, segments and channels, one the scenario has,
 // unless a whole new one is given as a map). A bare amount is in the output
 // unit (-u), as every bare amount on the command line; `null` removes the entry.
-import { didYouMean } from '../shared/suggest.js';
+import { didYouMean, listNames } from '../shared/suggest.js';
 import { keysOf, SCENARIO, type Shape } from './format.js';
 import { isRemoval, type Removals } from './merge.js';
 import { Problems, type Pos } from './problems.js';
@@ -55,11 +55,22 @@ function posOf(where: string): Pos {
 }
 
 /**
+ * More overrides than anyone types: each --set is checked and applied against
+ * the maps on its path, so thousands of them over thousands of modes would cost
+ * their product. Larger changes belong in a scenario that extends this one.
+ */
+export const MAX_SETTINGS = 1000;
+
+/**
  * Applies the settings over the merged tree of a scenario; every problem is
  * reported. Each setting's unit goes into `units`, its removals into `removed`.
  */
 export async function applySettings(root: RawMap, settings: readonly Setting[], problems: Problems, units: Map<string, string>, removed: Removals): Promise<RawMap> {
   if (settings.length === 0) return root;
+  if (settings.length > MAX_SETTINGS) {
+    problems.add(posOf(settings[MAX_SETTINGS]!.where), '', `more than ${MAX_SETTINGS} --set options; write larger changes in a scenario file that extends this one`);
+    return root;
+  }
   const { parseYaml } = await import('./raw.js');
   let result = root;
   for (const setting of settings) {
@@ -162,7 +173,7 @@ function checkPath(shape: Shape, node: RawNode | undefined, path: readonly strin
       const child = childOf(node, key);
       // A whole new item may be added as a map; a path into one must name an existing item.
       if (child === undefined && !(i === path.length - 1 && value.kind === 'map')) {
-        return fail(`no ${shape.what} '${key}' in the scenario${didYouMean(key, names)}; ${names.length > 0 ? `it has ${names.join(', ')}` : `it has none`}`);
+        return fail(`no ${shape.what} '${key}' in the scenario${problems.didYouMean(key, names)}; ${names.length > 0 ? `it has ${listNames(names)}` : `it has none`}`);
       }
       return checkPath(shape.item, child, path, i + 1, value, pos, problems);
     }

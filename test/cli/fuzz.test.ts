@@ -1,13 +1,16 @@
 // Fuzzing (fast-check): valid scenarios mutated at random — lines deleted or
 // duplicated, keys retyped, values replaced by random scalars and units, text
 // truncated — must give exit 0 or 2, never 3; an exit 2 has one located line per
-// problem, inside the file. FUZZ_RUNS sets the number of cases (npm run fuzz: 10 000).
+// problem, inside the file. So must large inputs of every size class
+// (large-inputs.ts: aliases, keys, documents, tags, long names...) at random
+// sizes, mutated the same way. FUZZ_RUNS sets the number of cases (npm run fuzz: 10 000).
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LOCATED, PACKAGE_ROOT, runCli } from './in-process.js';
+import { LOCATED, PACKAGE_ROOT, runCli, type Result } from './in-process.js';
+import { SIZE_CLASSES } from './large-inputs.js';
 import { valueTexts } from './number-texts.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
@@ -47,6 +50,30 @@ const mutated = fc
     return truncate === undefined ? text : text.slice(0, truncate % (text.length + 1));
   });
 
+/** SPEC §6: nothing on stdout, and every line a problem located in the file (or naming a file as a whole). */
+function expectLocatedProblems(result: Result, file: string, text: string): void {
+  expect(result.stdout).toBe('');
+  const lineCount = text.split('\n').length;
+  for (const line of result.stderr.trimEnd().split('\n')) {
+    const match = LOCATED.exec(line);
+    expect(match, line.slice(0, 500)).not.toBeNull();
+    const { line: row, col } = match!.groups!;
+    if (row === undefined) continue; // a problem with a file as a whole (the parent of an extends)
+    if (match!.groups!.file === file) expect(Number(row), line.slice(0, 500)).toBeLessThanOrEqual(lineCount);
+    expect(Number(row)).toBeGreaterThanOrEqual(1);
+    expect(Number(col)).toBeGreaterThanOrEqual(1);
+  }
+}
+
+/** A large input of one size class, at a random size up to 4 × its base, mutated like the scenarios. */
+const sized = fc
+  .tuple(fc.constantFrom(...SIZE_CLASSES), fc.double({ min: 0, max: 4, noNaN: true }), fc.array(mutation, { maxLength: 2 }))
+  .map(([size, scale, mutations]) => {
+    const n = Math.max(1, Math.round(size.base * scale));
+    const text = mutations.reduce((lines, mutate) => mutate(lines), size.yaml(n).split('\n')).join('\n');
+    return { size, n, text };
+  });
+
 describe(`fuzz: ${RUNS} mutated scenarios`, () => {
   it('exit 0 or 2, never 3; every problem located inside the file', async () => {
     const file = join(folder, 'fuzzed.yaml');
@@ -70,17 +97,7 @@ describe(`fuzz: ${RUNS} mutated scenarios`, () => {
           return;
         }
         counts.badInput++;
-        expect(result.stdout).toBe('');
-        const lineCount = text.split('\n').length;
-        for (const line of result.stderr.trimEnd().split('\n')) {
-          const match = LOCATED.exec(line);
-          expect(match, line).not.toBeNull();
-          const { line: row, col } = match!.groups!;
-          if (row === undefined) continue; // a problem with a file as a whole (the parent of an extends)
-          if (match!.groups!.file === file) expect(Number(row), line).toBeLessThanOrEqual(lineCount);
-          expect(Number(row)).toBeGreaterThanOrEqual(1);
-          expect(Number(col)).toBeGreaterThanOrEqual(1);
-        }
+        expectLocatedProblems(result, file, text);
       }),
       { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 1) },
     );
@@ -111,4 +128,19 @@ describe(`fuzz: ${RUNS} mutated scenarios`, () => {
     );
     console.log(`fuzz: ${RUNS} --set numbers, ${counts.ok} valid, ${counts.badInput} bad input, 0 internal errors`);
   }, 30_000 + RUNS * 60);
+});
+
+describe(`fuzz: ${Math.ceil(RUNS / 5)} large inputs of the size classes`, () => {
+  it('exit 0 or 2, never 3; every problem located inside the file', async () => {
+    const file = join(folder, 'sized.yaml');
+    await fc.assert(
+      fc.asyncProperty(sized, async ({ size, n, text }) => {
+        writeFileSync(file, text);
+        const result = await runCli(size.args?.(file, n) ?? ['forecast', file, '-f', 'json']);
+        expect([0, 2], `${size.name} at ${n}: ${result.stderr.slice(0, 500)}`).toContain(result.code);
+        if (result.code === 2) expectLocatedProblems(result, file, text);
+      }),
+      { numRuns: Math.ceil(RUNS / 5), seed: Number(process.env.FUZZ_SEED ?? 1) },
+    );
+  }, 60_000 + RUNS * 100);
 });

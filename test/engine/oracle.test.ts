@@ -7,33 +7,7 @@ import { Decimal, sum } from '../../src/shared/decimal.js';
 import { forecast } from '../../src/engine/forecast.js';
 import { CASES, type Case } from '../../src/engine/types.js';
 import { load } from '../helpers.js';
-
-type Triple = { low: Decimal; base: Decimal; high: Decimal };
-
-/** A decimal with up to 4 places in [0, max]. */
-const decimal = (max: number) => fc.integer({ min: 0, max: max * 10000 }).map((n) => new Decimal(n).dividedBy(10000));
-/** low ≤ base ≤ high, base the midpoint when written as a string range. */
-const triple = (max: number) =>
-  fc.tuple(decimal(max), decimal(max), decimal(max), fc.boolean()).map(([a, b, c, plain]): Triple => {
-    const [low, mid, high] = [a, b, c].sort((x, y) => x.comparedTo(y));
-    return plain ? { low: mid!, base: mid!, high: mid! } : { low: low!, base: mid!, high: high! };
-  });
-
-/** Writes a ratio triple in one of the syntaxes of SPEC §2.1. */
-function writeRatio(t: Triple, style: number): string {
-  const pct = (d: Decimal) => `${d.times(100).toFixed()}%`;
-  if (t.low.equals(t.high)) return [t.base.toFixed(), pct(t.base), `{value: ${pct(t.base)}, source: "x"}`][style % 3]!;
-  return `{low: ${pct(t.low)}, base: ${t.base.toFixed()}, high: ${pct(t.high)}}`;
-}
-
-/** Writes an amount triple (in 亿元) in one of the unit syntaxes. */
-function writeAmount(t: Triple, style: number): string {
-  const units: [string, number][] = [['', 0], ['亿', 0], ['万亿', -4], ['元', 8], ['bn', -1], ['百万元', 2]];
-  const [unit, shift] = units[style % units.length]!;
-  const write = (d: Decimal) => `${d.times(new Decimal(10).pow(shift)).toFixed()}${unit}`;
-  if (t.low.equals(t.high)) return write(t.base);
-  return `{low: ${write(t.low)}, base: ${write(t.base)}, high: ${write(t.high)}}`;
-}
+import { decimal, triple, writeAmount, writeRatio } from './scenario-arbitrary.js';
 
 const modeArb = fc.record({ share: decimal(0.33), penetration: triple(1), costSavings: fc.boolean(), style: fc.nat(20) });
 const segmentArb = fc.record({ spend: triple(5000), frontierFraction: decimal(1), kind: fc.constantFrom('none', 'amount', 'share'), style: fc.nat(20) });

@@ -1,12 +1,16 @@
 // extends (SPEC §2.3): merge rules, bundled names, cycles and depth, error positions.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fileSources, type Io } from '../../src/cli/io.js';
 import type { Scenario } from '../../src/engine/types.js';
 import { loadScenario, type ScenarioFile, type ScenarioSources } from '../../src/scenario/load.js';
 import { mergeOver } from '../../src/scenario/merge.js';
-import { formatProblem, InputError } from '../../src/scenario/problems.js';
 import type { RawNode } from '../../src/scenario/raw.js';
+import { formatProblem, InputError } from '../../src/scenario/problems.js';
+import { valuesOf } from '../helpers.js';
 
 const io: Io = {
   env: {},
@@ -62,6 +66,16 @@ describe('extends: merge rules', () => {
     const range = map({ low: scalar('1'), high: scalar('2') });
     expect(mergeOver(annotated, range)).toEqual(range);
     expect(mergeOver(map({ 2019: annotated, 2023: scalar('3') }), map({ 2023: range }))).toEqual(map({ 2019: annotated, 2023: range }));
+  });
+
+  it('takes an absolute path as it is, not relative to the file', async () => {
+    const parent = resolve(DIR, 'parent.yaml');
+    const child = join(mkdtempSync(join(tmpdir(), 'fintech-calc-')), 'child.yaml');
+    writeFileSync(child, readFileSync(`${DIR}/child.yaml`, 'utf8').replace('extends: ./parent.yaml', `extends: ${JSON.stringify(parent)}`));
+    const { scenario, chain } = await loadScenario(child, fileSources(io));
+    expect(chain.map((file) => file.display)).toEqual([child, parent]);
+    expect(chain.map((file) => file.id)).toEqual([child, parent]);
+    expect(valuesOf(scenario)).toBe(valuesOf((await load('child.yaml')).scenario));
   });
 
   it('takes a bare name as a bundled scenario', async () => {

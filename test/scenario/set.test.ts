@@ -1,8 +1,9 @@
 // --set path=value (SPEC §4): every kind of value, and every way a path can be wrong.
 import { describe, expect, it } from 'vitest';
 import { loadScenario, type ScenarioSources } from '../../src/scenario/load.js';
-import { formatProblem, InputError, Problems } from '../../src/scenario/problems.js';
-import { parseSettings, type Setting } from '../../src/scenario/set.js';
+import { formatProblem, Problems } from '../../src/scenario/problems.js';
+import { MAX_SETTINGS, parseSettings, type Setting } from '../../src/scenario/set.js';
+import { problemsFrom } from '../helpers.js';
 
 const BASE = `years: 2019..2023
 supplyChain:
@@ -30,15 +31,7 @@ function settingsIn(unit: string, texts: readonly string[]): Setting[] {
 const withSetsIn = async (unit: string, texts: readonly string[], from = sources) => (await loadScenario('base.yaml', from, settingsIn(unit, texts))).scenario;
 const withSets = (...texts: string[]) => withSetsIn('亿元', texts);
 
-async function problemsOf(...texts: string[]): Promise<string[]> {
-  try {
-    await withSets(...texts);
-  } catch (error) {
-    if (error instanceof InputError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  throw new Error('expected problems');
-}
+const problemsOf = (...texts: string[]) => problemsFrom(withSets(...texts));
 
 const cases = (range: { low: unknown; base: unknown; high: unknown }) => [range.low, range.base, range.high].map(String);
 
@@ -188,6 +181,14 @@ describe('--set errors', () => {
       '--set #2: error: supplyChain.traditionalPenetration: 20 is not a ratio (did you mean 20%?); expected a fraction in [0, 1] or a percentage',
     ]);
     expect((await problemsOf('supplyChain.marketSpace={2019: 1'))[0]).toMatch(/^--set #1: error: supplyChain\.marketSpace: invalid YAML: /);
+  });
+
+  it(`takes at most ${MAX_SETTINGS} options: more is a limit, named at the first one over it`, async () => {
+    const many = (count: number) => Array.from({ length: count }, (_, i) => `supplyChain.modes.receivables.share=${i % 60}%`);
+    expect((await withSets(...many(MAX_SETTINGS))).supplyChain!.modes[0]!.share.get(2019)!.base.toString()).toBe(String((MAX_SETTINGS - 1) % 60 / 100));
+    expect(await problemsOf(...many(MAX_SETTINGS + 1))).toEqual([
+      `--set #${MAX_SETTINGS + 1}: error: more than ${MAX_SETTINGS} --set options; write larger changes in a scenario file that extends this one`,
+    ]);
   });
 
   it('needs path=value', () => {

@@ -102,22 +102,24 @@ export function linesOf<N = Decimal>(forecast: CaseForecast<N>, tables: readonly
   return lines;
 }
 
-/** One value of a forecast with its address (`market.marketSize.2023`, `spend.cagr.total`) and line. */
-export interface AddressedValue<N = Decimal> {
+/** A value of a case with its address (`market.marketSize.2023`, `spend.cagr.total`) and kind. */
+export interface Addressed<N> {
   readonly address: string;
-  readonly line: Line<N>;
-  /** The year, or the span of a CAGR. */
-  readonly year: string;
-  readonly value: N | null;
+  /** The address of its line, the same in every year: `market.marketSize`. */
+  readonly line: string;
+  readonly kind: ValueKind;
+  readonly value: N;
 }
 
-/** Every value of the tables of a forecast, by address, in line order. */
-export function valuesOf<N = Decimal>(forecast: CaseForecast<N>, tables: readonly TableName[] = TABLES): AddressedValue<N>[] {
-  return linesOf(forecast, tables).flatMap((line) => [...line.values].map(([year, value]) => ({ address: valueAddress(line, year), line, year, value })));
+/** Every value of the case's lines (the JSON output's), in line order; null where undefined (a CAGR from 0). */
+export function addressedValues<N>(forecast: CaseForecast<N>, tables: readonly TableName[] = TABLES): Addressed<N | null>[] {
+  return linesOf(forecast, tables).flatMap((line) =>
+    [...line.values].map(([year, value]) => ({ address: valueAddress(line, year), line: address(line), kind: line.kind, value })),
+  );
 }
 
 /** A metric by its address (`market.marketSize.2023`, `spend.cagr.total`): its value and kind. */
 export function findMetric(forecast: CaseForecast, metric: string): { value: Decimal | null; kind: ValueKind } | undefined {
-  const found = valuesOf(forecast).find((value) => value.address === metric);
-  return found && { value: found.value, kind: found.line.kind };
+  const found = addressedValues(forecast).find((value) => value.address === metric);
+  return found && { value: found.value, kind: found.kind };
 }

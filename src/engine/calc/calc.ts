@@ -1,8 +1,9 @@
 // The arithmetic the models are written against, so one set of formulas runs on
-// two back-ends, in the spirit of dinero.js's calculators: exact Decimal
-// (forecast, explain, solve, diff) and float64 for simulate, where the models are
-// traced once and the recorded steps replayed on vectors of samples by
-// kernels.wat, which holds the float64 formulas.
+// several back-ends, in the spirit of dinero.js's calculators: exact Decimal
+// (forecast, solve, diff), the formula graph recorded over it (recording.ts:
+// explain) and float64 for simulate, where the models are traced once and the
+// recorded steps replayed on vectors of samples by kernels.wat, which holds the
+// float64 formulas.
 import { nthRoot, ONE, sum, ZERO, type Decimal } from '../../shared/decimal.js';
 import type { Evaluate } from '../simulate/kernels.js';
 import type { Series, Year, Yearly } from '../values.js';
