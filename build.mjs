@@ -5,7 +5,6 @@
 // scenario JSON Schema (dist/scenario.schema.json).
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Script } from 'node:vm';
 import { build } from 'esbuild';
 import { esbuildWat } from './wat.mjs';
 
@@ -53,7 +52,7 @@ await build({
 // bin/ reads the bundle as latin1, which is exact only for ASCII; and vm.Script
 // cannot run import() (esbuild keeps it for Node's own modules).
 const bundle = readFileSync('dist/cli.js', 'latin1');
-if (!/^[\x00-\x7f]*$/.test(bundle)) throw new Error('build: dist/cli.js is not ASCII (a String.raw with non-ASCII text?)');
+if (!/^\p{ASCII}*$/u.test(bundle)) throw new Error('build: dist/cli.js is not ASCII (a String.raw with non-ASCII text?)');
 if (/\bimport\(/.test(bundle)) throw new Error("build: dist/cli.js has an import(): import Node's modules statically, in a module that is imported lazily");
 
 const precompiler = 'dist/.precompile.mjs';
