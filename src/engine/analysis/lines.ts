@@ -36,7 +36,7 @@ export interface Line<N = Decimal> extends LineName {
 }
 
 /** What names a line, without its values. */
-export function nameOf({ values, ...name }: Line<unknown>): LineName {
+export function nameOf({ values: _values, ...name }: Line<unknown>): LineName {
   return name;
 }
 
