@@ -11,6 +11,9 @@ import type { Io } from './io.js';
 
 export type Format = 'table' | 'json' | 'csv' | 'md';
 export const FORMATS: readonly Format[] = ['table', 'json', 'csv', 'md'];
+/** The text formats and a workbook (forecast, diff and simulate write one). */
+export type OutputFormat = Format | 'xlsx';
+export const WITH_XLSX: readonly OutputFormat[] = [...FORMATS, 'xlsx'];
 
 /** As commander hands them over; a command without -c, -t or --no-color has none. */
 export interface RawOutputOptions {
@@ -27,11 +30,11 @@ export interface RawOutputOptions {
   readonly stamp?: boolean;
 }
 
-export interface OutputOptions {
+export interface OutputOptions<F extends string = Format> {
   /** The tables asked for, or undefined for every table a scenario has. */
   readonly tables: readonly TableName[] | undefined;
   readonly cases: readonly Case[];
-  readonly format: Format;
+  readonly format: F;
   readonly unit: string;
   readonly lang: Lang;
   readonly color: boolean;
@@ -39,7 +42,7 @@ export interface OutputOptions {
 }
 
 /** The options checked; `formats` are those the command prints. */
-export function checkOutputOptions(raw: RawOutputOptions, io: Io, formats: readonly Format[] = FORMATS): OutputOptions {
+export function checkOutputOptions<F extends string = Format>(raw: RawOutputOptions, io: Io, formats: readonly F[] = FORMATS as readonly string[] as readonly F[]): OutputOptions<F> {
   const oneOf = <T extends string>(option: string, value: string, allowed: readonly T[]): T => {
     if ((allowed as readonly string[]).includes(value)) return value as T;
     throw new UsageError(`${option}: '${value}' is not one of ${allowed.join(', ')}${didYouMean(value, allowed)}`);
