@@ -1,4 +1,6 @@
-// The options forecast and diff share (SPEC §4), checked into typed values.
+// The output options the commands share (SPEC §4): their definitions, in the
+// order help lists them, and their values checked into typed values.
+import { Option, type Command, type OptionValues } from '@commander-js/extra-typings';
 import { Decimal } from '../shared/decimal.js';
 import type { Case, TableName } from '../engine/types.js';
 import { CASES, TABLES } from '../engine/types.js';
@@ -6,6 +8,7 @@ import type { Lang } from '../render/labels.js';
 import { quoted, readPlainNumber } from '../scenario/values.js';
 import { didYouMean } from '../shared/suggest.js';
 import { AMOUNT_UNITS, OUTPUT_UNITS } from '../shared/units.js';
+import { collect } from './command.js';
 import { UsageError } from './exit.js';
 import type { Io } from './io.js';
 
@@ -15,20 +18,54 @@ export const FORMATS: readonly Format[] = ['table', 'json', 'csv', 'md'];
 export type OutputFormat = Format | 'xlsx';
 export const WITH_XLSX: readonly OutputFormat[] = [...FORMATS, 'xlsx'];
 
-/** As commander hands them over; a command without -c, -t or --no-color has none. */
-export interface RawOutputOptions {
+/** `a, b or c`. */
+function or(words: readonly string[]): string {
+  return `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+}
+
+/** -t: the tables to show, for the commands that show several. */
+export const tableOption = () =>
+  new Option('-t, --table <list>', `tables to show, comma-separated: ${TABLES.join(',')} (default: every table the scenario has)`);
+
+/** -c: every case and all of them, or one case only. */
+export const caseOption = (cases: 'all' | 'one') =>
+  new Option('-c, --case <case>', `input case: ${or(cases === 'all' ? [...CASES, 'all'] : CASES)}`).default('base');
+
+/** What every command that prints a forecast's numbers takes: -f (one of `formats`), -u, --lang, -o and --set. */
+export function outputOptions<Args extends unknown[], Opts extends OptionValues>(command: Command<Args, Opts>, formats: readonly Format[]) {
+  return command
+    .addOption(new Option('-f, --format <format>', `output format: ${or(formats)}`).default('table'))
+    .addOption(new Option('-u, --unit <unit>', `unit of amounts in the output: ${OUTPUT_UNITS.join(', ')}`).default('亿元'))
+    .option('--lang <lang>', 'labels and text in en or zh (default: zh when LC_ALL/LANG is zh*, else en)')
+    .option('-o, --out <file>', 'write the output to this file (replaced atomically) instead of stdout')
+    .option('--set <path=value>', 'override one input, in any value syntax (repeatable; a bare amount is in the -u unit, null removes), e.g. --set bankProfit.profitShare=2.5%', collect, []);
+}
+
+/** --stamp and --no-stamp; by default only JSON is stamped. */
+export const stampOption = () =>
+  new Option('--stamp', 'add the reproducibility stamp (version, extends chain, SHA-256 of each file, --set list) to csv and md output');
+export const noStampOption = () => new Option('--no-stamp', 'leave the stamp out of JSON output');
+
+export const noColorOption = () => new Option('--no-color', 'no colour, even on a terminal (NO_COLOR=1 does the same)');
+
+/** What forecast and diff take: -t, -c (any case, or all), the output options in every format, --stamp, --no-stamp and --no-color. */
+export function forecastOptions<Args extends unknown[], Opts extends OptionValues>(command: Command<Args, Opts>) {
+  const selected = command.addOption(tableOption()).addOption(caseOption('all'));
+  return outputOptions(selected, FORMATS).addOption(stampOption()).addOption(noStampOption()).addOption(noColorOption());
+}
+
+/**
+ * The values of the output options a command offers, as commander hands them
+ * over: those of outputOptions as its definition types them, and -t, -c,
+ * --stamp and --no-color where the command offers them (a command's own
+ * inferred values must fit these).
+ */
+export type RawOutputOptions = ReturnType<ReturnType<typeof outputOptions<[], {}>>['opts']> & {
   readonly table?: string;
   readonly case?: string;
-  readonly format: string;
-  readonly unit: string;
-  readonly lang?: string;
-  readonly color?: boolean;
-  readonly out?: string;
-  /** --set path=value, in order. */
-  readonly set: readonly string[];
-  /** --stamp / --no-stamp; by default only JSON is stamped. */
   readonly stamp?: boolean;
-}
+  readonly color?: boolean;
+};
 
 export interface OutputOptions<F extends string = Format> {
   /** The tables asked for, or undefined for every table a scenario has. */

@@ -1,15 +1,17 @@
 // What the commands share: reading scenarios with their --set options, choosing
 // tables, colour, and writing the output.
-import type { Scenario, TableName } from '../engine/types.js';
+import { metricAddresses } from '../engine/analysis/explain.js';
+import type { CaseForecast, Scenario, TableName } from '../engine/types.js';
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { TABLES } from '../engine/types.js';
 import { PLAIN, type Style } from '../render/style.js';
+import type { FileReport } from '../render/validate.js';
 import { loadScenario, type LoadedScenario } from '../scenario/load.js';
 import { formatProblem, InputError, Problems, type Problem } from '../scenario/problems.js';
 import { parseSettings, type Setting } from '../scenario/set.js';
 import { UsageError } from './exit.js';
-import { closest } from '../shared/suggest.js';
+import { closest, didYouMean } from '../shared/suggest.js';
 import { bundledNames, fileSources, type Io } from './io.js';
 import { writeOutputFile } from './output-file.js';
 
@@ -74,6 +76,11 @@ export function withSuggestion(problems: readonly Problem[], arg: string, io: Io
   return problems.map((problem) => (problem.pos.file === arg && problem.pos.line === 0 ? { ...problem, message: `${problem.message}${hint}` } : problem));
 }
 
+/** An error for an address the forecast does not have, with the closest one. */
+export function unknownMetric(metric: string, forecast: CaseForecast): UsageError {
+  return new UsageError(`unknown metric '${metric}'${didYouMean(metric, metricAddresses(forecast))}; metrics are addressed as in the JSON output, e.g. market.marketSize.2023, market.modes.receivables.size.2023, spend.cagr.total`);
+}
+
 const METRIC_ADDRESS = new RegExp(`^(${TABLES.join('|')})\\.[\\w.-]+$`);
 
 /** An argument that reads as a metric address (market.marketSize.2023) rather than a scenario file. */
@@ -106,6 +113,14 @@ export async function styleFor(color: boolean): Promise<Style> {
   const { Chalk } = await import('chalk');
   const chalk = new Chalk({ level: 1 });
   return { bold: chalk.bold, dim: chalk.dim, red: chalk.red, green: chalk.green };
+}
+
+/** Each file's report: its stdout part, then its stderr part. */
+export function printReports(reports: readonly FileReport[], io: Io): void {
+  for (const { stdout, stderr } of reports) {
+    if (stdout !== '') io.stdout(stdout);
+    if (stderr !== '') io.stderr(stderr);
+  }
 }
 
 /** To stdout, or to --out through the output-file writer (never a partial file). */

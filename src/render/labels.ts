@@ -273,9 +273,15 @@ export const say = {
     lang === 'zh'
       ? `得到 ${metric} = ${achieved}（目标 ${target}），${scenario}，${caseName(c, lang)}，迭代 ${iterations} 次`
       : `gives ${metric} = ${achieved} (target ${target}), ${scenario}, ${caseName(c, lang)}, ${iterations} iteration${iterations === 1 ? '' : 's'}`,
+  /** After the value --vary found for an input that is one value every year. */
+  everyYear: (lang: Lang): string => (lang === 'zh' ? '，每年相同' : ', the same every year'),
+  // check
+  /** After a warning about a value beyond a limit: the option and its value (`--max-growth 100%`). */
+  beyondLimit: (lang: Lang, limit: string): string => (lang === 'zh' ? `，超过 ${limit}` : `, more than ${limit}`),
   // simulate
   samples: (lang: Lang, samples: number): string => (lang === 'zh' ? `${samples} 次抽样` : `${samples} samples`),
   seed: (lang: Lang, seed: number): string => (lang === 'zh' ? `种子 ${seed}` : `seed ${seed}`),
+  noValueSampled: (lang: Lang): string => (lang === 'zh' ? '（所有样本均无值）' : '(no value in any sample)'),
   // explain
   sameEveryYear: (lang: Lang, where: string): string => (lang === 'zh' ? `每年相同，${where}` : `the same every year, ${where}`),
   anchor: (lang: Lang, year: number, where: string): string => (lang === 'zh' ? `${year} 年的锚点，${where}` : `anchor ${year}, ${where}`),

@@ -100,6 +100,10 @@ function grids(outputs: readonly SimulatedOutput[], options: SimulateRenderOptio
 }
 
 export function histogramText(output: SimulatedOutput, options: SimulateRenderOptions): string {
+  const name = `${[output.line.table, output.line.group, output.line.key, output.line.metric].filter(Boolean).join('.')}.${output.year}`;
+  const title = `${name}${parenthesised(options.unit, options.lang)}${colon(options.lang)}${say.samples(options.lang, options.samples)}`;
+  // Undefined in every sample (a CAGR from a first value of 0): nothing to draw, nor ends to label.
+  if (output.stats.count === 0) return `${title}\n${say.noValueSampled(options.lang)}\n`;
   const columns = 40;
   const counts = output.stats.histogram(columns);
   const top = Math.max(...counts);
@@ -109,8 +113,7 @@ export function histogramText(output: SimulatedOutput, options: SimulateRenderOp
   );
   const lo = displayValue(decimal(output.stats.min)!, output.line.kind, options.unit);
   const hi = displayValue(decimal(output.stats.max)!, output.line.kind, options.unit);
-  const name = `${[output.line.table, output.line.group, output.line.key, output.line.metric].filter(Boolean).join('.')}.${output.year}`;
-  return [`${name}${parenthesised(options.unit, options.lang)}${colon(options.lang)}${say.samples(options.lang, options.samples)}`, ...bars.map((bar) => `│${bar}`), `└${'─'.repeat(columns)}`, ` ${lo}${' '.repeat(Math.max(1, columns - lo.length - hi.length))}${hi}`].join('\n') + '\n';
+  return [title, ...bars.map((bar) => `│${bar}`), `└${'─'.repeat(columns)}`, ` ${lo}${' '.repeat(Math.max(1, columns - lo.length - hi.length))}${hi}`].join('\n') + '\n';
 }
 
 export function renderSimulateTable(outputs: readonly SimulatedOutput[], options: SimulateRenderOptions): string {

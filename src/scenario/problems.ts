@@ -1,6 +1,7 @@
 // A problem in the user's input: where it is, which scenario path, what is wrong.
 // Problems are collected (every problem is reported, not just the first) and
 // travel as values until the CLI prints them.
+import { locatedLine } from '../shared/located.js';
 import { didYouMean, suggestionBudget } from '../shared/suggest.js';
 
 export interface Pos {
@@ -20,8 +21,7 @@ export interface Problem {
 
 /** `file:line:col: error: path: message` (SPEC §6); line and column left out when unknown. */
 export function formatProblem({ pos, path, message }: Problem): string {
-  const where = pos.line > 0 ? `${pos.file}:${pos.line}:${pos.col}` : pos.file;
-  return `${where}: error: ${path === '' ? '' : `${path}: `}${message}`;
+  return locatedLine(pos, 'error', path, message);
 }
 
 /** Thrown with every problem found in the input; the CLI prints them and exits 2. */

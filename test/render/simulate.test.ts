@@ -28,3 +28,18 @@ describe('simulate tables', () => {
     expect(simulated.stdout).toMatch(/^CAGR 2018-2022, RPA: 37\.18% {2}$/m);
   });
 });
+
+describe('simulate --metric histograms', () => {
+  // iot's spend is 0 in 2019: its CAGR is undefined in every sample.
+  const args = ['simulate', 'test/fixtures/labour.yaml', '-n', '50', '-t', 'tech', '--metric', 'tech.items.iot.cagr', '--metric', 'tech.items.ai.cagr'];
+
+  it.each(['en', 'zh'])('of a metric without a value in any sample say so (--lang %s), beside the others', async (lang) => {
+    const result = await runCli([...args, '--lang', lang]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const [iot, ai] = ['tech.items.iot.cagr', 'tech.items.ai.cagr'].map((name) => result.stdout.slice(result.stdout.indexOf(`\n${name}`) + 1).split('\n\n')[0]!) as [string, string];
+    expect(iot.split('\n')).toHaveLength(2);
+    expect(iot.split('\n')[1]).toBe(lang === 'zh' ? '（所有样本均无值）' : '(no value in any sample)');
+    expect(ai).toContain('█');
+  });
+});

@@ -7,6 +7,11 @@ import type { Label, Provenance, Scenario, Warning, Where, Written, Year } from 
 
 export type { Warning };
 
+/** A warning; one about a value beyond a limit the caller set says which, and the limit (the CLI names the option). */
+export interface HygieneWarning extends Warning {
+  readonly beyond?: { readonly limit: 'maxGrowth'; readonly value: Decimal };
+}
+
 // \uFF1A is the full-width colon ：(escaped: regular-expression literals reach the bundle as written, and it must be ASCII).
 const ASSUMPTION = /^assumption\b[\s:\uFF1A,-]*(.*)$/is;
 const CASE_ZH = { low: '低情景', base: '基准情景', high: '高情景' } as const;
@@ -36,10 +41,10 @@ function unexplained(source: string): Label | undefined {
  * `files` is the scenario's extends chain, its own file first: the warnings
  * come file by file in that order, top to bottom in each.
  */
-export function hygiene(scenario: Scenario, maxGrowth: Decimal, files: readonly string[] = []): Warning[] {
+export function hygiene(scenario: Scenario, maxGrowth: Decimal, files: readonly string[] = []): HygieneWarning[] {
   const nearness = (where: Where) => (files.includes(where.file) ? files.indexOf(where.file) : files.length);
   // What a value is wrong by comes first, then what it makes of the series.
-  const warnings: Warning[] = [...implausibleValues(scenario), ...farAnchors(scenario)];
+  const warnings: HygieneWarning[] = [...implausibleValues(scenario), ...farAnchors(scenario)];
   const bySource = new Map<string, { path: string; where: Where }[]>();
   const inputs = inputsOf(scenario);
   for (const [path, provenance] of scenario.provenance) {
@@ -75,9 +80,8 @@ export function hygiene(scenario: Scenario, maxGrowth: Decimal, files: readonly 
         const jump = (['base', 'low', 'high'] as const).find((c) => !before[c].isZero() && range[c].dividedBy(before[c]).minus(1).abs().greaterThan(maxGrowth));
         if (jump) {
           const change = range[jump].dividedBy(before[jump]).minus(1).times(100).toDecimalPlaces(1).toFixed();
-          const limit = `--max-growth ${maxGrowth.times(100).toFixed()}%`;
-          const message = { en: `changes by ${change}% from ${year - 1} to ${year} (${jump} case), more than ${limit}`, zh: `从 ${year - 1} 年到 ${year} 年变化 ${change}%（${CASE_ZH[jump]}），超过 ${limit}` };
-          warnings.push({ where: writerOf(provenance, year, nearness).where, path, message });
+          const message = { en: `changes by ${change}% from ${year - 1} to ${year} (${jump} case)`, zh: `从 ${year - 1} 年到 ${year} 年变化 ${change}%（${CASE_ZH[jump]}）` };
+          warnings.push({ where: writerOf(provenance, year, nearness).where, path, message, beyond: { limit: 'maxGrowth', value: maxGrowth } });
           break;
         }
       }
@@ -94,7 +98,7 @@ export function hygiene(scenario: Scenario, maxGrowth: Decimal, files: readonly 
 }
 
 /** The warnings file by file (`files` first, then as met), top to bottom in each. */
-export function inFileOrder(warnings: readonly Warning[], files: readonly string[]): Warning[] {
+export function inFileOrder<W extends Warning>(warnings: readonly W[], files: readonly string[]): W[] {
   const order = [...new Set([...files, ...warnings.map((warning) => warning.where.file)])];
   return [...warnings].sort((x, y) => order.indexOf(x.where.file) - order.indexOf(y.where.file) || x.where.line - y.where.line || x.where.col - y.where.col);
 }

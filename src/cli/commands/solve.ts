@@ -1,32 +1,23 @@
 // `fintech-calc solve [scenario] --target <metric>=<value> --vary <input>`: goal seek.
-import { Decimal } from '../shared/decimal.js';
-import { forecastCase } from '../engine/forecast.js';
-import { inputsOf } from '../engine/analysis/inputs.js';
-import { findMetric } from '../engine/analysis/lines.js';
-import { solve, validInterval, type ValidInterval } from '../engine/analysis/solve.js';
-import type { Case, CaseForecast, Provenance, Scenario } from '../engine/types.js';
-import { visible } from '../render/escape.js';
-import { say } from '../render/labels.js';
-import { displayValue, machineValue, preciseValue } from '../render/numbers.js';
-import { decodeScenario } from '../scenario/decode.js';
-import { InputError, Problems, type Problem } from '../scenario/problems.js';
-import type { RawMap } from '../scenario/raw.js';
-import { checkSettingPath, setAt } from '../scenario/set.js';
-import { NUMBER, PERCENT_SIGNS, RANGE_SEPARATOR } from '../scenario/syntax.js';
-import { readRangeText, type ValueKind } from '../scenario/values.js';
-import { unitSize } from '../shared/units.js';
-import { UsageError } from './exit.js';
-import { unknownMetric } from './explain.js';
-import { emit, loadScenarios, readSettings } from './shared.js';
-import type { Io } from './io.js';
-import { checkOutputOptions, type RawOutputOptions } from './options.js';
-
-export const SOLVE_FORMAT = 'fintech-calc/solve@1';
-
-export interface RawSolveOptions extends RawOutputOptions {
-  readonly target: string;
-  readonly vary: string;
-}
+import { Decimal } from '../../shared/decimal.js';
+import { forecastCase } from '../../engine/forecast.js';
+import { inputsOf } from '../../engine/analysis/inputs.js';
+import { findMetric } from '../../engine/analysis/lines.js';
+import { solve, validInterval, type ValidInterval } from '../../engine/analysis/solve.js';
+import type { Case, CaseForecast, Provenance, Scenario } from '../../engine/types.js';
+import { inputText, metricText, renderSolveJson, renderSolveText, type Solution } from '../../render/solve.js';
+import { decodeScenario } from '../../scenario/decode.js';
+import { InputError, Problems, type Problem } from '../../scenario/problems.js';
+import type { RawMap } from '../../scenario/raw.js';
+import { checkSettingPath, setAt } from '../../scenario/set.js';
+import { NUMBER, PERCENT_SIGNS, RANGE_SEPARATOR } from '../../scenario/syntax.js';
+import { readRangeText, type ValueKind } from '../../scenario/values.js';
+import { unitSize } from '../../shared/units.js';
+import { helpAfter, type CommandContext, type OptionsOf, type Program } from '../command.js';
+import { UsageError } from '../exit.js';
+import { emit, loadScenarios, readSettings, unknownMetric } from '../shared.js';
+import type { Io } from '../io.js';
+import { caseOption, checkOutputOptions, outputOptions, type Format } from '../options.js';
 
 const VARY_POS = { file: '--vary', line: 0, col: 0 };
 /** How far an amount may grow while looking for the target: a million times its value. */
@@ -45,8 +36,36 @@ interface Varied {
   readonly everyYear: boolean;
 }
 
-export async function runSolve(scenarioArg: string | undefined, raw: RawSolveOptions, io: Io): Promise<number> {
-  const options = checkOutputOptions(raw, io, ['table', 'json']);
+const OFFERED_FORMATS: readonly Format[] = ['table', 'json'];
+
+/** solve's arguments, options and help. */
+function command(program: Program) {
+  const solveCommand = program
+    .command('solve')
+    .description('goal seek: the value of one input that makes a metric meet a target')
+    .argument('[scenario]', 'a scenario file or bundled name (default baseline)')
+    .addOption(caseOption('one'));
+  return helpAfter(
+    outputOptions(solveCommand, OFFERED_FORMATS)
+      .requiredOption('--target <metric=value>', 'the metric and its target value in any value syntax, e.g. market.marketSize.2023=6.5万亿')
+      .requiredOption('--vary <input>', 'the input to vary, as --set names it, e.g. supplyChain.modes.receivables.penetration.2023'),
+    `
+The input is searched within its domain (ratios in [0, 1], amounts ≥ 0, and no further than the scenario's checks allow, e.g. frontier ≤ spend) in exact decimal, to well beyond 12 significant digits. A target the domain cannot reach is an error (exit 2) that gives the domain and the metric at its ends. The target may be negative (a CAGR of -5%); a bare target number is in the output unit (-u).
+--vary takes one year of an input (….2023); an input that is one value every year may be varied whole; one that changes from year to year needs a year.
+
+Examples:
+  fintech-calc solve --target market.marketSize.2023=6.5万亿 --vary supplyChain.modes.receivables.penetration.2023
+  fintech-calc solve --target profit.increment.2023=1500 --vary bankProfit.operatingCost.2023 -f json
+`,
+  );
+}
+
+export function define(program: Program, { io, setCode }: CommandContext): void {
+  command(program).action(async (scenario, options) => setCode(await run(scenario, options, io)));
+}
+
+async function run(scenarioArg: string | undefined, raw: OptionsOf<typeof command>, io: Io): Promise<number> {
+  const options = checkOutputOptions(raw, io, OFFERED_FORMATS);
   if (options.cases.length !== 1) throw new UsageError('--case: solve works on one case: low, base or high');
   const c: Case = options.cases[0]!;
   const [loaded] = await loadScenarios([scenarioArg ?? 'baseline'], readSettings(raw.set, options.unit), io);
@@ -61,6 +80,7 @@ export async function runSolve(scenarioArg: string | undefined, raw: RawSolveOpt
   const target = parseTarget(raw.target.slice(equals + 1), found.kind, options.unit);
   const varied = variedInput(raw.vary, root, scenario, c);
   const { kind } = varied;
+  const inputKind = kind === 'amount' ? 'amount' : 'ratio';
 
   /** The scenario with the input at x, or the first problem that makes it invalid there. */
   const scenarioAt = (x: Decimal): Scenario | Problem => {
@@ -77,7 +97,7 @@ export async function runSolve(scenarioArg: string | undefined, raw: RawSolveOpt
   const nominal = nominalDomain(varied, scenario);
   const inside = [varied.current, nominal.lower, nominal.upper].find((x) => x !== undefined && isValid(x));
   if (inside === undefined) {
-    throw new UsageError(`--vary: at every value tried the scenario is invalid, e.g. at ${raw.vary} = ${inputText(nominal.lower, kind, options.unit)}: ${problemAt(nominal.lower)}`);
+    throw new UsageError(`--vary: at every value tried the scenario is invalid, e.g. at ${raw.vary} = ${inputText(nominal.lower, inputKind, options.unit)}: ${problemAt(nominal.lower)}`);
   }
   // Checks can bound an input (frontier ≤ spend): the domain ends where the scenario stops being valid.
   // Its ends are found roughly first; only a target not met within them needs them exactly.
@@ -88,8 +108,8 @@ export async function runSolve(scenarioArg: string | undefined, raw: RawSolveOpt
   };
   let { domain, result } = await search('1e-6');
   if (result.kind !== 'solved' && (domain.belowLower || domain.aboveUpper)) ({ domain, result } = await search('1e-24', domain));
-  const show = (value: Decimal) => `${displayValue(value, found.kind, options.unit)}${found.kind === 'amount' ? ` ${options.unit}` : ''}`;
-  const within = `[${inputText(domain.lower, kind, options.unit)}, ${inputText(domain.upper, kind, options.unit)}]`;
+  const show = (value: Decimal) => metricText(value, found.kind, options.unit);
+  const within = `[${inputText(domain.lower, inputKind, options.unit)}, ${inputText(domain.upper, inputKind, options.unit)}]`;
   const why = [
     domain.belowLower && `below it, ${problemAt(domain.belowLower)}`,
     domain.aboveUpper && `above it, ${problemAt(domain.aboveUpper)}`,
@@ -101,46 +121,24 @@ export async function runSolve(scenarioArg: string | undefined, raw: RawSolveOpt
     throw new UsageError(`${metric} cannot reach ${show(target)} by varying ${raw.vary} within ${bounds}: at the ends of that interval it is ${show(from)} and ${show(to)}`);
   }
   const solved = forecastAt(result.x);
-  const achieved = findMetric(solved, metric)!.value!;
-  const lineOf = metric.split('.').slice(0, -1).join('.');
-  const line = YEAR.test(metric.split('.').at(-1)!) ? forecastLine(solved, lineOf) : [];
-  if (options.format === 'json') {
-    emit(
-      `${JSON.stringify({
-        format: SOLVE_FORMAT,
-        scenario: scenario.name,
-        file,
-        case: c,
-        unit: options.unit,
-        vary: raw.vary,
-        value: machineValue(result.x, kind === 'amount' ? 'amount' : 'ratio', options.unit),
-        metric,
-        target: machineValue(target, found.kind, options.unit),
-        result: machineValue(achieved, found.kind, options.unit),
-        iterations: result.iterations,
-        line: Object.fromEntries(line.map(([year, value]) => [year, machineValue(value, found.kind, options.unit)])),
-      })}\n`,
-      options.out,
-      io,
-    );
-    return 0;
-  }
-  const answer =
-    kind === 'amount'
-      ? `${preciseValue(result.x, 'amount', options.unit)} ${options.unit}`
-      : `${result.x.times(100).toSignificantDigits(15).toFixed()}% (${result.x.toSignificantDigits(20).toFixed()})`;
-  const text = [
-    `${raw.vary} = ${answer}${varied.everyYear ? (options.lang === 'zh' ? '，每年相同' : ', the same every year') : ''}`,
-    say.solved(options.lang, metric, show(achieved), show(target), scenario.name, c, result.iterations),
-    ...(line.length > 0 ? [`${lineOf}: ${line.map(([year, value]) => `${year} ${displayValue(value, found.kind, options.unit)}`).join(' | ')}`] : []),
-  ];
-  emit(`${text.map(visible).join('\n')}\n`, options.out, io);
+  const lineName = metric.split('.').slice(0, -1).join('.');
+  const solution: Solution = {
+    scenario: scenario.name,
+    file,
+    case: c,
+    vary: raw.vary,
+    inputKind,
+    value: result.x,
+    everyYear: varied.everyYear,
+    metric,
+    metricKind: found.kind,
+    target,
+    result: findMetric(solved, metric)!.value!,
+    iterations: result.iterations,
+    line: { name: lineName, years: YEAR.test(metric.split('.').at(-1)!) ? forecastLine(solved, lineName) : [] },
+  };
+  emit((options.format === 'json' ? renderSolveJson : renderSolveText)(solution, options), options.out, io);
   return 0;
-}
-
-/** A value of the varied input as people read it: an amount in the output unit, a ratio or rate in %. */
-function inputText(x: Decimal, kind: ValueKind, unit: string): string {
-  return kind === 'amount' ? `${displayValue(x, 'amount', unit)} ${unit}` : displayValue(x, 'ratio', unit);
 }
 
 function problemText(problem: Problem): string {

@@ -1,12 +1,12 @@
 // `fintech-calc diff <a> <b>`: forecast both with the same options, show what
 // differs, why (--attribute), and whether it should fail the build (--fail-on).
-import { Decimal } from '../shared/decimal.js';
-import { attribute, changedInputs } from '../engine/analysis/attribution.js';
-import { compareForecasts, type Comparison, type Tolerance } from '../engine/analysis/diff.js';
-import { forecast } from '../engine/forecast.js';
-import { inputsOf } from '../engine/analysis/inputs.js';
-import { candidatesOf, coverage, firings, type Coverage, type FailRule } from '../engine/analysis/rules.js';
-import type { Forecast, Scenario, TableName } from '../engine/types.js';
+import { Decimal } from '../../shared/decimal.js';
+import { attribute, changedInputs } from '../../engine/analysis/attribution.js';
+import { compareForecasts, type Comparison, type Tolerance } from '../../engine/analysis/diff.js';
+import { forecast } from '../../engine/forecast.js';
+import { inputsOf } from '../../engine/analysis/inputs.js';
+import { candidatesOf, coverage, firings, type Coverage, type FailRule } from '../../engine/analysis/rules.js';
+import type { Forecast, Scenario, TableName } from '../../engine/types.js';
 import {
   renderDiffCsv,
   renderDiffJson,
@@ -17,15 +17,16 @@ import {
   type CheckedRule,
   type DiffRenderOptions,
   type DiffReport,
-} from '../render/diff.js';
-import { InputError, Problems, type Problem } from '../scenario/problems.js';
-import { parseSettings } from '../scenario/set.js';
-import { didYouMean } from '../shared/suggest.js';
-import { AMOUNT_UNITS, unitSize } from '../shared/units.js';
-import { EXIT, UsageError } from './exit.js';
-import { emit, loadScenarios, styleFor, tablesOf } from './shared.js';
-import type { Io } from './io.js';
-import { checkOutputOptions, wantsStamp, type Format, type RawOutputOptions } from './options.js';
+} from '../../render/diff.js';
+import { InputError, Problems, type Problem } from '../../scenario/problems.js';
+import { parseSettings } from '../../scenario/set.js';
+import { didYouMean } from '../../shared/suggest.js';
+import { AMOUNT_UNITS, unitSize } from '../../shared/units.js';
+import { collect, helpAfter, type CommandContext, type OptionsOf, type Program } from '../command.js';
+import { EXIT, UsageError } from '../exit.js';
+import { emit, loadScenarios, styleFor, tablesOf } from '../shared.js';
+import type { Io } from '../io.js';
+import { checkOutputOptions, forecastOptions, wantsStamp, type Format } from '../options.js';
 
 const RENDERERS: Record<Format, (comparison: Comparison, report: DiffReport, options: DiffRenderOptions) => string> = {
   table: renderDiffTable,
@@ -34,16 +35,44 @@ const RENDERERS: Record<Format, (comparison: Comparison, report: DiffReport, opt
   md: renderDiffMarkdown,
 };
 
-export interface RawDiffOptions extends RawOutputOptions {
-  readonly tolerance?: string;
-  readonly attribute?: boolean;
-  readonly failOn: readonly string[];
-  /** Overrides of one side only, after --set. */
-  readonly setA: readonly string[];
-  readonly setB: readonly string[];
+/** diff's arguments, options and help. */
+function command(program: Program) {
+  const diffCommand = program
+    .command('diff')
+    .description('forecast two scenarios with the same options and show every value that differs')
+    .argument('<a>', 'the scenario to compare from (a file, or a bundled name such as baseline)')
+    .argument('<b>', 'the scenario to compare with');
+  return helpAfter(
+    forecastOptions(diffCommand)
+      .option('--tolerance <x>', 'ignore smaller changes: an amount in the output unit (0.5), with a unit (5亿), or relative (0.1%)')
+      .option('--attribute', 'split each change into the contributions of the inputs that differ (Shapley values, exact decimal)')
+      .option('--fail-on <rule>', "exit 1 only when a rule fires (repeatable): a glob over metric addresses and a threshold, e.g. 'profit.*.2023>1%', 'market.marketSize.*>500亿'", collect, [])
+      .option('--set-a <path=value>', 'override one input of a only, after --set (repeatable)', collect, [])
+      .option('--set-b <path=value>', 'override one input of b only, after --set (repeatable)', collect, []),
+    `
+For every case, table, metric, key and year that differs: a, b, Δ = b − a and Δ% = Δ / |a|. An absolute tolerance bounds amounts; ratios then count when they differ at all. Lines that only one scenario has (other years, modes or segments) are shown as added or removed.
+--attribute splits each change among the inputs that differ (Shapley values: each input's average effect over every order of switching inputs from a to b); what they cannot explain is the residual.
+A --fail-on glob takes * within one part of an address and ** across parts; a relative threshold (1%) bounds |Δ|/|a|, an amount (500亿, or a bare number in the output unit) bounds |Δ| of amounts.
+--set applies to both scenarios; --set-a and --set-b then to a or b alone.
+With -f md the output is a comment ready to post on a pull request.
+
+Examples:
+  fintech-calc diff baseline bank-led                     what the bank-led profit share changes
+  fintech-calc diff baseline my.yaml --tolerance 0.1%     in CI: exit 1 only for moves above 0.1%
+  fintech-calc diff baseline baseline --set-b bankProfit.operatingCost.2023=1%
+  fintech-calc diff a.yaml b.yaml -c all -f json
+  fintech-calc diff baseline variant.yaml --attribute -f md --fail-on 'profit.*.2023>1%'
+
+Exit codes: 0 no differences beyond the tolerance (with --fail-on: no rule fired), 1 differences (a rule fired), 2 bad input or usage, 3 internal error.
+`,
+  );
 }
 
-export async function runDiff(a: string, b: string, raw: RawDiffOptions, io: Io): Promise<number> {
+export function define(program: Program, { io, setCode }: CommandContext): void {
+  command(program).action(async (a, b, options) => setCode(await run(a, b, options, io)));
+}
+
+async function run(a: string, b: string, raw: OptionsOf<typeof command>, io: Io): Promise<number> {
   const options = checkOutputOptions(raw, io);
   const tolerance = raw.tolerance === undefined ? undefined : parseTolerance(raw.tolerance, options.unit, '--tolerance');
   const rules = raw.failOn.map((text) => parseRule(text, options.unit));
@@ -76,7 +105,7 @@ export async function runDiff(a: string, b: string, raw: RawDiffOptions, io: Io)
       },
     }),
     changedInputs: describeChangedInputs(scenarioA, scenarioB),
-    ...(wantsStamp(raw.stamp, options.format) && { stamp: await (await import('./stamp.js')).stampOf([first!, second!], raw.set, options.unit, [raw.setA, raw.setB]) }),
+    ...(wantsStamp(raw.stamp, options.format) && { stamp: await (await import('../stamp.js')).stampOf([first!, second!], raw.set, options.unit, [raw.setA, raw.setB]) }),
   };
   const style = await styleFor(options.color);
   const [nameA, nameB] = columnNames(scenarioA.name, scenarioB.name, first!.file, second!.file);
