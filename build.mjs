@@ -37,6 +37,21 @@ const lazyChildProcess = {
   },
 };
 
+// The workbook writer (src/render/xlsx/) is a bundle of its own, dist/xlsx.cjs:
+// the main bundle's import of it becomes a require() of that file, made only
+// for -f xlsx, so no other command parses or caches its code.
+const XLSX_ENTRY = 'src/render/xlsx/index.ts';
+const separateXlsx = {
+  name: 'separate-xlsx',
+  setup(build) {
+    build.onResolve({ filter: /\/render\/xlsx\/index\.js$/ }, () => ({ path: 'xlsx', namespace: 'separate' }));
+    build.onLoad({ filter: /.*/, namespace: 'separate' }, () => ({
+      contents: "module.exports = require(require('node:path').join(__dirname, 'xlsx.cjs'));",
+      loader: 'js',
+    }));
+  },
+};
+
 rmSync('dist', { recursive: true, force: true });
 // The bundle is the body of a CommonJS module wrapper, so that bin/ can compile
 // it with vm.Script (which takes a code cache) and call it like require would.
@@ -48,8 +63,9 @@ await build({
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/cli.js',
   minify: true,
-  plugins: [lazyChildProcess, esbuildWat],
+  plugins: [lazyChildProcess, separateXlsx, esbuildWat],
 });
+await build({ ...common, format: 'cjs', banner: {}, entryPoints: [XLSX_ENTRY], outfile: 'dist/xlsx.cjs', minify: true });
 // bin/ reads the bundle as latin1, which is exact only for ASCII; and vm.Script
 // cannot run import() (esbuild keeps it for Node's own modules).
 const bundle = readFileSync('dist/cli.js', 'latin1');

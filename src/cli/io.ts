@@ -13,7 +13,8 @@ import { writeAll } from './output-file.js';
 
 export interface Io {
   readonly env: Readonly<Record<string, string | undefined>>;
-  readonly stdout: (text: string) => void;
+  /** Text, or the bytes of a binary output (a workbook). */
+  readonly stdout: (output: string | Uint8Array) => void;
   readonly stderr: (text: string) => void;
   readonly stdoutIsTerminal: boolean;
   /** stderr is a terminal: progress may be drawn there. */
@@ -193,12 +194,12 @@ export async function isTerminal(fd: number): Promise<boolean> {
  * non-blocking pipe (EAGAIN) is waited on; any other failure (a full disk,
  * `>/dev/full`) is a UsageError (exit 2), and what follows is dropped.
  */
-export function stdoutWriter(): (text: string) => void {
+export function stdoutWriter(): (output: string | Uint8Array) => void {
   let closed = false;
-  return (text) => {
+  return (output) => {
     if (closed) return;
     try {
-      writeAll(1, Buffer.from(text));
+      writeAll(1, typeof output === 'string' ? Buffer.from(output) : output);
     } catch (error) {
       closed = true;
       const code = (error as NodeJS.ErrnoException).code;

@@ -32,7 +32,7 @@ export const caseOption = (cases: 'all' | 'one') =>
   new Option('-c, --case <case>', `input case: ${or(cases === 'all' ? [...CASES, 'all'] : CASES)}`).default('base');
 
 /** What every command that prints a forecast's numbers takes: -f (one of `formats`), -u, --lang, -o and --set. */
-export function outputOptions<Args extends unknown[], Opts extends OptionValues>(command: Command<Args, Opts>, formats: readonly Format[]) {
+export function outputOptions<Args extends unknown[], Opts extends OptionValues>(command: Command<Args, Opts>, formats: readonly OutputFormat[]) {
   return command
     .addOption(new Option('-f, --format <format>', `output format: ${or(formats)}`).default('table'))
     .addOption(new Option('-u, --unit <unit>', `unit of amounts in the output: ${OUTPUT_UNITS.join(', ')}`).default('亿元'))
@@ -44,14 +44,14 @@ export function outputOptions<Args extends unknown[], Opts extends OptionValues>
 /** --stamp and --no-stamp; by default only JSON is stamped. */
 export const stampOption = () =>
   new Option('--stamp', 'add the reproducibility stamp (version, extends chain, SHA-256 of each file, --set list) to csv and md output');
-export const noStampOption = () => new Option('--no-stamp', 'leave the stamp out of JSON output');
+export const noStampOption = () => new Option('--no-stamp', 'leave the stamp out of JSON and xlsx output');
 
 export const noColorOption = () => new Option('--no-color', 'no colour, even on a terminal (NO_COLOR=1 does the same)');
 
-/** What forecast and diff take: -t, -c (any case, or all), the output options in every format, --stamp, --no-stamp and --no-color. */
-export function forecastOptions<Args extends unknown[], Opts extends OptionValues>(command: Command<Args, Opts>) {
+/** What forecast and diff take: -t, -c (any case, or all), the output options in `formats`, --stamp, --no-stamp and --no-color. */
+export function forecastOptions<Args extends unknown[], Opts extends OptionValues>(command: Command<Args, Opts>, formats: readonly OutputFormat[] = FORMATS) {
   const selected = command.addOption(tableOption()).addOption(caseOption('all'));
-  return outputOptions(selected, FORMATS).addOption(stampOption()).addOption(noStampOption()).addOption(noColorOption());
+  return outputOptions(selected, formats).addOption(stampOption()).addOption(noStampOption()).addOption(noColorOption());
 }
 
 /**
@@ -92,6 +92,9 @@ export function checkOutputOptions<F extends string = Format>(raw: RawOutputOpti
   const format = oneOf('--format', raw.format, formats);
   if (!AMOUNT_UNITS.has(raw.unit)) {
     throw new UsageError(`--unit: '${raw.unit}' is not a unit${didYouMean(raw.unit, AMOUNT_UNITS.keys())}; expected one of ${OUTPUT_UNITS.join(', ')}`);
+  }
+  if (format === 'xlsx' && raw.out === undefined && io.stdoutIsTerminal) {
+    throw new UsageError('--format xlsx: a workbook is binary and is not written to a terminal; give -o FILE.xlsx, or redirect standard output');
   }
   const lang = raw.lang === undefined ? defaultLang(io.env) : parseLang(raw.lang);
   const noColor = (io.env.NO_COLOR ?? '') !== '';
@@ -151,7 +154,7 @@ export function parsePercentOption(option: string, text: string, example: string
   return parseNumberOption(option, percent[1]!, expectation, inRange, text).dividedBy(100);
 }
 
-/** Whether to stamp: --stamp or --no-stamp, else only JSON. */
+/** Whether to stamp: --stamp or --no-stamp, else only JSON and workbooks (their Stamp sheet). */
 export function wantsStamp(option: boolean | undefined, format: string): boolean {
-  return option ?? format === 'json';
+  return option ?? (format === 'json' || format === 'xlsx');
 }

@@ -7,7 +7,7 @@ import type { RenderOptions, ScenarioResult } from '../../render/options.js';
 import { renderTable } from '../../render/table.js';
 import { helpAfter, type CommandContext, type OptionsOf, type Program } from '../command.js';
 import type { Io } from '../io.js';
-import { checkOutputOptions, forecastOptions, wantsStamp, type Format } from '../options.js';
+import { checkOutputOptions, forecastOptions, wantsStamp, WITH_XLSX, type Format } from '../options.js';
 import { emit, loadScenarios, readSettings, styleFor, tablesOf } from '../shared.js';
 
 const RENDERERS: Record<Format, (results: readonly ScenarioResult[], options: RenderOptions) => string> = {
@@ -24,7 +24,7 @@ function command(program: Program) {
     .description('forecast each scenario (default: the bundled baseline) and print year-by-year tables')
     .argument('[scenario...]', 'scenario files (.yaml), or the name of a bundled scenario such as baseline');
   return helpAfter(
-    forecastOptions(forecastCommand),
+    forecastOptions(forecastCommand, WITH_XLSX),
     `
 Cases: low, base and high take the low (base, high) end of every input range. They are cases of the inputs, not bounds on the outputs: an output can be lower in the high case when an input lowers it.
 
@@ -34,6 +34,7 @@ Examples:
   fintech-calc forecast my.yaml -t market,profit -u 万亿元
   fintech-calc forecast baseline my.yaml -f json  one JSON document per line
   fintech-calc forecast -f csv -o forecast.csv    tidy CSV rows into a file
+  fintech-calc forecast -f xlsx -o baseline.xlsx  a workbook of live formulas
   fintech-calc forecast --set supplyChain.modes.receivables.penetration.2023=55～65%
 
 Exit codes: 0 success, 2 bad input or usage, 3 internal error (a bug).
@@ -46,7 +47,7 @@ export function define(program: Program, { io, setCode }: CommandContext): void 
 }
 
 async function run(scenarioArgs: readonly string[], raw: OptionsOf<typeof command>, io: Io): Promise<number> {
-  const options = checkOutputOptions(raw, io);
+  const options = checkOutputOptions(raw, io, WITH_XLSX);
   const loaded = await loadScenarios(scenarioArgs.length > 0 ? scenarioArgs : ['baseline'], readSettings(raw.set, options.unit), io);
   const tables = tablesOf(loaded, options.tables);
   // One stamp per scenario (JSON Lines); the stamp module is loaded only when stamping.
@@ -57,6 +58,13 @@ async function run(scenarioArgs: readonly string[], raw: OptionsOf<typeof comman
     file: entry.file,
     ...(stamps && { stamp: stamps[i] }),
   }));
+  if (options.format === 'xlsx') {
+    // A bundle of its own (dist/xlsx.cjs), loaded only here.
+    const { renderForecastXlsx } = await import('../../render/xlsx/index.js');
+    const scenarios = results.map((result, i) => ({ ...result, scenario: loaded[i]!.scenario }));
+    emit(renderForecastXlsx(scenarios, { unit: options.unit, lang: options.lang, tables }).bytes, options.out, io);
+    return 0;
+  }
   const style = await styleFor(options.color);
   const text = RENDERERS[options.format](results, { unit: options.unit, lang: options.lang, tables, style });
   emit(text, options.out, io);

@@ -33,10 +33,18 @@ export function widthsOf(rows: readonly (readonly (Cell | undefined)[])[], caps:
   for (const row of rows.slice(skipRows)) {
     row.forEach((cell, column) => {
       if (cell === undefined) return;
-      // Numbers show with separators and a decimal: about their digits and a third more.
-      const width = cell.kind === 'text' ? displayWidth(cell.text) : Math.min(18, Math.ceil((cell.kind === 'number' ? cell.value : cell.cached).split('.')[0]!.length * 1.4) + 4);
+      const width = cell.kind === 'text' ? displayWidth(cell.text) : shownWidth(cell);
       widths[column] = Math.max(widths[column] ?? 8, Math.min(width + 2, caps[column] ?? 60));
     });
   }
   return Array.from(widths, (width) => width ?? 8);
+}
+
+/** About the width of a number as its format shows it: digits with separators, and up to 3 decimals (a ratio: 2 and %). */
+function shownWidth(cell: Exclude<Cell, { kind: 'text' }>): number {
+  const value = Number(cell.kind === 'number' ? cell.value : cell.cached);
+  if (cell.style === 'header') return String(value).length;
+  const isRatio = cell.style === 'ratio' || cell.style === 'inputRatio';
+  const digits = String(Math.floor(Math.abs(isRatio ? value * 100 : value))).length;
+  return (value < 0 ? 1 : 0) + digits + (isRatio ? 4 : Math.floor((digits - 1) / 3) + 4);
 }
