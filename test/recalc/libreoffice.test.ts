@@ -14,6 +14,7 @@ import { anyScenarioParts, anyScenarioYaml } from '../engine/scenario-arbitrary.
 import { runCli } from '../cli/in-process.js';
 import { position, readXlsx, unzip, type ReadWorkbook } from '../xlsx/read-xlsx.js';
 import { recalculate } from '../xlsx/libreoffice.js';
+import { close } from '../xlsx/evaluate.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fintech-calc-recalc-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,8 +27,6 @@ async function workbook(args: readonly string[]): Promise<Uint8Array> {
   return new Uint8Array(readFileSync(out));
 }
 
-/** Whether two values agree to 1e-9 relative (absolutely, near 0). */
-const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b), 1e-6);
 
 /** Where the recalculated workbook's formula cells differ from `expected`'s cached values (its cells by the same address). */
 function disagreements(recalculated: ReadWorkbook, expected: ReadWorkbook): string[] {

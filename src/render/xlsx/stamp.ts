@@ -1,15 +1,15 @@
 // The Stamp sheet: what produced the workbook (the reproducibility stamp:
 // version, files and their SHA-256, the --set list), how to use it, and how
 // many of its computed cells are live formulas.
-import { unitSize } from '../../shared/units.js';
+import { amountPlaces } from '../numbers.js';
 import { text, type Lang } from '../labels.js';
 import { labelCell, widthsOf, type Counts } from './cells.js';
 import type { Cell, Sheet } from './model.js';
 
-/** Amounts as the tables show them: 1 decimal in 亿元 and bn, 3 in 万亿元 and tn, none in 元. */
+/** Amounts with the decimals the tables show (1 in 亿元 and bn, 3 in 万亿元 and tn, none in 元). */
 export function amountFormat(unit: string): string {
-  const size = unitSize(unit)!;
-  return size.greaterThanOrEqualTo(1000) ? '#,##0.000' : size.greaterThanOrEqualTo(1) ? '#,##0.0' : '#,##0';
+  const places = amountPlaces(unit);
+  return places === 0 ? '#,##0' : `#,##0.${'0'.repeat(places)}`;
 }
 
 /** The stamp as rows of a key path (`scenarios.1.chain.1.sha256`, counted from 1) and its value. */
