@@ -1,11 +1,12 @@
 // `fintech-calc forecast [scenario ...]`: read, forecast, render.
 import { forecast } from '../../engine/forecast.js';
-import { renderCsv } from '../../render/csv.js';
+import { renderCsv, renderExcelCsv } from '../../render/csv.js';
 import { renderJson } from '../../render/json.js';
 import { renderMarkdown } from '../../render/md.js';
 import type { RenderOptions, ScenarioResult } from '../../render/options.js';
 import { renderTable } from '../../render/table.js';
 import { helpAfter, type CommandContext, type OptionsOf, type Program } from '../command.js';
+import { UsageError } from '../exit.js';
 import type { Io } from '../io.js';
 import { checkOutputOptions, forecastOptions, wantsStamp, WITH_XLSX, type Format } from '../options.js';
 import { emit, loadScenarios, readSettings, styleFor, tablesOf } from '../shared.js';
@@ -24,7 +25,7 @@ function command(program: Program) {
     .description('forecast each scenario (default: the bundled baseline) and print year-by-year tables')
     .argument('[scenario...]', 'scenario files (.yaml), or the name of a bundled scenario such as baseline');
   return helpAfter(
-    forecastOptions(forecastCommand, WITH_XLSX),
+    forecastOptions(forecastCommand, WITH_XLSX).option('--excel', 'with -f csv: CSV for Excel: a UTF-8 BOM, one row per metric with years as columns, labels in --lang, CRLF'),
     `
 Cases: low, base and high take the low (base, high) end of every input range. They are cases of the inputs, not bounds on the outputs: an output can be lower in the high case when an input lowers it.
 
@@ -34,6 +35,7 @@ Examples:
   fintech-calc forecast my.yaml -t market,profit -u 万亿元
   fintech-calc forecast baseline my.yaml -f json  one JSON document per line
   fintech-calc forecast -f csv -o forecast.csv    tidy CSV rows into a file
+  fintech-calc forecast -f csv --excel -o f.csv   CSV that Excel opens right
   fintech-calc forecast -f xlsx -o baseline.xlsx  a workbook of live formulas
   fintech-calc forecast --set supplyChain.modes.receivables.penetration.2023=55～65%
 
@@ -48,6 +50,7 @@ export function define(program: Program, { io, setCode }: CommandContext): void 
 
 async function run(scenarioArgs: readonly string[], raw: OptionsOf<typeof command>, io: Io): Promise<number> {
   const options = checkOutputOptions(raw, io, WITH_XLSX);
+  if (raw.excel && options.format !== 'csv') throw new UsageError(`--excel: is a flavour of CSV; add -f csv (got -f ${options.format})`);
   const loaded = await loadScenarios(scenarioArgs.length > 0 ? scenarioArgs : ['baseline'], readSettings(raw.set, options.unit), io);
   const tables = tablesOf(loaded, options.tables);
   // One stamp per scenario (JSON Lines); the stamp module is loaded only when stamping.
@@ -66,7 +69,7 @@ async function run(scenarioArgs: readonly string[], raw: OptionsOf<typeof comman
     return 0;
   }
   const style = await styleFor(options.color);
-  const text = RENDERERS[options.format](results, { unit: options.unit, lang: options.lang, tables, style });
+  const text = (raw.excel ? renderExcelCsv : RENDERERS[options.format])(results, { unit: options.unit, lang: options.lang, tables, style });
   emit(text, options.out, io);
   return 0;
 }
