@@ -5,9 +5,7 @@
 // scenario JSON Schema (dist/scenario.schema.json).
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Script } from 'node:vm';
 import { build } from 'esbuild';
-import { esbuildWat } from './wat.mjs';
 
 const common = {
   bundle: true,
@@ -16,7 +14,6 @@ const common = {
   target: 'node20',
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [esbuildWat],
   // Some CommonJS dependencies (yaml) call require(); give the ESM bundle one.
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
 };
@@ -63,13 +60,13 @@ await build({
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/cli.js',
   minify: true,
-  plugins: [lazyChildProcess, separateXlsx, esbuildWat],
+  plugins: [lazyChildProcess, separateXlsx],
 });
 await build({ ...common, format: 'cjs', banner: {}, entryPoints: [XLSX_ENTRY], outfile: 'dist/xlsx.cjs', minify: true });
 // bin/ reads the bundle as latin1, which is exact only for ASCII; and vm.Script
 // cannot run import() (esbuild keeps it for Node's own modules).
 const bundle = readFileSync('dist/cli.js', 'latin1');
-if (!/^[\x00-\x7f]*$/.test(bundle)) throw new Error('build: dist/cli.js is not ASCII (a String.raw with non-ASCII text?)');
+if (!/^\p{ASCII}*$/u.test(bundle)) throw new Error('build: dist/cli.js is not ASCII (a String.raw with non-ASCII text?)');
 if (/\bimport\(/.test(bundle)) throw new Error("build: dist/cli.js has an import(): import Node's modules statically, in a module that is imported lazily");
 
 const precompiler = 'dist/.precompile.mjs';

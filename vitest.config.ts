@@ -1,8 +1,6 @@
 import { configDefaults, defineConfig } from 'vitest/config';
-import { viteWat } from './wat.mjs';
 
 export default defineConfig({
-  plugins: [viteWat],
   test: {
     // test/recalc/ needs LibreOffice: `npm run recalc` (RECALC=1) runs it alone.
     include: process.env.RECALC ? ['test/recalc/**/*.test.ts'] : ['test/**/*.test.ts'],

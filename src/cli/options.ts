@@ -60,6 +60,7 @@ export function forecastOptions<Args extends unknown[], Opts extends OptionValue
  * --stamp and --no-color where the command offers them (a command's own
  * inferred values must fit these).
  */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- commander's type for 'no options yet'
 export type RawOutputOptions = ReturnType<ReturnType<typeof outputOptions<[], {}>>['opts']> & {
   readonly table?: string;
   readonly case?: string;

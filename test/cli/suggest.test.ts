@@ -40,7 +40,7 @@ describe('a scenario argument that names nothing', () => {
 
   it('says a metric given where a scenario goes belongs to explain', async () => {
     expect((await runCli(['forecast', 'market.marketSize.2023'])).stderr).toBe(
-      "market.marketSize.2023: error: no such file (a metric? fintech-calc explain market.marketSize.2023 shows how it is computed)\n",
+      'market.marketSize.2023: error: no such file (a metric? fintech-calc explain market.marketSize.2023 shows how it is computed)\n',
     );
   });
 });

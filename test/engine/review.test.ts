@@ -127,7 +127,7 @@ bankProfit:
   it('names the real reason when it cannot attribute: the years of a model differ, and only for the tables shown', async () => {
     const result = await runCli(['diff', 'baseline', 'test/fixtures/extends/other-years.yaml', '--attribute', '-f', 'json']);
     expect(JSON.parse(result.stdout).attribution.unattributable).toBe(
-      "the years differ: supplyChain 2019..2023 → 2019..2022, bankProfit 2019..2023 → 2019..2022; an input cannot be switched alone between different years",
+      'the years differ: supplyChain 2019..2023 → 2019..2022, bankProfit 2019..2023 → 2019..2022; an input cannot be switched alone between different years',
     );
     const spendOnly = await runCli(['diff', 'baseline', 'test/fixtures/extends/other-years.yaml', '--attribute', '-f', 'json', '-t', 'spend', '--set-b', 'techSpend.segments.payment.spend.2022=1800亿']);
     const attribution = JSON.parse(spendOnly.stdout).attribution;
