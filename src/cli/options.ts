@@ -159,3 +159,18 @@ export function parsePercentOption(option: string, text: string, example: string
 export function wantsStamp(option: boolean | undefined, format: string): boolean {
   return option ?? (format === 'json' || format === 'xlsx');
 }
+
+/** --year: years, comma-separated (2023, or 2022,2023). */
+export function parseYearsOption(text: string): string[] {
+  const years = text.split(',').map((year) => year.trim());
+  const bad = years.find((year) => !/^\d{4}$/.test(year));
+  if (bad !== undefined) throw new UsageError(`--year: expected years, comma-separated, such as 2023 or 2022,2023, got ${quoted(bad)}`);
+  return [...new Set(years)];
+}
+
+/** The years asked for, each a year of the forecast (`available`). */
+export function checkYears(years: readonly string[], available: readonly string[]): readonly string[] {
+  const missing = years.filter((year) => !available.includes(year));
+  if (missing.length > 0) throw new UsageError(`--year: ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not a year of the forecast; its years are ${available[0]}..${available[available.length - 1]}`);
+  return years;
+}
