@@ -77,10 +77,6 @@ const TEXT = {
   spendSheet: { en: 'Tech spend', zh: '技术投入' },
   labourSheet: { en: 'Labour', zh: '人工降本' },
   techSheet: { en: 'Technologies', zh: '各类技术' },
-  diffSheet: { en: 'Differences', zh: '差异' },
-  simulateSheet: { en: 'Statistics', zh: '统计' },
-  histogramSheet: { en: 'Histograms', zh: '直方图' },
-  samplesSheet: { en: 'Samples', zh: '样本' },
   lowShort: { en: 'low', zh: '低' },
   baseShort: { en: 'base', zh: '基准' },
   highShort: { en: 'high', zh: '高' },
@@ -91,7 +87,6 @@ const TEXT = {
   methodHeader: { en: 'Between anchors', zh: '锚点之间' },
   growthHeader: { en: 'Growth', zh: '增长率' },
   sourceHeader: { en: 'Source', zh: '来源' },
-  valueHeader: { en: 'Value', zh: '数值' },
   ratioUnit: { en: 'ratio', zh: '比例' },
   countUnit: { en: 'count', zh: '数量' },
   linear: { en: 'linear', zh: '线性插值' },
@@ -105,10 +100,6 @@ const TEXT = {
     zh: '蓝色单元格是场景的取值（锚点）：修改后所有公式都会重算；锚点之间的年份是公式。',
   },
   formulasNote: { en: 'computed cells that are live formulas', zh: '为实时公式的计算单元格' },
-  binCenter: { en: 'bin centre', zh: '分组中值' },
-  countHeader: { en: 'Count', zh: '频数' },
-  sampleHeader: { en: 'Sample', zh: '样本' },
-  statHeader: { en: 'Statistic', zh: '统计量' },
 } satisfies Record<string, Label>;
 
 export type TextKey = keyof typeof TEXT;
