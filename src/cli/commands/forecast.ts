@@ -28,7 +28,8 @@ function command(program: Program) {
   return helpAfter(
     forecastOptions(forecastCommand, WITH_XLSX)
       .option('--year <list>', 'side by side: one table per model, one column per scenario × case × year, for these years (comma-separated), e.g. --year 2023')
-      .option('--excel', 'with -f csv: CSV for Excel: a UTF-8 BOM, one row per metric with years as columns, labels in --lang, CRLF'),
+      .option('--excel', 'with -f csv: CSV for Excel: a UTF-8 BOM, one row per metric with years as columns, labels in --lang, CRLF')
+      .option('--watch', 'run again whenever a scenario file, or a file it extends, changes; Ctrl-C stops'),
     `
 Cases: low, base and high take the low (base, high) end of every input range. They are cases of the inputs, not bounds on the outputs: an output can be lower in the high case when an input lowers it.
 
@@ -42,6 +43,7 @@ Examples:
   fintech-calc forecast -f xlsx -o baseline.xlsx  a workbook of live formulas
   fintech-calc forecast baseline bank-led -c all --year 2023
   fintech-calc forecast --set supplyChain.modes.receivables.penetration.2023=55～65%
+  fintech-calc forecast my.yaml --watch           again on every save of my.yaml
 
 Exit codes: 0 success, 2 bad input or usage, 3 internal error (a bug).
 `,
@@ -53,6 +55,8 @@ export function define(program: Program, { io, setCode }: CommandContext): void 
 }
 
 async function run(scenarioArgs: readonly string[], raw: OptionsOf<typeof command>, io: Io): Promise<number> {
+  const { watch, ...once } = raw;
+  if (watch) return (await import('../watch.js')).watchRuns((watched) => run(scenarioArgs, once, watched), io, raw.lang);
   const options = checkOutputOptions(raw, io, WITH_XLSX);
   const years = raw.year === undefined ? undefined : parseYearsOption(raw.year);
   if (years && options.format === 'xlsx') throw new UsageError('--year: the side-by-side view is not yet written as a workbook; use -f csv --excel, or -f xlsx without --year');
