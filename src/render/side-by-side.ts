@@ -5,7 +5,7 @@
 import { address, linesOf, type Line, type ValueKind } from '../engine/analysis/lines.js';
 import type { Case, TableName } from '../engine/types.js';
 import type { Decimal } from '../shared/decimal.js';
-import { csvText, spreadsheetText } from './csv.js';
+import { csvText, csvUnit, spreadsheetText } from './csv.js';
 import type { Grid } from './grid.js';
 import { gridMarkdown } from './md.js';
 import { gridTable } from './table.js';
@@ -107,7 +107,7 @@ export function sideBySideCsv(tables: readonly SideBySideTable[], results: reado
     rows.push([text('tableHeader', lang), text('metricHeader', lang), text('unitHeader', lang), ...columns.map((column) => columnHeader(column, columns, lang))].map(spreadsheetText));
     for (const line of lines) {
       const values = line.values.map((value) => (value == null ? '' : machineValue(value, line.kind, unit)));
-      rows.push([table, spreadsheetText(line.label), line.kind === 'amount' ? unit : line.kind, ...values]);
+      rows.push([table, spreadsheetText(line.label), csvUnit(line.kind, unit), ...values]);
     }
   }
   return stampComments(results.map((result) => result.stamp), 'csv') + csvText(rows);

@@ -10,7 +10,7 @@ import { helpAfter, type CommandContext, type OptionsOf, type Program } from '..
 import { UsageError } from '../exit.js';
 import type { Io } from '../io.js';
 import { checkOutputOptions, checkYears, forecastOptions, parseYearsOption, wantsStamp, WITH_XLSX, type Format } from '../options.js';
-import { emit, loadScenarios, readSettings, styleFor, tablesOf } from '../shared.js';
+import { emit, loadScenarios, readSettings, refuseInputsAsOutputs, styleFor, tablesOf } from '../shared.js';
 
 const RENDERERS: Record<Format, (results: readonly ScenarioResult[], options: RenderOptions) => string> = {
   table: renderTable,
@@ -62,6 +62,7 @@ async function run(scenarioArgs: readonly string[], raw: OptionsOf<typeof comman
   if (years && options.format === 'xlsx') throw new UsageError('--year: the side-by-side view is not yet written as a workbook; use -f csv --excel, or -f xlsx without --year');
   if (raw.excel && options.format !== 'csv') throw new UsageError(`--excel: is a flavour of CSV; add -f csv (got -f ${options.format})`);
   const loaded = await loadScenarios(scenarioArgs.length > 0 ? scenarioArgs : ['baseline'], readSettings(raw.set, options.unit), io);
+  refuseInputsAsOutputs([['-o', options.out]], loaded);
   const tables = tablesOf(loaded, options.tables);
   // One stamp per scenario (JSON Lines); the stamp module is loaded only when stamping.
   const stampOf = wantsStamp(raw.stamp, options.format) ? (await import('../stamp.js')).stampOf : undefined;
