@@ -171,7 +171,7 @@ describe('forecast -f xlsx on the command line', () => {
     const piped = spawnSync(process.execPath, [bin, 'forecast', '-c', 'all', '-f', 'xlsx'], { maxBuffer: 1 << 26 });
     expect(piped.status).toBe(0);
     expect(Buffer.compare(piped.stdout, readFileSync(out))).toBe(0);
-    expect(readFileSync(join(PACKAGE_ROOT, 'dist', 'cli.js'), 'latin1')).not.toContain('spreadsheetml');
+    expect(readFileSync(join(PACKAGE_ROOT, 'dist', 'cli.cjs'), 'latin1')).not.toContain('spreadsheetml');
     expect(readFileSync(join(PACKAGE_ROOT, 'dist', 'xlsx.cjs'), 'utf8')).toContain('spreadsheetml');
   });
 });
