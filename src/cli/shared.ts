@@ -151,7 +151,7 @@ export function printReports(reports: readonly FileReport[], io: Io): void {
 }
 
 /** To stdout, or to --out through the output-file writer (never a partial file). */
-export function emit(text: string, out: string | undefined, io: Io): void {
-  if (out === undefined) io.stdout(text);
-  else writeOutputFile(out, text);
+export function emit(output: string | Uint8Array, out: string | undefined, io: Io): void {
+  if (out === undefined) io.stdout(output);
+  else writeOutputFile(out, output);
 }
