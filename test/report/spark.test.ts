@@ -79,10 +79,17 @@ describe('forecast --spark', () => {
     expect(stdout).not.toContain('Trend');
   });
 
-  it('is a usage error with json and csv, which give every value', async () => {
-    for (const format of ['json', 'csv']) {
+  it('is a usage error with json, csv and xlsx, which give every value', async () => {
+    for (const format of ['json', 'csv', 'xlsx']) {
       const result = await runCli(['forecast', '--spark', '-f', format]);
       expect(result).toEqual({ code: 2, stdout: '', stderr: `fintech-calc: error: --spark: sparklines are drawn in table and md output, not in ${format} (which give every value)\n` });
+    }
+  });
+
+  it('is a usage error with the side-by-side view (--year), in table and md', async () => {
+    for (const format of ['table', 'md']) {
+      const result = await runCli(['forecast', '--spark', '--year', '2023', '-f', format]);
+      expect(result).toEqual({ code: 2, stdout: '', stderr: 'fintech-calc: error: --spark: the side-by-side view (--year) has a column per year and scenario, not a trend per line; leave out --spark or --year\n' });
     }
   });
 });
