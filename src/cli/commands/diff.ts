@@ -1,8 +1,7 @@
 // `fintech-calc diff <a> <b>`: forecast both with the same options, show what
 // differs, why (--attribute), and whether it should fail the build (--fail-on).
-import { Decimal } from '../../shared/decimal.js';
 import { attribute, changedInputs } from '../../engine/analysis/attribution.js';
-import { compareForecasts, type Comparison, type Tolerance } from '../../engine/analysis/diff.js';
+import { compareForecasts, type Comparison } from '../../engine/analysis/diff.js';
 import { forecast } from '../../engine/forecast.js';
 import { inputsOf } from '../../engine/analysis/inputs.js';
 import { candidatesOf, coverage, firings, type Coverage, type FailRule } from '../../engine/analysis/rules.js';
@@ -20,13 +19,12 @@ import {
 } from '../../render/diff.js';
 import { InputError, Problems, type Problem } from '../../scenario/problems.js';
 import { parseSettings } from '../../scenario/set.js';
-import { didYouMean } from '../../shared/suggest.js';
-import { AMOUNT_UNITS, unitSize } from '../../shared/units.js';
 import { collect, helpAfter, type CommandContext, type OptionsOf, type Program } from '../command.js';
-import { EXIT, UsageError } from '../exit.js';
+import { EXIT } from '../exit.js';
 import { emit, loadScenarios, styleFor, tablesOf } from '../shared.js';
 import type { Io } from '../io.js';
 import { checkOutputOptions, forecastOptions, wantsStamp, type Format } from '../options.js';
+import { parseRule, parseTolerance } from '../thresholds.js';
 
 const RENDERERS: Record<Format, (comparison: Comparison, report: DiffReport, options: DiffRenderOptions) => string> = {
   table: renderDiffTable,
@@ -160,30 +158,4 @@ function columnNames(nameA: string, nameB: string, fileA: string, fileB: string)
   if (nameA !== nameB) return [nameA, nameB];
   if (fileA !== fileB) return [fileA, fileB];
   return ['a', 'b'];
-}
-
-/** `0.5` (an amount in the output unit), `5亿` (an amount with a unit) or `0.1%` (relative). */
-export function parseTolerance(text: string, outputUnit: string, option: string): Tolerance {
-  const match = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*(\S*)\s*$/.exec(text);
-  const unit = match?.[2] ?? '';
-  if (match && (unit === '%' || unit === '％')) return { kind: 'relative', fraction: new Decimal(match[1]!).dividedBy(100) };
-  const size = unit === '' ? unitSize(outputUnit) : unitSize(unit);
-  if (!match || size === undefined) {
-    const hint = match && unit !== '' ? `unknown unit '${unit}'${didYouMean(unit, AMOUNT_UNITS.keys())}; ` : '';
-    throw new UsageError(`${option}: ${hint}expected an amount in the output unit (0.5), an amount with a unit (5亿) or a percentage (0.1%), got '${text}'`);
-  }
-  return { kind: 'absolute', amount: new Decimal(match[1]!).times(size) };
-}
-
-const MAX_GLOB = 200;
-
-/** `profit.*.2023>1%`, `market.marketSize.*>500亿`: a glob over metric addresses, `>`, a threshold. */
-export function parseRule(text: string, outputUnit: string): FailRule {
-  const match = /^([A-Za-z0-9_.*-]+)\s*>\s*(.+)$/.exec(text.trim());
-  if (!match) {
-    throw new UsageError(`--fail-on: expected <metric glob>><threshold>, e.g. 'profit.*.2023>1%' or 'market.marketSize.*>500亿', got '${text}'`);
-  }
-  // Addresses are far shorter: a longer glob matches nothing, and would make an oversized pattern.
-  if (match[1]!.length > MAX_GLOB) throw new UsageError(`--fail-on: a glob has at most ${MAX_GLOB} characters (metric addresses are shorter); got one of ${match[1]!.length}`);
-  return { text: text.trim(), glob: match[1]!, threshold: parseTolerance(match[2]!, outputUnit, `--fail-on '${text}'`) };
 }
