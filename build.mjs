@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import { esbuildWat } from './wat.mjs';
+import { buildLibrary } from './build-lib.mjs';
 
 const common = {
   bundle: true,
@@ -78,3 +79,6 @@ if ((await cli.run(['forecast'], io)) !== 0) throw new Error('build: `forecast` 
 if ((await cli.run(['simulate', '-n', '10'], io)) !== 0) throw new Error('build: `simulate` failed while warming the code cache');
 writeFileSync(CACHE, script.createCachedData());
 if (loadCli().script.cachedDataRejected) console.warn('build: V8 rejected the code cache just written; start-up will be slower');
+
+// The library (`import … from 'fintech-calc'`): a bundle and declarations of its own.
+await buildLibrary();

@@ -3,7 +3,8 @@
 // the same renderer, so the library and the CLI cannot disagree). Options come
 // from JavaScript callers too, so every one is checked here; bad ones are
 // UsageErrors, which index.ts turns into FintechCalcError like InputErrors.
-import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Decimal } from '../shared/decimal.js';
 import { attribute } from '../engine/analysis/attribution.js';
@@ -28,11 +29,15 @@ import { parseSettings } from '../scenario/set.js';
 import { didYouMean } from '../shared/suggest.js';
 import { AMOUNT_UNITS, OUTPUT_UNITS } from '../shared/units.js';
 import { UsageError } from '../cli/exit.js';
-import { fileSources } from '../cli/io.js';
+import { fileSources } from '../cli/files.js';
 import { parseTolerance } from '../cli/thresholds.js';
 
-/** The package's folder (for the bundled scenarios): dist/index.js and src/lib/commands.ts are both two levels down. */
-const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The package's folder (for the bundled scenarios): the first above this module (dist/index.js, or src/lib/ in tests) with a scenarios/ folder. */
+function packageRoot(): string {
+  let folder = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(folder, 'scenarios')) && dirname(folder) !== folder) folder = dirname(folder);
+  return folder;
+}
 
 /** A problem as the library gives it: flat, as `Problem` in index.ts. */
 export interface FlatProblem {
@@ -83,15 +88,13 @@ export async function loadScenario(source: string | { readonly text: string; rea
   const problems = new Problems();
   const settings = parseSettings(set, checkUnit(unit), problems);
   if (!problems.empty) throw new InputError(problems.list);
-  const files = fileSources({ env: {}, stdout: ignore, stderr: ignore, stdoutIsTerminal: false, packageRoot: PACKAGE_ROOT });
+  const files = fileSources({ packageRoot: packageRoot() });
   const reference = typeof source === 'string' ? source : (source.file ?? '<text>');
   const loaded = await load(reference, typeof source === 'string' ? files : textSource(source.text, reference, files), settings);
   const handle: ScenarioHandle = Object.freeze({ name: loaded.scenario.name, title: loaded.scenario.title, file: loaded.file, files: Object.freeze(loaded.chain.map((link) => link.display)) });
   loadedScenarios.set(handle, loaded);
   return handle;
 }
-
-function ignore(): void {}
 
 /** Text given by the caller, named `file`; what it extends comes from the files. */
 function textSource(text: string, file: string, files: ScenarioSources): ScenarioSources {
