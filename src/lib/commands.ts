@@ -149,12 +149,6 @@ export function sensitivity(scenario: unknown, metric: string, options: Options 
   return parsed(renderSensitivityJson(result, { unit, lang, style: PLAIN, metric, kind: found.kind, scenario: checked.name }));
 }
 
-export function solve(scenario: unknown, options: Options & { readonly target?: string; readonly vary?: string }): Promise<object> {
-  loadedOf(scenario);
-  checkOptions(options, CASES);
-  return Promise.reject(new UsageError('solve is not in the library yet'));
-}
-
 const MAX_SAMPLES = 10_000_000;
 
 export function simulate(scenario: unknown, options: Options & { readonly samples?: number; readonly seed?: number; readonly dist?: string; readonly percentiles?: readonly number[] }): object {

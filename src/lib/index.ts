@@ -95,15 +95,6 @@ export interface SensitivityOptions extends OutputOptions {
   readonly swing?: number;
 }
 
-export interface SolveOptions extends OutputOptions {
-  /** The metric and its target value in any value syntax: `market.marketSize.2023=6.5万亿`. */
-  readonly target: string;
-  /** The input to vary, as `--set` names it: `supplyChain.modes.receivables.penetration.2023`. */
-  readonly vary: string;
-  /** Default base. */
-  readonly case?: Case;
-}
-
 export interface SimulateOptions extends OutputOptions {
   /** Default 10000, at most 10⁷. */
   readonly samples?: number;
@@ -229,24 +220,6 @@ export interface SensitivityDocument {
   readonly inputs: readonly { readonly input: string; readonly how: string; readonly low: Value; readonly high: Value; readonly swing: Value }[];
 }
 
-/** `solve`'s result: the CLI's `solve -f json` document. */
-export interface SolveDocument {
-  readonly format: 'fintech-calc/solve@1';
-  readonly scenario: string;
-  readonly file: string;
-  readonly case: Case;
-  readonly unit: string;
-  readonly vary: string;
-  /** The value found for the input: an amount in the output unit, or a fraction. */
-  readonly value: Value;
-  readonly metric: string;
-  readonly target: Value;
-  readonly result: Value;
-  readonly iterations: number;
-  /** The metric's line over its years, with the input at `value`. */
-  readonly line: YearValues;
-}
-
 /** `simulate`'s result: the CLI's `simulate -f json --no-stamp` document. */
 export interface SimulateDocument {
   readonly format: 'fintech-calc/simulate@1';
@@ -287,11 +260,6 @@ export function explain(scenario: Scenario, metric: string, options: ExplainOpti
 /** Which input moves a metric most: the metric at each input's low and high, all else at base. */
 export function sensitivity(scenario: Scenario, metric: string, options: SensitivityOptions = {}): SensitivityDocument {
   return checked(() => commands.sensitivity(scenario, metric, options)) as SensitivityDocument;
-}
-
-/** Goal seek: the value of one input that makes a metric meet a target. */
-export async function solve(scenario: Scenario, options: SolveOptions): Promise<SolveDocument> {
-  return (await checked(() => commands.solve(scenario, options))) as SolveDocument;
 }
 
 /** Monte Carlo over the input ranges: mean and percentiles of every metric, key and year. */
