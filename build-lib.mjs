@@ -5,7 +5,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import ts from 'typescript';
-import { esbuildWat } from './wat.mjs';
 
 const ENTRY = 'src/lib/index.ts';
 /** What only the CLI may load: its framework, colours, terminal and commands. */
@@ -24,7 +23,6 @@ export async function buildLibrary() {
     metafile: true,
     // yaml is CommonJS and requires Node's modules: give the ES module a require.
     banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
-    plugins: [esbuildWat],
   });
   const cliOnly = Object.keys(metafile.inputs).filter((input) => CLI_ONLY.test(input));
   if (cliOnly.length > 0) throw new Error(`build: the library bundles CLI-only code: ${cliOnly.join(', ')}`);

@@ -6,7 +6,6 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
-import { esbuildWat } from './wat.mjs';
 import { buildLibrary } from './build-lib.mjs';
 
 const common = {
@@ -16,7 +15,6 @@ const common = {
   target: 'node20',
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [esbuildWat],
   // Some CommonJS dependencies (yaml) call require(); give the ESM bundle one.
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
 };
@@ -48,7 +46,7 @@ await build({
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/cli.js',
   minify: true,
-  plugins: [lazyChildProcess, esbuildWat],
+  plugins: [lazyChildProcess],
 });
 // bin/ reads the bundle as latin1, which is exact only for ASCII; and vm.Script
 // cannot run import() (esbuild keeps it for Node's own modules).

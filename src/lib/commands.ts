@@ -160,7 +160,7 @@ export function simulate(scenario: unknown, options: Options & { readonly sample
   const percentiles = (options.percentiles ?? [5, 50, 95]).map((p) => checkNumber('percentiles', p, 0, 100, 'numbers from 0 to 100, e.g. [5, 50, 95]'));
   const simulation = simulationOf(checked, { samples, seed, dist, tables });
   const outputs = linesOf(simulation.forecast, tables).flatMap((line) => [...line.values].map(([year, value]) => ({ line, year, value })));
-  const stats = simulation.run(outputs.map((output) => output.value));
+  const stats = simulation.run(outputs.map((output) => output.value), { percentiles });
   const simulated = outputs.map((output, i) => ({ ...output, stats: stats[i]! }));
   return parsed(renderSimulateJson(simulated, { unit, lang, style: PLAIN, scenario: checked.name, title: checked.title, samples, seed, dist, percentiles, histograms: [] }));
 }

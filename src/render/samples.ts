@@ -1,7 +1,7 @@
 // simulate --samples-file: the raw samples as CSV, one row per sample (the drawn
 // quantile of each ranged input, then the value of each --metric), rendered a
 // chunk of samples at a time so that memory does not grow with the samples.
-import type { Traced } from '../engine/calc/calc.js';
+import type { Traced } from '../engine/simulate/tracing.js';
 import type { Chunk } from '../engine/simulate/simulate.js';
 
 /** The columns after `sample`: the ranged inputs' paths, then the metrics (each with its traced value, null when it has none). */

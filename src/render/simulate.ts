@@ -2,7 +2,6 @@
 // tables, JSON (fintech-calc/simulate@1), CSV or Markdown; a terminal
 // histogram for --metric.
 import { Decimal } from '../shared/decimal.js';
-import type { Traced } from '../engine/calc/calc.js';
 import type { Line } from '../engine/analysis/lines.js';
 import type { SampleStats } from '../engine/simulate/stats.js';
 import type { Distribution, TableName } from '../engine/types.js';
@@ -18,10 +17,15 @@ import { gridTable } from './table.js';
 export const SIMULATE_FORMAT = 'fintech-calc/simulate@1';
 
 export interface SimulatedOutput {
-  readonly line: Line<Traced>;
+  /** Which metric, key and year (its traced values are not read here). */
+  readonly line: Line<unknown>;
   readonly year: string;
+  /** Its percentiles are those of the options; a --metric output has a histogram of HISTOGRAM_COLUMNS. */
   readonly stats: SampleStats;
 }
+
+/** The width of a --metric histogram, in columns of the terminal. */
+export const HISTOGRAM_COLUMNS = 40;
 
 export interface SimulateRenderOptions {
   readonly unit: string;
@@ -49,12 +53,12 @@ function statNames(options: SimulateRenderOptions, lang: Lang | 'machine' = 'mac
 }
 
 /** Statistic s of an output: the mean, then the percentiles asked for. */
-function statValue(output: SimulatedOutput, s: number, options: SimulateRenderOptions): Decimal | null {
-  return decimal(s === 0 ? output.stats.mean : output.stats.percentile(options.percentiles[s - 1]!));
+function statValue(output: SimulatedOutput, s: number): Decimal | null {
+  return decimal(s === 0 ? output.stats.mean : output.stats.percentiles[s - 1]!);
 }
 
 function statValues(output: SimulatedOutput, options: SimulateRenderOptions): (Decimal | null)[] {
-  return statNames(options).map((_, s) => statValue(output, s, options));
+  return statNames(options).map((_, s) => statValue(output, s));
 }
 
 function title(table: TableName, options: SimulateRenderOptions): string {
@@ -69,7 +73,7 @@ function grids(outputs: readonly SimulatedOutput[], options: SimulateRenderOptio
   const tables = [...new Set(outputs.map((output) => output.line.table))];
   return tables.map((table) => {
     // By line and year; a line is fixed when no draw moves it in any year.
-    const values = new Map<Line<Traced>, { byYear: Map<string, SimulatedOutput>; fixed: boolean }>();
+    const values = new Map<Line<unknown>, { byYear: Map<string, SimulatedOutput>; fixed: boolean }>();
     for (const output of outputs.filter((output) => output.line.table === table)) {
       const entry = values.get(output.line) ?? { byYear: new Map(), fixed: true };
       entry.byYear.set(output.year, output);
@@ -79,8 +83,8 @@ function grids(outputs: readonly SimulatedOutput[], options: SimulateRenderOptio
     const byLine = [...values];
     const yearly = byLine.filter(([line]) => line.metric !== 'cagr');
     const years = [...new Set(yearly.flatMap(([, { byYear }]) => [...byYear.keys()]))].sort();
-    const cell = (line: Line<Traced>, output: SimulatedOutput | undefined, s: number) => {
-      const value = output && statValue(output, s, options);
+    const cell = (line: Line<unknown>, output: SimulatedOutput | undefined, s: number) => {
+      const value = output && statValue(output, s);
       return value == null ? '–' : displayValue(value, line.kind, unit);
     };
     // A line no draw moves is one row of its value, not a row per statistic.
@@ -100,12 +104,14 @@ function grids(outputs: readonly SimulatedOutput[], options: SimulateRenderOptio
 }
 
 export function histogramText(output: SimulatedOutput, options: SimulateRenderOptions): string {
-  const name = `${[output.line.table, output.line.group, output.line.key, output.line.metric].filter(Boolean).join('.')}.${output.year}`;
+  const { table, group, key, metric } = output.line;
+  const name = `${[table, group, key, metric].filter(Boolean).join('.')}.${output.year}`;
   const title = `${name}${parenthesised(options.unit, options.lang)}${colon(options.lang)}${say.samples(options.lang, options.samples)}`;
   // Undefined in every sample (a CAGR from a first value of 0): nothing to draw, nor ends to label.
   if (output.stats.count === 0) return `${title}\n${say.noValueSampled(options.lang)}\n`;
-  const columns = 40;
-  const counts = output.stats.histogram(columns);
+  const counts = output.stats.histogram;
+  if (!counts) throw new Error(`internal: simulate counted no histogram of ${name}`);
+  const columns = counts.length;
   const top = Math.max(...counts);
   const rows = 8;
   const bars = Array.from({ length: rows }, (_, r) =>

@@ -1,10 +1,15 @@
 // kernels.wat: its generator is pure-rand's xoroshiro128+ seeded through
 // splitmix64, its draws are uniform and independent from seed to seed, and one
 // step on one sample (evaluate, which folds simulate's constants) is the formula.
+// Its memory layout comes from layout.ts, and kernels.wasm.ts is its compilation.
+import { readFileSync } from 'node:fs';
+import { build } from 'esbuild';
 import fc from 'fast-check';
 import { xoroshiro128plus } from 'pure-rand';
 import { describe, expect, it } from 'vitest';
 import { evaluator, instantiateKernels } from '../../src/engine/simulate/kernels.js';
+import { WAT_NAMES } from '../../src/engine/simulate/layout.js';
+import { compileWat, fillLayout, kernelsModule, WAT, type WatNames } from '../../scripts/wasm.mjs';
 
 const MASK64 = (1n << 64n) - 1n;
 
@@ -96,7 +101,7 @@ describe('kernels.wat', () => {
   });
 
   it('evaluates the formulas of the Calc contract in float64', () => {
-    const evaluate = evaluator(instantiateKernels());
+    const evaluate = evaluator();
     expect([evaluate('add', 0.1, 0.2), evaluate('sub', 1, 0.9), evaluate('mul', 3, 0.1)]).toEqual([0.1 + 0.2, 1 - 0.9, 3 * 0.1]);
     expect([evaluate('shareOf', 1, 4), evaluate('shareOf', 1, 0), evaluate('growth', 3, 2)]).toEqual([0.25, 0, 0.5]);
     expect(evaluate('growth', 1, 0)).toBeNaN();
@@ -123,3 +128,60 @@ function correlation(xs: readonly number[], ys: readonly number[]): number {
   });
   return sxy / Math.sqrt(sxx * syy);
 }
+
+describe('kernels.wasm.ts', () => {
+  const wat = readFileSync(WAT, 'utf8');
+
+  it("is kernels.wat's compilation with layout.ts's offsets (else: npm run wasm)", async () => {
+    const written = readFileSync(new URL('../../src/engine/simulate/kernels.wasm.ts', import.meta.url), 'utf8');
+    expect(written).toBe(kernelsModule(await compileWat(fillLayout(wat, WAT_NAMES))));
+  });
+
+  it('takes every offset in kernels.wat from layout.ts, each loaded and stored as its type', () => {
+    const refused = (text: string, names: WatNames = WAT_NAMES) => {
+      try {
+        fillLayout(text, names);
+        return '';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    expect(refused(wat)).toBe('');
+    const line = (text: string) => wat.slice(0, wat.indexOf(text)).split('\n').length;
+    const count = '(i32.load offset={record.count} (local.get $r))';
+    const instead = (text: string) => refused(wat.replace(count, text));
+    const at = `line ${line(count)}: `;
+    const asF64 = instead('(f64.load offset={record.count} (local.get $r))');
+    expect(asF64).toContain(`${at}{record.count} is i32, read with f64.load`);
+    expect(instead('(i32.load offset=40 (local.get $r))')).toContain(`${at}i32.load offset=40: write the offset as a {struct`);
+    expect(instead('(i32.load offset={record.total} (local.get $r))')).toContain('{record.total} is not in layout.ts');
+    const spare = { ...WAT_NAMES.structs.outlier, fields: [...WAT_NAMES.structs.outlier.fields, 'spare'] };
+    const structs = { ...WAT_NAMES.structs, outlier: spare };
+    expect(refused(wat, { ...WAT_NAMES, structs })).toContain('layout.ts: outlier.spare is never used by kernels.wat');
+    const opcodes = { ...WAT_NAMES.opcodes, tally: 9 };
+    expect(refused(wat, { ...WAT_NAMES, opcodes })).toContain('OPCODES must number 0, 1, 2');
+    // Sample vectors are not structs: their offsets may be numbers.
+    expect(wat).toContain('(v128.load offset=16 (local.get $v))');
+  });
+
+  it('lays out the br_table by OPCODES: each op runs its own code', () => {
+    const evaluate = evaluator();
+    const ops = ['add', 'sub', 'mul', 'shareOf', 'growth'] as const;
+    expect(ops.map((op) => evaluate(op, 6, 3))).toEqual([9, 3, 18, 2, 1]);
+    expect(evaluate('cagr', 1, 8, 3)).toBe(1);
+    expect(evaluate('uniform', 0.25, 0, [10, 4])).toBe(11);
+  });
+
+  it('loads from plain JavaScript: bundled with no plugin, for any platform', async () => {
+    const { outputFiles } = await build({
+      entryPoints: ['src/engine/simulate/kernels.ts'],
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'neutral',
+      logLevel: 'silent',
+    });
+    const plain = await import(`data:text/javascript;base64,${Buffer.from(outputFiles[0]!.text).toString('base64')}`);
+    expect(plain.evaluator()('mul', 0.1, 3)).toBe(0.1 * 3);
+  });
+});

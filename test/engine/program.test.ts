@@ -1,7 +1,9 @@
-// program.ts: a slot's vector is not given to another slot while it is still read.
+// program.ts: a slot's vector is not given to another slot while it is still read,
+// and the program is written as layout.ts's STEPs.
 import { describe, expect, it } from 'vitest';
-import { Slot, type Step } from '../../src/engine/calc/calc.js';
-import { schedule } from '../../src/engine/simulate/program.js';
+import { OPCODES, readStruct, STEP } from '../../src/engine/simulate/layout.js';
+import { encode, schedule } from '../../src/engine/simulate/program.js';
+import { Slot, type Step } from '../../src/engine/simulate/tracing.js';
 
 describe('schedule', () => {
   it('frees a vector once, when an operation reads the same slot twice', () => {
@@ -30,5 +32,32 @@ describe('schedule', () => {
     expect(new Set(kept.vectorOf.values()).size).toBe(4);
     const reused = schedule([], steps, [0], [], new Set([3]));
     expect(reused.vectors).toBe(2);
+  });
+});
+
+describe('encode', () => {
+  it("writes each operation as a STEP: a vector's stride is 8, a constant's 0 (written once per lane), a tally's extra its record", () => {
+    const steps: Step[] = [
+      { op: 'mul', a: new Slot(0), b: 3, periods: 0, out: 1 },
+      { op: 'cagr', a: new Slot(0), b: new Slot(1), periods: 4, out: 2 },
+    ];
+    const plan = schedule([], steps, [0], [2], new Set());
+    const constants: number[][] = [];
+    const code = encode(plan, {
+      vector: (index) => 1000 + index * 100,
+      quantiles: (input) => 5000 + input,
+      record: (output) => 9000 + output,
+      constant: (values) => constants.push([...values]) * 10_000,
+    });
+    expect(code.length).toBe(3 * STEP.bytes);
+    const view = new DataView(code.buffer);
+    const written = [0, 1, 2].map((i) => readStruct(view, i * STEP.bytes, STEP));
+    const at = (slot: number) => 1000 + plan.vectorOf.get(slot)! * 100;
+    expect(written).toEqual([
+      { op: OPCODES.mul, out: at(1), a: at(0), strideA: 8, b: 10_000, strideB: 0, extra: 0 },
+      { op: OPCODES.cagr, out: at(2), a: at(0), strideA: 8, b: at(1), strideB: 8, extra: 4 },
+      { op: OPCODES.tally, out: 0, a: at(2), strideA: 8, b: 20_000, strideB: 0, extra: 9000 },
+    ]);
+    expect(constants).toEqual([[3, 3], [0, 0]]);
   });
 });

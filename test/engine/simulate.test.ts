@@ -3,9 +3,10 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decimalCalc, Slot, tracingCalc, type InputReader, type Step, type Traced } from '../../src/engine/calc/calc.js';
+import { decimalCalc, type InputReader } from '../../src/engine/calc/calc.js';
+import { Decimal } from '../../src/shared/decimal.js';
 import { quantileFunction } from '../../src/engine/simulate/distributions.js';
-import { evaluator, instantiateKernels } from '../../src/engine/simulate/kernels.js';
+import { evaluator } from '../../src/engine/simulate/kernels.js';
 import { loadMachine } from '../../src/engine/simulate/machine.js';
 import { schedule } from '../../src/engine/simulate/program.js';
 import { forecastWith } from '../../src/engine/forecast.js';
@@ -13,6 +14,7 @@ import { atEnd, mapInputs } from '../../src/engine/analysis/inputs.js';
 import { linesOf } from '../../src/engine/analysis/lines.js';
 import { sampledInputs, simulate, type Chunk } from '../../src/engine/simulate/simulate.js';
 import { constantStats } from '../../src/engine/simulate/stats.js';
+import { Slot, tracingCalc, type Step, type Traced } from '../../src/engine/simulate/tracing.js';
 import { TABLES, type Scenario, type Series } from '../../src/engine/types.js';
 import { atCase } from '../../src/engine/calc/yearly.js';
 import { fileSources } from '../../src/cli/io.js';
@@ -20,13 +22,13 @@ import { loadScenario } from '../../src/scenario/load.js';
 import { PACKAGE_ROOT, runCli } from '../cli/in-process.js';
 import { load } from '../helpers.js';
 
-const evaluate = evaluator(instantiateKernels());
+const evaluate = evaluator();
 
 /** The statistics of one output whose chunks (of at most `size` samples) a test gives. */
 function tallied(size: number) {
   const machine = loadMachine(schedule([], [], [0], [0], new Set([0])), { size, inputs: 0, tallied: 1, seed: 1 });
   return {
-    stats: machine.stats[0]!,
+    stats: (percentiles: readonly number[] = [], columns?: number) => machine.tallies[0]!.stats(percentiles, columns),
     add(values: ArrayLike<number>) {
       machine.start(values.length);
       machine.vector(0).set(values);
@@ -69,6 +71,8 @@ function floatForecast(scenario: Scenario, valueOf: (series: Series, year: numbe
  * Every output of the float back-end, with every input at base, against the
  * decimal forecast: with the inputs as numbers (folded while tracing), as
  * vectors (replayed), and alternating (numbers meet vectors in the formulas).
+ * A value the decimal forecast leaves undefined (null, or a growth's year left
+ * out) is NaN in the float one, and only such a value.
  */
 async function expectFloatEqualsDecimal(scenario: Scenario) {
   const atBase = mapInputs(scenario, (_, series) => atEnd(series, 'base'));
@@ -88,6 +92,9 @@ async function expectFloatEqualsDecimal(scenario: Scenario) {
         const want = value.toNumber();
         expect(Math.abs(sample! - want), `${line.table}.${line.metric}.${line.key}.${year}`).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(want)));
         compared++;
+      }
+      for (const [year, traced] of float.lines[i]!.values) {
+        if (!line.values.has(year)) expect(traced === null || Number.isNaN(float.at(traced)), `${line.table}.${line.metric}.${line.key}.${year}`).toBe(true);
       }
     });
     expect(compared).toBeGreaterThan(10);
@@ -128,7 +135,7 @@ describe('one set of formulas, two back-ends', () => {
       }
     };
     const values = replayed.flatMap((line) => [...line.values.values()]);
-    simulation.run(values, { values, chunk: check });
+    simulation.run(values, { percentiles: [] }, { values, chunk: check });
     expect(chunks).toBe(3);
   });
 
@@ -143,6 +150,43 @@ describe('one set of formulas, two back-ends', () => {
       { numRuns: 30, seed: 11 },
     );
     await expectFloatEqualsDecimal(await load(labour));
+  });
+
+  it('and where a growth or CAGR starts from 0', async () => {
+    const fromZero = `years: 2020..2023
+technologies:
+  years: 2020..2023
+  items:
+    a: {spend: {2020: 0, 2021: 0, 2022: 5, 2023: 6, interpolate: linear}}
+    b: {spend: {2020: 0, 2021: 0～3, 2022: 5, 2023: 6, interpolate: linear}}
+`;
+    await expectFloatEqualsDecimal(await load(fromZero));
+  });
+
+  it('mean the same by an undefined growth or CAGR: undefined in decimal ⇔ NaN in float64, folded or sample by sample', () => {
+    const number = fc.oneof(fc.constant(0), fc.integer({ min: -1000, max: 1000 }), fc.double({ min: 1e-6, max: 1e6, noNaN: true }));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(number, number), { minLength: 1, maxLength: 9 }), fc.integer({ min: 1, max: 9 }), (pairs, periods) => {
+        const steps: Step[] = [];
+        let slots = 2; // 0 and 1: the vectors of the a's and b's
+        const traced = tracingCalc(steps, () => new Slot(slots++), evaluate);
+        const [a, b] = [new Slot(0), new Slot(1)];
+        // Over the samples of vectors a and b (replayed), and on each pair of numbers (folded).
+        const [growth, cagr] = [traced.growth(a, b) as Slot, traced.cagr(b, a, periods) as Slot];
+        const machine = loadMachine(schedule([], steps, [0, 1], [], new Set([growth.index, cagr.index])), { size: pairs.length, inputs: 0, tallied: 0, seed: 1 });
+        machine.start(pairs.length);
+        pairs.forEach(([x, y], i) => ([machine.vector(0)[i], machine.vector(1)[i]] = [x, y]));
+        machine.run();
+        pairs.forEach(([x, y], i) => {
+          const undefinedGrowth = decimalCalc.growth(new Decimal(x), new Decimal(y)) === undefined;
+          expect([Number.isNaN(traced.growth(x, y) as number), Number.isNaN(machine.vector(growth.index)[i]!)]).toEqual([undefinedGrowth, undefinedGrowth]);
+          if (x < 0 || y < 0) return; // a CAGR of a change of sign has no real root
+          const undefinedCagr = decimalCalc.cagr(new Decimal(y), new Decimal(x), periods) === undefined;
+          expect([Number.isNaN(traced.cagr(y, x, periods) as number), Number.isNaN(machine.vector(cagr.index)[i]!)]).toEqual([undefinedCagr, undefinedCagr]);
+        });
+      }),
+      { numRuns: 200, seed: 17 },
+    );
   });
 });
 
@@ -182,7 +226,7 @@ describe('sampling', () => {
     const { penetration, share } = simulation.forecast.market!.modes[0]!;
     const watched = [penetration.get(2020)!, penetration.get(2021)!];
     const chunks: Chunk[] = [];
-    simulation.run([], { values: watched, chunk: (chunk) => chunks.push(chunk) });
+    simulation.run([], { percentiles: [] }, { values: watched, chunk: (chunk) => chunks.push(chunk) });
     const [chunk] = chunks;
     const q = chunk!.draws.get('supplyChain.modes.a.penetration')!;
     const [in2020, in2021] = watched.map((value) => chunk!.valueOf(value)) as Float64Array[];
@@ -216,36 +260,37 @@ describe('distributions', () => {
     const { stats, add } = tallied(6001);
     // The first chunk sets the histogram's range, [0.4, 0.6) widened by half on each side to [0.3, 0.7).
     for (const chunk of [values.subarray(4000, 6000), values.subarray(0, 4000), values.subarray(6000)]) add(chunk);
-    expect(stats.mean).toBeCloseTo(0.5, 12);
+    const { mean, min, max, count, percentiles } = stats([35, 50, 65, 5, 10, 95, 0, 100]);
+    expect(mean).toBeCloseTo(0.5, 12);
     // Within one bin (0.4 / 4096) in the range; exact outside it, where the samples are kept.
-    for (const p of [35, 50, 65]) expect(Math.abs(stats.percentile(p) - p / 100)).toBeLessThan(0.4 / 4096);
-    expect([stats.percentile(5), stats.percentile(10), stats.percentile(95)]).toEqual([0.05, 0.1, 0.95]);
-    expect([stats.min, stats.max, stats.count]).toEqual([0, 1, 10001]);
-    expect([stats.percentile(0), stats.percentile(100)]).toEqual([0, 1]);
+    [35, 50, 65].forEach((p, i) => expect(Math.abs(percentiles[i]! - p / 100)).toBeLessThan(0.4 / 4096));
+    expect(percentiles.slice(3)).toEqual([0.05, 0.1, 0.95, 0, 1]);
+    expect([min, max, count]).toEqual([0, 1, 10001]);
   });
 
   it('count an output that is constant at first, then spreads, without losing a sample', () => {
     const { stats, add } = tallied(10);
     add([5, 5, NaN, 5]);
-    expect([stats.count, stats.min, stats.max, stats.percentile(50), stats.histogram(4)]).toEqual([3, 5, 5, 5, [3, 0, 0, 0]]);
+    const constant = stats([50], 4);
+    expect(constant).toEqual({ count: 3, mean: 5, min: 5, max: 5, percentiles: [5], histogram: [3, 0, 0, 0] });
     add([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]); // sets the range [-3.5, 14.5)
     add([14.5 - 1e-12, 14.5, -100]);
-    expect([stats.count, stats.min, stats.max]).toEqual([16, -100, 14.5]);
-    expect(stats.mean * stats.count).toBeCloseTo(15 + 55 + 29 - 100, 9);
-    expect(stats.histogram(8).reduce((a, b) => a + b)).toBe(16);
-    expect(stats.percentile(0)).toBe(-100);
-    expect(stats.percentile(100)).toBe(14.5);
+    const { count, min, max, mean, percentiles, histogram } = stats([0, 100, 50], 8);
+    expect([count, min, max]).toEqual([16, -100, 14.5]);
+    expect(mean * count).toBeCloseTo(15 + 55 + 29 - 100, 9);
+    expect(histogram!.reduce((a, b) => a + b)).toBe(16);
+    expect(percentiles.slice(0, 2)).toEqual([-100, 14.5]);
     // The three 5s were binned when the range was set: the median lies among them.
-    expect(Math.abs(stats.percentile(50) - 5)).toBeLessThan(18 / 4096);
+    expect(Math.abs(percentiles[2]! - 5)).toBeLessThan(18 / 4096);
   });
 
   it('of a value no draw moves are those of the samples of that value', () => {
     for (const value of [2.5, -1, 0, NaN]) {
       const { stats, add } = tallied(70);
       for (let i = 0; i < 3; i++) add(new Float64Array(70).fill(value));
-      const constant = constantStats(value, 210);
-      expect([constant.count, constant.mean, constant.min, constant.max, constant.histogram(5)]).toEqual([stats.count, stats.mean, stats.min, stats.max, stats.histogram(5)]);
-      for (const p of [0, 1, 50, 99, 100]) expect(constant.percentile(p)).toEqual(stats.percentile(p));
+      const percentiles = [0, 1, 50, 99, 100];
+      expect(constantStats(value, 210, percentiles, 5)).toEqual(stats(percentiles, 5));
+      expect(constantStats(value, 210, percentiles)).toEqual(stats(percentiles));
     }
   });
 
@@ -253,12 +298,32 @@ describe('distributions', () => {
     const { scenario } = await loadScenario('baseline', fileSources({ env: {}, stdout: () => undefined, stderr: () => undefined, stdoutIsTerminal: false, packageRoot: PACKAGE_ROOT }));
     const statsWith = (chunk: number) => {
       const simulation = simulate(scenario, { samples: 3000, seed: 9, dist: 'triangular', chunk, tables: ['market', 'profit'] });
-      return simulation.run(linesOf(simulation.forecast, ['market', 'profit']).flatMap((line) => [...line.values.values()])).map((stats) => [stats.count, stats.mean, stats.min, stats.max]);
+      const outputs = linesOf(simulation.forecast, ['market', 'profit']).flatMap((line) => [...line.values.values()]);
+      return simulation.run(outputs, { percentiles: [] }).map(({ count, mean, min, max }) => [count, mean, min, max]);
     };
     // The draws do not depend on the chunk size; the statistics only through the histogram's range.
     const [a, b] = [statsWith(3000), statsWith(1000)];
     expect(a.map(([count, , min, max]) => [count, min, max])).toEqual(b.map(([count, , min, max]) => [count, min, max]));
     a.forEach(([, mean], i) => expect(mean).toBeCloseTo(b[i]![1]!, 9));
+  });
+
+  it('are plain numbers and arrays: the percentiles asked for, and histograms only where asked', async () => {
+    const { scenario } = await loadScenario('baseline', fileSources({ env: {}, stdout: () => undefined, stderr: () => undefined, stdoutIsTerminal: false, packageRoot: PACKAGE_ROOT }));
+    const simulation = simulate(scenario, { samples: 2000, seed: 3, dist: 'pert', tables: ['market'] });
+    const lines = linesOf(simulation.forecast, ['market']);
+    const outputs = lines.flatMap((line) => [...line.values.values()]);
+    const moving = outputs.findIndex((value) => value instanceof Slot);
+    const fixed = outputs.findIndex((value) => typeof value === 'number');
+    const stats = simulation.run(outputs, { percentiles: [50, 0, 100], histograms: { outputs: [moving, fixed], columns: 7 } });
+    // Nothing refers to the WebAssembly instance's memory: a deep copy is equal.
+    expect(structuredClone(stats)).toEqual(stats);
+    for (const stat of stats) {
+      for (const value of Object.values(stat)) expect(typeof value === 'number' || (Array.isArray(value) && value.every((x) => typeof x === 'number'))).toBe(true);
+      expect(stat.percentiles.slice(1)).toEqual([stat.min, stat.max]);
+    }
+    expect(stats.flatMap((stat, i) => (stat.histogram ? [i] : []))).toEqual([moving, fixed].sort((a, b) => a - b));
+    expect(stats[moving]!.histogram!.reduce((a, b) => a + b)).toBe(2000);
+    expect(stats[fixed]!.histogram).toEqual([2000, 0, 0, 0, 0, 0, 0]);
   });
 
   it('takes dist: per value, and refuses unknown ones', async () => {

@@ -1,5 +1,8 @@
 // simulate's tables have the layout of forecast's: years as columns, CAGRs below the table.
 import { describe, expect, it } from 'vitest';
+import type { Line } from '../../src/engine/analysis/lines.js';
+import { histogramText, renderSimulateJson, type SimulateRenderOptions } from '../../src/render/simulate.js';
+import { PLAIN } from '../../src/render/style.js';
 import { runCli } from '../cli/in-process.js';
 
 /** The header cells of each box-drawn table in a terminal output. */
@@ -26,6 +29,31 @@ describe('simulate tables', () => {
     const simulated = await runCli(['simulate', '-n', '200', '-t', 'tech', '-f', 'md']);
     expect(simulated.stdout.split('\n').find((line) => line.startsWith('| '))).toBe('| Metric | 2018 | 2019 | 2020 | 2021 | 2022 |');
     expect(simulated.stdout).toMatch(/^CAGR 2018-2022, RPA: 37\.18% {2}$/m);
+  });
+});
+
+describe('simulate output', () => {
+  it('is drawn from plain statistics: the numbers the engine returned, nothing computed here', () => {
+    const line: Line<unknown> = { table: 'market', metric: 'marketSize', key: '', kind: 'amount', values: new Map() };
+    const stats = { count: 4, mean: 2.5, min: 1, max: 4, percentiles: [1.25, 3.75], histogram: [3, 0, 1] };
+    const options: SimulateRenderOptions = {
+      unit: '亿元',
+      lang: 'en',
+      style: PLAIN,
+      scenario: 'plain',
+      title: 'Plain',
+      samples: 4,
+      seed: 1,
+      dist: 'uniform',
+      percentiles: [10, 90],
+      histograms: [],
+    };
+    const output = { line, year: '2023', stats };
+    const [metric] = JSON.parse(renderSimulateJson([output], options)).metrics;
+    expect(metric).toEqual({ table: 'market', metric: 'marketSize', key: '', year: '2023', mean: '2.5', p10: '1.25', p90: '3.75' });
+    const bars = histogramText(output, options).split('\n').filter((row) => row.startsWith('│'));
+    expect(bars.at(-1)).toBe('│█ █');
+    expect(bars[0]).toBe('│█  ');
   });
 });
 

@@ -1,11 +1,12 @@
 // `fintech-calc simulate [scenario]`: Monte Carlo over the input ranges.
 import { Option } from '@commander-js/extra-typings';
-import type { Traced } from '../../engine/calc/calc.js';
+import type { Traced } from '../../engine/simulate/tracing.js';
 import { linesOf } from '../../engine/analysis/lines.js';
 import { sampledInputs, simulate, type SimulationSettings, type Watch } from '../../engine/simulate/simulate.js';
 import { DISTRIBUTIONS, type Distribution } from '../../engine/types.js';
 import { changeAddress } from '../../engine/analysis/rules.js';
 import {
+  HISTOGRAM_COLUMNS,
   renderSimulateCsv,
   renderSimulateJson,
   renderSimulateMarkdown,
@@ -120,8 +121,11 @@ async function run(scenarioArg: string | undefined, raw: OptionsOf<typeof comman
       progress?.(chunk.start + chunk.length);
     },
   };
+  const wanted = { percentiles, histograms: { outputs: metrics, columns: HISTOGRAM_COLUMNS } };
   // A samples file has a temporary file, which an interrupt must be able to remove.
-  const stats = samplesFile ? await runLettingSignalsIn(simulation.steps(values, watch)) : simulation.run(values, watch);
+  const stats = samplesFile
+    ? await runLettingSignalsIn(simulation.steps(values, wanted, watch))
+    : simulation.run(values, wanted, watch);
   if (progress) io.stderr('\r\u001b[K');
   const simulated: SimulatedOutput[] = outputs.map((output, i) => ({ ...output, stats: stats[i]! }));
   const histograms = metrics.map((index) => simulated[index]!);

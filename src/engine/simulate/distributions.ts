@@ -2,6 +2,7 @@
 // q takes the value at quantile q of each year's (low, base, high), so one draw
 // per input moves all its years together.
 import type { Evaluate } from './kernels.js';
+import { f64Fields, TRIANGULAR, UNIFORM } from './layout.js';
 import type { Distribution } from '../types.js';
 
 /** A sampler for one (low, base, high): quantile → value. */
@@ -10,14 +11,12 @@ export type Quantile = (q: number) => number;
 /** The distributions kernels.wat draws from itself; PERT's inverse is tabulated here. */
 export type NativeDistribution = Exclude<Distribution, 'pert'>;
 
-/**
- * What kernels.wat's draw takes for a (low, base, high) with high > low:
- * triangular: low, high, split = F(base), left = width·(base − low), right = width·(high − base);
- * uniform: low, width.
- */
+/** What kernels.wat's draw takes for a (low, base, high) with high > low, laid out as TRIANGULAR or UNIFORM. */
 export function drawParameters(dist: NativeDistribution, low: number, base: number, high: number): number[] {
   const width = high - low;
-  return dist === 'uniform' ? [low, width] : [low, high, (base - low) / width, width * (base - low), width * (high - base)];
+  if (dist === 'uniform') return f64Fields(UNIFORM, { low, width });
+  const [split, left, right] = [(base - low) / width, width * (base - low), width * (high - base)];
+  return f64Fields(TRIANGULAR, { low, high, split, left, right });
 }
 
 /** The value at quantile q, in the same float64 arithmetic as simulate's draws. */

@@ -1,7 +1,9 @@
-// The WebAssembly half of simulate's float64 back-end (kernels.wat): the module
-// is compiled once; each simulation gets an instance, whose memory it lays out
-// before taking any view of it (a view does not survive the memory growing).
-import wasm from './kernels.wat';
+// The WebAssembly half of simulate's float64 back-end (kernels.wat, compiled into
+// kernels.wasm.ts by `npm run wasm`): the module is compiled once; each simulation
+// gets an instance, whose memory it lays out (layout.ts) before taking any view
+// of it (a view does not survive the memory growing).
+import { KERNELS_WASM } from './kernels.wasm.js';
+import { DRAW_PARAMETER_BYTES, Layout, LANES, OPCODES, STEP, writeStruct, type Opcode } from './layout.js';
 
 /** kernels.wat's exports. Addresses are byte offsets into `memory`. */
 export interface Kernels {
@@ -11,64 +13,57 @@ export interface Kernels {
   nextUnit(): number;
   /** n samples of `inputs` quantiles: input k's at `at` + k·stride. */
   draw(at: number, inputs: number, n: number, stride: number): void;
-  /** The program: `count` steps of STEP_BYTES at `at`, on n samples; returns the outliers it wrote at `outliers`. */
+  /** The program: `count` steps (STEP) at `at`, on n samples; returns the outliers (OUTLIER) it wrote at `outliers`. */
   run(at: number, count: number, n: number, outliers: number): number;
   /** The value at `rank` in a record's bins, `seen` samples being below them; NaN if above. */
   binPercentile(record: number, rank: number, seen: number): number;
 }
 
-/** An operation of the program as kernels.wat numbers it: draws, formulas, and the statistics' tally. */
-export const OPCODES = { triangular: 0, uniform: 1, add: 2, sub: 3, mul: 4, shareOf: 5, growth: 6, cagr: 7, tally: 8 } as const;
-export type Opcode = keyof typeof OPCODES;
-export const STEP_BYTES = 32;
-/** An outlier as run writes it: f64 value, i32 record, 4 bytes unused. */
-export const OUTLIER_BYTES = 16;
-/** The generator's state, then room for one step on one sample (evaluate). */
-const STATE_BYTES = 16;
-const SCRATCH_BYTES = STEP_BYTES + 11 * 8;
 const PAGE = 65536;
 
 let compiled: WebAssembly.Module | undefined;
 
-/** An instance whose memory has room for `layout`. */
-export function instantiateKernels(layout?: Layout): Kernels {
-  compiled ??= new WebAssembly.Module(wasm);
-  const kernels = new WebAssembly.Instance(compiled, { math: { cbrt: Math.cbrt, pow: Math.pow } }).exports as unknown as Kernels;
-  const missing = (layout?.size ?? 0) - kernels.memory.buffer.byteLength;
-  if (missing > 0) kernels.memory.grow(Math.ceil(missing / PAGE));
-  return kernels;
+/** base64 to bytes: atob gives one char per byte. */
+function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
 
-/** Hands out memory in order, 8-byte aligned, after the generator's state and the scratch step. */
-export class Layout {
-  size = STATE_BYTES + SCRATCH_BYTES;
-
-  reserve(bytes: number): number {
-    const at = this.size;
-    this.size += Math.ceil(bytes / 8) * 8;
-    return at;
-  }
+/** An instance whose memory has room for `layout`. */
+export function instantiateKernels(layout: Layout = new Layout()): Kernels {
+  compiled ??= new WebAssembly.Module(bytesOf(KERNELS_WASM));
+  const kernels = new WebAssembly.Instance(compiled, { math: { cbrt: Math.cbrt, pow: Math.pow } }).exports as unknown as Kernels;
+  const missing = layout.size - kernels.memory.buffer.byteLength;
+  if (missing > 0) kernels.memory.grow(Math.ceil(missing / PAGE));
+  return kernels;
 }
 
 /** One operation on numbers: a, b and `extra` (a number, or the parameters of a draw). */
 export type Evaluate = (op: Exclude<Opcode, 'tally'>, a: number, b: number, extra?: number | readonly number[]) => number;
 
 /**
- * Evaluates one operation by running it as a step on one sample, so that each
- * float64 formula is written once, in kernels.wat. (Make it after the memory
- * has its size.)
+ * Evaluates one operation by running it as a step on one sample, in an
+ * instance of its own, so that each float64 formula is written once, in kernels.wat.
  */
-export function evaluator(kernels: Kernels): Evaluate {
-  const { buffer } = kernels.memory;
-  const step = new Int32Array(buffer, STATE_BYTES, STEP_BYTES / 4);
-  // a, b and the result, each with room for the second sample run takes along; then up to 5 parameters
-  const values = new Float64Array(buffer, STATE_BYTES + STEP_BYTES, 11);
-  const address = (index: number) => values.byteOffset + index * 8;
-  return (op, a, b, extra = 0) => {
-    [values[0], values[2]] = [a, b];
-    if (typeof extra !== 'number') values.set(extra, 6);
-    step.set([OPCODES[op], address(4), address(0), 0, address(2), 0, typeof extra === 'number' ? extra : address(6)]);
-    kernels.run(step.byteOffset, 1, 1, 0);
-    return values[4]!;
+export function evaluator(): Evaluate {
+  const layout = new Layout();
+  const step = layout.reserve(STEP.bytes);
+  // a, b and the result, each with room for the second sample run takes along
+  const [a, b, out] = [layout.reserve(LANES * 8), layout.reserve(LANES * 8), layout.reserve(LANES * 8)];
+  const parameters = layout.reserve(DRAW_PARAMETER_BYTES);
+  const kernels = instantiateKernels(layout);
+  const memory = new DataView(kernels.memory.buffer);
+  const f64 = new Float64Array(kernels.memory.buffer);
+  // The same step every time but for its op and extra (evaluate runs hundreds of times while tracing).
+  writeStruct(memory, step, STEP, { op: 0, out, a, strideA: 0, b, strideB: 0, extra: 0 });
+  return (op, x, y, extra = 0) => {
+    [f64[a / 8], f64[b / 8]] = [x, y];
+    if (typeof extra !== 'number') f64.set(extra, parameters / 8);
+    memory.setInt32(step + STEP.offset.op, OPCODES[op], true);
+    memory.setInt32(step + STEP.offset.extra, typeof extra === 'number' ? extra : parameters, true);
+    kernels.run(step, 1, 1, 0);
+    return f64[out / 8]!;
   };
 }

@@ -2,13 +2,14 @@
 // once (the program and its constants, the quantiles, the vectors, a statistics
 // record and bins per tallied output, room for a chunk's outliers) and run
 // chunk by chunk.
-import { instantiateKernels, Layout, OUTLIER_BYTES, STEP_BYTES } from './kernels.js';
+import { instantiateKernels } from './kernels.js';
+import { BINS_BYTES, DRAW_PARAMETER_BYTES, LANES, Layout, OUTLIER, RECORD, STEP } from './layout.js';
 import { encode, type Schedule } from './program.js';
-import { BINS_BYTES, RECORD_BYTES, TalliedStats } from './stats.js';
+import { Tally } from './stats.js';
 
 export interface Machine {
-  /** The tallied outputs' statistics, in the schedule's order. */
-  readonly stats: readonly TalliedStats[];
+  /** The tallied outputs, in the schedule's order. */
+  readonly tallies: readonly Tally[];
   /** Starts a chunk of `length` samples (at most the size): draws its quantiles. */
   start(length: number): void;
   /** An input's quantiles in the chunk. */
@@ -21,14 +22,16 @@ export interface Machine {
 
 export function loadMachine(plan: Schedule, { size, inputs, tallied, seed }: { size: number; inputs: number; tallied: number; seed: number }): Machine {
   const layout = new Layout();
-  const constants = layout.reserve(plan.ops.length * 9 * 8);
-  const program = layout.reserve(plan.ops.length * STEP_BYTES);
-  // Room for an even number of samples: kernels.wat takes them two at a time.
-  const stride = (size + (size & 1)) * 8;
+  // Per operation at most: each operand once per lane, and a draw's parameters.
+  const constants = layout.reserve(plan.ops.length * (2 * LANES * 8 + DRAW_PARAMETER_BYTES));
+  const program = layout.reserve(plan.ops.length * STEP.bytes);
+  // Room for whole pairs of samples: kernels.wat takes them LANES at a time.
+  const stride = Math.ceil(size / LANES) * LANES * 8;
   const [quantilesAt, vectorsAt] = [layout.reserve(inputs * stride), layout.reserve(plan.vectors * stride)];
-  const [recordsAt, binsAt] = [layout.reserve(tallied * RECORD_BYTES), layout.reserve(tallied * BINS_BYTES)];
+  const [recordsAt, binsAt] = [layout.reserve(tallied * RECORD.bytes), layout.reserve(tallied * BINS_BYTES)];
+  const recordOf = (output: number) => recordsAt + output * RECORD.bytes;
   // Room for every sample of every output: pages never touched cost nothing.
-  const outliersAt = layout.reserve(tallied * size * OUTLIER_BYTES);
+  const outliersAt = layout.reserve(tallied * size * OUTLIER.bytes);
   const kernels = instantiateKernels(layout);
   const { buffer } = kernels.memory;
 
@@ -37,16 +40,16 @@ export function loadMachine(plan: Schedule, { size, inputs, tallied, seed }: { s
   const code = encode(plan, {
     vector: (index) => vectorsAt + index * stride,
     quantiles: (input) => quantilesAt + input * stride,
-    record: (output) => recordsAt + output * RECORD_BYTES,
+    record: recordOf,
     constant: (values) => {
       f64.set(values, constant);
       constant += values.length;
       return (constant - values.length) * 8;
     },
   });
-  new Int32Array(buffer).set(code, program / 4);
-  const stats = Array.from({ length: tallied }, (_, k) => new TalliedStats(kernels, recordsAt + k * RECORD_BYTES, binsAt + k * BINS_BYTES));
-  const statsAt = new Map(stats.map((stat, k) => [recordsAt + k * RECORD_BYTES, stat]));
+  new Uint8Array(buffer).set(code, program);
+  const tallies = Array.from({ length: tallied }, (_, k) => new Tally(kernels, recordOf(k), binsAt + k * BINS_BYTES));
+  const tallyAt = new Map(tallies.map((tally, k) => [recordOf(k), tally]));
   kernels.seed(seed);
 
   // Views of the vectors, made once (and again for a shorter last chunk), not per chunk.
@@ -58,7 +61,7 @@ export function loadMachine(plan: Schedule, { size, inputs, tallied, seed }: { s
   let views = viewsOf(size);
   const outliers = new DataView(buffer, outliersAt);
   return {
-    stats,
+    tallies,
     start(length) {
       if (length !== views.length) views = viewsOf(length);
       kernels.draw(quantilesAt, inputs, length, stride);
@@ -67,7 +70,10 @@ export function loadMachine(plan: Schedule, { size, inputs, tallied, seed }: { s
     vector: (slot) => views.vectors[plan.vectorOf.get(slot)!]!,
     run() {
       const count = kernels.run(program, plan.ops.length, views.length, outliersAt);
-      for (let i = 0; i < count; i++) statsAt.get(outliers.getInt32(i * OUTLIER_BYTES + 8, true))!.keep(outliers.getFloat64(i * OUTLIER_BYTES, true));
+      for (let at = 0; at < count * OUTLIER.bytes; at += OUTLIER.bytes) {
+        const tally = tallyAt.get(outliers.getInt32(at + OUTLIER.offset.record, true))!;
+        tally.keep(outliers.getFloat64(at + OUTLIER.offset.value, true));
+      }
     },
   };
 }

@@ -4,8 +4,8 @@
 // the vector is then reused: the baseline's 222 slots need 29 vectors. Memory
 // touched for the first time is slow to come (a page fault per 4 KiB), and a
 // small set of vectors stays in cache.
-import { Slot, type Step, type Traced } from '../calc/calc.js';
-import { OPCODES, type Opcode } from './kernels.js';
+import { LANES, OPCODES, STEP, writeStruct, type Opcode } from './layout.js';
+import { Slot, type Step, type Traced } from './tracing.js';
 
 /** One operation of the program; slots are still slots, numbers constants. */
 export interface Op {
@@ -70,17 +70,21 @@ export interface Addresses {
   constant(values: readonly number[]): number;
 }
 
-/** The program as kernels.wat reads it: 8 i32 per operation (op, out, a, strideA, b, strideB, extra, unused). */
-export function encode({ ops, vectorOf }: Schedule, at: Addresses): Int32Array {
-  const operand = (value: Op['a']): [number, number] => {
-    // A constant is read two samples at a time, with stride 0: written twice.
-    if (typeof value === 'number') return [at.constant([value, value]), 0];
+/** The program as kernels.wat reads it: a STEP per operation. */
+export function encode({ ops, vectorOf }: Schedule, at: Addresses): Uint8Array {
+  const operand = (value: Op['a']): [address: number, stride: number] => {
+    // A constant is read a pair of samples at a time, with stride 0: written once per lane.
+    if (typeof value === 'number') return [at.constant(new Array<number>(LANES).fill(value)), 0];
     return [value instanceof Slot ? at.vector(vectorOf.get(value.index)!) : at.quantiles(value.quantiles), 8];
   };
-  const code = new Int32Array(ops.length * 8);
+  const code = new Uint8Array(ops.length * STEP.bytes);
+  const view = new DataView(code.buffer);
   ops.forEach(({ op, out, a, b, extra }, i) => {
     const extraValue = typeof extra !== 'number' ? at.constant(extra) : op === 'tally' ? at.record(extra) : extra;
-    code.set([OPCODES[op], out === undefined ? 0 : at.vector(vectorOf.get(out)!), ...operand(a), ...operand(b), extraValue], i * 8);
+    const [[aAt, strideA], [bAt, strideB]] = [operand(a), operand(b)];
+    const outAt = out === undefined ? 0 : at.vector(vectorOf.get(out)!);
+    const step = { op: OPCODES[op], out: outAt, a: aAt, strideA, b: bAt, strideB, extra: extraValue };
+    writeStruct(view, i * STEP.bytes, STEP, step);
   });
   return code;
 }

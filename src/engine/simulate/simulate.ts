@@ -4,12 +4,13 @@
 // for every year of the input; the draws come from xoroshiro128+ (the same
 // numbers as pure-rand's) seeded through splitmix64, so a seed gives the same
 // samples on every machine, and nearby seeds unrelated ones.
-import { Slot, tracingCalc, type InputReader, type Step, type Traced } from '../calc/calc.js';
+import type { InputReader } from '../calc/calc.js';
 import { drawParameters, quantileFunction, type NativeDistribution } from './distributions.js';
-import { evaluator, instantiateKernels, type Evaluate } from './kernels.js';
+import { evaluator, type Evaluate } from './kernels.js';
 import { loadMachine } from './machine.js';
 import { schedule, type Op } from './program.js';
-import { constantStats, type SampleStats } from './stats.js';
+import { constantStats, type SampleStats, type StatsWanted } from './stats.js';
+import { Slot, tracingCalc, type Step, type Traced } from './tracing.js';
 import { forecastWith } from '../forecast.js';
 import { hasRange, inputsOf } from '../analysis/inputs.js';
 import type { CaseForecast, Distribution, Scenario, Series, TableName } from '../types.js';
@@ -33,11 +34,12 @@ export interface Simulation {
   readonly forecast: CaseForecast<Traced>;
   /**
    * Draws every sample, a chunk at a time, and returns the statistics of each
-   * of `outputs` (values of the forecast). The same settings give the same samples.
+   * of `outputs` (values of the forecast), as plain numbers. The same settings
+   * give the same samples.
    */
-  run(outputs: readonly (Traced | null)[], watch?: Watch): SampleStats[];
+  run(outputs: readonly (Traced | null)[], wanted: StatsWanted, watch?: Watch): SampleStats[];
   /** run(), a chunk per step: between steps the caller may let other work in (an interrupt). */
-  steps(outputs: readonly (Traced | null)[], watch?: Watch): Generator<void, SampleStats[]>;
+  steps(outputs: readonly (Traced | null)[], wanted: StatsWanted, watch?: Watch): Generator<void, SampleStats[]>;
 }
 
 /** Who sees every chunk, in order, and the samples of which values (a chunk's vectors are reused by the next). */
@@ -103,10 +105,11 @@ export function simulate(scenario: Scenario, settings: SimulationSettings): Simu
       return out;
     });
   };
-  const evaluate = evaluator(instantiateKernels());
+  const evaluate = evaluator();
   const forecast = forecastWith(tracingCalc(steps, newSlot, evaluate), scenario, input, settings.tables);
-  const chunks = (outputs: readonly (Traced | null)[], watch?: Watch) => run(settings, sampled, draws, steps, evaluate, outputs, watch);
-  return { forecast, run: (outputs, watch) => finish(chunks(outputs, watch)), steps: chunks };
+  const chunks = (outputs: readonly (Traced | null)[], wanted: StatsWanted, watch?: Watch) =>
+    run(settings, sampled, draws, steps, evaluate, outputs, wanted, watch);
+  return { forecast, run: (outputs, wanted, watch) => finish(chunks(outputs, wanted, watch)), steps: chunks };
 }
 
 function finish<T>(steps: Generator<void, T>): T {
@@ -117,7 +120,16 @@ function finish<T>(steps: Generator<void, T>): T {
 }
 
 /** Schedules the program (draws, steps, tallies), loads it, and runs it on every chunk, yielding after each. */
-function* run(settings: SimulationSettings, sampled: readonly { path: string }[], draws: readonly Draw[], steps: readonly Step[], evaluate: Evaluate, outputs: readonly (Traced | null)[], watch?: Watch): Generator<void, SampleStats[]> {
+function* run(
+  settings: SimulationSettings,
+  sampled: readonly { path: string }[],
+  draws: readonly Draw[],
+  steps: readonly Step[],
+  evaluate: Evaluate,
+  outputs: readonly (Traced | null)[],
+  wanted: StatsWanted,
+  watch?: Watch,
+): Generator<void, SampleStats[]> {
   const size = Math.min(settings.chunk ?? 1024, settings.samples);
   const slotsOf = (values: readonly (Traced | null)[]) => values.filter((value) => value instanceof Slot).map((slot) => slot.index);
   const tallied = [...new Set(slotsOf(outputs))];
@@ -150,6 +162,11 @@ function* run(settings: SimulationSettings, sampled: readonly { path: string }[]
     });
     yield;
   }
-  const statsOf = new Map(tallied.map((slot, k) => [slot, machine.stats[k]!]));
-  return outputs.map((value) => (value instanceof Slot ? statsOf.get(value.index)! : constantStats(value ?? NaN, settings.samples)));
+  const tallyOf = new Map(tallied.map((slot, k) => [slot, machine.tallies[k]!]));
+  const histograms = new Set(wanted.histograms?.outputs);
+  return outputs.map((value, i) => {
+    const columns = histograms.has(i) ? wanted.histograms!.columns : undefined;
+    if (value instanceof Slot) return tallyOf.get(value.index)!.stats(wanted.percentiles, columns);
+    return constantStats(value ?? NaN, settings.samples, wanted.percentiles, columns);
+  });
 }

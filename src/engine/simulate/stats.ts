@@ -5,46 +5,56 @@
 // later samples outside it are kept here exactly. Percentiles are read from the
 // histogram to within one bin (1/4096 of that range), or exactly from the outliers.
 import type { Kernels } from './kernels.js';
+import { BINS, readStruct, RECORD, writeStruct } from './layout.js';
 
-export const BINS = 4096;
-/** A record: f64 lo, hi, sum, min, max; i32 count, ranged, bins' address (kernels.wat). */
-export const RECORD_BYTES = 64;
-export const BINS_BYTES = BINS * 4;
-
-/** The distribution of one output over the samples. */
+/** The distribution of one output over the samples, in plain numbers. */
 export interface SampleStats {
   /** Samples with a value (NaN, an undefined growth or CAGR, is not one). */
   readonly count: number;
   readonly mean: number;
   readonly min: number;
   readonly max: number;
-  /** The p-th percentile (0–100): p0 is the min, p100 the max. */
-  percentile(p: number): number;
-  /** Counts in `columns` equal intervals between min and max, for a terminal histogram. */
-  histogram(columns: number): number[];
+  /** The percentiles asked for (StatsWanted), in their order. */
+  readonly percentiles: readonly number[];
+  /** Counts in equal columns between min and max, where one was asked for. */
+  readonly histogram?: readonly number[];
 }
 
-/** An output that is the same number in every sample (no draw moves it). */
-export function constantStats(value: number, samples: number): SampleStats {
+/** What to compute of simulate's outputs besides their count, mean, min and max. */
+export interface StatsWanted {
+  /** From 0 to 100: p0 is the min, p100 the max. */
+  readonly percentiles: readonly number[];
+  /** The outputs (by index) to count a histogram of, in `columns`. */
+  readonly histograms?: { readonly outputs: readonly number[]; readonly columns: number };
+}
+
+/** An output that is the same number in every sample (no draw moves it); a histogram if `columns` are given. */
+export function constantStats(
+  value: number,
+  samples: number,
+  percentiles: readonly number[],
+  columns?: number,
+): SampleStats {
   const count = Number.isNaN(value) ? 0 : samples;
   return {
     count,
     mean: count === 0 ? NaN : value,
     min: count === 0 ? Infinity : value,
     max: count === 0 ? -Infinity : value,
-    percentile: () => (count === 0 ? NaN : value),
-    histogram: (columns) => [count, ...new Array<number>(columns - 1).fill(0)],
+    percentiles: percentiles.map(() => (count === 0 ? NaN : value)),
+    ...(columns !== undefined && { histogram: [count, ...new Array<number>(columns - 1).fill(0)] }),
   };
 }
 
+type Tallied = Record<(typeof RECORD.fields)[number], number>;
+
 /**
- * An output whose samples kernels.wat tallies, chunk by chunk, into a record at
+ * An output whose samples kernels.wat tallies, chunk by chunk, into a RECORD at
  * `record` and bins at `bins` (apart: the records of all outputs are then a few
  * pages, and memory touched first is slow to come).
  */
-export class TalliedStats implements SampleStats {
-  private readonly f64: Float64Array;
-  private readonly i32: Int32Array;
+export class Tally {
+  private readonly memory: DataView;
   private readonly below: number[] = [];
   private readonly above: number[] = [];
   private sorted = false;
@@ -52,47 +62,45 @@ export class TalliedStats implements SampleStats {
   constructor(
     private readonly kernels: Kernels,
     private readonly record: number,
-    private readonly bins: number,
+    bins: number,
   ) {
-    const { buffer } = kernels.memory;
-    [this.f64, this.i32] = [new Float64Array(buffer, record, 5), new Int32Array(buffer, record + 40, 3)];
-    [this.f64[3], this.f64[4], this.i32[2]] = [Infinity, -Infinity, bins];
+    this.memory = new DataView(kernels.memory.buffer);
+    const empty = { lo: 0, hi: 0, sum: 0, min: Infinity, max: -Infinity, count: 0, ranged: 0 };
+    writeStruct(this.memory, record, RECORD, { ...empty, bins });
   }
 
   /** A sample outside the histogram's range (rare), kept exactly. */
   keep(outlier: number): void {
-    (outlier < this.f64[0]! ? this.below : this.above).push(outlier);
+    (outlier < this.memory.getFloat64(this.record + RECORD.offset.lo, true) ? this.below : this.above).push(outlier);
     this.sorted = false;
   }
 
-  get count(): number {
-    return this.i32[0]!;
-  }
-
-  get mean(): number {
-    return this.count === 0 ? NaN : this.f64[2]! / this.count;
-  }
-
-  get min(): number {
-    return this.f64[3]!;
-  }
-
-  get max(): number {
-    return this.f64[4]!;
+  /** The statistics of the samples tallied so far; a histogram if `columns` are given. */
+  stats(percentiles: readonly number[], columns?: number): SampleStats {
+    const tallied = readStruct(this.memory, this.record, RECORD);
+    const { count, sum, min, max } = tallied;
+    return {
+      count,
+      mean: count === 0 ? NaN : sum / count,
+      min,
+      max,
+      percentiles: percentiles.map((p) => this.percentile(tallied, p)),
+      ...(columns !== undefined && { histogram: this.histogram(tallied, columns) }),
+    };
   }
 
   /** Interpolated within its bin (and within min and max), or exact among the outliers. */
-  percentile(p: number): number {
-    if (this.count === 0) return NaN;
-    if (!(this.max > this.min) || p <= 0) return this.min;
-    if (p >= 100) return this.max;
-    const rank = (p / 100) * this.count;
+  private percentile({ count, min, max }: Tallied, p: number): number {
+    if (count === 0) return NaN;
+    if (!(max > min) || p <= 0) return min;
+    if (p >= 100) return max;
+    const rank = (p / 100) * count;
     const [below, above] = this.sortedOutliers();
     if (rank <= below.length) return below[Math.max(0, Math.ceil(rank) - 1)]!;
     const binned = this.kernels.binPercentile(this.record, rank, below.length);
-    if (!Number.isNaN(binned)) return Math.min(this.max, Math.max(this.min, binned));
-    const seen = this.count - this.above.length;
-    return above[Math.min(above.length - 1, Math.max(0, Math.ceil(rank - seen) - 1))] ?? this.max;
+    if (!Number.isNaN(binned)) return Math.min(max, Math.max(min, binned));
+    const seen = count - above.length;
+    return above[Math.min(above.length - 1, Math.max(0, Math.ceil(rank - seen) - 1))] ?? max;
   }
 
   /** The outliers in order, sorted once. */
@@ -104,16 +112,18 @@ export class TalliedStats implements SampleStats {
     return [this.below, this.above];
   }
 
-  histogram(columns: number): number[] {
+  /** Counts in `columns` equal intervals between min and max: the bins' (by their middles) and the outliers'. */
+  private histogram({ count, min, max, lo, hi, ranged, bins }: Tallied, columns: number): number[] {
     const counts = new Array<number>(columns).fill(0);
-    if (!this.i32[1]) {
-      counts[0] = this.count; // one value throughout
+    if (!ranged) {
+      counts[0] = count; // one value throughout
       return counts;
     }
-    const span = this.max - this.min;
-    const column = (value: number) => (span > 0 ? Math.min(columns - 1, Math.floor(((value - this.min) / span) * columns)) : 0);
-    const [lo, width, bins] = [this.f64[0]!, (this.f64[1]! - this.f64[0]!) / BINS, new Uint32Array(this.kernels.memory.buffer, this.bins, BINS)];
-    for (let i = 0; i < BINS; i++) if (bins[i]! > 0) counts[column(lo + (i + 0.5) * width)]! += bins[i]!;
+    const span = max - min;
+    const column = (value: number) =>
+      span > 0 ? Math.min(columns - 1, Math.floor(((value - min) / span) * columns)) : 0;
+    const [width, binned] = [(hi - lo) / BINS, new Uint32Array(this.kernels.memory.buffer, bins, BINS)];
+    for (let i = 0; i < BINS; i++) if (binned[i]! > 0) counts[column(lo + (i + 0.5) * width)]! += binned[i]!;
     for (const value of [...this.below, ...this.above]) counts[column(value)]!++;
     return counts;
   }
