@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../cli/in-process.js';
+import { docsExample } from './docs-example.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'fintech-calc-entry-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -22,15 +23,6 @@ function runScript(name: string, source: string) {
   writeFileSync(file, source);
   const result = spawnSync(process.execPath, [file], { cwd: folder, encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'C', TZ: 'UTC' } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** The JavaScript example of docs/api.md and the output it shows. */
-export function docsExample(): { code: string; output: string } {
-  const page = read('docs/api.md');
-  const code = /```js\n([\s\S]*?)```/.exec(page)?.[1];
-  const output = /prints\n\n```text\n([\s\S]*?)```/.exec(page)?.[1];
-  if (code === undefined || output === undefined) throw new Error('docs/api.md: no ```js example followed by "prints" and its ```text output');
-  return { code, output };
 }
 
 /** What the entry's modules are when loaded: Node's own modules, for a script that loads the library and forecasts. */
