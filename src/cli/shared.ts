@@ -1,7 +1,6 @@
 // What the commands share: reading scenarios with their --set options, choosing
 // tables, colour, and writing the output.
-import { metricAddresses } from '../engine/analysis/explain.js';
-import type { CaseForecast, Scenario, TableName } from '../engine/types.js';
+import type { Scenario, TableName } from '../engine/types.js';
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { TABLES } from '../engine/types.js';
@@ -11,9 +10,11 @@ import { loadScenario, type LoadedScenario } from '../scenario/load.js';
 import { formatProblem, InputError, Problems, type Problem } from '../scenario/problems.js';
 import { parseSettings, type Setting } from '../scenario/set.js';
 import { UsageError } from './exit.js';
-import { closest, didYouMean } from '../shared/suggest.js';
+import { closest } from '../shared/suggest.js';
 import { bundledNames, fileSources, type Io } from './io.js';
 import { writeOutputFile } from './output-file.js';
+
+export { unknownMetric } from './arguments.js';
 
 /** The tables to show: those asked for (each scenario must have them), else all. */
 export function tablesOf(loaded: readonly LoadedScenario[], asked: readonly TableName[] | undefined): readonly TableName[] {
@@ -74,11 +75,6 @@ export function withSuggestion(problems: readonly Problem[], arg: string, io: Io
   const hint = scenarioHint(arg, io);
   if (hint === '') return problems;
   return problems.map((problem) => (problem.pos.file === arg && problem.pos.line === 0 ? { ...problem, message: `${problem.message}${hint}` } : problem));
-}
-
-/** An error for an address the forecast does not have, with the closest one. */
-export function unknownMetric(metric: string, forecast: CaseForecast): UsageError {
-  return new UsageError(`unknown metric '${metric}'${didYouMean(metric, metricAddresses(forecast))}; metrics are addressed as in the JSON output, e.g. market.marketSize.2023, market.modes.receivables.size.2023, spend.cagr.total`);
 }
 
 const METRIC_ADDRESS = new RegExp(`^(${TABLES.join('|')})\\.[\\w.-]+$`);

@@ -24,7 +24,7 @@ import { EXIT } from '../exit.js';
 import { emit, loadScenarios, styleFor, tablesOf } from '../shared.js';
 import type { Io } from '../io.js';
 import { checkOutputOptions, forecastOptions, wantsStamp, type Format } from '../options.js';
-import { parseRule, parseTolerance } from '../thresholds.js';
+import { parseRule, parseTolerance } from '../arguments.js';
 
 const RENDERERS: Record<Format, (comparison: Comparison, report: DiffReport, options: DiffRenderOptions) => string> = {
   table: renderDiffTable,

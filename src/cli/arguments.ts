@@ -1,9 +1,11 @@
-// diff's thresholds as written in options: a tolerance (`0.5`, `5亿`, `0.1%`) and
-// a --fail-on rule (`profit.*.2023>1%`). Free of commander: the library parses
-// its `tolerance` option here too.
+// Values of options read without commander, so that the library reads its
+// options with the same code and messages: diff's thresholds (a tolerance
+// `0.5`, `5亿`, `0.1%`; a --fail-on rule `profit.*.2023>1%`) and metric addresses.
 import { Decimal } from '../shared/decimal.js';
 import type { Tolerance } from '../engine/analysis/diff.js';
+import { metricAddresses } from '../engine/analysis/explain.js';
 import type { FailRule } from '../engine/analysis/rules.js';
+import type { CaseForecast } from '../engine/types.js';
 import { didYouMean } from '../shared/suggest.js';
 import { AMOUNT_UNITS, unitSize } from '../shared/units.js';
 import { UsageError } from './exit.js';
@@ -32,4 +34,9 @@ export function parseRule(text: string, outputUnit: string): FailRule {
   // Addresses are far shorter: a longer glob matches nothing, and would make an oversized pattern.
   if (match[1]!.length > MAX_GLOB) throw new UsageError(`--fail-on: a glob has at most ${MAX_GLOB} characters (metric addresses are shorter); got one of ${match[1]!.length}`);
   return { text: text.trim(), glob: match[1]!, threshold: parseTolerance(match[2]!, outputUnit, `--fail-on '${text}'`) };
+}
+
+/** An error for an address the forecast does not have, with the closest one. */
+export function unknownMetric(metric: string, forecast: CaseForecast): UsageError {
+  return new UsageError(`unknown metric '${metric}'${didYouMean(metric, metricAddresses(forecast))}; metrics are addressed as in the JSON output, e.g. market.marketSize.2023, market.modes.receivables.size.2023, spend.cagr.total`);
 }
