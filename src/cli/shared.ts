@@ -12,9 +12,9 @@ import { parseSettings, type Setting } from '../scenario/set.js';
 import { UsageError } from './exit.js';
 import { closest } from '../shared/suggest.js';
 import { bundledNames, fileSources, type Io } from './io.js';
-import { writeOutputFile } from './output-file.js';
+import { fileIdentity, writeOutputFile } from './output-file.js';
 
-export { unknownMetric } from './arguments.js';
+export { metricError } from './arguments.js';
 
 /** The tables to show: those asked for (each scenario must have them), else all. */
 export function tablesOf(loaded: readonly LoadedScenario[], asked: readonly TableName[] | undefined): readonly TableName[] {
@@ -63,6 +63,24 @@ export async function loadScenarios(args: readonly string[], settings: readonly 
   }
   if (problems.length > 0) throw new InputError(problems);
   return loaded;
+}
+
+/**
+ * Refuses an output path (-o, --samples-file) that names a file the run reads: a
+ * scenario or a file it extends would be replaced by the output. Compared as files
+ * (fileIdentity), before anything is computed or written.
+ */
+export function refuseInputsAsOutputs(outputs: readonly (readonly [option: string, path: string | undefined])[], loaded: readonly LoadedScenario[]): void {
+  for (const [option, path] of outputs) {
+    const output = path === undefined ? undefined : fileIdentity(path);
+    if (output === undefined) continue;
+    for (const { file, chain } of loaded) {
+      const input = chain.find((link) => fileIdentity(link.id) === output);
+      if (input === undefined) continue;
+      const which = input === chain[0] ? `scenario ${file}` : `${input.display}, which scenario ${file} extends`;
+      throw new UsageError(`${option} ${path} is an input of this run (${which}); choose another path`);
+    }
+  }
 }
 
 /**

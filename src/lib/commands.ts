@@ -30,7 +30,7 @@ import { didYouMean } from '../shared/suggest.js';
 import { AMOUNT_UNITS, OUTPUT_UNITS } from '../shared/units.js';
 import { UsageError } from '../cli/exit.js';
 import { fileSources } from '../cli/files.js';
-import { parseTolerance, unknownMetric } from '../cli/arguments.js';
+import { metricError, parseTolerance } from '../cli/arguments.js';
 
 /** The package's folder (for the bundled scenarios): the first above this module (dist/index.js, or src/lib/ in tests) with a scenarios/ folder. */
 function packageRoot(): string {
@@ -135,7 +135,7 @@ export function explain(scenario: unknown, metric: string, options: Options): ob
   const { cases, unit, lang } = checkOptions(options, CASES);
   const c = cases[0]!;
   const tree = explainMetric(checked, c, String(metric));
-  if (tree === undefined) throw unknownMetric(String(metric), forecastCase(checked, c));
+  if (tree === undefined) throw metricError(String(metric), forecastCase(checked, c));
   return parsed(renderExplainJson(tree, c, { unit, lang, file, scenario: checked.name }));
 }
 
@@ -143,7 +143,7 @@ export function sensitivity(scenario: unknown, metric: string, options: Options 
   const { scenario: checked } = loadedOf(scenario);
   const { unit, lang } = checkOptions(options, ['base']);
   const found = findMetric(forecastCase(checked, 'base'), String(metric));
-  if (found?.value == null) throw unknownMetric(String(metric), forecastCase(checked, 'base'));
+  if (found?.value == null) throw metricError(String(metric), forecastCase(checked, 'base'));
   const swing = options.swing === undefined ? undefined : checkNumber('swing', options.swing, 0, 1, 'a fraction from 0 to 1, e.g. 0.1 for ±10%');
   const result = sensitivityOf(checked, (f) => findMetric(f, metric)?.value ?? new Decimal(0), swing === undefined ? undefined : new Decimal(String(swing)));
   return parsed(renderSensitivityJson(result, { unit, lang, style: PLAIN, metric, kind: found.kind, scenario: checked.name }));

@@ -21,7 +21,7 @@ import { InputError, Problems, type Problem } from '../../scenario/problems.js';
 import { parseSettings } from '../../scenario/set.js';
 import { collect, helpAfter, type CommandContext, type OptionsOf, type Program } from '../command.js';
 import { EXIT } from '../exit.js';
-import { emit, loadScenarios, styleFor, tablesOf } from '../shared.js';
+import { emit, loadScenarios, refuseInputsAsOutputs, styleFor, tablesOf } from '../shared.js';
 import type { Io } from '../io.js';
 import { checkOutputOptions, forecastOptions, wantsStamp, type Format } from '../options.js';
 import { parseRule, parseTolerance } from '../arguments.js';
@@ -86,6 +86,7 @@ async function run(a: string, b: string, raw: OptionsOf<typeof command>, io: Io)
   ];
   if (!settingProblems.empty) throw new InputError(settingProblems.list);
   const [first, second] = await loadScenarios([a, b], set, io, [setA, setB]);
+  refuseInputsAsOutputs([['-o', options.out]], [first!, second!]);
   const [scenarioA, scenarioB] = [first!.scenario, second!.scenario];
   const tables = tablesOf([first!, second!], options.tables);
   const [forecastA, forecastB] = [forecast(scenarioA, options.cases), forecast(scenarioB, options.cases)];
