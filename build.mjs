@@ -9,6 +9,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
+import { buildLibrary } from './build-lib.mjs';
 
 const common = {
   bundle: true,
@@ -110,6 +111,9 @@ const WARM_UP = {
   completion: [ok('completion', 'bash')],
   help: [ok('--help'), ok('--version'), { argv: [], exit: 2 }, ok('__complete', '--', 'forecast', '-'), ok('__complete', '--', 'explain', 'prof')],
 };
+// The library (`import … from 'fintech-calc'`): a bundle and declarations of its own.
+await buildLibrary();
+
 const { startupPlan } = createRequire(import.meta.url)('./bin/fintech-calc.js');
 if (startupPlan(process.versions.node).compile === 'v8-code-cache') await writeCodeCaches();
 

@@ -9,7 +9,7 @@ import js from '@eslint/js';
 const NODE_GLOBALS = ['process', 'console', 'Buffer', 'URL', 'setTimeout', 'clearTimeout', 'structuredClone'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '**/*.wasm.ts'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '**/*.wasm.ts', 'api/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,9 +1,7 @@
 // What the commands share: reading scenarios with their --set options, choosing
 // tables, colour, and writing the output.
-import { metricAddresses } from '../engine/analysis/explain.js';
-import { findMetric } from '../engine/analysis/lines.js';
 import { modelOf } from '../engine/models/index.js';
-import type { CaseForecast, TableName } from '../engine/types.js';
+import type { TableName } from '../engine/types.js';
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { TABLES } from '../engine/types.js';
@@ -13,9 +11,11 @@ import { loadScenario, type LoadedScenario } from '../scenario/load.js';
 import { formatProblem, InputError, Problems, type Problem } from '../scenario/problems.js';
 import { parseSettings, type Setting } from '../scenario/set.js';
 import { UsageError } from './exit.js';
-import { closest, didYouMean } from '../shared/suggest.js';
+import { closest } from '../shared/suggest.js';
 import { bundledNames, fileSources, type Io } from './io.js';
 import { fileIdentity, writeOutputFile } from './output-file.js';
+
+export { metricError } from './arguments.js';
 
 /** The tables to show: those asked for (each scenario must have them), else all. */
 export function tablesOf(loaded: readonly LoadedScenario[], asked: readonly TableName[] | undefined): readonly TableName[] {
@@ -94,20 +94,6 @@ export function withSuggestion(problems: readonly Problem[], arg: string, io: Io
   const hint = scenarioHint(arg, io);
   if (hint === '') return problems;
   return problems.map((problem) => (problem.pos.file === arg && problem.pos.line === 0 ? { ...problem, message: `${problem.message}${hint}` } : problem));
-}
-
-/**
- * An error for a metric the forecast has no value at: an address it has without
- * a value (a CAGR or a growth rate from 0) says why; any other, the closest one.
- */
-export function metricError(metric: string, forecast: CaseForecast): UsageError {
-  if (findMetric(forecast, metric)?.value === null) return new UsageError(`${metric} has no value in this scenario: ${whyNoValue(metric)}`);
-  return new UsageError(`unknown metric '${metric}'${didYouMean(metric, metricAddresses(forecast))}; metrics are addressed as in the JSON output, e.g. market.marketSize.2023, market.modes.receivables.size.2023, spend.cagr.total`);
-}
-
-/** The models leave a value out only where it would divide by 0: a CAGR from a first value of 0, a growth from a year of 0. */
-function whyNoValue(metric: string): string {
-  return /(^|\.)cagr(\.|$)/.test(metric) ? 'the CAGR is undefined because its first value is 0' : 'the growth rate is undefined because the year before is 0';
 }
 
 const METRIC_ADDRESS = new RegExp(`^(${TABLES.join('|')})\\.[\\w.-]+$`);

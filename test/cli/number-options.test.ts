@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/exit.js';
-import { parseRule, parseTolerance } from '../../src/cli/commands/diff.js';
+import { parseRule, parseTolerance } from '../../src/cli/arguments.js';
 import { parsePercentOption, parseWholeOption, parsePercentilesOption } from '../../src/cli/options.js';
 import { readPlainNumber } from '../../src/scenario/values.js';
 import { Decimal } from '../../src/shared/decimal.js';

@@ -1,7 +1,10 @@
 // THE PACKAGE, AS USERS GET IT: `npm pack`, then `npm install -g` of the tarball
 // into a fresh prefix, offline, and the installed `fintech-calc` run from another
-// folder. Slower than the other tests (npm itself takes seconds); no network:
-// --offline, and with no dependencies an empty cache and an unreachable registry.
+// folder; and `npm install` of the tarball into a fresh project, whose scripts
+// import the library (ESM and require) and type-check against it. The tarball
+// passes publint and @arethetypeswrong/cli (on the local file). Slower than the
+// other tests (npm itself takes seconds); no network: --offline, and with no
+// dependencies an empty cache and an unreachable registry.
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain ESM helper shared with the regenerate script
 import { ROOT, runCase } from './golden.mjs';
+import { docsExample } from '../lib/docs-example.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'fintech-calc-package-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -18,6 +22,8 @@ const prefix = join(folder, 'prefix');
 const installed = join(prefix, 'lib', 'node_modules', 'fintech-calc');
 /** A folder that is neither the clone nor the package: the CLI must not depend on where it runs. */
 const elsewhere = join(folder, 'elsewhere');
+/** A user's project that installs the tarball as a dependency. */
+const project = join(folder, 'project');
 
 /** npm without the settings `npm test` hands its children (npm_config_*), nor the user's .npmrc. */
 function npm(args: readonly string[], options: SpawnSyncOptions = {}) {
@@ -27,6 +33,19 @@ function npm(args: readonly string[], options: SpawnSyncOptions = {}) {
   const result = spawnSync('npm', [...args, '--userconfig', userconfig, '--no-update-notifier', '--no-audit', '--no-fund'], { encoding: 'utf8', env, ...options });
   expect(result.status, `npm ${args.join(' ')}: ${String(result.stderr)}`).toBe(0);
   return String(result.stdout);
+}
+
+/** A tool of the clone (publint, attw, tsc) run on the package or the project, with a registry that does not answer. */
+function tool(path: string, args: readonly string[], cwd = project) {
+  const result = spawnSync(process.execPath, [join(ROOT, path), ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH, npm_config_registry: 'http://127.0.0.1:9/', npm_config_offline: 'true' } });
+  return { code: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+/** A script of the project's, run with Node. */
+function projectScript(name: string, source: string) {
+  writeFileSync(join(project, name), source);
+  const result = spawnSync(process.execPath, [name], { cwd: project, encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'C', TZ: 'UTC' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** The installed command, found on the PATH as a user's shell finds it. */
@@ -54,13 +73,18 @@ beforeAll(() => {
   // The bundle holds every package the CLI uses: it runs without node_modules.
   rmSync(join(installed, 'node_modules'), { recursive: true, force: true });
   mkdirSync(elsewhere);
-}, 180_000);
+  mkdirSync(project);
+  writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'a-project', private: true, type: 'module' })}\n`);
+  npm(['install', join(folder, packed.filename), '--offline', ...isolated], { cwd: project });
+}, 240_000);
 
 describe('the package (npm pack, npm install -g of the tarball into a fresh prefix, offline)', () => {
   it('holds only what users need: bin, dist, scenarios, docs (the README screenshot too), README, LICENSE', () => {
     const paths = packed.files.map((file) => file.path).sort();
     for (const path of paths) expect(path).toMatch(/^(bin\/|dist\/|scenarios\/[\w-]+\.yaml$|docs\/[\w-]+\.(md|png)$|README\.md$|LICENSE$|package\.json$)/);
-    expect(paths).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'bin/fintech-calc.js', 'bin/package.json', 'dist/cli.cjs', 'dist/bundled.json', 'docs/commands.md', 'scenarios/baseline.yaml']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['LICENSE', 'README.md', 'bin/fintech-calc.js', 'bin/package.json', 'dist/cli.cjs', 'dist/bundled.json', 'dist/index.js', 'dist/index.d.ts', 'docs/commands.md', 'scenarios/baseline.yaml']),
+    );
     expect(paths.filter((path) => path.startsWith('docs/'))).toEqual(readdirSync(join(ROOT, 'docs')).map((name) => `docs/${name}`).sort());
     // The V8 code caches (dist/cache/, ≈ 0.5 MB a command) fit only the V8 that wrote them:
     // a clone builds its own; the package leaves them out, and the installed CLI compiles as usual.
@@ -88,4 +112,47 @@ describe('the package (npm pack, npm install -g of the tarball into a fresh pref
   it('says what is wrong, from the installed CLI too', () => {
     expect(installedCli('forecast', 'nowhere.yaml')).toEqual({ code: 2, stdout: '', stderr: 'nowhere.yaml: error: no such file\n' });
   });
+});
+
+describe('the library, from a fresh project that installs the tarball (npm install, offline)', () => {
+  it("runs docs/api.md's example with import from 'fintech-calc', and the project's own fintech-calc", () => {
+    const { code, output } = docsExample();
+    expect(projectScript('example.mjs', code)).toEqual({ code: 0, stdout: output, stderr: '' });
+    const cli = spawnSync(join(project, 'node_modules', '.bin', 'fintech-calc'), ['forecast', 'bank-led', '-t', 'profit'], { cwd: project, encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'C' } });
+    expect({ code: cli.status, stdout: cli.stdout }).toEqual({ code: 0, stdout: runCase({ args: ['forecast', 'bank-led', '-t', 'profit'] }).stdout });
+  });
+
+  it("loads it with require('fintech-calc') (Node ≥ 20.19), and its package.json through the exports map", () => {
+    const result = projectScript(
+      'required.cjs',
+      `const { loadScenario, forecast } = require('fintech-calc');
+const { version } = require('fintech-calc/package.json');
+loadScenario('bank-led').then((scenario) => console.log(version, forecast(scenario, { unit: '万亿元' }).cases.base.market.marketSize['2023']));`,
+    );
+    expect(result).toEqual({ code: 0, stdout: `${packageJson.version} 6.1\n`, stderr: '' });
+  });
+
+  it('type-checks code that uses it, and rejects code that misuses it', () => {
+    writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', target: 'es2022', strict: true, noEmit: true, skipLibCheck: false }, files: ['use.ts'] }));
+    const tsc = (source: string) => {
+      writeFileSync(join(project, 'use.ts'), source);
+      return tool('node_modules/typescript/bin/tsc', ['-p', '.']);
+    };
+    const good = `import { diff, FintechCalcError, forecast, loadScenario, type Change } from 'fintech-calc';
+const scenario = await loadScenario('baseline', { set: ['bankProfit.profitShare=2.5%'] });
+const size: string | null | undefined = forecast(scenario, { case: 'all', tables: ['market'] }).cases.low?.market?.marketSize['2023'];
+const changes: readonly Change[] = diff(scenario, scenario, { tolerance: '0.1%' }).changes;
+const isError = (error: unknown) => error instanceof FintechCalcError && error.problems.every((problem) => problem.line >= 0);
+export { size, changes, isError };
+`;
+    expect(tsc(good)).toEqual({ code: 0, output: '' });
+    expect(tsc("import { forecast, loadScenario } from 'fintech-calc';\nforecast(await loadScenario(), { case: 'middle' });\n").output).toContain("Type '\"middle\"' is not assignable");
+  }, 180_000);
+
+  it('passes publint (warnings included) and @arethetypeswrong/cli (ESM only: require() is tested on Node above)', () => {
+    const publint = tool('node_modules/publint/src/cli.js', [installed, '--pack', 'false', '--strict']);
+    expect(publint, publint.output).toMatchObject({ code: 0, output: expect.stringContaining('All good!') });
+    const attw = tool('node_modules/@arethetypeswrong/cli/dist/index.js', [join(folder, packed.filename), '--profile', 'esm-only', '--format', 'ascii', '--no-color']);
+    expect(attw, attw.output).toMatchObject({ code: 0, output: expect.stringContaining('node16 (from ESM): 🟢 (ESM)') });
+  }, 120_000);
 });

@@ -1,7 +1,7 @@
 // `fintech-calc diff <a> <b>`: forecast both with the same options, show what
 // differs, why (--attribute), and whether it should fail the build (--fail-on).
 import { attribute, changedInputs } from '../../engine/analysis/attribution.js';
-import { compareForecasts, type Comparison, type Tolerance } from '../../engine/analysis/diff.js';
+import { compareForecasts, type Comparison } from '../../engine/analysis/diff.js';
 import { forecast } from '../../engine/forecast.js';
 import { inputsOf } from '../../engine/analysis/inputs.js';
 import { candidatesOf, coverage, firings, type Coverage, type FailRule } from '../../engine/analysis/rules.js';
@@ -19,16 +19,12 @@ import {
 } from '../../render/diff.js';
 import { InputError, Problems, type Problem } from '../../scenario/problems.js';
 import { parseSettings } from '../../scenario/set.js';
-import { PERCENT_SIGNS } from '../../scenario/syntax.js';
-import { quoted, readOptionValue } from '../../scenario/values.js';
-import { isOutOfRange, RANGE_TEXT } from '../../shared/limits.js';
-import { didYouMean } from '../../shared/suggest.js';
-import { AMOUNT_UNITS, unitSize } from '../../shared/units.js';
 import { collect, helpAfter, type CommandContext, type OptionsOf, type Program } from '../command.js';
-import { EXIT, UsageError } from '../exit.js';
+import { EXIT } from '../exit.js';
 import { emit, loadScenarios, refuseInputsAsOutputs, styleFor, tablesOf } from '../shared.js';
 import type { Io } from '../io.js';
 import { checkOutputOptions, forecastOptions, wantsStamp, type Format } from '../options.js';
+import { parseRule, parseTolerance } from '../arguments.js';
 
 const RENDERERS: Record<Format, (comparison: Comparison, report: DiffReport, options: DiffRenderOptions) => string> = {
   table: renderDiffTable,
@@ -167,33 +163,4 @@ function columnNames(nameA: string, nameB: string, fileA: string, fileB: string)
   if (nameA !== nameB) return [nameA, nameB];
   if (fileA !== fileB) return [fileA, fileB];
   return ['a', 'b'];
-}
-
-const TOLERANCE = 'expected an amount in the output unit (0.5), an amount with a unit (5亿) or a percentage (0.1%)';
-
-/** `0.5` (an amount in the output unit), `5亿` (an amount with a unit) or `0.1%` (relative), in the value syntax (1e3, 1,000, ５). */
-export function parseTolerance(text: string, outputUnit: string, option: string): Tolerance {
-  const value = readOptionValue(text);
-  if (typeof value === 'string') throw new UsageError(`${option}: ${value}; ${TOLERANCE}`);
-  const { number, unit } = value;
-  if (number.isNegative() && !number.isZero()) throw new UsageError(`${option}: a tolerance is not negative; ${TOLERANCE}, got ${quoted(text)}`);
-  if (unit !== undefined && PERCENT_SIGNS.includes(unit)) return { kind: 'relative', fraction: number.abs().dividedBy(100) };
-  const size = unitSize(unit ?? outputUnit);
-  if (size === undefined) throw new UsageError(`${option}: unknown unit ${quoted(unit!)}${didYouMean(unit!, AMOUNT_UNITS.keys())}; ${TOLERANCE}, got ${quoted(text)}`);
-  const amount = number.abs().times(size);
-  if (isOutOfRange('amount', amount)) throw new UsageError(`${option}: ${quoted(text)} is out of range: ${RANGE_TEXT.amount}`);
-  return { kind: 'absolute', amount };
-}
-
-const MAX_GLOB = 200;
-
-/** `profit.*.2023>1%`, `market.marketSize.*>500亿`: a glob over metric addresses, `>`, a threshold. */
-export function parseRule(text: string, outputUnit: string): FailRule {
-  const match = /^([A-Za-z0-9_.*-]+)\s*>\s*(.+)$/.exec(text.trim());
-  if (!match) {
-    throw new UsageError(`--fail-on: expected <metric glob>><threshold>, e.g. 'profit.*.2023>1%' or 'market.marketSize.*>500亿', got '${text}'`);
-  }
-  // Addresses are far shorter: a longer glob matches nothing, and would make an oversized pattern.
-  if (match[1]!.length > MAX_GLOB) throw new UsageError(`--fail-on: a glob has at most ${MAX_GLOB} characters (metric addresses are shorter); got one of ${match[1]!.length}`);
-  return { text: text.trim(), glob: match[1]!, threshold: parseTolerance(match[2]!, outputUnit, `--fail-on '${text}'`) };
 }
