@@ -69,6 +69,9 @@ const TEXT = {
   triangular: { en: 'triangular', zh: '三角分布' },
   uniform: { en: 'uniform', zh: '均匀分布' },
   pert: { en: 'pert', zh: 'PERT 分布' },
+  normal: { en: 'normal', zh: '正态分布' },
+  lognormal: { en: 'lognormal', zh: '对数正态分布' },
+  discrete: { en: 'discrete', zh: '离散分布' },
 } satisfies Record<string, Label>;
 
 export type TextKey = keyof typeof TEXT;

@@ -28,6 +28,7 @@ import { isRemoval } from './merge.js';
 import { Problems, type Pos } from './problems.js';
 import type { RawMap, RawNode } from './raw.js';
 import { readSeries } from './series.js';
+import { checkDiscreteInputs, readSimulation } from './simulation.js';
 import type { ReadContext, ValueKind } from './values.js';
 
 /** What decoding a merged tree needs to know of where its parts were written. */
@@ -127,6 +128,8 @@ export function decodeScenario(root: RawNode, defaultName: string, problems: Pro
   const techSpend = optional(top, 'techSpend', (node, path) => readTechSpend(node, path, years, ctx));
   const labourSavings = optional(top, 'labourSavings', (node, path) => readLabourSavings(node, path, years, ctx));
   const technologies = optional(top, 'technologies', (node, path) => readTechnologies(node, path, years, ctx));
+  const simulation = optional(top, 'simulation', (node) => readSimulation(node, provenance, problems));
+  checkDiscreteInputs(provenance, problems);
 
   if (!problems.empty) return undefined;
   return {
@@ -139,6 +142,7 @@ export function decodeScenario(root: RawNode, defaultName: string, problems: Pro
     ...(techSpend && { techSpend }),
     ...(labourSavings && { labourSavings }),
     ...(technologies && { technologies }),
+    ...(simulation && { simulation }),
   };
 }
 

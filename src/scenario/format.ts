@@ -8,7 +8,7 @@ export type Shape =
   | { readonly kind: 'named'; readonly item: Shape; readonly what: string; readonly doc: string }
   | { readonly kind: 'input'; readonly value: ValueKind; readonly doc: string }
   | { readonly kind: 'profitShare'; readonly channel: Shape; readonly doc: string }
-  | { readonly kind: 'text' | 'years' | 'boolean' | 'label' | 'unit' | 'version'; readonly doc: string };
+  | { readonly kind: 'text' | 'years' | 'boolean' | 'label' | 'unit' | 'version' | 'simulation'; readonly doc: string };
 
 const label: Shape = { kind: 'label', doc: 'Row label: a text, or {en, zh}.' };
 const years: Shape = { kind: 'years', doc: 'Years of this model: 2019..2023 or {from, to}; defaults to the top-level years.' };
@@ -124,6 +124,7 @@ export const SCENARIO: Shape = {
         items: { kind: 'named', item: TECHNOLOGY, what: 'technology', doc: 'The technologies, by name.' },
       },
     },
+    simulation: { kind: 'simulation', doc: 'How simulate samples the inputs: correlations between them.' },
   },
 };
 

@@ -2,8 +2,8 @@
 import { Option } from '@commander-js/extra-typings';
 import type { Traced } from '../../engine/simulate/tracing.js';
 import { linesOf } from '../../engine/analysis/lines.js';
-import { sampledInputs, simulate, type SimulationSettings, type Watch } from '../../engine/simulate/simulate.js';
-import { DISTRIBUTIONS, type Distribution } from '../../engine/types.js';
+import { lognormalFromZero, sampledInputs, simulate, type SimulationSettings, type Watch } from '../../engine/simulate/simulate.js';
+import { RANGE_DISTRIBUTIONS, type Distribution } from '../../engine/types.js';
 import { changeAddress } from '../../engine/analysis/rules.js';
 import {
   HISTOGRAM_COLUMNS,
@@ -15,7 +15,7 @@ import {
   type SimulateRenderOptions,
 } from '../../render/simulate.js';
 import { samplesHeader, samplesRows } from '../../render/samples.js';
-import { didYouMean } from '../../shared/suggest.js';
+import { didYouMean, listNames } from '../../shared/suggest.js';
 import { collect, helpAfter, type CommandContext, type OptionsOf, type Program } from '../command.js';
 import { UsageError } from '../exit.js';
 import { emit, loadScenarios, readSettings, styleFor, tablesOf } from '../shared.js';
@@ -63,7 +63,7 @@ function command(program: Program) {
       .addOption(noColorOption())
       .addOption(new Option('-n, --samples <n>', 'number of samples').default('10000'))
       .addOption(new Option('--seed <n>', 'seed of the random draws (the same seed gives the same output)').default('1'))
-      .addOption(new Option('--dist <dist>', 'distribution of a range without its own dist: triangular, uniform or pert').default('triangular'))
+      .addOption(new Option('--dist <dist>', 'distribution of a range without its own dist: triangular, uniform, pert, normal or lognormal').default('triangular'))
       .addOption(new Option('--percentiles <list>', 'percentiles to show, comma-separated').default('5,50,95'))
       .option('--metric <metric>', 'also draw a terminal histogram of this metric (repeatable), e.g. market.marketSize.2023', collect, [])
       .option('--samples-file <file>', 'write the raw samples (one row per sample: the drawn quantiles and the --metric values) as CSV'),
@@ -86,13 +86,15 @@ async function run(scenarioArg: string | undefined, raw: OptionsOf<typeof comman
   const options = checkOutputOptions({ ...raw, case: 'base' }, io);
   const samples = parseWholeOption('-n, --samples', raw.samples, 1, MAX_SAMPLES);
   const seed = parseWholeOption('--seed', raw.seed, 0, MAX_SEED);
-  const dist = DISTRIBUTIONS.find((name) => name === raw.dist);
-  if (!dist) throw new UsageError(`--dist: '${raw.dist}' is not one of ${DISTRIBUTIONS.join(', ')}${didYouMean(raw.dist, DISTRIBUTIONS)}`);
+  const dist = RANGE_DISTRIBUTIONS.find((name) => name === raw.dist);
+  if (!dist) throw new UsageError(`--dist: '${raw.dist}' is not one of ${RANGE_DISTRIBUTIONS.join(', ')}${didYouMean(raw.dist, RANGE_DISTRIBUTIONS)}`);
   const percentiles = parsePercentilesOption(raw.percentiles);
   const [loaded] = await loadScenarios([scenarioArg ?? 'baseline'], readSettings(raw.set, options.unit), io);
   const { scenario } = loaded!;
   const tables = tablesOf([loaded!], options.tables);
   const settings: SimulationSettings = { samples, seed, dist: dist as Distribution, tables };
+  const unfitted = lognormalFromZero(sampledInputs(scenario, settings.dist));
+  if (unfitted.length > 0) throw new UsageError(`lognormal needs a low above 0, and ${listNames(unfitted)} start${unfitted.length === 1 ? 's' : ''} at 0 in some year: give ${unfitted.length === 1 ? 'it' : 'them'} another dist, or use --dist normal`);
 
   const simulation = simulate(scenario, settings);
   const outputs: Output[] = linesOf(simulation.forecast, tables).flatMap((line) => [...line.values].map(([year, value]) => ({ line, year, value })));

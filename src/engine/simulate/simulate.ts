@@ -5,7 +5,8 @@
 // numbers as pure-rand's) seeded through splitmix64, so a seed gives the same
 // samples on every machine, and nearby seeds unrelated ones.
 import type { InputReader } from '../calc/calc.js';
-import { drawParameters, quantileFunction, type NativeDistribution } from './distributions.js';
+import { drawParameters, isNative, quantileFunction, type NativeDistribution, type Sampled } from './distributions.js';
+import { correlator } from './correlation.js';
 import { evaluator, type Evaluate } from './kernels.js';
 import { loadMachine } from './machine.js';
 import { schedule, type Op } from './program.js';
@@ -13,7 +14,7 @@ import { constantStats, type SampleStats, type StatsWanted } from './stats.js';
 import { Slot, tracingCalc, type Step, type Traced } from './tracing.js';
 import { forecastWith } from '../forecast.js';
 import { hasRange, inputsOf } from '../analysis/inputs.js';
-import type { CaseForecast, Distribution, Scenario, Series, TableName } from '../types.js';
+import type { CaseForecast, Correlation, Distribution, DistributionShape, Scenario, Series, TableName } from '../types.js';
 import { yearly } from '../calc/yearly.js';
 
 export interface SimulationSettings {
@@ -61,25 +62,36 @@ export interface Chunk {
   readonly draws: ReadonlyMap<string, Float64Array>;
 }
 
+/** An input that is sampled: its path, series, distribution and the values it may take. */
+export interface SampledInput {
+  readonly path: string;
+  readonly series: Series;
+  readonly dist: Distribution;
+  readonly shape?: DistributionShape;
+  readonly valid: Sampled['valid'];
+}
+
 /** The inputs that are sampled (have a range), in path order, with their distribution. */
-export function sampledInputs(scenario: Scenario, fallback: Distribution): { path: string; series: Series; dist: Distribution }[] {
+export function sampledInputs(scenario: Scenario, fallback: Distribution): SampledInput[] {
   return [...inputsOf(scenario)]
     .filter(([, series]) => hasRange(series))
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([path, series]) => {
       const written = scenario.provenance.get(path);
-      const said = written && [...written.anchors.values(), ...(written.growth ? [written.growth] : [])].find((value) => value.dist !== undefined)?.dist;
-      return { path, series, dist: said ?? fallback };
+      const said = written && [...written.anchors.values(), ...(written.growth ? [written.growth] : [])].find((value) => value.dist !== undefined);
+      const valid = { min: 0, max: written?.kind === 'ratio' ? 1 : Infinity };
+      return { path, series, dist: said?.dist ?? fallback, ...(said?.shape && { shape: said.shape }), valid };
     });
 }
 
+/** The sampled inputs a lognormal cannot be fitted to: a year whose range starts at 0 (lognormal's p5 is above 0). */
+export function lognormalFromZero(sampled: readonly SampledInput[]): string[] {
+  return sampled.filter(({ dist, series }) => dist === 'lognormal' && [...series.values()].some(({ low, high }) => low.isZero() && high.greaterThan(low))).map(({ path }) => path);
+}
+
 /** One ranged input in one year: its samples in slot `out`, from the quantiles drawn for `input`. */
-interface Draw {
+interface Draw extends Sampled {
   readonly input: number;
-  readonly dist: Distribution;
-  readonly low: number;
-  readonly base: number;
-  readonly high: number;
   readonly out: number;
 }
 
@@ -101,14 +113,15 @@ export function simulate(scenario: Scenario, settings: SimulationSettings): Simu
       const [low, base, high] = [range.low.toNumber(), range.base.toNumber(), range.high.toNumber()];
       if (k === undefined || !(high > low)) return base;
       const out = newSlot();
-      draws.push({ input: k, dist: sampled[k]!.dist, low, base, high, out: out.index });
+      const { dist, shape, valid } = sampled[k]!;
+      draws.push({ input: k, dist, low, base, high, ...(shape && { shape }), valid, out: out.index });
       return out;
     });
   };
   const evaluate = evaluator();
   const forecast = forecastWith(tracingCalc(steps, newSlot, evaluate), scenario, input, settings.tables);
   const chunks = (outputs: readonly (Traced | null)[], wanted: StatsWanted, watch?: Watch) =>
-    run(settings, sampled, draws, steps, evaluate, outputs, wanted, watch);
+    run(settings, sampled, scenario.simulation?.correlations ?? [], draws, steps, evaluate, outputs, wanted, watch);
   return { forecast, run: (outputs, wanted, watch) => finish(chunks(outputs, wanted, watch)), steps: chunks };
 }
 
@@ -123,6 +136,7 @@ function finish<T>(steps: Generator<void, T>): T {
 function* run(
   settings: SimulationSettings,
   sampled: readonly { path: string }[],
+  correlations: readonly Correlation[],
   draws: readonly Draw[],
   steps: readonly Step[],
   evaluate: Evaluate,
@@ -133,18 +147,20 @@ function* run(
   const size = Math.min(settings.chunk ?? 1024, settings.samples);
   const slotsOf = (values: readonly (Traced | null)[]) => values.filter((value) => value instanceof Slot).map((slot) => slot.index);
   const tallied = [...new Set(slotsOf(outputs))];
-  // kernels.wat draws the triangular and uniform ranges; PERT's are filled in before the program runs.
-  const native = draws.filter((draw): draw is Draw & { dist: NativeDistribution } => draw.dist !== 'pert');
-  const pert = draws.filter((draw) => draw.dist === 'pert').map((draw) => ({ ...draw, at: quantileFunction('pert', draw.low, draw.base, draw.high, evaluate) }));
+  // kernels.wat draws the triangular and uniform ranges; the others are filled in before the program runs.
+  const native = draws.filter((draw): draw is Draw & { dist: NativeDistribution } => isNative(draw.dist));
+  const given = draws.filter((draw) => !isNative(draw.dist)).map((draw) => ({ ...draw, at: quantileFunction(draw, evaluate) }));
   const drawOps = native.map(({ input, dist, low, base, high, out }): Op => ({ op: dist, out, a: { quantiles: input }, b: 0, extra: drawParameters(dist, low, base, high) }));
   const watched = new Set(slotsOf(watch?.values ?? []));
-  const plan = schedule(drawOps, steps, pert.map((draw) => draw.out), tallied, watched);
+  const plan = schedule(drawOps, steps, given.map((draw) => draw.out), tallied, watched);
+  const correlate = correlator(sampled.map((input) => input.path), correlations);
   const machine = loadMachine(plan, { size, inputs: sampled.length, tallied: tallied.length, seed: settings.seed });
 
   for (let start = 0; start < settings.samples; start += size) {
     const length = Math.min(size, settings.samples - start);
     machine.start(length);
-    for (const { input, out, at } of pert) {
+    correlate?.(sampled.map((_, k) => machine.quantiles(k)), length);
+    for (const { input, out, at } of given) {
       const [q, values] = [machine.quantiles(input), machine.vector(out)];
       for (let i = 0; i < length; i++) values[i] = at(q[i]!);
     }
