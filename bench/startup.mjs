@@ -4,7 +4,8 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const BIN = fileURLToPath(new URL('../bin/fintech-calc.js', import.meta.url));
+// FINTECH_CALC_BIN: another copy, e.g. the bin of a package installed from `npm pack`.
+const BIN = process.env.FINTECH_CALC_BIN ?? fileURLToPath(new URL('../bin/fintech-calc.js', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const TARGET = 1.5;
 

@@ -20,6 +20,8 @@ export interface Io {
   readonly stderrIsTerminal?: boolean;
   /** The package's root folder (for the bundled scenarios). */
   readonly packageRoot: string;
+  /** Told of each scenario file before it is read, even one that cannot be (watch mode watches them). */
+  readonly onScenarioFile?: (path: string, display: string) => void;
 }
 
 /** The bundled scenarios: the `.yaml` files of the package's scenarios/ folder. */
@@ -44,6 +46,10 @@ const BARE_NAME = /^[A-Za-z0-9_-]+$/;
  */
 export function fileSources(io: Io): ScenarioSources {
   let precompiled: Record<string, PrecompiledScenario> | undefined;
+  const read = (path: string, display: string, at: Pos | undefined): string => {
+    io.onScenarioFile?.(path, display);
+    return readScenarioText(path, display, at);
+  };
   const bundled = (name: string, at: Pos | undefined): ScenarioFile => {
     const path = join(io.packageRoot, 'scenarios', `${name}.yaml`);
     const display = `scenarios/${name}.yaml`;
@@ -53,7 +59,7 @@ export function fileSources(io: Io): ScenarioSources {
         { pos: at, path: 'extends', message: `no bundled scenario '${name}'${didYouMean(name, names)}; bundled: ${names.join(', ')} (a file path needs a / or .yaml)` },
       ]);
     }
-    const text = readScenarioText(path, display, at);
+    const text = read(path, display, at);
     precompiled ??= readPrecompiled(io);
     const cached = precompiled[name];
     return { display, id: resolve(path), text, ...(cached?.text === text && { parsed: cached.root, sha256: cached.sha256 }) };
@@ -62,13 +68,13 @@ export function fileSources(io: Io): ScenarioSources {
     open(reference, from, at) {
       if (from === undefined) {
         if (BARE_NAME.test(reference) && isFile(join(io.packageRoot, 'scenarios', `${reference}.yaml`))) return bundled(reference, at);
-        return { display: reference, id: resolve(reference), text: readScenarioText(reference, reference, at) };
+        return { display: reference, id: resolve(reference), text: read(reference, reference, at) };
       }
       if (BARE_NAME.test(reference)) return bundled(reference, at);
       // An absolute path is taken as it is; a relative one is relative to the file that names it.
       const path = resolve(dirname(from.id), reference);
       const display = isAbsolute(reference) ? reference : normalize(join(dirname(from.display), reference));
-      return { display, id: path, text: readScenarioText(path, display, at) };
+      return { display, id: path, text: read(path, display, at) };
     },
   };
 }

@@ -22,6 +22,8 @@ const COMMANDS: Readonly<Record<string, () => Promise<{ readonly define: DefineC
   validate: () => import('./commands/validate.js'),
   schema: () => import('./commands/schema.js'),
   list: () => import('./commands/list.js'),
+  init: () => import('./commands/init.js'),
+  completion: () => import('./commands/completion.js'),
 };
 
 /** Columns of a terminal: stdout's (fd 1) or stderr's (fd 2), when it is one. */
@@ -82,6 +84,7 @@ Examples:
   fintech-calc solve --target market.marketSize.2023=6.5万亿 --vary supplyChain.modes.receivables.penetration.2023
   fintech-calc validate my.yaml               check a scenario file
   fintech-calc schema > scenario.schema.json  the JSON Schema, for editors
+  fintech-calc init my.yaml                   a commented scenario to start from
 Run 'fintech-calc <command> --help' for a command's options.
 `,
   );

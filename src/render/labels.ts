@@ -256,4 +256,7 @@ export const say = {
   },
   setBy: (lang: Lang, option: string): string => (lang === 'zh' ? `由 ${option} 设定` : `set by ${option}`),
   viaExtends: (lang: Lang, at: string): string => (lang === 'zh' ? `${at}，经 extends 继承` : `${at}, via extends`),
+  // forecast --watch, diff --watch
+  watching: (lang: Lang, files: readonly string[]): string =>
+    lang === 'zh' ? `fintech-calc：正在监视 ${files.join('、')}，文件变化时重新运行（Ctrl-C 退出）` : `fintech-calc: watching ${files.join(', ')}; runs again when one changes (Ctrl-C to stop)`,
 };

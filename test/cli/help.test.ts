@@ -5,7 +5,7 @@ import { displayWidth } from '../../src/render/width.js';
 import { runCli } from './in-process.js';
 
 const FORMATS = ['table', 'json', 'csv', 'md'];
-const COMMANDS = ['forecast', 'diff', 'explain', 'sensitivity', 'solve', 'simulate', 'check', 'validate', 'schema', 'list'];
+const COMMANDS = ['forecast', 'diff', 'explain', 'sensitivity', 'solve', 'simulate', 'check', 'validate', 'schema', 'list', 'init', 'completion'];
 
 /** Each command run plainly, the base the variations are compared with. */
 const BASE: Record<string, string[]> = {

@@ -48,7 +48,8 @@ function command(program: Program) {
       .option('--attribute', 'split each change into the contributions of the inputs that differ (Shapley values, exact decimal)')
       .option('--fail-on <rule>', "exit 1 only when a rule fires (repeatable): a glob over metric addresses and a threshold, e.g. 'profit.*.2023>1%', 'market.marketSize.*>500亿'", collect, [])
       .option('--set-a <path=value>', 'override one input of a only, after --set (repeatable)', collect, [])
-      .option('--set-b <path=value>', 'override one input of b only, after --set (repeatable)', collect, []),
+      .option('--set-b <path=value>', 'override one input of b only, after --set (repeatable)', collect, [])
+      .option('--watch', 'run again whenever a or b, or a file they extend, changes; Ctrl-C stops'),
     `
 For every case, table, metric, key and year that differs: a, b, Δ = b − a and Δ% = Δ / |a|. An absolute tolerance bounds amounts; ratios then count when they differ at all. Lines that only one scenario has (other years, modes or segments) are shown as added or removed.
 --attribute splits each change among the inputs that differ (Shapley values: each input's average effect over every order of switching inputs from a to b); what they cannot explain is the residual.
@@ -62,6 +63,7 @@ Examples:
   fintech-calc diff baseline baseline --set-b bankProfit.operatingCost.2023=1%
   fintech-calc diff a.yaml b.yaml -c all -f json
   fintech-calc diff baseline variant.yaml --attribute -f md --fail-on 'profit.*.2023>1%'
+  fintech-calc diff baseline my.yaml --watch              again on every save
 
 Exit codes: 0 no differences beyond the tolerance (with --fail-on: no rule fired), 1 differences (a rule fired), 2 bad input or usage, 3 internal error.
 `,
@@ -73,6 +75,8 @@ export function define(program: Program, { io, setCode }: CommandContext): void 
 }
 
 async function run(a: string, b: string, raw: OptionsOf<typeof command>, io: Io): Promise<number> {
+  const { watch, ...once } = raw;
+  if (watch) return (await import('../watch.js')).watchRuns((watched) => run(a, b, once, watched), io, raw.lang);
   const options = checkOutputOptions(raw, io);
   const tolerance = raw.tolerance === undefined ? undefined : parseTolerance(raw.tolerance, options.unit, '--tolerance');
   const rules = raw.failOn.map((text) => parseRule(text, options.unit));

@@ -24,7 +24,7 @@ function command(program: Program) {
     .description('forecast each scenario (default: the bundled baseline) and print year-by-year tables')
     .argument('[scenario...]', 'scenario files (.yaml), or the name of a bundled scenario such as baseline');
   return helpAfter(
-    forecastOptions(forecastCommand),
+    forecastOptions(forecastCommand).option('--watch', 'run again whenever a scenario file, or a file it extends, changes; Ctrl-C stops'),
     `
 Cases: low, base and high take the low (base, high) end of every input range. They are cases of the inputs, not bounds on the outputs: an output can be lower in the high case when an input lowers it.
 
@@ -35,6 +35,7 @@ Examples:
   fintech-calc forecast baseline my.yaml -f json  one JSON document per line
   fintech-calc forecast -f csv -o forecast.csv    tidy CSV rows into a file
   fintech-calc forecast --set supplyChain.modes.receivables.penetration.2023=55～65%
+  fintech-calc forecast my.yaml --watch           again on every save of my.yaml
 
 Exit codes: 0 success, 2 bad input or usage, 3 internal error (a bug).
 `,
@@ -46,6 +47,8 @@ export function define(program: Program, { io, setCode }: CommandContext): void 
 }
 
 async function run(scenarioArgs: readonly string[], raw: OptionsOf<typeof command>, io: Io): Promise<number> {
+  const { watch, ...once } = raw;
+  if (watch) return (await import('../watch.js')).watchRuns((watched) => run(scenarioArgs, once, watched), io, raw.lang);
   const options = checkOutputOptions(raw, io);
   const loaded = await loadScenarios(scenarioArgs.length > 0 ? scenarioArgs : ['baseline'], readSettings(raw.set, options.unit), io);
   const tables = tablesOf(loaded, options.tables);

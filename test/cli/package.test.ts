@@ -1,0 +1,88 @@
+// THE PACKAGE, AS USERS GET IT: `npm pack`, then `npm install -g` of the tarball
+// into a fresh prefix, offline, and the installed `fintech-calc` run from another
+// folder. Slower than the other tests (npm itself takes seconds); no network:
+// --offline, and with no dependencies an empty cache and an unreachable registry.
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error -- plain ESM helper shared with the regenerate script
+import { ROOT, runCase } from './golden.mjs';
+
+const folder = mkdtempSync(join(tmpdir(), 'fintech-calc-package-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; dependencies?: Record<string, string> };
+const prefix = join(folder, 'prefix');
+const installed = join(prefix, 'lib', 'node_modules', 'fintech-calc');
+/** A folder that is neither the clone nor the package: the CLI must not depend on where it runs. */
+const elsewhere = join(folder, 'elsewhere');
+
+/** npm without the settings `npm test` hands its children (npm_config_*), nor the user's .npmrc. */
+function npm(args: readonly string[], options: SpawnSyncOptions = {}) {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+  const userconfig = join(folder, 'npmrc');
+  writeFileSync(userconfig, '');
+  const result = spawnSync('npm', [...args, '--userconfig', userconfig, '--no-update-notifier', '--no-audit', '--no-fund'], { encoding: 'utf8', env, ...options });
+  expect(result.status, `npm ${args.join(' ')}: ${String(result.stderr)}`).toBe(0);
+  return String(result.stdout);
+}
+
+/** The installed command, found on the PATH as a user's shell finds it. */
+function installedCli(...args: string[]) {
+  const result = spawnSync('fintech-calc', args, { cwd: elsewhere, encoding: 'utf8', env: { PATH: `${join(prefix, 'bin')}:${process.env.PATH}`, LANG: 'C', TZ: 'UTC' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+interface Packed {
+  filename: string;
+  size: number;
+  files: { path: string }[];
+}
+let packed: Packed;
+
+beforeAll(() => {
+  // --ignore-scripts: `prepare` would rebuild dist/ under the tests running beside this one (pretest built it).
+  packed = (JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', folder], { cwd: ROOT })) as Packed[])[0]!;
+  const offline = ['--offline', '--prefix', prefix];
+  // With dependencies (until the runtime packages become devDependencies) npm
+  // takes them from the cache `npm ci` filled, still offline; without, it gets
+  // an empty cache and a registry that does not answer, so nothing can be fetched.
+  const isolated = Object.keys(packageJson.dependencies ?? {}).length === 0 ? ['--cache', join(folder, 'empty-cache'), '--registry', 'http://127.0.0.1:9/'] : [];
+  npm(['install', '--global', join(folder, packed.filename), ...offline, ...isolated], { cwd: folder });
+  // The bundle holds every package the CLI uses: it runs without node_modules.
+  rmSync(join(installed, 'node_modules'), { recursive: true, force: true });
+  mkdirSync(elsewhere);
+}, 180_000);
+
+describe('the package (npm pack, npm install -g of the tarball into a fresh prefix, offline)', () => {
+  it('holds only what users need: bin, dist, scenarios, docs, README, LICENSE', () => {
+    const paths = packed.files.map((file) => file.path).sort();
+    for (const path of paths) expect(path).toMatch(/^(bin\/|dist\/|scenarios\/[\w-]+\.yaml$|docs\/[\w-]+\.md$|README\.md$|LICENSE$|package\.json$)/);
+    expect(paths).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'bin/fintech-calc.js', 'bin/package.json', 'dist/cli.js', 'dist/bundled.json', 'docs/commands.md', 'scenarios/baseline.yaml']));
+    expect(paths.filter((path) => path.startsWith('docs/'))).toEqual(readdirSync(join(ROOT, 'docs')).map((name) => `docs/${name}`).sort());
+    // A guard against packing what does not belong (node_modules, test/): the tarball is ≈ 0.4 MB.
+    expect(packed.size).toBeLessThan(1024 * 1024);
+  });
+
+  it('runs `fintech-calc forecast` from the PATH, in any folder, as the clone does', () => {
+    const fromClone = runCase({ args: ['forecast'] });
+    expect(installedCli('forecast')).toEqual({ code: 0, stdout: fromClone.stdout, stderr: '' });
+    const json = (cli: (...args: string[]) => { stdout: string }) => JSON.parse(cli('forecast', 'bank-led', '-f', 'json', '-c', 'all', '--no-stamp').stdout);
+    expect(json(installedCli)).toEqual(json((...args) => runCase({ args })));
+    expect(installedCli('--version').stdout).toBe(`${packageJson.version}\n`);
+    expect(existsSync(join(installed, 'docs', 'commands.md')) && existsSync(join(installed, 'LICENSE'))).toBe(true);
+  });
+
+  it('writes a scenario with init that the installed CLI forecasts, and prints its completion scripts', () => {
+    expect(installedCli('init', 'mine.yaml').code).toBe(0);
+    expect(installedCli('forecast', 'mine.yaml', '-t', 'profit').stdout).toContain('mine (My assumptions)');
+    expect(installedCli('completion', 'bash').stdout).toContain('complete -F _fintech_calc fintech-calc');
+    expect(installedCli('__complete', '--', 'forecast', 'bank').stdout).toBe('bank-led\tbundled scenario\n:yaml\n');
+  });
+
+  it('says what is wrong, from the installed CLI too', () => {
+    expect(installedCli('forecast', 'nowhere.yaml')).toEqual({ code: 2, stdout: '', stderr: 'nowhere.yaml: error: no such file\n' });
+  });
+});
