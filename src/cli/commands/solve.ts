@@ -10,12 +10,11 @@ import { decodeScenario } from '../../scenario/decode.js';
 import { InputError, Problems, type Problem } from '../../scenario/problems.js';
 import type { RawMap } from '../../scenario/raw.js';
 import { checkSettingPath, setAt } from '../../scenario/set.js';
-import { NUMBER, PERCENT_SIGNS, RANGE_SEPARATOR } from '../../scenario/syntax.js';
-import { readRangeText, type ValueKind } from '../../scenario/values.js';
-import { unitSize } from '../../shared/units.js';
 import { helpAfter, type CommandContext, type OptionsOf, type Program } from '../command.js';
 import { UsageError } from '../exit.js';
 import { emit, loadScenarios, readSettings, unknownMetric } from '../shared.js';
+import { parseMetricValue, splitMetricValue } from '../metric-value.js';
+import type { ValueKind } from '../../scenario/values.js';
 import type { Io } from '../io.js';
 import { caseOption, checkOutputOptions, outputOptions, type Format } from '../options.js';
 
@@ -72,12 +71,10 @@ async function run(scenarioArg: string | undefined, raw: OptionsOf<typeof comman
   const { scenario, root, file, origins } = loaded!;
   const forecast = forecastCase(scenario, c);
 
-  const equals = raw.target.indexOf('=');
-  const metric = raw.target.slice(0, Math.max(equals, 0)).trim();
-  if (equals < 0) throw new UsageError(`--target: expected <metric>=<value>, e.g. market.marketSize.2023=6.5万亿, got '${raw.target}'`);
+  const { metric, value } = splitMetricValue('--target', raw.target);
   const found = findMetric(forecast, metric);
   if (found?.value == null) throw unknownMetric(metric, forecast);
-  const target = parseTarget(raw.target.slice(equals + 1), found.kind, options.unit);
+  const target = parseMetricValue('--target', value, found.kind, options.unit);
   const varied = variedInput(raw.vary, root, scenario, c);
   const { kind } = varied;
   const inputKind = kind === 'amount' ? 'amount' : 'ratio';
@@ -197,32 +194,6 @@ function variedInput(vary: string, root: RawMap, scenario: Scenario, c: Case): V
     return { path, kind: input.kind, input, current, everyYear: false };
   }
   throw new UsageError(`--vary: ${vary}: expected the input (${input.path}), one of its years (${input.path}.${years.at(-1) ?? 2023}, optionally .low, .base or .high) or its growth`);
-}
-
-/** One number and its unit, if any. */
-const TERM = new RegExp(`^\\s*(${NUMBER})\\s*(\\S*)\\s*$`);
-const SEPARATOR = new RegExp(RANGE_SEPARATOR);
-
-function parseTarget(text: string, kind: ValueKind, outputUnit: string): Decimal {
-  // A target is any signed value (a CAGR of -5%, a negative increment): the sign is
-  // read here, the rest in the value syntax; a ratio target is not bounded to
-  // [0, 100%] (growth reads any percentage), what the metric can reach decides.
-  const trimmed = text.trim();
-  const negative = trimmed.startsWith('-');
-  const magnitude = negative ? trimmed.slice(1) : trimmed;
-  if (magnitude.split(SEPARATOR).length > 1) throw new UsageError(`--target: expected one value, not a range: '${text}'`);
-  const problems = new Problems();
-  const pos = { file: '--target', line: 0, col: 0 };
-  const unit = TERM.exec(magnitude)?.[2];
-  if (unit === undefined || (kind !== 'amount' && unit !== '' && !PERCENT_SIGNS.includes(unit))) {
-    const expected = kind === 'amount' ? `an amount (65000 in the output unit ${outputUnit}, or with a unit: 6.5万亿, 1500亿, 12bn)` : 'a percentage (40%, -5%) or a fraction (0.4)';
-    problems.add(pos, '', `'${text}' is not a value: expected ${expected}`);
-    throw new InputError(problems.list);
-  }
-  const range = readRangeText(magnitude, kind === 'ratio' ? 'growth' : kind, pos, '', { problems, provenance: new Map(), unitSize: unitSize(outputUnit)!, unitName: outputUnit });
-  if (range === undefined) throw new InputError(problems.list);
-  if (!range.low.equals(range.high)) throw new UsageError(`--target: expected one value, not a range: '${text}'`);
-  return negative ? range.base.negated() : range.base;
 }
 
 /** The largest written value of the input, in 亿元, to scale the search for an amount. */

@@ -10,7 +10,8 @@ import { correlator } from './correlation.js';
 import { evaluator, type Evaluate } from './kernels.js';
 import { loadMachine } from './machine.js';
 import { schedule, type Op } from './program.js';
-import { constantStats, type SampleStats, type StatsWanted } from './stats.js';
+import { constantStats, exceedance, type SampleStats, type StatsWanted } from './stats.js';
+import { contributionBins, ContributionTally } from './contribution.js';
 import { Slot, tracingCalc, type Step, type Traced } from './tracing.js';
 import { forecastWith } from '../forecast.js';
 import { hasRange, inputsOf } from '../analysis/inputs.js';
@@ -27,7 +28,16 @@ export interface SimulationSettings {
   readonly chunk?: number;
   /** The tables to compute (the others' models are not run). */
   readonly tables?: readonly TableName[];
+  /**
+   * Sample until every output's mean is known to this fraction of itself (its
+   * 95% interval within it; checked after each chunk from MIN_PRECISE_SAMPLES
+   * on), `samples` being then the most drawn.
+   */
+  readonly precision?: number;
 }
+
+/** The fewest samples drawn before --precision may stop: fewer give unsteady standard errors. */
+export const MIN_PRECISE_SAMPLES = 4096;
 
 /** The forecast traced once, and its samples. */
 export interface Simulation {
@@ -151,7 +161,9 @@ function* run(
   const native = draws.filter((draw): draw is Draw & { dist: NativeDistribution } => isNative(draw.dist));
   const given = draws.filter((draw) => !isNative(draw.dist)).map((draw) => ({ ...draw, at: quantileFunction(draw, evaluate) }));
   const drawOps = native.map(({ input, dist, low, base, high, out }): Op => ({ op: dist, out, a: { quantiles: input }, b: 0, extra: drawParameters(dist, low, base, high) }));
-  const watched = new Set(slotsOf(watch?.values ?? []));
+  const exceed = (wanted.exceed ?? []).map((asked) => ({ ...asked, above: 0, count: 0 }));
+  const contributions = new Map((wanted.contributions ?? []).map((output) => [output, new ContributionTally(sampled.length, contributionBins(settings.samples))]));
+  const watched = new Set(slotsOf([...(watch?.values ?? []), ...[...exceed.map(({ output }) => output), ...contributions.keys()].map((i) => outputs[i] ?? null)]));
   const plan = schedule(drawOps, steps, given.map((draw) => draw.out), tallied, watched);
   const correlate = correlator(sampled.map((input) => input.path), correlations);
   const machine = loadMachine(plan, { size, inputs: sampled.length, tallied: tallied.length, seed: settings.seed });
@@ -165,6 +177,10 @@ function* run(
       for (let i = 0; i < length; i++) values[i] = at(q[i]!);
     }
     machine.run();
+    const samplesOf = (value: Traced | null): Samples => (value === null ? NaN : typeof value === 'number' ? value : machine.vector(value.index));
+    for (const asked of exceed) countAbove(asked, samplesOf(outputs[asked.output] ?? null), length);
+    const quantiles = sampled.map((_, k) => machine.quantiles(k));
+    for (const [output, tally] of contributions) tally.add(samplesOf(outputs[output] ?? null), quantiles, length);
     watch?.chunk({
       start,
       length,
@@ -177,12 +193,27 @@ function* run(
       draws: new Map(sampled.map(({ path }, k) => [path, machine.quantiles(k)])),
     });
     yield;
+    const { precision } = settings;
+    if (precision !== undefined && start + length >= MIN_PRECISE_SAMPLES && machine.tallies.every((tally) => tally.precise(precision))) break;
   }
   const tallyOf = new Map(tallied.map((slot, k) => [slot, machine.tallies[k]!]));
   const histograms = new Set(wanted.histograms?.outputs);
+  const drawn = machine.drawn;
   return outputs.map((value, i) => {
     const columns = histograms.has(i) ? wanted.histograms!.columns : undefined;
-    if (value instanceof Slot) return tallyOf.get(value.index)!.stats(wanted.percentiles, columns);
-    return constantStats(value ?? NaN, settings.samples, wanted.percentiles, columns);
+    const stats = value instanceof Slot ? tallyOf.get(value.index)!.stats(wanted.percentiles, columns, wanted.errors) : constantStats(value ?? NaN, drawn, wanted.percentiles, columns, wanted.errors);
+    const exceeds = exceed.filter(({ output }) => output === i).map(({ threshold, above, count }) => exceedance(threshold, above, count));
+    const shares = contributions.get(i)?.indices();
+    return { ...stats, ...(exceeds.length > 0 && { exceed: exceeds }), ...(shares && { contributions: shares }) };
   });
+}
+
+/** Counts the samples above a threshold (of those with a value). */
+function countAbove(asked: { threshold: number; above: number; count: number }, samples: Samples, length: number): void {
+  for (let i = 0; i < length; i++) {
+    const value = typeof samples === 'number' ? samples : samples[i]!;
+    if (Number.isNaN(value)) continue;
+    asked.count++;
+    if (value > asked.threshold) asked.above++;
+  }
 }
