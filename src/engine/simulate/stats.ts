@@ -48,7 +48,8 @@ export function exceedance(threshold: number, above: number, count: number): Exc
   const [p, z2] = [above / count, Z95 * Z95];
   const centre = (p + z2 / (2 * count)) / (1 + z2 / count);
   const half = (Z95 / (1 + z2 / count)) * Math.sqrt((p * (1 - p)) / count + z2 / (4 * count * count));
-  return { threshold, probability: p, low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+  // At p = 0 or 1 an end is that exactly (rounding would leave 1e-18).
+  return { threshold, probability: p, low: above === 0 ? 0 : Math.max(0, centre - half), high: above === count ? 1 : Math.min(1, centre + half) };
 }
 
 /** What to compute of simulate's outputs besides their count, mean, min and max. */
