@@ -4,9 +4,18 @@
 // and greatest value, base the most likely unless written).
 import { Decimal, ONE, ZERO } from '../shared/decimal.js';
 import { DISTRIBUTIONS, type Distribution, type DistributionShape, type Outcome, type Range } from '../engine/types.js';
-import type { Pos } from './problems.js';
+import type { NumberKind } from '../shared/limits.js';
+import type { Pos, Problems } from './problems.js';
 import type { RawMap, RawNode } from './raw.js';
-import { readPlainNumber, readSingle, type ReadContext, type ValueKind } from './values.js';
+
+/** How values.ts reads the numbers of a value map (passed in: values.ts reads the map and calls this module). */
+export interface NumberReaders {
+  readonly problems: Problems;
+  /** One value of a kind (not a range), or undefined after reporting a problem. */
+  single(node: RawNode, kind: NumberKind, path: string): Decimal | undefined;
+  /** A bare number, a message, or undefined when it is not one. */
+  plain(text: string): Decimal | string | undefined;
+}
 
 /** The keys of a value map that belong to its distribution. */
 export const DISTRIBUTION_KEYS = ['dist', 'coverage', 'values', 'weights'];
@@ -19,7 +28,7 @@ export interface Sampling {
 }
 
 /** The distribution a value map gives, its shape and (discrete) range; undefined after reporting a problem. */
-export function readSampling(node: RawMap, kind: ValueKind, path: string, ctx: ReadContext): Sampling | undefined {
+export function readSampling(node: RawMap, kind: NumberKind, path: string, ctx: NumberReaders): Sampling | undefined {
   const { problems } = ctx;
   const get = (key: string) => node.entries.find((entry) => entry.key === key)?.value;
   const distNode = get('dist');
@@ -42,7 +51,7 @@ export function readSampling(node: RawMap, kind: ValueKind, path: string, ctx: R
   if (dist === 'discrete') return readDiscrete(node, kind, path, ctx);
   const coverageNode = get('coverage');
   if (coverageNode === undefined) return { dist };
-  const coverage = readSingle(coverageNode, 'ratio', `${path}.coverage`, ctx);
+  const coverage = ctx.single(coverageNode, 'ratio', `${path}.coverage`);
   if (coverage === undefined) return undefined;
   if (!(coverage.greaterThan(ZERO) && coverage.lessThan(ONE))) {
     problems.add(coverageNode.pos, `${path}.coverage`, 'the probability between low and high lies strictly between 0% and 100%, e.g. 90% (p5 to p95)');
@@ -56,7 +65,7 @@ function takes(dist: Distribution, key: string): boolean {
 }
 
 /** `values` (of the value's kind) and `weights` (numbers ≥ 0, one per value, not all 0; default all equal). */
-function readDiscrete(node: RawMap, kind: ValueKind, path: string, ctx: ReadContext): Sampling | undefined {
+function readDiscrete(node: RawMap, kind: NumberKind, path: string, ctx: NumberReaders): Sampling | undefined {
   const { problems } = ctx;
   const get = (key: string) => node.entries.find((entry) => entry.key === key)?.value;
   const conflicting = ['value', 'low', 'high'].filter((key) => get(key) !== undefined);
@@ -69,14 +78,14 @@ function readDiscrete(node: RawMap, kind: ValueKind, path: string, ctx: ReadCont
     problems.add(valuesNode?.pos ?? node.pos, `${path}.values`, 'dist: discrete needs values: a list of the values it takes, e.g. [60%, 66%, 70%]');
     return undefined;
   }
-  const values = valuesNode.items.map((item, i) => readSingle(item, kind, `${path}.values[${i}]`, ctx));
+  const values = valuesNode.items.map((item, i) => ctx.single(item, kind, `${path}.values[${i}]`));
   const weights = readWeights(get('weights'), valuesNode.items.length, `${path}.weights`, ctx);
   if (weights === undefined || values.some((value) => value === undefined)) return undefined;
   const outcomes: Outcome[] = values.map((value, i) => ({ value: value!, weight: weights[i]! }));
   const low = Decimal.min(...values.map((value) => value!));
   const high = Decimal.max(...values.map((value) => value!));
   const baseNode = get('base');
-  const base = baseNode ? readSingle(baseNode, kind, `${path}.base`, ctx) : mostLikely(outcomes);
+  const base = baseNode ? ctx.single(baseNode, kind, `${path}.base`) : mostLikely(outcomes);
   if (base === undefined) return undefined;
   if (base.lessThan(low) || base.greaterThan(high)) {
     problems.add(baseNode!.pos, `${path}.base`, `base ${base} lies outside the values (${low} to ${high}); expected a base between them`);
@@ -90,7 +99,7 @@ function mostLikely(outcomes: readonly Outcome[]): Decimal {
   return outcomes.reduce((best, outcome) => (outcome.weight.greaterThan(best.weight) ? outcome : best)).value;
 }
 
-function readWeights(node: RawNode | undefined, count: number, path: string, ctx: ReadContext): Decimal[] | undefined {
+function readWeights(node: RawNode | undefined, count: number, path: string, ctx: NumberReaders): Decimal[] | undefined {
   if (node === undefined) return new Array<Decimal>(count).fill(ONE);
   const expectation = `weights: a list of ${count} numbers ≥ 0, one per value, not all 0, e.g. [1, 2, 1]`;
   if (node.kind !== 'seq' || node.items.length !== count) {
@@ -98,7 +107,7 @@ function readWeights(node: RawNode | undefined, count: number, path: string, ctx
     return undefined;
   }
   const weights = node.items.map((item) => {
-    const number = item.kind === 'scalar' ? readPlainNumber(item.text) : undefined;
+    const number = item.kind === 'scalar' ? ctx.plain(item.text) : undefined;
     if (number instanceof Decimal && !number.isNegative()) return number;
     ctx.problems.add(item.pos, path, `expected ${expectation}; got ${item.kind === 'scalar' ? `'${item.text}'` : 'a collection'}`);
     return undefined;
@@ -112,8 +121,8 @@ function readWeights(node: RawNode | undefined, count: number, path: string, ctx
 }
 
 /** Whether a value's range suits its distribution: a lognormal range needs a low above 0 (its log). */
-export function fitsDistribution(dist: Distribution | undefined, range: Range, pos: Pos, path: string, ctx: ReadContext): boolean {
+export function fitsDistribution(dist: Distribution | undefined, range: Range, pos: Pos, path: string, problems: Problems): boolean {
   if (dist !== 'lognormal' || range.low.greaterThan(ZERO) || range.low.equals(range.high)) return true;
-  ctx.problems.add(pos, path, `dist: lognormal needs a low above 0 (it is fitted to the logs of low and high); give a low > 0 or use dist: normal`);
+  problems.add(pos, path, `dist: lognormal needs a low above 0 (it is fitted to the logs of low and high); give a low > 0 or use dist: normal`);
   return false;
 }

@@ -114,7 +114,7 @@ function readAnnotated(node: RawMap, kind: ValueKind, path: string, ctx: ReadCon
     }
   }
   const source = readText(get('source'), `${path}.source`, ctx);
-  const sampling = readSampling(node, kind, path, ctx);
+  const sampling = readSampling(node, kind, path, { problems, single: (item, itemKind, itemPath) => readSingle(item, itemKind, itemPath, ctx), plain: readPlainNumber });
   if (sampling === undefined) ok = false;
   const { dist, shape } = sampling ?? {};
   const note = readText(get('note'), `${path}.note`, ctx);
@@ -140,12 +140,12 @@ function readAnnotated(node: RawMap, kind: ValueKind, path: string, ctx: ReadCon
     problems.add(node.pos, path, `expected ${expected(kind, ctx.unitName)}: a value map needs value, or low and high`);
     return undefined;
   }
-  if (!ok || range === undefined || (source === null || note === null) || !fitsDistribution(dist, range, node.pos, path, ctx)) return undefined;
+  if (!ok || range === undefined || (source === null || note === null) || !fitsDistribution(dist, range, node.pos, path, problems)) return undefined;
   return { range, pos: node.pos, isRange, ...(source !== undefined && { source }), ...(note !== undefined && { note }), ...(dist && { dist }), ...(shape && { shape }) };
 }
 
 /** A single number (not a range), for the ends of a {low, base, high} map. */
-export function readSingle(node: RawNode, kind: ValueKind, path: string, ctx: ReadContext): Decimal | undefined {
+function readSingle(node: RawNode, kind: ValueKind, path: string, ctx: ReadContext): Decimal | undefined {
   if (node.kind !== 'scalar' || node.type === 'boolean' || node.type === 'null') {
     ctx.problems.add(node.pos, path, `expected a single value, e.g. ${{ amount: '1500亿', ratio: '66%', growth: '5%', count: '40' }[kind]}`);
     return undefined;

@@ -4,6 +4,8 @@
 // as R's pnorm) and its quantile function Φ⁻¹ (Wichura's AS 241, PPND16). Both
 // are accurate to about 1e-16 and use only +, −, ×, ÷, sqrt, log and exp: the
 // same numbers on every machine that runs the same Node.
+// The coefficients are written as published (20 digits); each stands for the double nearest to it.
+/* eslint-disable no-loss-of-precision */
 
 const A = [2.2352520354606839287, 161.02823106855587881, 1067.6894854603709582, 18154.981253343561249, 0.065682337918207449113];
 const B = [47.20258190468824187, 976.09855173777669322, 10260.932208618978205, 45507.789335026729956];
