@@ -6,6 +6,7 @@ import type { Case, TableName } from '../engine/types.js';
 import { CASES, TABLES } from '../engine/types.js';
 import type { Lang } from '../render/labels.js';
 import { quoted, readPlainNumber } from '../scenario/values.js';
+import { SMALLEST } from '../shared/limits.js';
 import { didYouMean } from '../shared/suggest.js';
 import { AMOUNT_UNITS, OUTPUT_UNITS } from '../shared/units.js';
 import { collect } from './command.js';
@@ -85,7 +86,7 @@ export function checkOutputOptions(raw: RawOutputOptions, io: Io, formats: reado
   const tables =
     raw.table === undefined
       ? undefined
-      : raw.table.split(',').map((name) => oneOf('--table', name.trim(), TABLES));
+      : [...new Set(raw.table.split(',').map((name) => oneOf('--table', name.trim(), TABLES)))]; // a table named twice is shown once
   const c = oneOf('--case', raw.case ?? 'base', [...CASES, 'all']);
   const format = oneOf('--format', raw.format, formats);
   if (!AMOUNT_UNITS.has(raw.unit)) {
@@ -125,6 +126,8 @@ function parseNumberOption(option: string, text: string, expectation: string, ac
   const value = readPlainNumber(text);
   if (typeof value === 'string') throw new UsageError(`${option}: ${value}; ${expectation}`);
   if (value === undefined || !accept(value)) throw new UsageError(`${option}: ${expectation}, got ${quoted(written)}`);
+  // As in a scenario (limits.ts): a nonzero number below the smallest size would become 0 as a float.
+  if (!value.isZero() && value.abs().lessThan(SMALLEST)) throw new UsageError(`${option}: ${quoted(text)} is too small: a number other than 0 is at least ${SMALLEST} here; ${expectation}`);
   return value;
 }
 

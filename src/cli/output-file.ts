@@ -60,6 +60,20 @@ export function replaceTheSameFile(a: string, b: string, fs: OutputFs = nodeFs):
   return file !== undefined && file === replaced(b);
 }
 
+/**
+ * What a path names as a file, links followed (device and inode), to tell whether
+ * two paths are one file however they are written (./x and x, a symbolic or a
+ * hard link); undefined when it names no regular file.
+ */
+export function fileIdentity(path: string, fs: Pick<OutputFs, 'statSync'> = nodeFs): string | undefined {
+  try {
+    const stat = fs.statSync(path);
+    return stat.isFile() ? `${stat.dev}:${stat.ino}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 type Target =
   /** A regular file, or a new one: replaced; `file` is its real path (links followed). */
   | { kind: 'replace'; file: string; old?: Stats }

@@ -1,5 +1,5 @@
 // CSV output (SPEC §5): tidy rows scenario,case,table,metric,key,year,value,unit.
-import { linesOf } from '../engine/analysis/lines.js';
+import { linesOf, type ValueKind } from '../engine/analysis/lines.js';
 import { machineValue } from './numbers.js';
 import { stampComments } from './stamp.js';
 import type { RenderOptions, ScenarioResult } from './options.js';
@@ -20,13 +20,18 @@ export function renderCsv(results: readonly ScenarioResult[], options: RenderOpt
             line.key,
             year,
             value === null ? '' : machineValue(value, line.kind, options.unit),
-            line.kind === 'amount' ? options.unit : 'ratio',
+            csvUnit(line.kind, options.unit),
           ]);
         }
       }
     }
   }
   return stampComments(results.map((result) => result.stamp), 'csv') + csvText(rows);
+}
+
+/** The unit column of a value: the output unit for an amount, else its kind (ratio, count). */
+export function csvUnit(kind: ValueKind, unit: string): string {
+  return kind === 'amount' ? unit : kind;
 }
 
 /**

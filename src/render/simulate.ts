@@ -5,7 +5,7 @@ import { Decimal } from '../shared/decimal.js';
 import type { Line } from '../engine/analysis/lines.js';
 import type { SampleStats } from '../engine/simulate/stats.js';
 import type { Distribution, TableName } from '../engine/types.js';
-import { csvText } from './csv.js';
+import { csvText, csvUnit } from './csv.js';
 import { visible } from './escape.js';
 import { colon, comma, lineLabel, parenthesised, say, scenarioHeading, tableHeading, text, type Lang } from './labels.js';
 import type { Grid } from './grid.js';
@@ -263,7 +263,7 @@ export function renderSimulateCsv(outputs: readonly SimulatedOutput[], options: 
       output.year,
       names[i]!,
       machine(value, output, options.unit) ?? '',
-      output.line.kind === 'amount' ? options.unit : output.line.kind,
+      csvUnit(output.line.kind, options.unit),
     ]),
   );
   const row = (output: SimulatedOutput, stat: string, value: string | null, unit: string) => [options.scenario, output.line.table, output.line.metric, output.line.key, output.year, stat, value ?? '', unit];

@@ -1,6 +1,6 @@
 // Yearly series (SPEC §2.2): a single value for every year, or anchors
 // {year: value} interpolated linear | cagr | step, or one anchor with a growth rate.
-import { nthRoot, ONE, type Decimal } from '../shared/decimal.js';
+import { nthRoot, ONE, powersOf, type Decimal } from '../shared/decimal.js';
 import type { Case, Range, Series, Year } from '../engine/types.js';
 import { CASES } from '../engine/types.js';
 import { isOutOfRange, isYearInWindow, RANGE_TEXT, YEAR_WINDOW } from '../shared/limits.js';
@@ -13,6 +13,14 @@ export type Interpolation = 'linear' | 'cagr' | 'step';
 const INTERPOLATIONS: readonly Interpolation[] = ['linear', 'cagr', 'step'];
 const YEAR_KEY = /^\d{4}$/;
 const SERIES_KEYS = ['interpolate', 'growth'];
+
+/**
+ * Bounds the work of a scenario, which grows with its yearly values (every
+ * input's series over its module's years): reading, the models, the outputs,
+ * simulate's histograms. The bundled scenarios have under 200; 5,000 is 25
+ * inputs over 200 years, or 500 over 10. Aliases count each time they are used.
+ */
+export const MAX_SERIES_YEARS = 5_000;
 
 /** A map is a series (not an annotated value) when it has a year, `interpolate` or `growth` key. */
 export function isSeriesMap(node: RawNode): boolean {
@@ -27,6 +35,7 @@ export function readSeries(
   path: string,
   ctx: ReadContext,
 ): Series | undefined {
+  if (!withinSeriesYears(years.length, node.pos, path, ctx)) return undefined;
   if (!isSeriesMap(node) || node.kind !== 'map') {
     const value = readValue(node, kind, path, ctx);
     if (value === undefined) return undefined;
@@ -76,8 +85,9 @@ export function readSeries(
     problems.add(node.pos, path, 'cagr interpolation needs anchors above 0; write interpolate: linear or step');
     return undefined;
   }
+  const power = powerTable();
   for (const year of years) {
-    const range = valueInYear(year, anchorYears, anchors, growth ? 'growth' : interpolation, yearly);
+    const range = valueInYear(year, anchorYears, anchors, growth ? 'growth' : interpolation, yearly, power);
     if (range === undefined) missing.push(year);
     else series.set(year, range);
   }
@@ -102,6 +112,19 @@ export function readSeries(
     ctx.provenance.set(path, { path, kind, method: growth ? 'growth' : interpolation, anchors: anchorsWritten, ...(growth && { growth: written(growth) }) });
   }
   return series;
+}
+
+/** Counts a series' years against MAX_SERIES_YEARS, before any is computed; the one that crosses it is the problem. */
+function withinSeriesYears(years: number, pos: Pos, path: string, ctx: ReadContext): boolean {
+  if (!ctx.seriesYears) return true;
+  const before = ctx.seriesYears.count;
+  ctx.seriesYears.count += years;
+  if (ctx.seriesYears.count <= MAX_SERIES_YEARS) return true;
+  if (before <= MAX_SERIES_YEARS) {
+    const limit = MAX_SERIES_YEARS.toLocaleString('en');
+    ctx.problems.add(pos, path, `too many yearly values: with this input the scenario's inputs hold more than ${limit} (each input counts every year of its module, ${years} here); at most ${limit}: use fewer years or fewer inputs`);
+  }
+  return false;
 }
 
 /**
@@ -154,6 +177,7 @@ function valueInYear(
   anchors: ReadonlyMap<Year, Value>,
   method: Interpolation | 'growth',
   yearly: ReadonlyMap<Year, Range>,
+  power: (factor: Decimal, k: number) => Decimal,
 ): Range | undefined {
   const exact = anchors.get(year);
   if (exact) return exact.range;
@@ -170,7 +194,17 @@ function valueInYear(
   // linear:  v_t = v_a + (v_b − v_a) · (t − a)/(b − a) = v_a + step · (t − a)
   return method === 'linear'
     ? mapCases([from, factor], (c) => from[c].plus(factor[c].times(elapsed)))
-    : mapCases([from, factor], (c) => from[c].times(factor[c].pow(elapsed)));
+    : mapCases([from, factor], (c) => from[c].times(power(factor[c], elapsed)));
+}
+
+/** factor^k for the years of a series in turn: one sequence of powers (decimal.ts powersOf) per factor. */
+function powerTable(): (factor: Decimal, k: number) => Decimal {
+  const sequences = new Map<Decimal, (k: number) => Decimal>();
+  return (factor, k) => {
+    let powers = sequences.get(factor);
+    if (!powers) sequences.set(factor, (powers = powersOf(factor)));
+    return powers(k);
+  };
 }
 
 /**

@@ -8,7 +8,7 @@ import { renderTable } from '../../render/table.js';
 import { helpAfter, type CommandContext, type OptionsOf, type Program } from '../command.js';
 import type { Io } from '../io.js';
 import { checkOutputOptions, forecastOptions, wantsStamp, type Format } from '../options.js';
-import { emit, loadScenarios, readSettings, styleFor, tablesOf } from '../shared.js';
+import { emit, loadScenarios, readSettings, refuseInputsAsOutputs, styleFor, tablesOf } from '../shared.js';
 
 const RENDERERS: Record<Format, (results: readonly ScenarioResult[], options: RenderOptions) => string> = {
   table: renderTable,
@@ -51,6 +51,7 @@ async function run(scenarioArgs: readonly string[], raw: OptionsOf<typeof comman
   if (watch) return (await import('../watch.js')).watchRuns((watched) => run(scenarioArgs, once, watched), io, raw.lang);
   const options = checkOutputOptions(raw, io);
   const loaded = await loadScenarios(scenarioArgs.length > 0 ? scenarioArgs : ['baseline'], readSettings(raw.set, options.unit), io);
+  refuseInputsAsOutputs([['-o', options.out]], loaded);
   const tables = tablesOf(loaded, options.tables);
   // One stamp per scenario (JSON Lines); the stamp module is loaded only when stamping.
   const stampOf = wantsStamp(raw.stamp, options.format) ? (await import('../stamp.js')).stampOf : undefined;

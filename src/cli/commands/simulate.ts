@@ -16,13 +16,13 @@ import {
 } from '../../render/simulate.js';
 import { samplesHeader, samplesRows } from '../../render/samples.js';
 import { didYouMean, listNames } from '../../shared/suggest.js';
-import { Decimal } from '../../shared/decimal.js';
 import { isPrecise, type StatsWanted } from '../../engine/simulate/stats.js';
-import { readPlainNumber } from '../../scenario/values.js';
+import { readOptionValue } from '../../scenario/values.js';
+import { PERCENT_SIGNS } from '../../scenario/syntax.js';
 import { parseMetricValue, splitMetricValue } from '../metric-value.js';
 import { collect, helpAfter, type CommandContext, type OptionsOf, type Program } from '../command.js';
 import { UsageError } from '../exit.js';
-import { emit, loadScenarios, readSettings, styleFor, tablesOf } from '../shared.js';
+import { emit, loadScenarios, readSettings, refuseInputsAsOutputs, styleFor, tablesOf } from '../shared.js';
 import type { Io } from '../io.js';
 import { openOutputFile, replaceTheSameFile, runLettingSignalsIn } from '../output-file.js';
 import {
@@ -102,6 +102,7 @@ async function run(scenarioArg: string | undefined, raw: OptionsOf<typeof comman
   if (!dist) throw new UsageError(`--dist: '${raw.dist}' is not one of ${RANGE_DISTRIBUTIONS.join(', ')}${didYouMean(raw.dist, RANGE_DISTRIBUTIONS)}`);
   const percentiles = parsePercentilesOption(raw.percentiles);
   const [loaded] = await loadScenarios([scenarioArg ?? 'baseline'], readSettings(raw.set, options.unit), io);
+  refuseInputsAsOutputs([['-o', options.out], ['--samples-file', raw.samplesFile]], [loaded!]);
   const { scenario } = loaded!;
   const tables = tablesOf([loaded!], options.tables);
   const precision = raw.precision === undefined ? undefined : parsePrecision(raw.precision);
@@ -172,10 +173,12 @@ async function run(scenarioArg: string | undefined, raw: OptionsOf<typeof comman
 
 /** --precision: a fraction (0.001) or a percentage (0.1%), above 0 and below 1. */
 function parsePrecision(text: string): number {
-  const percent = text.trim().endsWith('%');
-  const number = readPlainNumber(percent ? text.trim().slice(0, -1) : text);
-  const fraction = number instanceof Decimal ? (percent ? number.dividedBy(100) : number) : undefined;
-  if (!fraction?.greaterThan(0) || !fraction.lessThan(1)) throw new UsageError(`--precision: expected a fraction above 0 and below 1, e.g. 0.1% or 0.001, got '${text}'`);
+  const expected = `expected a fraction above 0 and below 1, e.g. 0.1% or 0.001, got '${text}'`;
+  const value = readOptionValue(text);
+  if (typeof value === 'string') throw new UsageError(`--precision: ${value}; ${expected}`);
+  const percent = value.unit !== undefined && PERCENT_SIGNS.includes(value.unit);
+  const fraction = percent ? value.number.dividedBy(100) : value.number;
+  if ((value.unit !== undefined && !percent) || !fraction.greaterThan(0) || !fraction.lessThan(1)) throw new UsageError(`--precision: ${expected}`);
   return fraction.toNumber();
 }
 

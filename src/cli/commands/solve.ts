@@ -10,11 +10,11 @@ import { decodeScenario } from '../../scenario/decode.js';
 import { InputError, Problems, type Problem } from '../../scenario/problems.js';
 import type { RawMap } from '../../scenario/raw.js';
 import { checkSettingPath, setAt } from '../../scenario/set.js';
+import type { ValueKind } from '../../scenario/values.js';
 import { helpAfter, type CommandContext, type OptionsOf, type Program } from '../command.js';
 import { UsageError } from '../exit.js';
-import { emit, loadScenarios, readSettings, unknownMetric } from '../shared.js';
+import { emit, loadScenarios, metricError, readSettings, refuseInputsAsOutputs } from '../shared.js';
 import { parseMetricValue, splitMetricValue } from '../metric-value.js';
-import type { ValueKind } from '../../scenario/values.js';
 import type { Io } from '../io.js';
 import { caseOption, checkOutputOptions, outputOptions, type Format } from '../options.js';
 
@@ -68,12 +68,13 @@ async function run(scenarioArg: string | undefined, raw: OptionsOf<typeof comman
   if (options.cases.length !== 1) throw new UsageError('--case: solve works on one case: low, base or high');
   const c: Case = options.cases[0]!;
   const [loaded] = await loadScenarios([scenarioArg ?? 'baseline'], readSettings(raw.set, options.unit), io);
+  refuseInputsAsOutputs([['-o', options.out]], [loaded!]);
   const { scenario, root, file, origins } = loaded!;
   const forecast = forecastCase(scenario, c);
 
   const { metric, value } = splitMetricValue('--target', raw.target);
   const found = findMetric(forecast, metric);
-  if (found?.value == null) throw unknownMetric(metric, forecast);
+  if (found?.value == null) throw metricError(metric, forecast);
   const target = parseMetricValue('--target', value, found.kind, options.unit);
   const varied = variedInput(raw.vary, root, scenario, c);
   const { kind } = varied;
@@ -113,6 +114,10 @@ async function run(scenarioArg: string | undefined, raw: OptionsOf<typeof comman
   ].filter((text) => text !== undefined);
   const bounds = `${within}${why.length > 0 ? ` (${why.join('; ')})` : ''}`;
   if (result.kind === 'flat') throw new UsageError(`${metric} does not depend on ${raw.vary}: it stays ${show(result.at.plus(target))} over ${bounds}`);
+  if (result.kind === 'unreachable' && !result.monotone) {
+    const [least, most] = [result.least.plus(target), result.most.plus(target)];
+    throw new UsageError(`${metric} is not monotone in ${raw.vary}: within ${bounds} it covers ${show(least)} to ${show(most)}, which does not reach ${show(target)}`);
+  }
   if (result.kind === 'unreachable') {
     const [from, to] = [result.atLower.plus(target), result.atUpper.plus(target)];
     throw new UsageError(`${metric} cannot reach ${show(target)} by varying ${raw.vary} within ${bounds}: at the ends of that interval it is ${show(from)} and ${show(to)}`);
