@@ -35,6 +35,21 @@ const lazyChildProcess = {
   },
 };
 
+// The workbook writer (src/render/xlsx/) is a bundle of its own, dist/xlsx.cjs:
+// the main bundle's import of it becomes a require() of that file, made only
+// for -f xlsx, so no other command parses or caches its code.
+const XLSX_ENTRY = 'src/render/xlsx/index.ts';
+const separateXlsx = {
+  name: 'separate-xlsx',
+  setup(build) {
+    build.onResolve({ filter: /\/render\/xlsx\/index\.js$/ }, () => ({ path: 'xlsx', namespace: 'separate' }));
+    build.onLoad({ filter: /.*/, namespace: 'separate' }, () => ({
+      contents: "module.exports = require(require('node:path').join(__dirname, 'xlsx.cjs'));",
+      loader: 'js',
+    }));
+  },
+};
+
 rmSync('dist', { recursive: true, force: true });
 // A plain CommonJS module (.cjs: the package is ESM), which Node 22 requires and
 // Node 20 compiles with vm.Script inside the wrapper require would give it.
@@ -44,8 +59,9 @@ await build({
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/cli.cjs',
   minify: true,
-  plugins: [lazyChildProcess],
+  plugins: [lazyChildProcess, separateXlsx],
 });
+await build({ ...common, format: 'cjs', entryPoints: [XLSX_ENTRY], outfile: 'dist/xlsx.cjs', minify: true });
 // bin/ reads the bundle as latin1, which is exact only for ASCII; and vm.Script
 // cannot run import() (esbuild keeps it for Node's own modules).
 const bundle = readFileSync('dist/cli.cjs', 'latin1');

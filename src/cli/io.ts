@@ -13,7 +13,8 @@ import { writeAll } from './output-file.js';
 
 export interface Io {
   readonly env: Readonly<Record<string, string | undefined>>;
-  readonly stdout: (text: string) => void;
+  /** Text, or the bytes of a binary output (a workbook). */
+  readonly stdout: (output: string | Uint8Array) => void;
   readonly stderr: (text: string) => void;
   readonly stdoutIsTerminal: boolean;
   /** stderr is a terminal: progress may be drawn there. */
@@ -210,9 +211,9 @@ export function writesThroughStream(platform: NodeJS.Platform, isTerminal: boole
 type TextStream = Pick<NodeJS.WriteStream, 'write' | 'on'>;
 
 /** A writer to a stream that no write failure ends: on a console there is no full disk nor closed pipe to report. */
-function streamWriter(stream: TextStream): (text: string) => void {
+function streamWriter(stream: TextStream): (output: string | Uint8Array) => void {
   stream.on('error', () => {});
-  return (text) => void stream.write(text);
+  return (output) => void stream.write(output);
 }
 
 /**
@@ -222,13 +223,13 @@ function streamWriter(stream: TextStream): (text: string) => void {
  * pipe (EAGAIN) is waited on; any other failure (a full disk, `>/dev/full`) is
  * a UsageError (exit 2), and what follows is dropped.
  */
-export function stdoutWriter(isTerminal: boolean, platform = process.platform, stream: () => TextStream = () => process.stdout): (text: string) => void {
+export function stdoutWriter(isTerminal: boolean, platform = process.platform, stream: () => TextStream = () => process.stdout): (output: string | Uint8Array) => void {
   if (writesThroughStream(platform, isTerminal)) return streamWriter(stream());
   let closed = false;
-  return (text) => {
+  return (output) => {
     if (closed) return;
     try {
-      writeAll(1, Buffer.from(text));
+      writeAll(1, typeof output === 'string' ? Buffer.from(output) : output);
     } catch (error) {
       closed = true;
       const code = (error as NodeJS.ErrnoException).code;

@@ -31,11 +31,11 @@ export interface OutputFile {
   discard(): void;
 }
 
-/** Writes `text` to `path` as a whole (see the top of this file). */
-export function writeOutputFile(path: string, text: string, fs: OutputFs = nodeFs): void {
+/** Writes `content` (text, or a workbook's bytes) to `path` as a whole (see the top of this file). */
+export function writeOutputFile(path: string, content: string | Uint8Array, fs: OutputFs = nodeFs): void {
   const output = openOutputFile(path, fs);
   try {
-    output.write(text);
+    output.write(content);
     output.commit();
   } finally {
     output.discard();

@@ -2,7 +2,8 @@
 // tables, colour, and writing the output.
 import { metricAddresses } from '../engine/analysis/explain.js';
 import { findMetric } from '../engine/analysis/lines.js';
-import type { CaseForecast, Scenario, TableName } from '../engine/types.js';
+import { modelOf } from '../engine/models/index.js';
+import type { CaseForecast, TableName } from '../engine/types.js';
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { TABLES } from '../engine/types.js';
@@ -20,9 +21,9 @@ import { fileIdentity, writeOutputFile } from './output-file.js';
 export function tablesOf(loaded: readonly LoadedScenario[], asked: readonly TableName[] | undefined): readonly TableName[] {
   if (asked === undefined) return TABLES;
   for (const { scenario, file } of loaded) {
-    const missing = asked.filter((table) => scenario[MODULES[table]] === undefined);
+    const missing = asked.filter((table) => scenario[modelOf(table).section] === undefined);
     if (missing.length > 0) {
-      throw new UsageError(`${file} has no ${missing.join(', ')} table (it lacks ${missing.map((table) => MODULES[table]).join(', ')})`);
+      throw new UsageError(`${file} has no ${missing.join(', ')} table (it lacks ${missing.map((table) => modelOf(table).section).join(', ')})`);
     }
   }
   return asked;
@@ -133,8 +134,6 @@ function scenarioHint(arg: string, io: Io): string {
   return name === undefined ? '' : ` (did you mean '${name}'?)`;
 }
 
-const MODULES: Record<TableName, keyof Scenario> = { market: 'supplyChain', profit: 'bankProfit', spend: 'techSpend', labour: 'labourSavings', tech: 'technologies' };
-
 /** Colour (chalk, loaded only then) or plain text. */
 export async function styleFor(color: boolean): Promise<Style> {
   if (!color) return PLAIN;
@@ -152,7 +151,7 @@ export function printReports(reports: readonly FileReport[], io: Io): void {
 }
 
 /** To stdout, or to --out through the output-file writer (never a partial file). */
-export function emit(text: string, out: string | undefined, io: Io): void {
-  if (out === undefined) io.stdout(text);
-  else writeOutputFile(out, text);
+export function emit(output: string | Uint8Array, out: string | undefined, io: Io): void {
+  if (out === undefined) io.stdout(output);
+  else writeOutputFile(out, output);
 }

@@ -2,13 +2,9 @@
 // back-end with its own input reader (simulate).
 import type { Decimal } from '../shared/decimal.js';
 import { decimalCalc, type Calc, type InputReader } from './calc/calc.js';
-import { forecastLabour } from './models/labour.js';
-import { forecastMarket } from './models/market.js';
-import { forecastProfit } from './models/profit.js';
-import { forecastSpend } from './models/spend.js';
-import { forecastTechnologies } from './models/technologies.js';
-import { TABLES, type Case, type CaseForecast, type Forecast, type Scenario, type TableName } from './types.js';
 import { atCase } from './calc/yearly.js';
+import { MODELS, TABLES } from './models/index.js';
+import type { Case, CaseForecast, Forecast, Scenario, TableName } from './types.js';
 
 export function forecast(scenario: Scenario, cases: readonly Case[]): Forecast {
   return {
@@ -22,14 +18,19 @@ export function forecastCase(scenario: Scenario, c: Case): CaseForecast<Decimal>
   return forecastWith(decimalCalc, scenario, (series, years) => atCase(series, years, c));
 }
 
-/** The models of the scenario (those of `tables` only, and what they need) in any back-end. */
+/** The models of the scenario (those of `tables` only, and those they build on) in any back-end. */
 export function forecastWith<N>(calc: Calc<N>, scenario: Scenario, input: InputReader<N>, tables: readonly TableName[] = TABLES): CaseForecast<N> {
-  const { supplyChain, bankProfit, techSpend, labourSavings, technologies } = scenario;
-  const wanted = (table: TableName) => tables.includes(table);
-  const market = supplyChain && (wanted('market') || wanted('profit')) ? forecastMarket(calc, supplyChain, input) : undefined;
-  const profit = bankProfit && supplyChain && market && wanted('profit') ? forecastProfit(calc, bankProfit, supplyChain, market, input) : undefined;
-  const spend = techSpend && wanted('spend') ? forecastSpend(calc, techSpend, input) : undefined;
-  const labour = labourSavings && wanted('labour') ? forecastLabour(calc, labourSavings, input) : undefined;
-  const tech = technologies && wanted('tech') ? forecastTechnologies(calc, technologies, input) : undefined;
-  return { market, profit, spend, labour, tech };
+  const wanted = new Set(tables);
+  // A model is run for a wanted table that builds on it too: profit needs the market.
+  for (const model of [...MODELS].reverse()) if (wanted.has(model.table) && model.buildsOn) wanted.add(model.buildsOn.table as TableName);
+  const forecasts: Partial<Record<TableName, object>> = {};
+  for (const model of MODELS) {
+    const inputs = scenario[model.section];
+    if (inputs === undefined || !wanted.has(model.table)) continue;
+    const { buildsOn } = model;
+    const base = buildsOn && { forecast: forecasts[buildsOn.table as TableName], inputs: scenario[buildsOn.section as keyof Scenario] };
+    if (base && (base.forecast === undefined || base.inputs === undefined)) continue;
+    forecasts[model.table] = model.forecast(calc, inputs as never, input, base as never);
+  }
+  return forecasts as CaseForecast<N>;
 }

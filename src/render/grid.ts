@@ -31,7 +31,7 @@ export function gridsOf(results: readonly ScenarioResult[], options: RenderOptio
   }
   return grids;
   function gridOf(table: TableName, lines: readonly Line[], context: string, { lang }: RenderOptions): Grid {
-    const yearly = lines.filter((line) => line.metric !== 'cagr');
+    const yearly = lines.filter((line) => !line.span);
     const years = [...(yearly[0]?.values.keys() ?? [])];
     const cell = (line: Line, value: Decimal | null | undefined) => (value == null ? '–' : displayValue(value, line.kind, unit));
     return {
@@ -39,7 +39,7 @@ export function gridsOf(results: readonly ScenarioResult[], options: RenderOptio
       header: [text('metricHeader', lang), ...years],
       rows: yearly.map((line) => [lineLabel(line, lang), ...years.map((year) => cell(line, line.values.get(year)))]),
       notes: lines
-        .filter((line) => line.metric === 'cagr')
+        .filter((line) => line.span)
         .map((line) => `${lineLabel(line, lang)}${colon(lang)}${cell(line, [...line.values.values()][0])}`),
     };
   }

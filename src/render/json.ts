@@ -1,7 +1,10 @@
 // JSON output (SPEC §5): amounts as decimal strings in the output unit, ratios
-// as fractions, keys in the documented order, one document per scenario.
+// as fractions, keys in the documented order (the order of each model's lines),
+// one document per scenario.
 import type { Decimal } from '../shared/decimal.js';
-import type { CaseForecast, TableName, Yearly } from '../engine/types.js';
+import { isItems, lineValue, MODELS, type ItemsSpec, type OutputSpec } from '../engine/models/index.js';
+import type { CaseForecast, Item, Yearly } from '../engine/types.js';
+import type { Lang } from './labels.js';
 import type { RenderOptions, ScenarioResult } from './options.js';
 import { machineValue, type ValueKind } from './numbers.js';
 
@@ -21,105 +24,44 @@ export function forecastDocument({ forecast, file, stamp }: ScenarioResult, opti
   };
 }
 
+/** Each table of a case as its model describes its lines, in their order (SPEC §5). */
 function caseDocument(forecast: CaseForecast, { unit, lang, tables }: RenderOptions): object {
-  const amount = (series: Yearly) => yearMap(series, 'amount', unit);
-  const ratio = (series: Yearly) => yearMap(series, 'ratio', unit);
-  const count = (series: Yearly) => yearMap(series, 'count', unit);
-  const cagr = (value: Decimal | null) => (value === null ? null : machineValue(value, 'ratio', unit));
-  const wanted = (table: TableName) => tables.includes(table);
   const document: Record<string, object> = {};
-  const { market, profit, spend } = forecast;
-  if (market && wanted('market')) {
-    document.market = {
-      years: market.years,
-      marketSpace: amount(market.marketSpace),
-      traditionalPenetration: ratio(market.traditionalPenetration),
-      traditionalSize: amount(market.traditionalSize),
-      modes: Object.fromEntries(
-        market.modes.map((mode) => [mode.id, { share: ratio(mode.share), penetration: ratio(mode.penetration), size: amount(mode.size) }]),
-      ),
-      otherSize: amount(market.otherSize),
-      marketSize: amount(market.marketSize),
-      increment: amount(market.increment),
-      penetration: ratio(market.penetration),
-    };
-  }
-  if (profit && wanted('profit')) {
-    document.profit = {
-      years: profit.years,
-      profitShare: ratio(profit.profitShare),
-      baselineOperatingCost: ratio(profit.baselineOperatingCost),
-      operatingCost: ratio(profit.operatingCost),
-      traditionalProfit: amount(profit.traditionalProfit),
-      shareProfit: amount(profit.shareProfit),
-      costSavings: amount(profit.costSavings),
-      profit: amount(profit.profit),
-      increment: amount(profit.increment),
-    };
-  }
-  if (spend && wanted('spend')) {
-    document.spend = {
-      years: spend.years,
-      segments: Object.fromEntries(
-        spend.segments.map((segment) => [
-          segment.id,
-          {
-            label: segment.label[lang],
-            ...(segment.group !== undefined && { group: segment.group }),
-            ...(segment.firms && segment.perFirm && { firms: count(segment.firms), perFirm: amount(segment.perFirm) }),
-            total: amount(segment.total),
-            frontier: amount(segment.frontier),
-            frontierShare: ratio(segment.frontierShare),
-          },
-        ]),
-      ),
-      ...(spend.groups.length > 0 && {
-        groups: Object.fromEntries(
-          spend.groups.map((group) => [group.id, { label: group.label[lang], total: amount(group.total), frontier: amount(group.frontier), frontierShare: ratio(group.frontierShare) }]),
-        ),
-      }),
-      total: amount(spend.total),
-      frontier: amount(spend.frontier),
-      frontierShare: ratio(spend.frontierShare),
-      cagr: { total: cagr(spend.cagr.total), frontier: cagr(spend.cagr.frontier) },
-    };
-  }
-  const { labour, tech } = forecast;
-  if (labour && wanted('labour')) {
-    document.labour = {
-      years: labour.years,
-      institutions: Object.fromEntries(
-        labour.institutions.map((institution) => [
-          institution.id,
-          {
-            label: institution.label[lang],
-            humanServiceCost: amount(institution.humanServiceCost),
-            replacementRate: ratio(institution.replacementRate),
-            humanCost: amount(institution.humanCost),
-            saving: amount(institution.saving),
-            cumulativeSaving: amount(institution.cumulativeSaving),
-            ...(institution.smartServiceCost && institution.netSaving && { smartServiceCost: amount(institution.smartServiceCost), netSaving: amount(institution.netSaving) }),
-          },
-        ]),
-      ),
-      humanCost: amount(labour.humanCost),
-      saving: amount(labour.saving),
-      cumulativeSaving: amount(labour.cumulativeSaving),
-      netSaving: amount(labour.netSaving),
-    };
-  }
-  if (tech && wanted('tech')) {
-    document.tech = {
-      years: tech.years,
-      items: Object.fromEntries(
-        tech.items.map((item) => [item.id, { label: item.label[lang], spend: amount(item.spend), growth: ratio(item.growth), cagr: cagr(item.cagr) }]),
-      ),
-      total: amount(tech.total),
-      growth: ratio(tech.growth),
-      cagr: cagr(tech.cagr),
-    };
+  for (const model of MODELS) {
+    const table = forecast[model.table] as Values | undefined;
+    if (table && tables.includes(model.table)) document[model.table] = { years: table.years, ...linesDocument(model.outputs, table, unit, lang) };
   }
   return document;
+}
+
+type Values = Readonly<Record<string, unknown>>;
+
+/** The lines of a model (or of one of its items) read from its forecast: a year map each, a span a value. */
+function linesDocument(outputs: readonly OutputSpec[], holder: Values, unit: string, lang: Lang): Record<string, unknown> {
+  const document: Record<string, unknown> = {};
+  for (const output of outputs) {
+    if (isItems(output)) {
+      const items = holder[output.items] as readonly (Item & Values)[];
+      if (items.length > 0 || !output.json.omitEmpty) document[output.items] = Object.fromEntries(items.map((item) => [item.id, itemDocument(output, item, unit, lang)]));
+      continue;
+    }
+    const value = lineValue(output, holder);
+    if (value === undefined && output.optional) continue;
+    const shown = output.span ? spanValue(value as Decimal | null, unit) : yearMap(value as Yearly, output.kind, unit);
+    if (output.key === undefined) document[output.metric] = shown;
+    else document[output.metric] = { ...(document[output.metric] as object | undefined), [output.key]: shown };
+  }
+  return document;
+}
+
+function itemDocument(output: ItemsSpec, item: Item & Values, unit: string, lang: Lang): object {
+  const attributes = (output.json.attributes ?? []).filter((key) => item[key] !== undefined).map((key) => [key, item[key]]);
+  return { ...(output.json.label && { label: item.label[lang] }), ...Object.fromEntries(attributes), ...linesDocument(output.lines, item, unit, lang) };
+}
+
+/** A CAGR: a ratio, or null where it is undefined. */
+function spanValue(value: Decimal | null, unit: string): string | null {
+  return value === null ? null : machineValue(value, 'ratio', unit);
 }
 
 function yearMap(series: Yearly, kind: ValueKind, unit: string): Record<string, string> {

@@ -91,7 +91,7 @@ function grids(outputs: readonly SimulatedOutput[], options: SimulateRenderOptio
       values.set(output.line, entry);
     }
     const byLine = [...values];
-    const yearly = byLine.filter(([line]) => line.metric !== 'cagr');
+    const yearly = byLine.filter(([line]) => !line.span);
     const years = [...new Set(yearly.flatMap(([, { byYear }]) => [...byYear.keys()]))].sort();
     const cell = (line: Line<unknown>, output: SimulatedOutput | undefined, s: number) => {
       const value = output && statValue(output, s);
@@ -103,7 +103,7 @@ function grids(outputs: readonly SimulatedOutput[], options: SimulateRenderOptio
       stats(fixed).map((stat, s) => [fixed ? lineLabel(line, lang) : `${lineLabel(line, lang)}${colon(lang)}${stat}`, ...years.map((year) => cell(line, byYear.get(year), s))]),
     );
     const notes = byLine
-      .filter(([line]) => line.metric === 'cagr')
+      .filter(([line]) => line.span)
       .map(([line, { byYear, fixed }]) => {
         const output = [...byYear.values()][0];
         const shown = fixed ? cell(line, output, 0) : stats(fixed).map((stat, s) => `${stat} ${cell(line, output, s)}`).join(comma(lang));

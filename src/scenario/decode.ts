@@ -1,35 +1,21 @@
-// The scenario format (SPEC §2.3, §2.4): a raw YAML tree → a checked Scenario.
-// Every problem is collected with its position; nothing after this re-checks inputs.
-import { Decimal, ONE, sum } from '../shared/decimal.js';
-import type {
-  BankProfitInputs,
-  Case,
-  ChannelInputs,
-  InstitutionInputs,
-  LabourInputs,
-  Label,
-  ModeInputs,
-  ProfitShareInputs,
-  Provenance,
-  Scenario,
-  SegmentInputs,
-  Series,
-  SupplyChainInputs,
-  TechnologiesInputs,
-  TechSpendInputs,
-  Year,
-} from '../engine/types.js';
-import { CASES } from '../engine/types.js';
+// The scenario format (SPEC §2.3, §2.4): a raw YAML tree → a checked Scenario,
+// read by the shape of each model's inputs (engine/models): sections, named
+// items, inputs with their defaults, alternatives, and the models' checks,
+// whose problems are placed at the positions of what they are about. Every
+// problem is collected with its position; nothing after this re-checks inputs.
+import { MODELS, keysOf, type Alternatives, type InputShape, type Model, type NamedShape, type SectionShape, type Shape } from '../engine/models/index.js';
+import { inputYears } from '../engine/analysis/inputs.js';
+import type { InputProblem, Item, Label, Provenance, Scenario, Series, ValueKind, Year } from '../engine/types.js';
 import { isYearInWindow, YEAR_WINDOW } from '../shared/limits.js';
 import { didYouMean, listNames } from '../shared/suggest.js';
 import { AMOUNT_UNITS, unitSize } from '../shared/units.js';
-import { CHANNEL, INSTITUTION, keysOf, MODE, SCENARIO, SEGMENT, sectionAt, TECHNOLOGY } from './format.js';
+import { SCENARIO } from './format.js';
 import { isRemoval } from './merge.js';
 import { Problems, type Pos } from './problems.js';
 import type { RawMap, RawNode } from './raw.js';
 import { readSeries } from './series.js';
 import { checkDiscreteInputs, readSimulation } from './simulation.js';
-import type { ReadContext, ValueKind } from './values.js';
+import type { ReadContext } from './values.js';
 
 /** What decoding a merged tree needs to know of where its parts were written. */
 export interface Origins {
@@ -46,18 +32,6 @@ interface DecodeContext extends ReadContext {
 /** The unit of a file's bare amounts when it gives none (SPEC §2.1). */
 const DEFAULT_UNIT = '亿元';
 
-const TOP_LEVEL_KEYS = keysOf(SCENARIO);
-const SUPPLY_CHAIN_KEYS = keysOf(sectionAt('supplyChain'));
-const MODE_KEYS = keysOf(MODE);
-const BANK_PROFIT_KEYS = keysOf(sectionAt('bankProfit'));
-const CHANNEL_KEYS = keysOf(CHANNEL);
-const TECH_SPEND_KEYS = keysOf(sectionAt('techSpend'));
-const SEGMENT_KEYS = keysOf(SEGMENT);
-const GROUP_KEYS = ['label'];
-const LABOUR_KEYS = keysOf(sectionAt('labourSavings'));
-const INSTITUTION_KEYS = keysOf(INSTITUTION);
-const TECHNOLOGIES_KEYS = keysOf(sectionAt('technologies'));
-const TECHNOLOGY_KEYS = keysOf(TECHNOLOGY);
 const LABEL_KEYS = ['en', 'zh'];
 
 /** In a message about a null in a map of names: the names listed, and the nulls given a "did you mean". */
@@ -68,13 +42,8 @@ const DEFAULT_YEARS: readonly Year[] = [2019, 2020, 2021, 2022, 2023];
 const MAX_YEARS = 200;
 const ID = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
-/** The report's values for inputs a scenario leaves out (SPEC §2.3). */
-const DEFAULTS = {
-  traditionalPenetration: { value: '20%', source: 'default, report l.177: 传统业务模式下供应链金融市场渗透率以20%作为计算标准' },
-  profitShare: { value: '3%', source: 'default, report l.183: 银行分润以3%为标准纳入计算' },
-  baselineOperatingCost: { value: '1.5%', source: 'default, report l.182: 运营成本占融资额1.5%' },
-};
-type Default = (typeof DEFAULTS)[keyof typeof DEFAULTS];
+/** A decoded section or item: its fields by key (see SectionShape). */
+type Decoded = Record<string, unknown>;
 
 /** A map's entries by key, after checking it is a map with no unknown keys. */
 class Fields {
@@ -90,10 +59,22 @@ class Fields {
   child(key: string): string {
     return this.path === '' ? key : `${this.path}.${key}`;
   }
+
+  /** The node at a path below this map (or this map's, for its own path): where a problem about it is shown. */
+  nodeAt(path: string): RawNode {
+    let node: RawNode = this.node;
+    const below = path === this.path ? [] : path.slice(this.path === '' ? 0 : this.path.length + 1).split('.');
+    for (const key of below) {
+      const next: RawNode | undefined = node.kind === 'map' ? node.entries.find((entry) => entry.key === key)?.value : undefined;
+      if (next === undefined) break;
+      node = next;
+    }
+    return node;
+  }
 }
 
 export function decodeScenario(root: RawNode, defaultName: string, problems: Problems, origins: Origins): Scenario | undefined {
-  const top = fields(root, '', TOP_LEVEL_KEYS, problems, 'a scenario: a map of keys (version, name, supplyChain, ...)');
+  const top = fields(root, '', keysOf(SCENARIO), problems, SCENARIO.expect);
   if (!top) return undefined;
 
   const version = top.get('version');
@@ -114,36 +95,18 @@ export function decodeScenario(root: RawNode, defaultName: string, problems: Pro
   const ctx: DecodeContext = { problems, provenance, unitName: DEFAULT_UNIT, unitSize: unitSize(DEFAULT_UNIT)!, unitAt, removed: origins.removed, seriesYears: { count: 0 } };
   const years = readYears(top.get('years'), 'years', ctx) ?? DEFAULT_YEARS;
 
-  const supplyChain = optional(top, 'supplyChain', (node, path) => readSupplyChain(node, path, years, ctx));
-  const bankProfitNode = top.get('bankProfit');
-  let bankProfit: BankProfitInputs | undefined;
-  if (bankProfitNode) {
-    const supplyChainNode = top.get('supplyChain');
-    if (!supplyChainNode) {
-      problems.add(bankProfitNode.pos, 'bankProfit', 'needs supplyChain: bank profit is computed from the SCF market');
-    }
-    const supplyChainYears = supplyChainNode && supplyChainNode.kind === 'map' ? (moduleYears(supplyChainNode, years, ctx) ?? years) : years;
-    bankProfit = readBankProfit(bankProfitNode, 'bankProfit', supplyChainYears, ctx);
+  const sections: Decoded = {};
+  for (const model of MODELS) {
+    const node = top.get(model.section);
+    const inputs = node && readModel(model, node, top, years, ctx);
+    if (inputs) sections[model.section] = inputs;
   }
-  const techSpend = optional(top, 'techSpend', (node, path) => readTechSpend(node, path, years, ctx));
-  const labourSavings = optional(top, 'labourSavings', (node, path) => readLabourSavings(node, path, years, ctx));
-  const technologies = optional(top, 'technologies', (node, path) => readTechnologies(node, path, years, ctx));
-  const simulation = optional(top, 'simulation', (node) => readSimulation(node, provenance, problems));
+  const simulationNode = top.get('simulation');
+  const simulation = simulationNode && readSimulation(simulationNode, provenance, problems);
   checkDiscreteInputs(provenance, problems);
 
   if (!problems.empty) return undefined;
-  return {
-    name,
-    title,
-    ...(description !== undefined && { description }),
-    provenance,
-    ...(supplyChain && { supplyChain }),
-    ...(bankProfit && { bankProfit }),
-    ...(techSpend && { techSpend }),
-    ...(labourSavings && { labourSavings }),
-    ...(technologies && { technologies }),
-    ...(simulation && { simulation }),
-  };
+  return { name, title, ...(description !== undefined && { description }), provenance, ...sections, ...(simulation && { simulation }) };
 }
 
 /** The unit of the bare amounts of one file (SPEC §2.1): its own `unit`, if it gives a valid one. */
@@ -156,9 +119,30 @@ export function fileUnit(root: RawMap, problems: Problems): string | undefined {
   return undefined;
 }
 
-function optional<T>(parent: Fields, key: string, read: (node: RawNode, path: string) => T | undefined): T | undefined {
-  const node = parent.get(key);
-  return node && read(node, parent.child(key));
+/**
+ * A model's section. Its years are its own, or the top level's; a model that
+ * builds on another (bankProfit on supplyChain) needs it, and its years lie
+ * within the other's, which are its default.
+ */
+function readModel(model: Model, node: RawNode, top: Fields, topYears: readonly Year[], ctx: DecodeContext): Decoded | undefined {
+  const { buildsOn, section } = model;
+  let inherited = topYears;
+  if (buildsOn) {
+    const baseNode = top.get(buildsOn.section);
+    if (!baseNode) ctx.problems.add(node.pos, section, `needs ${buildsOn.section}: ${buildsOn.why}`);
+    if (baseNode?.kind === 'map') inherited = moduleYears(baseNode, topYears, ctx) ?? topYears;
+  }
+  const map = fields(node, section, keysOf(model.inputs), ctx.problems, model.inputs.expect);
+  if (!map) return undefined;
+  const yearsNode = map.get('years');
+  const own = readYears(yearsNode, map.child('years'), ctx);
+  let years = own ?? inherited;
+  if (buildsOn && own && own.some((year) => !inherited.includes(year))) {
+    ctx.problems.add(yearsNode!.pos, map.child('years'), `must lie within ${buildsOn.section}'s years ${inherited[0]}..${inherited[inherited.length - 1]}`);
+    years = inherited;
+  }
+  const inputs = readSection(map, model.inputs, inputYears(model, years), ctx);
+  return inputs && { years, ...inputs };
 }
 
 function fields(node: RawNode | undefined, path: string, known: readonly string[], problems: Problems, expectation: string): Fields | undefined {
@@ -220,7 +204,94 @@ function moduleYears(node: RawMap, inherited: readonly Year[], ctx: ReadContext)
   return yearsNode ? readYears(yearsNode, '', { ...ctx, problems: new Problems() }) : inherited;
 }
 
-function series(parent: Fields, key: string, kind: ValueKind, years: readonly Year[], ctx: DecodeContext, fallback?: Default): Series | undefined {
+/**
+ * The fields of a section or item, read by its shape (the alternatives of a
+ * form where their first key is); undefined when an input in it is not valid.
+ * Its checks run once all its inputs are.
+ */
+function readSection(map: Fields, shape: SectionShape, years: readonly Year[], ctx: DecodeContext, id?: string): Decoded | undefined {
+  const value: Decoded = {};
+  let ok = true;
+  const done = new Set<string>();
+  for (const [key, field] of Object.entries(shape.fields)) {
+    if (done.has(key)) continue;
+    const alternatives = shape.alternatives?.find((candidate) => candidate.forms.some((form) => form.includes(key)));
+    if (alternatives) {
+      alternatives.forms.flat().forEach((other) => done.add(other));
+      ok = readAlternatives(map, shape, alternatives, years, ctx, value) && ok;
+    } else ok = readField(map, key, field, years, ctx, value, id) && ok;
+  }
+  checkNames(map, shape, value, ctx);
+  return ok && report(shape.check?.(value as never, { path: map.path, years }), map, ctx) ? value : undefined;
+}
+
+/** Reads one field into `value`; false when it is an input (or holds one) that is not valid. */
+function readField(map: Fields, key: string, field: Shape, years: readonly Year[], ctx: DecodeContext, value: Decoded, id?: string): boolean {
+  switch (field.kind) {
+    case 'label':
+      value.label = readLabel(map, id ?? key, ctx);
+      return true;
+    case 'text': {
+      const written = text(map, key, ctx.problems);
+      if (written !== undefined) value[key] = written;
+      return true;
+    }
+    case 'boolean':
+      value[key] = readBoolean(map, key, field.default, ctx);
+      return true;
+    case 'input':
+      return readInput(map, key, field, years, ctx, value);
+    case 'named': {
+      const items = namedItems(map, key, field, ctx, (node, path, itemId) => readItem(node, path, itemId, field.item, years, ctx));
+      if (items === undefined) return false;
+      value[key] = items;
+      return report(field.check?.(items as never, { path: map.child(key), years }), map, ctx);
+    }
+    case 'inputOrMix': {
+      const node = map.get(key);
+      const hasMix = node?.kind === 'map' && node.entries.some((entry) => entry.key === 'mix');
+      if (!hasMix) return readInput(map, key, field.input, years, ctx, value);
+      const mix = fields(node, map.child(key), ['mix'], ctx.problems, '')!;
+      const channels: Decoded = {};
+      if (!readField(mix, 'mix', field.mix, years, ctx, channels)) return false;
+      value[key] = channels;
+      return true;
+    }
+    default:
+      // years are the model's (readModel); unit and version are the file's.
+      return true;
+  }
+}
+
+function readInput(map: Fields, key: string, field: InputShape, years: readonly Year[], ctx: DecodeContext, value: Decoded, optional = field.optional === true): boolean {
+  if (optional && map.get(key) === undefined) return true;
+  const series = readInputSeries(map, key, field.value, years, ctx, field.default);
+  if (series) value[key] = series;
+  return series !== undefined;
+}
+
+/** Inputs in one of several forms: at most one form given, and one required when they are. */
+function readAlternatives(map: Fields, shape: SectionShape, alternatives: Alternatives, years: readonly Year[], ctx: DecodeContext, value: Decoded): boolean {
+  const given = alternatives.forms.map((form) => form.filter((key) => map.get(key) !== undefined));
+  const first = given.findIndex((keys) => keys.length > 0);
+  const second = given.findIndex((keys, i) => i > first && keys.length > 0);
+  if (first >= 0 && second >= 0) {
+    const key = given[second]![0]!;
+    ctx.problems.add(map.get(key)!.pos, map.child(key), alternatives.conflict);
+    return false;
+  }
+  const form = first >= 0 ? alternatives.forms[first]! : alternatives.required ? alternatives.forms[0]! : [];
+  // Within a form every input is required.
+  return form.map((key) => readInput(map, key, shape.fields[key] as InputShape, years, ctx, value, false)).every(Boolean);
+}
+
+/** Problems of a check, at the positions of what they are about; true when there are none. */
+function report(problems: readonly InputProblem[] | undefined, map: Fields, ctx: DecodeContext): boolean {
+  for (const problem of problems ?? []) ctx.problems.add(map.nodeAt(problem.at ?? problem.path).pos, problem.path, problem.message);
+  return (problems ?? []).length === 0;
+}
+
+function readInputSeries(parent: Fields, key: string, kind: ValueKind, years: readonly Year[], ctx: DecodeContext, fallback: InputShape['default']): Series | undefined {
   const node = parent.get(key);
   const path = parent.child(key);
   if (node === undefined) {
@@ -230,7 +301,7 @@ function series(parent: Fields, key: string, kind: ValueKind, years: readonly Ye
     }
     const result = readSeries({ kind: 'scalar', pos: parent.node.pos, text: fallback.value, type: 'string' }, kind, years, path, ctx);
     const anchor = ctx.provenance.get(path)?.anchors.get(0);
-    if (anchor) ctx.provenance.set(path, { path, kind: kind === 'growth' ? 'ratio' : kind, method: 'default', anchors: new Map([[0, { ...anchor, source: fallback.source }]]) });
+    if (anchor) ctx.provenance.set(path, { path, kind, method: 'default', anchors: new Map([[0, { ...anchor, source: fallback.source }]]) });
     return result;
   }
   return readSeries(node, kind, years, path, ctx);
@@ -259,15 +330,29 @@ function readLabel(parent: Fields, id: string, ctx: ReadContext): Label {
   return { en: en ?? zh ?? id, zh: zh ?? en ?? id };
 }
 
-/** The entries of a map of named items (modes, segments, channels), each read by `read`; `what` names one. */
-function namedItems<T>(
+function readBoolean(parent: Fields, key: string, fallback: boolean, ctx: ReadContext): boolean {
+  const node = parent.get(key);
+  if (node === undefined) return fallback;
+  if (node.kind === 'scalar' && node.type === 'boolean') return node.text === 'true';
+  ctx.problems.add(node.pos, parent.child(key), 'expected true or false');
+  return fallback;
+}
+
+/** One named item (a mode, segment, ...): its id, then its fields. */
+function readItem(node: RawNode, path: string, id: string, shape: SectionShape, years: readonly Year[], ctx: DecodeContext): Decoded | undefined {
+  const map = fields(node, path, keysOf(shape), ctx.problems, shape.expect);
+  const value = map && readSection(map, shape, years, ctx, id);
+  return value && { id, ...value };
+}
+
+/** The entries of a map of named items (modes, segments, channels), each read by `read`. */
+function namedItems(
   parent: Fields,
   key: string,
-  what: string,
-  required: boolean,
+  { what, required }: NamedShape,
   ctx: DecodeContext,
-  read: (node: RawNode, path: string, id: string) => T | undefined,
-): T[] | undefined {
+  read: (node: RawNode, path: string, id: string) => Decoded | undefined,
+): Decoded[] | undefined {
   const node = parent.get(key);
   const path = parent.child(key);
   if (node === undefined) {
@@ -278,7 +363,7 @@ function namedItems<T>(
     ctx.problems.add(node.pos, path, `expected a map of named ${key}, e.g. {receivables: {...}}`);
     return undefined;
   }
-  const items: T[] = [];
+  const items: Decoded[] = [];
   // The names a null could have removed, for its message (computed once: there may be thousands).
   let names: string[] | undefined;
   let nulls = 0;
@@ -310,205 +395,35 @@ function nullItem(value: RawNode, id: string, names: readonly string[], suggesti
   return `no ${what} '${id}' to remove${suggestion}; null removes an inherited ${what}, and ${path} has ${listed}`;
 }
 
-function readSupplyChain(node: RawNode, path: string, inheritedYears: readonly Year[], ctx: DecodeContext): SupplyChainInputs | undefined {
-  const map = fields(node, path, SUPPLY_CHAIN_KEYS, ctx.problems, 'supplyChain as a map (marketSpace, modes, ...)');
-  if (!map) return undefined;
-  const years = readYears(map.get('years'), map.child('years'), ctx) ?? inheritedYears;
-  const marketSpace = series(map, 'marketSpace', 'amount', years, ctx);
-  const traditionalPenetration = series(map, 'traditionalPenetration', 'ratio', years, ctx, DEFAULTS.traditionalPenetration);
-  const modes = namedItems(map, 'modes', 'mode', false, ctx, (node, itemPath, id): ModeInputs | undefined => {
-    const mode = fields(node, itemPath, MODE_KEYS, ctx.problems, 'a mode: {share, penetration, costSavings, label}');
-    if (!mode) return undefined;
-    const label = readLabel(mode, id, ctx);
-    const share = series(mode, 'share', 'ratio', years, ctx);
-    const penetration = series(mode, 'penetration', 'ratio', years, ctx);
-    const costSavings = readBoolean(mode, 'costSavings', true, ctx);
-    return share && penetration && { id, label, share, penetration, costSavings };
-  });
-  if (modes && modes.length > 0) {
-    const modesNode = map.get('modes')!;
-    checkSumAtMost(modes.map((mode) => mode.share), years, modesNode.pos, map.child('modes'), 'the mode shares', ctx);
-  }
-  if (!marketSpace || !traditionalPenetration || !modes) return undefined;
-  return { years, marketSpace, traditionalPenetration, modes };
-}
-
-function readBoolean(parent: Fields, key: string, fallback: boolean, ctx: ReadContext): boolean {
-  const node = parent.get(key);
-  if (node === undefined) return fallback;
-  if (node.kind === 'scalar' && node.type === 'boolean') return node.text === 'true';
-  ctx.problems.add(node.pos, parent.child(key), 'expected true or false');
-  return fallback;
-}
-
-/** SPEC §2.4: in each year and case the parts sum to at most 100%. */
-function checkSumAtMost(parts: readonly Series[], years: readonly Year[], pos: RawNode['pos'], path: string, what: string, ctx: ReadContext): void {
-  for (const year of years) {
-    for (const c of CASES) {
-      const total = sum(parts.map((part) => part.get(year)![c]));
-      if (total.greaterThan(ONE)) {
-        ctx.problems.add(pos, path, `${what} sum to ${percent(total)} in ${year} (${c} case); they may sum to at most 100%`);
-        return;
+/**
+ * Texts that name an item of another collection of the section (a segment's
+ * group): each names one that is declared, and each declared one is named by
+ * an item (else it is likely a mistake).
+ */
+function checkNames(map: Fields, shape: SectionShape, value: Decoded, ctx: DecodeContext): void {
+  for (const [key, field] of Object.entries(shape.fields)) {
+    if (field.kind !== 'named') continue;
+    for (const [textKey, textField] of Object.entries(field.item.fields)) {
+      if (textField.kind !== 'text' || textField.names === undefined) continue;
+      const target = shape.fields[textField.names] as NamedShape;
+      const declared = value[textField.names] as readonly Item[] | undefined;
+      const ids = (declared ?? []).map((item) => item.id);
+      // Sets, not lists: thousands of items name thousands of others in linear time.
+      const known = new Set(ids);
+      const node = map.get(key);
+      for (const entry of node?.kind === 'map' ? node.entries : []) {
+        const written = entry.value.kind === 'map' && ID.test(entry.key) ? entry.value.entries.find((other) => other.key === textKey)?.value : undefined;
+        if (written?.kind !== 'scalar' || written.type === 'null' || known.has(written.text)) continue;
+        const list = ids.length > 0 ? ` (${textField.names}: ${listNames(ids)})` : '';
+        ctx.problems.add(written.pos, `${map.child(key)}.${entry.key}.${textKey}`, `no ${target.what} '${written.text}'${ctx.problems.didYouMean(written.text, ids)}; declare it under ${map.child(textField.names)}${list}`);
+      }
+      const items = value[key] as readonly Decoded[] | undefined;
+      const used = new Set(items?.map((item) => item[textKey]));
+      for (const item of items ? (declared ?? []) : []) {
+        if (used.has(item.id)) continue;
+        const message = `no ${field.what} is in this ${target.what}; give ${key} ${textKey}: ${item.id}, or remove it`;
+        ctx.problems.add(map.get(textField.names)!.pos, `${map.child(textField.names)}.${item.id}`, message);
       }
     }
   }
-}
-
-function percent(fraction: Decimal): string {
-  return `${fraction.times(100).toDecimalPlaces(4).toFixed()}%`;
-}
-
-function readBankProfit(node: RawNode, path: string, supplyChainYears: readonly Year[], ctx: DecodeContext): BankProfitInputs | undefined {
-  const map = fields(node, path, BANK_PROFIT_KEYS, ctx.problems, 'bankProfit as a map (profitShare, operatingCost, ...)');
-  if (!map) return undefined;
-  let years = supplyChainYears;
-  const yearsNode = map.get('years');
-  if (yearsNode) {
-    const own = readYears(yearsNode, map.child('years'), ctx);
-    if (own && own.some((year) => !supplyChainYears.includes(year))) {
-      ctx.problems.add(yearsNode.pos, map.child('years'), `must lie within supplyChain's years ${supplyChainYears[0]}..${supplyChainYears[supplyChainYears.length - 1]}`);
-    } else if (own) years = own;
-  }
-  const profitShare = readProfitShare(map, years, ctx);
-  const baselineOperatingCost = series(map, 'baselineOperatingCost', 'ratio', years, ctx, DEFAULTS.baselineOperatingCost);
-  const operatingCost = series(map, 'operatingCost', 'ratio', years, ctx);
-  if (!profitShare || !baselineOperatingCost || !operatingCost) return undefined;
-  return { years, profitShare, baselineOperatingCost, operatingCost };
-}
-
-function readProfitShare(parent: Fields, years: readonly Year[], ctx: DecodeContext): ProfitShareInputs | undefined {
-  const node = parent.get('profitShare');
-  const path = parent.child('profitShare');
-  const mixNode = node?.kind === 'map' ? node.entries.find((entry) => entry.key === 'mix') : undefined;
-  if (!node || !mixNode) {
-    const rate = series(parent, 'profitShare', 'ratio', years, ctx, DEFAULTS.profitShare);
-    return rate && { kind: 'rate', rate };
-  }
-  const mix = fields(node, path, ['mix'], ctx.problems, '');
-  if (!mix) return undefined;
-  const channels = namedItems(mix, 'mix', 'channel', true, ctx, (node, itemPath, id): ChannelInputs | undefined => {
-    const channel = fields(node, itemPath, CHANNEL_KEYS, ctx.problems, 'a channel: {weight, rate}');
-    if (!channel) return undefined;
-    readLabel(channel, id, ctx);
-    const weight = series(channel, 'weight', 'ratio', years, ctx);
-    const rate = series(channel, 'rate', 'ratio', years, ctx);
-    return weight && rate && { id, weight, rate };
-  });
-  if (!channels) return undefined;
-  for (const year of years) {
-    for (const c of CASES) {
-      const total = sum(channels.map((channel) => channel.weight.get(year)![c]));
-      if (!total.equals(ONE)) {
-        ctx.problems.add(mixNode.value.pos, `${path}.mix`, `the weights sum to ${percent(total)} in ${year} (${c} case); they must sum to 100%`);
-        return undefined;
-      }
-    }
-  }
-  return { kind: 'mix', channels };
-}
-
-function readTechSpend(node: RawNode, path: string, inheritedYears: readonly Year[], ctx: DecodeContext): TechSpendInputs | undefined {
-  const map = fields(node, path, TECH_SPEND_KEYS, ctx.problems, 'techSpend as a map (years, segments, groups)');
-  if (!map) return undefined;
-  const years = readYears(map.get('years'), map.child('years'), ctx) ?? inheritedYears;
-  const groups = namedItems(map, 'groups', 'group', false, ctx, (node, itemPath, id) => {
-    const group = fields(node, itemPath, GROUP_KEYS, ctx.problems, 'a group: {label}');
-    return group && { id, label: readLabel(group, id, ctx) };
-  });
-  const groupIds = (groups ?? []).map((group) => group.id);
-  const declared = new Set(groupIds);
-  const segments = namedItems(map, 'segments', 'segment', true, ctx, (node, itemPath, id): SegmentInputs | undefined => {
-    const segment = fields(node, itemPath, SEGMENT_KEYS, ctx.problems, 'a segment: {spend or firms and perFirm, frontier or frontierShare, group, label}');
-    if (!segment) return undefined;
-    const label = readLabel(segment, id, ctx);
-    const group = text(segment, 'group', ctx.problems);
-    if (group !== undefined && !declared.has(group)) {
-      ctx.problems.add(segment.get('group')!.pos, segment.child('group'), `no group '${group}'${ctx.problems.didYouMean(group, groupIds)}; declare it under techSpend.groups${groupIds.length > 0 ? ` (groups: ${listNames(groupIds)})` : ''}`);
-    }
-    const volume = readVolume(segment, years, ctx);
-    const frontierNode = segment.get('frontier');
-    const shareNode = segment.get('frontierShare');
-    if (frontierNode && shareNode) {
-      ctx.problems.add(shareNode.pos, segment.child('frontierShare'), 'give frontier or frontierShare, not both');
-      return undefined;
-    }
-    const common = { id, label, ...(group !== undefined && { group }) };
-    if (frontierNode) {
-      const amount = series(segment, 'frontier', 'amount', years, ctx);
-      if (!volume || !amount) return undefined;
-      const spendAt = (year: Year, c: Case) =>
-        volume.kind === 'spend' ? volume.spend.get(year)![c] : volume.firms.get(year)![c].times(volume.perFirm.get(year)![c]);
-      for (const year of years) {
-        const over = CASES.find((c) => amount.get(year)![c].greaterThan(spendAt(year, c)));
-        if (over) {
-          ctx.problems.add(frontierNode.pos, segment.child('frontier'), `frontier spend exceeds the segment's spend in ${year} (${over} case); frontier is part of spend`);
-          return undefined;
-        }
-      }
-      return { ...common, volume, frontier: { kind: 'amount', amount } };
-    }
-    if (shareNode) {
-      const share = series(segment, 'frontierShare', 'ratio', years, ctx);
-      return volume && share && { ...common, volume, frontier: { kind: 'share', share } };
-    }
-    return volume && { ...common, volume };
-  });
-  if (groups) {
-    const used = new Set(segments?.map((segment) => segment.group));
-    for (const group of groups) {
-      if (segments && !used.has(group.id)) {
-        ctx.problems.add(map.get('groups')!.pos, `${map.child('groups')}.${group.id}`, 'no segment is in this group; give segments group: ' + group.id + ', or remove it');
-      }
-    }
-  }
-  return segments && groups && { years, segments, groups };
-}
-
-/** A segment's spend, or its firms and spend per firm (not both). */
-function readVolume(segment: Fields, years: readonly Year[], ctx: DecodeContext): SegmentInputs['volume'] | undefined {
-  const [spendNode, firmsNode, perFirmNode] = [segment.get('spend'), segment.get('firms'), segment.get('perFirm')];
-  if (spendNode && (firmsNode || perFirmNode)) {
-    ctx.problems.add((firmsNode ?? perFirmNode)!.pos, segment.child(firmsNode ? 'firms' : 'perFirm'), 'give spend, or firms and perFirm, not both');
-    return undefined;
-  }
-  if (firmsNode || perFirmNode) {
-    const firms = series(segment, 'firms', 'count', years, ctx);
-    const perFirm = series(segment, 'perFirm', 'amount', years, ctx);
-    return firms && perFirm && { kind: 'firms', firms, perFirm };
-  }
-  const spend = series(segment, 'spend', 'amount', years, ctx);
-  return spend && { kind: 'spend', spend };
-}
-
-function readLabourSavings(node: RawNode, path: string, inheritedYears: readonly Year[], ctx: DecodeContext): LabourInputs | undefined {
-  const map = fields(node, path, LABOUR_KEYS, ctx.problems, 'labourSavings as a map (years, institutions)');
-  if (!map) return undefined;
-  const years = readYears(map.get('years'), map.child('years'), ctx) ?? inheritedYears;
-  // saving_t needs humanCost_{t−1}: the inputs must cover the year before the first.
-  const withPrevious = [years[0]! - 1, ...years];
-  const institutions = namedItems(map, 'institutions', 'institution', true, ctx, (node, itemPath, id): InstitutionInputs | undefined => {
-    const institution = fields(node, itemPath, INSTITUTION_KEYS, ctx.problems, 'an institution type: {humanServiceCost, replacementRate, smartServiceCost, label}');
-    if (!institution) return undefined;
-    const label = readLabel(institution, id, ctx);
-    const humanServiceCost = series(institution, 'humanServiceCost', 'amount', withPrevious, ctx);
-    const replacementRate = series(institution, 'replacementRate', 'ratio', withPrevious, ctx);
-    const smartServiceCost = institution.get('smartServiceCost') && series(institution, 'smartServiceCost', 'amount', withPrevious, ctx);
-    if (!humanServiceCost || !replacementRate || (institution.get('smartServiceCost') && !smartServiceCost)) return undefined;
-    return { id, label, humanServiceCost, replacementRate, ...(smartServiceCost && { smartServiceCost }) };
-  });
-  return institutions && { years, institutions };
-}
-
-function readTechnologies(node: RawNode, path: string, inheritedYears: readonly Year[], ctx: DecodeContext): TechnologiesInputs | undefined {
-  const map = fields(node, path, TECHNOLOGIES_KEYS, ctx.problems, 'technologies as a map (years, items)');
-  if (!map) return undefined;
-  const years = readYears(map.get('years'), map.child('years'), ctx) ?? inheritedYears;
-  const items = namedItems(map, 'items', 'technology', true, ctx, (node, itemPath, id) => {
-    const item = fields(node, itemPath, TECHNOLOGY_KEYS, ctx.problems, 'a technology: {spend, label}');
-    if (!item) return undefined;
-    const label = readLabel(item, id, ctx);
-    const spend = series(item, 'spend', 'amount', years, ctx);
-    return spend && { id, label, spend };
-  });
-  return items && { years, items };
 }

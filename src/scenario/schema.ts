@@ -1,5 +1,5 @@
 // The JSON Schema (draft 2020-12) of the scenario format, generated from the
-// format's description (format.ts) and the value syntax (syntax.ts), so editors
+// format's description (format.ts, from the models' descriptors) and the value syntax (syntax.ts), so editors
 // (yaml-language-server) complete and check what the loader accepts.
 // It checks each file alone: the cross-field checks of SPEC §2.4 (share sums,
 // frontier ≤ spend, …) and the inputs an `extends` provides are the loader's.
@@ -134,15 +134,15 @@ function shapeSchema(shape: Shape): Schema {
     case 'named':
       return { type: 'object', description: shape.doc, patternProperties: { [NAME]: removable(shapeSchema(shape.item)) }, additionalProperties: false };
     case 'input':
-      return { $ref: `#/$defs/${shape.value === 'growth' ? 'ratio' : shape.value}Input`, description: shape.doc };
-    case 'profitShare':
+      return { $ref: `#/$defs/${shape.value}Input`, description: shape.doc };
+    case 'inputOrMix':
       return {
         description: shape.doc,
         anyOf: [
-          { $ref: '#/$defs/ratioInput' },
+          { $ref: `#/$defs/${shape.input.value}Input` },
           {
             type: 'object',
-            properties: { mix: { type: 'object', patternProperties: { [NAME]: removable(shapeSchema(shape.channel)) }, additionalProperties: false } },
+            properties: { mix: { type: 'object', patternProperties: { [NAME]: removable(shapeSchema(shape.mix.item)) }, additionalProperties: false } },
             required: ['mix'],
             additionalProperties: false,
           },

@@ -178,8 +178,8 @@ function checkPath(shape: Shape, node: RawNode | undefined, path: readonly strin
       }
       return checkPath(shape.item, child, path, i + 1, value, pos, problems);
     }
-    case 'profitShare':
-      if (key === 'mix') return checkPath({ kind: 'named', item: shape.channel, what: 'channel', doc: '' }, childOf(node, key), path, i + 1, value, pos, problems);
+    case 'inputOrMix':
+      if (key === 'mix') return checkPath(shape.mix, childOf(node, key), path, i + 1, value, pos, problems);
       return checkInputTail(path, i, pos, problems);
     case 'input':
       return checkInputTail(path, i, pos, problems);

@@ -2,7 +2,7 @@
 // strings with units, ranges in five forms or {low, base, high}, optionally
 // annotated with source and note. Each becomes a Range of Decimal in 亿元 or as
 // a fraction; a plain value has low = base = high.
-import { Decimal, parseDecimal } from '../shared/decimal.js';
+import { Decimal, midpoint, parseDecimal } from '../shared/decimal.js';
 import type { Distribution, DistributionShape, Provenance, Range, Written } from '../engine/types.js';
 import { isOutOfRange, RANGE_TEXT, type NumberKind } from '../shared/limits.js';
 import { didYouMean } from '../shared/suggest.js';
@@ -25,6 +25,8 @@ export interface Value {
   readonly shape?: DistributionShape;
   /** Written as a range (60～70%, {low, high}), even if its ends are equal. */
   readonly isRange: boolean;
+  /** Written without a base, which is then the midpoint of its ends. */
+  readonly baseIsMidpoint: boolean;
   readonly source?: string;
   readonly note?: string;
   readonly pos: Pos;
@@ -85,6 +87,7 @@ export function written(value: Value): Written {
     where: { file: value.pos.file, line: value.pos.line, col: value.pos.col },
     range: value.range,
     isRange: value.isRange,
+    ...(value.baseIsMidpoint && { baseIsMidpoint: true }),
     ...(value.dist && { dist: value.dist }),
     ...(value.shape && { shape: value.shape }),
     ...(value.source !== undefined && { source: value.source }),
@@ -102,7 +105,7 @@ export function readValue(node: RawNode, kind: ValueKind, path: string, context:
     return undefined;
   }
   const range = readRangeText(node.text, kind, node.pos, path, ctx);
-  return range && { range, pos: node.pos, isRange: rangeEnds(node.text).length > 1 };
+  return range && { range, pos: node.pos, isRange: rangeEnds(node.text).length > 1, baseIsMidpoint: true };
 }
 
 function readAnnotated(node: RawMap, kind: ValueKind, path: string, ctx: ReadContext): Value | undefined {
@@ -124,6 +127,8 @@ function readAnnotated(node: RawMap, kind: ValueKind, path: string, ctx: ReadCon
   const [low, base, high] = [get('low'), get('base'), get('high')];
   let range: Range | undefined = sampling?.range;
   let isRange = low !== undefined || range !== undefined;
+  // A discrete value's base is its most likely value (or written), not a midpoint.
+  let baseIsMidpoint = base === undefined && range === undefined;
   if (range !== undefined || sampling === undefined) {
     // a discrete value's range is read from its values
   } else if (value !== undefined) {
@@ -134,6 +139,7 @@ function readAnnotated(node: RawMap, kind: ValueKind, path: string, ctx: ReadCon
     const inner = readValue(value, kind, `${path}.value`, ctx);
     range = inner?.range;
     isRange = inner?.isRange ?? false;
+    baseIsMidpoint = inner?.baseIsMidpoint ?? true;
   } else if (low !== undefined && high !== undefined) {
     const ends = [low, base, high].map((end, i) => end && readSingle(end, kind, `${path}.${['low', 'base', 'high'][i]}`, ctx));
     const [l, b, h] = ends;
@@ -143,7 +149,7 @@ function readAnnotated(node: RawMap, kind: ValueKind, path: string, ctx: ReadCon
     return undefined;
   }
   if (!ok || range === undefined || (source === null || note === null) || !fitsDistribution(dist, range, node.pos, path, problems)) return undefined;
-  return { range, pos: node.pos, isRange, ...(source !== undefined && { source }), ...(note !== undefined && { note }), ...(dist && { dist }), ...(shape && { shape }) };
+  return { range, pos: node.pos, isRange, baseIsMidpoint, ...(source !== undefined && { source }), ...(note !== undefined && { note }), ...(dist && { dist }), ...(shape && { shape }) };
 }
 
 /** A single number (not a range), for the ends of a {low, base, high} map. */
@@ -325,11 +331,6 @@ function toDecimal(
     return undefined;
   }
   return fraction;
-}
-
-function midpoint(low: Decimal, high: Decimal): Decimal {
-  // (x + x) / 2 can round away from x at full precision; a single value is its own midpoint.
-  return low.equals(high) ? low : low.plus(high).dividedBy(2);
 }
 
 /** The range if low ≤ base ≤ high and its base within the limits (its ends have been checked as read). */

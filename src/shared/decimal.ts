@@ -16,6 +16,12 @@ export function sum(values: Iterable<Decimal>): Decimal {
   return total;
 }
 
+/** The middle of a range, the base of one written without a base (SPEC §2.1). */
+export function midpoint(low: Decimal, high: Decimal): Decimal {
+  // (x + x) / 2 can round away from x at full precision; a single value is its own midpoint.
+  return low.equals(high) ? low : low.plus(high).dividedBy(2);
+}
+
 /** Decimal notation as the parsers have matched it: sign, digits, a fraction, an exponent. */
 const DECIMAL_TEXT = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 /** Exponents longer than this are far outside every limit (and beyond decimal.js's 9e15). */

@@ -33,6 +33,18 @@ export function isOutOfRange(kind: NumberKind, value: Decimal): boolean {
   return size.greaterThan(LARGEST[kind]) || (!size.isZero() && size.lessThan(SMALLEST));
 }
 
+/**
+ * Whether a value may stand for its kind, as a written one must: an amount or
+ * a count ≥ 0 (a count whole), a ratio in [0, 1], a growth rate above -100%,
+ * each within the kind's sizes.
+ */
+export function isWithinKind(kind: NumberKind, value: Decimal): boolean {
+  if (isOutOfRange(kind, value)) return false;
+  if (kind === 'growth') return value.greaterThan(-1);
+  const negative = value.isNegative() && !value.isZero();
+  return !negative && !(kind === 'ratio' && value.greaterThan(1)) && !(kind === 'count' && !value.isInteger());
+}
+
 /** The years a scenario may name (module years and anchors): wide enough for history and forecasts. */
 export const YEAR_WINDOW = { first: 1900, last: 2500 } as const;
 

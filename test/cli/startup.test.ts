@@ -98,7 +98,7 @@ describe('start-up degrades silently', () => {
 
   it('a plan for a Node without module.enableCompileCache (or a plain require) still loads the CLI', async () => {
     const outputs: string[] = [];
-    const io: Io = { env: {}, stdout: (text) => outputs.push(text), stderr: (text) => outputs.push(text), stdoutIsTerminal: false, packageRoot: ROOT };
+    const io: Io = { env: {}, stdout: (text) => outputs.push(String(text)), stderr: (text) => outputs.push(text), stdoutIsTerminal: false, packageRoot: ROOT };
     for (const compile of ['node-compile-cache', 'require'] as const) {
       const cli = bin.loadCli({ compile, v8Flags: [] }, ['list']);
       expect(await cli.run(['list', '-f', 'json'], io)).toBe(0);

@@ -3,7 +3,7 @@
 // unknown (the CLI says so), never a crash.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { explainer, explainMetric, metricAddresses } from '../../src/engine/analysis/explain.js';
-import { addressedValues } from '../../src/engine/analysis/graph.js';
+import { addressedValues } from '../../src/engine/analysis/lines.js';
 import { forecastCase } from '../../src/engine/forecast.js';
 import { CASES, type Scenario } from '../../src/engine/types.js';
 import { runCli } from '../cli/in-process.js';

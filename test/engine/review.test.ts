@@ -146,6 +146,7 @@ describe('attribution display', () => {
     key: '',
     year: '2023',
     kind: 'amount' as const,
+    label: { en: metric, zh: metric },
     a: new Decimal(a),
     b: new Decimal(b),
     delta: new Decimal(b).minus(a),

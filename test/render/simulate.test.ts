@@ -34,7 +34,8 @@ describe('simulate tables', () => {
 
 describe('simulate output', () => {
   it('is drawn from plain statistics: the numbers the engine returned, nothing computed here', () => {
-    const line: Line<unknown> = { table: 'market', metric: 'marketSize', key: '', kind: 'amount', values: new Map() };
+    const label = { en: 'Market size with fintech', zh: '市场规模（含金融科技）' };
+    const line: Line<unknown> = { table: 'market', metric: 'marketSize', key: '', kind: 'amount', label, values: new Map() };
     const stats = { count: 4, mean: 2.5, min: 1, max: 4, percentiles: [1.25, 3.75], histogram: [3, 0, 1] };
     const options: SimulateRenderOptions = {
       unit: '亿元',

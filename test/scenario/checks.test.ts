@@ -17,7 +17,7 @@ describe('scenario structure (SPEC §2.3)', () => {
     expect(scenario.supplyChain!.traditionalPenetration.get(2019)!.base.toString()).toBe('0.2');
     expect(scenario.supplyChain!.modes.map((mode) => mode.costSavings)).toEqual([true, true]);
     const profit = scenario.bankProfit!;
-    expect(profit.profitShare.kind === 'rate' && profit.profitShare.rate.get(2023)!.base.toString()).toBe('0.03');
+    expect(profit.profitShare instanceof Map && profit.profitShare.get(2023)!.base.toString()).toBe('0.03');
     expect(profit.baselineOperatingCost.get(2023)!.base.toString()).toBe('0.015');
     expect(profit.years).toEqual([2019, 2020, 2021, 2022, 2023]);
   });
@@ -96,7 +96,7 @@ describe('checks (SPEC §2.4)', () => {
 
   it('a profit-share mix has weights that sum to 100%', async () => {
     const scenario = (await load(`${MARKET}bankProfit:\n  operatingCost: 1%\n  profitShare:\n    mix:\n      bankLed: {weight: 40%, rate: 2.5%}\n      other: {weight: 60%, rate: 3%}\n`));
-    expect(scenario.bankProfit!.profitShare.kind).toBe('mix');
+    expect(Object.keys(scenario.bankProfit!.profitShare)).toEqual(['mix']);
     expect((await problemsOf(`${MARKET}bankProfit:\n  operatingCost: 1%\n  profitShare:\n    mix:\n      bankLed: {weight: 40%, rate: 2.5%}\n      other: {weight: 50%, rate: 3%}\n`))).toEqual([
       'test.yaml:10:7: error: bankProfit.profitShare.mix: the weights sum to 90% in 2019 (low case); they must sum to 100%',
     ]);

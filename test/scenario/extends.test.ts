@@ -46,7 +46,7 @@ describe('extends: merge rules', () => {
     expect(scenario.supplyChain!.modes.map((mode) => mode.id)).toEqual(['a', 'b']);
     const segment = scenario.techSpend!.segments[0]!;
     expect(segment.label).toEqual({ en: 'Replaced label', zh: 'Replaced label' });
-    expect(segment.volume.kind === 'spend' && segment.volume.spend.get(2019)!.base.toString()).toBe('100');
+    expect(segment.spend?.get(2019)!.base.toString()).toBe('100');
   });
 
   it('does not inherit name, title and description', async () => {
@@ -146,7 +146,7 @@ describe('extends: a file’s unit applies to its own bare numbers (SPEC §2.1)'
     const { scenario } = await loadScenario('child.yaml', sources);
     expect([yi(scenario, 2019), yi(scenario, 2023)]).toEqual(['95000', '130000']);
     const segment = scenario.techSpend!.segments[0]!;
-    expect(segment.volume.kind === 'spend' && segment.volume.spend.get(2019)!.base.toString()).toBe('100');
+    expect(segment.spend?.get(2019)!.base.toString()).toBe('100');
   });
 
   it('reads a child’s bare numbers in its own unit, not its parent’s', async () => {
@@ -191,9 +191,9 @@ describe('extends: null removes an inherited entry', () => {
     expect(scenario.supplyChain!.modes.map((mode) => mode.id)).toEqual(['b']);
     // Anchors 2019 and 2021 are left (cagr between them), so the model's years stop at 2021.
     expect([2019, 2020, 2021].map((year) => yi(scenario, year))).toEqual(['95000', expect.stringMatching(/^97467\.9/), '100000']);
-    expect(scenario.techSpend!.segments.map((segment) => [segment.id, segment.frontier?.kind])).toEqual([
-      ['s', 'share'],
-      ['t', undefined],
+    expect(scenario.techSpend!.segments.map((segment) => [segment.id, segment.frontier !== undefined, segment.frontierShare !== undefined])).toEqual([
+      ['s', false, true],
+      ['t', false, false],
     ]);
   });
 

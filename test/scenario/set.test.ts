@@ -51,11 +51,10 @@ describe('--set values', () => {
       'techSpend.segments.payment.spend={2019: 100bn, growth: 10%}',
     );
     const share = scenario.bankProfit!.profitShare;
-    expect(share.kind === 'rate' && share.rate.get(2023)!.base.toString()).toBe('0.025');
+    expect(share instanceof Map && share.get(2023)!.base.toString()).toBe('0.025');
     expect(scenario.supplyChain!.traditionalPenetration.get(2020)!.base.toString()).toBe('0.25');
     expect(scenario.supplyChain!.marketSpace.get(2023)!.base.toString()).toBe('13000');
-    const volume = scenario.techSpend!.segments[0]!.volume;
-    expect(volume.kind === 'spend' && volume.spend.get(2021)!.base.toString()).toBe('1210');
+    expect(scenario.techSpend!.segments[0]!.spend?.get(2021)!.base.toString()).toBe('1210');
   });
 
   it('sets {low, base, high} maps, annotated values and series maps', async () => {
@@ -87,7 +86,7 @@ describe('--set values', () => {
   it('applies in order: a later --set wins', async () => {
     const scenario = await withSets('bankProfit.profitShare=2%', 'bankProfit.profitShare=4%');
     const share = scenario.bankProfit!.profitShare;
-    expect(share.kind === 'rate' && share.rate.get(2019)!.base.toString()).toBe('0.04');
+    expect(share instanceof Map && share.get(2019)!.base.toString()).toBe('0.04');
   });
 });
 
@@ -118,16 +117,16 @@ describe('--set: a bare amount is in the output unit', () => {
     ]);
     const at2023 = scenario.supplyChain!.marketSpace.get(2023)!;
     expect(cases(at2023)).toEqual(['120000', '130000', '140000']);
-    const volume = scenario.techSpend!.segments[0]!.volume;
-    expect(volume.kind === 'spend' && cases(volume.spend.get(2019)!)).toEqual(['1000', '2000', '3000']);
+    expect(cases(scenario.techSpend!.segments[0]!.spend!.get(2019)!)).toEqual(['1000', '2000', '3000']);
   });
 
   it('leaves a bare ratio a fraction, and a bare count a count', async () => {
     const scenario = await withSetsIn('万亿元', ['bankProfit.profitShare=0.025', 'techSpend.segments.payment={firms: 40, perFirm: 2}']);
     const share = scenario.bankProfit!.profitShare;
-    expect(share.kind === 'rate' && share.rate.get(2019)!.base.toString()).toBe('0.025');
-    const volume = scenario.techSpend!.segments[0]!.volume;
-    expect(volume.kind === 'firms' && [volume.firms.get(2019)!.base.toString(), volume.perFirm.get(2019)!.base.toString()]).toEqual(['40', '20000']);
+    expect(share instanceof Map && share.get(2019)!.base.toString()).toBe('0.025');
+    const segment = scenario.techSpend!.segments[0]!;
+    expect(segment.spend).toBeUndefined();
+    expect([segment.firms!.get(2019)!.base.toString(), segment.perFirm!.get(2019)!.base.toString()]).toEqual(['40', '20000']);
   });
 });
 
@@ -140,6 +139,7 @@ describe('--set path=null removes the entry', () => {
     );
     expect(scenario.supplyChain!.modes.map((mode) => mode.id)).toEqual(['arif']);
     expect(scenario.techSpend!.segments[0]!.frontier).toBeUndefined();
+    expect(scenario.techSpend!.segments[0]!.frontierShare).toBeUndefined();
   });
 
   it('removes an anchor year, which the series then interpolates', async () => {

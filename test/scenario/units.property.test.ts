@@ -81,7 +81,7 @@ function outputs(scenario: Scenario): unknown {
 
 /** The inputs exactly, in 亿元. */
 function inputs(scenario: Scenario): string[] {
-  const series = [scenario.supplyChain!.marketSpace, ...scenario.techSpend!.segments.map((segment) => (segment.volume.kind === 'spend' ? segment.volume.spend : segment.volume.perFirm))];
+  const series = [scenario.supplyChain!.marketSpace, ...scenario.techSpend!.segments.map((segment) => (segment.spend ?? segment.perFirm!))];
   return series.flatMap((values) => [...values].map(([year, range]) => `${year}: ${range.low} ${range.base} ${range.high}`));
 }
 

@@ -10,9 +10,10 @@ import { Decimal, sum } from '../../shared/decimal.js';
 import type { Change } from './diff.js';
 import { identityOf } from './diff.js';
 import { forecast } from '../forecast.js';
-import { inputsOf, mapInputs } from './inputs.js';
+import { inputsOf, isSeries, mapInputs } from './inputs.js';
 import { linesOf } from './lines.js';
-import type { Case, InstitutionInputs, ModeInputs, Range, Scenario, SegmentInputs, Series, TableName, TechnologiesInputs } from '../types.js';
+import { MODELS, modelOf, type SectionShape } from '../models/index.js';
+import type { Case, Item, Range, Scenario, SectionName, Series, TableName } from '../types.js';
 
 /** Above this many changed inputs, inputs are grouped by their model (2^k forecasts are run). */
 export const MAX_PLAYERS = 10;
@@ -49,51 +50,59 @@ export interface AttributionResult {
   readonly byChange: ReadonlyMap<string, Attribution>;
 }
 
-type Model = 'supplyChain' | 'bankProfit' | 'techSpend' | 'labourSavings' | 'technologies';
-const MODELS: readonly Model[] = ['supplyChain', 'bankProfit', 'techSpend', 'labourSavings', 'technologies'];
-/** The models a table is computed from: an input elsewhere cannot move it. */
-const MODELS_OF: Record<TableName, readonly Model[]> = {
-  market: ['supplyChain'],
-  profit: ['supplyChain', 'bankProfit'],
-  spend: ['techSpend'],
-  labour: ['labourSavings'],
-  tech: ['technologies'],
-};
-
-/** The items of a model (modes, segments, …): each can be added, removed or changed in form on its own. */
-interface Collection<T extends { readonly id: string }> {
-  readonly path: string;
-  readonly items: (scenario: Scenario) => readonly T[] | undefined;
-  readonly withItems: (scenario: Scenario, items: readonly T[]) => Scenario;
-  /** What of an item, other than its input series, differs: the whole item, or some of its fields. */
-  readonly reshaped: (x: T, y: T) => 'whole' | readonly (keyof T & string)[];
+/** The sections a table is computed from: an input elsewhere cannot move it. */
+function sectionsOf(table: TableName): SectionName[] {
+  const model = modelOf(table);
+  return [...(model.buildsOn ? sectionsOf(model.buildsOn.table as TableName) : []), model.section];
 }
 
-const MODES: Collection<ModeInputs> = {
-  path: 'supplyChain.modes',
-  items: (scenario) => scenario.supplyChain?.modes,
-  withItems: (scenario, modes) => ({ ...scenario, supplyChain: { ...scenario.supplyChain!, modes } }),
-  reshaped: (x, y) => (x.costSavings === y.costSavings ? [] : ['costSavings']),
-};
-const SEGMENTS: Collection<SegmentInputs> = {
-  path: 'techSpend.segments',
-  items: (scenario) => scenario.techSpend?.segments,
-  withItems: (scenario, segments) => ({ ...scenario, techSpend: { ...scenario.techSpend!, segments } }),
-  // spend ↔ firms × perFirm, or another group: the segment as a whole; frontier ↔ frontierShare: its frontier.
-  reshaped: (x, y) => (x.volume.kind !== y.volume.kind || x.group !== y.group ? 'whole' : x.frontier?.kind === y.frontier?.kind ? [] : ['frontier']),
-};
-const INSTITUTIONS: Collection<InstitutionInputs> = {
-  path: 'labourSavings.institutions',
-  items: (scenario) => scenario.labourSavings?.institutions,
-  withItems: (scenario, institutions) => ({ ...scenario, labourSavings: { ...scenario.labourSavings!, institutions } }),
-  reshaped: (x, y) => ((x.smartServiceCost === undefined) === (y.smartServiceCost === undefined) ? [] : ['smartServiceCost']),
-};
-const TECHNOLOGIES: Collection<TechnologiesInputs['items'][number]> = {
-  path: 'technologies.items',
-  items: (scenario) => scenario.technologies?.items,
-  withItems: (scenario, items) => ({ ...scenario, technologies: { ...scenario.technologies!, items } }),
-  reshaped: () => [],
-};
+/** The items of a model with inputs of their own (modes, segments, …): each can be added, removed or changed in form on its own. */
+interface Collection {
+  readonly path: string;
+  readonly section: SectionName;
+  readonly key: string;
+  readonly shape: SectionShape;
+}
+
+const COLLECTIONS: readonly Collection[] = MODELS.flatMap((model) =>
+  Object.entries(model.inputs.fields).flatMap(([key, field]) =>
+    field.kind === 'named' && Object.values(field.item.fields).some((own) => own.kind === 'input') ? [{ path: `${model.section}.${key}`, section: model.section, key, shape: field.item }] : [],
+  ),
+);
+
+type Fields = Readonly<Record<string, unknown>>;
+type Member = Item & Fields;
+
+function itemsOf(collection: Collection, scenario: Scenario): readonly Member[] | undefined {
+  return (scenario[collection.section] as Fields | undefined)?.[collection.key] as readonly Member[] | undefined;
+}
+
+function withItems(collection: Collection, scenario: Scenario, items: readonly Member[]): Scenario {
+  return { ...scenario, [collection.section]: { ...scenario[collection.section], [collection.key]: items } };
+}
+
+/**
+ * What of an item, other than its input series, differs: the whole item (the
+ * form of a required input, as spend ↔ firms × perFirm, or a text, as its
+ * group), or some of its fields, each switched as one (a flag; an optional
+ * input given or not; the form of an optional input, as frontier ↔ frontierShare).
+ */
+function changedForm(shape: SectionShape, x: Member, y: Member): 'whole' | (readonly string[])[] {
+  const parts: (readonly string[])[] = [];
+  const inForms = new Set((shape.alternatives ?? []).flatMap((alternatives) => alternatives.forms.flat()));
+  for (const alternatives of shape.alternatives ?? []) {
+    const formOf = (item: Member) => alternatives.forms.findIndex((form) => form.some((key) => item[key] !== undefined));
+    if (formOf(x) === formOf(y)) continue;
+    if (alternatives.required) return 'whole';
+    parts.push(alternatives.forms.flat());
+  }
+  for (const [key, field] of Object.entries(shape.fields)) {
+    if (field.kind === 'text' && x[key] !== y[key]) return 'whole';
+    if (field.kind === 'boolean' && x[key] !== y[key]) parts.push([key]);
+    if (field.kind === 'input' && !inForms.has(key) && (x[key] === undefined) !== (y[key] === undefined)) parts.push([key]);
+  }
+  return parts;
+}
 
 function sameRange(x: Range, y: Range): boolean {
   return x.low.equals(y.low) && x.base.equals(y.base) && x.high.equals(y.high);
@@ -104,16 +113,19 @@ function sameSeries(x: Series, y: Series): boolean {
   return [...x].every(([year, range]) => !y.has(year) || sameRange(range, y.get(year)!));
 }
 
-const modelOf = (path: string) => path.split('.')[0] as Model;
+const sectionOf = (path: string) => path.split('.')[0] as SectionName;
 
 /** The inputs that differ (series, flags, inputs only one side has), in path order. */
 export function changedInputs(a: Scenario, b: Scenario): string[] {
   const [inputsA, inputsB] = [inputsOf(a), inputsOf(b)];
   const paths = [...new Set([...inputsA.keys(), ...inputsB.keys()])].filter((path) => !(inputsA.has(path) && inputsB.has(path) && sameSeries(inputsA.get(path)!, inputsB.get(path)!)));
-  const flags = (MODES.items(a) ?? []).flatMap((mode) => {
-    const other = MODES.items(b)?.find((item) => item.id === mode.id);
-    return other && other.costSavings !== mode.costSavings ? [`${MODES.path}.${mode.id}.costSavings`] : [];
-  });
+  const flags = COLLECTIONS.flatMap((collection) =>
+    (itemsOf(collection, a) ?? []).flatMap((item) => {
+      const other = itemsOf(collection, b)?.find((candidate) => candidate.id === item.id);
+      const keys = Object.entries(collection.shape.fields).filter(([key, field]) => field.kind === 'boolean' && other && other[key] !== item[key]);
+      return keys.map(([key]) => `${collection.path}.${item.id}.${key}`);
+    }),
+  );
   return [...paths, ...flags].sort();
 }
 
@@ -124,8 +136,8 @@ function span(years: readonly number[]): string {
 
 /** The players of the models that `tables` depend on, or why inputs cannot be switched one by one. */
 function switchesOf(a: Scenario, b: Scenario, tables: readonly TableName[]): { switches: Switch[] } | { unattributable: string } {
-  const models = new Set(tables.flatMap((table) => MODELS_OF[table]));
-  const both = MODELS.filter((model) => models.has(model) && a[model] !== undefined && b[model] !== undefined);
+  const sections = new Set(tables.flatMap(sectionsOf));
+  const both = MODELS.map((model) => model.section).filter((section) => sections.has(section) && a[section] !== undefined && b[section] !== undefined);
   const moved = both.filter((model) => span(a[model]!.years) !== span(b[model]!.years) || a[model]!.years.length !== b[model]!.years.length);
   if (moved.length > 0) {
     const list = moved.map((model) => `${model} ${span(a[model]!.years)} → ${span(b[model]!.years)}`).join(', ');
@@ -134,59 +146,60 @@ function switchesOf(a: Scenario, b: Scenario, tables: readonly TableName[]): { s
   const [inputsA, inputsB] = [inputsOf(a), inputsOf(b)];
   const allPaths = [...new Set([...inputsA.keys(), ...inputsB.keys()])];
   const under = (name: string) => allPaths.filter((path) => path === name || path.startsWith(`${name}.`));
-  const reshaped: Switch[] = [];
-  const collect = <T extends { readonly id: string }>(collection: Collection<T>) => {
-    if (!both.includes(modelOf(collection.path))) return;
-    const [itemsA, itemsB] = [collection.items(a)!, collection.items(b)!];
+  const formChanges: Switch[] = [];
+  for (const collection of COLLECTIONS.filter((candidate) => both.includes(candidate.section))) {
+    const [itemsA, itemsB] = [itemsOf(collection, a)!, itemsOf(collection, b)!];
     for (const id of new Set([...itemsA, ...itemsB].map((item) => item.id))) {
       const [x, y] = [itemsA.find((item) => item.id === id), itemsB.find((item) => item.id === id)];
       const name = `${collection.path}.${id}`;
-      const parts = x && y ? collection.reshaped(x, y) : 'whole';
+      const parts = x && y ? changedForm(collection.shape, x, y) : 'whole';
       if (parts === 'whole') {
         const apply = (mixed: Scenario) => {
-          const items = collection.items(mixed)!;
-          return collection.withItems(mixed, y === undefined ? items.filter((item) => item.id !== id) : x === undefined ? [...items, y] : items.map((item) => (item.id === id ? y : item)));
+          const items = itemsOf(collection, mixed)!;
+          return withItems(collection, mixed, y === undefined ? items.filter((item) => item.id !== id) : x === undefined ? [...items, y] : items.map((item) => (item.id === id ? y : item)));
         };
-        reshaped.push({ name, paths: under(name), apply });
+        formChanges.push({ name, paths: under(name), apply });
         continue;
       }
-      for (const field of parts) {
-        const apply = (mixed: Scenario) => collection.withItems(mixed, collection.items(mixed)!.map((item) => (item.id === id ? { ...item, [field]: y![field] } : item)));
-        // frontier covers frontierShare too: the two forms of one input.
-        const paths = allPaths.filter((path) => path.startsWith(`${name}.${field}`));
-        reshaped.push({ name: `${name}.${field}`, paths: paths.length > 0 ? paths : [`${name}.${field}`], apply });
+      for (const keys of parts) {
+        const switched = Object.fromEntries(keys.map((key) => [key, y![key]]));
+        const apply = (mixed: Scenario) => withItems(collection, mixed, itemsOf(collection, mixed)!.map((item) => (item.id === id ? { ...item, ...switched } : item)));
+        // One player for the forms of one input (frontier and frontierShare), named by the first.
+        const paths = keys.flatMap((key) => under(`${name}.${key}`));
+        formChanges.push({ name: `${name}.${keys[0]}`, paths: paths.length > 0 ? paths : [`${name}.${keys[0]}`], apply });
       }
     }
-  };
-  collect(MODES);
-  collect(SEGMENTS);
-  collect(INSTITUTIONS);
-  collect(TECHNOLOGIES);
-  if (both.includes('bankProfit') && !sameForm(a.bankProfit!.profitShare, b.bankProfit!.profitShare)) {
-    const profitShare = b.bankProfit!.profitShare;
-    reshaped.push({ name: 'bankProfit.profitShare', paths: under('bankProfit.profitShare'), apply: (mixed) => ({ ...mixed, bankProfit: { ...mixed.bankProfit!, profitShare } }) });
   }
-  const covered = new Set(reshaped.flatMap((player) => player.paths));
+  for (const model of MODELS.filter((candidate) => both.includes(candidate.section))) {
+    for (const [key, field] of Object.entries(model.inputs.fields)) {
+      if (field.kind !== 'inputOrMix') continue;
+      const [x, y] = [(a[model.section] as unknown as Fields)[key], (b[model.section] as unknown as Fields)[key]];
+      if (sameForm(x, y)) continue;
+      const name = `${model.section}.${key}`;
+      formChanges.push({ name, paths: under(name), apply: (mixed) => ({ ...mixed, [model.section]: { ...mixed[model.section], [key]: y } }) });
+    }
+  }
+  const covered = new Set(formChanges.flatMap((player) => player.paths));
   const series: Switch[] = [...inputsA.keys()]
-    .filter((path) => both.includes(modelOf(path)) && !covered.has(path) && inputsB.has(path) && !sameSeries(inputsA.get(path)!, inputsB.get(path)!))
+    .filter((path) => both.includes(sectionOf(path)) && !covered.has(path) && inputsB.has(path) && !sameSeries(inputsA.get(path)!, inputsB.get(path)!))
     .map((path) => {
       const value = inputsB.get(path)!;
       return { name: path, paths: [path], apply: (mixed) => mapInputs(mixed, (at, own) => (at === path ? value : own)) };
     });
-  return { switches: [...series, ...reshaped].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0)) };
+  return { switches: [...series, ...formChanges].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0)) };
 }
 
-/** Both rates, or both mixes of the same channels: then each series is a player of its own. */
-function sameForm(x: NonNullable<Scenario['bankProfit']>['profitShare'], y: NonNullable<Scenario['bankProfit']>['profitShare']): boolean {
-  if (x.kind === 'rate' || y.kind === 'rate') return x.kind === y.kind;
-  const ids = (channels: readonly { id: string }[]) => channels.map((channel) => channel.id).sort().join('\u0000');
-  return ids(x.channels) === ids(y.channels);
+/** Both series, or both mixes of the same channels: then each series is a player of its own. */
+function sameForm(x: unknown, y: unknown): boolean {
+  if (isSeries(x) || isSeries(y)) return isSeries(x) === isSeries(y);
+  const ids = (mix: unknown) => ((mix as { mix: readonly Item[] }).mix ?? []).map((channel) => channel.id).sort().join('\u0000');
+  return ids(x) === ids(y);
 }
 
 /** More than MAX_PLAYERS players: one per model, switching all of its players at once. */
 function byModel(switches: readonly Switch[]): Switch[] {
-  return [...new Set(switches.map((player) => modelOf(player.name)))].map((model) => {
-    const members = switches.filter((player) => modelOf(player.name) === model);
+  return [...new Set(switches.map((player) => sectionOf(player.name)))].map((model) => {
+    const members = switches.filter((player) => sectionOf(player.name) === model);
     return { name: model, paths: members.flatMap((player) => player.paths), apply: (mixed) => members.reduce((scenario, player) => player.apply(scenario), mixed) };
   });
 }

@@ -1,22 +1,16 @@
 // Comparing two forecasts (SPEC §4 diff): every metric, key and year whose value
 // differs beyond the tolerance, and the lines only one side has.
 import type { Decimal } from '../../shared/decimal.js';
-import { linesOf, type ItemGroup, type Line, type ValueKind } from './lines.js';
-import type { Case, Forecast, Label, TableName } from '../types.js';
+import { linesOf, nameOf, type Line, type LineName, type ValueKind } from './lines.js';
+import type { Case, Forecast, TableName } from '../types.js';
 
 /** An absolute bound (in 亿元, for amounts) or a relative one (a fraction of a). */
 export type Tolerance = { readonly kind: 'absolute'; readonly amount: Decimal } | { readonly kind: 'relative'; readonly fraction: Decimal };
 
-export interface Change {
+/** One value that differs, named as its line is. */
+export interface Change extends LineName {
   readonly case: Case;
-  readonly table: TableName;
-  readonly group?: ItemGroup;
-  readonly metric: string;
-  readonly key: string;
-  /** The label of the mode or segment the line is about, for people. */
-  readonly itemLabel?: Label;
   readonly year: string;
-  readonly kind: ValueKind;
   /** null where only b has the line (added) */
   readonly a: Decimal | null;
   /** null where only a has the line (removed) */
@@ -35,7 +29,7 @@ export interface Comparison {
   readonly tolerance?: Tolerance;
 }
 
-type Keyed = Pick<Line, 'table' | 'group' | 'metric' | 'key'>;
+type Keyed = Pick<LineName, 'table' | 'group' | 'metric' | 'key'>;
 const identity = (line: Keyed, year: string) => [line.table, line.group ?? '', line.key, line.metric, year].join('\u0000');
 
 /** One value's identity across forecasts: case, table, item, metric and year. */
@@ -74,7 +68,7 @@ export function compareForecasts(a: Forecast, b: Forecast, tables: readonly Tabl
 function change(c: Case, line: Line, year: string, a: Decimal | null, b: Decimal | null): Change {
   const delta = a !== null && b !== null ? b.minus(a) : null;
   const relative = delta !== null && a !== null && !a.isZero() ? delta.dividedBy(a.abs()) : null;
-  return { case: c, table: line.table, ...(line.group && { group: line.group }), metric: line.metric, key: line.key, ...(line.itemLabel && { itemLabel: line.itemLabel }), year, kind: line.kind, a, b, delta, relative };
+  return { case: c, ...nameOf(line), year, a, b, delta, relative };
 }
 
 /**

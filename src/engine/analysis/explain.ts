@@ -4,8 +4,8 @@
 // down to the inputs with their provenance. Operations no line names are
 // written into the formula, in parentheses where precedence needs them.
 import type { Decimal } from '../../shared/decimal.js';
-import { addressedValues, recordCase, type CaseGraph } from './graph.js';
-import type { ValueKind } from './lines.js';
+import { recordCase, type CaseGraph } from './graph.js';
+import { addressedValues, type ValueKind } from './lines.js';
 import type { FormulaNode, Op, OperationNode } from '../calc/recording.js';
 import { TABLES, type Case, type CaseForecast, type Provenance, type Scenario, type Year } from '../types.js';
 

@@ -2,32 +2,11 @@
 // the case's lines name their nodes by address. explain reads it; a spreadsheet
 // export would make each named node a cell (`inDependencyOrder`), and
 // user-defined metrics would refer to nodes by address.
-import { address, linesOf, type ValueKind } from './lines.js';
+import { address, addressedValues, type Addressed, type ValueKind } from './lines.js';
 import { inputsOf } from './inputs.js';
 import { below, startRecording, type FormulaNode } from '../calc/recording.js';
 import { forecastWith } from '../forecast.js';
 import { TABLES, type Case, type CaseForecast, type Scenario, type TableName } from '../types.js';
-
-/** A value of a case with its address (`market.marketSize.2023`, `spend.cagr.total`) and kind. */
-export interface Addressed<N> {
-  readonly address: string;
-  /** The address of its line, the same in every year: `market.marketSize`. */
-  readonly line: string;
-  readonly kind: ValueKind;
-  readonly value: N;
-}
-
-/** Every value of the case's lines (the JSON output's), in line order; null where undefined (a CAGR from 0). */
-export function addressedValues<N>(forecast: CaseForecast<N>): Addressed<N | null>[] {
-  return linesOf(forecast, TABLES).flatMap((line) =>
-    [...line.values].map(([year, value]) => ({
-      address: line.metric === 'cagr' ? address(line) : address(line, year),
-      line: address(line),
-      kind: line.kind,
-      value,
-    })),
-  );
-}
 
 /** Values a formula uses that are no line: each institution's humanCost in the year before the first. */
 function valuesBeforeFirstYear<N>(forecast: CaseForecast<N>): Addressed<N>[] {

@@ -1,85 +1,62 @@
-// The inputs of a scenario by path (as --set names them), to vary them one at a
-// time (sensitivity) without a second copy of the models.
-import type { Case, Range, Scenario, Series } from '../types.js';
+// The inputs of a scenario by path (as --set names them), walked through the
+// models' input shapes: to vary them one at a time (sensitivity, solve,
+// attribution) without a second copy of the models, and to run the models'
+// checks on them.
+import { MODELS, type InputOrMixShape, type InputShape, type Model, type SectionShape, type Shape } from '../models/index.js';
+import type { Case, InputProblem, Item, Range, Scenario, Series, Year } from '../types.js';
+
+type Fields = Readonly<Record<string, unknown>>;
+type Change = (path: string, series: Series) => Series;
 
 /** A copy of the scenario with every input series passed through `change`. */
-export function mapInputs(scenario: Scenario, change: (path: string, series: Series) => Series): Scenario {
-  const { supplyChain, bankProfit, techSpend, labourSavings, technologies } = scenario;
-  return {
-    ...scenario,
-    ...(supplyChain && {
-      supplyChain: {
-        ...supplyChain,
-        marketSpace: change('supplyChain.marketSpace', supplyChain.marketSpace),
-        traditionalPenetration: change('supplyChain.traditionalPenetration', supplyChain.traditionalPenetration),
-        modes: supplyChain.modes.map((mode) => ({
-          ...mode,
-          share: change(`supplyChain.modes.${mode.id}.share`, mode.share),
-          penetration: change(`supplyChain.modes.${mode.id}.penetration`, mode.penetration),
-        })),
-      },
-    }),
-    ...(bankProfit && {
-      bankProfit: {
-        ...bankProfit,
-        profitShare:
-          bankProfit.profitShare.kind === 'rate'
-            ? { kind: 'rate', rate: change('bankProfit.profitShare', bankProfit.profitShare.rate) }
-            : {
-                kind: 'mix',
-                channels: bankProfit.profitShare.channels.map((channel) => ({
-                  ...channel,
-                  weight: change(`bankProfit.profitShare.mix.${channel.id}.weight`, channel.weight),
-                  rate: change(`bankProfit.profitShare.mix.${channel.id}.rate`, channel.rate),
-                })),
-              },
-        baselineOperatingCost: change('bankProfit.baselineOperatingCost', bankProfit.baselineOperatingCost),
-        operatingCost: change('bankProfit.operatingCost', bankProfit.operatingCost),
-      },
-    }),
-    ...(techSpend && {
-      techSpend: {
-        ...techSpend,
-        segments: techSpend.segments.map((segment) => ({
-          ...segment,
-          volume:
-            segment.volume.kind === 'spend'
-              ? { kind: 'spend', spend: change(`techSpend.segments.${segment.id}.spend`, segment.volume.spend) }
-              : {
-                  kind: 'firms',
-                  firms: change(`techSpend.segments.${segment.id}.firms`, segment.volume.firms),
-                  perFirm: change(`techSpend.segments.${segment.id}.perFirm`, segment.volume.perFirm),
-                },
-          ...(segment.frontier && {
-            frontier:
-              segment.frontier.kind === 'amount'
-                ? { kind: 'amount', amount: change(`techSpend.segments.${segment.id}.frontier`, segment.frontier.amount) }
-                : { kind: 'share', share: change(`techSpend.segments.${segment.id}.frontierShare`, segment.frontier.share) },
-          }),
-        })),
-      },
-    }),
-    ...(labourSavings && {
-      labourSavings: {
-        ...labourSavings,
-        institutions: labourSavings.institutions.map((institution) => {
-          const at = (input: string) => `labourSavings.institutions.${institution.id}.${input}`;
-          return {
-            ...institution,
-            humanServiceCost: change(at('humanServiceCost'), institution.humanServiceCost),
-            replacementRate: change(at('replacementRate'), institution.replacementRate),
-            ...(institution.smartServiceCost && { smartServiceCost: change(at('smartServiceCost'), institution.smartServiceCost) }),
-          };
-        }),
-      },
-    }),
-    ...(technologies && {
-      technologies: {
-        ...technologies,
-        items: technologies.items.map((item) => ({ ...item, spend: change(`technologies.items.${item.id}.spend`, item.spend) })),
-      },
-    }),
-  };
+export function mapInputs(scenario: Scenario, change: Change): Scenario {
+  const changed: Record<string, unknown> = { ...scenario };
+  for (const model of MODELS) {
+    const inputs = scenario[model.section];
+    if (inputs !== undefined) changed[model.section] = mapSection(model.inputs, inputs as unknown as Fields, model.section, change);
+  }
+  return changed as unknown as Scenario;
+}
+
+function mapSection(shape: SectionShape, value: Fields, path: string, change: Change): Fields {
+  const changed: Record<string, unknown> = { ...value };
+  for (const [key, field] of Object.entries(shape.fields)) {
+    const own = value[key];
+    const at = `${path}.${key}`;
+    if (own === undefined) continue;
+    if (field.kind === 'input') changed[key] = change(at, own as Series);
+    if (field.kind === 'named') changed[key] = mapItems(field.item, own as readonly (Item & Fields)[], at, change);
+    if (field.kind === 'inputOrMix') changed[key] = isSeries(own) ? change(at, own) : mapMix(field, own as Fields, at, change);
+  }
+  return changed;
+}
+
+function mapItems(shape: SectionShape, items: readonly (Item & Fields)[], path: string, change: Change): Fields[] {
+  return items.map((item) => mapSection(shape, item, `${path}.${item.id}`, change));
+}
+
+function mapMix(shape: InputOrMixShape, mix: Fields, path: string, change: Change): Fields {
+  return { mix: mapItems(shape.mix.item, mix.mix as readonly (Item & Fields)[], `${path}.mix`, change) };
+}
+
+/** How its model describes the input at a path (supplyChain.modes.receivables.share): its kind, label, default. */
+export function inputShapeAt(path: string): InputShape | undefined {
+  const [section, ...keys] = path.split('.');
+  let shape: Shape | undefined = MODELS.find((model) => model.section === section)?.inputs;
+  for (const key of keys) {
+    if (shape?.kind === 'section') shape = Object.hasOwn(shape.fields, key) ? shape.fields[key] : undefined;
+    // The key of a named item is its id.
+    else if (shape?.kind === 'named') shape = shape.item;
+    else if (shape?.kind === 'inputOrMix') shape = key === 'mix' ? shape.mix : undefined;
+    else return undefined;
+  }
+  if (shape?.kind === 'inputOrMix') return shape.input;
+  return shape?.kind === 'input' ? shape : undefined;
+}
+
+/** A decoded input (a Series) rather than a mix of channels. */
+export function isSeries(value: unknown): value is Series {
+  return value instanceof Map;
 }
 
 /** Every input series by path, in the scenario's order. */
@@ -100,4 +77,36 @@ export function hasRange(series: Series): boolean {
 /** The series with every year at one end of its range. */
 export function atEnd(series: Series, end: Case): Series {
   return new Map([...series].map(([year, range]): [number, Range] => [year, { low: range[end], base: range[end], high: range[end] }]));
+}
+
+/** The years a model's inputs cover: its own, and the year before for a model that needs it (labour). */
+export function inputYears(model: Model, years: readonly Year[]): readonly Year[] {
+  return model.inputYears?.(years) ?? years;
+}
+
+/** What the models' checks find wrong with the scenario's inputs (shares over 100%, frontier over spend, ...). */
+export function inputProblems(scenario: Scenario): InputProblem[] {
+  const problems: InputProblem[] = [];
+  for (const model of MODELS) {
+    const inputs = scenario[model.section] as unknown as (Fields & { years: readonly Year[] }) | undefined;
+    if (inputs !== undefined) problems.push(...sectionProblems(model.inputs, inputs, model.section, inputYears(model, inputs.years)));
+  }
+  return problems;
+}
+
+function sectionProblems(shape: SectionShape, value: Fields, path: string, years: readonly Year[]): InputProblem[] {
+  const problems: InputProblem[] = [];
+  for (const [key, field] of Object.entries(shape.fields)) {
+    const own = value[key];
+    const at = `${path}.${key}`;
+    if (own === undefined) continue;
+    if (field.kind === 'named') problems.push(...itemProblems(field, own as readonly (Item & Fields)[], at, years));
+    if (field.kind === 'inputOrMix' && !isSeries(own)) problems.push(...itemProblems(field.mix, (own as Fields).mix as readonly (Item & Fields)[], `${at}.mix`, years));
+  }
+  return [...problems, ...(shape.check?.(value as never, { path, years }) ?? [])];
+}
+
+function itemProblems(shape: { item: SectionShape; check?: SectionShape['check'] }, items: readonly (Item & Fields)[], path: string, years: readonly Year[]): InputProblem[] {
+  const problems = items.flatMap((item) => sectionProblems(shape.item, item, `${path}.${item.id}`, years));
+  return [...problems, ...(shape.check?.(items as never, { path, years }) ?? [])];
 }

@@ -1,31 +1,54 @@
 // A forecast as an ordered list of lines (one metric of one table over the
 // years): the common shape of the table, Markdown and CSV output and of diff.
-// Order and names follow the JSON output of SPEC §5.
+// Made from the models' output lines (models/*.ts), in their order, which is
+// the order of the JSON output of SPEC §5.
 import type { Decimal } from '../../shared/decimal.js';
-import { TABLES, type CaseForecast, type Label, type TableName, type Yearly } from '../types.js';
+import { isItems, lineValue, MODELS, type LineSpec } from '../models/index.js';
+import { TABLES, type CaseForecast, type Item, type Label, type TableName, type ValueKind, type Year, type Yearly } from '../types.js';
 
-export type ValueKind = 'amount' | 'ratio' | 'count';
-export type ItemGroup = 'modes' | 'segments' | 'groups' | 'institutions' | 'items';
+export type { ValueKind };
+/** The collection of the item a line is about: modes, segments, groups, institutions, items. */
+export type ItemGroup = string;
 
-export interface Line<N = Decimal> {
+/** What names a line and how people read it: its table, item and metric. */
+export interface LineName {
   readonly table: TableName;
   /** The collection of the item a line is about (a mode, segment, group, institution or technology). */
   readonly group?: ItemGroup;
   /** The JSON key of the metric: marketSize, share, frontier, cagr, ... */
   readonly metric: string;
-  /** The mode or segment id; for cagr, 'total' or 'frontier'; else ''. */
+  /** The item's id; for a span under a key, the key (cagr.total); else ''. */
   readonly key: string;
   readonly kind: ValueKind;
-  /** The mode's or segment's label, for lines about one. */
+  /** The metric's label: 'Market space', 'frontier tech'; for a span, what it is of. */
+  readonly label: Label;
+  /** The label of the item a line is about. */
   readonly itemLabel?: Label;
-  /** Year (or 'first-last' for a CAGR) → value; null where a CAGR is undefined. */
+  /** The item is a subtotal of others (a group of segments). */
+  readonly subtotal?: true;
+  /** One value over the years (a CAGR), under the key 'first-last' instead of a year. */
+  readonly span?: true;
+}
+
+export interface Line<N = Decimal> extends LineName {
+  /** Year (or 'first-last' for a span) → value; null where a CAGR is undefined. */
   readonly values: ReadonlyMap<string, N | null>;
+}
+
+/** What names a line, without its values. */
+export function nameOf({ values: _values, ...name }: Line<unknown>): LineName {
+  return name;
 }
 
 /** `market.modes.receivables.size.2023`, `profit.increment.2023`, `spend.cagr.total`. */
 export function address(line: Pick<Line, 'table' | 'group' | 'metric' | 'key'>, year?: string): string {
   const parts = line.group ? [line.table, line.group, line.key, line.metric] : [line.table, line.metric, line.key];
   return [...parts, year].filter((part) => part !== undefined && part !== '').join('.');
+}
+
+/** The address of one value of a line: with its year, but none for a span. */
+export function valueAddress(line: Pick<Line, 'table' | 'group' | 'metric' | 'key' | 'span'>, year: string): string {
+  return line.span ? address(line) : address(line, year);
 }
 
 function byYear<N>(series: Yearly<N>): ReadonlyMap<string, N> {
@@ -35,117 +58,68 @@ function byYear<N>(series: Yearly<N>): ReadonlyMap<string, N> {
 }
 
 /** `2018-2022`: the span of a CAGR, its "year" in lines, CSV and diff. */
-function spanOf(years: readonly number[]): string {
+function spanOf(years: readonly Year[]): string {
   return `${years[0]}-${years[years.length - 1]}`;
 }
 
-/** Makes the lines of one mode or segment. */
-function itemLine<N>(table: TableName, group: ItemGroup, item: { id: string; label: Label }) {
-  return (metric: string, kind: ValueKind, series: Yearly<N>): Line<N> => ({ table, group, metric, key: item.id, kind, itemLabel: item.label, values: byYear(series) });
+type Values = Readonly<Record<string, unknown>> & { readonly years?: readonly Year[] };
+
+/** A line of `spec` read from `holder` (a model's forecast, or one of its items); undefined for an optional line it lacks. */
+function lineOf<N>(table: TableName, spec: LineSpec, holder: Values, span: string, item?: { group: string; item: Item; subtotal?: true }): Line<N> | undefined {
+  const value = lineValue(spec, holder);
+  if (value === undefined && spec.optional) return undefined;
+  return {
+    table,
+    ...(item && { group: item.group }),
+    metric: spec.metric,
+    key: item ? item.item.id : (spec.key ?? ''),
+    kind: spec.kind,
+    label: spec.label,
+    ...(item && { itemLabel: item.item.label }),
+    ...(item?.subtotal && { subtotal: true }),
+    ...(spec.span && { span: true }),
+    values: spec.span ? new Map([[span, value as N | null]]) : byYear(value as Yearly<N>),
+  };
 }
 
 export function linesOf<N = Decimal>(forecast: CaseForecast<N>, tables: readonly TableName[]): Line<N>[] {
   const lines: Line<N>[] = [];
-  const { market, profit, spend } = forecast;
-  const line = (table: TableName, metric: string, kind: ValueKind, series: Yearly<N>): Line<N> => ({ table, metric, key: '', kind, values: byYear(series) });
-  if (market && tables.includes('market')) {
-    lines.push(
-      line('market', 'marketSpace', 'amount', market.marketSpace),
-      line('market', 'traditionalPenetration', 'ratio', market.traditionalPenetration),
-      line('market', 'traditionalSize', 'amount', market.traditionalSize),
-    );
-    for (const mode of market.modes) {
-      const item = itemLine<N>('market', 'modes', mode);
-      lines.push(item('share', 'ratio', mode.share), item('penetration', 'ratio', mode.penetration), item('size', 'amount', mode.size));
-    }
-    lines.push(
-      line('market', 'otherSize', 'amount', market.otherSize),
-      line('market', 'marketSize', 'amount', market.marketSize),
-      line('market', 'increment', 'amount', market.increment),
-      line('market', 'penetration', 'ratio', market.penetration),
-    );
-  }
-  if (profit && tables.includes('profit')) {
-    lines.push(
-      line('profit', 'profitShare', 'ratio', profit.profitShare),
-      line('profit', 'baselineOperatingCost', 'ratio', profit.baselineOperatingCost),
-      line('profit', 'operatingCost', 'ratio', profit.operatingCost),
-      line('profit', 'traditionalProfit', 'amount', profit.traditionalProfit),
-      line('profit', 'shareProfit', 'amount', profit.shareProfit),
-      line('profit', 'costSavings', 'amount', profit.costSavings),
-      line('profit', 'profit', 'amount', profit.profit),
-      line('profit', 'increment', 'amount', profit.increment),
-    );
-  }
-  if (spend && tables.includes('spend')) {
-    for (const segment of spend.segments) {
-      const item = itemLine<N>('spend', 'segments', segment);
-      if (segment.firms && segment.perFirm) lines.push(item('firms', 'count', segment.firms), item('perFirm', 'amount', segment.perFirm));
-      lines.push(item('total', 'amount', segment.total), item('frontier', 'amount', segment.frontier), item('frontierShare', 'ratio', segment.frontierShare));
-    }
-    for (const group of spend.groups) {
-      const item = itemLine<N>('spend', 'groups', group);
-      lines.push(item('total', 'amount', group.total), item('frontier', 'amount', group.frontier), item('frontierShare', 'ratio', group.frontierShare));
-    }
-    lines.push(line('spend', 'total', 'amount', spend.total), line('spend', 'frontier', 'amount', spend.frontier), line('spend', 'frontierShare', 'ratio', spend.frontierShare));
-    const span = spanOf(spend.years);
-    for (const key of ['total', 'frontier'] as const) {
-      lines.push({ table: 'spend', metric: 'cagr', key, kind: 'ratio', values: new Map([[span, spend.cagr[key]]]) });
-    }
-  }
-  const { labour, tech } = forecast;
-  if (labour && tables.includes('labour')) {
-    for (const institution of labour.institutions) {
-      const item = itemLine<N>('labour', 'institutions', institution);
-      lines.push(
-        item('humanServiceCost', 'amount', institution.humanServiceCost),
-        item('replacementRate', 'ratio', institution.replacementRate),
-        item('humanCost', 'amount', institution.humanCost),
-        item('saving', 'amount', institution.saving),
-        item('cumulativeSaving', 'amount', institution.cumulativeSaving),
-      );
-      if (institution.smartServiceCost && institution.netSaving) {
-        lines.push(item('smartServiceCost', 'amount', institution.smartServiceCost), item('netSaving', 'amount', institution.netSaving));
+  for (const model of MODELS) {
+    const table = forecast[model.table] as Values | undefined;
+    if (table === undefined || !tables.includes(model.table)) continue;
+    const span = spanOf(table.years!);
+    const push = (line: Line<N> | undefined) => line && lines.push(line);
+    for (const output of model.outputs) {
+      if (!isItems(output)) {
+        push(lineOf(model.table, output, table, span));
+        continue;
+      }
+      for (const item of table[output.items] as readonly (Item & Values)[]) {
+        for (const spec of output.lines) push(lineOf(model.table, spec, item, span, { group: output.items, item, ...(output.subtotal && { subtotal: true }) }));
       }
     }
-    lines.push(
-      line('labour', 'humanCost', 'amount', labour.humanCost),
-      line('labour', 'saving', 'amount', labour.saving),
-      line('labour', 'cumulativeSaving', 'amount', labour.cumulativeSaving),
-      line('labour', 'netSaving', 'amount', labour.netSaving),
-    );
-  }
-  if (tech && tables.includes('tech')) {
-    const span = spanOf(tech.years);
-    for (const technology of tech.items) {
-      const item = itemLine<N>('tech', 'items', technology);
-      lines.push(item('spend', 'amount', technology.spend), item('growth', 'ratio', technology.growth), {
-        table: 'tech',
-        group: 'items',
-        metric: 'cagr',
-        key: technology.id,
-        kind: 'ratio',
-        itemLabel: technology.label,
-        values: new Map([[span, technology.cagr]]),
-      });
-    }
-    lines.push(line('tech', 'total', 'amount', tech.total), line('tech', 'growth', 'ratio', tech.growth), {
-      table: 'tech',
-      metric: 'cagr',
-      key: '',
-      kind: 'ratio',
-      values: new Map([[span, tech.cagr]]),
-    });
   }
   return lines;
 }
 
+/** A value of a case with its address (`market.marketSize.2023`, `spend.cagr.total`) and kind. */
+export interface Addressed<N> {
+  readonly address: string;
+  /** The address of its line, the same in every year: `market.marketSize`. */
+  readonly line: string;
+  readonly kind: ValueKind;
+  readonly value: N;
+}
+
+/** Every value of the case's lines (the JSON output's), in line order; null where undefined (a CAGR from 0). */
+export function addressedValues<N>(forecast: CaseForecast<N>, tables: readonly TableName[] = TABLES): Addressed<N | null>[] {
+  return linesOf(forecast, tables).flatMap((line) =>
+    [...line.values].map(([year, value]) => ({ address: valueAddress(line, year), line: address(line), kind: line.kind, value })),
+  );
+}
+
 /** A metric by its address (`market.marketSize.2023`, `spend.cagr.total`): its value and kind. */
 export function findMetric(forecast: CaseForecast, metric: string): { value: Decimal | null; kind: ValueKind } | undefined {
-  for (const line of linesOf(forecast, TABLES)) {
-    for (const [year, value] of line.values) {
-      if ((line.metric === 'cagr' ? address(line) : address(line, year)) === metric) return { value, kind: line.kind };
-    }
-  }
-  return undefined;
+  const found = addressedValues(forecast).find((value) => value.address === metric);
+  return found && { value: found.value, kind: found.kind };
 }

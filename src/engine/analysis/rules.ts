@@ -5,7 +5,7 @@
 import type { Decimal } from '../../shared/decimal.js';
 import { closest } from '../../shared/suggest.js';
 import type { Change, Tolerance } from './diff.js';
-import { address, linesOf, type ValueKind } from './lines.js';
+import { linesOf, valueAddress, type ValueKind } from './lines.js';
 import { TABLES, type Forecast, type TableName } from '../types.js';
 
 export interface FailRule {
@@ -30,8 +30,8 @@ export function globPattern(glob: string): RegExp {
 }
 
 /** A value's address, with its year (a CAGR's address has none). */
-export function changeAddress(change: Pick<Change, 'table' | 'group' | 'metric' | 'key' | 'year'>): string {
-  return change.metric === 'cagr' ? address(change) : address(change, change.year);
+export function changeAddress(change: Pick<Change, 'table' | 'group' | 'metric' | 'key' | 'span' | 'year'>): string {
+  return valueAddress(change, change.year);
 }
 
 /** A value a rule could check: one case's value at an address, in either forecast. */

@@ -1,7 +1,15 @@
 // solve (goal seek): the input value at which a metric meets a target, in
 // decimal, within the input's domain. A safeguarded regula falsi (Illinois):
 // as robust as bisection, much faster on the near-linear metrics of the models.
-import { Decimal } from '../../shared/decimal.js';
+import { Decimal, midpoint, ONE, ZERO } from '../../shared/decimal.js';
+import { isWithinKind, RANGE_TEXT, type NumberKind } from '../../shared/limits.js';
+import { seriesOf } from '../calc/interpolate.js';
+import { decimalCalc } from '../calc/calc.js';
+import { atCase } from '../calc/yearly.js';
+import { forecastWith } from '../forecast.js';
+import { TABLES, type Case, type CaseForecast, type InputProblem, type Provenance, type Scenario, type Written, type Year } from '../types.js';
+import { inputProblems, inputsOf, mapInputs } from './inputs.js';
+import { findMetric } from './lines.js';
 
 export interface SolveProblem {
   /** The metric minus the target, at an input value. */
@@ -157,4 +165,149 @@ export function validInterval(isValid: (x: Decimal) => boolean, inside: Decimal,
   const below = coarse ? towards(lower, coarse.lower, coarse.belowLower) : towards(lower, inside, undefined);
   const above = coarse ? towards(upper, coarse.upper, coarse.aboveUpper) : towards(upper, inside, undefined);
   return { lower: below.end, upper: above.end, ...(below.beyond && { belowLower: below.beyond }), ...(above.beyond && { aboveUpper: above.beyond }) };
+}
+
+/** What solve varies: one written value of an input (as --vary names it). */
+export interface Varied {
+  /** The input's path: supplyChain.modes.receivables.penetration. */
+  readonly input: string;
+  readonly part:
+    | { readonly kind: 'every year' }
+    | { readonly kind: 'anchor'; readonly year: Year; readonly end?: Case }
+    | { readonly kind: 'growth' };
+}
+
+/** What solve found, within the part of its domain where the scenario stays valid. */
+export type SolveOutcome =
+  /** The scenario is invalid at the value now, and at both ends of the domain. */
+  | { readonly kind: 'invalid'; readonly at: Decimal; readonly problem: InputProblem }
+  | {
+      readonly kind: 'searched';
+      readonly result: SolveResult;
+      readonly domain: ValidInterval;
+      /** What makes the scenario invalid just beyond the domain's ends, where the checks narrow it. */
+      readonly belowLower?: InputProblem;
+      readonly aboveUpper?: InputProblem;
+      /** The forecast at the solution. */
+      readonly forecast?: CaseForecast;
+    };
+
+/** How far an amount may grow while looking for the target: a million times its value. */
+const AMOUNT_REACH = new Decimal('1e6');
+
+/**
+ * The value of `varied` at which `metric` (an address) of case `c` meets
+ * `target`: the search varies the decoded input (its series made again from
+ * its anchors) and keeps to where the models' checks hold.
+ */
+export async function solveFor(scenario: Scenario, varied: Varied, metric: string, target: Decimal, c: Case): Promise<SolveOutcome> {
+  const at = (x: Decimal) => withVaried(scenario, varied, x);
+  const isValid = (x: Decimal) => !isProblem(at(x));
+  const current = variedValue(scenario, varied, c);
+  const nominal = nominalDomain(scenario, varied, current);
+  const inside = [current, nominal.lower, nominal.upper].find((x) => x !== undefined && isValid(x));
+  if (inside === undefined) return { kind: 'invalid', at: nominal.lower, problem: at(nominal.lower) as InputProblem };
+  // Only the metric's table (and what it builds on) is forecast.
+  const tables = TABLES.filter((table) => metric.startsWith(`${table}.`));
+  const forecastAt = (x: Decimal) => forecastWith(decimalCalc, at(x) as Scenario, (series, years) => atCase(series, years, c), tables);
+  const valueAt = (x: Decimal) => findMetric(forecastAt(x), metric)?.value ?? ZERO;
+  // Checks can bound an input (frontier ≤ spend): the domain ends where the scenario stops being valid.
+  // Its ends are found roughly first; only a target not met within them needs them exactly.
+  const search = async (precision: string, coarse?: ValidInterval) => {
+    const domain = validInterval(isValid, inside, nominal.lower, nominal.upper, new Decimal(precision), coarse);
+    return { domain, result: await solve({ f: async (x) => valueAt(x).minus(target), lower: domain.lower, upper: domain.upper, inside }) };
+  };
+  let { domain, result } = await search('1e-6');
+  if (result.kind !== 'solved' && (domain.belowLower || domain.aboveUpper)) ({ domain, result } = await search('1e-24', domain));
+  const problemAt = (x: Decimal | undefined) => (x === undefined ? undefined : (at(x) as InputProblem));
+  const [belowLower, aboveUpper] = [problemAt(domain.belowLower), problemAt(domain.aboveUpper)];
+  return {
+    kind: 'searched',
+    result,
+    domain,
+    ...(belowLower && { belowLower }),
+    ...(aboveUpper && { aboveUpper }),
+    ...(result.kind === 'solved' && { forecast: forecastAt(result.x) }),
+  };
+}
+
+function isProblem(value: Scenario | InputProblem): value is InputProblem {
+  return 'message' in value;
+}
+
+/** The number kind of the varied value: its input's, or a growth rate. */
+function kindOf(scenario: Scenario, varied: Varied): NumberKind {
+  return varied.part.kind === 'growth' ? 'growth' : provenanceOf(scenario, varied).kind;
+}
+
+function provenanceOf(scenario: Scenario, varied: Varied): Provenance {
+  const provenance = scenario.provenance.get(varied.input);
+  if (provenance === undefined) throw new Error(`internal: no input ${varied.input}`);
+  return provenance;
+}
+
+/** The varied value in the scenario, in case `c`; undefined for a year that is not an anchor nor one of the input's years. */
+export function variedValue(scenario: Scenario, varied: Varied, c: Case): Decimal | undefined {
+  const { anchors, growth } = provenanceOf(scenario, varied);
+  const { part } = varied;
+  if (part.kind === 'every year') return anchors.get(0)?.range[c];
+  if (part.kind === 'growth') return growth?.range[c];
+  if (part.end !== undefined) return anchors.get(part.year)?.range[part.end];
+  return inputsOf(scenario).get(varied.input)?.get(part.year)?.[c] ?? anchors.get(part.year)?.range[c];
+}
+
+/** Where the search may go before the scenario's checks: ratios in [0, 1], growth in [-99%, 1000%], amounts up to 10⁶ × the largest written. */
+function nominalDomain(scenario: Scenario, varied: Varied, current: Decimal | undefined): { lower: Decimal; upper: Decimal } {
+  switch (kindOf(scenario, varied)) {
+    case 'ratio':
+      return { lower: ZERO, upper: ONE };
+    case 'growth':
+      return { lower: new Decimal('-0.99'), upper: Decimal.max(new Decimal(10), current ?? ZERO) };
+    default:
+      return { lower: ZERO, upper: AMOUNT_REACH.times(largestWritten(scenario, varied.input)) };
+  }
+}
+
+/** The largest value of the input, written or in a year, in 亿元 (at least 1), to scale the search for an amount. */
+function largestWritten(scenario: Scenario, input: string): Decimal {
+  const written = [...(scenario.provenance.get(input)?.anchors.values() ?? [])].map((anchor) => anchor.range.high);
+  const series = [...(inputsOf(scenario).get(input)?.values() ?? [])].map((range) => range.high);
+  return [...written, ...series].reduce((max, value) => Decimal.max(max, value), ONE);
+}
+
+export function withVaried(scenario: Scenario, varied: Varied, x: Decimal): Scenario | InputProblem {
+  const provenance = provenanceOf(scenario, varied);
+  const kind = kindOf(scenario, varied);
+  const { part } = varied;
+  const path = part.kind === 'every year' ? varied.input : `${varied.input}.${part.kind === 'growth' ? 'growth' : part.year}`;
+  if (!isWithinKind(kind, x)) return { path, message: `${x}${kind === 'amount' ? ' 亿元' : ''} is out of range: ${RANGE_TEXT[kind]}` };
+  const changed = withValue(provenance, part, x);
+  if (typeof changed === 'string') return { path, message: changed };
+  const series = seriesOf(changed, [...inputsOf(scenario).get(varied.input)!.keys()]);
+  if (typeof series === 'string') return { path: varied.input, message: series };
+  const next: Scenario = {
+    ...mapInputs(scenario, (at, own) => (at === varied.input ? series : own)),
+    provenance: new Map([...scenario.provenance].map(([at, own]) => [at, at === varied.input ? changed : own])),
+  };
+  return inputProblems(next)[0] ?? next;
+}
+
+/** The provenance of an input with one written value set to `x` (or one end of it), or what keeps it from being set. */
+function withValue(provenance: Provenance, part: Varied['part'], x: Decimal): Provenance | string {
+  const plain = (old: Written | undefined): Written => ({ where: (old ?? [...provenance.anchors.values()][0]!).where, range: { low: x, base: x, high: x }, isRange: false });
+  if (part.kind === 'every year') return { ...provenance, method: 'constant', anchors: new Map([[0, plain(provenance.anchors.get(0))]]) };
+  if (part.kind === 'growth') return { ...provenance, growth: plain(provenance.growth) };
+  const old = provenance.anchors.get(part.year);
+  if (part.end === undefined) return { ...provenance, anchors: new Map([...provenance.anchors, [part.year, plain(old)]]) };
+  if (old === undefined) return `no value is written for ${part.year}, so it has no ${part.end} to vary`;
+  const { baseIsMidpoint, ...written } = old;
+  const ends = { ...old.range, [part.end]: x };
+  // A value written without a base has its base at the midpoint of its ends, wherever they go.
+  const midpointBase = baseIsMidpoint && part.end !== 'base';
+  const range = midpointBase ? { ...ends, base: midpoint(ends.low, ends.high) } : ends;
+  if (!range.low.lessThanOrEqualTo(range.base) || !range.base.lessThanOrEqualTo(range.high)) {
+    return `range out of order (low ${range.low}, base ${range.base}, high ${range.high}); expected low ≤ base ≤ high`;
+  }
+  const anchor: Written = { ...written, range, isRange: true, ...(midpointBase && { baseIsMidpoint: true }) };
+  return { ...provenance, anchors: new Map([...provenance.anchors, [part.year, anchor]]) };
 }

@@ -5,7 +5,7 @@
 // traced once and the recorded steps replayed on vectors of samples by
 // kernels.wat, which holds the float64 formulas.
 import { nthRoot, ONE, sum, ZERO, type Decimal } from '../../shared/decimal.js';
-import type { Series, Year, Yearly } from '../types.js';
+import type { Series, Year, Yearly } from '../values.js';
 
 /**
  * Calc's operations on two values (cagr's with its periods): simulate's tracing

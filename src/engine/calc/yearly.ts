@@ -1,5 +1,5 @@
 import type { Decimal } from '../../shared/decimal.js';
-import type { Case, Series, Year, Yearly } from '../types.js';
+import type { Case, Series, Year, Yearly } from '../values.js';
 
 /** Builds a computed series by evaluating `valueOf` for every year. */
 export function yearly<N>(years: readonly Year[], valueOf: (year: Year) => N): Yearly<N> {
