@@ -30,12 +30,25 @@ export type {
   TechnologyInputs,
 } from './models/index.js';
 
+/** Two inputs whose draws move together: their rank (Spearman) correlation, in [−1, 1]. */
+export interface Correlation {
+  /** The inputs' paths (every year of each). */
+  readonly between: readonly [string, string];
+  readonly rank: number;
+}
+
+/** What a scenario says of how simulate samples it (not a model: no forecast section). */
+export interface SimulationInputs {
+  readonly correlations: readonly Correlation[];
+}
+
 export interface Scenario extends ScenarioInputs {
   readonly name: string;
   readonly title: string;
   readonly description?: string;
   /** Every input's provenance, by path. */
   readonly provenance: ReadonlyMap<string, Provenance>;
+  readonly simulation?: SimulationInputs;
 }
 
 export interface Forecast {

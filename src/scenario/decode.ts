@@ -14,6 +14,7 @@ import { isRemoval } from './merge.js';
 import { Problems, type Pos } from './problems.js';
 import type { RawMap, RawNode } from './raw.js';
 import { readSeries } from './series.js';
+import { checkDiscreteInputs, readSimulation } from './simulation.js';
 import type { ReadContext } from './values.js';
 
 /** What decoding a merged tree needs to know of where its parts were written. */
@@ -100,9 +101,12 @@ export function decodeScenario(root: RawNode, defaultName: string, problems: Pro
     const inputs = node && readModel(model, node, top, years, ctx);
     if (inputs) sections[model.section] = inputs;
   }
+  const simulationNode = top.get('simulation');
+  const simulation = simulationNode && readSimulation(simulationNode, provenance, problems);
+  checkDiscreteInputs(provenance, problems);
 
   if (!problems.empty) return undefined;
-  return { name, title, ...(description !== undefined && { description }), provenance, ...sections };
+  return { name, title, ...(description !== undefined && { description }), provenance, ...sections, ...(simulation && { simulation }) };
 }
 
 /** The unit of the bare amounts of one file (SPEC §2.1): its own `unit`, if it gives a valid one. */

@@ -20,5 +20,6 @@ export const SCENARIO: SectionShape = {
     years: { kind: 'years', doc: 'Default years of every model: 2019..2023 or {from, to} (default 2019..2023).' },
     extends: { kind: 'text', doc: 'A scenario to start from: a path relative to this file, or a bundled name such as baseline.' },
     ...Object.fromEntries(MODELS.map((model) => [model.section, model.inputs])),
+    simulation: { kind: 'simulation', doc: 'How simulate samples the inputs: correlations between them.' },
   },
 };
