@@ -2,6 +2,7 @@
 // lines are the models' (engine/models), put together here.
 import type { Line, LineName } from '../engine/analysis/lines.js';
 import { modelOf } from '../engine/models/index.js';
+import { METRICS_LABEL } from '../engine/metrics.js';
 import type { Case, Label, TableName } from '../engine/types.js';
 
 export type Lang = 'en' | 'zh';
@@ -64,7 +65,7 @@ export function scenarioHeading(scenario: { readonly name: string; readonly titl
 }
 
 export function tableTitle(table: TableName, lang: Lang): string {
-  return modelOf(table).label[lang];
+  return (table === 'metrics' ? METRICS_LABEL : modelOf(table).label)[lang];
 }
 
 /** A table's title: "Bank SCF profit (亿元) — <context>", "银行供应链金融利润（亿元）— <context>". */
