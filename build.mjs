@@ -1,10 +1,13 @@
-// Bundles the CLI into one script, dist/cli.js, and writes V8's code cache for
-// it (dist/cli.cache), which bin/fintech-calc.js hands to V8: Node 20 has no
-// compile cache for user code, and compiling was a large share of start-up.
-// Then precompiles the bundled scenarios (dist/bundled.json) and writes the
-// scenario JSON Schema (dist/scenario.schema.json).
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// Bundles the CLI into one CommonJS script, dist/cli.cjs, which bin/fintech-calc.js
+// loads, and on Node 20 writes a V8 code cache of it for each command
+// (dist/cache/<command>.cache): Node 20 has no compile cache for user code, and
+// compiling was a large share of start-up. Then precompiles the bundled
+// scenarios (dist/bundled.json) and writes the scenario JSON Schema
+// (dist/scenario.schema.json).
+import { execFile } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { promisify } from 'node:util';
 import { build } from 'esbuild';
 
 const common = {
@@ -14,8 +17,6 @@ const common = {
   target: 'node20',
   legalComments: 'none',
   logLevel: 'warning',
-  // Some CommonJS dependencies (yaml) call require(); give the ESM bundle one.
-  banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
 };
 
 // commander requires node:child_process at load time (~8 ms) for executable
@@ -34,27 +35,47 @@ const lazyChildProcess = {
   },
 };
 
+// The workbook writer (src/render/xlsx/) is a bundle of its own, dist/xlsx.cjs:
+// the main bundle's import of it becomes a require() of that file, made only
+// for -f xlsx, so no other command parses or caches its code.
+const XLSX_ENTRY = 'src/render/xlsx/index.ts';
+const separateXlsx = {
+  name: 'separate-xlsx',
+  setup(build) {
+    build.onResolve({ filter: /\/render\/xlsx\/index\.js$/ }, () => ({ path: 'xlsx', namespace: 'separate' }));
+    build.onLoad({ filter: /.*/, namespace: 'separate' }, () => ({
+      contents: "module.exports = require(require('node:path').join(__dirname, 'xlsx.cjs'));",
+      loader: 'js',
+    }));
+  },
+};
+
 rmSync('dist', { recursive: true, force: true });
-// The bundle is the body of a CommonJS module wrapper, so that bin/ can compile
-// it with vm.Script (which takes a code cache) and call it like require would.
+// A plain CommonJS module (.cjs: the package is ESM), which Node 22 requires and
+// Node 20 compiles with vm.Script inside the wrapper require would give it.
 await build({
   ...common,
   format: 'cjs',
-  banner: { js: '(function (exports, require, module, __filename, __dirname) {' },
-  footer: { js: '})' },
   entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/cli.js',
+  outfile: 'dist/cli.cjs',
   minify: true,
-  plugins: [lazyChildProcess],
+  plugins: [lazyChildProcess, separateXlsx],
 });
+await build({ ...common, format: 'cjs', entryPoints: [XLSX_ENTRY], outfile: 'dist/xlsx.cjs', minify: true });
 // bin/ reads the bundle as latin1, which is exact only for ASCII; and vm.Script
 // cannot run import() (esbuild keeps it for Node's own modules).
-const bundle = readFileSync('dist/cli.js', 'latin1');
-if (!/^\p{ASCII}*$/u.test(bundle)) throw new Error('build: dist/cli.js is not ASCII (a String.raw with non-ASCII text?)');
-if (/\bimport\(/.test(bundle)) throw new Error("build: dist/cli.js has an import(): import Node's modules statically, in a module that is imported lazily");
+const bundle = readFileSync('dist/cli.cjs', 'latin1');
+if (!/^\p{ASCII}*$/u.test(bundle)) throw new Error('build: dist/cli.cjs is not ASCII (a String.raw with non-ASCII text?)');
+if (/\bimport\(/.test(bundle)) throw new Error("build: dist/cli.cjs has an import(): import Node's modules statically, in a module that is imported lazily");
 
 const precompiler = 'dist/.precompile.mjs';
-await build({ ...common, entryPoints: ['src/scenario/precompile.ts'], outfile: precompiler });
+await build({
+  ...common,
+  entryPoints: ['src/scenario/precompile.ts'],
+  outfile: precompiler,
+  // Some CommonJS dependencies (yaml) call require(); give the ESM bundle one.
+  banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
+});
 const { precompile, scenarioSchema } = await import(`./${precompiler}`);
 // For editors: the bundled scenarios name it in their yaml-language-server line.
 writeFileSync('dist/scenario.schema.json', `${JSON.stringify(scenarioSchema(), null, 2)}\n`);
@@ -65,14 +86,48 @@ for (const file of readdirSync('scenarios').filter((name) => name.endsWith('.yam
 writeFileSync('dist/bundled.json', JSON.stringify(bundled));
 rmSync(precompiler);
 
-// The code cache holds the bytecode of every function that ran, so it is made
-// after running `forecast` and a small `simulate`, the commands whose times have
-// targets (simulate's own code then costs ~10 ms less; forecast's start is the same).
-const { loadCli, CACHE } = createRequire(import.meta.url)('./bin/fintech-calc.js');
-const { cli, script } = loadCli();
-const discard = () => {};
-const io = { env: {}, stdout: discard, stderr: discard, stdoutIsTerminal: false, packageRoot: process.cwd() };
-if ((await cli.run(['forecast'], io)) !== 0) throw new Error('build: `forecast` failed while warming the code cache');
-if ((await cli.run(['simulate', '-n', '10'], io)) !== 0) throw new Error('build: `simulate` failed while warming the code cache');
-writeFileSync(CACHE, script.createCachedData());
-if (loadCli().script.cachedDataRejected) console.warn('build: V8 rejected the code cache just written; start-up will be slower');
+// The code caches (Node 20 only: later Nodes keep their own, see bin/). A
+// command's cache holds the bytecode of every function that its runs here reach,
+// and no more (V8 reads a whole cache at start): each command runs on a bundled
+// scenario and on a file given by path, which needs the YAML parser (the bundled
+// scenarios are precompiled). `help` serves --help, --version, no command and
+// the completion scripts' hidden `__complete` (each Tab is a run).
+const FILE = 'scenarios/baseline.yaml';
+const ok = (...argv) => ({ argv, exit: 0 });
+const WARM_UP = {
+  forecast: [ok('forecast'), ok('forecast', FILE)],
+  diff: [{ argv: ['diff', 'baseline', 'bank-led'], exit: 1 }, { argv: ['diff', FILE, 'bank-led'], exit: 1 }],
+  explain: [ok('explain', 'profit.increment.2023'), ok('explain', FILE, 'profit.increment.2023')],
+  sensitivity: [ok('sensitivity', '--metric', 'market.marketSize.2023'), ok('sensitivity', FILE, '--metric', 'market.marketSize.2023')],
+  solve: [ok('solve', FILE, '--target', 'market.marketSize.2023=6.5万亿', '--vary', 'supplyChain.modes.receivables.penetration.2023')],
+  simulate: [ok('simulate', '-n', '10'), ok('simulate', FILE, '-n', '10')],
+  check: [ok('check'), ok('check', FILE)],
+  validate: [ok('validate', 'baseline'), ok('validate', FILE)],
+  schema: [ok('schema')],
+  list: [ok('list')],
+  init: [ok('init', '-')],
+  completion: [ok('completion', 'bash')],
+  help: [ok('--help'), ok('--version'), { argv: [], exit: 2 }, ok('__complete', '--', 'forecast', '-'), ok('__complete', '--', 'explain', 'prof')],
+};
+const { startupPlan } = createRequire(import.meta.url)('./bin/fintech-calc.js');
+if (startupPlan(process.versions.node).compile === 'v8-code-cache') await writeCodeCaches();
+
+/**
+ * Writes dist/cache/<command>.cache for every command, each in a process of its
+ * own (V8 would reuse what an earlier command compiled): see code-cache.mjs.
+ */
+async function writeCodeCaches() {
+  const { COMMAND_NAMES } = createRequire(import.meta.url)('./dist/cli.cjs');
+  for (const name of COMMAND_NAMES.filter((command) => !Object.hasOwn(WARM_UP, command))) {
+    console.warn(`build: no code-cache warm-up for '${name}' in build.mjs; it will start slower`);
+  }
+  mkdirSync('dist/cache');
+  const run = promisify(execFile);
+  await Promise.all(
+    Object.entries(WARM_UP).map(([name, runs]) =>
+      run(process.execPath, ['code-cache.mjs', `dist/cache/${name}.cache`, JSON.stringify(runs)]).catch((error) => {
+        throw new Error(`build: warming the code cache of '${name}' failed: ${error.stderr || error.message}`);
+      }),
+    ),
+  );
+}

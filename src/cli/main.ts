@@ -26,6 +26,9 @@ const COMMANDS: Readonly<Record<string, () => Promise<{ readonly define: DefineC
   completion: () => import('./commands/completion.js'),
 };
 
+/** The commands' names (build.mjs writes a code cache for each). */
+export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS);
+
 /** Columns of a terminal: stdout's (fd 1) or stderr's (fd 2), when it is one. */
 export type TerminalColumns = (fd: 1 | 2) => number | undefined;
 
@@ -121,12 +124,14 @@ export async function run(argv: readonly string[], io: Io, columns?: TerminalCol
 
 /** The process entry point, called by bin/fintech-calc.js with the package's root folder. */
 export async function main(packageRoot: string): Promise<void> {
+  const stdoutIsTerminal = await isTerminal(1);
+  const stderrIsTerminal = await isTerminal(2);
   const io: Io = {
     env: process.env,
-    stdout: stdoutWriter(),
-    stderr: stderrWriter(),
-    stdoutIsTerminal: await isTerminal(1),
-    stderrIsTerminal: await isTerminal(2),
+    stdout: stdoutWriter(stdoutIsTerminal),
+    stderr: stderrWriter(stderrIsTerminal),
+    stdoutIsTerminal,
+    stderrIsTerminal,
     packageRoot,
   };
   // The terminal's width, for help only (process.stdout is created only then).

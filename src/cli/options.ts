@@ -6,6 +6,7 @@ import type { Case, TableName } from '../engine/types.js';
 import { CASES, TABLES } from '../engine/types.js';
 import type { Lang } from '../render/labels.js';
 import { quoted, readPlainNumber } from '../scenario/values.js';
+import { SMALLEST } from '../shared/limits.js';
 import { didYouMean } from '../shared/suggest.js';
 import { AMOUNT_UNITS, OUTPUT_UNITS } from '../shared/units.js';
 import { collect } from './command.js';
@@ -14,6 +15,9 @@ import type { Io } from './io.js';
 
 export type Format = 'table' | 'json' | 'csv' | 'md';
 export const FORMATS: readonly Format[] = ['table', 'json', 'csv', 'md'];
+/** The text formats and a workbook (forecast, diff and simulate write one). */
+export type OutputFormat = Format | 'xlsx';
+export const WITH_XLSX: readonly OutputFormat[] = [...FORMATS, 'xlsx'];
 
 /** `a, b or c`. */
 function or(words: readonly string[]): string {
@@ -29,7 +33,7 @@ export const caseOption = (cases: 'all' | 'one') =>
   new Option('-c, --case <case>', `input case: ${or(cases === 'all' ? [...CASES, 'all'] : CASES)}`).default('base');
 
 /** What every command that prints a forecast's numbers takes: -f (one of `formats`), -u, --lang, -o and --set. */
-export function outputOptions<Args extends unknown[], Opts extends OptionValues>(command: Command<Args, Opts>, formats: readonly Format[]) {
+export function outputOptions<Args extends unknown[], Opts extends OptionValues>(command: Command<Args, Opts>, formats: readonly OutputFormat[]) {
   return command
     .addOption(new Option('-f, --format <format>', `output format: ${or(formats)}`).default('table'))
     .addOption(new Option('-u, --unit <unit>', `unit of amounts in the output: ${OUTPUT_UNITS.join(', ')}`).default('亿元'))
@@ -41,14 +45,14 @@ export function outputOptions<Args extends unknown[], Opts extends OptionValues>
 /** --stamp and --no-stamp; by default only JSON is stamped. */
 export const stampOption = () =>
   new Option('--stamp', 'add the reproducibility stamp (version, extends chain, SHA-256 of each file, --set list) to csv and md output');
-export const noStampOption = () => new Option('--no-stamp', 'leave the stamp out of JSON output');
+export const noStampOption = () => new Option('--no-stamp', 'leave the stamp out of JSON and xlsx output');
 
 export const noColorOption = () => new Option('--no-color', 'no colour, even on a terminal (NO_COLOR=1 does the same)');
 
-/** What forecast and diff take: -t, -c (any case, or all), the output options in every format, --stamp, --no-stamp and --no-color. */
-export function forecastOptions<Args extends unknown[], Opts extends OptionValues>(command: Command<Args, Opts>) {
+/** What forecast and diff take: -t, -c (any case, or all), the output options in `formats`, --stamp, --no-stamp and --no-color. */
+export function forecastOptions<Args extends unknown[], Opts extends OptionValues>(command: Command<Args, Opts>, formats: readonly OutputFormat[] = FORMATS) {
   const selected = command.addOption(tableOption()).addOption(caseOption('all'));
-  return outputOptions(selected, FORMATS).addOption(stampOption()).addOption(noStampOption()).addOption(noColorOption());
+  return outputOptions(selected, formats).addOption(stampOption()).addOption(noStampOption()).addOption(noColorOption());
 }
 
 /**
@@ -65,11 +69,11 @@ export type RawOutputOptions = ReturnType<ReturnType<typeof outputOptions<[], {}
   readonly color?: boolean;
 };
 
-export interface OutputOptions {
+export interface OutputOptions<F extends string = Format> {
   /** The tables asked for, or undefined for every table a scenario has. */
   readonly tables: readonly TableName[] | undefined;
   readonly cases: readonly Case[];
-  readonly format: Format;
+  readonly format: F;
   readonly unit: string;
   readonly lang: Lang;
   readonly color: boolean;
@@ -77,7 +81,7 @@ export interface OutputOptions {
 }
 
 /** The options checked; `formats` are those the command prints. */
-export function checkOutputOptions(raw: RawOutputOptions, io: Io, formats: readonly Format[] = FORMATS): OutputOptions {
+export function checkOutputOptions<F extends string = Format>(raw: RawOutputOptions, io: Io, formats: readonly F[] = FORMATS as readonly string[] as readonly F[]): OutputOptions<F> {
   const oneOf = <T extends string>(option: string, value: string, allowed: readonly T[]): T => {
     if ((allowed as readonly string[]).includes(value)) return value as T;
     throw new UsageError(`${option}: '${value}' is not one of ${allowed.join(', ')}${didYouMean(value, allowed)}`);
@@ -85,11 +89,14 @@ export function checkOutputOptions(raw: RawOutputOptions, io: Io, formats: reado
   const tables =
     raw.table === undefined
       ? undefined
-      : raw.table.split(',').map((name) => oneOf('--table', name.trim(), TABLES));
+      : [...new Set(raw.table.split(',').map((name) => oneOf('--table', name.trim(), TABLES)))]; // a table named twice is shown once
   const c = oneOf('--case', raw.case ?? 'base', [...CASES, 'all']);
   const format = oneOf('--format', raw.format, formats);
   if (!AMOUNT_UNITS.has(raw.unit)) {
     throw new UsageError(`--unit: '${raw.unit}' is not a unit${didYouMean(raw.unit, AMOUNT_UNITS.keys())}; expected one of ${OUTPUT_UNITS.join(', ')}`);
+  }
+  if (format === 'xlsx' && raw.out === undefined && io.stdoutIsTerminal) {
+    throw new UsageError('--format xlsx: a workbook is binary and is not written to a terminal; give -o FILE.xlsx, or redirect standard output');
   }
   const lang = raw.lang === undefined ? defaultLang(io.env) : parseLang(raw.lang);
   const noColor = (io.env.NO_COLOR ?? '') !== '';
@@ -125,6 +132,8 @@ function parseNumberOption(option: string, text: string, expectation: string, ac
   const value = readPlainNumber(text);
   if (typeof value === 'string') throw new UsageError(`${option}: ${value}; ${expectation}`);
   if (value === undefined || !accept(value)) throw new UsageError(`${option}: ${expectation}, got ${quoted(written)}`);
+  // As in a scenario (limits.ts): a nonzero number below the smallest size would become 0 as a float.
+  if (!value.isZero() && value.abs().lessThan(SMALLEST)) throw new UsageError(`${option}: ${quoted(text)} is too small: a number other than 0 is at least ${SMALLEST} here; ${expectation}`);
   return value;
 }
 
@@ -149,7 +158,22 @@ export function parsePercentOption(option: string, text: string, example: string
   return parseNumberOption(option, percent[1]!, expectation, inRange, text).dividedBy(100);
 }
 
-/** Whether to stamp: --stamp or --no-stamp, else only JSON. */
+/** Whether to stamp: --stamp or --no-stamp, else only JSON and workbooks (their Stamp sheet). */
 export function wantsStamp(option: boolean | undefined, format: string): boolean {
-  return option ?? format === 'json';
+  return option ?? (format === 'json' || format === 'xlsx');
+}
+
+/** --year: years, comma-separated (2023, or 2022,2023). */
+export function parseYearsOption(text: string): string[] {
+  const years = text.split(',').map((year) => year.trim());
+  const bad = years.find((year) => !/^\d{4}$/.test(year));
+  if (bad !== undefined) throw new UsageError(`--year: expected years, comma-separated, such as 2023 or 2022,2023, got ${quoted(bad)}`);
+  return [...new Set(years)];
+}
+
+/** The years asked for, each a year of the forecast (`available`). */
+export function checkYears(years: readonly string[], available: readonly string[]): readonly string[] {
+  const missing = years.filter((year) => !available.includes(year));
+  if (missing.length > 0) throw new UsageError(`--year: ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not a year of the forecast; its years are ${available[0]}..${available[available.length - 1]}`);
+  return years;
 }

@@ -31,11 +31,11 @@ export interface OutputFile {
   discard(): void;
 }
 
-/** Writes `text` to `path` as a whole (see the top of this file). */
-export function writeOutputFile(path: string, text: string, fs: OutputFs = nodeFs): void {
+/** Writes `content` (text, or a workbook's bytes) to `path` as a whole (see the top of this file). */
+export function writeOutputFile(path: string, content: string | Uint8Array, fs: OutputFs = nodeFs): void {
   const output = openOutputFile(path, fs);
   try {
-    output.write(text);
+    output.write(content);
     output.commit();
   } finally {
     output.discard();
@@ -58,6 +58,20 @@ export function replaceTheSameFile(a: string, b: string, fs: OutputFs = nodeFs):
   };
   const file = replaced(a);
   return file !== undefined && file === replaced(b);
+}
+
+/**
+ * What a path names as a file, links followed (device and inode), to tell whether
+ * two paths are one file however they are written (./x and x, a symbolic or a
+ * hard link); undefined when it names no regular file.
+ */
+export function fileIdentity(path: string, fs: Pick<OutputFs, 'statSync'> = nodeFs): string | undefined {
+  try {
+    const stat = fs.statSync(path);
+    return stat.isFile() ? `${stat.dev}:${stat.ino}` : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 type Target =

@@ -1,6 +1,7 @@
 // What the commands share: reading scenarios with their --set options, choosing
 // tables, colour, and writing the output.
 import { metricAddresses } from '../engine/analysis/explain.js';
+import { findMetric } from '../engine/analysis/lines.js';
 import { sectionOf } from '../engine/models/index.js';
 import type { CaseForecast, TableName } from '../engine/types.js';
 import { existsSync, readdirSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { parseSettings, type Setting } from '../scenario/set.js';
 import { UsageError } from './exit.js';
 import { closest, didYouMean } from '../shared/suggest.js';
 import { bundledNames, fileSources, type Io } from './io.js';
-import { writeOutputFile } from './output-file.js';
+import { fileIdentity, writeOutputFile } from './output-file.js';
 
 /** The tables to show: those asked for (each scenario must have them), else all. */
 export function tablesOf(loaded: readonly LoadedScenario[], asked: readonly TableName[] | undefined): readonly TableName[] {
@@ -66,6 +67,24 @@ export async function loadScenarios(args: readonly string[], settings: readonly 
 }
 
 /**
+ * Refuses an output path (-o, --samples-file) that names a file the run reads: a
+ * scenario or a file it extends would be replaced by the output. Compared as files
+ * (fileIdentity), before anything is computed or written.
+ */
+export function refuseInputsAsOutputs(outputs: readonly (readonly [option: string, path: string | undefined])[], loaded: readonly LoadedScenario[]): void {
+  for (const [option, path] of outputs) {
+    const output = path === undefined ? undefined : fileIdentity(path);
+    if (output === undefined) continue;
+    for (const { file, chain } of loaded) {
+      const input = chain.find((link) => fileIdentity(link.id) === output);
+      if (input === undefined) continue;
+      const which = input === chain[0] ? `scenario ${file}` : `${input.display}, which scenario ${file} extends`;
+      throw new UsageError(`${option} ${path} is an input of this run (${which}); choose another path`);
+    }
+  }
+}
+
+/**
  * The problems of a scenario argument, with what it likely meant when it names
  * nothing: a bundled scenario, or a scenario file in the folder it names (by
  * edit distance); a metric address is pointed to explain.
@@ -77,9 +96,18 @@ export function withSuggestion(problems: readonly Problem[], arg: string, io: Io
   return problems.map((problem) => (problem.pos.file === arg && problem.pos.line === 0 ? { ...problem, message: `${problem.message}${hint}` } : problem));
 }
 
-/** An error for an address the forecast does not have, with the closest one. */
-export function unknownMetric(metric: string, forecast: CaseForecast): UsageError {
+/**
+ * An error for a metric the forecast has no value at: an address it has without
+ * a value (a CAGR or a growth rate from 0) says why; any other, the closest one.
+ */
+export function metricError(metric: string, forecast: CaseForecast): UsageError {
+  if (findMetric(forecast, metric)?.value === null) return new UsageError(`${metric} has no value in this scenario: ${whyNoValue(metric)}`);
   return new UsageError(`unknown metric '${metric}'${didYouMean(metric, metricAddresses(forecast))}; metrics are addressed as in the JSON output, e.g. market.marketSize.2023, market.modes.receivables.size.2023, spend.cagr.total`);
+}
+
+/** The models leave a value out only where it would divide by 0: a CAGR from a first value of 0, a growth from a year of 0. */
+function whyNoValue(metric: string): string {
+  return /(^|\.)cagr(\.|$)/.test(metric) ? 'the CAGR is undefined because its first value is 0' : 'the growth rate is undefined because the year before is 0';
 }
 
 const METRIC_ADDRESS = new RegExp(`^(${TABLES.join('|')})\\.[\\w.-]+$`);
@@ -123,7 +151,7 @@ export function printReports(reports: readonly FileReport[], io: Io): void {
 }
 
 /** To stdout, or to --out through the output-file writer (never a partial file). */
-export function emit(text: string, out: string | undefined, io: Io): void {
-  if (out === undefined) io.stdout(text);
-  else writeOutputFile(out, text);
+export function emit(output: string | Uint8Array, out: string | undefined, io: Io): void {
+  if (out === undefined) io.stdout(output);
+  else writeOutputFile(out, output);
 }

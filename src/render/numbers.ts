@@ -51,7 +51,7 @@ export function machineValue(value: Decimal, kind: ValueKind, unit: string): str
 }
 
 /** Decimal places shown for amounts in each output unit, so tables stay readable. */
-function amountPlaces(unit: string): number {
+export function amountPlaces(unit: string): number {
   const size = unitSize(unit)!;
   if (size.greaterThanOrEqualTo(1000)) return 3; // 万亿元, tn
   if (size.greaterThanOrEqualTo(1)) return 1; // 亿元, bn

@@ -5,7 +5,7 @@ import { Decimal } from '../shared/decimal.js';
 import type { Line } from '../engine/analysis/lines.js';
 import type { SampleStats } from '../engine/simulate/stats.js';
 import type { Distribution, TableName } from '../engine/types.js';
-import { csvText } from './csv.js';
+import { csvText, csvUnit } from './csv.js';
 import { colon, comma, lineLabel, parenthesised, say, scenarioHeading, tableHeading, text, type Lang } from './labels.js';
 import type { Grid } from './grid.js';
 import { gridMarkdown } from './md.js';
@@ -169,7 +169,7 @@ export function renderSimulateCsv(outputs: readonly SimulatedOutput[], options: 
       output.year,
       names[i]!,
       machine(value, output, options.unit) ?? '',
-      output.line.kind === 'amount' ? options.unit : output.line.kind,
+      csvUnit(output.line.kind, options.unit),
     ]),
   );
   const stamp = options.stamp ? stampComment(options.stamp, 'csv') : '';

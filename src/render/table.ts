@@ -1,7 +1,8 @@
 // Terminal tables (SPEC §5): years as columns, unit in the title, labels left
 // and numbers right, aligned by display width (Chinese labels take two columns
 // a character), colour only when allowed. Drawn here rather than with a table
-// library: a cold cli-table3 took ~40 ms per run, a quarter of the start-up budget.
+// library: cli-table3 was measured at +45–55 ms per default forecast, for its
+// per-cell work (not its loading).
 import { visible } from './escape.js';
 import { gridsOf, type Grid } from './grid.js';
 import type { RenderOptions, ScenarioResult } from './options.js';

@@ -92,7 +92,7 @@ export function decodeScenario(root: RawNode, defaultName: string, problems: Pro
     const unitName = origins.units.get(pos.file) ?? DEFAULT_UNIT;
     return { unitName, unitSize: unitSize(unitName)! };
   };
-  const ctx: DecodeContext = { problems, provenance, unitName: DEFAULT_UNIT, unitSize: unitSize(DEFAULT_UNIT)!, unitAt, removed: origins.removed };
+  const ctx: DecodeContext = { problems, provenance, unitName: DEFAULT_UNIT, unitSize: unitSize(DEFAULT_UNIT)!, unitAt, removed: origins.removed, seriesYears: { count: 0 } };
   const years = readYears(top.get('years'), 'years', ctx) ?? DEFAULT_YEARS;
 
   const sections: Decoded = {};

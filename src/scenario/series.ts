@@ -6,12 +6,21 @@ import { defaultInterpolation, interpolate } from '../engine/calc/interpolate.js
 import type { Interpolation, Series, ValueKind, Year } from '../engine/types.js';
 import { isYearInWindow, YEAR_WINDOW } from '../shared/limits.js';
 import { didYouMean } from '../shared/suggest.js';
+import type { Pos } from './problems.js';
 import type { RawNode } from './raw.js';
 import { readValue, written, type ReadContext, type Value } from './values.js';
 
 const INTERPOLATIONS: readonly Interpolation[] = ['linear', 'cagr', 'step'];
 const YEAR_KEY = /^\d{4}$/;
 const SERIES_KEYS = ['interpolate', 'growth'];
+
+/**
+ * Bounds the work of a scenario, which grows with its yearly values (every
+ * input's series over its module's years): reading, the models, the outputs,
+ * simulate's histograms. The bundled scenarios have under 200; 5,000 is 25
+ * inputs over 200 years, or 500 over 10. Aliases count each time they are used.
+ */
+export const MAX_SERIES_YEARS = 5_000;
 
 /** A map is a series (not an annotated value) when it has a year, `interpolate` or `growth` key. */
 export function isSeriesMap(node: RawNode): boolean {
@@ -26,6 +35,7 @@ export function readSeries(
   path: string,
   ctx: ReadContext,
 ): Series | undefined {
+  if (!withinSeriesYears(years.length, node.pos, path, ctx)) return undefined;
   if (!isSeriesMap(node) || node.kind !== 'map') {
     const value = readValue(node, kind, path, ctx);
     if (value === undefined) return undefined;
@@ -72,4 +82,17 @@ export function readSeries(
   const anchorsWritten = new Map([...anchors].map(([year, value]) => [year, written(value)]));
   ctx.provenance.set(path, { path, kind, method, anchors: anchorsWritten, ...(growth && { growth: written(growth) }) });
   return series;
+}
+
+/** Counts a series' years against MAX_SERIES_YEARS, before any is computed; the one that crosses it is the problem. */
+function withinSeriesYears(years: number, pos: Pos, path: string, ctx: ReadContext): boolean {
+  if (!ctx.seriesYears) return true;
+  const before = ctx.seriesYears.count;
+  ctx.seriesYears.count += years;
+  if (ctx.seriesYears.count <= MAX_SERIES_YEARS) return true;
+  if (before <= MAX_SERIES_YEARS) {
+    const limit = MAX_SERIES_YEARS.toLocaleString('en');
+    ctx.problems.add(pos, path, `too many yearly values: with this input the scenario's inputs hold more than ${limit} (each input counts every year of its module, ${years} here); at most ${limit}: use fewer years or fewer inputs`);
+  }
+  return false;
 }

@@ -42,6 +42,8 @@ export interface ReadContext {
    * amounts written at a position, which replaces unitSize and unitName there.
    */
   readonly unitAt?: (pos: Pos) => { readonly unitSize: Decimal; readonly unitName: string };
+  /** The yearly values the scenario's series have taken so far (series.ts, MAX_SERIES_YEARS). */
+  readonly seriesYears?: { count: number };
 }
 
 /** The context for a value written at `pos`: bare amounts in the unit of the file it is in. */
@@ -227,6 +229,32 @@ export function readPlainNumber(text: string): Decimal | string | undefined {
   const number = parseDecimal(end.replace(/,/g, ''));
   if (number === 'too many digits') return tooManyDigits(text);
   return typeof number === 'string' ? undefined : number;
+}
+
+/** One number and what follows it (a unit, a percent sign, or nothing), as an option writes it. */
+export interface OptionValue {
+  readonly number: Decimal;
+  readonly unit: string | undefined;
+}
+
+/**
+ * One value as a command-line option writes it (--target, --tolerance, --fail-on):
+ * one number in the value syntax (signs, exponents, thousands separators,
+ * full-width digits) and its unit or percent sign, if any; or what is wrong with
+ * it (a range, another notation, not a number, more digits than are held). The
+ * caller gives the unit its meaning and checks the range of its kind.
+ */
+export function readOptionValue(text: string): OptionValue | string {
+  const ends = rangeEnds(text);
+  if (ends.length > 1) return `expected one value, not a range: ${quoted(text)}`;
+  const notation = notationProblem(ends[0]!, text);
+  if (notation) return notation;
+  const term = TERM.exec(ends[0]!);
+  if (term === null) return `${quoted(text)} is not a number`;
+  const number = parseDecimal(term[1]!.replace(/,/g, ''));
+  if (number === 'too many digits') return tooManyDigits(text);
+  if (typeof number === 'string') return `${quoted(text)} is ${number === 'too large' ? 'far too large' : 'far too small'} a number`;
+  return { number, unit: term[2] };
 }
 
 function tooManyDigits(text: string): string {

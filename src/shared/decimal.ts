@@ -91,6 +91,22 @@ function newtonRoot(x: Decimal, n: number): Decimal {
   return root;
 }
 
+/**
+ * x^k for k = 1, 2, 3 … asked in turn (the years of a series), each from the one
+ * before by one multiplication at GUARD more digits, then rounded to the
+ * precision: a power costs about log2 k multiplications of twice the digits, and
+ * a series may span centuries. Asked out of turn, it starts again from x^k.
+ */
+export function powersOf(x: Decimal): (k: number) => Decimal {
+  let last = 0;
+  let power: Decimal = new Wide(1);
+  return (k) => {
+    power = k === last + 1 ? power.times(x) : new Wide(x).pow(k);
+    last = k;
+    return new Decimal(power.toSignificantDigits(Decimal.precision));
+  };
+}
+
 /** The sign of m^n − x, exactly. */
 function comparePower(m: Decimal, n: number, x: Decimal): number {
   const [mDigits, mScale] = digitsAndScale(m);

@@ -57,3 +57,26 @@ describe('keys that could pollute objects', () => {
     expect(({} as Record<string, unknown>).share).toBeUndefined();
   });
 });
+
+describe('a metric without a value (a CAGR from 0)', () => {
+  const ZERO_START = 'test/fixtures/zero-start.yaml';
+
+  it('is no crash in simulate: every sample counts it as no value', async () => {
+    const result = await runCli(['simulate', ZERO_START, '-n', '10', '--metric', 'spend.cagr.total']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('(no value in any sample)');
+  });
+
+  it.each([
+    ['explain', ZERO_START, 'spend.cagr.total'],
+    ['sensitivity', ZERO_START, '--metric', 'spend.cagr.total'],
+    ['solve', ZERO_START, '--target', 'spend.cagr.total=5%', '--vary', 'techSpend.segments.newcomer.spend.2022'],
+  ])('is said to have no value, not to be unknown: %s', async (...args) => {
+    const result = await runCli(args);
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'fintech-calc: error: spend.cagr.total has no value in this scenario: the CAGR is undefined because its first value is 0\n',
+    });
+  });
+});

@@ -17,7 +17,8 @@ export async function runCli(args: readonly string[], overrides: Partial<Io> = {
   let stderr = '';
   const io: Io = {
     env: {},
-    stdout: (text) => void (stdout += text),
+    // A workbook's bytes as latin1: one character per byte.
+    stdout: (output) => void (stdout += typeof output === 'string' ? output : Buffer.from(output).toString('latin1')),
     stderr: (text) => void (stderr += text),
     stdoutIsTerminal: false,
     packageRoot: PACKAGE_ROOT,

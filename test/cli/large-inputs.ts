@@ -47,6 +47,18 @@ export const SIZE_CLASSES: readonly SizeClass[] = [
     base: 200,
     yaml: (n) => `techSpend:\n  years: 2019..2020\n  groups:\n${times(n, (i) => `    g${i}: {}`)}\n  segments:\n${times(n, (i) => `    s${i}: {spend: 1, group: x${i}}`)}\n`,
   },
+  // Every input takes a value for each year of its module: a 200-year cagr took a power per year (minutes for
+  // hundreds of segments, aliased or not); the yearly values of a scenario are now bounded (at most 5,000).
+  {
+    name: 'inputs over 200 years',
+    base: 10,
+    yaml: (n) => `techSpend:\n  years: 2000..2199\n  segments:\n${times(n, (i) => `    s${i}: {spend: {2000: ${i + 1}～${i + 2}, 2199: ${i + 100}～${i + 200}}}`)}\n`,
+  },
+  {
+    name: 'an aliased series over 200 years',
+    base: 10,
+    yaml: (n) => `technologies:\n  years: 2000..2199\n  items:\n    t0: {spend: &s {2000: 1～2, 2100: 3～5, 2199: 100～200}}\n${times(n, (i) => `    t${i + 1}: {spend: *s}`)}\n`,
+  },
   { name: 'modes', base: 300, yaml: (n) => `supplyChain:\n  marketSpace: 100\n  modes:\n${times(n, (i) => `    m${i}: {share: 0.01%, penetration: ${i % 100}%}`)}\n` },
   // --set options were collected by copying the list, and each wrong one listed every mode (at most 1,000 are taken).
   {

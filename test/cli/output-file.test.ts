@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/exit.js';
 import { openOutputFile, writeOutputFile, type OutputFs } from '../../src/cli/output-file.js';
 import { testDevice } from './devices.js';
+import { runCli } from './in-process.js';
 
 const isRoot = process.getuid?.() === 0;
 const folder = () => mkdtempSync(join(tmpdir(), 'fintech-calc-out-'));
@@ -257,5 +258,54 @@ describe('failures: said in words, the old file intact, no temporary file left',
       }) as OutputFs['writeSync'],
     };
     expect(() => writeOutputFile(file, 'x', buggy)).toThrow(TypeError);
+  });
+});
+
+describe('an output that is an input of the run', () => {
+  /** A folder with parent.yaml and child.yaml (which extends it), and links to child.yaml. */
+  const inputs = () => {
+    const dir = folder();
+    const parent = join(dir, 'parent.yaml');
+    const child = join(dir, 'child.yaml');
+    writeFileSync(parent, 'supplyChain:\n  marketSpace: 100\n  modes:\n    a: {share: 50%, penetration: 40～60%}\n');
+    writeFileSync(child, 'extends: parent.yaml\nsupplyChain:\n  marketSpace: 200\n');
+    symlinkSync('child.yaml', join(dir, 'symlink.yaml'));
+    linkSync(child, join(dir, 'hardlink.yaml'));
+    return { dir, parent, child };
+  };
+  const COMMANDS: readonly (readonly string[])[] = [
+    ['forecast', 'child.yaml'],
+    ['diff', 'child.yaml', 'child.yaml'],
+    ['explain', 'child.yaml', 'market.marketSize.2023'],
+    ['sensitivity', 'child.yaml', '--metric', 'market.marketSize.2023'],
+    ['simulate', 'child.yaml', '-n', '10'],
+    ['solve', 'child.yaml', '--target', 'market.marketSize.2023=50', '--vary', 'supplyChain.modes.a.penetration'],
+  ];
+
+  it.each(COMMANDS.map((args) => [args[0]!, args] as const))('is refused by %s, compared as files (./x, symbolic and hard links, a file extended), the input intact', async (_, args) => {
+    const { dir, parent, child } = inputs();
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      for (const out of ['child.yaml', './child.yaml', join(dir, 'child.yaml'), 'symlink.yaml', 'hardlink.yaml']) {
+        const result = await runCli([...args, '-o', out]);
+        expect(result).toEqual({ code: 2, stdout: '', stderr: `fintech-calc: error: -o ${out} is an input of this run (scenario child.yaml); choose another path\n` });
+      }
+      const extended = await runCli([...args, '-o', 'parent.yaml']);
+      expect(extended.stderr).toBe('fintech-calc: error: -o parent.yaml is an input of this run (parent.yaml, which scenario child.yaml extends); choose another path\n');
+      expect(readFileSync(child, 'utf8')).toBe('extends: parent.yaml\nsupplyChain:\n  marketSpace: 200\n');
+      expect(readFileSync(parent, 'utf8')).toContain('marketSpace: 100');
+      // Another path is written as usual.
+      expect((await runCli([...args, '-o', 'out.txt'])).code).toBe(0);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it('is refused as --samples-file', async () => {
+    const { dir, child } = inputs();
+    const result = await runCli(['simulate', child, '-n', '10', '--metric', 'market.marketSize.2023', '--samples-file', join(dir, 'symlink.yaml')]);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: `fintech-calc: error: --samples-file ${join(dir, 'symlink.yaml')} is an input of this run (scenario ${child}); choose another path\n` });
+    expect(readFileSync(child, 'utf8')).toContain('marketSpace: 200');
   });
 });

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain ESM helper shared with the regenerate script
 import { BIN, ROOT, runCase } from './golden.mjs';
 import { testDevice } from './devices.js';
+import { runCli } from './in-process.js';
 
 type Run = { code: number; stdout: string; stderr: string };
 const run = (...args: string[]): Run => runCase({ args });
@@ -332,5 +333,26 @@ describe('help', () => {
 
   it('suggests the command meant by a mistyped one', () => {
     expect(run('forcast')).toEqual({ code: 2, stdout: '', stderr: "fintech-calc: error: unknown command 'forcast' (Did you mean forecast?)\n" });
+  });
+});
+
+describe('-t naming a table twice', () => {
+  it.each(['table', 'md', 'csv', 'json'])('shows it once (-f %s)', async (format) => {
+    const twice = await runCli(['forecast', '-t', 'market,market, market', '-f', format]);
+    const once = await runCli(['forecast', '-t', 'market', '-f', format]);
+    expect(twice.code).toBe(0);
+    expect(twice.stdout).toBe(once.stdout);
+  });
+});
+
+describe('the unit column of CSV', () => {
+  it('says count for a count of firms, as simulate does, and the output unit or ratio for the rest', async () => {
+    const rows = (await runCli(['forecast', '-t', 'spend', '-f', 'csv'])).stdout.trim().split('\n').slice(1).map((row) => row.split(','));
+    const firms = rows.filter((row) => row[3] === 'firms');
+    expect(firms.length).toBeGreaterThan(0);
+    expect(new Set(firms.map((row) => row[7]))).toEqual(new Set(['count']));
+    expect(new Set(rows.filter((row) => row[3] !== 'firms').map((row) => row[7]))).toEqual(new Set(['亿元', 'ratio']));
+    const simulated = (await runCli(['simulate', '-n', '10', '-t', 'spend', '-f', 'csv'])).stdout.split('\n').filter((row) => row.split(',')[2] === 'firms');
+    expect(new Set(simulated.map((row) => row.split(',')[7]))).toEqual(new Set(['count']));
   });
 });

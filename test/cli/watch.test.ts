@@ -104,7 +104,7 @@ describe('forecast --watch', () => {
     const result = spawnSync(process.execPath, [BIN, 'forecast', '--watch', '-f', 'xml'], { encoding: 'utf8', timeout: PATIENCE_MS });
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe("fintech-calc: error: --format: 'xml' is not one of table, json, csv, md\n");
+    expect(result.stderr).toBe("fintech-calc: error: --format: 'xml' is not one of table, json, csv, md, xlsx\n");
   });
 
   it('on a terminal: clears the screen before each new run and says what it watches', async () => {

@@ -91,7 +91,7 @@ describe('solve', () => {
     const cube = await solve({ f: async (x) => x.pow(3).minus(2), lower: new Decimal(0), upper: new Decimal(2) });
     expect(cube.kind === 'solved' && cube.x.minus(new Decimal(2).cbrt()).abs().lessThan('1e-18')).toBe(true);
     const out = await solve({ f: async (x) => x.plus(5), lower: new Decimal(0), upper: new Decimal(1) });
-    expect(out).toEqual({ kind: 'unreachable', atLower: new Decimal(5), atUpper: new Decimal(6) });
+    expect(out).toMatchObject({ kind: 'unreachable', atLower: new Decimal(5), atUpper: new Decimal(6), least: new Decimal(5), most: new Decimal(6), monotone: true });
   });
 
   it('finds a root a non-monotone metric crosses inside, and tells a metric that does not move', async () => {
@@ -100,9 +100,29 @@ describe('solve', () => {
     expect(await solve({ f: async () => new Decimal(3), lower: new Decimal(0), upper: new Decimal(1) })).toEqual({ kind: 'flat', at: new Decimal(3) });
     // Below 0 at both ends and in the middle, above it only near 0.15 (the input's current value, say).
     const hump = async (x: Decimal) => x.minus('0.1').times(x.minus('0.2')).negated();
-    expect((await solve({ f: hump, lower: new Decimal(0), upper: new Decimal(1) })).kind).toBe('unreachable');
+    const scanned = await solve({ f: hump, lower: new Decimal(0), upper: new Decimal(1) });
+    expect(scanned.kind === 'solved' && Decimal.min(scanned.x.minus('0.1').abs(), scanned.x.minus('0.2').abs()).lessThan('1e-18')).toBe(true);
     const found = await solve({ f: hump, lower: new Decimal(0), upper: new Decimal(1), inside: new Decimal('0.15') });
     expect(found.kind === 'solved' && found.x.minus('0.1').abs().lessThan('1e-18')).toBe(true);
+  });
+
+  it('scans the domain of a metric that is not monotone, down to a peak narrower than the scan', async () => {
+    // Above 0 only within 0.001 of 0.3337, far from the ends, the middle and the point given.
+    const peak = async (x: Decimal) => new Decimal('1e-6').minus(x.minus('0.3337').pow(2));
+    const found = await solve({ f: peak, lower: new Decimal(0), upper: new Decimal(1), inside: new Decimal('0.9') });
+    expect(found.kind === 'solved' && Decimal.min(found.x.minus('0.3327').abs(), found.x.minus('0.3347').abs()).lessThan('1e-18')).toBe(true);
+    // Never 0, highest in the middle: not monotone, and the range it covers is told.
+    const below = await solve({ f: async (x) => x.minus('0.5').pow(2).negated().minus(1), lower: new Decimal(0), upper: new Decimal(1) });
+    expect(below.kind === 'unreachable' && !below.monotone && below.most.minus(-1).abs().lessThan('1e-12') && below.least.equals('-1.25')).toBe(true);
+  });
+
+  it('solves labour.saving.2022 near its peak (growth of the human service cost), and says it is not monotone beyond', async () => {
+    const vary = ['--vary', 'labourSavings.institutions.banks.humanServiceCost.growth'];
+    const answer = await json('solve', 'test/fixtures/labour.yaml', '--target', 'labour.saving.2022=28.075', ...vary, '-f', 'json');
+    expect(new Decimal(answer.result).minus('28.075').abs().lessThan('1e-12')).toBe(true);
+    expect(await fails('test/fixtures/labour.yaml', '--target', 'labour.saving.2022=47', ...vary)).toMatch(
+      /^fintech-calc: error: labour\.saving\.2022 is not monotone in labourSavings\.institutions\.banks\.humanServiceCost\.growth: within \[-99\.00%, 1,000\.00%\] it covers -33,872\.5 亿元 to 28\.1 亿元, which does not reach 47\.0 亿元\n$/,
+    );
   });
 
   it('solves a metric that rises then falls with its input, from the input’s current value', async () => {
@@ -140,7 +160,7 @@ describe('solve', () => {
     expect(await fails('--target', 'market.penetration.2023=-5～5%', '--vary', 'supplyChain.modes.receivables.penetration.2023')).toContain('expected one value, not a range');
     // A ratio target is a percentage or a fraction, and says so.
     expect(await fails('--target', 'market.penetration.2023=6.5万亿', '--vary', 'supplyChain.modes.receivables.penetration.2023')).toBe(
-      "--target: error: '6.5万亿' is not a value: expected a percentage (40%, -5%) or a fraction (0.4)\n",
+      "fintech-calc: error: --target: '6.5万亿' is not a value: expected a percentage (40%, -5%) or a fraction (0.4)\n",
     );
   });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Decimal, nthRoot, parseDecimal } from '../../src/shared/decimal.js';
+import { Decimal, nthRoot, parseDecimal, powersOf } from '../../src/shared/decimal.js';
 import { decimalCalc } from '../../src/engine/calc/calc.js';
 
 // A referee with far more digits than the engine's 40.
@@ -167,5 +167,22 @@ describe('cagr (the spend and technology outputs)', () => {
   it('is -100% for a series that ends at 0, and undefined for one that starts there', () => {
     expect(decimalCalc.cagr(new Decimal(5), new Decimal(0), 4)!.toString()).toBe('-1');
     expect(decimalCalc.cagr(new Decimal(0), new Decimal(5), 4)).toBeUndefined();
+  });
+});
+
+describe('powersOf', () => {
+  it('gives x^k for k = 1, 2, … 200 in turn, and out of turn, within an ulp of the exact power', () => {
+    fc.assert(
+      fc.property(decimalIn(-1, 0), fc.array(fc.integer({ min: 1, max: 200 }), { maxLength: 3 }), (x, jumps) => {
+        const power = powersOf(x);
+        const asked = [...Array.from({ length: 200 }, (_, i) => i + 1), ...jumps];
+        for (const k of asked) {
+          const exact = new Wide(x).pow(k);
+          const ulp = new Wide(10).pow(exact.e - Decimal.precision + 1);
+          expect(new Wide(power(k)).minus(exact).abs().lessThanOrEqualTo(ulp)).toBe(true);
+        }
+      }),
+      { numRuns: 20 },
+    );
   });
 });

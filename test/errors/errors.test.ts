@@ -2,7 +2,8 @@
 // the program can emit, with its exact message beside it. A kind is
 //   <kind>.yaml  a scenario, run as `fintech-calc forecast test/errors/<kind>.yaml`; its first line
 //                says whether the JSON Schema rejects it too (`# schema: reject|accept|skip`), or
-//   <kind>.args  a command line, one argument per line (lines starting with # are its description),
+//   <kind>.args  a command line, one argument per line (lines starting with # are its description;
+//                a line `# stdout: terminal` runs it as if standard output were a terminal),
 // and <kind>.txt holds what it must print on stderr. Every example exits 2 with
 // nothing on stdout. docs/errors.md is generated from the catalogue.
 // `npm run errors` rewrites the .txt files and docs/errors.md: review the diff.
@@ -15,7 +16,9 @@ process.chdir(PACKAGE_ROOT);
 const DIR = 'test/errors';
 const UPDATE = process.env.UPDATE_ERRORS === '1';
 
-function examples(): Example[] {
+const TERMINAL = '# stdout: terminal';
+
+function examples(): (Example & { terminal?: boolean })[] {
   return readdirSync(DIR)
     .filter((name) => name.endsWith('.yaml') || name.endsWith('.args'))
     .sort()
@@ -25,7 +28,8 @@ function examples(): Example[] {
       const text = readFileSync(file, 'latin1');
       if (name.endsWith('.yaml')) return { kind, file, args: ['forecast', file], input: readFileSync(file) };
       const lines = text.split('\n').filter((line) => line !== '');
-      return { kind, file, args: lines.filter((line) => !line.startsWith('#')), about: lines.filter((line) => line.startsWith('#')).map((line) => line.slice(1).trim()).join(' ') };
+      const about = lines.filter((line) => line.startsWith('#') && line !== TERMINAL);
+      return { kind, file, args: lines.filter((line) => !line.startsWith('#')), about: about.map((line) => line.slice(1).trim()).join(' '), terminal: lines.includes(TERMINAL) };
     });
 }
 
@@ -38,7 +42,7 @@ describe('errors catalogue', () => {
   });
 
   it.each(all.map((example) => [example.kind, example] as const))('%s: exit 2, nothing on stdout, the message in its .txt', async (kind, example) => {
-    const result = await runCli(example.args);
+    const result = await runCli(example.args, { stdoutIsTerminal: example.terminal ?? false });
     expect(result.stdout).toBe('');
     expect(result.code).toBe(2);
     expect(result.stderr).not.toMatch(/internal error|\bat \S+ \(/);

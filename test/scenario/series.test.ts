@@ -151,3 +151,21 @@ describe('long spans and steep curves (issue #15.3)', () => {
     expect(await baseValues(scenario('{2019: 1e12, 2023: 1e-12}'))).toEqual(['1000000000000', '1000000', '1', '0.000001', '1e-12']);
   });
 });
+
+describe('the work of a scenario is bounded by its yearly values (MAX_SERIES_YEARS)', () => {
+  /** n segments over 200 years, each a cagr range, all the same aliased series or each its own. */
+  function segments(n: number, aliased: boolean): string {
+    const spend = (i: number) => `{2000: ${i + 1}～${i + 2}, 2100: ${i + 3}～${i + 5}, 2199: ${i + 100}～${i + 200}}`;
+    const lines = Array.from({ length: n }, (_, i) => `    s${i}: {spend: ${!aliased ? spend(i) : i === 0 ? `&s ${spend(0)}` : '*s'}}`);
+    return `techSpend:\n  years: 2000..2199\n  segments:\n${lines.join('\n')}\n`;
+  }
+
+  it('takes 25 inputs over 200 years, and refuses the 26th at the input that crosses the limit', async () => {
+    for (const aliased of [false, true]) {
+      expect((await load(segments(25, aliased))).techSpend!.segments).toHaveLength(25);
+      const problems = await problemsOf(segments(40, aliased));
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/^test\.yaml:\d+:\d+: error: techSpend\.segments\.s25\.spend: too many yearly values: .* more than 5,000 .*200 here/);
+    }
+  });
+});

@@ -1,6 +1,5 @@
 // `fintech-calc diff <a> <b>`: forecast both with the same options, show what
 // differs, why (--attribute), and whether it should fail the build (--fail-on).
-import { Decimal } from '../../shared/decimal.js';
 import { attribute, changedInputs } from '../../engine/analysis/attribution.js';
 import { compareForecasts, type Comparison, type Tolerance } from '../../engine/analysis/diff.js';
 import { forecast } from '../../engine/forecast.js';
@@ -20,11 +19,14 @@ import {
 } from '../../render/diff.js';
 import { InputError, Problems, type Problem } from '../../scenario/problems.js';
 import { parseSettings } from '../../scenario/set.js';
+import { PERCENT_SIGNS } from '../../scenario/syntax.js';
+import { quoted, readOptionValue } from '../../scenario/values.js';
+import { isOutOfRange, RANGE_TEXT } from '../../shared/limits.js';
 import { didYouMean } from '../../shared/suggest.js';
 import { AMOUNT_UNITS, unitSize } from '../../shared/units.js';
 import { collect, helpAfter, type CommandContext, type OptionsOf, type Program } from '../command.js';
 import { EXIT, UsageError } from '../exit.js';
-import { emit, loadScenarios, styleFor, tablesOf } from '../shared.js';
+import { emit, loadScenarios, refuseInputsAsOutputs, styleFor, tablesOf } from '../shared.js';
 import type { Io } from '../io.js';
 import { checkOutputOptions, forecastOptions, wantsStamp, type Format } from '../options.js';
 
@@ -88,6 +90,7 @@ async function run(a: string, b: string, raw: OptionsOf<typeof command>, io: Io)
   ];
   if (!settingProblems.empty) throw new InputError(settingProblems.list);
   const [first, second] = await loadScenarios([a, b], set, io, [setA, setB]);
+  refuseInputsAsOutputs([['-o', options.out]], [first!, second!]);
   const [scenarioA, scenarioB] = [first!.scenario, second!.scenario];
   const tables = tablesOf([first!, second!], options.tables);
   const [forecastA, forecastB] = [forecast(scenarioA, options.cases), forecast(scenarioB, options.cases)];
@@ -166,17 +169,20 @@ function columnNames(nameA: string, nameB: string, fileA: string, fileB: string)
   return ['a', 'b'];
 }
 
-/** `0.5` (an amount in the output unit), `5亿` (an amount with a unit) or `0.1%` (relative). */
+const TOLERANCE = 'expected an amount in the output unit (0.5), an amount with a unit (5亿) or a percentage (0.1%)';
+
+/** `0.5` (an amount in the output unit), `5亿` (an amount with a unit) or `0.1%` (relative), in the value syntax (1e3, 1,000, ５). */
 export function parseTolerance(text: string, outputUnit: string, option: string): Tolerance {
-  const match = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*(\S*)\s*$/.exec(text);
-  const unit = match?.[2] ?? '';
-  if (match && (unit === '%' || unit === '％')) return { kind: 'relative', fraction: new Decimal(match[1]!).dividedBy(100) };
-  const size = unit === '' ? unitSize(outputUnit) : unitSize(unit);
-  if (!match || size === undefined) {
-    const hint = match && unit !== '' ? `unknown unit '${unit}'${didYouMean(unit, AMOUNT_UNITS.keys())}; ` : '';
-    throw new UsageError(`${option}: ${hint}expected an amount in the output unit (0.5), an amount with a unit (5亿) or a percentage (0.1%), got '${text}'`);
-  }
-  return { kind: 'absolute', amount: new Decimal(match[1]!).times(size) };
+  const value = readOptionValue(text);
+  if (typeof value === 'string') throw new UsageError(`${option}: ${value}; ${TOLERANCE}`);
+  const { number, unit } = value;
+  if (number.isNegative() && !number.isZero()) throw new UsageError(`${option}: a tolerance is not negative; ${TOLERANCE}, got ${quoted(text)}`);
+  if (unit !== undefined && PERCENT_SIGNS.includes(unit)) return { kind: 'relative', fraction: number.abs().dividedBy(100) };
+  const size = unitSize(unit ?? outputUnit);
+  if (size === undefined) throw new UsageError(`${option}: unknown unit ${quoted(unit!)}${didYouMean(unit!, AMOUNT_UNITS.keys())}; ${TOLERANCE}, got ${quoted(text)}`);
+  const amount = number.abs().times(size);
+  if (isOutOfRange('amount', amount)) throw new UsageError(`${option}: ${quoted(text)} is out of range: ${RANGE_TEXT.amount}`);
+  return { kind: 'absolute', amount };
 }
 
 const MAX_GLOB = 200;

@@ -5,7 +5,7 @@ import { forecastCase } from '../../engine/forecast.js';
 import { renderExplainJson, renderExplainText } from '../../render/explain.js';
 import { helpAfter, type CommandContext, type OptionsOf, type Program } from '../command.js';
 import { UsageError } from '../exit.js';
-import { emit, loadScenarios, looksLikeMetric, readSettings, unknownMetric } from '../shared.js';
+import { emit, loadScenarios, looksLikeMetric, metricError, readSettings, refuseInputsAsOutputs } from '../shared.js';
 import { bundledNames, type Io } from '../io.js';
 import { caseOption, checkOutputOptions, outputOptions, type Format } from '../options.js';
 
@@ -41,10 +41,11 @@ async function run(first: string, second: string | undefined, raw: OptionsOf<typ
   const [scenarioArg, metric] = scenarioAndMetric(first, second, isScenario);
   const options = checkOutputOptions(raw, io, OFFERED_FORMATS);
   const [loaded] = await loadScenarios([scenarioArg], readSettings(raw.set, options.unit), io);
+  refuseInputsAsOutputs([['-o', options.out]], [loaded!]);
   const { scenario, file } = loaded!;
   const texts = options.cases.map((c) => {
     const tree = explainMetric(scenario, c, metric);
-    if (tree === undefined) throw unknownMetric(metric, forecastCase(scenario, c));
+    if (tree === undefined) throw metricError(metric, forecastCase(scenario, c));
     const renderOptions = { unit: options.unit, lang: options.lang, file, scenario: scenario.name };
     return options.format === 'json' ? renderExplainJson(tree, c, renderOptions) : renderExplainText(tree, c, renderOptions);
   });

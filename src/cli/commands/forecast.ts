@@ -1,14 +1,16 @@
 // `fintech-calc forecast [scenario ...]`: read, forecast, render.
 import { forecast } from '../../engine/forecast.js';
-import { renderCsv } from '../../render/csv.js';
+import { renderCsv, renderExcelCsv } from '../../render/csv.js';
 import { renderJson } from '../../render/json.js';
 import { renderMarkdown } from '../../render/md.js';
+import { renderSideBySide, yearsOf } from '../../render/side-by-side.js';
 import type { RenderOptions, ScenarioResult } from '../../render/options.js';
 import { renderTable } from '../../render/table.js';
 import { helpAfter, type CommandContext, type OptionsOf, type Program } from '../command.js';
+import { UsageError } from '../exit.js';
 import type { Io } from '../io.js';
-import { checkOutputOptions, forecastOptions, wantsStamp, type Format } from '../options.js';
-import { emit, loadScenarios, readSettings, styleFor, tablesOf } from '../shared.js';
+import { checkOutputOptions, checkYears, forecastOptions, parseYearsOption, wantsStamp, WITH_XLSX, type Format } from '../options.js';
+import { emit, loadScenarios, readSettings, refuseInputsAsOutputs, styleFor, tablesOf } from '../shared.js';
 
 const RENDERERS: Record<Format, (results: readonly ScenarioResult[], options: RenderOptions) => string> = {
   table: renderTable,
@@ -24,7 +26,10 @@ function command(program: Program) {
     .description('forecast each scenario (default: the bundled baseline) and print year-by-year tables')
     .argument('[scenario...]', 'scenario files (.yaml), or the name of a bundled scenario such as baseline');
   return helpAfter(
-    forecastOptions(forecastCommand).option('--watch', 'run again whenever a scenario file, or a file it extends, changes; Ctrl-C stops'),
+    forecastOptions(forecastCommand, WITH_XLSX)
+      .option('--year <list>', 'side by side: one table per model, one column per scenario × case × year, for these years (comma-separated), e.g. --year 2023')
+      .option('--excel', 'with -f csv: CSV for Excel: a UTF-8 BOM, one row per metric with years as columns, labels in --lang, CRLF')
+      .option('--watch', 'run again whenever a scenario file, or a file it extends, changes; Ctrl-C stops'),
     `
 Cases: low, base and high take the low (base, high) end of every input range. They are cases of the inputs, not bounds on the outputs: an output can be lower in the high case when an input lowers it.
 
@@ -34,6 +39,9 @@ Examples:
   fintech-calc forecast my.yaml -t market,profit -u 万亿元
   fintech-calc forecast baseline my.yaml -f json  one JSON document per line
   fintech-calc forecast -f csv -o forecast.csv    tidy CSV rows into a file
+  fintech-calc forecast -f csv --excel -o f.csv   CSV that Excel opens right
+  fintech-calc forecast -f xlsx -o baseline.xlsx  a workbook of live formulas
+  fintech-calc forecast baseline bank-led -c all --year 2023
   fintech-calc forecast --set supplyChain.modes.receivables.penetration.2023=55～65%
   fintech-calc forecast my.yaml --watch           again on every save of my.yaml
 
@@ -49,8 +57,12 @@ export function define(program: Program, { io, setCode }: CommandContext): void 
 async function run(scenarioArgs: readonly string[], raw: OptionsOf<typeof command>, io: Io): Promise<number> {
   const { watch, ...once } = raw;
   if (watch) return (await import('../watch.js')).watchRuns((watched) => run(scenarioArgs, once, watched), io, raw.lang);
-  const options = checkOutputOptions(raw, io);
+  const options = checkOutputOptions(raw, io, WITH_XLSX);
+  const years = raw.year === undefined ? undefined : parseYearsOption(raw.year);
+  if (years && options.format === 'xlsx') throw new UsageError('--year: the side-by-side view is not yet written as a workbook; use -f csv --excel, or -f xlsx without --year');
+  if (raw.excel && options.format !== 'csv') throw new UsageError(`--excel: is a flavour of CSV; add -f csv (got -f ${options.format})`);
   const loaded = await loadScenarios(scenarioArgs.length > 0 ? scenarioArgs : ['baseline'], readSettings(raw.set, options.unit), io);
+  refuseInputsAsOutputs([['-o', options.out]], loaded);
   const tables = tablesOf(loaded, options.tables);
   // One stamp per scenario (JSON Lines); the stamp module is loaded only when stamping.
   const stampOf = wantsStamp(raw.stamp, options.format) ? (await import('../stamp.js')).stampOf : undefined;
@@ -60,8 +72,19 @@ async function run(scenarioArgs: readonly string[], raw: OptionsOf<typeof comman
     file: entry.file,
     ...(stamps && { stamp: stamps[i] }),
   }));
+  if (options.format === 'xlsx') {
+    // A bundle of its own (dist/xlsx.cjs), loaded only here.
+    const { renderForecastXlsx } = await import('../../render/xlsx/index.js');
+    const scenarios = results.map((result, i) => ({ ...result, scenario: loaded[i]!.scenario }));
+    emit(renderForecastXlsx(scenarios, { unit: options.unit, lang: options.lang, tables }).bytes, options.out, io);
+    return 0;
+  }
   const style = await styleFor(options.color);
-  const text = RENDERERS[options.format](results, { unit: options.unit, lang: options.lang, tables, style });
+  if (years) {
+    emit(renderSideBySide(options.format, results, checkYears(years, yearsOf(results, tables)), { unit: options.unit, lang: options.lang, tables, style }, raw.excel), options.out, io);
+    return 0;
+  }
+  const text = (raw.excel ? renderExcelCsv : RENDERERS[options.format])(results, { unit: options.unit, lang: options.lang, tables, style });
   emit(text, options.out, io);
   return 0;
 }

@@ -11,7 +11,7 @@ import {
   type SensitivityRenderOptions,
 } from '../../render/sensitivity.js';
 import { helpAfter, type CommandContext, type OptionsOf, type Program } from '../command.js';
-import { emit, loadScenarios, readSettings, styleFor, unknownMetric } from '../shared.js';
+import { emit, loadScenarios, metricError, readSettings, refuseInputsAsOutputs, styleFor } from '../shared.js';
 import type { Io } from '../io.js';
 import { checkOutputOptions, FORMATS, noColorOption, outputOptions, parsePercentOption, type Format } from '../options.js';
 import type { SensitivityResult } from '../../engine/analysis/sensitivity.js';
@@ -52,10 +52,11 @@ async function run(scenarioArg: string | undefined, raw: OptionsOf<typeof comman
   const options = checkOutputOptions(raw, io);
   const swing = raw.swing === undefined ? undefined : parsePercentOption('--swing', raw.swing, '10%', 1);
   const [loaded] = await loadScenarios([scenarioArg ?? 'baseline'], readSettings(raw.set, options.unit), io);
+  refuseInputsAsOutputs([['-o', options.out]], [loaded!]);
   const { scenario } = loaded!;
   const forecast = forecastCase(scenario, 'base');
   const found = findMetric(forecast, raw.metric);
-  if (found?.value == null) throw unknownMetric(raw.metric, forecast);
+  if (found?.value == null) throw metricError(raw.metric, forecast);
   const result = sensitivity(scenario, (f) => findMetric(f, raw.metric)?.value ?? new Decimal(0), swing);
   const style = await styleFor(options.color);
   emit(RENDERERS[options.format](result, { unit: options.unit, metric: raw.metric, kind: found.kind, scenario: scenario.name, lang: options.lang, style }), options.out, io);

@@ -18,7 +18,7 @@ import { samplesHeader, samplesRows } from '../../render/samples.js';
 import { didYouMean } from '../../shared/suggest.js';
 import { collect, helpAfter, type CommandContext, type OptionsOf, type Program } from '../command.js';
 import { UsageError } from '../exit.js';
-import { emit, loadScenarios, readSettings, styleFor, tablesOf } from '../shared.js';
+import { emit, loadScenarios, readSettings, refuseInputsAsOutputs, styleFor, tablesOf } from '../shared.js';
 import type { Io } from '../io.js';
 import { openOutputFile, replaceTheSameFile, runLettingSignalsIn } from '../output-file.js';
 import {
@@ -90,6 +90,7 @@ async function run(scenarioArg: string | undefined, raw: OptionsOf<typeof comman
   if (!dist) throw new UsageError(`--dist: '${raw.dist}' is not one of ${DISTRIBUTIONS.join(', ')}${didYouMean(raw.dist, DISTRIBUTIONS)}`);
   const percentiles = parsePercentilesOption(raw.percentiles);
   const [loaded] = await loadScenarios([scenarioArg ?? 'baseline'], readSettings(raw.set, options.unit), io);
+  refuseInputsAsOutputs([['-o', options.out], ['--samples-file', raw.samplesFile]], [loaded!]);
   const { scenario } = loaded!;
   const tables = tablesOf([loaded!], options.tables);
   const settings: SimulationSettings = { samples, seed, dist: dist as Distribution, tables };

@@ -8,12 +8,12 @@ import { inputText, metricText, renderSolveJson, renderSolveText, type Solution 
 import { InputError, Problems } from '../../scenario/problems.js';
 import type { RawMap } from '../../scenario/raw.js';
 import { checkSettingPath } from '../../scenario/set.js';
-import { NUMBER, PERCENT_SIGNS, RANGE_SEPARATOR } from '../../scenario/syntax.js';
-import { readRangeText, type ValueKind } from '../../scenario/values.js';
+import { PERCENT_SIGNS } from '../../scenario/syntax.js';
+import { quoted, readOptionValue, readRangeText, type ValueKind } from '../../scenario/values.js';
 import { unitSize } from '../../shared/units.js';
 import { helpAfter, type CommandContext, type OptionsOf, type Program } from '../command.js';
 import { UsageError } from '../exit.js';
-import { emit, loadScenarios, readSettings, unknownMetric } from '../shared.js';
+import { emit, loadScenarios, metricError, readSettings, refuseInputsAsOutputs } from '../shared.js';
 import type { Io } from '../io.js';
 import { caseOption, checkOutputOptions, outputOptions, type Format } from '../options.js';
 
@@ -62,6 +62,7 @@ async function run(scenarioArg: string | undefined, raw: OptionsOf<typeof comman
   if (options.cases.length !== 1) throw new UsageError('--case: solve works on one case: low, base or high');
   const c: Case = options.cases[0]!;
   const [loaded] = await loadScenarios([scenarioArg ?? 'baseline'], readSettings(raw.set, options.unit), io);
+  refuseInputsAsOutputs([['-o', options.out]], [loaded!]);
   const { scenario, root, file } = loaded!;
   const forecast = forecastCase(scenario, c);
 
@@ -69,7 +70,7 @@ async function run(scenarioArg: string | undefined, raw: OptionsOf<typeof comman
   const metric = raw.target.slice(0, Math.max(equals, 0)).trim();
   if (equals < 0) throw new UsageError(`--target: expected <metric>=<value>, e.g. market.marketSize.2023=6.5万亿, got '${raw.target}'`);
   const found = findMetric(forecast, metric);
-  if (found?.value == null) throw unknownMetric(metric, forecast);
+  if (found?.value == null) throw metricError(metric, forecast);
   const target = parseTarget(raw.target.slice(equals + 1), found.kind, options.unit);
   const { varied, kind, everyYear } = variedInput(raw.vary, root, scenario);
   const inputKind = kind === 'amount' ? 'amount' : 'ratio';
@@ -86,6 +87,10 @@ async function run(scenarioArg: string | undefined, raw: OptionsOf<typeof comman
   ].filter((text) => text !== undefined);
   const bounds = `${within}${why.length > 0 ? ` (${why.join('; ')})` : ''}`;
   if (result.kind === 'flat') throw new UsageError(`${metric} does not depend on ${raw.vary}: it stays ${show(result.at.plus(target))} over ${bounds}`);
+  if (result.kind === 'unreachable' && !result.monotone) {
+    const [least, most] = [result.least.plus(target), result.most.plus(target)];
+    throw new UsageError(`${metric} is not monotone in ${raw.vary}: within ${bounds} it covers ${show(least)} to ${show(most)}, which does not reach ${show(target)}`);
+  }
   if (result.kind === 'unreachable') {
     const [from, to] = [result.atLower.plus(target), result.atUpper.plus(target)];
     throw new UsageError(`${metric} cannot reach ${show(target)} by varying ${raw.vary} within ${bounds}: at the ends of that interval it is ${show(from)} and ${show(to)}`);
@@ -155,31 +160,24 @@ function variedInput(vary: string, root: RawMap, scenario: Scenario): VariedInpu
   throw new UsageError(`--vary: ${vary}: expected the input (${input.path}), one of its years (${input.path}.${years.at(-1) ?? 2023}, optionally .low, .base or .high) or its growth`);
 }
 
-/** One number and its unit, if any. */
-const TERM = new RegExp(`^\\s*(${NUMBER})\\s*(\\S*)\\s*$`);
-const SEPARATOR = new RegExp(RANGE_SEPARATOR);
-
 function parseTarget(text: string, kind: ValueKind, outputUnit: string): Decimal {
-  // A target is any signed value (a CAGR of -5%, a negative increment): the sign is
-  // read here, the rest in the value syntax; a ratio target is not bounded to
-  // [0, 100%] (growth reads any percentage), what the metric can reach decides.
-  const trimmed = text.trim();
-  const negative = trimmed.startsWith('-');
-  const magnitude = negative ? trimmed.slice(1) : trimmed;
-  if (magnitude.split(SEPARATOR).length > 1) throw new UsageError(`--target: expected one value, not a range: '${text}'`);
+  // A target is any signed value (a CAGR of -5%, a negative increment), read by the
+  // options' number reader (readOptionValue: exponents, signs, separators, full-width
+  // digits); its unit and range are checked by the value syntax. A ratio target is
+  // not bounded to [0, 100%] (growth reads any percentage): what the metric can reach decides.
+  const expected = kind === 'amount' ? `an amount (65000 in the output unit ${outputUnit}, or with a unit: 6.5万亿, 1500亿, 12bn)` : 'a percentage (40%, -5%) or a fraction (0.4)';
+  const value = readOptionValue(text);
+  if (typeof value === 'string') throw new UsageError(`--target: ${value}; expected ${expected}`);
+  const { number, unit } = value;
+  if (kind !== 'amount' && unit !== undefined && !PERCENT_SIGNS.includes(unit)) throw new UsageError(`--target: ${quoted(text)} is not a value: expected ${expected}`);
   const problems = new Problems();
-  const pos = { file: '--target', line: 0, col: 0 };
-  const unit = TERM.exec(magnitude)?.[2];
-  if (unit === undefined || (kind !== 'amount' && unit !== '' && !PERCENT_SIGNS.includes(unit))) {
-    const expected = kind === 'amount' ? `an amount (65000 in the output unit ${outputUnit}, or with a unit: 6.5万亿, 1500亿, 12bn)` : 'a percentage (40%, -5%) or a fraction (0.4)';
-    problems.add(pos, '', `'${text}' is not a value: expected ${expected}`);
-    throw new InputError(problems.list);
-  }
-  const range = readRangeText(magnitude, kind === 'ratio' ? 'growth' : kind, pos, '', { problems, provenance: new Map(), unitSize: unitSize(outputUnit)!, unitName: outputUnit });
-  if (range === undefined) throw new InputError(problems.list);
-  if (!range.low.equals(range.high)) throw new UsageError(`--target: expected one value, not a range: '${text}'`);
-  return negative ? range.base.negated() : range.base;
+  const magnitude = `${number.abs().toString()}${unit ?? ''}`;
+  const range = readRangeText(magnitude, kind === 'ratio' ? 'growth' : kind, TARGET_POS, '', { problems, provenance: new Map(), unitSize: unitSize(outputUnit)!, unitName: outputUnit });
+  if (range === undefined) throw new InputError(problems.list.map((problem) => ({ ...problem, message: problem.message.replaceAll(quoted(magnitude), quoted(text)) })));
+  return number.isNegative() ? range.base.negated() : range.base;
 }
+
+const TARGET_POS = { file: '--target', line: 0, col: 0 };
 
 /** The metric's line over the years of its table. */
 function forecastLine(forecast: CaseForecast, prefix: string): [string, Decimal][] {

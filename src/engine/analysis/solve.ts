@@ -22,8 +22,11 @@ export interface SolveProblem {
 
 export type SolveResult =
   | { readonly kind: 'solved'; readonly x: Decimal; readonly iterations: number }
-  /** f has the same sign at both ends and in the middle: the target lies outside what they reach. */
-  | { readonly kind: 'unreachable'; readonly atLower: Decimal; readonly atUpper: Decimal }
+  /**
+   * f has one sign wherever the scan looked: the target lies outside what the
+   * metric reaches, least to most of f seen (monotone: in the order of x).
+   */
+  | { readonly kind: 'unreachable'; readonly atLower: Decimal; readonly atUpper: Decimal; readonly least: Decimal; readonly most: Decimal; readonly monotone: boolean }
   /** f is the same at both ends and in the middle: the metric does not depend on the input. */
   | { readonly kind: 'flat'; readonly at: Decimal };
 
@@ -37,22 +40,9 @@ export async function solve({ f, lower, upper, inside }: SolveProblem): Promise<
   if (fa.isZero()) return { kind: 'solved', x: a, iterations: 0 };
   if (fb.isZero()) return { kind: 'solved', x: b, iterations: 0 };
   if (fa.isNegative() === fb.isNegative()) {
-    // A metric that is not monotone can still cross the target inside: look at the
-    // given point and in the middle before giving up.
-    const probes = [inside, a.plus(b).dividedBy(2)].filter((x): x is Decimal => x !== undefined && x.greaterThan(a) && x.lessThan(b));
-    let crossed = false;
-    const seen: Decimal[] = [];
-    for (const x of probes) {
-      const fx = await f(x);
-      if (fx.isZero()) return { kind: 'solved', x, iterations: 1 };
-      seen.push(fx);
-      if (fx.isNegative() !== fa.isNegative()) {
-        [b, fb] = [x, fx];
-        crossed = true;
-        break;
-      }
-    }
-    if (!crossed) return seen.every((fx) => fx.equals(fa)) && fa.equals(fb) ? { kind: 'flat', at: fa } : { kind: 'unreachable', atLower: fa, atUpper: fb };
+    const found = await scanForBracket(f, [a, fa], [b, fb], inside);
+    if (!('ends' in found)) return found;
+    [[a, fa], [b, fb]] = found.ends;
   }
   // |f| this small is zero to the precision of the models (40 digits).
   const negligible = Decimal.max(fa.abs(), fb.abs()).times('1e-30');
@@ -75,6 +65,71 @@ export async function solve({ f, lower, upper, inside }: SolveProblem): Promise<
     }
   }
   return { kind: 'solved', x: a.plus(b).dividedBy(2), iterations: MAX_ITERATIONS };
+}
+
+type Point = readonly [Decimal, Decimal];
+/** Points of an even scan (and, for a wide positive domain, a geometric one: amounts span decades). */
+const SCAN_POINTS = 32;
+/** Golden-section steps around the point nearest the target: the scan's spacing shrinks to 0.618^60 ≈ 3e-13 of it. */
+const REFINE_STEPS = 60;
+const GOLDEN = new Decimal(5).sqrt().minus(1).dividedBy(2);
+
+/**
+ * A bracket of the target when f has one sign at both ends: a metric need not be
+ * monotone in an input (a saving peaks as a cost grows). The domain is scanned;
+ * when no two points cross, a crossing narrower than the scan can only lie beside
+ * the point nearest the target, where a golden-section search closes in on the
+ * extreme there. What was seen answers when nothing crosses.
+ */
+async function scanForBracket(f: (x: Decimal) => Promise<Decimal>, lower: Point, upper: Point, inside: Decimal | undefined): Promise<{ ends: [Point, Point] } | SolveResult> {
+  const [a, b] = [lower[0], upper[0]];
+  const xs = scanPoints(a, b, inside);
+  const points: Point[] = [lower];
+  for (const x of xs) points.push([x, await f(x)]);
+  points.push(upper);
+  const sign = lower[1].isNegative();
+  const zero = points.find(([, fx]) => fx.isZero());
+  if (zero) return { kind: 'solved', x: zero[0], iterations: 1 };
+  const crossing = points.findIndex(([, fx]) => fx.isNegative() !== sign);
+  if (crossing > 0) return { ends: [points[crossing - 1]!, points[crossing]!] };
+  const values = points.map(([, fx]) => fx);
+  if (values.every((fx) => fx.equals(lower[1]))) return { kind: 'flat', at: lower[1] };
+
+  // Nearest the target: |f| least. Close in on the extreme of f between its neighbours.
+  const nearest = values.reduce((best, fx, i) => (fx.abs().lessThan(values[best]!.abs()) ? i : best), 0);
+  let [left, right] = [points[Math.max(0, nearest - 1)]![0], points[Math.min(points.length - 1, nearest + 1)]![0]];
+  const at = async (x: Decimal): Promise<Point> => {
+    const fx = await f(x);
+    values.push(fx);
+    return [x, fx];
+  };
+  let p1 = await at(right.minus(right.minus(left).times(GOLDEN)));
+  let p2 = await at(left.plus(right.minus(left).times(GOLDEN)));
+  for (let step = 0; step < REFINE_STEPS; step++) {
+    for (const [x, fx] of [p1, p2]) {
+      if (fx.isZero()) return { kind: 'solved', x, iterations: 1 };
+      if (fx.isNegative() !== sign) return { ends: [points[nearest]!, [x, fx]] };
+    }
+    if (p1[1].abs().lessThan(p2[1].abs())) {
+      [right, p2] = [p2[0], p1];
+      p1 = await at(right.minus(right.minus(left).times(GOLDEN)));
+    } else {
+      [left, p1] = [p1[0], p2];
+      p2 = await at(left.plus(right.minus(left).times(GOLDEN)));
+    }
+  }
+  const ordered = points.map(([, fx]) => fx);
+  const monotone = ordered.every((fx, i) => i === 0 || fx.greaterThanOrEqualTo(ordered[i - 1]!)) || ordered.every((fx, i) => i === 0 || fx.lessThanOrEqualTo(ordered[i - 1]!));
+  return { kind: 'unreachable', atLower: lower[1], atUpper: upper[1], least: Decimal.min(...values), most: Decimal.max(...values), monotone };
+}
+
+/** The points strictly inside (a, b) to scan: evenly spaced, geometric over a wide positive domain, and the point given. */
+function scanPoints(a: Decimal, b: Decimal, inside: Decimal | undefined): Decimal[] {
+  const even = Array.from({ length: SCAN_POINTS - 1 }, (_, i) => a.plus(b.minus(a).times(i + 1).dividedBy(SCAN_POINTS)));
+  const wide = a.isZero() && b.greaterThan(1000);
+  const geometric = wide ? Array.from({ length: SCAN_POINTS }, (_, i) => b.times(new Decimal(10).pow(-(i + 1) * 0.25))) : [];
+  const all = [...even, ...geometric, ...(inside ? [inside] : [])].filter((x) => x.greaterThan(a) && x.lessThan(b));
+  return all.sort((x, y) => x.comparedTo(y)).filter((x, i, sorted) => i === 0 || !x.equals(sorted[i - 1]!));
 }
 
 /** The part of a domain where the scenario is valid, and the nearest invalid points found beyond its ends. */

@@ -2,7 +2,7 @@
 // or anchors {year: value} interpolated linear | cagr | step, or one anchor and
 // a growth rate. Pure math over decoded values: the scenario reader builds each
 // input with it, and solve builds an input again with one written value changed.
-import { nthRoot, ONE, type Decimal } from '../../shared/decimal.js';
+import { nthRoot, ONE, powersOf, type Decimal } from '../../shared/decimal.js';
 import { isOutOfRange, RANGE_TEXT } from '../../shared/limits.js';
 import { CASES, type Case, type Interpolation, type Provenance, type Range, type Series, type ValueKind, type Year } from '../values.js';
 
@@ -42,8 +42,9 @@ export function interpolate(kind: ValueKind, { method, anchors, growth }: Anchor
   if (yearly === 'not positive') return 'cagr interpolation needs anchors above 0; write interpolate: linear or step';
   const series = new Map<Year, Range>();
   const missing: Year[] = [];
+  const power = powerTable();
   for (const year of years) {
-    const range = valueInYear(year, anchorYears, anchors, method, yearly);
+    const range = valueInYear(year, anchorYears, anchors, method, yearly, power);
     if (range === undefined) missing.push(year);
     else series.set(year, range);
   }
@@ -106,6 +107,7 @@ function valueInYear(
   anchors: ReadonlyMap<Year, Range>,
   method: Interpolation | 'growth',
   yearly: ReadonlyMap<Year, Range>,
+  power: (factor: Decimal, k: number) => Decimal,
 ): Range | undefined {
   const exact = anchors.get(year);
   if (exact) return exact;
@@ -122,7 +124,17 @@ function valueInYear(
   // linear:  v_t = v_a + (v_b − v_a) · (t − a)/(b − a) = v_a + step · (t − a)
   return method === 'linear'
     ? mapCases([from, factor], (c) => from[c].plus(factor[c].times(elapsed)))
-    : mapCases([from, factor], (c) => from[c].times(factor[c].pow(elapsed)));
+    : mapCases([from, factor], (c) => from[c].times(power(factor[c], elapsed)));
+}
+
+/** factor^k for the years of a series in turn: one sequence of powers (decimal.ts powersOf) per factor. */
+function powerTable(): (factor: Decimal, k: number) => Decimal {
+  const sequences = new Map<Decimal, (k: number) => Decimal>();
+  return (factor, k) => {
+    let powers = sequences.get(factor);
+    if (!powers) sequences.set(factor, (powers = powersOf(factor)));
+    return powers(k);
+  };
 }
 
 /**
