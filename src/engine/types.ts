@@ -4,9 +4,10 @@
 // are declared in its file (models/); the values they are made of in values.ts.
 import type { Case, Provenance } from './values.js';
 import type { CaseForecast, ScenarioInputs } from './models/index.js';
+import type { MetricDefinition } from './metrics.js';
 
 export * from './values.js';
-export { TABLES, type CaseForecast, type ScenarioInputs, type SectionName, type TableName } from './models/index.js';
+export { MODEL_TABLES, TABLES, type CaseForecast, type ModelTable, type ScenarioInputs, type SectionName, type TableName } from './models/index.js';
 export type {
   BankProfitInputs,
   ChannelInputs,
@@ -48,6 +49,8 @@ export interface Scenario extends ScenarioInputs {
   readonly description?: string;
   /** Every input's provenance, by path. */
   readonly provenance: ReadonlyMap<string, Provenance>;
+  /** The scenario's own metrics, checked (docs/metrics.md), in the order written. */
+  readonly metrics?: readonly MetricDefinition[];
   readonly simulation?: SimulationInputs;
 }
 

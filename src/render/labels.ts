@@ -2,6 +2,7 @@
 // lines are the models' (engine/models), put together here.
 import type { Line, LineName } from '../engine/analysis/lines.js';
 import { modelOf } from '../engine/models/index.js';
+import { METRICS_LABEL } from '../engine/metrics.js';
 import type { Case, Label, TableName } from '../engine/types.js';
 
 export type Lang = 'en' | 'zh';
@@ -50,6 +51,7 @@ const TEXT = {
   spendSheet: { en: 'Tech spend', zh: '技术投入' },
   labourSheet: { en: 'Labour', zh: '人工降本' },
   techSheet: { en: 'Technologies', zh: '各类技术' },
+  metricsSheet: { en: 'Metrics', zh: '自定义指标' },
   lowShort: { en: 'low', zh: '低' },
   baseShort: { en: 'base', zh: '基准' },
   highShort: { en: 'high', zh: '高' },
@@ -102,7 +104,7 @@ export function scenarioHeading(scenario: { readonly name: string; readonly titl
 }
 
 export function tableTitle(table: TableName, lang: Lang): string {
-  return modelOf(table).label[lang];
+  return (table === 'metrics' ? METRICS_LABEL : modelOf(table).label)[lang];
 }
 
 /** A table's title: "Bank SCF profit (亿元) — <context>", "银行供应链金融利润（亿元）— <context>". */
