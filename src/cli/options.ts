@@ -3,11 +3,11 @@
 import { Option, type Command, type OptionValues } from '@commander-js/extra-typings';
 import { Decimal } from '../shared/decimal.js';
 import type { Case, Distribution, TableName } from '../engine/types.js';
-import { CASES, DISTRIBUTIONS, TABLES } from '../engine/types.js';
+import { CASES, RANGE_DISTRIBUTIONS, TABLES } from '../engine/types.js';
 import type { Lang } from '../render/labels.js';
 import { quoted, readPlainNumber } from '../scenario/values.js';
 import { SMALLEST } from '../shared/limits.js';
-import { didYouMean } from '../shared/suggest.js';
+import { didYouMean, listNames } from '../shared/suggest.js';
 import { AMOUNT_UNITS, OUTPUT_UNITS } from '../shared/units.js';
 import { collect } from './command.js';
 import { UsageError } from './exit.js';
@@ -150,9 +150,16 @@ export function parseSeedOption(text: string): number {
 
 /** --dist: the distribution of a range that does not name its own. */
 export function parseDistOption(text: string): Distribution {
-  const dist = DISTRIBUTIONS.find((name) => name === text);
-  if (!dist) throw new UsageError(`--dist: '${text}' is not one of ${DISTRIBUTIONS.join(', ')}${didYouMean(text, DISTRIBUTIONS)}`);
+  const dist = RANGE_DISTRIBUTIONS.find((name) => name === text);
+  if (!dist) throw new UsageError(`--dist: '${text}' is not one of ${RANGE_DISTRIBUTIONS.join(', ')}${didYouMean(text, RANGE_DISTRIBUTIONS)}`);
   return dist;
+}
+
+/** A lognormal is fitted to its range's logs: the inputs whose range starts at 0 in some year (lognormalFromZero) cannot take one. */
+export function refuseUnfittedLognormal(unfitted: readonly string[]): void {
+  if (unfitted.length === 0) return;
+  const one = unfitted.length === 1;
+  throw new UsageError(`lognormal needs a low above 0, and ${listNames(unfitted)} start${one ? 's' : ''} at 0 in some year: give ${one ? 'it' : 'them'} another dist, or use --dist normal`);
 }
 
 /** --percentiles: numbers from 0 to 100, comma-separated. */

@@ -1,6 +1,6 @@
 // What the commands share: reading scenarios with their --set options, choosing
 // tables, colour, and writing the output.
-import { modelOf } from '../engine/models/index.js';
+import { sectionOf } from '../engine/models/index.js';
 import type { TableName } from '../engine/types.js';
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
@@ -21,9 +21,9 @@ export { metricError } from './arguments.js';
 export function tablesOf(loaded: readonly LoadedScenario[], asked: readonly TableName[] | undefined): readonly TableName[] {
   if (asked === undefined) return TABLES;
   for (const { scenario, file } of loaded) {
-    const missing = asked.filter((table) => scenario[modelOf(table).section] === undefined);
+    const missing = asked.filter((table) => scenario[sectionOf(table)] === undefined);
     if (missing.length > 0) {
-      throw new UsageError(`${file} has no ${missing.join(', ')} table (it lacks ${missing.map((table) => modelOf(table).section).join(', ')})`);
+      throw new UsageError(`${file} has no ${missing.join(', ')} table (it lacks ${missing.map(sectionOf).join(', ')})`);
     }
   }
   return asked;

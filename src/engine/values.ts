@@ -55,15 +55,36 @@ export interface Warning {
   readonly message: Label;
 }
 
-/** How simulate samples a range between its low and high, with its base as the mode. */
-export type Distribution = 'triangular' | 'uniform' | 'pert';
-export const DISTRIBUTIONS: readonly Distribution[] = ['triangular', 'uniform', 'pert'];
+/**
+ * How simulate samples a range: between its low and high with its base as the
+ * mode (triangular, uniform, pert); fitted to its low and high as two
+ * percentiles (normal, lognormal); or among written values (discrete).
+ */
+export type Distribution = 'triangular' | 'uniform' | 'pert' | 'normal' | 'lognormal' | 'discrete';
+export const DISTRIBUTIONS: readonly Distribution[] = ['triangular', 'uniform', 'pert', 'normal', 'lognormal', 'discrete'];
+/** The distributions simulate's --dist may give every range (discrete needs its values written). */
+export const RANGE_DISTRIBUTIONS: readonly Distribution[] = ['triangular', 'uniform', 'pert', 'normal', 'lognormal'];
+
+/** One of the values a discrete distribution takes, with its weight (the weights need not sum to 1). */
+export interface Outcome {
+  readonly value: Decimal;
+  readonly weight: Decimal;
+}
+
+/** What a value says of its distribution beyond its name. */
+export interface DistributionShape {
+  /** normal, lognormal: the probability between low and high (0.9: they are p5 and p95). */
+  readonly coverage?: Decimal;
+  /** discrete: its values and weights. */
+  readonly outcomes?: readonly Outcome[];
+}
 
 /** One written value of an input, with what its author said of it. */
 export interface Written {
   readonly where: Where;
   readonly range: Range;
   readonly dist?: Distribution;
+  readonly shape?: DistributionShape;
   /** Written as a range (60～70%, {low, high}), even if its ends are equal. */
   readonly isRange: boolean;
   /** Written without a base, which is then the midpoint of its ends (SPEC §2.1): it moves with them. */

@@ -2,6 +2,7 @@
 // as fractions, keys in the documented order (the order of each model's lines),
 // one document per scenario.
 import type { Decimal } from '../shared/decimal.js';
+import { lineKind, type MetricKind, type MetricsForecast } from '../engine/metrics.js';
 import { isItems, lineValue, MODELS, type ItemsSpec, type OutputSpec } from '../engine/models/index.js';
 import type { CaseForecast, Item, Yearly } from '../engine/types.js';
 import type { Lang } from './labels.js';
@@ -31,7 +32,15 @@ function caseDocument(forecast: CaseForecast, { unit, lang, tables }: RenderOpti
     const table = forecast[model.table] as Values | undefined;
     if (table && tables.includes(model.table)) document[model.table] = { years: table.years, ...linesDocument(model.outputs, table, unit, lang) };
   }
+  if (forecast.metrics && tables.includes('metrics')) document.metrics = metricsDocument(forecast.metrics, unit);
   return document;
+}
+
+/** The metrics table as a model's: each metric a year map (null where it has no value), so `metrics.<id>.<year>` is its address. */
+function metricsDocument({ years, metrics }: MetricsForecast, unit: string): object {
+  const values = (kind: MetricKind, series: Yearly<Decimal | null>) =>
+    Object.fromEntries([...series].map(([year, value]) => [String(year), value === null ? null : machineValue(value, lineKind(kind), unit)]));
+  return { years, ...Object.fromEntries(metrics.map(({ id, kind, values: series }) => [id, values(kind, series)])) };
 }
 
 type Values = Readonly<Record<string, unknown>>;

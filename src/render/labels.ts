@@ -2,6 +2,7 @@
 // lines are the models' (engine/models), put together here.
 import type { Line, LineName } from '../engine/analysis/lines.js';
 import { modelOf } from '../engine/models/index.js';
+import { METRICS_LABEL } from '../engine/metrics.js';
 import type { Case, Label, TableName } from '../engine/types.js';
 
 export type Lang = 'en' | 'zh';
@@ -24,6 +25,10 @@ const TEXT = {
   itsRange: { en: 'its range', zh: '其区间' },
   plusMinusSwing: { en: '± swing', zh: '± 摆幅' },
   mean: { en: 'mean', zh: '均值' },
+  meanError: { en: 'se(mean)', zh: '均值标准误' },
+  input: { en: 'Input', zh: '输入' },
+  varianceShare: { en: 'Share of variance', zh: '方差占比' },
+  medianError: { en: 'se(p50)', zh: 'p50 标准误' },
   added: { en: 'added', zh: '新增' },
   removed: { en: 'removed', zh: '删除' },
   residual: { en: 'residual', zh: '残差' },
@@ -36,6 +41,9 @@ const TEXT = {
   triangular: { en: 'triangular', zh: '三角分布' },
   uniform: { en: 'uniform', zh: '均匀分布' },
   pert: { en: 'pert', zh: 'PERT 分布' },
+  normal: { en: 'normal', zh: '正态分布' },
+  lognormal: { en: 'lognormal', zh: '对数正态分布' },
+  discrete: { en: 'discrete', zh: '离散分布' },
   // Spreadsheets (xlsx and the Excel CSV).
   inputsSheet: { en: 'Inputs', zh: '输入' },
   stampSheet: { en: 'Stamp', zh: '版本信息' },
@@ -44,6 +52,7 @@ const TEXT = {
   spendSheet: { en: 'Tech spend', zh: '技术投入' },
   labourSheet: { en: 'Labour', zh: '人工降本' },
   techSheet: { en: 'Technologies', zh: '各类技术' },
+  metricsSheet: { en: 'Metrics', zh: '自定义指标' },
   lowShort: { en: 'low', zh: '低' },
   baseShort: { en: 'base', zh: '基准' },
   highShort: { en: 'high', zh: '高' },
@@ -96,7 +105,7 @@ export function scenarioHeading(scenario: { readonly name: string; readonly titl
 }
 
 export function tableTitle(table: TableName, lang: Lang): string {
-  return modelOf(table).label[lang];
+  return (table === 'metrics' ? METRICS_LABEL : modelOf(table).label)[lang];
 }
 
 /** A table's title: "Bank SCF profit (亿元) — <context>", "银行供应链金融利润（亿元）— <context>". */
@@ -183,6 +192,20 @@ export const say = {
   samples: (lang: Lang, samples: number): string => (lang === 'zh' ? `${samples} 次抽样` : `${samples} samples`),
   seed: (lang: Lang, seed: number): string => (lang === 'zh' ? `种子 ${seed}` : `seed ${seed}`),
   noValueSampled: (lang: Lang): string => (lang === 'zh' ? '（所有样本均无值）' : '(no value in any sample)'),
+  exceedance: (lang: Lang, metric: string, threshold: string, probability: string, low: string, high: string): string =>
+    lang === 'zh' ? `P(${metric} > ${threshold}) = ${probability}（95% 置信区间 ${low}～${high}）` : `P(${metric} > ${threshold}) = ${probability} (95% CI ${low} to ${high})`,
+  contributionTitle: (lang: Lang, metric: string): string =>
+    lang === 'zh' ? `${metric} 的方差贡献（一阶 Sobol 指数：各输入单独解释的方差占比）` : `Contribution to the variance of ${metric} (first-order Sobol index: the share each input explains alone)`,
+  contributionRest: (lang: Lang, count: number, share: string): string => (lang === 'zh' ? `……另有 ${count} 个输入，合计 ${share}` : `… ${count} more inputs, together ${share}`),
+  contributionSum: (lang: Lang, share: string): string => (lang === 'zh' ? `合计 ${share}（小于 100% 为交互作用，大于 100% 为相关输入共有）` : `sum ${share} (below 100%: interactions; above: shared by correlated inputs)`),
+  precisionReached: (lang: Lang, precision: string, samples: number, reached: boolean): string =>
+    lang === 'zh'
+      ? reached
+        ? `每个均值的 95% 区间在其 ${precision} 以内，用了 ${samples} 次抽样`
+        : `抽样 ${samples} 次（-n 上限）后仍未达到 ${precision} 的精度`
+      : reached
+        ? `every mean known to ${precision} of itself (95%) after ${samples} samples`
+        : `precision ${precision} not reached within ${samples} samples (the -n cap)`,
   // explain
   sameEveryYear: (lang: Lang, where: string): string => (lang === 'zh' ? `每年相同，${where}` : `the same every year, ${where}`),
   anchor: (lang: Lang, year: number, where: string): string => (lang === 'zh' ? `${year} 年的锚点，${where}` : `anchor ${year}, ${where}`),

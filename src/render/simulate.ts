@@ -6,6 +6,7 @@ import type { Line } from '../engine/analysis/lines.js';
 import type { SampleStats } from '../engine/simulate/stats.js';
 import type { Distribution, TableName } from '../engine/types.js';
 import { csvText, csvUnit } from './csv.js';
+import { visible } from './escape.js';
 import { colon, comma, lineLabel, parenthesised, say, scenarioHeading, tableHeading, text, type Lang } from './labels.js';
 import type { Grid } from './grid.js';
 import { gridMarkdown } from './md.js';
@@ -39,6 +40,12 @@ export interface SimulateRenderOptions {
   readonly dist: Distribution;
   readonly percentiles: readonly number[];
   readonly histograms: readonly SimulatedOutput[];
+  /** Standard errors of the mean and p50 beside them. */
+  readonly errors?: boolean;
+  /** The sampled inputs' paths, in the order of SampleStats.contributions. */
+  readonly inputs?: readonly string[];
+  /** --precision: the fraction asked for, and whether every mean reached it. */
+  readonly precision?: { readonly target: number; readonly reached: boolean };
   readonly stamp?: object;
 }
 
@@ -49,12 +56,15 @@ export function decimal(value: number): Decimal | null {
 
 /** The statistics' names: in JSON and CSV (machine), or for people (`lang`). */
 function statNames(options: SimulateRenderOptions, lang: Lang | 'machine' = 'machine'): string[] {
-  return [lang === 'machine' ? 'mean' : text('mean', lang), ...options.percentiles.map((p) => `p${p}`)];
+  const errors = !options.errors ? [] : lang === 'machine' ? ['mean_se', 'p50_se'] : [text('meanError', lang), text('medianError', lang)];
+  return [lang === 'machine' ? 'mean' : text('mean', lang), ...options.percentiles.map((p) => `p${p}`), ...errors];
 }
 
-/** Statistic s of an output: the mean, then the percentiles asked for. */
+/** Statistic s of an output: the mean, the percentiles asked for, then the standard errors (if asked for). */
 function statValue(output: SimulatedOutput, s: number): Decimal | null {
-  return decimal(s === 0 ? output.stats.mean : output.stats.percentiles[s - 1]!);
+  const { mean, percentiles, errors } = output.stats;
+  const values = [mean, ...percentiles, ...(errors ? [errors.mean, errors.p50] : [])];
+  return decimal(values[s]!);
 }
 
 function statValues(output: SimulatedOutput, options: SimulateRenderOptions): (Decimal | null)[] {
@@ -103,9 +113,61 @@ function grids(outputs: readonly SimulatedOutput[], options: SimulateRenderOptio
   });
 }
 
-export function histogramText(output: SimulatedOutput, options: SimulateRenderOptions): string {
+/** An output's address, as --metric takes it: market.marketSize.2023. */
+function addressOf(output: SimulatedOutput): string {
   const { table, group, key, metric } = output.line;
-  const name = `${[table, group, key, metric].filter(Boolean).join('.')}.${output.year}`;
+  return `${[table, group, key, metric].filter(Boolean).join('.')}.${output.year}`;
+}
+
+/** A probability for people: a percentage with two decimals. */
+function percentText(probability: number): string {
+  const value = decimal(probability);
+  return value === null ? '–' : displayValue(value, 'ratio', '');
+}
+
+/** The lines of --exceed: P(metric > threshold) and its 95% interval, for people. */
+function exceedLines(outputs: readonly SimulatedOutput[], options: SimulateRenderOptions): string[] {
+  return outputs.flatMap((output) =>
+    (output.stats.exceed ?? []).map(({ threshold, probability, low, high }) => {
+      const shown = `${displayValue(decimal(threshold)!, output.line.kind, options.unit)}${output.line.kind === 'amount' ? ` ${options.unit}` : ''}`;
+      return say.exceedance(options.lang, addressOf(output), shown, percentText(probability), percentText(low), percentText(high));
+    }),
+  );
+}
+
+/** The inputs by contribution, largest first (by path among equals). */
+function ranked(output: SimulatedOutput, options: SimulateRenderOptions): { input: string; index: number }[] {
+  const inputs = options.inputs ?? [];
+  return (output.stats.contributions ?? []).map((index, k) => ({ input: inputs[k]!, index })).sort((a, b) => b.index - a.index || (a.input < b.input ? -1 : 1));
+}
+
+/** Inputs shown in a --contrib chart; the others are summed in one line. */
+const CHART_INPUTS = 12;
+const BAR_WIDTH = 30;
+
+/** --contrib for the terminal: a bar per input, the largest first. */
+export function contributionText(output: SimulatedOutput, options: SimulateRenderOptions): string {
+  const all = ranked(output, options);
+  const [shown, rest] = [all.slice(0, CHART_INPUTS), all.slice(CHART_INPUTS)];
+  const width = Math.max(0, ...shown.map(({ input }) => input.length));
+  const bars = shown.map(({ input, index }) => {
+    const cells = Math.round(index * BAR_WIDTH);
+    return `${input.padEnd(width)}  ${'█'.repeat(cells)}${' '.repeat(BAR_WIDTH - cells)} ${percentText(index).padStart(7)}`;
+  });
+  const sum = (entries: readonly { index: number }[]) => percentText(entries.reduce((total, { index }) => total + index, 0));
+  const more = rest.length > 0 ? [say.contributionRest(options.lang, rest.length, sum(rest))] : [];
+  return [say.contributionTitle(options.lang, addressOf(output)), ...bars, ...more, say.contributionSum(options.lang, sum(all))].map(visible).join('\n') + '\n';
+}
+
+/** What a table or Markdown output adds after its tables: --exceed's lines, --precision's outcome. */
+function summaryLines(outputs: readonly SimulatedOutput[], options: SimulateRenderOptions): string[] {
+  const { precision } = options;
+  const reached = precision ? [say.precisionReached(options.lang, percentText(precision.target), options.samples, precision.reached)] : [];
+  return [...exceedLines(outputs, options), ...reached].map(visible);
+}
+
+export function histogramText(output: SimulatedOutput, options: SimulateRenderOptions): string {
+  const name = addressOf(output);
   const title = `${name}${parenthesised(options.unit, options.lang)}${colon(options.lang)}${say.samples(options.lang, options.samples)}`;
   // Undefined in every sample (a CAGR from a first value of 0): nothing to draw, nor ends to label.
   if (output.stats.count === 0) return `${title}\n${say.noValueSampled(options.lang)}\n`;
@@ -124,15 +186,31 @@ export function histogramText(output: SimulatedOutput, options: SimulateRenderOp
 
 export function renderSimulateTable(outputs: readonly SimulatedOutput[], options: SimulateRenderOptions): string {
   const tables = grids(outputs, options).map((grid) => gridTable(grid, options.style));
-  return [...tables, ...options.histograms.map((output) => histogramText(output, options))].join('\n');
+  const summary = summaryLines(outputs, options);
+  const contributions = outputs.filter((output) => output.stats.contributions).map((output) => contributionText(output, options));
+  return [...tables, ...options.histograms.map((output) => histogramText(output, options)), ...(summary.length > 0 ? [`${summary.join('\n')}\n`] : []), ...contributions].join('\n');
 }
 
 export function renderSimulateMarkdown(outputs: readonly SimulatedOutput[], options: SimulateRenderOptions): string {
-  return grids(outputs, options).map(gridMarkdown).join('\n');
+  const tables = grids(outputs, options).map(gridMarkdown);
+  const summary = summaryLines(outputs, options).map((line) => `- ${line}\n`);
+  const contributions = outputs
+    .filter((output) => output.stats.contributions)
+    .map((output) => {
+      const rows = ranked(output, options).map(({ input, index }) => [input, percentText(index)]);
+      return gridMarkdown({ title: say.contributionTitle(options.lang, addressOf(output)), header: [text('input', options.lang), text('varianceShare', options.lang)], rows, notes: [] });
+    });
+  return [...tables, ...(summary.length > 0 ? [summary.join('')] : []), ...contributions].join('\n');
 }
 
 function machine(value: Decimal | null, output: SimulatedOutput, unit: string): string | null {
   return value === null ? null : machineValue(value, output.line.kind, unit);
+}
+
+/** A probability or share for machines: a fraction, as a ratio is written. */
+function machineProbability(value: number): string | null {
+  const shown = decimal(value);
+  return shown === null ? null : machineValue(shown, 'ratio', '');
 }
 
 export function renderSimulateJson(outputs: readonly SimulatedOutput[], options: SimulateRenderOptions): string {
@@ -144,6 +222,19 @@ export function renderSimulateJson(outputs: readonly SimulatedOutput[], options:
     year: output.year,
     ...Object.fromEntries(statValues(output, options).map((value, i) => [names[i]!, machine(value, output, options.unit)])),
   }));
+  const where = (output: SimulatedOutput) => ({ table: output.line.table, metric: output.line.metric, key: output.line.key, year: output.year });
+  const exceed = outputs.flatMap((output) =>
+    (output.stats.exceed ?? []).map(({ threshold, probability, low, high }) => ({
+      ...where(output),
+      threshold: machine(decimal(threshold), output, options.unit),
+      probability: machineProbability(probability),
+      low: machineProbability(low),
+      high: machineProbability(high),
+    })),
+  );
+  const contributions = outputs
+    .filter((output) => output.stats.contributions)
+    .map((output) => ({ ...where(output), inputs: ranked(output, options).map(({ input, index }) => ({ input, index: machineProbability(index) })) }));
   const document = {
     format: SIMULATE_FORMAT,
     scenario: options.scenario,
@@ -152,7 +243,10 @@ export function renderSimulateJson(outputs: readonly SimulatedOutput[], options:
     seed: options.seed,
     dist: options.dist,
     percentiles: options.percentiles,
+    ...(options.precision && { precision: options.precision }),
     metrics,
+    ...(exceed.length > 0 && { exceed }),
+    ...(contributions.length > 0 && { contributions }),
     ...(options.stamp && { stamp: options.stamp }),
   };
   return `${JSON.stringify(document)}\n`;
@@ -172,6 +266,14 @@ export function renderSimulateCsv(outputs: readonly SimulatedOutput[], options: 
       csvUnit(output.line.kind, options.unit),
     ]),
   );
+  const row = (output: SimulatedOutput, stat: string, value: string | null, unit: string) => [options.scenario, output.line.table, output.line.metric, output.line.key, output.year, stat, value ?? '', unit];
+  const exceedRows = outputs.flatMap((output) =>
+    (output.stats.exceed ?? []).flatMap(({ threshold, probability, low, high }) => {
+      const stat = `P>${machine(decimal(threshold), output, options.unit)}`;
+      return [row(output, stat, machineProbability(probability), 'ratio'), row(output, `${stat}:low95`, machineProbability(low), 'ratio'), row(output, `${stat}:high95`, machineProbability(high), 'ratio')];
+    }),
+  );
+  const contributionRows = outputs.flatMap((output) => ranked(output, options).map(({ input, index }) => row(output, `contrib:${input}`, machineProbability(index), 'ratio')));
   const stamp = options.stamp ? stampComment(options.stamp, 'csv') : '';
-  return stamp + csvText([['scenario', 'table', 'metric', 'key', 'year', 'stat', 'value', 'unit'], ...rows]);
+  return stamp + csvText([['scenario', 'table', 'metric', 'key', 'year', 'stat', 'value', 'unit'], ...rows, ...exceedRows, ...contributionRows]);
 }

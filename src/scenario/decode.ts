@@ -9,11 +9,13 @@ import type { InputProblem, Item, Label, Provenance, Scenario, Series, ValueKind
 import { isYearInWindow, YEAR_WINDOW } from '../shared/limits.js';
 import { didYouMean, listNames } from '../shared/suggest.js';
 import { AMOUNT_UNITS, unitSize } from '../shared/units.js';
-import { SCENARIO } from './format.js';
+import { METRICS, SCENARIO } from './format.js';
+import { checkMetrics, type WrittenMetric } from './metrics.js';
 import { isRemoval } from './merge.js';
 import { Problems, type Pos } from './problems.js';
 import type { RawMap, RawNode } from './raw.js';
 import { readSeries } from './series.js';
+import { checkDiscreteInputs, readSimulation } from './simulation.js';
 import type { ReadContext } from './values.js';
 
 /** What decoding a merged tree needs to know of where its parts were written. */
@@ -100,9 +102,17 @@ export function decodeScenario(root: RawNode, defaultName: string, problems: Pro
     const inputs = node && readModel(model, node, top, years, ctx);
     if (inputs) sections[model.section] = inputs;
   }
+  const simulationNode = top.get('simulation');
+  const simulation = simulationNode && readSimulation(simulationNode, provenance, problems);
+  checkDiscreteInputs(provenance, problems);
 
+  const metricsNode = top.get('metrics');
+  const written = metricsNode && namedItems(top, 'metrics', METRICS, ctx, (node, path, id) => readItem(node, path, id, METRICS.item, years, ctx));
   if (!problems.empty) return undefined;
-  return { name, title, ...(description !== undefined && { description }), provenance, ...sections };
+  const scenario: Scenario = { name, title, ...(description !== undefined && { description }), provenance, ...sections, ...(simulation && { simulation }) };
+  if (!written || written.length === 0) return scenario;
+  const metrics = checkMetrics(written as unknown as WrittenMetric[], metricsNode!, scenario, problems);
+  return metrics && { ...scenario, metrics };
 }
 
 /** The unit of the bare amounts of one file (SPEC §2.1): its own `unit`, if it gives a valid one. */

@@ -38,6 +38,8 @@ export interface RawScalar {
   readonly text: string;
   /** What YAML made of it: a number, a string, a boolean or null. */
   readonly type: 'number' | 'string' | 'boolean' | 'null';
+  /** Of a scalar on one line: how many columns after `pos` its text starts (1 past a quote), so a column inside it can be given (metric formulas). */
+  readonly textCol?: number;
 }
 
 /** The deepest nesting of maps and lists a scenario needs is far below this; deeper input is refused, not recursed into. */
@@ -243,7 +245,9 @@ function toRaw(document: Document.Parsed, posAt: (offset: number) => Pos, proble
     if (isScalar(node)) {
       const value = node.value;
       const type = value === null ? 'null' : typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'string';
-      return { raw: { kind: 'scalar', pos, text: String(node.source ?? value), type }, height: 0 };
+      const text = String(node.source ?? value);
+      const textCol = text.includes('\n') ? undefined : node.type === 'PLAIN' ? 0 : node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' ? 1 : undefined;
+      return { raw: { kind: 'scalar', pos, text, type, ...(textCol !== undefined && { textCol }) }, height: 0 };
     }
     // An empty value (`key:` with nothing after it) is a null scalar.
     return { raw: { kind: 'scalar', pos, text: '', type: 'null' }, height: 0 };

@@ -5,6 +5,7 @@
 // frontier ≤ spend, …) and the inputs an `extends` provides are the loader's.
 // So is whether a `null` has an inherited entry to remove: the schema allows null
 // wherever a file may remove one (every key of a map merged key by key).
+import { DISTRIBUTIONS } from '../engine/types.js';
 import { unitSpellings } from '../shared/unit-names.js';
 import { SCENARIO, type Shape } from './format.js';
 import { OWN_KEYS } from './merge.js';
@@ -64,7 +65,9 @@ function scalarValue(kind: 'amount' | 'ratio' | 'growth' | 'count'): Schema {
 const ANNOTATION = {
   source: { type: 'string', description: "Where the number comes from: a report line ('l.172: …') or 'assumption: <reason>'." },
   note: { type: 'string', description: 'A remark shown with the value.' },
-  dist: { enum: ['triangular', 'uniform', 'pert'], description: 'How simulate samples this range (default: --dist, triangular).' },
+  dist: { enum: [...DISTRIBUTIONS], description: 'How simulate samples this range (default: --dist, triangular).' },
+  coverage: { description: 'normal, lognormal: the probability between low and high (default 90%: p5 to p95).', anyOf: [{ type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 }, { type: 'string', pattern: RATIO_PATTERN }] },
+  weights: { type: 'array', items: { type: 'number', minimum: 0 }, description: 'discrete: the weight of each value (default equal).' },
 };
 
 /** A value: scalar, or {value, source, note}, or {low, base, high, source, note}. */
@@ -77,6 +80,12 @@ function valueDef(kind: 'amount' | 'ratio' | 'growth' | 'count'): Schema {
         type: 'object',
         properties: { value: scalar, ...ANNOTATION },
         required: ['value'],
+        additionalProperties: false,
+      },
+      {
+        type: 'object',
+        properties: { values: { type: 'array', items: scalar, minItems: 1 }, base: scalar, ...ANNOTATION, dist: { const: 'discrete' } },
+        required: ['values', 'dist'],
         additionalProperties: false,
       },
       {
@@ -151,6 +160,27 @@ function shapeSchema(shape: Shape): Schema {
       return {
         description: shape.doc,
         anyOf: [{ type: 'string' }, { type: 'object', properties: { en: removable({ type: 'string' }), zh: removable({ type: 'string' }) }, additionalProperties: false }],
+      };
+    case 'simulation':
+      return {
+        type: 'object',
+        description: shape.doc,
+        properties: {
+          correlations: {
+            type: 'array',
+            description: 'Pairs of inputs whose draws move together, by rank (Spearman) correlation.',
+            items: {
+              type: 'object',
+              properties: {
+                between: { type: 'array', items: { type: 'string' }, minItems: 2, maxItems: 2, description: 'Two input paths (every year of each).' },
+                rank: { type: 'number', minimum: -1, maximum: 1 },
+              },
+              required: ['between', 'rank'],
+              additionalProperties: false,
+            },
+          },
+        },
+        additionalProperties: false,
       };
     case 'years':
       return {

@@ -29,6 +29,7 @@ const NOT_INPUTS: Readonly<Record<string, string>> = {
   title: 'it describes the file',
   description: 'it describes the file',
   extends: 'the files a scenario extends are read before --set applies',
+  simulation: 'it says how simulate samples the inputs, not what they are',
 };
 const INPUT_KEYS = keysOf(SCENARIO).filter((key) => key !== 'unit' && !Object.hasOwn(NOT_INPUTS, key));
 

@@ -3,13 +3,14 @@
 // annotated with source and note. Each becomes a Range of Decimal in 亿元 or as
 // a fraction; a plain value has low = base = high.
 import { Decimal, midpoint, parseDecimal } from '../shared/decimal.js';
-import { DISTRIBUTIONS, type Distribution, type Provenance, type Range, type Written } from '../engine/types.js';
+import type { Distribution, DistributionShape, Provenance, Range, Written } from '../engine/types.js';
 import { isOutOfRange, RANGE_TEXT, type NumberKind } from '../shared/limits.js';
 import { didYouMean } from '../shared/suggest.js';
 import { AMOUNT_UNITS, unitSize } from '../shared/units.js';
 import type { Pos, Problems } from './problems.js';
 import type { RawMap, RawNode } from './raw.js';
 import { asciiNumerals, NUMBER, PERCENT_SIGNS, RANGE_SPLIT } from './syntax.js';
+import { DISTRIBUTION_KEYS, fitsDistribution, readSampling } from './distribution.js';
 
 /**
  * amount: ≥ 0, in a unit; ratio: a fraction in [0, 1]; growth: a yearly rate, > −100%;
@@ -21,6 +22,7 @@ export interface Value {
   readonly range: Range;
   /** How simulate samples the range, if the value says (`dist: pert`). */
   readonly dist?: Distribution;
+  readonly shape?: DistributionShape;
   /** Written as a range (60～70%, {low, high}), even if its ends are equal. */
   readonly isRange: boolean;
   /** Written without a base, which is then the midpoint of its ends. */
@@ -51,7 +53,7 @@ function contextAt(pos: Pos, ctx: ReadContext): ReadContext {
   return ctx.unitAt ? { ...ctx, ...ctx.unitAt(pos) } : ctx;
 }
 
-const ANNOTATION_KEYS = ['value', 'low', 'base', 'high', 'source', 'note', 'dist'];
+const ANNOTATION_KEYS = ['value', 'low', 'base', 'high', 'source', 'note', ...DISTRIBUTION_KEYS];
 
 const TERM = new RegExp(String.raw`^\s*(${NUMBER})\s*([^\s\d.+-][^\s]*)?\s*$`);
 const PLAIN_NUMBER = new RegExp(`^${NUMBER}$`);
@@ -87,6 +89,7 @@ export function written(value: Value): Written {
     isRange: value.isRange,
     ...(value.baseIsMidpoint && { baseIsMidpoint: true }),
     ...(value.dist && { dist: value.dist }),
+    ...(value.shape && { shape: value.shape }),
     ...(value.source !== undefined && { source: value.source }),
     ...(value.note !== undefined && { note: value.note }),
   };
@@ -116,20 +119,19 @@ function readAnnotated(node: RawMap, kind: ValueKind, path: string, ctx: ReadCon
     }
   }
   const source = readText(get('source'), `${path}.source`, ctx);
-  const distNode = get('dist');
-  const distText = distNode?.kind === 'scalar' ? distNode.text : '';
-  const dist = DISTRIBUTIONS.find((name) => name === distText);
-  if (distNode && !dist) {
-    problems.add(distNode.pos, `${path}.dist`, `unknown distribution '${distText}'${didYouMean(distText, DISTRIBUTIONS)}; expected ${DISTRIBUTIONS.join(', ')}`);
-    ok = false;
-  }
+  const sampling = readSampling(node, kind, path, { problems, single: (item, itemKind, itemPath) => readSingle(item, itemKind, itemPath, ctx), plain: readPlainNumber });
+  if (sampling === undefined) ok = false;
+  const { dist, shape } = sampling ?? {};
   const note = readText(get('note'), `${path}.note`, ctx);
   const value = get('value');
   const [low, base, high] = [get('low'), get('base'), get('high')];
-  let range: Range | undefined;
-  let isRange = low !== undefined;
-  let baseIsMidpoint = base === undefined;
-  if (value !== undefined) {
+  let range: Range | undefined = sampling?.range;
+  let isRange = low !== undefined || range !== undefined;
+  // A discrete value's base is its most likely value (or written), not a midpoint.
+  let baseIsMidpoint = base === undefined && range === undefined;
+  if (range !== undefined || sampling === undefined) {
+    // a discrete value's range is read from its values
+  } else if (value !== undefined) {
     if (low ?? base ?? high) {
       problems.add(node.pos, path, 'give either value or low/base/high, not both');
       return undefined;
@@ -146,8 +148,8 @@ function readAnnotated(node: RawMap, kind: ValueKind, path: string, ctx: ReadCon
     problems.add(node.pos, path, `expected ${expected(kind, ctx.unitName)}: a value map needs value, or low and high`);
     return undefined;
   }
-  if (!ok || range === undefined || (source === null || note === null)) return undefined;
-  return { range, pos: node.pos, isRange, baseIsMidpoint, ...(source !== undefined && { source }), ...(note !== undefined && { note }), ...(dist && { dist }) };
+  if (!ok || range === undefined || (source === null || note === null) || !fitsDistribution(dist, range, node.pos, path, problems)) return undefined;
+  return { range, pos: node.pos, isRange, baseIsMidpoint, ...(source !== undefined && { source }), ...(note !== undefined && { note }), ...(dist && { dist }), ...(shape && { shape }) };
 }
 
 /** A single number (not a range), for the ends of a {low, base, high} map. */

@@ -79,7 +79,7 @@ describe('__complete', () => {
   it('offers bundled scenarios and asks the shell for scenario files where a scenario goes', async () => {
     for (const words of [['forecast', ''], ['forecast', 'baseline', ''], ['diff', 'baseline', ''], ['simulate', ''], ['validate', '']]) {
       const { values, files } = await complete(...words);
-      expect(values, words.join(' ')).toEqual(['bank-led', 'baseline']);
+      expect(values, words.join(' ')).toEqual(['bank-led', 'baseline', 'kpis']);
       expect(files).toBe('yaml');
     }
     expect(await complete('forecast', 'bank')).toMatchObject({ values: ['bank-led'], files: 'yaml' });
@@ -181,7 +181,7 @@ tab 'fintech-calc solve --target=profit.increment.20'
     expect(replies).toEqual({
       'fintech-calc fore': ['forecast'],
       'fintech-calc forecast -t pro': ['profit'],
-      'fintech-calc forecast ': ['bank-led', 'baseline', 'my.yaml', 'other.yml', 'sub'],
+      'fintech-calc forecast ': ['bank-led', 'baseline', 'kpis', 'my.yaml', 'other.yml', 'sub'],
       'fintech-calc forecast -o no': ['notes.txt'],
       'fintech-calc explain market.modes.rec': ['market.modes.receivables.'],
       'fintech-calc solve --target profit.increment.2023': ['profit.increment.2023='],

@@ -37,7 +37,7 @@ const base = forecastCase(scenario, 'base');
 describe('model descriptors', () => {
   it('are in table order, one per table', () => {
     expect(MODELS.map((model) => model.table)).toEqual(['market', 'profit', 'spend', 'labour', 'tech']);
-    expect(TABLES).toEqual(MODELS.map((model) => model.table));
+    expect(TABLES).toEqual([...MODELS.map((model) => model.table), 'metrics']);
   });
 
   it('walk every input decoding read: the inputs by path are those with a provenance', () => {

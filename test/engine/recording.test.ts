@@ -32,6 +32,12 @@ function expectedValue(node: OperationNode): Decimal | undefined {
       return values.reduce((total, value) => total.plus(value), ZERO);
     case 'shareOf':
       return b.isZero() ? ZERO : a.dividedBy(b);
+    case 'divide':
+      return b.isZero() ? undefined : a.dividedBy(b);
+    case 'min':
+      return Decimal.min(a, b);
+    case 'max':
+      return Decimal.max(a, b);
     case 'growth':
       return b.isZero() ? undefined : a.dividedBy(b).minus(1);
     case 'cagr':
@@ -66,7 +72,8 @@ function brokenLaws(scenario: Scenario): string[] {
         leaves.add(name);
         check(node.value.toString() === inputs.get(node.path)?.get(node.year)?.[c].toString(), `${c} ${name}: ${node.value} is not the input's`);
       } else if (node.kind === 'constant') {
-        check(node.value.isZero() || node.value.equals(1), `${c} #${node.id}: a constant ${node.value}`);
+        // The models use 0 and 1 only; a metric's formula may write any number.
+        check(node.value.isZero() || node.value.equals(1) || scenario.metrics !== undefined, `${c} #${node.id}: a constant ${node.value}`);
       } else {
         const expected = expectedValue(node);
         check(node.value.toString() === expected?.toString(), `${c} ${node.op} #${node.id}: ${node.value}, not ${expected}`);

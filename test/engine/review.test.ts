@@ -378,7 +378,7 @@ describe('reproducibility stamp', () => {
 
 describe('check (assumption hygiene)', () => {
   it('passes the bundled scenarios with --strict', async () => {
-    expect(await runCli(['check', '--strict'])).toEqual({ code: 0, stdout: 'scenarios/bank-led.yaml: ok\nscenarios/baseline.yaml: ok\n', stderr: '' });
+    expect(await runCli(['check', '--strict'])).toEqual({ code: 0, stdout: 'scenarios/bank-led.yaml: ok\nscenarios/baseline.yaml: ok\nscenarios/kpis.yaml: ok\n', stderr: '' });
   });
 
   it('warns (exit 0), or with --strict fails (exit 2), on every kind of finding', async () => {

@@ -15,7 +15,7 @@ import { linesOf } from '../../src/engine/analysis/lines.js';
 import { sampledInputs, simulate, type Chunk } from '../../src/engine/simulate/simulate.js';
 import { constantStats } from '../../src/engine/simulate/stats.js';
 import { Slot, tracingCalc, type Step, type Traced } from '../../src/engine/simulate/tracing.js';
-import { TABLES, type Scenario, type Series } from '../../src/engine/types.js';
+import { TABLES, type Distribution, type Scenario, type Series } from '../../src/engine/types.js';
 import { atCase } from '../../src/engine/calc/yearly.js';
 import { fileSources } from '../../src/cli/io.js';
 import { loadScenario } from '../../src/scenario/load.js';
@@ -23,6 +23,9 @@ import { PACKAGE_ROOT, runCli } from '../cli/in-process.js';
 import { load } from '../helpers.js';
 
 const evaluate = evaluator();
+
+/** A range of an amount, sampled by `dist`. */
+const ranged = (dist: Distribution, low: number, base: number, high: number) => ({ dist, low, base, high, valid: { min: 0, max: Infinity } });
 
 /** The statistics of one output whose chunks (of at most `size` samples) a test gives. */
 function tallied(size: number) {
@@ -107,7 +110,7 @@ describe('one set of formulas, two back-ends', () => {
     await expectFloatEqualsDecimal(scenario);
   });
 
-  it.each(['pert', 'triangular', 'uniform'] as const)("replayed chunks give, sample by sample, what the formulas give on that sample's %s draws", async (dist) => {
+  it.each(['pert', 'triangular', 'uniform', 'normal', 'lognormal'] as const)("replayed chunks give, sample by sample, what the formulas give on that sample's %s draws", async (dist) => {
     const { scenario } = await loadScenario('baseline', fileSources({ env: {}, stdout: () => undefined, stderr: () => undefined, stdoutIsTerminal: false, packageRoot: PACKAGE_ROOT }));
     const simulation = simulate(scenario, { samples: 300, seed: 5, dist, chunk: 128 });
     const sampled = sampledInputs(scenario, dist);
@@ -121,7 +124,7 @@ describe('one set of formulas, two back-ends', () => {
           const input = sampled.find((candidate) => candidate.series === series);
           const range = series.get(year)!;
           if (!input) return range.base.toNumber();
-          return quantileFunction(input.dist, range.low.toNumber(), range.base.toNumber(), range.high.toNumber(), evaluate)(chunk.draws.get(input.path)![i]!);
+          return quantileFunction({ ...input, low: range.low.toNumber(), base: range.base.toNumber(), high: range.high.toNumber() }, evaluate)(chunk.draws.get(input.path)![i]!);
         };
         const one = floatForecast(scenario, drawn, () => false);
         one.lines.forEach((line, l) => {
@@ -243,16 +246,16 @@ describe('sampling', () => {
 
 describe('distributions', () => {
   it('invert their CDFs: quantiles at the ends and the mode', () => {
-    const tri = quantileFunction('triangular', 0, 2, 10, evaluate);
+    const tri = quantileFunction(ranged('triangular', 0, 2, 10), evaluate);
     expect([tri(0), tri(0.2), tri(1)]).toEqual([0, 2, 10]); // F(mode) = (2 − 0)/(10 − 0)
     expect(tri(0.1)).toBeCloseTo(Math.sqrt(0.1 * 10 * 2), 12); // F(x) = x² / (10·2) below the mode
     expect(tri(0.6)).toBeCloseTo(10 - Math.sqrt(0.4 * 10 * 8), 12); // 1 − F(x) = (10 − x)² / (10·8) above it
-    const uniform = quantileFunction('uniform', 5, 6, 7, evaluate);
+    const uniform = quantileFunction(ranged('uniform', 5, 6, 7), evaluate);
     expect(uniform(0.25)).toBe(5.5);
-    const pert = quantileFunction('pert', 0, 5, 10, evaluate);
+    const pert = quantileFunction(ranged('pert', 0, 5, 10), evaluate);
     expect(pert(0.5)).toBeCloseTo(5, 6); // symmetric
     expect(pert(0.05)).toBeGreaterThan(0);
-    expect(quantileFunction('pert', 1, 1, 1, evaluate)(0.3)).toBe(1);
+    expect(quantileFunction(ranged('pert', 1, 1, 1), evaluate)(0.3)).toBe(1);
   });
 
   it('percentiles from the histograms are within one bin of the exact ones', () => {
@@ -330,7 +333,7 @@ describe('distributions', () => {
     const yaml = (dist: string) => `supplyChain:\n  marketSpace: {low: 1, high: 3, dist: ${dist}}\n`;
     const scenario = await load(yaml('uniform'));
     expect(scenario.provenance.get('supplyChain.marketSpace')!.anchors.get(0)!.dist).toBe('uniform');
-    await expect(load(yaml('normal'))).rejects.toThrow("unknown distribution 'normal'; expected triangular, uniform, pert");
+    await expect(load(yaml('gaussian'))).rejects.toThrow("unknown distribution 'gaussian'; expected triangular, uniform, pert, normal, lognormal, discrete");
   });
 });
 
@@ -368,7 +371,7 @@ describe('--samples-file', () => {
     const column = (name: string) => row[header.indexOf(name)]!;
     const [qa, qr, size] = [column('q:supplyChain.modes.arif.penetration'), column('q:supplyChain.modes.receivables.penetration'), column('market.marketSize.2023')];
     // marketSize 2023 = 125000 × (0.6 × p_r + 0.16 × p_a + 0.24 × 0.2), p at the drawn quantiles
-    const tri = (q: number, a: number, c: number, b: number) => quantileFunction('triangular', a, c, b, evaluate)(q);
+    const tri = (q: number, a: number, c: number, b: number) => quantileFunction(ranged('triangular', a, c, b), evaluate)(q);
     expect(size).toBeCloseTo(125000 * (0.6 * tri(qr!, 0.6, 0.66, 0.7) + 0.16 * tri(qa!, 0.25, 0.275, 0.3) + 0.048), 6);
   });
 });

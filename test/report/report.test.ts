@@ -157,12 +157,28 @@ describe('report', () => {
 
   it('reports a bad metric, case or sample count as a usage error, writing nothing', async () => {
     const file = join(folder, 'never.html');
-    for (const args of [['--metric', 'market.size.2023'], ['-c', 'all'], ['-n', '0'], ['--dist', 'normal'], ['--seed', '-1'], ['-u', 'usd']]) {
+    for (const args of [['--metric', 'market.size.2023'], ['-c', 'all'], ['-n', '0'], ['--dist', 'discrete'], ['--seed', '-1'], ['-u', 'usd']]) {
       const result = await runCli(['report', ...args, '-o', file]);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stdout).toBe('');
       expect(result.stderr).toMatch(/^fintech-calc: error: .+\n$/);
     }
     expect(() => readFileSync(file)).toThrow();
+  });
+
+  it('refuses a lognormal fitted to a range from 0, as simulate does, and draws the other range distributions', async () => {
+    const file = join(folder, 'lognormal.html');
+    const zero = ['--set', 'supplyChain.marketSpace=0~100000', '-n', '100', '-o', file];
+    expect(await runCli(['report', '--dist', 'lognormal', ...zero])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'fintech-calc: error: lognormal needs a low above 0, and supplyChain.marketSpace starts at 0 in some year: give it another dist, or use --dist normal\n',
+    });
+    expect(() => readFileSync(file)).toThrow();
+    for (const dist of ['normal', 'lognormal']) {
+      const result = await runCli(['report', '--dist', dist, '-n', '100', '-o', file]);
+      expect(result, dist).toEqual({ code: 0, stdout: '', stderr: '' });
+      expect(readFileSync(file, 'utf8')).toContain(dist);
+    }
   });
 });

@@ -41,7 +41,7 @@ describe('scenario structure (SPEC §2.3)', () => {
 
   it('reports unknown keys with a suggestion, at the key', async () => {
     expect((await problemsOf(`${MARKET}tecSpend: {}\n`))).toEqual([
-      'test.yaml:6:1: error: tecSpend: unknown key (did you mean \'techSpend\'?); expected one of version, name, title, description, unit, years, extends, supplyChain, bankProfit, techSpend, labourSavings, technologies',
+      'test.yaml:6:1: error: tecSpend: unknown key (did you mean \'techSpend\'?); expected one of version, name, title, description, unit, years, extends, supplyChain, bankProfit, techSpend, labourSavings, technologies, metrics, simulation',
     ]);
     expect((await problemsOf(`supplyChain:\n  marketSpace: 1\n  modes:\n    a: {share: 1%, penetraton: 5%}\n`))).toContain(
       'test.yaml:4:20: error: supplyChain.modes.a.penetraton: unknown key (did you mean \'penetration\'?); expected one of label, share, penetration, costSavings',

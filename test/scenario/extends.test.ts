@@ -111,7 +111,7 @@ describe('extends: errors', () => {
   it('reports a missing file or bundled name at the extends', async () => {
     expect(await problems('missing-parent.yaml')).toEqual([`${DIR}/missing-parent.yaml:1:10: error: extends: ${DIR}/no-such.yaml: no such file`]);
     expect(await problems('missing-bundled.yaml')).toEqual([
-      `${DIR}/missing-bundled.yaml:1:10: error: extends: no bundled scenario 'baseline2' (did you mean 'baseline'?); bundled: bank-led, baseline (a file path needs a / or .yaml)`,
+      `${DIR}/missing-bundled.yaml:1:10: error: extends: no bundled scenario 'baseline2' (did you mean 'baseline'?); bundled: bank-led, baseline, kpis (a file path needs a / or .yaml)`,
     ]);
   });
 });

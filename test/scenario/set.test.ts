@@ -207,7 +207,7 @@ describe('--set errors', () => {
   });
 
   it('refuses what is not an input, and says what --set takes', async () => {
-    const inputs = 'years, supplyChain, bankProfit, techSpend, labourSavings, technologies';
+    const inputs = 'years, supplyChain, bankProfit, techSpend, labourSavings, technologies, metrics';
     expect(await problemsOf('extends=bank-led', 'name=x', 'version=1', 'title.en=x')).toEqual([
       `--set #1: error: extends: not an input: the files a scenario extends are read before --set applies; --set overrides inputs, under ${inputs}`,
       `--set #2: error: name: not an input: it describes the file; --set overrides inputs, under ${inputs}`,

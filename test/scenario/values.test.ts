@@ -140,7 +140,7 @@ describe('annotated values (SPEC §2.1)', () => {
 
   it('rejects unknown keys with a suggestion, and value together with low/high', async () => {
     expect((await problemsOf(withShare('{value: 60%, sorce: x}')))).toEqual([
-      'test.yaml:7:27: error: supplyChain.modes.a.share.sorce: unknown key; a value map takes value, low, base, high, source, note, dist (did you mean \'source\'?)',
+      'test.yaml:7:27: error: supplyChain.modes.a.share.sorce: unknown key; a value map takes value, low, base, high, source, note, dist, coverage, values, weights (did you mean \'source\'?)',
     ]);
     expect((await problemsOf(withShare('{value: 60%, low: 50%}')))[0]).toContain('give either value or low/base/high, not both');
     expect((await problemsOf(withShare('{source: x}')))[0]).toContain('a value map needs value, or low and high');

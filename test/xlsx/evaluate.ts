@@ -1,5 +1,5 @@
 // Evaluates the formulas of a workbook we wrote, in float64, as a spreadsheet
-// would: references (on this or another sheet), + − * / ^, =, SUM, IF and NA().
+// would: references (on this or another sheet), + − * / ^, =, SUM, MIN, MAX, IF and NA().
 // The tests check every formula against its cached value with it, without
 // LibreOffice (test/recalc/ checks the same with LibreOffice, in CI).
 import type { ReadWorkbook } from './read-xlsx.js';
@@ -124,6 +124,8 @@ function evaluate(formula: string, here: string, valueOf: (sheet: string, ref: s
       const values = args();
       if (token.fn === 'SUM') return values.reduce((a, b) => a + b, 0);
       if (token.fn === 'NA') return Number.NaN;
+      if (token.fn === 'MIN') return Math.min(...values);
+      if (token.fn === 'MAX') return Math.max(...values);
       throw new Error(`${formula}: unknown function ${token.fn}`);
     }
     if (token.op === '(') {

@@ -50,7 +50,7 @@ function wrongFormulas(book: ReadWorkbook): string[] {
 function notTheForecast(book: ReadWorkbook, scenario: Scenario): string[] {
   const wrong: string[] = [];
   const caseForecast = forecast(scenario, ['base']).cases.get('base')!;
-  const SHEETS = { market: 'Market', profit: 'Profit', spend: 'Tech spend', labour: 'Labour', tech: 'Technologies' } as const;
+  const SHEETS = { market: 'Market', profit: 'Profit', spend: 'Tech spend', labour: 'Labour', tech: 'Technologies', metrics: 'Metrics' } as const;
   for (const line of linesOf(caseForecast, TABLES)) {
     const sheet = book.sheets.find((s) => s.name === SHEETS[line.table])!;
     const cells = [...sheet.cells];
@@ -103,6 +103,23 @@ describe('forecast -f xlsx', async () => {
       expect(wrongFormulas(workbookOf(scenario).book)).toEqual([]);
       expect(notTheForecast(workbookOf(scenario, 'base').book, scenario)).toEqual([]);
     }
+  });
+
+  it('user metrics (divide, min, max, abs, a division by 0): formulas compute their cached values, which are the forecast’s', async () => {
+    const baseline = readFileSync(join(PACKAGE_ROOT, 'scenarios/baseline.yaml'), 'utf8');
+    const metrics = [
+      'metrics:',
+      '  spread: {formula: "max(profit.profit, market.marketSize) - min(profit.profit, market.marketSize, spend.total)"}',
+      '  distance: {formula: "abs(profit.profit - market.marketSize) / market.marketSize"}',
+      '  none: {formula: "profit.profit / (market.marketSize - market.marketSize)"}',
+    ].join('\n');
+    const scenario = await load(`${baseline}\n${metrics}\n`);
+    const { book } = workbookOf(scenario, 'base');
+    const formulas = [...book.sheets.find((sheet) => sheet.name === 'Metrics')!.cells.values()].map((cell) => cell.formula ?? '').join(' ');
+    expect(formulas).toMatch(/MIN\(/);
+    expect(formulas).toMatch(/MAX\(/);
+    expect(wrongFormulas(book)).toEqual([]);
+    expect(notTheForecast(book, scenario)).toEqual([]);
   });
 
   it('an interpolated input year is a formula over its anchors, and the input row has a defined name', async () => {

@@ -9,7 +9,7 @@ import { findMetric, linesOf } from '../../engine/analysis/lines.js';
 import { changeAddress } from '../../engine/analysis/rules.js';
 import { sensitivity } from '../../engine/analysis/sensitivity.js';
 import { forecast } from '../../engine/forecast.js';
-import { simulate } from '../../engine/simulate/simulate.js';
+import { lognormalFromZero, sampledInputs, simulate } from '../../engine/simulate/simulate.js';
 import { CASES, TABLES, type CaseForecast, type Distribution } from '../../engine/types.js';
 import { FAN_PERCENTILES, HISTOGRAM_COLUMNS, type ReportData, type SampledValue, type ScenarioComparison, type ScenarioReport, type Tornado } from '../../render/report/data.js';
 import { renderReport } from '../../render/report/html.js';
@@ -19,7 +19,7 @@ import { OUTPUT_UNITS } from '../../shared/units.js';
 import { collect, helpAfter, type CommandContext, type OptionsOf, type Program } from '../command.js';
 import { UsageError } from '../exit.js';
 import type { Io } from '../io.js';
-import { checkOutputOptions, parseDistOption, parseSeedOption, parseWholeOption } from '../options.js';
+import { checkOutputOptions, parseDistOption, parseSeedOption, parseWholeOption, refuseUnfittedLognormal } from '../options.js';
 import { emit, loadScenarios, metricError, readSettings, refuseInputsAsOutputs } from '../shared.js';
 import { stampOf } from '../stamp.js';
 
@@ -40,7 +40,7 @@ function command(program: Program) {
     .option('--set <path=value>', 'override one input, in any value syntax (repeatable; a bare amount is in the -u unit, null removes)', collect, [])
     .option('-n, --samples <n>', 'add a Monte Carlo section: fan charts of market size and profit, and a histogram of each --metric')
     .addOption(new Option('--seed <n>', 'seed of the Monte Carlo draws').default('1'))
-    .addOption(new Option('--dist <dist>', 'distribution of a range without its own dist: triangular, uniform or pert').default('triangular'))
+    .addOption(new Option('--dist <dist>', 'distribution of a range without its own dist: triangular, uniform, pert, normal or lognormal').default('triangular'))
     .option('--metric <metric>', 'metric of the tornado and histogram charts (repeatable; default market.marketSize and profit.profit in their last year)', collect, [])
     .option('--title <text>', 'the page title (default: the scenarios)');
   return helpAfter(
@@ -72,6 +72,7 @@ async function run(scenarioArgs: readonly string[], raw: OptionsOf<typeof comman
   const dist = parseDistOption(raw.dist);
   const loaded = await loadScenarios(scenarioArgs.length > 0 ? scenarioArgs : ['baseline'], readSettings(raw.set, options.unit), io);
   refuseInputsAsOutputs([['-o', options.out]], loaded);
+  if (samples !== undefined) for (const { scenario } of loaded) refuseUnfittedLognormal(lognormalFromZero(sampledInputs(scenario, dist)));
 
   const scenarios = loaded.map((entry): ScenarioReport => {
     const forecasts = forecast(entry.scenario, CASES);

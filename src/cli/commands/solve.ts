@@ -8,12 +8,11 @@ import { inputText, metricText, renderSolveJson, renderSolveText, type Solution 
 import { InputError, Problems } from '../../scenario/problems.js';
 import type { RawMap } from '../../scenario/raw.js';
 import { checkSettingPath } from '../../scenario/set.js';
-import { PERCENT_SIGNS } from '../../scenario/syntax.js';
-import { quoted, readOptionValue, readRangeText, type ValueKind } from '../../scenario/values.js';
-import { unitSize } from '../../shared/units.js';
+import type { ValueKind } from '../../scenario/values.js';
 import { helpAfter, type CommandContext, type OptionsOf, type Program } from '../command.js';
 import { UsageError } from '../exit.js';
 import { emit, loadScenarios, metricError, readSettings, refuseInputsAsOutputs } from '../shared.js';
+import { parseMetricValue, splitMetricValue } from '../metric-value.js';
 import type { Io } from '../io.js';
 import { caseOption, checkOutputOptions, outputOptions, type Format } from '../options.js';
 
@@ -66,12 +65,10 @@ async function run(scenarioArg: string | undefined, raw: OptionsOf<typeof comman
   const { scenario, root, file } = loaded!;
   const forecast = forecastCase(scenario, c);
 
-  const equals = raw.target.indexOf('=');
-  const metric = raw.target.slice(0, Math.max(equals, 0)).trim();
-  if (equals < 0) throw new UsageError(`--target: expected <metric>=<value>, e.g. market.marketSize.2023=6.5万亿, got '${raw.target}'`);
+  const { metric, value } = splitMetricValue('--target', raw.target);
   const found = findMetric(forecast, metric);
   if (found?.value == null) throw metricError(metric, forecast);
-  const target = parseTarget(raw.target.slice(equals + 1), found.kind, options.unit);
+  const target = parseMetricValue('--target', value, found.kind, options.unit);
   const { varied, kind, everyYear } = variedInput(raw.vary, root, scenario);
   const inputKind = kind === 'amount' ? 'amount' : 'ratio';
   const outcome = await solveFor(scenario, varied, metric, target, c);
@@ -159,25 +156,6 @@ function variedInput(vary: string, root: RawMap, scenario: Scenario): VariedInpu
   }
   throw new UsageError(`--vary: ${vary}: expected the input (${input.path}), one of its years (${input.path}.${years.at(-1) ?? 2023}, optionally .low, .base or .high) or its growth`);
 }
-
-function parseTarget(text: string, kind: ValueKind, outputUnit: string): Decimal {
-  // A target is any signed value (a CAGR of -5%, a negative increment), read by the
-  // options' number reader (readOptionValue: exponents, signs, separators, full-width
-  // digits); its unit and range are checked by the value syntax. A ratio target is
-  // not bounded to [0, 100%] (growth reads any percentage): what the metric can reach decides.
-  const expected = kind === 'amount' ? `an amount (65000 in the output unit ${outputUnit}, or with a unit: 6.5万亿, 1500亿, 12bn)` : 'a percentage (40%, -5%) or a fraction (0.4)';
-  const value = readOptionValue(text);
-  if (typeof value === 'string') throw new UsageError(`--target: ${value}; expected ${expected}`);
-  const { number, unit } = value;
-  if (kind !== 'amount' && unit !== undefined && !PERCENT_SIGNS.includes(unit)) throw new UsageError(`--target: ${quoted(text)} is not a value: expected ${expected}`);
-  const problems = new Problems();
-  const magnitude = `${number.abs().toString()}${unit ?? ''}`;
-  const range = readRangeText(magnitude, kind === 'ratio' ? 'growth' : kind, TARGET_POS, '', { problems, provenance: new Map(), unitSize: unitSize(outputUnit)!, unitName: outputUnit });
-  if (range === undefined) throw new InputError(problems.list.map((problem) => ({ ...problem, message: problem.message.replaceAll(quoted(magnitude), quoted(text)) })));
-  return number.isNegative() ? range.base.negated() : range.base;
-}
-
-const TARGET_POS = { file: '--target', line: 0, col: 0 };
 
 /** The metric's line over the years of its table. */
 function forecastLine(forecast: CaseForecast, prefix: string): [string, Decimal][] {

@@ -52,6 +52,8 @@ export interface AttributionResult {
 
 /** The sections a table is computed from: an input elsewhere cannot move it. */
 function sectionsOf(table: TableName): SectionName[] {
+  // A metric may read any model's lines and inputs.
+  if (table === 'metrics') return MODELS.map((model) => model.section);
   const model = modelOf(table);
   return [...(model.buildsOn ? sectionsOf(model.buildsOn.table as TableName) : []), model.section];
 }

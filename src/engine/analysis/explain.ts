@@ -90,6 +90,9 @@ const NOTATION: Record<Op, { precedence: number; write: Writer }> = {
   mul: { precedence: MULTIPLICATIVE, write: (x) => `${x(0, MULTIPLICATIVE)} × ${x(1, ATOM)}` },
   shareOf: { precedence: MULTIPLICATIVE, write: (x) => `${x(0, MULTIPLICATIVE)} / ${x(1, ATOM)}` },
   growth: { precedence: ADDITIVE, write: (x) => `${x(0, MULTIPLICATIVE)} / ${x(1, ATOM)} − 1` },
+  divide: { precedence: MULTIPLICATIVE, write: (x) => `${x(0, MULTIPLICATIVE)} / ${x(1, ATOM)}` },
+  min: { precedence: ATOM, write: (x) => `min(${x(0, ADDITIVE)}, ${x(1, ADDITIVE)})` },
+  max: { precedence: ATOM, write: (x) => `max(${x(0, ADDITIVE)}, ${x(1, ADDITIVE)})` },
   cagr: {
     precedence: ADDITIVE,
     write: (x, node) => `(${x(1, MULTIPLICATIVE)} / ${x(0, ATOM)})^(1/${node.periods}) − 1`,

@@ -3,6 +3,7 @@
 // Made from the models' output lines (models/*.ts), in their order, which is
 // the order of the JSON output of SPEC §5.
 import type { Decimal } from '../../shared/decimal.js';
+import { lineKind, type MetricsForecast } from '../metrics.js';
 import { isItems, lineValue, MODELS, type LineSpec } from '../models/index.js';
 import { TABLES, type CaseForecast, type Item, type Label, type TableName, type ValueKind, type Year, type Yearly } from '../types.js';
 
@@ -99,7 +100,13 @@ export function linesOf<N = Decimal>(forecast: CaseForecast<N>, tables: readonly
       }
     }
   }
+  if (forecast.metrics && tables.includes('metrics')) lines.push(...metricLines(forecast.metrics));
   return lines;
+}
+
+/** The scenario's metrics as lines `metrics.<id>`, with the scenario's labels. */
+function metricLines<N>(metrics: MetricsForecast<N>): Line<N>[] {
+  return metrics.metrics.map(({ id, label, kind, values }) => ({ table: 'metrics', metric: id, key: '', kind: lineKind(kind), label, values: byYear(values) }));
 }
 
 /** A value of a case with its address (`market.marketSize.2023`, `spend.cagr.total`) and kind. */

@@ -34,10 +34,23 @@ export interface Calc<N> {
   cagr(first: N, last: N, periods: number): N | undefined;
 }
 
+/**
+ * What user-defined metrics (engine/metrics.ts) need beyond the models: a
+ * number written in a formula, a division with no value where the divisor is 0
+ * (never Infinity), min and max. decimal and recording have them.
+ */
+export interface MetricCalc<N> extends Calc<N> {
+  constant(value: Decimal): N;
+  /** a / b; undefined where b is 0. */
+  divide(a: N, b: N): N | undefined;
+  min(a: N, b: N): N;
+  max(a: N, b: N): N;
+}
+
 /** How a model reads an input: the series' value in each year, in this back-end. */
 export type InputReader<N> = (series: Series, years: readonly Year[]) => Yearly<N>;
 
-export const decimalCalc: Calc<Decimal> = {
+export const decimalCalc: MetricCalc<Decimal> = {
   zero: ZERO,
   one: ONE,
   add: (a, b) => a.plus(b),
@@ -47,4 +60,8 @@ export const decimalCalc: Calc<Decimal> = {
   shareOf: (a, b) => (b.isZero() ? ZERO : a.dividedBy(b)),
   growth: (a, b) => (b.isZero() ? undefined : a.dividedBy(b).minus(ONE)),
   cagr: (first, last, periods) => (first.isZero() ? undefined : nthRoot(last.dividedBy(first), periods).minus(ONE)),
+  constant: (value) => value,
+  divide: (a, b) => (b.isZero() ? undefined : a.dividedBy(b)),
+  min: (a, b) => (b.lessThan(a) ? b : a),
+  max: (a, b) => (b.greaterThan(a) ? b : a),
 };

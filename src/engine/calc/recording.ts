@@ -23,11 +23,11 @@
 //   built of these ops runs in decimal, on simulate's vectors or recorded again.
 import { ONE, ZERO, type Decimal } from '../../shared/decimal.js';
 import type { Case, Series, Year } from '../types.js';
-import { decimalCalc, type Calc, type InputReader, type Operation } from './calc.js';
+import { decimalCalc, type InputReader, type MetricCalc, type Operation } from './calc.js';
 import { yearly } from './yearly.js';
 
-/** The operations of Calc (its methods): simulate's Operation and the n-ary sum. */
-export type Op = Operation | 'sum';
+/** The operations of Calc (its methods): simulate's Operation, the n-ary sum and MetricCalc's divide, min and max. */
+export type Op = Operation | 'sum' | 'divide' | 'min' | 'max';
 
 interface Made {
   /** The order the node was made in: after all of its operands. */
@@ -43,7 +43,7 @@ export interface InputNode extends Made {
   readonly year: Year;
 }
 
-/** Calc's zero or one. */
+/** Calc's zero or one, or a number a metric's formula writes. */
 export interface ConstantNode extends Made {
   readonly kind: 'constant';
 }
@@ -61,7 +61,7 @@ export type FormulaNode = InputNode | ConstantNode | OperationNode;
 
 /** A recording: the Calc to run the models on, and the reader of their inputs. */
 export interface Recording {
-  readonly calc: Calc<FormulaNode>;
+  readonly calc: MetricCalc<FormulaNode>;
   /** Reads an input as leaves, one per year: the same node each time the input and year are read. */
   readonly input: InputReader<FormulaNode>;
 }
@@ -83,7 +83,7 @@ export function startRecording(inputs: ReadonlyMap<string, Series>, c: Case): Re
     value === undefined ? undefined : operation(op, operands, value, periods);
   const values = (nodes: readonly FormulaNode[]) => nodes.map((node) => node.value);
 
-  const calc: Calc<FormulaNode> = {
+  const calc: MetricCalc<FormulaNode> = {
     get zero() {
       return constant(ZERO);
     },
@@ -98,6 +98,10 @@ export function startRecording(inputs: ReadonlyMap<string, Series>, c: Case): Re
     growth: (a, b) => partial('growth', [a, b], decimalCalc.growth(a.value, b.value)),
     cagr: (first, last, periods) =>
       partial('cagr', [first, last], decimalCalc.cagr(first.value, last.value, periods), periods),
+    constant,
+    divide: (a, b) => partial('divide', [a, b], decimalCalc.divide(a.value, b.value)),
+    min: (a, b) => operation('min', [a, b], decimalCalc.min(a.value, b.value)),
+    max: (a, b) => operation('max', [a, b], decimalCalc.max(a.value, b.value)),
   };
 
   const pathOf = new Map<Series, string>();
@@ -126,7 +130,7 @@ export function startRecording(inputs: ReadonlyMap<string, Series>, c: Case): Re
 }
 
 /** `op` performed on any Calc: undefined where the Calc has no value (growth and cagr from 0). */
-export function apply<N>(calc: Calc<N>, op: Op, operands: readonly N[], periods = 0): N | undefined {
+export function apply<N>(calc: MetricCalc<N>, op: Op, operands: readonly N[], periods = 0): N | undefined {
   const [a, b] = operands as [N, N];
   switch (op) {
     case 'sum':
@@ -162,14 +166,14 @@ export function below(roots: Iterable<FormulaNode>): FormulaNode[] {
  * its own is). The recording's values are `replay(decimalCalc, roots, (leaf) => leaf.value)`.
  */
 export function replay<N>(
-  calc: Calc<N>,
+  calc: MetricCalc<N>,
   roots: Iterable<FormulaNode>,
   leaf: (input: InputNode) => N,
 ): Map<FormulaNode, N | undefined> {
   const values = new Map<FormulaNode, N | undefined>();
   for (const node of below(roots)) {
     if (node.kind === 'input') values.set(node, leaf(node));
-    else if (node.kind === 'constant') values.set(node, node.value.isZero() ? calc.zero : calc.one);
+    else if (node.kind === 'constant') values.set(node, node.value.isZero() ? calc.zero : node.value.eq(ONE) ? calc.one : calc.constant(node.value));
     else {
       const operands = node.operands.map((operand) => values.get(operand));
       const defined = operands.every((value) => value !== undefined);

@@ -108,7 +108,7 @@ export type Shape =
   | InputOrMixShape
   | TextShape
   | FlagShape
-  | { readonly kind: 'years' | 'label' | 'unit' | 'version'; readonly doc: string };
+  | { readonly kind: 'years' | 'label' | 'unit' | 'version' | 'simulation'; readonly doc: string };
 
 /** Where a check looks: the path of what it checks, and the years of its model's inputs. */
 export interface CheckedAt {

@@ -203,7 +203,7 @@
 
   ;; ---- streaming statistics of the outputs (stats.ts) ------------------------
   ;; An output's record (RECORD) at `r`: lo, hi (the histogram's range), sum, min,
-  ;; max; count (samples but NaN), ranged (the range is set), bins (the address of
+  ;; max, squares (the sum of squares, for the standard error); count (samples but NaN), ranged (the range is set), bins (the address of
   ;; its {bins} u32 bins: 4 bytes each, hence the shifts by 2). Until an output spreads it is counted only
   ;; (most never do); the first chunk with a spread sets the range to it widened
   ;; by half on each side. Samples outside the range go to the outliers.
@@ -250,7 +250,7 @@
 
   ;; n samples at `v` into the record at `r`
   (func $tally (param $v i32) (param $n i32) (param $r i32)
-    (local $end i32) (local $xs v128) (local $ys v128) (local $lo v128) (local $hi v128) (local $scale v128) (local $sum f64) (local $bins v128) (local $at i32)
+    (local $end i32) (local $xs v128) (local $ys v128) (local $lo v128) (local $hi v128) (local $scale v128) (local $sum f64) (local $squares v128) (local $bins v128) (local $at i32)
     (local.set $end (i32.add (local.get $v) (i32.shl (local.get $n) (i32.const 3))))
     (call $extent (local.get $v) (local.get $end) (local.get $r))
     (if (i32.eqz (i32.load offset={record.ranged} (local.get $r)))
@@ -274,6 +274,7 @@
             (v128.and (f64x2.ge (local.get $ys) (local.get $lo)) (f64x2.lt (local.get $ys) (local.get $hi)))))
         (then
           (local.set $sum (f64.add (f64.add (f64.add (f64.add (local.get $sum) (f64x2.extract_lane 0 (local.get $xs))) (f64x2.extract_lane 1 (local.get $xs))) (f64x2.extract_lane 0 (local.get $ys))) (f64x2.extract_lane 1 (local.get $ys))))
+          (local.set $squares (f64x2.add (local.get $squares) (f64x2.add (f64x2.mul (local.get $xs) (local.get $xs)) (f64x2.mul (local.get $ys) (local.get $ys)))))
           (local.set $xs (i32x4.add (local.get $bins) (i32x4.shl
             (i32x4.min_s
               (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
@@ -296,19 +297,23 @@
       (local.set $v (i32.add (local.get $v) (i32.const 32)))
       (br $fours)))
     (f64.store offset={record.sum} (local.get $r) (local.get $sum))
+    (f64.store offset={record.squares} (local.get $r) (f64.add (f64.load offset={record.squares} (local.get $r))
+      (f64.add (f64x2.extract_lane 0 (local.get $squares)) (f64x2.extract_lane 1 (local.get $squares)))))
     (if (i32.lt_u (local.get $v) (local.get $end)) (then (call $tallyEach (local.get $v) (local.get $end) (local.get $r)))))
 
   ;; The samples from `v` to `end`, one at a time (where four are not all in range)
   (func $tallyEach (param $v i32) (param $end i32) (param $r i32)
-    (local $x f64) (local $lo f64) (local $hi f64) (local $sum f64) (local $bin i32)
+    (local $x f64) (local $lo f64) (local $hi f64) (local $sum f64) (local $squares f64) (local $bin i32)
     (local.set $lo (f64.load offset={record.lo} (local.get $r)))
     (local.set $hi (f64.load offset={record.hi} (local.get $r)))
     (local.set $sum (f64.load offset={record.sum} (local.get $r)))
+    (local.set $squares (f64.load offset={record.squares} (local.get $r)))
     (loop $each
       (local.set $x (f64.load (local.get $v)))
       (if (i32.and (f64.ge (local.get $x) (local.get $lo)) (f64.lt (local.get $x) (local.get $hi)))
         (then
           (local.set $sum (f64.add (local.get $sum) (local.get $x)))
+          (local.set $squares (f64.add (local.get $squares) (f64.mul (local.get $x) (local.get $x))))
           (local.set $bin (i32.trunc_sat_f64_s (f64.mul (f64.sub (local.get $x) (local.get $lo)) (f64.div (f64.const {bins}) (f64.sub (local.get $hi) (local.get $lo))))))
           (local.set $bin (i32.add (i32.load offset={record.bins} (local.get $r)) (i32.shl (select (local.get $bin) (i32.const {lastBin}) (i32.lt_s (local.get $bin) (i32.const {bins}))) (i32.const 2))))
           (i32.store (local.get $bin) (i32.add (i32.load (local.get $bin)) (i32.const 1))))
@@ -316,12 +321,14 @@
           (if (f64.eq (local.get $x) (local.get $x))
             (then
               (local.set $sum (f64.add (local.get $sum) (local.get $x)))
+              (local.set $squares (f64.add (local.get $squares) (f64.mul (local.get $x) (local.get $x))))
               (f64.store offset={outlier.value} (global.get $outlier) (local.get $x))
               (i32.store offset={outlier.record} (global.get $outlier) (local.get $r))
               (global.set $outlier (i32.add (global.get $outlier) (i32.const {outlier.bytes})))))))
       (local.set $v (i32.add (local.get $v) (i32.const 8)))
       (br_if $each (i32.lt_u (local.get $v) (local.get $end))))
-    (f64.store offset={record.sum} (local.get $r) (local.get $sum)))
+    (f64.store offset={record.sum} (local.get $r) (local.get $sum))
+    (f64.store offset={record.squares} (local.get $r) (local.get $squares)))
 
   ;; An output not yet spread, after $extent of a chunk: if its samples (with the
   ;; one value seen before) spread, sets the range, bins the samples seen before
@@ -353,6 +360,8 @@
         (i32.store offset={record.count} (local.get $r) (i32.add (local.get $count) (global.get $numbers)))
         (f64.store offset={record.sum} (local.get $r)
           (f64.add (f64.load offset={record.sum} (local.get $r)) (f64.mul (local.get $low) (f64.convert_i32_s (global.get $numbers)))))
+        (f64.store offset={record.squares} (local.get $r)
+          (f64.add (f64.load offset={record.squares} (local.get $r)) (f64.mul (f64.mul (local.get $low) (local.get $low)) (f64.convert_i32_s (global.get $numbers)))))
         (f64.store offset={record.min} (local.get $r) (local.get $low))
         (f64.store offset={record.max} (local.get $r) (local.get $low))))
     (i32.const 0))

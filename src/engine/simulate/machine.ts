@@ -10,6 +10,8 @@ import { Tally } from './stats.js';
 export interface Machine {
   /** The tallied outputs, in the schedule's order. */
   readonly tallies: readonly Tally[];
+  /** The samples drawn so far. */
+  readonly drawn: number;
   /** Starts a chunk of `length` samples (at most the size): draws its quantiles. */
   start(length: number): void;
   /** An input's quantiles in the chunk. */
@@ -60,9 +62,14 @@ export function loadMachine(plan: Schedule, { size, inputs, tallied, seed }: { s
   });
   let views = viewsOf(size);
   const outliers = new DataView(buffer, outliersAt);
+  let drawn = 0;
   return {
     tallies,
+    get drawn() {
+      return drawn;
+    },
     start(length) {
+      drawn += length;
       if (length !== views.length) views = viewsOf(length);
       kernels.draw(quantilesAt, inputs, length, stride);
     },

@@ -5,15 +5,17 @@
 // numbers as pure-rand's) seeded through splitmix64, so a seed gives the same
 // samples on every machine, and nearby seeds unrelated ones.
 import type { InputReader } from '../calc/calc.js';
-import { drawParameters, quantileFunction, type NativeDistribution } from './distributions.js';
+import { drawParameters, isNative, quantileFunction, type NativeDistribution, type Sampled } from './distributions.js';
+import { correlator } from './correlation.js';
 import { evaluator, type Evaluate } from './kernels.js';
 import { loadMachine } from './machine.js';
 import { schedule, type Op } from './program.js';
-import { constantStats, type SampleStats, type StatsWanted } from './stats.js';
+import { constantStats, exceedance, type SampleStats, type StatsWanted } from './stats.js';
+import { contributionBins, ContributionTally } from './contribution.js';
 import { Slot, tracingCalc, type Step, type Traced } from './tracing.js';
 import { forecastWith } from '../forecast.js';
 import { hasRange, inputsOf } from '../analysis/inputs.js';
-import type { CaseForecast, Distribution, Scenario, Series, TableName } from '../types.js';
+import type { CaseForecast, Correlation, Distribution, DistributionShape, Scenario, Series, TableName } from '../types.js';
 import { yearly } from '../calc/yearly.js';
 
 export interface SimulationSettings {
@@ -26,7 +28,16 @@ export interface SimulationSettings {
   readonly chunk?: number;
   /** The tables to compute (the others' models are not run). */
   readonly tables?: readonly TableName[];
+  /**
+   * Sample until every output's mean is known to this fraction of itself (its
+   * 95% interval within it; checked after each chunk from MIN_PRECISE_SAMPLES
+   * on), `samples` being then the most drawn.
+   */
+  readonly precision?: number;
 }
+
+/** The fewest samples drawn before --precision may stop: fewer give unsteady standard errors. */
+export const MIN_PRECISE_SAMPLES = 4096;
 
 /** The forecast traced once, and its samples. */
 export interface Simulation {
@@ -61,25 +72,36 @@ export interface Chunk {
   readonly draws: ReadonlyMap<string, Float64Array>;
 }
 
+/** An input that is sampled: its path, series, distribution and the values it may take. */
+export interface SampledInput {
+  readonly path: string;
+  readonly series: Series;
+  readonly dist: Distribution;
+  readonly shape?: DistributionShape;
+  readonly valid: Sampled['valid'];
+}
+
 /** The inputs that are sampled (have a range), in path order, with their distribution. */
-export function sampledInputs(scenario: Scenario, fallback: Distribution): { path: string; series: Series; dist: Distribution }[] {
+export function sampledInputs(scenario: Scenario, fallback: Distribution): SampledInput[] {
   return [...inputsOf(scenario)]
     .filter(([, series]) => hasRange(series))
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([path, series]) => {
       const written = scenario.provenance.get(path);
-      const said = written && [...written.anchors.values(), ...(written.growth ? [written.growth] : [])].find((value) => value.dist !== undefined)?.dist;
-      return { path, series, dist: said ?? fallback };
+      const said = written && [...written.anchors.values(), ...(written.growth ? [written.growth] : [])].find((value) => value.dist !== undefined);
+      const valid = { min: 0, max: written?.kind === 'ratio' ? 1 : Infinity };
+      return { path, series, dist: said?.dist ?? fallback, ...(said?.shape && { shape: said.shape }), valid };
     });
 }
 
+/** The sampled inputs a lognormal cannot be fitted to: a year whose range starts at 0 (lognormal's p5 is above 0). */
+export function lognormalFromZero(sampled: readonly SampledInput[]): string[] {
+  return sampled.filter(({ dist, series }) => dist === 'lognormal' && [...series.values()].some(({ low, high }) => low.isZero() && high.greaterThan(low))).map(({ path }) => path);
+}
+
 /** One ranged input in one year: its samples in slot `out`, from the quantiles drawn for `input`. */
-interface Draw {
+interface Draw extends Sampled {
   readonly input: number;
-  readonly dist: Distribution;
-  readonly low: number;
-  readonly base: number;
-  readonly high: number;
   readonly out: number;
 }
 
@@ -101,14 +123,15 @@ export function simulate(scenario: Scenario, settings: SimulationSettings): Simu
       const [low, base, high] = [range.low.toNumber(), range.base.toNumber(), range.high.toNumber()];
       if (k === undefined || !(high > low)) return base;
       const out = newSlot();
-      draws.push({ input: k, dist: sampled[k]!.dist, low, base, high, out: out.index });
+      const { dist, shape, valid } = sampled[k]!;
+      draws.push({ input: k, dist, low, base, high, ...(shape && { shape }), valid, out: out.index });
       return out;
     });
   };
   const evaluate = evaluator();
   const forecast = forecastWith(tracingCalc(steps, newSlot, evaluate), scenario, input, settings.tables);
   const chunks = (outputs: readonly (Traced | null)[], wanted: StatsWanted, watch?: Watch) =>
-    run(settings, sampled, draws, steps, evaluate, outputs, wanted, watch);
+    run(settings, sampled, scenario.simulation?.correlations ?? [], draws, steps, evaluate, outputs, wanted, watch);
   return { forecast, run: (outputs, wanted, watch) => finish(chunks(outputs, wanted, watch)), steps: chunks };
 }
 
@@ -123,6 +146,7 @@ function finish<T>(steps: Generator<void, T>): T {
 function* run(
   settings: SimulationSettings,
   sampled: readonly { path: string }[],
+  correlations: readonly Correlation[],
   draws: readonly Draw[],
   steps: readonly Step[],
   evaluate: Evaluate,
@@ -133,22 +157,30 @@ function* run(
   const size = Math.min(settings.chunk ?? 1024, settings.samples);
   const slotsOf = (values: readonly (Traced | null)[]) => values.filter((value) => value instanceof Slot).map((slot) => slot.index);
   const tallied = [...new Set(slotsOf(outputs))];
-  // kernels.wat draws the triangular and uniform ranges; PERT's are filled in before the program runs.
-  const native = draws.filter((draw): draw is Draw & { dist: NativeDistribution } => draw.dist !== 'pert');
-  const pert = draws.filter((draw) => draw.dist === 'pert').map((draw) => ({ ...draw, at: quantileFunction('pert', draw.low, draw.base, draw.high, evaluate) }));
+  // kernels.wat draws the triangular and uniform ranges; the others are filled in before the program runs.
+  const native = draws.filter((draw): draw is Draw & { dist: NativeDistribution } => isNative(draw.dist));
+  const given = draws.filter((draw) => !isNative(draw.dist)).map((draw) => ({ ...draw, at: quantileFunction(draw, evaluate) }));
   const drawOps = native.map(({ input, dist, low, base, high, out }): Op => ({ op: dist, out, a: { quantiles: input }, b: 0, extra: drawParameters(dist, low, base, high) }));
-  const watched = new Set(slotsOf(watch?.values ?? []));
-  const plan = schedule(drawOps, steps, pert.map((draw) => draw.out), tallied, watched);
+  const exceed = (wanted.exceed ?? []).map((asked) => ({ ...asked, above: 0, count: 0 }));
+  const contributions = new Map((wanted.contributions ?? []).map((output) => [output, new ContributionTally(sampled.length, contributionBins(settings.samples))]));
+  const watched = new Set(slotsOf([...(watch?.values ?? []), ...[...exceed.map(({ output }) => output), ...contributions.keys()].map((i) => outputs[i] ?? null)]));
+  const plan = schedule(drawOps, steps, given.map((draw) => draw.out), tallied, watched);
+  const correlate = correlator(sampled.map((input) => input.path), correlations);
   const machine = loadMachine(plan, { size, inputs: sampled.length, tallied: tallied.length, seed: settings.seed });
 
   for (let start = 0; start < settings.samples; start += size) {
     const length = Math.min(size, settings.samples - start);
     machine.start(length);
-    for (const { input, out, at } of pert) {
+    correlate?.(sampled.map((_, k) => machine.quantiles(k)), length);
+    for (const { input, out, at } of given) {
       const [q, values] = [machine.quantiles(input), machine.vector(out)];
       for (let i = 0; i < length; i++) values[i] = at(q[i]!);
     }
     machine.run();
+    const samplesOf = (value: Traced | null): Samples => (value === null ? NaN : typeof value === 'number' ? value : machine.vector(value.index));
+    for (const asked of exceed) countAbove(asked, samplesOf(outputs[asked.output] ?? null), length);
+    const quantiles = sampled.map((_, k) => machine.quantiles(k));
+    for (const [output, tally] of contributions) tally.add(samplesOf(outputs[output] ?? null), quantiles, length);
     watch?.chunk({
       start,
       length,
@@ -161,12 +193,27 @@ function* run(
       draws: new Map(sampled.map(({ path }, k) => [path, machine.quantiles(k)])),
     });
     yield;
+    const { precision } = settings;
+    if (precision !== undefined && start + length >= MIN_PRECISE_SAMPLES && machine.tallies.every((tally) => tally.precise(precision))) break;
   }
   const tallyOf = new Map(tallied.map((slot, k) => [slot, machine.tallies[k]!]));
   const histograms = new Set(wanted.histograms?.outputs);
+  const drawn = machine.drawn;
   return outputs.map((value, i) => {
     const columns = histograms.has(i) ? wanted.histograms!.columns : undefined;
-    if (value instanceof Slot) return tallyOf.get(value.index)!.stats(wanted.percentiles, columns);
-    return constantStats(value ?? NaN, settings.samples, wanted.percentiles, columns);
+    const stats = value instanceof Slot ? tallyOf.get(value.index)!.stats(wanted.percentiles, columns, wanted.errors) : constantStats(value ?? NaN, drawn, wanted.percentiles, columns, wanted.errors);
+    const exceeds = exceed.filter(({ output }) => output === i).map(({ threshold, above, count }) => exceedance(threshold, above, count));
+    const shares = contributions.get(i)?.indices();
+    return { ...stats, ...(exceeds.length > 0 && { exceed: exceeds }), ...(shares && { contributions: shares }) };
   });
+}
+
+/** Counts the samples above a threshold (of those with a value). */
+function countAbove(asked: { threshold: number; above: number; count: number }, samples: Samples, length: number): void {
+  for (let i = 0; i < length; i++) {
+    const value = typeof samples === 'number' ? samples : samples[i]!;
+    if (Number.isNaN(value)) continue;
+    asked.count++;
+    if (value > asked.threshold) asked.above++;
+  }
 }

@@ -50,7 +50,7 @@ export function forecastWorkbook(scenarios: readonly WorkbookScenario[], options
   return { workbook: { sheets, names, amountFormat: amountFormat(options.unit), title }, counts };
 }
 
-const TABLE_SHEETS: Record<TableName, TextKey> = { market: 'marketSheet', profit: 'profitSheet', spend: 'spendSheet', labour: 'labourSheet', tech: 'techSheet' };
+const TABLE_SHEETS: Record<TableName, TextKey> = { market: 'marketSheet', profit: 'profitSheet', spend: 'spendSheet', labour: 'labourSheet', tech: 'techSheet', metrics: 'metricsSheet' };
 
 /** A sheet's name for a case, when there are several: `Market (low)`, `市场（低）`. */
 function withCase(name: string, c: Case, cases: number, lang: Lang): string {
