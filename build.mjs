@@ -102,6 +102,7 @@ const WARM_UP = {
   sensitivity: [ok('sensitivity', '--metric', 'market.marketSize.2023'), ok('sensitivity', FILE, '--metric', 'market.marketSize.2023')],
   solve: [ok('solve', FILE, '--target', 'market.marketSize.2023=6.5万亿', '--vary', 'supplyChain.modes.receivables.penetration.2023')],
   simulate: [ok('simulate', '-n', '10'), ok('simulate', FILE, '-n', '10')],
+  report: [ok('report'), ok('report', FILE)],
   check: [ok('check'), ok('check', FILE)],
   validate: [ok('validate', 'baseline'), ok('validate', FILE)],
   schema: [ok('schema')],

@@ -18,6 +18,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<{ readonly define: DefineC
   sensitivity: () => import('./commands/sensitivity.js'),
   solve: () => import('./commands/solve.js'),
   simulate: () => import('./commands/simulate.js'),
+  report: () => import('./commands/report.js'),
   check: () => import('./commands/check.js'),
   validate: () => import('./commands/validate.js'),
   schema: () => import('./commands/schema.js'),
@@ -85,6 +86,7 @@ Examples:
   fintech-calc explain profit.increment.2023  how a value is computed
   fintech-calc sensitivity --metric market.marketSize.2023
   fintech-calc solve --target market.marketSize.2023=6.5万亿 --vary supplyChain.modes.receivables.penetration.2023
+  fintech-calc report -o report.html          the forecast as an HTML page of charts
   fintech-calc validate my.yaml               check a scenario file
   fintech-calc schema > scenario.schema.json  the JSON Schema, for editors
   fintech-calc init my.yaml                   a commented scenario to start from

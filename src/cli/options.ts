@@ -2,8 +2,8 @@
 // order help lists them, and their values checked into typed values.
 import { Option, type Command, type OptionValues } from '@commander-js/extra-typings';
 import { Decimal } from '../shared/decimal.js';
-import type { Case, TableName } from '../engine/types.js';
-import { CASES, TABLES } from '../engine/types.js';
+import type { Case, Distribution, TableName } from '../engine/types.js';
+import { CASES, RANGE_DISTRIBUTIONS, TABLES } from '../engine/types.js';
 import type { Lang } from '../render/labels.js';
 import { quoted, readPlainNumber } from '../scenario/values.js';
 import { SMALLEST } from '../shared/limits.js';
@@ -141,6 +141,18 @@ function parseNumberOption(option: string, text: string, expectation: string, ac
 export function parseWholeOption(option: string, text: string, min: number, max: number): number {
   const inRange = (value: Decimal) => value.isInteger() && value.greaterThanOrEqualTo(min) && value.lessThanOrEqualTo(max);
   return parseNumberOption(option, text, `expected a whole number from ${min} to ${max}`, inRange).toNumber();
+}
+
+/** --seed: any whole number a double holds exactly (kernels.wat mixes it into the generator's state). */
+export function parseSeedOption(text: string): number {
+  return parseWholeOption('--seed', text, 0, Number.MAX_SAFE_INTEGER);
+}
+
+/** --dist: the distribution of a range that does not name its own. */
+export function parseDistOption(text: string): Distribution {
+  const dist = RANGE_DISTRIBUTIONS.find((name) => name === text);
+  if (!dist) throw new UsageError(`--dist: '${text}' is not one of ${RANGE_DISTRIBUTIONS.join(', ')}${didYouMean(text, RANGE_DISTRIBUTIONS)}`);
+  return dist;
 }
 
 /** --percentiles: numbers from 0 to 100, comma-separated. */

@@ -144,17 +144,18 @@ function attributionText(report: DiffReport, change: Change, unit: string, lang:
     .join(', ');
 }
 
-function cells(change: Change, unit: string, multipleCases: boolean, lang: Lang): string[] {
+/** A change's cells for people: (case,) metric, year, a, b, Δ, Δ%. */
+export function cells(change: Change, unit: string, multipleCases: boolean, lang: Lang): string[] {
   const show = (value: Decimal | null) => (value === null ? '—' : displayValue(value, change.kind, unit));
   return [...(multipleCases ? [caseName(change.case, lang)] : []), metricName(change, lang), change.year, show(change.a), show(change.b), deltaText(change, unit, lang), relativeText(change)];
 }
 
 /** A changed metric: its address without the year (market.modes.receivables.size), in Chinese its label (应收账款：市场规模). */
-function metricName(change: Change, lang: Lang): string {
+export function metricName(change: Change, lang: Lang): string {
   return lang === 'zh' ? metricLabel(change, change.year, lang) : changeAddress(change).replace(/\.[^.]+$/, '');
 }
 
-function header(multipleCases: boolean, lang: Lang, { a, b }: DiffRenderOptions): string[] {
+export function header(multipleCases: boolean, lang: Lang, { a, b }: Pick<DiffRenderOptions, 'a' | 'b'>): string[] {
   return [...(multipleCases ? [text('caseHeader', lang)] : []), text('metricHeader', lang), text('yearHeader', lang), a, b, 'Δ', 'Δ%'];
 }
 
@@ -213,7 +214,7 @@ export function renderDiffMarkdown(comparison: Comparison, report: DiffReport, o
   const head = [...header(multipleCases, lang, options), ...(report.attribution ? [text('attributionHeader', lang)] : [])];
   const row = (change: Change) => [...cells(change, options.unit, multipleCases, lang), ...(report.attribution ? [attributionText(report, change, options.unit, lang)] : [])];
   // The largest relative moves first; added and removed values after them.
-  const ranked = [...changes].sort((x, y) => (y.relative?.abs() ?? new Decimal(-1)).comparedTo(x.relative?.abs() ?? new Decimal(-1)));
+  const ranked = byRelativeMove(changes);
   const top = ranked.slice(0, TOP_CHANGES);
   parts.push(text('topChanges', lang), '', markdownTable(head, top.map(row), left).trimEnd());
   if (ranked.length > top.length) parts.push('', say.moreBelow(lang, ranked.length - top.length));
@@ -232,6 +233,11 @@ export function renderDiffMarkdown(comparison: Comparison, report: DiffReport, o
   if (changes.length > DETAIL_ROWS) parts.push('', say.notShown(lang, changes.length - DETAIL_ROWS));
   parts.push('', '</details>', '');
   return `${parts.join('\n')}${stamp}`;
+}
+
+/** The largest relative moves first; added and removed values (no Δ%) after them. */
+export function byRelativeMove(changes: readonly Change[]): Change[] {
+  return [...changes].sort((x, y) => (y.relative?.abs() ?? new Decimal(-1)).comparedTo(x.relative?.abs() ?? new Decimal(-1)));
 }
 
 export function renderDiffJson(comparison: Comparison, report: DiffReport, { unit }: DiffRenderOptions): string {

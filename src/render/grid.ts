@@ -6,6 +6,7 @@ import { linesOf, type Line } from '../engine/analysis/lines.js';
 import { caseName, colon, comma, lineLabel, scenarioHeading, tableHeading, text } from './labels.js';
 import { displayValue } from './numbers.js';
 import type { RenderOptions, ScenarioResult } from './options.js';
+import { sparkline } from './spark.js';
 
 export interface Grid {
   readonly title: string;
@@ -30,14 +31,15 @@ export function gridsOf(results: readonly ScenarioResult[], options: RenderOptio
     }
   }
   return grids;
-  function gridOf(table: TableName, lines: readonly Line[], context: string, { lang }: RenderOptions): Grid {
+  function gridOf(table: TableName, lines: readonly Line[], context: string, { lang, spark }: RenderOptions): Grid {
     const yearly = lines.filter((line) => !line.span);
     const years = [...(yearly[0]?.values.keys() ?? [])];
     const cell = (line: Line, value: Decimal | null | undefined) => (value == null ? '–' : displayValue(value, line.kind, unit));
+    const trend = (line: Line) => (spark ? [sparkline(years.map((year) => line.values.get(year)), spark)] : []);
     return {
       title: tableHeading(table, unit, context, lang),
-      header: [text('metricHeader', lang), ...years],
-      rows: yearly.map((line) => [lineLabel(line, lang), ...years.map((year) => cell(line, line.values.get(year)))]),
+      header: [text('metricHeader', lang), ...years, ...(spark ? [text('trendHeader', lang)] : [])],
+      rows: yearly.map((line) => [lineLabel(line, lang), ...years.map((year) => cell(line, line.values.get(year))), ...trend(line)]),
       notes: lines
         .filter((line) => line.span)
         .map((line) => `${lineLabel(line, lang)}${colon(lang)}${cell(line, [...line.values.values()][0])}`),

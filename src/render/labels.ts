@@ -16,6 +16,7 @@ const TEXT = {
   // Headers and words of the other outputs.
   metricHeader: { en: 'Metric', zh: '指标' },
   yearHeader: { en: 'Year', zh: '年份' },
+  trendHeader: { en: 'Trend', zh: '趋势' },
   caseHeader: { en: 'Case', zh: '情景' },
   attributionHeader: { en: 'Attribution', zh: '归因' },
   inputHeader: { en: 'Input', zh: '输入' },

@@ -1,5 +1,6 @@
 import type { Forecast, TableName } from '../engine/types.js';
 import type { Lang } from './labels.js';
+import type { SparkStyle } from './spark.js';
 import type { Style } from './style.js';
 
 /** One scenario's forecast with the file it came from, as the user named it. */
@@ -17,4 +18,6 @@ export interface RenderOptions {
   readonly tables: readonly TableName[];
   /** Emphasis: colour on a terminal (unless NO_COLOR or --no-color), else plain. */
   readonly style: Style;
+  /** A trend column of sparklines (tables and Markdown), in this style. */
+  readonly spark?: SparkStyle;
 }

@@ -23,11 +23,11 @@ export interface SensitivityRenderOptions {
 
 const BAR = 24;
 
-function header({ lang, metric }: SensitivityRenderOptions): string[] {
+export function header({ lang, metric }: Pick<SensitivityRenderOptions, 'lang' | 'metric'>): string[] {
   return [text('inputHeader', lang), text('variedHeader', lang), say.atLow(lang, metric), say.atHigh(lang), text('swingHeader', lang)];
 }
 
-function rows(result: SensitivityResult, { unit, kind, lang }: SensitivityRenderOptions): string[][] {
+export function rows(result: SensitivityResult, { unit, kind, lang }: Pick<SensitivityRenderOptions, 'unit' | 'kind' | 'lang'>): string[][] {
   return result.inputs.map((entry) => [
     entry.input,
     text(entry.how === 'range' ? 'itsRange' : 'plusMinusSwing', lang),

@@ -50,7 +50,7 @@ export interface SimulateRenderOptions {
 }
 
 /** Floats carry ~15 significant digits; 12 are shown, the same on every machine. */
-function decimal(value: number): Decimal | null {
+export function decimal(value: number): Decimal | null {
   return Number.isFinite(value) ? new Decimal(value.toPrecision(12)) : null;
 }
 

@@ -280,6 +280,7 @@ describe('an output that is an input of the run', () => {
     ['sensitivity', 'child.yaml', '--metric', 'market.marketSize.2023'],
     ['simulate', 'child.yaml', '-n', '10'],
     ['solve', 'child.yaml', '--target', 'market.marketSize.2023=50', '--vary', 'supplyChain.modes.a.penetration'],
+    ['report', 'child.yaml'],
   ];
 
   it.each(COMMANDS.map((args) => [args[0]!, args] as const))('is refused by %s, compared as files (./x, symbolic and hard links, a file extended), the input intact', async (_, args) => {

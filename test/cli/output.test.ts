@@ -327,7 +327,7 @@ describe('help', () => {
       // A command's line is indented by two; a description put below it, by more.
       const lines = /Commands:\n([\s\S]*?)\n\n/.exec(run(...args).stdout)?.[1]?.split('\n').filter((line) => /^ {2}\S/.test(line));
       const commands = lines?.map((line) => line.trim().split(' ')[0]);
-      expect(commands, args.join(' ')).toEqual(['forecast', 'diff', 'explain', 'sensitivity', 'solve', 'simulate', 'check', 'validate', 'schema', 'list', 'init', 'completion', 'help']);
+      expect(commands, args.join(' ')).toEqual(['forecast', 'diff', 'explain', 'sensitivity', 'solve', 'simulate', 'report', 'check', 'validate', 'schema', 'list', 'init', 'completion', 'help']);
     }
   });
 

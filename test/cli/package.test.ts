@@ -79,9 +79,9 @@ beforeAll(() => {
 }, 240_000);
 
 describe('the package (npm pack, npm install -g of the tarball into a fresh prefix, offline)', () => {
-  it('holds only what users need: bin, dist, scenarios, docs, README, LICENSE', () => {
+  it('holds only what users need: bin, dist, scenarios, docs (the README screenshot too), README, LICENSE', () => {
     const paths = packed.files.map((file) => file.path).sort();
-    for (const path of paths) expect(path).toMatch(/^(bin\/|dist\/|scenarios\/[\w-]+\.yaml$|docs\/[\w-]+\.md$|README\.md$|LICENSE$|package\.json$)/);
+    for (const path of paths) expect(path).toMatch(/^(bin\/|dist\/|scenarios\/[\w-]+\.yaml$|docs\/[\w-]+\.(md|png)$|README\.md$|LICENSE$|package\.json$)/);
     expect(paths).toEqual(
       expect.arrayContaining(['LICENSE', 'README.md', 'bin/fintech-calc.js', 'bin/package.json', 'dist/cli.cjs', 'dist/bundled.json', 'dist/index.js', 'dist/index.d.ts', 'docs/commands.md', 'scenarios/baseline.yaml']),
     );

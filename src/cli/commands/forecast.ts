@@ -6,6 +6,7 @@ import { renderMarkdown } from '../../render/md.js';
 import { renderSideBySide, yearsOf } from '../../render/side-by-side.js';
 import type { RenderOptions, ScenarioResult } from '../../render/options.js';
 import { renderTable } from '../../render/table.js';
+import type { SparkStyle } from '../../render/spark.js';
 import { helpAfter, type CommandContext, type OptionsOf, type Program } from '../command.js';
 import { UsageError } from '../exit.js';
 import type { Io } from '../io.js';
@@ -29,12 +30,14 @@ function command(program: Program) {
     forecastOptions(forecastCommand, WITH_XLSX)
       .option('--year <list>', 'side by side: one table per model, one column per scenario × case × year, for these years (comma-separated), e.g. --year 2023')
       .option('--excel', 'with -f csv: CSV for Excel: a UTF-8 BOM, one row per metric with years as columns, labels in --lang, CRLF')
-      .option('--watch', 'run again whenever a scenario file, or a file it extends, changes; Ctrl-C stops'),
+      .option('--watch', 'run again whenever a scenario file, or a file it extends, changes; Ctrl-C stops')
+      .option('--spark', 'add a trend column of sparklines (table and md; ASCII where the locale is not UTF-8 or TERM=dumb)'),
     `
 Cases: low, base and high take the low (base, high) end of every input range. They are cases of the inputs, not bounds on the outputs: an output can be lower in the high case when an input lowers it.
 
 Examples:
   fintech-calc forecast                           the bundled baseline
+  fintech-calc forecast --spark                   with a trend column
   fintech-calc forecast -c all --lang zh          low, base and high, in Chinese
   fintech-calc forecast my.yaml -t market,profit -u 万亿元
   fintech-calc forecast baseline my.yaml -f json  one JSON document per line
@@ -61,6 +64,8 @@ async function run(scenarioArgs: readonly string[], raw: OptionsOf<typeof comman
   const years = raw.year === undefined ? undefined : parseYearsOption(raw.year);
   if (years && options.format === 'xlsx') throw new UsageError('--year: the side-by-side view is not yet written as a workbook; use -f csv --excel, or -f xlsx without --year');
   if (raw.excel && options.format !== 'csv') throw new UsageError(`--excel: is a flavour of CSV; add -f csv (got -f ${options.format})`);
+  if (raw.spark && options.format !== 'table' && options.format !== 'md') throw new UsageError(`--spark: sparklines are drawn in table and md output, not in ${options.format} (which give every value)`);
+  if (raw.spark && years) throw new UsageError('--spark: the side-by-side view (--year) has a column per year and scenario, not a trend per line; leave out --spark or --year');
   const loaded = await loadScenarios(scenarioArgs.length > 0 ? scenarioArgs : ['baseline'], readSettings(raw.set, options.unit), io);
   refuseInputsAsOutputs([['-o', options.out]], loaded);
   const tables = tablesOf(loaded, options.tables);
@@ -84,7 +89,15 @@ async function run(scenarioArgs: readonly string[], raw: OptionsOf<typeof comman
     emit(renderSideBySide(options.format, results, checkYears(years, yearsOf(results, tables)), { unit: options.unit, lang: options.lang, tables, style }, raw.excel), options.out, io);
     return 0;
   }
-  const text = (raw.excel ? renderExcelCsv : RENDERERS[options.format])(results, { unit: options.unit, lang: options.lang, tables, style });
+  // Markdown pages are UTF-8; a terminal may not be.
+  const spark = raw.spark ? (options.format === 'md' ? 'unicode' : sparkStyleFor(io.env)) : undefined;
+  const text = (raw.excel ? renderExcelCsv : RENDERERS[options.format])(results, { unit: options.unit, lang: options.lang, tables, style, ...(spark && { spark }) });
   emit(text, options.out, io);
   return 0;
+}
+
+/** ASCII where the locale (LC_ALL, LC_CTYPE, LANG) does not say UTF-8, or the terminal is dumb; else Unicode blocks. */
+export function sparkStyleFor(env: Io['env']): SparkStyle {
+  const locale = env.LC_ALL || env.LC_CTYPE || env.LANG || '';
+  return /utf-?8/i.test(locale) && env.TERM !== 'dumb' ? 'unicode' : 'ascii';
 }

@@ -3,7 +3,6 @@ import { Option } from '@commander-js/extra-typings';
 import type { Traced } from '../../engine/simulate/tracing.js';
 import { linesOf } from '../../engine/analysis/lines.js';
 import { lognormalFromZero, sampledInputs, simulate, type SimulationSettings, type Watch } from '../../engine/simulate/simulate.js';
-import { RANGE_DISTRIBUTIONS, type Distribution } from '../../engine/types.js';
 import { changeAddress } from '../../engine/analysis/rules.js';
 import {
   HISTOGRAM_COLUMNS,
@@ -31,7 +30,9 @@ import {
   noColorOption,
   noStampOption,
   outputOptions,
+  parseDistOption,
   parsePercentilesOption,
+  parseSeedOption,
   parseWholeOption,
   stampOption,
   tableOption,
@@ -47,8 +48,6 @@ const RENDERERS: Record<Format, (outputs: readonly SimulatedOutput[], options: S
 };
 
 const MAX_SAMPLES = 10_000_000;
-/** Any whole number a double holds exactly: kernels.wat mixes it into the generator's state. */
-const MAX_SEED = Number.MAX_SAFE_INTEGER;
 
 /** A value of the traced forecast: one metric, key and year. */
 type Output = Omit<SimulatedOutput, 'stats'> & { readonly value: Traced | null };
@@ -97,16 +96,15 @@ export function define(program: Program, { io, setCode }: CommandContext): void 
 async function run(scenarioArg: string | undefined, raw: OptionsOf<typeof command>, io: Io): Promise<number> {
   const options = checkOutputOptions({ ...raw, case: 'base' }, io);
   const samples = parseWholeOption('-n, --samples', raw.samples, 1, MAX_SAMPLES);
-  const seed = parseWholeOption('--seed', raw.seed, 0, MAX_SEED);
-  const dist = RANGE_DISTRIBUTIONS.find((name) => name === raw.dist);
-  if (!dist) throw new UsageError(`--dist: '${raw.dist}' is not one of ${RANGE_DISTRIBUTIONS.join(', ')}${didYouMean(raw.dist, RANGE_DISTRIBUTIONS)}`);
+  const seed = parseSeedOption(raw.seed);
+  const dist = parseDistOption(raw.dist);
   const percentiles = parsePercentilesOption(raw.percentiles);
   const [loaded] = await loadScenarios([scenarioArg ?? 'baseline'], readSettings(raw.set, options.unit), io);
   refuseInputsAsOutputs([['-o', options.out], ['--samples-file', raw.samplesFile]], [loaded!]);
   const { scenario } = loaded!;
   const tables = tablesOf([loaded!], options.tables);
   const precision = raw.precision === undefined ? undefined : parsePrecision(raw.precision);
-  const settings: SimulationSettings = { samples, seed, dist: dist as Distribution, tables, ...(precision !== undefined && { precision }) };
+  const settings: SimulationSettings = { samples, seed, dist, tables, ...(precision !== undefined && { precision }) };
   const unfitted = lognormalFromZero(sampledInputs(scenario, settings.dist));
   if (unfitted.length > 0) throw new UsageError(`lognormal needs a low above 0, and ${listNames(unfitted)} start${unfitted.length === 1 ? 's' : ''} at 0 in some year: give ${unfitted.length === 1 ? 'it' : 'them'} another dist, or use --dist normal`);
 
