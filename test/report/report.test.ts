@@ -157,7 +157,7 @@ describe('report', () => {
 
   it('reports a bad metric, case or sample count as a usage error, writing nothing', async () => {
     const file = join(folder, 'never.html');
-    for (const args of [['--metric', 'market.size.2023'], ['-c', 'all'], ['-n', '0'], ['--dist', 'discrete'], ['--seed', '-1'], ['-u', 'usd']]) {
+    for (const args of [['--metric', 'market.size.2023'], ['-c', 'all'], ['-n', '0'], ['--dist', 'gaussian'], ['--dist', 'discrete'], ['--seed', '-1'], ['-u', 'usd']]) {
       const result = await runCli(['report', ...args, '-o', file]);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stdout).toBe('');
