@@ -10,16 +10,21 @@ const ENTRY = 'src/lib/index.ts';
 /** What only the CLI may load: its framework, colours, terminal and commands. */
 const CLI_ONLY = /(^|\/)node_modules\/(commander|@commander-js|chalk)\/|^src\/cli\/(main|command|options|shared|terminal|commands\/)/;
 
+/** The esbuild settings every bundle of ours shares (build.mjs uses them too). */
+export const ESM_FOR_NODE = {
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+
 export async function buildLibrary() {
   const { metafile } = await build({
     entryPoints: [ENTRY],
     outfile: 'dist/index.js',
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    legalComments: 'none',
-    logLevel: 'warning',
+    ...ESM_FOR_NODE,
     metafile: true,
     // yaml is CommonJS and requires Node's modules: give the ES module a require.
     banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },

@@ -9,16 +9,9 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
-import { buildLibrary } from './build-lib.mjs';
+import { buildLibrary, ESM_FOR_NODE } from './build-lib.mjs';
 
-const common = {
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  legalComments: 'none',
-  logLevel: 'warning',
-};
+const common = ESM_FOR_NODE;
 
 // commander requires node:child_process at load time (~8 ms) for executable
 // subcommands, which fintech-calc does not have: hand it a module that loads
