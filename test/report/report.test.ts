@@ -7,38 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { forecast } from '../../src/engine/forecast.js';
-import { TABLES } from '../../src/engine/types.js';
-import { linesOf } from '../../src/engine/analysis/lines.js';
-import { renderReport } from '../../src/render/report/html.js';
 import { runCli } from '../cli/in-process.js';
+import { figures, report } from './page.js';
 import { hostileText, UNSAFE } from '../render/hostile.js';
-import { load } from '../helpers.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'fintech-calc-report-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
-async function report(args: readonly string[]): Promise<string> {
-  const result = await runCli(['report', ...args]);
-  expect(result.stderr).toBe('');
-  expect(result.code).toBe(0);
-  return result.stdout;
-}
-
-/** Each <figure>: its caption, its SVG's role, title and description, and its table's rows. */
-function figures(html: string) {
-  return [...html.matchAll(/<figure id="([^"]+)"[^>]*>([\s\S]*?)<\/figure>/g)].map(([, id, body]) => ({
-    id: id!,
-    caption: /<figcaption>(.*?)<\/figcaption>/.exec(body!)?.[1] ?? '',
-    svg: /<svg [^>]*role="img"[^>]*aria-labelledby="([^"]+)-title \1-desc"/.test(body!),
-    hasSvg: body!.includes('<svg'),
-    title: /<title id="[^"]+">(.*?)<\/title>/.exec(body!)?.[1] ?? '',
-    desc: /<desc id="[^"]+">(.*?)<\/desc>/.exec(body!)?.[1] ?? '',
-    rows: [...body!.matchAll(/<tr>(.*?)<\/tr>/g)].map(([, row]) =>
-      [...row!.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/g)].map(([, cell]) => cell!),
-    ),
-  }));
-}
 
 describe('report', () => {
   it('gives the same bytes for the same input, and writes them to -o', async () => {
@@ -130,26 +104,6 @@ describe('report', () => {
     const html = await report(['--lang', 'zh', '-n', '100']);
     expect(html).toContain('<html lang="zh-CN">');
     for (const figure of figures(html)) expect(figure.caption, figure.id).toMatch(/[\u4e00-\u9fff]/);
-  });
-
-  it('gives small multiples to any extra line (the hook for user metrics)', async () => {
-    const scenario = await load(readFileSync('scenarios/baseline.yaml', 'utf8'));
-    const forecasts = forecast(scenario, ['low', 'base', 'high']);
-    const extra = linesOf(forecasts.cases.get('base')!, TABLES).filter(
-      (line) => line.table === 'profit' && line.metric === 'costSavings',
-    );
-    const html = renderReport(
-      {
-        title: 't',
-        scenarios: [{ file: 'f', forecast: forecasts, chosen: 'base', tornadoes: [], extraLines: extra }],
-        comparisons: [],
-        stamp: { tool: 'fintech-calc', version: '0', scenarios: [], set: [] },
-      },
-      { unit: '亿元', lang: 'en' },
-    );
-    const panel = figures(html).find((figure) => figure.id === 's1-multiple-profit-costSavings')!;
-    expect(panel.caption).toBe('Operating cost saved');
-    expect(panel.rows[1]).toEqual(['Operating cost saved', '0.0', '29.8', '86.1', '173.5', '297.0']);
   });
 
   it('escapes every text from a file or an argument', async () => {

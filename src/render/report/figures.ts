@@ -128,11 +128,10 @@ class FigureMaker {
   }
 
   desc(title: string, names: readonly string[], years: readonly string[]): string {
-    const span =
-      years.length === 0
-        ? ''
-        : `${comma(this.lang)}${word('descYears', this.lang)} ${years[0]}–${years[years.length - 1]}`;
-    return `${title}${this.lang === 'zh' ? '：' : ': '}${names.join(comma(this.lang))}${span}`;
+    const span = years.length === 0 ? [] : [`${years[0]}–${years[years.length - 1]}`];
+    // A series named as its chart (a small multiple) is said once.
+    const parts = [...names.filter((name) => name !== title), ...span];
+    return `${title}${colon(this.lang)}${parts.join(comma(this.lang))}`;
   }
 
   /** An XY figure from lines: `stacked` areas, `bands` (two lines each) and `lines`. */
@@ -162,7 +161,7 @@ class FigureMaker {
         years,
       ),
       years,
-      xTitle: word('year', this.lang),
+      xTitle: text('yearHeader', this.lang),
       yTitle: this.unitOf(first.line.kind),
       percent: first.line.kind === 'ratio',
       stacked: stacked.map((part) => ({ name: part.name, values: this.values(part.line, years) })),
@@ -225,7 +224,7 @@ export function forecastSections(
     const lowSize = low?.one('market.marketSize');
     const highSize = high?.one('market.marketSize');
     figures.push(
-      make.xy('market', word('marketChart', lang), {
+      make.xy('market', tableTitle('market', lang), {
         stacked: [...chosen.items('market', 'modes', 'size'), chosen.one('market.otherSize')]
           .filter(present)
           .map((line) => make.plotted(line)!),
@@ -244,7 +243,7 @@ export function forecastSections(
   const traditionalProfit = chosen.one('profit.traditionalProfit');
   const increment = chosen.one('profit.increment');
   if (profit && traditionalProfit && increment) {
-    const figure = make.xy('profit', word('profitChart', lang), {
+    const figure = make.xy('profit', tableTitle('profit', lang), {
       bands: [
         {
           name: make.name(increment),
@@ -269,13 +268,15 @@ export function forecastSections(
   if (spendTotal) {
     const items = spendItems(report.forecast.cases.get(report.chosen)!, chosen);
     figures.push(
-      make.xy('spend', word('spendChart', lang), {
+      make.xy('spend', tableTitle('spend', lang), {
         stacked: items.map(({ total }) => make.plotted(total)!),
         lines: [{ ...make.plotted(spendTotal)!, colour: '#1f2328' }],
       }),
     );
+    // "Technology spend of financial institutions: frontier share", from the model's labels.
+    const shareLabel = (items[0]?.share ?? spendTotal).label[lang];
     figures.push(
-      make.xy('frontier', word('frontierChart', lang), {
+      make.xy('frontier', `${tableTitle('spend', lang)}${colon(lang)}${shareLabel}`, {
         lines: [
           ...items.map(({ share }) => make.plotted(share)!),
           { ...make.plotted(chosen.one('spend.frontierShare'))!, colour: '#1f2328', dashed: true },
@@ -286,7 +287,7 @@ export function forecastSections(
   const labour = chosen.items('labour', 'institutions', 'saving');
   if (labour.length > 0) {
     figures.push(
-      make.xy('labour', word('labourChart', lang), {
+      make.xy('labour', tableTitle('labour', lang), {
         stacked: labour.map((line) => make.plotted(line)!),
         lines: [chosen.one('labour.netSaving')]
           .filter(present)
@@ -297,7 +298,7 @@ export function forecastSections(
   const technologies = chosen.items('tech', 'items', 'spend');
   if (technologies.length > 0)
     figures.push(
-      make.xy('tech', word('techChart', lang), { stacked: technologies.map((line) => make.plotted(line)!) }),
+      make.xy('tech', tableTitle('tech', lang), { stacked: technologies.map((line) => make.plotted(line)!) }),
     );
 
   const sections: Section[] = [
@@ -414,7 +415,7 @@ function tornadoFigure(
     legend: [
       { label: word('tornadoLow', lang), colour: lowColour, mark: 'fill' },
       { label: word('tornadoHigh', lang), colour: highColour, mark: 'fill' },
-      { label: `${word('base', lang)} ${displayValue(result.base, kind, unit)}`, colour: '#1f2328', mark: 'dashed' },
+      { label: `${text('baseShort', lang)} ${displayValue(result.base, kind, unit)}`, colour: '#1f2328', mark: 'dashed' },
     ],
   });
   return {
@@ -445,7 +446,7 @@ function fanFigure(make: FigureMaker, fan: readonly SampledValue[], f: number, {
     title,
     desc: make.desc(title, ['p5–p95', 'p25–p75', word('median', lang)], years),
     years,
-    xTitle: word('year', lang),
+    xTitle: text('yearHeader', lang),
     yTitle: make.unitOf(line.kind),
     percent: line.kind === 'ratio',
     bands: [
@@ -470,7 +471,7 @@ function fanFigure(make: FigureMaker, fan: readonly SampledValue[], f: number, {
 function histogramFigure(make: FigureMaker, value: SampledValue, h: number, { lang, unit }: ReportOptions): Figure {
   const { line, year, stats } = value;
   const metric = address(line, year);
-  const title = `${word('histogram', lang)}${lang === 'zh' ? '：' : ': '}${metric}`;
+  const title = `${word('histogram', lang)}${colon(lang)}${metric}`;
   const counts = stats.histogram ?? [];
   const [min, max] = [decimal(stats.min), decimal(stats.max)];
   const id = make.prefixed(`histogram-${h + 1}`);
@@ -557,7 +558,8 @@ export function comparisonSections(
         ? undefined
         : {
             id: `compare-${k + 1}-top`,
-            title: word('topChangesTable', lang),
+            // diff -f md's words, without its Markdown.
+            title: text('topChanges', lang).replaceAll('**', ''),
             svg: '',
             table: {
               header: changeHeader(false, lang, columns),
@@ -567,7 +569,7 @@ export function comparisonSections(
           };
     sections.push({
       id: `compare-${k + 1}`,
-      title: `${word('differences', lang)}${lang === 'zh' ? '：' : ': '}${columns.a} → ${columns.b}`,
+      title: `${word('differences', lang)}${colon(lang)}${columns.a} → ${columns.b}`,
       figures: [...waterfalls, ...(top ? [top] : [])],
       lead:
         ranked.length === 0
