@@ -1,6 +1,6 @@
 // The HTML report in a real browser (issue 19 §3): for the baseline, two
-// scenarios, a Chinese report and one of extreme amounts, the page loads with no console error and no
-// network request, every chart has a box, and no chart text runs outside its
+// scenarios, Chinese reports (one with user metrics) and one of extreme
+// amounts, the page loads with no console error and no network request, every chart has a box, and no chart text runs outside its
 // chart or over another label; on a phone's width nothing but a chart scrolls
 // sideways, and printed on A4 the charts keep their size. A screenshot of each
 // report is saved in test-results/ (CI keeps them there) to be looked at.
@@ -32,6 +32,8 @@ const REPORTS = [
   { name: 'baseline', args: [] as string[], charts: 10 },
   { name: 'two-scenarios', args: ['baseline', 'bank-led'], charts: 20 },
   { name: 'zh', args: ['--lang', 'zh', '-n', '2000', '--seed', '7'], charts: 14 },
+  // The user metrics as small multiples (5 more charts), labelled in Chinese.
+  { name: 'kpis-zh', args: ['kpis', '--lang', 'zh'], charts: 15 },
   // Amounts at the limits, in 元: the longest tick labels there are.
   { name: 'extremes', args: ['test/fixtures/extremes.yaml', '-u', '元', '-n', '500'], charts: 10 },
 ];

@@ -25,11 +25,6 @@ export interface ScenarioReport {
   readonly chosen: Case;
   readonly tornadoes: readonly Tornado[];
   readonly simulation?: SimulationReport;
-  /**
-   * Lines of other metrics (user metrics, when they exist), drawn as small
-   * multiples: one small chart per line.
-   */
-  readonly extraLines?: readonly Line[];
 }
 
 export interface Tornado {

@@ -5,7 +5,7 @@ import type { Decimal } from '../../shared/decimal.js';
 import { address, linesOf, type Line, type ValueKind } from '../../engine/analysis/lines.js';
 import type { Change } from '../../engine/analysis/diff.js';
 import { identityOf } from '../../engine/analysis/diff.js';
-import { TABLES, type CaseForecast, type Case } from '../../engine/types.js';
+import { TABLES, type CaseForecast, type Case, type TableName } from '../../engine/types.js';
 import { byRelativeMove, cells as changeCells, header as changeHeader, metricName } from '../diff.js';
 import {
   caseName,
@@ -32,7 +32,7 @@ import {
   type Tornado,
 } from './data.js';
 import { colour } from './frame.js';
-import { word } from './words.js';
+import { noValueIn, word } from './words.js';
 import { xyChart, type Values, type XYChart } from './xy.js';
 
 /** A chart with its caption and its numbers. */
@@ -74,10 +74,14 @@ function shown(value: Decimal | null | undefined, kind: ValueKind, unit: string)
 class CaseLines {
   readonly lines: readonly Line[];
   constructor(forecast: CaseForecast) {
-    this.lines = linesOf(forecast, TABLES).filter((line) => line.metric !== 'cagr');
+    // A CAGR is one value over the years (a span): no chart draws it.
+    this.lines = linesOf(forecast, TABLES).filter((line) => !line.span);
   }
   one(at: string): Line | undefined {
     return this.lines.find((line) => address(line) === at);
+  }
+  table(table: TableName): Line[] {
+    return this.lines.filter((line) => line.table === table);
   }
   items(table: string, group: string, metric: string): Line[] {
     return this.lines.filter((line) => line.table === table && line.group === group && line.metric === metric);
@@ -127,11 +131,12 @@ class FigureMaker {
     return kind === 'ratio' ? '%' : kind === 'amount' ? this.options.unit : '';
   }
 
-  desc(title: string, names: readonly string[], years: readonly string[]): string {
+  /** A chart's description: its title, its series, its years, and the years it has no value in (`missing`). */
+  desc(title: string, names: readonly string[], years: readonly string[], missing: readonly string[] = []): string {
     const span = years.length === 0 ? [] : [`${years[0]}–${years[years.length - 1]}`];
     // A series named as its chart (a small multiple) is said once.
     const parts = [...names.filter((name) => name !== title), ...span];
-    return `${title}${colon(this.lang)}${parts.join(comma(this.lang))}`;
+    return `${title}${colon(this.lang)}${parts.join(comma(this.lang))}${noValueIn(missing, this.lang)}`;
   }
 
   /** An XY figure from lines: `stacked` areas, `bands` (two lines each) and `lines`. */
@@ -159,6 +164,7 @@ class FigureMaker {
         title,
         [...stacked, ...bands, ...lines].map((part) => part.name),
         years,
+        years.filter((year) => listed.every((part) => part.line.values.get(year) == null)),
       ),
       years,
       xTitle: text('yearHeader', this.lang),
@@ -309,12 +315,11 @@ export function forecastSections(
       lead: caseName(report.chosen, lang),
     },
   ];
-  const multiples = smallMultiples(make, [
-    ...chosen.items('market', 'modes', 'penetration'),
-    ...(report.extraLines ?? []),
-  ]);
+  const multiples = smallMultiples(make, 'multiple', chosen.items('market', 'modes', 'penetration'));
   if (multiples.length > 0)
     sections.push({ id: `s${index + 1}-multiples`, title: of(word('penetrationChart', lang)), figures: multiples });
+  const metrics = smallMultiples(make, 'metric', chosen.table('metrics'));
+  if (metrics.length > 0) sections.push({ id: `s${index + 1}-metrics`, title: of(tableTitle('metrics', lang)), figures: metrics });
   if (report.tornadoes.length > 0) {
     sections.push({
       id: `s${index + 1}-sensitivity`,
@@ -359,14 +364,17 @@ function spendItems(forecast: CaseForecast, lines: CaseLines): { total: Line; sh
 }
 
 /**
- * One small chart per line (the modes' penetration; the hook for user metrics:
- * any extra line of a scenario gets a panel of its own).
+ * One small chart per line: the modes' penetration, the user metrics. Its axis
+ * is the line's kind's (%, the output unit, none for a number); a year without
+ * a value is a gap in the line.
  */
-function smallMultiples(make: FigureMaker, lines: readonly Line[]): Figure[] {
+function smallMultiples(make: FigureMaker, kind: 'multiple' | 'metric', lines: readonly Line[]): Figure[] {
   return lines.map((line) => {
     const name = lineLabel(line, make.lang);
+    // A metric's id is letters, digits and _; an address has dots.
+    const id = kind === 'metric' ? line.metric : address(line).replace(/[^A-Za-z0-9-]/g, '-');
     return make.xy(
-      `multiple-${address(line).replace(/[^A-Za-z0-9-]/g, '-')}`,
+      `${kind}-${id}`,
       name,
       { lines: [{ name, line, colour: colour(0) }] },
       { width: 300, plotHeight: 110 },

@@ -35,3 +35,9 @@ export type WordKey = keyof typeof WORDS;
 export function word(key: WordKey, lang: Lang): string {
   return WORDS[key][lang];
 }
+
+/** After a chart's description: the years it has no value in (none: nothing). */
+export function noValueIn(years: readonly string[], lang: Lang): string {
+  if (years.length === 0) return '';
+  return lang === 'zh' ? `；${years.join('、')} 年无值` : `; no value in ${years.join(', ')}`;
+}
