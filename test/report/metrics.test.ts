@@ -115,6 +115,14 @@ describe('report: user metrics as small multiples', () => {
     expect(panel('gap').unit).toBe('%');
   });
 
+  it('does not say that no value differs when only metrics do', async () => {
+    const html = await report(['baseline', 'kpis']);
+    const compared = /<section id="compare">([\s\S]*?)<\/section>/.exec(html)![1]!;
+    expect(compared).not.toContain('No value differs.');
+    expect(compared).toContain('No headline metric differs');
+    expect(figures(html).find((figure) => figure.id === 'compare-1-top')?.rows[1]?.[0]).toBe('metrics.profitMargin');
+  });
+
   it('gives each scenario with metrics its own small multiples, and none to one without', async () => {
     const ids = figures(await report(['baseline', 'kpis', '--lang', 'zh'])).map((figure) => figure.id);
     expect(ids.filter((id) => id.startsWith('s1-metric-'))).toEqual([]);

@@ -550,7 +550,8 @@ export function comparisonSections(
       id: 'compare',
       title: word('comparison', lang),
       figures: overlays,
-      ...(overlays.length === 0 && { lead: word('noChange', lang) }),
+      // Without a headline chart, the page says whether anything else differs (a metric, a share).
+      ...(overlays.length === 0 && { lead: word(moved.size === 0 ? 'noChange' : 'noHeadlineChange', lang) }),
     },
   ];
   for (const [k, entry] of comparisons.entries()) {

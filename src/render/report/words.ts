@@ -26,6 +26,10 @@ const WORDS = {
   files: { en: 'Files', zh: '文件' },
   noneSet: { en: 'none', zh: '无' },
   noChange: { en: 'No value differs.', zh: '没有值不同。' },
+  noHeadlineChange: {
+    en: 'No headline metric differs; the values that do are listed below.',
+    zh: '主要指标均无差异；有差异的值见下文。',
+  },
   min: { en: 'min', zh: '最小值' },
   max: { en: 'max', zh: '最大值' },
 } satisfies Record<string, Label>;
