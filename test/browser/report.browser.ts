@@ -1,9 +1,10 @@
 // The HTML report in a real browser (issue 19 §3): for the baseline, two
 // scenarios, Chinese reports (one with user metrics) and one of extreme
-// amounts, the page loads with no console error and no network request, every chart has a box, and no chart text runs outside its
-// chart or over another label; on a phone's width nothing but a chart scrolls
-// sideways, and printed on A4 the charts keep their size. A screenshot of each
-// report is saved in test-results/ (CI keeps them there) to be looked at.
+// amounts, the page loads with no console error and no network request, every
+// chart has a box, and no chart text runs outside its chart or over another
+// label; on a phone's width nothing but a chart scrolls sideways, and printed
+// on A4 the charts keep their size. A screenshot of each report is saved in
+// test-results/ (CI keeps them there) to be looked at.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';

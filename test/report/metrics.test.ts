@@ -73,7 +73,9 @@ describe('report: user metrics as small multiples', () => {
         expect(panel.rows[1], panel.id).toEqual(expected[k + 1]);
         expect(panel.unit, panel.id).toBe('%');
       }
-      expect(html).toMatch(new RegExp(`<section id="s1-metrics">\\s*<h2>${lang === 'zh' ? '自定义指标' : 'Metrics'}</h2>`));
+      expect(html).toMatch(
+        new RegExp(`<section id="s1-metrics">\\s*<h2>${lang === 'zh' ? '自定义指标' : 'Metrics'}</h2>`),
+      );
     }
   });
 
@@ -87,7 +89,8 @@ describe('report: user metrics as small multiples', () => {
       expect(panel.points, id).toHaveLength(present.length);
       // SVG's y grows downwards: a larger value is drawn higher up.
       for (const [i, a] of present.entries()) {
-        for (const [j, b] of present.entries()) if (a > b) expect(panel.points[i]!, `${id} ${i} ${j}`).toBeLessThan(panel.points[j]!);
+        for (const [j, b] of present.entries())
+          if (a > b) expect(panel.points[i]!, `${id} ${i} ${j}`).toBeLessThan(panel.points[j]!);
       }
     }
   });

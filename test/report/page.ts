@@ -10,7 +10,13 @@ export async function report(args: readonly string[]): Promise<string> {
   return result.stdout;
 }
 
-const ENTITIES: Readonly<Record<string, string>> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+const ENTITIES: Readonly<Record<string, string>> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+};
 
 /** Text of the page as it reads: entities decoded. */
 export function unescaped(html: string): string {

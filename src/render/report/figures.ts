@@ -319,7 +319,8 @@ export function forecastSections(
   if (multiples.length > 0)
     sections.push({ id: `s${index + 1}-multiples`, title: of(word('penetrationChart', lang)), figures: multiples });
   const metrics = smallMultiples(make, 'metric', chosen.table('metrics'));
-  if (metrics.length > 0) sections.push({ id: `s${index + 1}-metrics`, title: of(tableTitle('metrics', lang)), figures: metrics });
+  if (metrics.length > 0)
+    sections.push({ id: `s${index + 1}-metrics`, title: of(tableTitle('metrics', lang)), figures: metrics });
   if (report.tornadoes.length > 0) {
     sections.push({
       id: `s${index + 1}-sensitivity`,
@@ -423,7 +424,11 @@ function tornadoFigure(
     legend: [
       { label: word('tornadoLow', lang), colour: lowColour, mark: 'fill' },
       { label: word('tornadoHigh', lang), colour: highColour, mark: 'fill' },
-      { label: `${text('baseShort', lang)} ${displayValue(result.base, kind, unit)}`, colour: '#1f2328', mark: 'dashed' },
+      {
+        label: `${text('baseShort', lang)} ${displayValue(result.base, kind, unit)}`,
+        colour: '#1f2328',
+        mark: 'dashed',
+      },
     ],
   });
   return {
