@@ -25,6 +25,8 @@ nav ol { columns: 2; margin: 0; padding-left: 1.4em; }
 a { color: #0969da; }
 figure { margin: 1.2em 0 1.8em; break-inside: avoid; }
 .smalls { display: grid; grid-template-columns: repeat(auto-fill, minmax(280px, 1fr)); gap: 0 20px; }
+/* A small chart's caption, plot and table are rows shared across its row: a caption on two lines moves no plot. */
+.smalls > figure { display: grid; grid-row: span 3; grid-template-rows: subgrid; align-content: start; }
 svg.chart { display: block; width: 100%; height: auto; max-width: 720px; font-family: ${FONTS}; }
 .small svg.chart { max-width: 360px; }
 svg.chart text { font-size: 12px; fill: var(--ink); }
