@@ -1,6 +1,6 @@
 // Bar charts: rows of floating horizontal bars (a tornado, a waterfall), and
 // a histogram's columns.
-import { FONT, legend, svgRoot, WIDTH, type Caption, type LegendItem } from './frame.js';
+import { axisTitles, FONT, gridLines, legend, svgRoot, WIDTH, type Caption, type LegendItem } from './frame.js';
 import { el, esc } from './markup.js';
 import { niceScale, tickLabel, type Scale } from './scale.js';
 import { fitText, textWidth } from './text-width.js';
@@ -131,14 +131,7 @@ export function histogramChart(chart: HistogramChart): string {
   const [top, right, bottom] = [30, width - 8 - halfWidest(values, chart.percent), 30 + 200];
   const x = (value: number) => values.at(value, left, right);
   const y = (count: number) => counts.at(count, bottom, top);
-  const grid = counts.ticks.map((tick, k) =>
-    el(
-      'g',
-      {},
-      el('line', { x1: left, x2: right, y1: y(tick), y2: y(tick), class: tick === 0 ? 'axis' : 'grid' }),
-      el('text', { x: left - 6, y: y(tick) + 4, class: 'tick', 'text-anchor': 'end' }, esc(countLabels[k]!)),
-    ),
-  );
+  const grid = gridLines(counts.ticks, countLabels, left, right, y);
   const step = (chart.max - chart.min) / chart.counts.length;
   const columns = chart.counts.map((count, i) => {
     const [from, to] = [x(chart.min + i * step), x(chart.min + (i + 1) * step)];
@@ -154,13 +147,6 @@ export function histogramChart(chart: HistogramChart): string {
   });
   // Below the count axis's 0, clear of it.
   const ticks = valueAxis(values, chart.percent, x, { top, bottom, lines: false, labelY: bottom + 20 });
-  const titles = [
-    el('text', { x: 8, y: 16, class: 'axis-title' }, esc(chart.countTitle)),
-    el(
-      'text',
-      { x: (left + right) / 2, y: bottom + 38, class: 'axis-title', 'text-anchor': 'middle' },
-      esc(chart.axisTitle),
-    ),
-  ];
+  const titles = axisTitles(chart.countTitle, chart.axisTitle, (left + right) / 2, bottom + 38);
   return svgRoot(chart, width, bottom + 48, [...grid, ...columns, ticks, ...titles]);
 }

@@ -63,6 +63,32 @@ export interface LegendItem {
   readonly opacity?: number;
 }
 
+/** A vertical axis's ticks: grid lines across from `left` to `right` (the zero line darker), labelled left of it. */
+export function gridLines(
+  ticks: readonly number[],
+  labels: readonly string[],
+  left: number,
+  right: number,
+  y: (value: number) => number,
+): string[] {
+  return ticks.map((tick, k) =>
+    el(
+      'g',
+      {},
+      el('line', { x1: left, x2: right, y1: y(tick), y2: y(tick), class: tick === 0 ? 'axis' : 'grid' }),
+      el('text', { x: left - 6, y: y(tick) + 4, class: 'tick', 'text-anchor': 'end' }, esc(labels[k]!)),
+    ),
+  );
+}
+
+/** The vertical axis's title at the top left (its unit), the horizontal axis's centred at `centre`, `y`. */
+export function axisTitles(vertical: string, horizontal: string, centre: number, y: number): string[] {
+  return [
+    el('text', { x: 8, y: 16, class: 'axis-title' }, esc(vertical)),
+    el('text', { x: centre, y, class: 'axis-title', 'text-anchor': 'middle' }, esc(horizontal)),
+  ];
+}
+
 /** The legend from `top`, in rows that fit `width`; its markup and height. */
 export function legend(items: readonly LegendItem[], width: number, top: number): { svg: string; height: number } {
   const parts: string[] = [];

@@ -1,6 +1,17 @@
 // Charts over the years: stacked areas, bands (low–high, percentile fans, the
 // gap between two lines) and lines, on one value axis.
-import { BAND_OPACITY, colour, FONT, legend, svgRoot, WIDTH, type Caption, type LegendItem } from './frame.js';
+import {
+  axisTitles,
+  BAND_OPACITY,
+  colour,
+  FONT,
+  gridLines,
+  legend,
+  svgRoot,
+  WIDTH,
+  type Caption,
+  type LegendItem,
+} from './frame.js';
 import { el, esc, px } from './markup.js';
 import { niceScale, tickLabel } from './scale.js';
 import { textWidth } from './text-width.js';
@@ -65,14 +76,7 @@ export function xyChart(chart: XYChart): string {
   const x = (i: number) => (n === 1 ? (left + right) / 2 : left + PAD + (i * (right - left - 2 * PAD)) / (n - 1));
   const y = (value: number) => scale.at(value, bottom, top);
 
-  const grid = scale.ticks.map((tick, k) =>
-    el(
-      'g',
-      {},
-      el('line', { x1: left, x2: right, y1: y(tick), y2: y(tick), class: tick === 0 ? 'axis' : 'grid' }),
-      el('text', { x: left - 6, y: y(tick) + 4, class: 'tick', 'text-anchor': 'end' }, esc(labels[k]!)),
-    ),
-  );
+  const grid = gridLines(scale.ticks, labels, left, right, y);
   // Year labels thinned so they never touch.
   const yearWidth = Math.max(...chart.years.map((year) => textWidth(year, FONT))) + 8;
   const every = n <= 1 ? 1 : Math.ceil(yearWidth / ((right - left - 2 * PAD) / (n - 1)));
@@ -136,14 +140,7 @@ export function xyChart(chart: XYChart): string {
   const key =
     items.length === 1 && items[0]!.label === chart.title ? { svg: '', height: 0 } : legend(items, width, bottom + 44);
   const height = bottom + 44 + key.height + 6;
-  const titles = [
-    el('text', { x: 8, y: 16, class: 'axis-title' }, esc(chart.yTitle)),
-    el(
-      'text',
-      { x: (left + right) / 2, y: bottom + 34, class: 'axis-title', 'text-anchor': 'middle' },
-      esc(chart.xTitle),
-    ),
-  ];
+  const titles = axisTitles(chart.yTitle, chart.xTitle, (left + right) / 2, bottom + 34);
   return svgRoot(chart, width, height, [
     ...grid,
     ...bandFills,
