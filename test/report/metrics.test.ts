@@ -107,6 +107,24 @@ describe('report: user metrics as small multiples', () => {
     expect(panel.desc).toMatch(/no value in 2018, 2021/);
   });
 
+  it('says so in the chart where a metric never has a value', async () => {
+    const file = join(folder, 'never.yaml');
+    writeFileSync(
+      file,
+      'version: 1\nname: never\nextends: baseline\nmetrics:\n  never:\n' +
+        '    formula: profit.profit / (market.marketSize - market.marketSize)\n',
+    );
+    for (const [lang, said] of [
+      ['en', 'no value'],
+      ['zh', '无值'],
+    ] as const) {
+      const html = await report([file, '--lang', lang]);
+      const svg = /<figure id="s1-metric-never"[\s\S]*?<\/svg>/.exec(html)![0];
+      expect(svg).toContain(`text-anchor="middle">${said}</text>`);
+      expect(svg).not.toContain('<circle');
+    }
+  });
+
   it('shows an amount in the output unit and a number plain, and keeps a metric named as a CAGR line is', async () => {
     const html = await report([KINDS, '-u', '万亿元']);
     const rows = await forecastRows([KINDS, '-u', '万亿元']);

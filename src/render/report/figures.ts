@@ -184,6 +184,7 @@ class FigureMaker {
         ...(line.dashed && { dashed: true }),
         ...(line.colour && { colour: line.colour }),
       })),
+      empty: word('noValue', this.lang),
       ...chart,
     });
     return {

@@ -25,6 +25,7 @@ const WORDS = {
   stamp: { en: 'Made by', zh: '生成工具' },
   files: { en: 'Files', zh: '文件' },
   noneSet: { en: 'none', zh: '无' },
+  noValue: { en: 'no value', zh: '无值' },
   noChange: { en: 'No value differs.', zh: '没有值不同。' },
   noHeadlineChange: {
     en: 'No headline metric differs; the values that do are listed below.',

@@ -44,6 +44,8 @@ export interface XYChart extends Caption {
   readonly plotHeight?: number;
   /** The value axis starts at zero (areas need it); lines alone may start nearer their values. */
   readonly zero?: boolean;
+  /** Written across the plot when it has no value to draw (a metric that never has one). */
+  readonly empty?: string;
 }
 
 const PAD = 18;
@@ -141,7 +143,16 @@ export function xyChart(chart: XYChart): string {
     items.length === 1 && items[0]!.label === chart.title ? { svg: '', height: 0 } : legend(items, width, bottom + 44);
   const height = bottom + 44 + key.height + 6;
   const titles = axisTitles(chart.yTitle, chart.xTitle, (left + right) / 2, bottom + 34);
+  const drawn = all.length > 0 || chart.empty === undefined;
+  const empty = drawn
+    ? ''
+    : el(
+        'text',
+        { x: (left + right) / 2, y: (top + bottom) / 2, class: 'tick', 'text-anchor': 'middle' },
+        esc(chart.empty!),
+      );
   return svgRoot(chart, width, height, [
+    empty,
     ...grid,
     ...bandFills,
     ...areas,
