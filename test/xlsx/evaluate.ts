@@ -1,5 +1,5 @@
 // Evaluates the formulas of a workbook we wrote, in float64, as a spreadsheet
-// would: references (on this or another sheet), + − * / ^, =, SUM, MIN, MAX, IF and NA().
+// would: references (on this or another sheet), + − * / ^, =, SUM, MIN, MAX, ABS, IF and NA().
 // The tests check every formula against its cached value with it, without
 // LibreOffice (test/recalc/ checks the same with LibreOffice, in CI).
 import type { ReadWorkbook } from './read-xlsx.js';
@@ -126,6 +126,7 @@ function evaluate(formula: string, here: string, valueOf: (sheet: string, ref: s
       if (token.fn === 'NA') return Number.NaN;
       if (token.fn === 'MIN') return Math.min(...values);
       if (token.fn === 'MAX') return Math.max(...values);
+      if (token.fn === 'ABS') return Math.abs(values[0]!);
       throw new Error(`${formula}: unknown function ${token.fn}`);
     }
     if (token.op === '(') {
@@ -139,4 +140,19 @@ function evaluate(formula: string, here: string, valueOf: (sheet: string, ref: s
   const value = comparison();
   if (i !== list.length) throw new Error(`${formula}: unread tokens from ${i}`);
   return value;
+}
+
+/** Formula cells whose evaluation is not their cached value (to 1e-9 relative; a cached #N/A evaluates to NaN). */
+export function wrongFormulas(book: ReadWorkbook): string[] {
+  const evaluated = evaluateWorkbook(book);
+  const wrong: string[] = [];
+  for (const sheet of book.sheets) {
+    for (const [ref, cell] of sheet.cells) {
+      if (cell.formula === undefined) continue;
+      const got = evaluated.get(`${sheet.name}!${ref}`)!;
+      const agrees = cell.type === 'e' ? cell.value === '#N/A' && Number.isNaN(got) : close(got, cell.value as number);
+      if (!agrees) wrong.push(`${sheet.name}!${ref} =${cell.formula}: ${got}, cached ${String(cell.value)}`);
+    }
+  }
+  return wrong;
 }

@@ -19,7 +19,7 @@ import { PACKAGE_ROOT, runCli } from '../cli/in-process.js';
 import { everyScenario } from '../engine/every-scenario.js';
 import { anyScenarioParts, anyScenarioYaml } from '../engine/scenario-arbitrary.js';
 import { load } from '../helpers.js';
-import { close, evaluateWorkbook } from './evaluate.js';
+import { wrongFormulas } from './evaluate.js';
 import { position, readXlsx, type ReadWorkbook } from './read-xlsx.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fintech-calc-xlsx-'));
@@ -29,21 +29,6 @@ function workbookOf(scenario: Scenario, cases: 'base' | 'all' = 'all', lang: 'en
   const result = { forecast: forecast(scenario, cases === 'all' ? ['low', 'base', 'high'] : ['base']), file: 'test.yaml', scenario };
   const { bytes, counts } = renderForecastXlsx([result], { unit: '亿元', lang, tables: TABLES });
   return { bytes, counts, book: readXlsx(bytes), result };
-}
-
-/** Formula cells whose evaluation is not their cached value (to 1e-9 relative). */
-function wrongFormulas(book: ReadWorkbook): string[] {
-  const evaluated = evaluateWorkbook(book);
-  const wrong: string[] = [];
-  for (const sheet of book.sheets) {
-    for (const [ref, cell] of sheet.cells) {
-      if (cell.formula === undefined) continue;
-      const got = evaluated.get(`${sheet.name}!${ref}`)!;
-      const cached = cell.value as number;
-      if (!close(got, cached)) wrong.push(`${sheet.name}!${ref} =${cell.formula}: ${got}, cached ${cached}`);
-    }
-  }
-  return wrong;
 }
 
 /** Where a base-case table sheet's cells differ from the forecast's values (row by label, column by year). */

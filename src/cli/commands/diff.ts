@@ -23,7 +23,7 @@ import { collect, helpAfter, type CommandContext, type OptionsOf, type Program }
 import { EXIT } from '../exit.js';
 import { emit, loadScenarios, refuseInputsAsOutputs, styleFor, tablesOf } from '../shared.js';
 import type { Io } from '../io.js';
-import { checkOutputOptions, forecastOptions, wantsStamp, type Format } from '../options.js';
+import { checkOutputOptions, forecastOptions, wantsStamp, WITH_XLSX, type Format } from '../options.js';
 import { parseRule, parseTolerance } from '../arguments.js';
 
 const RENDERERS: Record<Format, (comparison: Comparison, report: DiffReport, options: DiffRenderOptions) => string> = {
@@ -41,7 +41,7 @@ function command(program: Program) {
     .argument('<a>', 'the scenario to compare from (a file, or a bundled name such as baseline)')
     .argument('<b>', 'the scenario to compare with');
   return helpAfter(
-    forecastOptions(diffCommand)
+    forecastOptions(diffCommand, WITH_XLSX)
       .option('--tolerance <x>', 'ignore smaller changes: an amount in the output unit (0.5), with a unit (5亿), or relative (0.1%)')
       .option('--attribute', 'split each change into the contributions of the inputs that differ (Shapley values, exact decimal)')
       .option('--fail-on <rule>', "exit 1 only when a rule fires (repeatable): a glob over metric addresses and a threshold, e.g. 'profit.*.2023>1%', 'market.marketSize.*>500亿'", collect, [])
@@ -53,7 +53,7 @@ For every case, table, metric, key and year that differs: a, b, Δ = b − a and
 --attribute splits each change among the inputs that differ (Shapley values: each input's average effect over every order of switching inputs from a to b); what they cannot explain is the residual.
 A --fail-on glob takes * within one part of an address and ** across parts; a relative threshold (1%) bounds |Δ|/|a|, an amount (500亿, or a bare number in the output unit) bounds |Δ| of amounts.
 --set applies to both scenarios; --set-a and --set-b then to a or b alone.
-With -f md the output is a comment ready to post on a pull request.
+With -f md the output is a comment ready to post on a pull request; with -f xlsx -o FILE a workbook: a comparison sheet per table (a, b, Δ, Δ% as live formulas over both forecasts' sheets).
 
 Examples:
   fintech-calc diff baseline bank-led                     what the bank-led profit share changes
@@ -75,7 +75,7 @@ export function define(program: Program, { io, setCode }: CommandContext): void 
 async function run(a: string, b: string, raw: OptionsOf<typeof command>, io: Io): Promise<number> {
   const { watch, ...once } = raw;
   if (watch) return (await import('../watch.js')).watchRuns((watched) => run(a, b, once, watched), io, raw.lang);
-  const options = checkOutputOptions(raw, io);
+  const options = checkOutputOptions(raw, io, WITH_XLSX);
   const tolerance = raw.tolerance === undefined ? undefined : parseTolerance(raw.tolerance, options.unit, '--tolerance');
   const rules = raw.failOn.map((text) => parseRule(text, options.unit));
   const settingProblems = new Problems();
@@ -110,9 +110,22 @@ async function run(a: string, b: string, raw: OptionsOf<typeof command>, io: Io)
     changedInputs: describeChangedInputs(scenarioA, scenarioB),
     ...(wantsStamp(raw.stamp, options.format) && { stamp: await (await import('../stamp.js')).stampOf([first!, second!], raw.set, options.unit, [raw.setA, raw.setB]) }),
   };
-  const style = await styleFor(options.color);
   const [nameA, nameB] = columnNames(scenarioA.name, scenarioB.name, first!.file, second!.file);
-  emit(RENDERERS[options.format](comparison, report, { unit: options.unit, lang: options.lang, style, a: nameA, b: nameB }), options.out, io);
+  if (options.format === 'xlsx') {
+    // A bundle of its own (dist/xlsx.cjs), loaded only here.
+    const { renderDiffXlsx } = await import('../../render/xlsx/index.js');
+    const results = [
+      { forecast: forecastA, file: first!.file, scenario: scenarioA },
+      { forecast: forecastB, file: second!.file, scenario: scenarioB },
+    ] as const;
+    const input = { comparison, ...(report.attribution && { attribution: report.attribution }), ...(report.stamp && { stamp: report.stamp }) };
+    const workbook = { unit: options.unit, lang: options.lang, tables, a: nameA, b: nameB };
+    emit(renderDiffXlsx(results, input, workbook).bytes, options.out, io);
+  } else {
+    const style = await styleFor(options.color);
+    const rendered = RENDERERS[options.format](comparison, report, { unit: options.unit, lang: options.lang, style, a: nameA, b: nameB });
+    emit(rendered, options.out, io);
+  }
   if (rules.length > 0) return fired.length > 0 ? EXIT.differences : EXIT.ok;
   return comparison.changes.length === 0 ? EXIT.ok : EXIT.differences;
 }

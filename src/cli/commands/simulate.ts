@@ -26,7 +26,7 @@ import type { Io } from '../io.js';
 import { openOutputFile, replaceTheSameFile, runLettingSignalsIn } from '../output-file.js';
 import {
   checkOutputOptions,
-  FORMATS,
+  WITH_XLSX,
   noColorOption,
   noStampOption,
   outputOptions,
@@ -61,7 +61,7 @@ function command(program: Program) {
     .argument('[scenario]', 'a scenario file or bundled name (default baseline)')
     .addOption(tableOption());
   return helpAfter(
-    outputOptions(simulateCommand, FORMATS)
+    outputOptions(simulateCommand, WITH_XLSX)
       .addOption(stampOption())
       .addOption(noStampOption())
       .addOption(noColorOption())
@@ -95,7 +95,7 @@ export function define(program: Program, { io, setCode }: CommandContext): void 
 }
 
 async function run(scenarioArg: string | undefined, raw: OptionsOf<typeof command>, io: Io): Promise<number> {
-  const options = checkOutputOptions({ ...raw, case: 'base' }, io);
+  const options = checkOutputOptions({ ...raw, case: 'base' }, io, WITH_XLSX);
   const samples = parseWholeOption('-n, --samples', raw.samples, 1, MAX_SAMPLES);
   const seed = parseSeedOption(raw.seed);
   const dist = parseDistOption(raw.dist);
@@ -129,39 +129,49 @@ async function run(scenarioArg: string | undefined, raw: OptionsOf<typeof comman
   }
   const samplesFile = raw.samplesFile === undefined ? undefined : openOutputFile(raw.samplesFile);
   // One pass over the samples: the statistics, and the rows of --samples-file when asked.
-  const columns = samplesFile && {
+  const sampleColumns = {
     inputs: sampledInputs(scenario, settings.dist).map((input) => input.path),
     metrics: metrics.map((index) => ({ address: address(outputs[index]!), value: outputs[index]!.value })),
   };
+  const columns = samplesFile && sampleColumns;
   if (columns) samplesFile?.write(samplesHeader(columns));
+  // A workbook's Samples sheet: the same columns, kept in memory when there are few enough samples.
+  const xlsx = options.format === 'xlsx' ? await import('../../render/xlsx/index.js') : undefined;
+  const sheetSamples = xlsx?.sampleCollector(sampleColumns, samples);
   const values = outputs.map((output) => output.value);
   let drawn = 0;
   const watch: Watch = {
     values: metrics.map((index) => outputs[index]!.value),
     chunk: (chunk) => {
       if (columns) samplesFile?.write(samplesRows(chunk, columns));
+      sheetSamples?.collect(chunk);
       drawn = chunk.start + chunk.length;
       progress?.(drawn);
     },
   };
   const errors = raw.se === true || precision !== undefined;
-  const wanted: StatsWanted = { percentiles, histograms: { outputs: metrics, columns: HISTOGRAM_COLUMNS }, errors, exceed, contributions };
+  // A workbook has every metric's histogram and sd (from the mean's standard error).
+  const histograms = { outputs: xlsx ? outputs.map((_, i) => i) : metrics, columns: HISTOGRAM_COLUMNS };
+  const wanted: StatsWanted = { percentiles, histograms, errors: errors || xlsx !== undefined, exceed, contributions };
   // A samples file has a temporary file, which an interrupt must be able to remove.
   const stats = samplesFile
     ? await runLettingSignalsIn(simulation.steps(values, wanted, watch))
     : simulation.run(values, wanted, watch);
   if (progress) io.stderr('\r\u001b[K');
   const simulated: SimulatedOutput[] = outputs.map((output, i) => ({ ...output, stats: stats[i]! }));
-  const histograms = metrics.map((index) => simulated[index]!);
+  const histogramOutputs = metrics.map((index) => simulated[index]!);
 
   const stamp = wantsStamp(raw.stamp, options.format) ? { ...(await (await import('../stamp.js')).stampOf([loaded!], raw.set, options.unit)), simulate: { samples: drawn, seed, dist } } : undefined;
   const style = await styleFor(options.color);
   const inputs = sampledInputs(scenario, settings.dist).map((input) => input.path);
   const reached = precision === undefined ? undefined : { target: precision, reached: stats.every((output) => isPrecise({ ...output, meanError: output.errors?.mean ?? 0 }, precision)) };
-  const rendered = { unit: options.unit, lang: options.lang, style, scenario: scenario.name, title: scenario.title, samples: drawn, seed, dist, percentiles, histograms, errors, inputs };
-  const text = RENDERERS[options.format](simulated, { ...rendered, ...(reached && { precision: reached }), ...(stamp && { stamp }) });
+  const rendered = { unit: options.unit, lang: options.lang, style, scenario: scenario.name, title: scenario.title, samples: drawn, seed, dist, percentiles, histograms: histogramOutputs, errors, inputs };
+  const renderOptions = { ...rendered, ...(reached && { precision: reached }), ...(stamp && { stamp }) };
+  const output = xlsx
+    ? xlsx.renderSimulateXlsx({ outputs: simulated, samples: sheetSamples!.columns(), samplesFile: raw.samplesFile }, renderOptions)
+    : RENDERERS[options.format as Format](simulated, renderOptions);
   try {
-    emit(text, options.out, io);
+    emit(output, options.out, io);
     samplesFile?.commit(); // after the main output: when that fails, the samples are not left written
   } finally {
     samplesFile?.discard();

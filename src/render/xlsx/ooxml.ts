@@ -3,7 +3,7 @@
 // string table), formulas with their cached values, and the workbook asks to
 // be recalculated when it is opened (calcPr fullCalcOnLoad). No dates, no
 // random ids: the same workbook gives the same bytes.
-import { cellName, type Cell, type CellStyle, type Sheet, type Workbook } from './model.js';
+import { cellName, type Cell, type CellStyle, type NumberRows, type Sheet, type Workbook } from './model.js';
 import { zip } from './zip.js';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -22,7 +22,10 @@ export function xlsxBytes(workbook: Workbook): Uint8Array {
     { name: 'xl/workbook.xml', data: utf8(workbookXml(workbook)) },
     { name: 'xl/_rels/workbook.xml.rels', data: utf8(workbookRels(workbook)) },
     { name: 'xl/styles.xml', data: utf8(stylesXml(workbook)) },
-    ...workbook.sheets.map((sheet, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: utf8(sheetXml(sheet, i === 0)) })),
+    ...workbook.sheets.map((sheet, i) => ({
+      name: `xl/worksheets/sheet${i + 1}.xml`,
+      data: Buffer.concat(sheetXml(sheet, i === 0).map((part, j) => (j === 0 ? utf8(part) : Buffer.from(part, 'utf8')))),
+    })),
   ]);
 }
 
@@ -143,12 +146,17 @@ function cellXml(cell: Cell, row: number, column: number): string {
     case 'number':
       return `<c ${at}><v>${cell.value}</v></c>`;
     case 'formula':
+      // A value the forecast does not have (Δ% from 0) is cached as the error the formula gives.
+      if (cell.cached === null) return `<c ${at} t="e"><f>${attribute(cell.formula)}</f><v>#N/A</v></c>`;
       return `<c ${at}><f>${attribute(cell.formula)}</f><v>${cell.cached}</v></c>`;
   }
 }
 
-function sheetXml(sheet: Sheet, selected: boolean): string {
-  const width = Math.max(1, ...sheet.rows.map((row) => row.length));
+/** A sheet's XML in parts (a sheet of samples is too large for one string). */
+function sheetXml(sheet: Sheet, selected: boolean): string[] {
+  const numbers = sheet.numbers;
+  const width = Math.max(1, numbers?.columns ?? 1, ...sheet.rows.map((row) => row.length));
+  const height = sheet.rows.length + (numbers ? numbers.values.length / numbers.columns : 0);
   const rows = sheet.rows
     .map((cells, r) => {
       const written = cells.map((cell, c) => (cell === undefined ? '' : cellXml(cell, r, c))).join('');
@@ -156,16 +164,38 @@ function sheetXml(sheet: Sheet, selected: boolean): string {
     })
     .join('');
   const cols = sheet.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
-  return (
+  const view = `<sheetView workbookViewId="0"${selected ? ' tabSelected="1"' : ''}>${pane(sheet.frozen)}</sheetView>`;
+  return [
     `<worksheet xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}">` +
-    `<dimension ref="A1:${cellName(Math.max(0, sheet.rows.length - 1), width - 1)}"/>` +
-    `<sheetViews><sheetView workbookViewId="0"${selected ? ' tabSelected="1"' : ''}>${pane(sheet.frozen)}</sheetView></sheetViews>` +
-    '<sheetFormatPr defaultRowHeight="15"/>' +
-    (cols === '' ? '' : `<cols>${cols}</cols>`) +
-    `<sheetData>${rows}</sheetData>` +
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
-    '</worksheet>'
-  );
+      `<dimension ref="A1:${cellName(Math.max(0, height - 1), width - 1)}"/>` +
+      `<sheetViews>${view}</sheetViews>` +
+      '<sheetFormatPr defaultRowHeight="15"/>' +
+      (cols === '' ? '' : `<cols>${cols}</cols>`) +
+      `<sheetData>${rows}`,
+    ...(numbers ? numberRowsXml(numbers, sheet.rows.length) : []),
+    '</sheetData>' +
+      '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+      '</worksheet>',
+  ];
+}
+
+/** Rows of numbers from row `first` (0-based), a part per thousand rows. */
+function numberRowsXml({ columns, values }: NumberRows, first: number): string[] {
+  const parts: string[] = [];
+  const rows = values.length / columns;
+  for (let start = 0; start < rows; start += 1000) {
+    const lines: string[] = [];
+    for (let r = start; r < Math.min(rows, start + 1000); r++) {
+      let cells = '';
+      for (let c = 0; c < columns; c++) {
+        const value = values[r * columns + c]!;
+        if (Number.isFinite(value)) cells += `<c r="${cellName(first + r, c)}"><v>${value}</v></c>`;
+      }
+      lines.push(`<row r="${first + r + 1}">${cells}</row>`);
+    }
+    parts.push(lines.join(''));
+  }
+  return parts;
 }
 
 /** The frozen rows and columns: a pane split at the first cell that scrolls. */
