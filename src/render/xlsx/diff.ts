@@ -14,7 +14,14 @@ import { diffSummary, metricName } from '../diff.js';
 import { caseName, lineLabel, parenthesised, say, text } from '../labels.js';
 import { machineValue } from '../numbers.js';
 import { labelCell, widthsOf, type Counts } from './cells.js';
-import { forecastSheets, tableSheetName, titleOf, type ValueCells, type WorkbookOptions, type WorkbookScenario } from './forecast.js';
+import {
+  forecastSheets,
+  tableSheetName,
+  titleOf,
+  type ValueCells,
+  type WorkbookOptions,
+  type WorkbookScenario,
+} from './forecast.js';
 import { HEADER_ROWS } from './inputs.js';
 import { reference, type Cell, type Position, type Sheet, type Workbook } from './model.js';
 import { amountFormat, stampSheet } from './stamp.js';
@@ -32,7 +39,10 @@ export interface DiffWorkbookInput {
   readonly stamp?: object;
 }
 
-export function diffWorkbook(input: DiffWorkbookInput, options: DiffWorkbookOptions): { workbook: Workbook; counts: Counts } {
+export function diffWorkbook(
+  input: DiffWorkbookInput,
+  options: DiffWorkbookOptions,
+): { workbook: Workbook; counts: Counts } {
   const { scenarios } = input;
   const forecasts = forecastSheets(scenarios, options);
   const counts = forecasts.counts;
@@ -41,7 +51,8 @@ export function diffWorkbook(input: DiffWorkbookInput, options: DiffWorkbookOpti
   const comparisons = TABLES.filter((table) => options.tables.includes(table))
     .map((table) => comparisonSheet(table, input, cases, forecasts.cellOf, options, counts, deltas))
     .filter((sheet) => sheet.rows.length > HEADER_ROWS);
-  const attribution = input.attribution && attributionSheet(input.comparison.changes, input.attribution, deltas, options, counts);
+  const attribution =
+    input.attribution && attributionSheet(input.comparison.changes, input.attribution, deltas, options, counts);
   const notes = [text('inputsNote', options.lang), diffSummary(input.comparison, options.unit, options.lang)];
   if (input.attribution?.unattributable) notes.push(say.notAttributed(options.lang, input.attribution.unattributable));
   const sheets = [
@@ -54,7 +65,7 @@ export function diffWorkbook(input: DiffWorkbookInput, options: DiffWorkbookOpti
   return { workbook: { sheets, names: forecasts.names, amountFormat: amountFormat(options.unit), title }, counts };
 }
 
-/** A value of the two forecasts: a and b, undefined where that side has no such line or year, null where it is undefined. */
+/** A value of both forecasts: undefined where a side has no such line or year, null where it is undefined. */
 interface Compared {
   readonly line: Line;
   readonly year: string;
@@ -128,12 +139,15 @@ function comparisonSheet(
         side(0, value.a),
         side(1, value.b),
       ];
-      if (value.a === undefined || value.b === undefined) cells[DELTA] = labelCell(text(value.a === undefined ? 'added' : 'removed', lang));
+      if (value.a === undefined || value.b === undefined) {
+        cells[DELTA] = labelCell(text(value.a === undefined ? 'added' : 'removed', lang));
+      }
       else if (value.a !== null && value.b !== null) {
         const delta = value.b.minus(value.a);
         counts.computed += 2;
         counts.formulas += 2;
-        cells[DELTA] = { kind: 'formula', formula: `${at(B)}-${at(A)}`, cached: machineValue(delta, kind, unit), style: kind };
+        const cached = machineValue(delta, kind, unit);
+        cells[DELTA] = { kind: 'formula', formula: `${at(B)}-${at(A)}`, cached, style: kind };
         const relative = value.a.isZero() ? null : machineValue(delta.dividedBy(value.a.abs()), 'ratio', unit);
         const formula = `IF(${at(A)}=0,NA(),${at(DELTA)}/ABS(${at(A)}))`;
         cells[RELATIVE] = { kind: 'formula', formula, cached: relative, style: 'ratio' };
@@ -175,25 +189,28 @@ function attributionSheet(
     ...players.map((player) => labelCell(player, 'header')),
     labelCell(text('residual', lang), 'header'),
   ];
-  const rows: (Cell | undefined)[][] = [[labelCell(`${options.a} → ${options.b}${parenthesised(unit, lang)}: ${note}`, 'title')], header];
+  const title = `${options.a} → ${options.b}${parenthesised(unit, lang)}: ${note}`;
+  const rows: (Cell | undefined)[][] = [[labelCell(title, 'title')], header];
   for (const change of changes) {
     const parts = attribution.byChange.get(identityOf(change));
     const delta = deltas.get(identityOf(change));
     if (!parts || !delta || change.delta === null) continue;
     const row = rows.length;
     const at = (column: number) => reference({ sheet: name, row, column }, name);
+    const value = (decimal: Decimal) => machineValue(decimal, change.kind, unit);
     const cells: (Cell | undefined)[] = [
       ...(cases ? [labelCell(caseName(change.case, lang))] : []),
       labelCell(metricName(change, lang)),
       labelCell(change.year),
-      { kind: 'formula', formula: reference(delta, name), cached: machineValue(change.delta, change.kind, unit), style: change.kind },
+      { kind: 'formula', formula: reference(delta, name), cached: value(change.delta), style: change.kind },
     ];
     for (const part of parts.contributions) {
-      cells[DELTA + 1 + players.indexOf(part.player.name)] = { kind: 'number', value: machineValue(part.delta, change.kind, unit), style: change.kind };
+      const column = DELTA + 1 + players.indexOf(part.player.name);
+      cells[column] = { kind: 'number', value: value(part.delta), style: change.kind };
     }
     const partCells = players.map((_, i) => at(DELTA + 1 + i)).filter((_, i) => cells[DELTA + 1 + i] !== undefined);
     const residual = partCells.length === 0 ? at(DELTA) : `${at(DELTA)}-SUM(${partCells.join(',')})`;
-    cells[RESIDUAL] = { kind: 'formula', formula: residual, cached: machineValue(parts.residual, change.kind, unit), style: change.kind };
+    cells[RESIDUAL] = { kind: 'formula', formula: residual, cached: value(parts.residual), style: change.kind };
     counts.computed += 2;
     counts.formulas += 2;
     rows.push(cells);

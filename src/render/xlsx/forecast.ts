@@ -39,7 +39,8 @@ export function forecastWorkbook(
 ): { workbook: Workbook; counts: Counts } {
   const { sheets, names, counts } = forecastSheets(scenarios, options);
   sheets.push(stampSheet(scenarios.map((entry) => entry.stamp), counts, options.lang));
-  return { workbook: { sheets, names, amountFormat: amountFormat(options.unit), title: titleOf(scenarios, options.lang) }, counts };
+  const title = titleOf(scenarios, options.lang);
+  return { workbook: { sheets, names, amountFormat: amountFormat(options.unit), title }, counts };
 }
 
 /** The workbook's title: the scenarios' headings. */
@@ -71,7 +72,14 @@ export function forecastSheets(
   return { sheets, names, counts, cellOf: (scenario, c, value) => cells.get(`${scenario}\u0000${c}\u0000${value}`) };
 }
 
-const TABLE_SHEETS: Record<TableName, TextKey> = { market: 'marketSheet', profit: 'profitSheet', spend: 'spendSheet', labour: 'labourSheet', tech: 'techSheet', metrics: 'metricsSheet' };
+const TABLE_SHEETS: Record<TableName, TextKey> = {
+  market: 'marketSheet',
+  profit: 'profitSheet',
+  spend: 'spendSheet',
+  labour: 'labourSheet',
+  tech: 'techSheet',
+  metrics: 'metricsSheet',
+};
 
 /** A sheet's name for a case, when there are several: `Market (low)`, `市场（低）`. */
 function withCase(name: string, c: Case, cases: number, lang: Lang): string {
@@ -92,7 +100,9 @@ function scenarioSheets(
   const cases = [...entry.graphs.keys()];
   // Every table the graphs hold: those asked for and those they build on.
   const graphs = [...entry.graphs.values()];
-  const tables = TABLES.filter((table) => graphs.some((graph) => [...graph.lines.keys()].some((key) => key.startsWith(`${table}.`))));
+  const holds = (graph: CaseGraph, table: TableName) =>
+    [...graph.lines.keys()].some((key) => key.startsWith(`${table}.`));
+  const tables = TABLES.filter((table) => graphs.some((graph) => holds(graph, table)));
   const sheets: Sheet[] = [];
   const cells = new Map<string, Position>();
   for (const c of cases) {
@@ -114,7 +124,8 @@ function scenarioSheets(
       for (const [value, position] of layout.values) cells.set(`${c}\u0000${value}`, position);
     }
   }
-  const inputsTab: Sheet = { name: inputsName, rows: inputs.rows, widths: inputs.widths, frozen: { rows: HEADER_ROWS, columns: 1 } };
+  const frozen = { rows: HEADER_ROWS, columns: 1 };
+  const inputsTab: Sheet = { name: inputsName, rows: inputs.rows, widths: inputs.widths, frozen };
   return { sheets: [...sheets, inputsTab], names: inputs.names, counts, cells };
 }
 
@@ -153,7 +164,8 @@ function layoutOf(table: TableName, lines: readonly Line[], graph: CaseGraph, sh
   const series = lines.filter((line) => line.metric !== 'cagr');
   // Named values no line shows (labour's humanCost the year before the first) are in their line's row.
   const extra = inDependencyOrder(graph).filter(
-    (node) => node.kind !== 'input' && graph.lineOf(node)?.startsWith(`${table}.`) && !graph.lines.has(graph.nameOf(node)!),
+    (node) =>
+      node.kind !== 'input' && graph.lineOf(node)?.startsWith(`${table}.`) && !graph.lines.has(graph.nameOf(node)!),
   );
   const yearOf = (node: FormulaNode) => graph.nameOf(node)!.slice(graph.lineOf(node)!.length + 1);
   const years = [...new Set([...series.flatMap((line) => [...line.values.keys()]), ...extra.map(yearOf)])].sort();
@@ -171,7 +183,9 @@ function layoutOf(table: TableName, lines: readonly Line[], graph: CaseGraph, sh
     if (!owned.has(node) && node.kind !== 'input') owned.set(node, { sheet, row, column });
   };
   series.forEach((line, r) => {
-    for (const year of line.values.keys()) place(nodeAt(line, year), HEADER_ROWS + r, yearColumn.get(year)!, address(line, year));
+    for (const year of line.values.keys()) {
+      place(nodeAt(line, year), HEADER_ROWS + r, yearColumn.get(year)!, address(line, year));
+    }
   });
   for (const node of extra) place(node, rowOfLine.get(graph.lineOf(node)!)!, yearColumn.get(yearOf(node))!);
   // A CAGR in the row whose last year holds its last value; else in a row of its own.
@@ -183,7 +197,9 @@ function layoutOf(table: TableName, lines: readonly Line[], graph: CaseGraph, sh
     const last = node?.kind === 'operation' ? node.operands[1] : undefined;
     const lastColumn = yearColumn.get(years[years.length - 1]!)!;
     const isItsSeries = (r: number) =>
-      last !== undefined && cells.get(`${HEADER_ROWS + r},${lastColumn}`) === last && !cells.has(`${HEADER_ROWS + r},${cagrColumn}`);
+      last !== undefined &&
+      cells.get(`${HEADER_ROWS + r},${lastColumn}`) === last &&
+      !cells.has(`${HEADER_ROWS + r},${cagrColumn}`);
     const row = series.findIndex((_, r) => isItsSeries(r));
     const value = span === undefined ? undefined : address(line, span);
     if (row >= 0) place(node, HEADER_ROWS + row, cagrColumn, value);
@@ -195,12 +211,21 @@ function layoutOf(table: TableName, lines: readonly Line[], graph: CaseGraph, sh
   return { table, sheet, rows, years, cagrSpan, cells, owned, values };
 }
 
-function tableSheet(layout: Layout, positionOf: (node: FormulaNode) => Position | undefined, graph: CaseGraph, title: string, { unit, lang }: WorkbookOptions, counts: Counts): Sheet {
+function tableSheet(
+  layout: Layout,
+  positionOf: (node: FormulaNode) => Position | undefined,
+  graph: CaseGraph,
+  title: string,
+  { unit, lang }: WorkbookOptions,
+  counts: Counts,
+): Sheet {
   const { sheet } = layout;
   const header: Cell[] = [
     { kind: 'text', text: `${text('metricHeader', lang)}${parenthesised(unit, lang)}`, style: 'header' },
     ...layout.years.map((year): Cell => ({ kind: 'number', value: year, style: 'header' })),
-    ...(layout.cagrSpan === undefined ? [] : [{ kind: 'text', text: `${text('cagr', lang)} ${layout.cagrSpan}`, style: 'header' } as const]),
+    ...(layout.cagrSpan === undefined
+      ? []
+      : [{ kind: 'text', text: `${text('cagr', lang)} ${layout.cagrSpan}`, style: 'header' } as const]),
   ];
   const rows: (Cell | undefined)[][] = [[{ kind: 'text', text: title, style: 'title' }], header];
   layout.rows.forEach(({ label }, r) => {
@@ -222,7 +247,14 @@ function tableSheet(layout: Layout, positionOf: (node: FormulaNode) => Position 
  * a constant the model puts in a line (0), or a formula longer than a
  * spreadsheet takes, is written as its value.
  */
-function computedCell(node: FormulaNode, here: Position, positionOf: (node: FormulaNode) => Position | undefined, graph: CaseGraph, unit: string, counts: Counts): Cell {
+function computedCell(
+  node: FormulaNode,
+  here: Position,
+  positionOf: (node: FormulaNode) => Position | undefined,
+  graph: CaseGraph,
+  unit: string,
+  counts: Counts,
+): Cell {
   const kind = graph.kindOf(node);
   const cached = machineValue(node.value, kind, unit);
   counts.computed++;
@@ -236,7 +268,9 @@ function computedCell(node: FormulaNode, here: Position, positionOf: (node: Form
       return position && reference(position, here.sheet);
     });
   }
-  if (formula === undefined || formula.length > MAX_FORMULA_LENGTH) return { kind: 'number', value: cached, style: kind };
+  if (formula === undefined || formula.length > MAX_FORMULA_LENGTH) {
+    return { kind: 'number', value: cached, style: kind };
+  }
   counts.formulas++;
   return { kind: 'formula', formula, cached, style: kind };
 }

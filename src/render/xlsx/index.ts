@@ -40,7 +40,8 @@ export function renderSideBySideXlsx(
   years: readonly string[],
   options: WorkbookOptions,
 ): { bytes: Uint8Array; counts: Counts } {
-  const { workbook, counts } = sideBySideWorkbook(results.map((result) => withGraphs(result, options.tables)), years, options);
+  const scenarios = results.map((result) => withGraphs(result, options.tables));
+  const { workbook, counts } = sideBySideWorkbook(scenarios, years, options);
   return { bytes: xlsxBytes(workbook), counts };
 }
 

@@ -83,7 +83,7 @@ export function reference(to: Position, from: string, absolute = false): string 
   return to.sheet === from ? cell : `${sheetPrefix(to.sheet)}${cell}`;
 }
 
-/** `'Inputs'!`: a sheet name in a formula, always quoted (names with spaces or CJK need it; quotes are safe for all). */
+/** `'Inputs'!`: a sheet name in a formula, always quoted (spaces or CJK need it; quotes are safe for all). */
 export function sheetPrefix(sheet: string): string {
   return `'${sheet.replaceAll("'", "''")}'!`;
 }

@@ -24,10 +24,14 @@ export function sideBySideWorkbook(
   const tables = sideBySide(scenarios, years, options);
   const grids = sideBySideGrids(tables, options);
   // The columns in sideBySide's order: scenario, then case, then year.
-  const sources = scenarios.flatMap((entry, s) => [...entry.forecast.cases.keys()].flatMap((c) => years.map(() => ({ s, c }))));
+  const sources = scenarios.flatMap((entry, s) =>
+    [...entry.forecast.cases.keys()].flatMap((c) => years.map(() => ({ s, c }))),
+  );
   const shownYears = years.join(',');
   const sheets = tables.map(({ table, rows, columns }, t): Sheet => {
-    if (columns.length !== sources.length) throw new Error('internal: the side-by-side columns are not scenario × case × year');
+    if (columns.length !== sources.length) {
+      throw new Error('internal: the side-by-side columns are not scenario × case × year');
+    }
     const full = `${tableSheetName(table, options.lang)} ${shownYears}`;
     const name = full.length <= MAX_SHEET_NAME ? full : `${tableSheetName(table, options.lang)} ${years[0]}…`;
     const grid = grids[t]!;
@@ -51,6 +55,7 @@ export function sideBySideWorkbook(
     return { name, rows: sheetRows, widths: widthsOf(sheetRows), frozen: { rows: HEADER_ROWS, columns: 1 } };
   });
   sheets.push(...forecasts.sheets, stampSheet(scenarios.map((entry) => entry.stamp), counts, options.lang));
-  const workbook = { sheets, names: forecasts.names, amountFormat: amountFormat(options.unit), title: titleOf(scenarios, options.lang) };
+  const title = titleOf(scenarios, options.lang);
+  const workbook = { sheets, names: forecasts.names, amountFormat: amountFormat(options.unit), title };
   return { workbook, counts };
 }

@@ -9,14 +9,14 @@ import type { ValueKind } from '../../engine/analysis/lines.js';
 import { Decimal } from '../../shared/decimal.js';
 import { lineLabel, say, text, type Lang } from '../labels.js';
 import { machineValue } from '../numbers.js';
-import type { SamplesColumns } from '../samples.js';
+import { samplesHeader, type SamplesColumns } from '../samples.js';
 import { decimal, type SimulatedOutput, type SimulateRenderOptions } from '../simulate.js';
 import { labelCell, widthsOf } from './cells.js';
 import { HEADER_ROWS } from './inputs.js';
 import type { Cell, NumberRows, Sheet, Workbook } from './model.js';
 import { amountFormat, stampSheet } from './stamp.js';
 
-/** The most samples a Samples sheet holds; more go to --samples-file only (a sheet of 10⁶ rows opens slowly, if at all). */
+/** The most samples a Samples sheet holds; more go to --samples-file only (10⁶ rows open slowly, if at all). */
 export const MAX_SHEET_SAMPLES = 100_000;
 
 /** The samples for the Samples sheet: its header and rows, or undefined when there were too many. */
@@ -62,8 +62,11 @@ function word(key: keyof typeof WORDS, lang: Lang): string {
 }
 
 /** Collects the rows of the Samples sheet from the chunks of samples, up to MAX_SHEET_SAMPLES. */
-export function sampleCollector(columns: SamplesColumns, samples: number): { collect: (chunk: Chunk) => void; columns: () => SampleColumns } {
-  const header = ['sample', ...columns.inputs.map((path) => `q:${path}`), ...columns.metrics.map((metric) => metric.address)];
+export function sampleCollector(
+  columns: SamplesColumns,
+  samples: number,
+): { collect: (chunk: Chunk) => void; columns: () => SampleColumns } {
+  const header = samplesHeader(columns).trimEnd().split(',');
   const width = header.length;
   let values: Float64Array | undefined = samples <= MAX_SHEET_SAMPLES ? new Float64Array(samples * width) : undefined;
   let drawn = 0;
@@ -94,9 +97,12 @@ export function simulateWorkbook(input: SimulateWorkbookInput, options: Simulate
   const { lang } = options;
   const sheets = [statisticsSheet(input.outputs, options), histogramSheet(input.outputs, options)];
   if (input.outputs.some((output) => output.stats.exceed?.length)) sheets.push(exceedSheet(input.outputs, options));
-  if (input.outputs.some((output) => output.stats.contributions)) sheets.push(contributionSheet(input.outputs, options));
+  if (input.outputs.some((output) => output.stats.contributions)) {
+    sheets.push(contributionSheet(input.outputs, options));
+  }
   sheets.push(samplesSheet(input, options));
-  const context = [say.samples(lang, options.samples), say.seed(lang, options.seed), text(options.dist, lang)].join(', ');
+  const context = [say.samples(lang, options.samples), say.seed(lang, options.seed), text(options.dist, lang)]
+    .join(', ');
   const notes = [word('values', lang), `${options.scenario}: ${context}`];
   if (options.precision) {
     const target = `${machineValue(new Decimal(options.precision.target).times(100), 'ratio', '')}%`;
@@ -122,9 +128,14 @@ function header(names: readonly string[]): Cell[] {
   return names.map((name) => labelCell(name, 'header'));
 }
 
-function sheetOf(name: string, title: string, head: readonly string[], body: (Cell | undefined)[][], labels = 1): Sheet {
+function sheetOf(name: string, title: string, head: readonly string[], body: (Cell | undefined)[][]): Sheet {
   const rows = [[labelCell(title, 'title')], header(head), ...body];
-  return { name, rows, widths: widthsOf(rows, { 0: 50 }), frozen: { rows: HEADER_ROWS, columns: labels } };
+  return { name, rows, widths: widthsOf(rows, { 0: 50 }), frozen: { rows: HEADER_ROWS, columns: 1 } };
+}
+
+/** The headers of metricCells. */
+function metricHeaders(lang: Lang): string[] {
+  return [word('metric', lang), word('label', lang), text('yearHeader', lang)];
 }
 
 /** The metric's address, label and year: the first columns of each sheet. */
@@ -135,9 +146,7 @@ function metricCells(output: SimulatedOutput, lang: Lang): Cell[] {
 function statisticsSheet(outputs: readonly SimulatedOutput[], options: SimulateRenderOptions): Sheet {
   const { lang, unit } = options;
   const head = [
-    word('metric', lang),
-    word('label', lang),
-    text('yearHeader', lang),
+    ...metricHeaders(lang),
     word('count', lang),
     text('mean', lang),
     word('sd', lang),
@@ -159,7 +168,9 @@ function statisticsSheet(outputs: readonly SimulatedOutput[], options: SimulateR
       statCell(stats.min, kind, unit),
       statCell(stats.max, kind, unit),
       ...stats.percentiles.map((value) => statCell(value, kind, unit)),
-      ...(options.errors ? [statCell(stats.errors?.mean ?? NaN, kind, unit), statCell(stats.errors?.p50 ?? NaN, kind, unit)] : []),
+      ...(options.errors
+        ? [statCell(stats.errors?.mean ?? NaN, kind, unit), statCell(stats.errors?.p50 ?? NaN, kind, unit)]
+        : []),
     ];
   });
   const title = `${options.title}${unitNote(unit, lang)}`;
@@ -181,10 +192,11 @@ function histogramSheet(outputs: readonly SimulatedOutput[], options: SimulateRe
     const edge = (i: number) => min + ((max - min) * i) / counts.length;
     counts.forEach((count, i) => {
       const kind = output.line.kind;
-      rows.push([...metricCells(output, lang), statCell(edge(i), kind, unit), statCell(edge(i + 1), kind, unit), { kind: 'number', value: String(count), style: 'count' }]);
+      const bin = [statCell(edge(i), kind, unit), statCell(edge(i + 1), kind, unit)];
+      rows.push([...metricCells(output, lang), ...bin, { kind: 'number', value: String(count), style: 'count' }]);
     });
   }
-  const head = [word('metric', lang), word('label', lang), text('yearHeader', lang), word('from', lang), word('to', lang), word('count', lang)];
+  const head = [...metricHeaders(lang), word('from', lang), word('to', lang), word('count', lang)];
   return sheetOf(word('histograms', lang), `${word('histograms', lang)}${unitNote(unit, lang)}`, head, rows);
 }
 
@@ -203,7 +215,13 @@ function exceedSheet(outputs: readonly SimulatedOutput[], options: SimulateRende
       probabilityCell(high),
     ]),
   );
-  const head = [word('metric', lang), word('label', lang), text('yearHeader', lang), word('threshold', lang), word('probability', lang), word('low', lang), word('high', lang)];
+  const head = [
+    ...metricHeaders(lang),
+    word('threshold', lang),
+    word('probability', lang),
+    word('low', lang),
+    word('high', lang),
+  ];
   return sheetOf(word('exceed', lang), `${word('exceed', lang)}${unitNote(unit, lang)}`, head, rows);
 }
 
@@ -217,7 +235,7 @@ function contributionSheet(outputs: readonly SimulatedOutput[], options: Simulat
       .sort((a, b) => b.index - a.index || (a.input < b.input ? -1 : 1))
       .map(({ input, index }) => [...metricCells(output, lang), labelCell(input), probabilityCell(index)]),
   );
-  const head = [word('metric', lang), word('label', lang), text('yearHeader', lang), text('input', lang), text('varianceShare', lang)];
+  const head = [...metricHeaders(lang), text('input', lang), text('varianceShare', lang)];
   return sheetOf(word('contributions', lang), word('contributions', lang), head, rows);
 }
 
@@ -240,7 +258,8 @@ function samplesTitle(samples: number, here: boolean, file: string | undefined, 
   const limit = MAX_SHEET_SAMPLES.toLocaleString('en');
   if (lang === 'zh') {
     if (here) return `${samples} 次抽样：各输入的抽样分位数 q，及 --metric 指标的值`;
-    return `${samples} 次抽样超过本表可容纳的 ${limit} 行：${file === undefined ? '用 --samples-file FILE.csv 写出全部样本' : `全部样本已写入 ${file}`}`;
+    const where = file === undefined ? '用 --samples-file FILE.csv 写出全部样本' : `全部样本已写入 ${file}`;
+    return `${samples} 次抽样超过本表可容纳的 ${limit} 行：${where}`;
   }
   if (here) return `${samples} samples: the quantile q drawn for each ranged input, and the values of each --metric`;
   const where = file === undefined ? 'write them all with --samples-file FILE.csv' : `they are all in ${file}`;
