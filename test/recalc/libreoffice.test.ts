@@ -30,7 +30,7 @@ async function workbook(args: readonly string[], command = 'forecast', code = 0)
 }
 
 
-/** Where the recalculated workbook's formula cells differ from `expected`'s cached values (its cells by the same address). */
+/** Where the recalculated workbook's formula cells differ from `expected`'s cached values (cells by address). */
 function disagreements(recalculated: ReadWorkbook, expected: ReadWorkbook): string[] {
   const wrong: string[] = [];
   let formulas = 0;
@@ -45,7 +45,10 @@ function disagreements(recalculated: ReadWorkbook, expected: ReadWorkbook): stri
       formulas++;
       const got = theirs.cells.get(ref)?.value;
       // A value the forecast does not have (Δ% from 0) is #N/A in both.
-      const agrees = cell.type === 'e' ? got === cell.value : typeof got === 'number' && typeof cell.value === 'number' && close(got, cell.value);
+      const agrees =
+        cell.type === 'e'
+          ? got === cell.value
+          : typeof got === 'number' && typeof cell.value === 'number' && close(got, cell.value);
       if (!agrees) wrong.push(`${sheet.name}!${ref} =${cell.formula}: ${String(got)}, expected ${String(cell.value)}`);
     }
   }
@@ -101,17 +104,22 @@ describe('LibreOffice recalculates our workbooks to the exact forecast', async (
     const size = [...market(expected).cells].find(([, cell]) => cell.value === 'Market size with fintech')![0];
     const row = position(size).row + 1;
     const lastYear = `F${row}`;
-    expect(market(after).cells.get(lastYear)?.value).not.toBeCloseTo(market(before).cells.get(lastYear)!.value as number, 0);
+    const was = market(before).cells.get(lastYear)!.value as number;
+    expect(market(after).cells.get(lastYear)?.value).not.toBeCloseTo(was, 0);
   });
 });
 
-/** The workbook with an input's value in a year replaced in the file: the defined name gives its row, the header row (2) its year's column. */
+/**
+ * The workbook with an input's value in a year replaced in the file: the
+ * defined name gives its row, the header row (2) its year's column.
+ */
 function editInput(bytes: Uint8Array, name: string, year: number, value: string): Uint8Array {
   const book = readXlsx(bytes);
   const [sheetName, range] = book.names.get(name)!.split('!') as [string, string];
   const sheetIndex = book.sheets.findIndex((sheet) => `'${sheet.name}'` === sheetName);
   const row = position(range.split(':')[0]!).row;
-  const header = [...book.sheets[sheetIndex]!.cells].find(([ref, cell]) => position(ref).row === 1 && cell.value === year)![0];
+  const cells = [...book.sheets[sheetIndex]!.cells];
+  const header = cells.find(([ref, cell]) => position(ref).row === 1 && cell.value === year)![0];
   const ref = `${header.replace(/\d+$/, '')}${row + 1}`;
   const part = `xl/worksheets/sheet${sheetIndex + 1}.xml`;
   const files = unzip(bytes);

@@ -4,9 +4,17 @@
 // LibreOffice (test/recalc/ checks the same with LibreOffice, in CI).
 import type { ReadWorkbook } from './read-xlsx.js';
 
-const TOKEN = /\s*(?:('(?:[^']|'')+'!|[A-Za-z_][\w.]*!)?(\$?[A-Z]+\$?\d+)(?![\w(])|(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|([A-Z]+)\(|([-+*/^=(),]))/y;
+const TOKEN = new RegExp(
+  String.raw`\s*(?:('(?:[^']|'')+'!|[A-Za-z_][\w.]*!)?(\$?[A-Z]+\$?\d+)(?![\w(])` +
+    String.raw`|(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|([A-Z]+)\(|([-+*/^=(),]))`,
+  'y',
+);
 
-type Token = { ref: { sheet: string | undefined; cell: string } } | { number: number } | { fn: string } | { op: string };
+type Token =
+  | { ref: { sheet: string | undefined; cell: string } }
+  | { number: number }
+  | { fn: string }
+  | { op: string };
 
 function tokens(formula: string): Token[] {
   const found: Token[] = [];
@@ -14,7 +22,10 @@ function tokens(formula: string): Token[] {
   while (TOKEN.lastIndex < formula.length) {
     const m = TOKEN.exec(formula);
     if (!m) throw new Error(`cannot read the formula ${formula} at ${TOKEN.lastIndex}`);
-    if (m[2]) found.push({ ref: { sheet: m[1] === undefined ? undefined : m[1].slice(0, -1).replace(/^'|'$/g, '').replaceAll("''", "'"), cell: m[2].replaceAll('$', '') } });
+    if (m[2]) {
+      const sheet = m[1] === undefined ? undefined : m[1].slice(0, -1).replace(/^'|'$/g, '').replaceAll("''", "'");
+      found.push({ ref: { sheet, cell: m[2].replaceAll('$', '') } });
+    }
     else if (m[3]) found.push({ number: Number(m[3]) });
     else if (m[4]) found.push({ fn: m[4] });
     else found.push({ op: m[5]! });
@@ -47,7 +58,9 @@ export function evaluateWorkbook(workbook: ReadWorkbook): Map<string, number> {
     values.set(key, value);
     return value;
   };
-  for (const sheet of workbook.sheets) for (const [ref, cell] of sheet.cells) if (cell.formula !== undefined) valueOf(sheet.name, ref);
+  for (const sheet of workbook.sheets) {
+    for (const [ref, cell] of sheet.cells) if (cell.formula !== undefined) valueOf(sheet.name, ref);
+  }
   return values;
 }
 

@@ -16,12 +16,11 @@ import { MAX_SHEET_SAMPLES, sampleCollector } from '../../src/render/xlsx/simula
 import { PACKAGE_ROOT, runCli } from '../cli/in-process.js';
 import { everyScenario } from '../engine/every-scenario.js';
 import { close, wrongFormulas } from './evaluate.js';
-import { position, readXlsx, type ReadSheet, type ReadWorkbook } from './read-xlsx.js';
+import { position, readXlsx, SHEETS, type ReadSheet, type ReadWorkbook } from './read-xlsx.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fintech-calc-workbooks-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const SHEETS: Record<TableName, string> = { market: 'Market', profit: 'Profit', spend: 'Tech spend', labour: 'Labour', tech: 'Technologies', metrics: 'Metrics' };
 
 let written = 0;
 /** Runs the CLI with `-f xlsx -o FILE` and reads the workbook; the exit code must be `code`. */
@@ -60,10 +59,13 @@ describe('diff -f xlsx', async () => {
   it('every formula computes its cached value; a and b refer to the forecasts’ sheets', () => {
     expect(wrongFormulas(book)).toEqual([]);
     const market = sheet(book, 'Δ Market');
-    const references = [...market.cells.values()].flatMap((cell) => (cell.formula?.startsWith("'") ? [cell.formula] : []));
+    const references = [...market.cells.values()].flatMap((cell) =>
+      cell.formula?.startsWith("'") ? [cell.formula] : [],
+    );
     expect(references.some((formula) => formula.startsWith("'1 Market (base)'!"))).toBe(true);
     expect(references.some((formula) => formula.startsWith("'2 Market (high)'!"))).toBe(true);
-    expect(book.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['Attribution', '1 Inputs', '2 Inputs', 'Stamp']));
+    const names = book.sheets.map((s) => s.name);
+    expect(names).toEqual(expect.arrayContaining(['Attribution', '1 Inputs', '2 Inputs', 'Stamp']));
   });
 
   it('a, b, Δ and Δ% of every change are the engine’s exact values', () => {
@@ -77,10 +79,14 @@ describe('diff -f xlsx', async () => {
       const label = metricLabel(change, change.year, 'en');
       const found = rows.some((row) => {
         if (row[0] !== caseName(change.case, 'en') || row[1] !== label || row[2] !== change.year) return false;
-        const machine = (value: typeof change.a) => (value === null ? undefined : machineValue(value, change.kind, '亿元'));
+        const machine = (value: typeof change.a) =>
+          value === null ? undefined : machineValue(value, change.kind, '亿元');
         const [va, vb, vd] = [machine(change.a), machine(change.b), machine(change.delta)];
-        if (va === undefined || vb === undefined || vd === undefined) return va === undefined ? row[5] === 'added' : row[5] === 'removed';
-        const relative = change.relative === null ? row[6] === '#N/A' : near(row[6], machineValue(change.relative, 'ratio', ''));
+        if (va === undefined || vb === undefined || vd === undefined) {
+          return va === undefined ? row[5] === 'added' : row[5] === 'removed';
+        }
+        const relative =
+          change.relative === null ? row[6] === '#N/A' : near(row[6], machineValue(change.relative, 'ratio', ''));
         return near(row[3], va) && near(row[4], vb) && near(row[5], vd) && relative;
       });
       if (!found) missing.push(`${change.case} ${label} ${change.year}`);
@@ -89,8 +95,15 @@ describe('diff -f xlsx', async () => {
   });
 
   it('the attribution sheet has each change’s parts, and its residual is Δ − their sum', async () => {
-    const json = JSON.parse((await runCli(['diff', 'baseline', 'bank-led', '-c', 'all', '--attribute', '-f', 'json'])).stdout) as {
-      changes: { case: string; year: string; delta: string | null; contributions?: { input: string; delta: string }[]; residual?: string }[];
+    const run = await runCli(['diff', 'baseline', 'bank-led', '-c', 'all', '--attribute', '-f', 'json']);
+    const json = JSON.parse(run.stdout) as {
+      changes: {
+        case: string;
+        year: string;
+        delta: string | null;
+        contributions?: { input: string; delta: string }[];
+        residual?: string;
+      }[];
     };
     const rows = grid(sheet(book, 'Attribution'));
     const header = rows[1]!;
@@ -114,7 +127,8 @@ describe('diff -f xlsx', async () => {
 
   it('writes a scenario name that looks like a formula as text', async () => {
     const file = join(dir, '=HYPERLINK("x").yaml');
-    writeFileSync(file, readFileSync(join(PACKAGE_ROOT, 'scenarios/bank-led.yaml'), 'utf8').replace(/^name: .*$/m, 'name: "@SUM(1)"'));
+    const yaml = readFileSync(join(PACKAGE_ROOT, 'scenarios/bank-led.yaml'), 'utf8');
+    writeFileSync(file, yaml.replace(/^name: .*$/m, 'name: "@SUM(1)"'));
     const { book: named } = await workbookOf(['diff', 'baseline', file], 1);
     const header = [...sheet(named, 'Δ Market').cells.values()].filter((cell) => cell.value === '@SUM(1)');
     expect(header.length).toBe(1);
@@ -161,7 +175,9 @@ describe('forecast --year -f xlsx', () => {
 });
 
 describe('simulate -f xlsx', async () => {
-  const args = ['simulate', '-n', '3000', '--seed', '7', '-t', 'market,profit', '--se', '--metric', 'market.marketSize.2023', '--exceed', 'market.marketSize.2023=6万亿', '--contrib', 'market.marketSize.2023'];
+  const metric = 'market.marketSize.2023';
+  const args = ['simulate', '-n', '3000', '--seed', '7', '-t', 'market,profit', '--se'];
+  args.push('--metric', metric, '--exceed', `${metric}=6万亿`, '--contrib', metric);
   const samplesFile = join(dir, 'samples.csv');
   const { book, bytes } = await workbookOf([...args, '--samples-file', samplesFile]);
   const json = JSON.parse((await runCli([...args, '-f', 'json'])).stdout) as {
@@ -173,17 +189,21 @@ describe('simulate -f xlsx', async () => {
   it('the statistics are those of -f json, metric by metric, with sd and the standard errors', () => {
     const rows = grid(sheet(book, 'Statistics'));
     const header = rows[1]!;
-    expect(header).toEqual(['Metric', 'Label', 'Year', 'samples', 'mean', 'sd', 'min', 'max', 'p5', 'p50', 'p95', 'se(mean)', 'se(p50)']);
+    const stats = ['samples', 'mean', 'sd', 'min', 'max', 'p5', 'p50', 'p95', 'se(mean)', 'se(p50)'];
+    expect(header).toEqual(['Metric', 'Label', 'Year', ...stats]);
     expect(rows.length - 2).toBe(json.metrics.length);
     json.metrics.forEach((metric, i) => {
       const row = rows[i + 2]!;
       expect(row[2]).toBe(metric.year);
-      for (const [stat, column] of [['mean', 4], ['p5', 8], ['p50', 9], ['p95', 10], ['mean_se', 11], ['p50_se', 12]] as const) {
+      const columns = [['mean', 4], ['p5', 8], ['p50', 9], ['p95', 10], ['mean_se', 11], ['p50_se', 12]] as const;
+      for (const [stat, column] of columns) {
         if (metric[stat] === null) expect(row[column]).toBeUndefined();
         else expect(near(row[column], metric[stat]!)).toBe(true);
       }
       // sd = se(mean)·√n
-      if (typeof row[5] === 'number') expect(close(row[5], (row[11] as number) * Math.sqrt(row[3] as number))).toBe(true);
+      if (typeof row[5] === 'number') {
+        expect(close(row[5], (row[11] as number) * Math.sqrt(row[3] as number))).toBe(true);
+      }
     });
   });
 
@@ -203,7 +223,9 @@ describe('simulate -f xlsx', async () => {
   it('--exceed and --contrib are those of -f json', () => {
     const exceed = grid(sheet(book, 'Exceedance'))[2]!;
     expect(exceed.slice(0, 3)).toEqual(['market.marketSize.2023', 'Market size with fintech', '2023']);
-    for (const [key, column] of [['threshold', 3], ['probability', 4], ['low', 5], ['high', 6]] as const) expect(near(exceed[column], json.exceed[0]![key]!)).toBe(true);
+    for (const [key, column] of [['threshold', 3], ['probability', 4], ['low', 5], ['high', 6]] as const) {
+      expect(near(exceed[column], json.exceed[0]![key]!)).toBe(true);
+    }
     const shares = grid(sheet(book, 'Contributions')).slice(2);
     expect(shares.map((row) => row[3])).toEqual(json.contributions[0]!.inputs.map((input) => input.input));
     shares.forEach((row, i) => expect(near(row[4], json.contributions[0]!.inputs[i]!.index)).toBe(true));
@@ -214,7 +236,9 @@ describe('simulate -f xlsx', async () => {
     const csv = readFileSync(samplesFile, 'utf8').trimEnd().split('\n').map((line) => line.split(','));
     expect(rows[1]).toEqual(csv[0]);
     expect(rows.length - 2).toBe(3000);
-    csv.slice(1).forEach((line, i) => line.forEach((value, c) => expect(rows[i + 2]![c]).toBe(value === '' ? undefined : Number(value))));
+    csv.slice(1).forEach((line, i) =>
+      line.forEach((value, c) => expect(rows[i + 2]![c]).toBe(value === '' ? undefined : Number(value))),
+    );
   });
 
   it('gives the same bytes on every run', async () => {
@@ -228,16 +252,20 @@ describe('simulate -f xlsx', async () => {
     const { book: big } = await workbookOf(['simulate', '-n', String(MAX_SHEET_SAMPLES + 1), '-t', 'market']);
     const samples = sheet(big, 'Samples');
     expect(grid(samples).length).toBe(2);
-    expect(samples.cells.get('A1')?.value).toMatch(/more than the 100,000 rows this sheet holds: write them all with --samples-file/);
+    expect(samples.cells.get('A1')?.value).toMatch(
+      /more than the 100,000 rows this sheet holds: write them all with --samples-file/,
+    );
   });
 });
 
 describe('the xlsx bundle', () => {
   it('is loaded for -f xlsx only: diff and simulate in other formats do not load it', () => {
     const hook = join(dir, 'hook.cjs');
-    writeFileSync(hook, "process.on('exit', () => { if (Object.keys(require.cache).some((file) => file.endsWith('xlsx.cjs'))) process.stderr.write('xlsx loaded'); });\n");
+    const loaded = "Object.keys(require.cache).some((file) => file.endsWith('xlsx.cjs'))";
+    writeFileSync(hook, `process.on('exit', () => { if (${loaded}) process.stderr.write('xlsx loaded'); });\n`);
     const bin = join(PACKAGE_ROOT, 'bin', 'fintech-calc.js');
-    const run = (args: string[]) => spawnSync(process.execPath, ['-r', hook, bin, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, ['-r', hook, bin, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
     expect(run(['diff', 'baseline', 'bank-led', '-f', 'json']).stderr).toBe('');
     expect(run(['simulate', '-n', '100', '-f', 'csv']).stderr).toBe('');
     expect(run(['diff', 'baseline', 'bank-led', '-f', 'xlsx']).stderr).toBe('xlsx loaded');
