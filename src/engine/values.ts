@@ -61,7 +61,14 @@ export interface Warning {
  * percentiles (normal, lognormal); or among written values (discrete).
  */
 export type Distribution = 'triangular' | 'uniform' | 'pert' | 'normal' | 'lognormal' | 'discrete';
-export const DISTRIBUTIONS: readonly Distribution[] = ['triangular', 'uniform', 'pert', 'normal', 'lognormal', 'discrete'];
+export const DISTRIBUTIONS: readonly Distribution[] = [
+  'triangular',
+  'uniform',
+  'pert',
+  'normal',
+  'lognormal',
+  'discrete',
+];
 /** The distributions simulate's --dist may give every range (discrete needs its values written). */
 export const RANGE_DISTRIBUTIONS: readonly Distribution[] = ['triangular', 'uniform', 'pert', 'normal', 'lognormal'];
 

@@ -46,7 +46,10 @@ function moduleYears(scenario: Scenario): Map<string, readonly Year[] | undefine
 /** Any yearly growth rate (the report's are about 13～15%); each input's own plausible values are its model's. */
 const GROWTH: Plausible = {
   what: { en: 'a yearly growth rate', zh: '年增长率' },
-  report: { en: "the report's are 13～14% (l.167), and about 15% for all tech spend (l.44)", zh: '报告为 13～14%（l.167），技术投入总体约 15%（l.44）' },
+  report: {
+    en: "the report's are 13～14% (l.167), and about 15% for all tech spend (l.44)",
+    zh: '报告为 13～14%（l.167），技术投入总体约 15%（l.44）',
+  },
   min: new Decimal('-0.5'),
   max: new Decimal('0.5'),
   expected: { en: '-50% to 50% a year', zh: '每年 -50% 至 50%' },
@@ -59,17 +62,22 @@ export function implausibleValues(scenario: Scenario): Warning[] {
     // The report's own values (defaults) are plausible by definition.
     if (provenance.method === 'default') continue;
     const own = inputShapeAt(path)?.plausible;
-    const written: { label: string; rule: Plausible | undefined; kind: ValueKind; value: Written }[] = [...provenance.anchors].map(([year, value]) => ({
+    const written: { label: string; rule: Plausible | undefined; kind: ValueKind; value: Written }[] = [
+      ...provenance.anchors,
+    ].map(([year, value]) => ({
       label: provenance.method === 'constant' ? path : `${path}.${year}`,
       rule: own,
       kind: provenance.kind,
       value,
     }));
-    if (provenance.growth) written.push({ label: `${path}.growth`, rule: GROWTH, kind: 'ratio', value: provenance.growth });
+    if (provenance.growth)
+      written.push({ label: `${path}.growth`, rule: GROWTH, kind: 'ratio', value: provenance.growth });
     for (const { label, rule, kind, value } of written) {
       if (!rule) continue;
       // The base lies between the ends: an end is the value to name.
-      const outside = [value.range.low, value.range.high].find((end) => end.lessThan(rule.min) || end.greaterThan(rule.max));
+      const outside = [value.range.low, value.range.high].find(
+        (end) => end.lessThan(rule.min) || end.greaterThan(rule.max),
+      );
       if (outside) warnings.push({ where: value.where, path: label, message: implausible(rule, kind, outside) });
     }
   }

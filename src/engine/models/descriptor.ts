@@ -120,7 +120,10 @@ export interface CheckedAt {
 export type Check<T> = (value: T, at: CheckedAt) => InputProblem[];
 
 export const label: Shape = { kind: 'label', doc: 'Row label: a text, or {en, zh}.' };
-export const years: Shape = { kind: 'years', doc: 'Years of this model: 2019..2023 or {from, to}; defaults to the top-level years.' };
+export const years: Shape = {
+  kind: 'years',
+  doc: 'Years of this model: 2019..2023 or {from, to}; defaults to the top-level years.',
+};
 
 /** The keys of a section. */
 export function keysOf(shape: Shape): string[] {
@@ -133,7 +136,11 @@ export function percent(fraction: Decimal): string {
 }
 
 /** The first year and case (in order) in which the parts sum to a total that `fails`, with that total. */
-export function firstFailingSum(parts: readonly Series[], years: readonly Year[], fails: (total: Decimal) => boolean): { year: Year; c: Case; total: Decimal } | undefined {
+export function firstFailingSum(
+  parts: readonly Series[],
+  years: readonly Year[],
+  fails: (total: Decimal) => boolean,
+): { year: Year; c: Case; total: Decimal } | undefined {
   for (const year of years) {
     for (const c of CASES) {
       const total = sum(parts.map((part) => part.get(year)![c]));
@@ -183,7 +190,9 @@ export function isItems(output: OutputSpec): output is ItemsSpec {
 
 /** A line's value in a forecast or item (a Yearly; for a span a number or null); undefined where an optional line is not. */
 export function lineValue(spec: LineSpec, holder: Readonly<Record<string, unknown>>): unknown {
-  return spec.key === undefined ? holder[spec.metric] : (holder[spec.metric] as Readonly<Record<string, unknown>>)[spec.key];
+  return spec.key === undefined
+    ? holder[spec.metric]
+    : (holder[spec.metric] as Readonly<Record<string, unknown>>)[spec.key];
 }
 
 /** A model another builds on: profit on the market of the same case (or sample). */
