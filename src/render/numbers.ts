@@ -68,7 +68,9 @@ export function displayValue(value: Decimal, kind: ValueKind, unit: string): str
 
 /** A value for people, to every digit machines get: an answer to paste back (133,197.74590163934426). */
 export function preciseValue(value: Decimal, kind: ValueKind, unit: string): string {
-  return kind === 'ratio' ? `${groupThousands(machineNumber(value.times(100)))}%` : groupThousands(machineValue(value, kind, unit));
+  return kind === 'ratio'
+    ? `${groupThousands(machineNumber(value.times(100)))}%`
+    : groupThousands(machineValue(value, kind, unit));
 }
 
 function groupThousands(fixed: string): string {

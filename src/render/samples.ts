@@ -20,7 +20,9 @@ export function samplesRows(chunk: Chunk, { inputs, metrics }: SamplesColumns): 
   const values = metrics.map(({ value }) => (value === null ? undefined : chunk.valueOf(value)));
   const rows: string[] = [];
   for (let i = 0; i < chunk.length; i++) {
-    rows.push(`${[chunk.start + i, ...inputs.map((path) => chunk.draws.get(path)![i]), ...values.map((v) => (typeof v === 'number' ? v : v?.[i]))].join(',')}\n`);
+    rows.push(
+      `${[chunk.start + i, ...inputs.map((path) => chunk.draws.get(path)![i]), ...values.map((v) => (typeof v === 'number' ? v : v?.[i]))].join(',')}\n`,
+    );
   }
   return rows.join('');
 }

@@ -57,8 +57,18 @@ export function renderSolveText(solution: Solution, { unit, lang }: SolveRenderO
   const show = (x: Decimal) => metricText(x, metricKind, unit);
   const text = [
     `${solution.vary} = ${answer}${solution.everyYear ? say.everyYear(lang) : ''}`,
-    say.solved(lang, solution.metric, show(solution.result), show(solution.target), solution.scenario, solution.case, solution.iterations),
-    ...(line.years.length > 0 ? [`${line.name}: ${line.years.map(([year, x]) => `${year} ${displayValue(x, metricKind, unit)}`).join(' | ')}`] : []),
+    say.solved(
+      lang,
+      solution.metric,
+      show(solution.result),
+      show(solution.target),
+      solution.scenario,
+      solution.case,
+      solution.iterations,
+    ),
+    ...(line.years.length > 0
+      ? [`${line.name}: ${line.years.map(([year, x]) => `${year} ${displayValue(x, metricKind, unit)}`).join(' | ')}`]
+      : []),
   ];
   return `${text.map(visible).join('\n')}\n`;
 }

@@ -47,7 +47,12 @@ export function renderHygiene(files: readonly FileFindings[], level: 'warning' |
   return report(files, level, lang, (file) => file.warnings.length === 0);
 }
 
-function report(files: readonly FileFindings[], level: 'warning' | 'error', lang: Lang, isOk: (file: FileFindings) => boolean): FileReport[] {
+function report(
+  files: readonly FileFindings[],
+  level: 'warning' | 'error',
+  lang: Lang,
+  isOk: (file: FileFindings) => boolean,
+): FileReport[] {
   const reported = new Set<string>();
   const line = (text: string) => `${visible(text)}\n`;
   return files.map((file) => {
