@@ -26,14 +26,20 @@ function or(words: readonly string[]): string {
 
 /** -t: the tables to show, for the commands that show several. */
 export const tableOption = () =>
-  new Option('-t, --table <list>', `tables to show, comma-separated: ${TABLES.join(',')} (default: every table the scenario has)`);
+  new Option(
+    '-t, --table <list>',
+    `tables to show, comma-separated: ${TABLES.join(',')} (default: every table the scenario has)`,
+  );
 
 /** -c: every case and all of them, or one case only. */
 export const caseOption = (cases: 'all' | 'one') =>
   new Option('-c, --case <case>', `input case: ${or(cases === 'all' ? [...CASES, 'all'] : CASES)}`).default('base');
 
 /** What every command that prints a forecast's numbers takes: -f (one of `formats`), -u, --lang, -o and --set. */
-export function outputOptions<Args extends unknown[], Opts extends OptionValues>(command: Command<Args, Opts>, formats: readonly OutputFormat[]) {
+export function outputOptions<Args extends unknown[], Opts extends OptionValues>(
+  command: Command<Args, Opts>,
+  formats: readonly OutputFormat[],
+) {
   return command
     .addOption(new Option('-f, --format <format>', `output format: ${or(formats)}`).default('table'))
     .addOption(new Option('-u, --unit <unit>', `unit of amounts in the output: ${OUTPUT_UNITS.join(', ')}`).default('亿元'))
@@ -44,15 +50,24 @@ export function outputOptions<Args extends unknown[], Opts extends OptionValues>
 
 /** --stamp and --no-stamp; by default only JSON is stamped. */
 export const stampOption = () =>
-  new Option('--stamp', 'add the reproducibility stamp (version, extends chain, SHA-256 of each file, --set list) to csv and md output');
+  new Option(
+    '--stamp',
+    'add the reproducibility stamp (version, extends chain, SHA-256 of each file, --set list) to csv and md output',
+  );
 export const noStampOption = () => new Option('--no-stamp', 'leave the stamp out of JSON and xlsx output');
 
 export const noColorOption = () => new Option('--no-color', 'no colour, even on a terminal (NO_COLOR=1 does the same)');
 
 /** What forecast and diff take: -t, -c (any case, or all), the output options in `formats`, --stamp, --no-stamp and --no-color. */
-export function forecastOptions<Args extends unknown[], Opts extends OptionValues>(command: Command<Args, Opts>, formats: readonly OutputFormat[] = FORMATS) {
+export function forecastOptions<Args extends unknown[], Opts extends OptionValues>(
+  command: Command<Args, Opts>,
+  formats: readonly OutputFormat[] = FORMATS,
+) {
   const selected = command.addOption(tableOption()).addOption(caseOption('all'));
-  return outputOptions(selected, formats).addOption(stampOption()).addOption(noStampOption()).addOption(noColorOption());
+  return outputOptions(selected, formats)
+    .addOption(stampOption())
+    .addOption(noStampOption())
+    .addOption(noColorOption());
 }
 
 /**
@@ -81,7 +96,11 @@ export interface OutputOptions<F extends string = Format> {
 }
 
 /** The options checked; `formats` are those the command prints. */
-export function checkOutputOptions<F extends string = Format>(raw: RawOutputOptions, io: Io, formats: readonly F[] = FORMATS as readonly string[] as readonly F[]): OutputOptions<F> {
+export function checkOutputOptions<F extends string = Format>(
+  raw: RawOutputOptions,
+  io: Io,
+  formats: readonly F[] = FORMATS as readonly string[] as readonly F[],
+): OutputOptions<F> {
   const oneOf = <T extends string>(option: string, value: string, allowed: readonly T[]): T => {
     if ((allowed as readonly string[]).includes(value)) return value as T;
     throw new UsageError(`${option}: '${value}' is not one of ${allowed.join(', ')}${didYouMean(value, allowed)}`);
@@ -93,10 +112,14 @@ export function checkOutputOptions<F extends string = Format>(raw: RawOutputOpti
   const c = oneOf('--case', raw.case ?? 'base', [...CASES, 'all']);
   const format = oneOf('--format', raw.format, formats);
   if (!AMOUNT_UNITS.has(raw.unit)) {
-    throw new UsageError(`--unit: '${raw.unit}' is not a unit${didYouMean(raw.unit, AMOUNT_UNITS.keys())}; expected one of ${OUTPUT_UNITS.join(', ')}`);
+    throw new UsageError(
+      `--unit: '${raw.unit}' is not a unit${didYouMean(raw.unit, AMOUNT_UNITS.keys())}; expected one of ${OUTPUT_UNITS.join(', ')}`,
+    );
   }
   if (format === 'xlsx' && raw.out === undefined && io.stdoutIsTerminal) {
-    throw new UsageError('--format xlsx: a workbook is binary and is not written to a terminal; give -o FILE.xlsx, or redirect standard output');
+    throw new UsageError(
+      '--format xlsx: a workbook is binary and is not written to a terminal; give -o FILE.xlsx, or redirect standard output',
+    );
   }
   const lang = raw.lang === undefined ? defaultLang(io.env) : parseLang(raw.lang);
   const noColor = (io.env.NO_COLOR ?? '') !== '';
@@ -128,7 +151,13 @@ export function defaultLang(env: Io['env']): Lang {
  * 0x10, 1_000, Infinity or NaN), accepted when `accept` says so; else a usage error
  * that says what is expected.
  */
-function parseNumberOption(option: string, text: string, expectation: string, accept: (value: Decimal) => boolean, written = text): Decimal {
+function parseNumberOption(
+  option: string,
+  text: string,
+  expectation: string,
+  accept: (value: Decimal) => boolean,
+  written = text,
+): Decimal {
   const value = readPlainNumber(text);
   if (typeof value === 'string') throw new UsageError(`${option}: ${value}; ${expectation}`);
   if (value === undefined || !accept(value)) throw new UsageError(`${option}: ${expectation}, got ${quoted(written)}`);
@@ -139,7 +168,8 @@ function parseNumberOption(option: string, text: string, expectation: string, ac
 
 /** A whole number option (-n, --seed) from min to max. */
 export function parseWholeOption(option: string, text: string, min: number, max: number): number {
-  const inRange = (value: Decimal) => value.isInteger() && value.greaterThanOrEqualTo(min) && value.lessThanOrEqualTo(max);
+  const inRange = (value: Decimal) =>
+    value.isInteger() && value.greaterThanOrEqualTo(min) && value.lessThanOrEqualTo(max);
   return parseNumberOption(option, text, `expected a whole number from ${min} to ${max}`, inRange).toNumber();
 }
 
@@ -159,13 +189,20 @@ export function parseDistOption(text: string): Distribution {
 export function refuseUnfittedLognormal(unfitted: readonly string[]): void {
   if (unfitted.length === 0) return;
   const one = unfitted.length === 1;
-  throw new UsageError(`lognormal needs a low above 0, and ${listNames(unfitted)} start${one ? 's' : ''} at 0 in some year: give ${one ? 'it' : 'them'} another dist, or use --dist normal`);
+  throw new UsageError(
+    `lognormal needs a low above 0, and ${listNames(unfitted)} start${one ? 's' : ''} at 0 in some year: give ` +
+      `${one ? 'it' : 'them'} another dist, or use --dist normal`,
+  );
 }
 
 /** --percentiles: numbers from 0 to 100, comma-separated. */
 export function parsePercentilesOption(text: string): number[] {
   const inRange = (value: Decimal) => value.greaterThanOrEqualTo(0) && value.lessThanOrEqualTo(100);
-  return text.split(',').map((p) => parseNumberOption('--percentiles', p.trim(), 'expected numbers from 0 to 100, e.g. 5,50,95', inRange).toNumber());
+  return text
+    .split(',')
+    .map((p) =>
+      parseNumberOption('--percentiles', p.trim(), 'expected numbers from 0 to 100, e.g. 5,50,95', inRange).toNumber(),
+    );
 }
 
 /** A percentage option (`10%`) as a fraction, from 0% to `max` (a fraction). */
@@ -186,7 +223,8 @@ export function wantsStamp(option: boolean | undefined, format: string): boolean
 export function parseYearsOption(text: string): string[] {
   const years = text.split(',').map((year) => year.trim());
   const bad = years.find((year) => !/^\d{4}$/.test(year));
-  if (bad !== undefined) throw new UsageError(`--year: expected years, comma-separated, such as 2023 or 2022,2023, got ${quoted(bad)}`);
+  if (bad !== undefined)
+    throw new UsageError(`--year: expected years, comma-separated, such as 2023 or 2022,2023, got ${quoted(bad)}`);
   return [...new Set(years)];
 }
 

@@ -33,7 +33,10 @@ export async function watchRuns(run: (io: Io) => Promise<number>, io: Io, lang: 
       if (!first && io.stdoutIsTerminal) io.stdout(CLEAR_SCREEN);
       const read = new Map<string, { display: string; seen: string }>();
       // A file's state is taken before it is read: a change made while the command runs is a change.
-      const recording: Io = { ...io, onScenarioFile: (path, display) => read.set(resolve(path), { display, seen: stateOf(path) }) };
+      const recording: Io = {
+        ...io,
+        onScenarioFile: (path, display) => read.set(resolve(path), { display, seen: stateOf(path) }),
+      };
       let code: number;
       try {
         code = await run(recording);

@@ -6,7 +6,9 @@ import { helpAfter } from '../command.js';
 function command(program: Program) {
   const completionCommand = program
     .command('completion')
-    .description('print a script that makes bash, zsh or fish complete commands, options, scenarios, tables and metrics on Tab')
+    .description(
+      'print a script that makes bash, zsh or fish complete commands, options, scenarios, tables and metrics on Tab',
+    )
     .argument('<shell>', 'bash, zsh or fish');
   return helpAfter(
     completionCommand,
