@@ -44,7 +44,8 @@ export function closest(word: string, candidates: Iterable<string>, budget = sug
     if (budget.left < 0) return undefined;
     if (distance > bestDistance) continue;
     // On a tie, a candidate as long as the word is the likelier typo (bm → bn, not m).
-    const closerLength = best !== undefined && Math.abs(name.length - word.length) < Math.abs(best.length - word.length);
+    const closerLength =
+      best !== undefined && Math.abs(name.length - word.length) < Math.abs(best.length - word.length);
     if (best === undefined || distance < bestDistance || closerLength) {
       best = name;
       bestDistance = distance;
