@@ -53,7 +53,16 @@ techSpend:
 `;
 }
 
-const texts = fc.record({ name: hostileText, title: hostileText, labelEn: hostileText, labelZh: hostileText, source: hostileText, note: hostileText, segment: hostileText, file: hostileText });
+const texts = fc.record({
+  name: hostileText,
+  title: hostileText,
+  labelEn: hostileText,
+  labelZh: hostileText,
+  source: hostileText,
+  note: hostileText,
+  segment: hostileText,
+  file: hostileText,
+});
 
 /** Box-drawn tables: the lines of one table all take the same width. */
 function expectAlignedTables(output: string, what: string): void {
