@@ -37,5 +37,7 @@ export function withShare(value: string): string {
 
 /** A scenario's values as JSON, without the positions they were read from (to compare files written differently). */
 export function valuesOf(scenario: Scenario): string {
-  return JSON.stringify(scenario, (key, value: unknown) => (key === 'where' ? undefined : value instanceof Map ? [...value] : value));
+  return JSON.stringify(scenario, (key, value: unknown) =>
+    key === 'where' ? undefined : value instanceof Map ? [...value] : value,
+  );
 }

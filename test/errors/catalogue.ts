@@ -21,7 +21,8 @@ function shownInput(input: Buffer): string {
   if (text.includes('\uFFFD')) return '(a file that is not UTF-8)';
   const lines = text.replace(/\n$/, '').split('\n');
   if (lines.length === 0 || lines.every((line) => line.trim() === '')) return '(an empty file)';
-  const cut = (line: string) => (line.length > MAX_WIDTH ? `${line.slice(0, MAX_WIDTH)}… (${line.length} characters)` : line);
+  const cut = (line: string) =>
+    line.length > MAX_WIDTH ? `${line.slice(0, MAX_WIDTH)}… (${line.length} characters)` : line;
   const shown = lines.slice(0, MAX_LINES).map(cut);
   if (lines.length > MAX_LINES) shown.push(`… (${lines.length - MAX_LINES} more lines)`);
   return shown.join('\n');

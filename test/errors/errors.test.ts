@@ -29,7 +29,13 @@ function examples(): (Example & { terminal?: boolean })[] {
       if (name.endsWith('.yaml')) return { kind, file, args: ['forecast', file], input: readFileSync(file) };
       const lines = text.split('\n').filter((line) => line !== '');
       const about = lines.filter((line) => line.startsWith('#') && line !== TERMINAL);
-      return { kind, file, args: lines.filter((line) => !line.startsWith('#')), about: about.map((line) => line.slice(1).trim()).join(' '), terminal: lines.includes(TERMINAL) };
+      return {
+        kind,
+        file,
+        args: lines.filter((line) => !line.startsWith('#')),
+        about: about.map((line) => line.slice(1).trim()).join(' '),
+        terminal: lines.includes(TERMINAL),
+      };
     });
 }
 
@@ -47,7 +53,8 @@ describe('errors catalogue', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).not.toMatch(/internal error|\bat \S+ \(/);
     // SPEC §6: one line per problem, each saying where.
-    for (const line of result.stderr.trimEnd().split('\n')) expect(line).toMatch(/^(fintech-calc: error: |--set(?:-a|-b)? #\d+: error: |\S+: error: |\S+:\d+:\d+: error: )/);
+    for (const line of result.stderr.trimEnd().split('\n'))
+      expect(line).toMatch(/^(fintech-calc: error: |--set(?:-a|-b)? #\d+: error: |\S+: error: |\S+:\d+:\d+: error: )/);
     const expectedFile = `${DIR}/${kind}.txt`;
     if (UPDATE) writeFileSync(expectedFile, result.stderr);
     expect(existsSync(expectedFile), `${expectedFile} is missing: run npm run errors`).toBe(true);
@@ -62,7 +69,9 @@ describe('errors catalogue', () => {
   });
 
   it('is what docs/errors.md shows', () => {
-    const markdown = catalogueMarkdown(all.map((example) => ({ ...example, message: readFileSync(`${DIR}/${example.kind}.txt`, 'utf8') })));
+    const markdown = catalogueMarkdown(
+      all.map((example) => ({ ...example, message: readFileSync(`${DIR}/${example.kind}.txt`, 'utf8') })),
+    );
     if (UPDATE) writeFileSync('docs/errors.md', markdown);
     expect(readFileSync('docs/errors.md', 'utf8'), 'docs/errors.md is stale: run npm run errors').toBe(markdown);
   });
