@@ -58,7 +58,10 @@ export const noStampOption = () => new Option('--no-stamp', 'leave the stamp out
 
 export const noColorOption = () => new Option('--no-color', 'no colour, even on a terminal (NO_COLOR=1 does the same)');
 
-/** What forecast and diff take: -t, -c (any case, or all), the output options in `formats`, --stamp, --no-stamp and --no-color. */
+/**
+ * What forecast and diff take: -t, -c (any case, or all), the output options in `formats`, --stamp, --no-stamp and
+ * --no-color.
+ */
 export function forecastOptions<Args extends unknown[], Opts extends OptionValues>(
   command: Command<Args, Opts>,
   formats: readonly OutputFormat[] = FORMATS,
@@ -185,7 +188,10 @@ export function parseDistOption(text: string): Distribution {
   return dist;
 }
 
-/** A lognormal is fitted to its range's logs: the inputs whose range starts at 0 in some year (lognormalFromZero) cannot take one. */
+/**
+ * A lognormal is fitted to its range's logs: the inputs whose range starts at 0 in some year (lognormalFromZero) cannot
+ * take one.
+ */
 export function refuseUnfittedLognormal(unfitted: readonly string[]): void {
   if (unfitted.length === 0) return;
   const one = unfitted.length === 1;

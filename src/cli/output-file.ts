@@ -89,7 +89,9 @@ export function fileIdentity(path: string, fs: Pick<OutputFs, 'statSync'> = node
 type Target =
   /** A regular file, or a new one: replaced; `file` is its real path (links followed). */
   | { kind: 'replace'; file: string; old?: Stats }
-  /** This process's stdout or stderr, under another name (/dev/stdout, /proc/self/fd/1, the file it was redirected to). */
+  /**
+   * This process's stdout or stderr, under another name (/dev/stdout, /proc/self/fd/1, the file it was redirected to).
+   */
   | { kind: 'descriptor'; fd: number }
   /** A device or a FIFO: opened and written. */
   | { kind: 'device' };

@@ -64,7 +64,10 @@ interface Interrupt {
   wake?: () => void;
 }
 
-/** A file's identity, size, mode and times, or why it cannot be seen: another state is a change (atime is not part of it). */
+/**
+ * A file's identity, size, mode and times, or why it cannot be seen: another state is a change (atime is not part of
+ * it).
+ */
 function stateOf(path: string): string {
   try {
     const stat = statSync(path, { bigint: true });

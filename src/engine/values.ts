@@ -115,7 +115,9 @@ export interface Provenance {
   readonly growth?: Written;
 }
 
-/** A problem with the inputs found by the engine (a model's checks, a series that leaves its range): where, and what. */
+/**
+ * A problem with the inputs found by the engine (a model's checks, a series that leaves its range): where, and what.
+ */
 export interface InputProblem {
   /** The path it is about: supplyChain.modes, techSpend.segments.payment.frontier. */
   readonly path: string;

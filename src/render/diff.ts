@@ -249,7 +249,10 @@ export function renderDiffTable(comparison: Comparison, report: DiffReport, opti
   return `${style.bold(visible(title(options)))}\n${table}${trailer}`;
 }
 
-/** A comment for a pull request: verdict, top changes, their attribution, the inputs that changed, everything in <details>. */
+/**
+ * A comment for a pull request: verdict, top changes, their attribution, the inputs that changed, everything in
+ * <details>.
+ */
 export function renderDiffMarkdown(comparison: Comparison, report: DiffReport, options: DiffRenderOptions): string {
   const { changes } = comparison;
   const { lang } = options;

@@ -76,7 +76,8 @@ export function preciseValue(value: Decimal, kind: ValueKind, unit: string): str
 function groupThousands(fixed: string): string {
   const negative = fixed.startsWith('-') && !/^-0(\.0*)?$/.test(fixed);
   const [whole = '', fraction] = fixed.replace(/^-/, '').split('.');
-  // Three digits at a time from the right: a lookahead to the end (\B(?=(\d{3})+$)) rescans the rest of the digits at each one.
+  // Three digits at a time from the right: a lookahead to the end (\B(?=(\d{3})+$)) rescans the rest of the digits at
+  // each one.
   const head = whole.length % 3 || 3;
   const groups = [whole.slice(0, head)];
   for (let i = head; i < whole.length; i += 3) groups.push(whole.slice(i, i + 3));

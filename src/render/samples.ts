@@ -4,7 +4,10 @@
 import type { Traced } from '../engine/simulate/tracing.js';
 import type { Chunk } from '../engine/simulate/simulate.js';
 
-/** The columns after `sample`: the ranged inputs' paths, then the metrics (each with its traced value, null when it has none). */
+/**
+ * The columns after `sample`: the ranged inputs' paths, then the metrics (each with its traced value, null when it has
+ * none).
+ */
 export interface SamplesColumns {
   readonly inputs: readonly string[];
   readonly metrics: readonly { readonly address: string; readonly value: Traced | null }[];

@@ -28,7 +28,10 @@ export interface Solution {
   /** The metric's value with the input at `value`. */
   readonly result: Decimal;
   readonly iterations: number;
-  /** The metric's line (its address without the year) over the years of its table, with the input at `value`; no years for a metric without them. */
+  /**
+   * The metric's line (its address without the year) over the years of its table, with the input at `value`; no years
+   * for a metric without them.
+   */
   readonly line: { readonly name: string; readonly years: readonly (readonly [year: string, value: Decimal])[] };
 }
 

@@ -11,7 +11,10 @@ const LEVELS: Record<SparkStyle, readonly string[]> = {
   ascii: ['.', ':', '-', '=', '+', '*', '#', '@'],
 };
 
-/** One character per value: its level between the lowest and the highest; a flat line in the middle, a missing value blank. */
+/**
+ * One character per value: its level between the lowest and the highest; a flat line in the middle, a missing value
+ * blank.
+ */
 export function sparkline(values: readonly (Decimal | null | undefined)[], style: SparkStyle): string {
   const levels = LEVELS[style];
   const present = values.filter((value): value is Decimal => value != null);

@@ -71,7 +71,9 @@ const VARIATION_SELECTOR_16 = 0xfe0f;
 const is = (pattern: RegExp, codePoint: number | undefined) =>
   codePoint !== undefined && pattern.test(String.fromCodePoint(codePoint));
 
-/** Whether a character belongs to the cluster before it, by the rules of UAX #29 that change a width, in their order. */
+/**
+ * Whether a character belongs to the cluster before it, by the rules of UAX #29 that change a width, in their order.
+ */
 function extendsCluster(cluster: readonly number[], codePoint: number, char: string): boolean {
   const last = cluster[cluster.length - 1]!;
   // GB4, GB5: a control character is a cluster of its own
@@ -209,7 +211,10 @@ function wrapLine(line: string, width: number): string {
   return wrapWords(lead, line.slice(lead.length), hanging, width);
 }
 
-/** The words of `text` after `first`, then on lines starting with `indent`; each line within `width` when its words allow. */
+/**
+ * The words of `text` after `first`, then on lines starting with `indent`; each line within `width` when its words
+ * allow.
+ */
 export function wrapWords(first: string, text: string, indent: string, width: number): string {
   const lines: string[] = [];
   let line = first;

@@ -29,7 +29,9 @@ import type { ReadContext } from './values.js';
 
 /** What decoding a merged tree needs to know of where its parts were written. */
 export interface Origins {
-  /** The unit of the bare amounts of each file and each --set, by the name positions give it (亿元 where none is listed). */
+  /**
+   * The unit of the bare amounts of each file and each --set, by the name positions give it (亿元 where none is listed).
+   */
   readonly units: ReadonlyMap<string, string>;
   /** Inherited entries that a null removed, by path, with the position of the null. */
   readonly removed: ReadonlyMap<string, Pos>;

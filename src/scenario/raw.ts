@@ -50,11 +50,16 @@ export interface RawScalar {
   readonly text: string;
   /** What YAML made of it: a number, a string, a boolean or null. */
   readonly type: 'number' | 'string' | 'boolean' | 'null';
-  /** Of a scalar on one line: how many columns after `pos` its text starts (1 past a quote), so a column inside it can be given (metric formulas). */
+  /**
+   * Of a scalar on one line: how many columns after `pos` its text starts (1 past a quote), so a column inside it can
+   * be given (metric formulas).
+   */
   readonly textCol?: number;
 }
 
-/** The deepest nesting of maps and lists a scenario needs is far below this; deeper input is refused, not recursed into. */
+/**
+ * The deepest nesting of maps and lists a scenario needs is far below this; deeper input is refused, not recursed into.
+ */
 export const MAX_DEPTH = 64;
 /**
  * Bounds alias expansion ("billion laughs"): the bundled baseline has about 300

@@ -23,7 +23,9 @@ export function suggestionBudget(steps = SUGGESTION_BUDGET): SuggestionBudget {
   return { left: steps };
 }
 
-/** The candidate closest to `word` by edit distance, if it is close enough to be a likely typo (and the budget allows). */
+/**
+ * The candidate closest to `word` by edit distance, if it is close enough to be a likely typo (and the budget allows).
+ */
 export function closest(word: string, candidates: Iterable<string>, budget = suggestionBudget()): string | undefined {
   if (word.length > MAX_SUGGESTED_LENGTH) return undefined;
   const names = Array.isArray(candidates) ? (candidates as readonly string[]) : [...candidates];

@@ -12,7 +12,9 @@ import { PLAIN } from '../../src/render/style.js';
 import type { Range, Series } from '../../src/engine/types.js';
 import { load, problemsOf } from '../helpers.js';
 
-/** Every model, every form of input (firms × perFirm, frontier and frontierShare, a mix, an optional input) and groups. */
+/**
+ * Every model, every form of input (firms × perFirm, frontier and frontierShare, a mix, an optional input) and groups.
+ */
 const EVERYTHING = `
 years: 2019..2021
 supplyChain:

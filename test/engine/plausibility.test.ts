@@ -7,7 +7,10 @@ import { FILE, load } from '../helpers.js';
 
 const paths = (warnings: readonly { path: string }[]) => warnings.map((warning) => warning.path);
 
-/** A scenario with every module over 2019..2023 (techSpend and technologies 2018..2022), `extra` spliced into each as written. */
+/**
+ * A scenario with every module over 2019..2023 (techSpend and technologies 2018..2022), `extra` spliced into each as
+ * written.
+ */
 function everyModule(anchor: (first: number, last: number) => string): string {
   const series = (first: number, last: number, value: string) =>
     `{${first}: ${value}, ${anchor(first, last)}: ${value}}`;

@@ -243,7 +243,8 @@ bankProfit:
 });
 
 describe('attribution display', () => {
-  // One change of +10 (亿元) whose parts are 10 − 1e-35 (x) and 1e-35 (y), with a residual of 1e-35; and a change of 1e-30.
+  // One change of +10 (亿元) whose parts are 10 − 1e-35 (x) and 1e-35 (y), with a residual of 1e-35; and a change of
+  // 1e-30.
   const tiny = new Decimal('1e-35');
   const change = (metric: string, a: string, b: string) => ({
     case: 'base' as const,

@@ -153,7 +153,8 @@ describe("a reviewer's answers", () => {
     const scenario = await load(TWO_INPUTS);
     const simulation = simulate(scenario, { samples: 20_000, seed: 4, dist: 'triangular' });
     const size = simulation.forecast.market!.marketSize.get(2020)!;
-    // size = 50·a + 50·b: a + b uniform sums; P(size > 45) = P(a + b > 0.9) = 1 − (0.9 − 0.6)²/(2·0.1·0.3) ... for a ∈ [.4,.5], b ∈ [.2,.5]
+    // size = 50·a + 50·b: a + b uniform sums; P(size > 45) = P(a + b > 0.9) = 1 − (0.9 − 0.6)²/(2·0.1·0.3) ... for a ∈
+    // [.4,.5], b ∈ [.2,.5]
     const exact = 1 - integrateBelow(0.9);
     const [stats] = simulation.run([size], { percentiles: [], exceed: [{ output: 0, threshold: 45 }] });
     const found = stats!.exceed![0]!;

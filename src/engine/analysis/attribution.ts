@@ -58,7 +58,10 @@ function sectionsOf(table: TableName): SectionName[] {
   return [...(model.buildsOn ? sectionsOf(model.buildsOn.table as TableName) : []), model.section];
 }
 
-/** The items of a model with inputs of their own (modes, segments, …): each can be added, removed or changed in form on its own. */
+/**
+ * The items of a model with inputs of their own (modes, segments, …): each can be added, removed or changed in form on
+ * its own.
+ */
 interface Collection {
   readonly path: string;
   readonly section: SectionName;

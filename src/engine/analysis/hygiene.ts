@@ -12,7 +12,8 @@ export interface HygieneWarning extends Warning {
   readonly beyond?: { readonly limit: 'maxGrowth'; readonly value: Decimal };
 }
 
-// \uFF1A is the full-width colon ：(escaped: regular-expression literals reach the bundle as written, and it must be ASCII).
+// \uFF1A is the full-width colon ：(escaped: regular-expression literals reach the bundle as written, and it must be
+// ASCII).
 const ASSUMPTION = /^assumption\b[\s:\uFF1A,-]*(.*)$/is;
 const CASE_ZH = { low: '低情景', base: '基准情景', high: '高情景' } as const;
 /**

@@ -74,7 +74,10 @@ function spanOf(years: readonly Year[]): string {
 
 type Values = Readonly<Record<string, unknown>> & { readonly years?: readonly Year[] };
 
-/** A line of `spec` read from `holder` (a model's forecast, or one of its items); undefined for an optional line it lacks. */
+/**
+ * A line of `spec` read from `holder` (a model's forecast, or one of its items); undefined for an optional line it
+ * lacks.
+ */
 function lineOf<N>(
   table: TableName,
   spec: LineSpec,

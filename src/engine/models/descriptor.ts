@@ -80,7 +80,9 @@ export interface NamedShape {
   readonly check?: Check<never>;
 }
 
-/** An input that may instead be a mix of named channels: {mix: {<channel>: {...}}}. Decoded: a Series, or {mix: items}. */
+/**
+ * An input that may instead be a mix of named channels: {mix: {<channel>: {...}}}. Decoded: a Series, or {mix: items}.
+ */
 export interface InputOrMixShape {
   readonly kind: 'inputOrMix';
   readonly doc: string;
@@ -88,7 +90,9 @@ export interface InputOrMixShape {
   readonly mix: NamedShape;
 }
 
-/** A text; with `names`, the id of an item of the section's collection of that key, each of which must be named by one. */
+/**
+ * A text; with `names`, the id of an item of the section's collection of that key, each of which must be named by one.
+ */
 export interface TextShape {
   readonly kind: 'text';
   readonly doc: string;
@@ -188,7 +192,10 @@ export function isItems(output: OutputSpec): output is ItemsSpec {
   return 'items' in output;
 }
 
-/** A line's value in a forecast or item (a Yearly; for a span a number or null); undefined where an optional line is not. */
+/**
+ * A line's value in a forecast or item (a Yearly; for a span a number or null); undefined where an optional line is
+ * not.
+ */
 export function lineValue(spec: LineSpec, holder: Readonly<Record<string, unknown>>): unknown {
   return spec.key === undefined
     ? holder[spec.metric]
