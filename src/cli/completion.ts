@@ -100,7 +100,8 @@ _fintech_calc() {
   done < <("\${words[0]}" __complete -- "\${words[@]:1}" 2>/dev/null)
   case $files in
     any) compopt -o filenames; mapfile -t -O \${#COMPREPLY[@]} COMPREPLY < <(compgen -f -- "$cur") ;;
-    yaml) compopt -o filenames; mapfile -t -O \${#COMPREPLY[@]} COMPREPLY < <(compgen -d -- "$cur"; compgen -f -X '!*.yaml' -- "$cur"; compgen -f -X '!*.yml' -- "$cur") ;;
+    yaml) compopt -o filenames; mapfile -t -O \${#COMPREPLY[@]} COMPREPLY < <(compgen -d -- "$cur"; compgen -f -X \
+'!*.yaml' -- "$cur"; compgen -f -X '!*.yml' -- "$cur") ;;
   esac
   # A partial name (market.modes., supplyChain.marketSpace=) is continued, not ended with a space.
   if [[ \${#COMPREPLY[@]} -eq 1 && \${COMPREPLY[0]} == *[.=,] ]]; then compopt -o nospace; fi

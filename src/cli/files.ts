@@ -64,7 +64,9 @@ export function fileSources<Settings extends FileSettings>(io: Settings): Scenar
         {
           pos: at,
           path: 'extends',
-          message: `no bundled scenario '${name}'${didYouMean(name, names)}; bundled: ${names.join(', ')} (a file path needs a / or .yaml)`,
+          message:
+            `no bundled scenario '${name}'${didYouMean(name, names)}; bundled: ${names.join(', ')} ` +
+            '(a file path needs a / or .yaml)',
         },
       ]);
     }
@@ -130,7 +132,11 @@ export function readScenarioText(path: string, display: string, at?: Pos): strin
     bytes = readRegularFile(path, MAX_FILE_BYTES);
   } catch (error) {
     if (error instanceof NotARegularFile) return fail(`is ${error.kind}; expected a scenario file (.yaml)`);
-    if (error instanceof TooLarge) return fail(error.size === undefined ? 'the file is larger than 1 MiB' : `the file has ${error.size} bytes; a scenario may have at most 1 MiB`);
+    if (error instanceof TooLarge) {
+      return fail(error.size === undefined
+        ? 'the file is larger than 1 MiB'
+        : `the file has ${error.size} bytes; a scenario may have at most 1 MiB`);
+    }
     if (!isSystemError(error)) throw error;
     return fail(error.code === 'ENOENT' ? 'no such file' : systemErrorInWords(error));
   }

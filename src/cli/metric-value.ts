@@ -39,6 +39,9 @@ export function parseMetricValue(option: string, text: string, kind: ValueKind, 
     unitSize: unitSize(outputUnit)!,
     unitName: outputUnit,
   });
-  if (range === undefined) throw new InputError(problems.list.map((problem) => ({ ...problem, message: problem.message.replaceAll(quoted(magnitude), quoted(text)) })));
+  if (range === undefined) {
+    const asWritten = (message: string) => message.replaceAll(quoted(magnitude), quoted(text));
+    throw new InputError(problems.list.map((problem) => ({ ...problem, message: asWritten(problem.message) })));
+  }
   return number.isNegative() ? range.base.negated() : range.base;
 }

@@ -42,10 +42,18 @@ export function outputOptions<Args extends unknown[], Opts extends OptionValues>
 ) {
   return command
     .addOption(new Option('-f, --format <format>', `output format: ${or(formats)}`).default('table'))
-    .addOption(new Option('-u, --unit <unit>', `unit of amounts in the output: ${OUTPUT_UNITS.join(', ')}`).default('亿元'))
+    .addOption(
+      new Option('-u, --unit <unit>', `unit of amounts in the output: ${OUTPUT_UNITS.join(', ')}`).default('亿元'),
+    )
     .option('--lang <lang>', 'labels and text in en or zh (default: zh when LC_ALL/LANG is zh*, else en)')
     .option('-o, --out <file>', 'write the output to this file (replaced atomically) instead of stdout')
-    .option('--set <path=value>', 'override one input, in any value syntax (repeatable; a bare amount is in the -u unit, null removes), e.g. --set bankProfit.profitShare=2.5%', collect, []);
+    .option(
+      '--set <path=value>',
+      'override one input, in any value syntax (repeatable; a bare amount is in the -u unit, null removes), ' +
+        'e.g. --set bankProfit.profitShare=2.5%',
+      collect,
+      [],
+    );
 }
 
 /** --stamp and --no-stamp; by default only JSON is stamped. */
@@ -108,20 +116,21 @@ export function checkOutputOptions<F extends string = Format>(
     if ((allowed as readonly string[]).includes(value)) return value as T;
     throw new UsageError(`${option}: '${value}' is not one of ${allowed.join(', ')}${didYouMean(value, allowed)}`);
   };
-  const tables =
-    raw.table === undefined
-      ? undefined
-      : [...new Set(raw.table.split(',').map((name) => oneOf('--table', name.trim(), TABLES)))]; // a table named twice is shown once
+  // A table named twice is shown once.
+  const named = (list: string) => [...new Set(list.split(',').map((name) => oneOf('--table', name.trim(), TABLES)))];
+  const tables = raw.table === undefined ? undefined : named(raw.table);
   const c = oneOf('--case', raw.case ?? 'base', [...CASES, 'all']);
   const format = oneOf('--format', raw.format, formats);
   if (!AMOUNT_UNITS.has(raw.unit)) {
     throw new UsageError(
-      `--unit: '${raw.unit}' is not a unit${didYouMean(raw.unit, AMOUNT_UNITS.keys())}; expected one of ${OUTPUT_UNITS.join(', ')}`,
+      `--unit: '${raw.unit}' is not a unit${didYouMean(raw.unit, AMOUNT_UNITS.keys())}; ` +
+        `expected one of ${OUTPUT_UNITS.join(', ')}`,
     );
   }
   if (format === 'xlsx' && raw.out === undefined && io.stdoutIsTerminal) {
     throw new UsageError(
-      '--format xlsx: a workbook is binary and is not written to a terminal; give -o FILE.xlsx, or redirect standard output',
+      '--format xlsx: a workbook is binary and is not written to a terminal; ' +
+        'give -o FILE.xlsx, or redirect standard output',
     );
   }
   const lang = raw.lang === undefined ? defaultLang(io.env) : parseLang(raw.lang);
@@ -165,7 +174,11 @@ function parseNumberOption(
   if (typeof value === 'string') throw new UsageError(`${option}: ${value}; ${expectation}`);
   if (value === undefined || !accept(value)) throw new UsageError(`${option}: ${expectation}, got ${quoted(written)}`);
   // As in a scenario (limits.ts): a nonzero number below the smallest size would become 0 as a float.
-  if (!value.isZero() && value.abs().lessThan(SMALLEST)) throw new UsageError(`${option}: ${quoted(text)} is too small: a number other than 0 is at least ${SMALLEST} here; ${expectation}`);
+  if (!value.isZero() && value.abs().lessThan(SMALLEST)) {
+    throw new UsageError(
+      `${option}: ${quoted(text)} is too small: a number other than 0 is at least ${SMALLEST} here; ${expectation}`,
+    );
+  }
   return value;
 }
 
@@ -184,7 +197,10 @@ export function parseSeedOption(text: string): number {
 /** --dist: the distribution of a range that does not name its own. */
 export function parseDistOption(text: string): Distribution {
   const dist = RANGE_DISTRIBUTIONS.find((name) => name === text);
-  if (!dist) throw new UsageError(`--dist: '${text}' is not one of ${RANGE_DISTRIBUTIONS.join(', ')}${didYouMean(text, RANGE_DISTRIBUTIONS)}`);
+  if (!dist) {
+    const names = RANGE_DISTRIBUTIONS.join(', ');
+    throw new UsageError(`--dist: '${text}' is not one of ${names}${didYouMean(text, RANGE_DISTRIBUTIONS)}`);
+  }
   return dist;
 }
 
@@ -237,6 +253,10 @@ export function parseYearsOption(text: string): string[] {
 /** The years asked for, each a year of the forecast (`available`). */
 export function checkYears(years: readonly string[], available: readonly string[]): readonly string[] {
   const missing = years.filter((year) => !available.includes(year));
-  if (missing.length > 0) throw new UsageError(`--year: ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not a year of the forecast; its years are ${available[0]}..${available[available.length - 1]}`);
+  if (missing.length > 0) {
+    const span = `${available[0]}..${available[available.length - 1]}`;
+    const are = missing.length > 1 ? 'are' : 'is';
+    throw new UsageError(`--year: ${missing.join(', ')} ${are} not a year of the forecast; its years are ${span}`);
+  }
   return years;
 }

@@ -44,7 +44,8 @@ export async function watchRuns(run: (io: Io) => Promise<number>, io: Io, lang: 
         code = reportError(error, io);
       }
       if (read.size === 0) return code;
-      if (io.stderrIsTerminal) io.stderr(`${say.watching(langOf(lang, io), [...read.values()].map((file) => visible(file.display)))}\n`);
+      const files = [...read.values()].map((file) => visible(file.display));
+      if (io.stderrIsTerminal) io.stderr(`${say.watching(langOf(lang, io), files)}\n`);
       await changeOrInterrupt(read, interrupt);
     }
     return 0;

@@ -23,7 +23,8 @@ function command(program: Program) {
       .option('--max-growth <percent>', 'flag inputs that change by more than this from one year to the next', '100%')
       .option('--lang <lang>', 'messages in en or zh (default: zh when LC_ALL/LANG is zh*, else en)'),
     `
-Warnings are printed on stderr as <file>:<line>:<col>: warning: <path>: <message>; a file without any prints <file>: ok. Exit codes: 0 (also with warnings, unless --strict), 2 with --strict and a warning, or bad input.
+Warnings are printed on stderr as <file>:<line>:<col>: warning: <path>: <message>; a file without any prints <file>: \
+ok. Exit codes: 0 (also with warnings, unless --strict), 2 with --strict and a warning, or bad input.
 
 Examples:
   fintech-calc check my.yaml

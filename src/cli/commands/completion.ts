@@ -13,7 +13,10 @@ function command(program: Program) {
   return helpAfter(
     completionCommand,
     `
-Offered on Tab: commands, options, the values of -t, -f, -c, -u, --lang and --dist, bundled scenarios and scenario files; metric addresses for explain, solve --target, sensitivity --metric, simulate --metric and diff --fail-on, and input paths for --set and --vary, taken from the scenario on the command line (else the baseline). Each Tab runs fintech-calc once.
+Offered on Tab: commands, options, the values of -t, -f, -c, -u, --lang and --dist, bundled scenarios and scenario \
+files; metric addresses for explain, solve --target, sensitivity --metric, simulate --metric and diff --fail-on, and \
+input paths for --set and --vary, taken from the scenario on the command line (else the baseline). Each Tab runs \
+fintech-calc once.
 
 Install it (then open a new shell):
   bash: add to ~/.bashrc

@@ -28,7 +28,9 @@ function command(program: Program) {
   return helpAfter(
     outputOptions(explainCommand, OFFERED_FORMATS),
     `
-Every number is the engine's own. Each input shows how its value was obtained (an anchor, interpolated between which anchors, grown, the report's default, set by --set, or inherited through extends), with its source and file:line. The table format is a tree; long lines wrap at 120 columns.
+Every number is the engine's own. Each input shows how its value was obtained (an anchor, interpolated between which \
+anchors, grown, the report's default, set by --set, or inherited through extends), with its source and file:line. The \
+table format is a tree; long lines wrap at 120 columns.
 
 Examples:
   fintech-calc explain profit.increment.2023
@@ -71,7 +73,11 @@ function scenarioAndMetric(
   isScenario: (arg: string) => boolean,
 ): [string, string] {
   if (second === undefined) {
-    if (isScenario(first)) throw new UsageError(`explain needs a metric after the scenario, e.g. fintech-calc explain ${first} market.marketSize.2023`);
+    if (isScenario(first)) {
+      throw new UsageError(
+        `explain needs a metric after the scenario, e.g. fintech-calc explain ${first} market.marketSize.2023`,
+      );
+    }
     return ['baseline', first];
   }
   if (looksLikeMetric(first) && !looksLikeMetric(second))

@@ -45,7 +45,9 @@ function command(program: Program) {
       .requiredOption('--metric <metric>', 'the metric, addressed as in the JSON output, e.g. market.marketSize.2023')
       .option('--swing <percent>', 'also vary every input without a range by ± this much, e.g. 10%'),
     `
-Inputs are varied one at a time over their own range (60～70% → 60% and 70%), or with --swing over base × (1 ± swing); the other inputs stay at base, so there is no -c. The results are sorted by swing, the largest first. (Varying one input alone skips the checks that tie inputs together, such as mode shares summing to at most 100%.)
+Inputs are varied one at a time over their own range (60～70% → 60% and 70%), or with --swing over base × (1 ± swing); \
+the other inputs stay at base, so there is no -c. The results are sorted by swing, the largest first. (Varying one \
+input alone skips the checks that tie inputs together, such as mode shares summing to at most 100%.)
 
 Examples:
   fintech-calc sensitivity --metric market.marketSize.2023

@@ -23,7 +23,8 @@ function command(program: Program) {
         new Option('-f, --format <format>', 'text, or json for a machine-readable list of problems').default('text'),
       ),
     `
-Problems are printed on stderr as <file>:<line>:<col>: error: <path>: <message>. Exit codes: 0 every file is valid, 2 a file has a problem (or bad usage).
+Problems are printed on stderr as <file>:<line>:<col>: error: <path>: <message>. Exit codes: 0 every file is valid, 2 \
+a file has a problem (or bad usage).
 
 Examples:
   fintech-calc validate scenarios/*.yaml
