@@ -298,9 +298,8 @@ export function renderDiffMarkdown(comparison: Comparison, report: DiffReport, o
     for (const input of report.changedInputs) {
       const said = (side: string, sources: readonly string[]) =>
         sources.length === 0 ? '' : ` ${side}: ${sources.map((text) => `“${visible(text)}”`).join('; ')}`;
-      parts.push(
-        `- \`${visible(input.path)}\`${said(visible(options.a), input.sourcesA)}${said(visible(options.b), input.sourcesB)}`,
-      );
+      const sources = said(visible(options.a), input.sourcesA) + said(visible(options.b), input.sourcesB);
+      parts.push(`- \`${visible(input.path)}\`${sources}`);
     }
   }
   const detail = changes.slice(0, DETAIL_ROWS).map(row);
@@ -367,7 +366,14 @@ export function renderDiffJson(comparison: Comparison, report: DiffReport, { uni
       metric: changeAddress(change),
     })),
   };
-  return `${JSON.stringify({ format: DIFF_FORMAT, changes, ...(attribution && { attribution }), ...rules, ...(report.stamp && { stamp: report.stamp }) })}\n`;
+  const json = {
+    format: DIFF_FORMAT,
+    changes,
+    ...(attribution && { attribution }),
+    ...rules,
+    ...(report.stamp && { stamp: report.stamp }),
+  };
+  return `${JSON.stringify(json)}\n`;
 }
 
 export function renderDiffCsv(comparison: Comparison, report: DiffReport, { unit }: DiffRenderOptions): string {

@@ -98,7 +98,8 @@ export function provenanceLines(
   }
   const after = anchorYears.find((b) => b > year)!;
   const to = provenance.anchors.get(after)!;
-  const both = `${where(from, provenance.kind, options)}${lang === 'zh' ? '；' : '; '}${where(to, provenance.kind, options)}`;
+  const separator = lang === 'zh' ? '；' : '; ';
+  const both = `${where(from, provenance.kind, options)}${separator}${where(to, provenance.kind, options)}`;
   return [
     say.interpolated(lang, provenance.method, before, after, both),
     ...notes(from),
@@ -131,7 +132,10 @@ export function renderExplainText(tree: ExplainNode, c: Case, options: ExplainRe
       line(indent, `= ${fill(node.formula, names)}`, `${indent}  `);
       line(indent, `= ${fill(node.formula, numbers)}`, `${indent}  `);
     }
-    if (node.input) for (const text of provenanceLines(node.input.provenance, node.input.year, c, options)) line(indent, text, `${indent}  `);
+    if (node.input) {
+      const { provenance, year } = node.input;
+      for (const text of provenanceLines(provenance, year, c, options)) line(indent, text, `${indent}  `);
+    }
   };
   const walk = (node: ExplainNode, prefix: string) => {
     node.operands.forEach((operand, i) => {
@@ -179,5 +183,6 @@ export function renderExplainJson(tree: ExplainNode, c: Case, options: ExplainRe
       },
     }),
   });
-  return `${JSON.stringify({ format: EXPLAIN_FORMAT, scenario: options.scenario, file: options.file, case: c, unit: options.unit, tree: toJson(tree) })}\n`;
+  const { scenario, file, unit } = options;
+  return `${JSON.stringify({ format: EXPLAIN_FORMAT, scenario, file, case: c, unit, tree: toJson(tree) })}\n`;
 }

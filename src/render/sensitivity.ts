@@ -1,4 +1,5 @@
 // sensitivity output: a table sorted by swing and a terminal tornado chart.
+import type { Decimal } from '../shared/decimal.js';
 import type { SensitivityResult } from '../engine/analysis/sensitivity.js';
 import type { ValueKind } from '../engine/analysis/lines.js';
 import { csvText } from './csv.js';
@@ -74,16 +75,24 @@ export function tornado(result: SensitivityResult, options: SensitivityRenderOpt
       const upper = entry.low.lessThan(entry.high) ? entry.high : entry.low;
       const left = lower.lessThan(base) ? length(lower) : 0;
       const right = upper.greaterThan(base) ? length(upper) : 0;
-      const bar = `${' '.repeat(BAR - left)}${options.style.red('█'.repeat(left))}│${options.style.green('█'.repeat(right))}${' '.repeat(BAR - right)}`;
+      const bar =
+        ' '.repeat(BAR - left) +
+        `${options.style.red('█'.repeat(left))}│${options.style.green('█'.repeat(right))}` +
+        ' '.repeat(BAR - right);
       const label = visible(entry.input) + ' '.repeat(labelWidth - displayWidth(visible(entry.input)));
-      return `${label}  ${displayValue(lower, options.kind, options.unit).padStart(12)} ${bar} ${displayValue(upper, options.kind, options.unit)}`;
+      const shown = (value: Decimal) => displayValue(value, options.kind, options.unit);
+      return `${label}  ${shown(lower).padStart(12)} ${bar} ${shown(upper)}`;
     })
     .join('\n');
 }
 
 export function renderSensitivityTable(result: SensitivityResult, options: SensitivityRenderOptions): string {
   if (result.inputs.length === 0) return `${visible(title(result, options))}\n${say.noRange(options.lang)}\n`;
-  return `${options.style.bold(visible(title(result, options)))}\n${drawTable({ header: header(options), rows: rows(result, options) }, { emphasis: options.style.bold, leftColumns: 2 })}\n${tornado(result, options)}\n`;
+  const table = drawTable(
+    { header: header(options), rows: rows(result, options) },
+    { emphasis: options.style.bold, leftColumns: 2 },
+  );
+  return `${options.style.bold(visible(title(result, options)))}\n${table}\n${tornado(result, options)}\n`;
 }
 
 export function renderSensitivityMarkdown(result: SensitivityResult, options: SensitivityRenderOptions): string {

@@ -155,7 +155,8 @@ function percentText(probability: number): string {
 function exceedLines(outputs: readonly SimulatedOutput[], options: SimulateRenderOptions): string[] {
   return outputs.flatMap((output) =>
     (output.stats.exceed ?? []).map(({ threshold, probability, low, high }) => {
-      const shown = `${displayValue(decimal(threshold)!, output.line.kind, options.unit)}${output.line.kind === 'amount' ? ` ${options.unit}` : ''}`;
+      const unit = output.line.kind === 'amount' ? ` ${options.unit}` : '';
+      const shown = `${displayValue(decimal(threshold)!, output.line.kind, options.unit)}${unit}`;
       return say.exceedance(
         options.lang,
         addressOf(output),
@@ -187,7 +188,8 @@ export function contributionText(output: SimulatedOutput, options: SimulateRende
   const width = Math.max(0, ...shown.map(({ input }) => input.length));
   const bars = shown.map(({ input, index }) => {
     const cells = Math.round(index * BAR_WIDTH);
-    return `${input.padEnd(width)}  ${'█'.repeat(cells)}${' '.repeat(BAR_WIDTH - cells)} ${percentText(index).padStart(7)}`;
+    const bar = '█'.repeat(cells) + ' '.repeat(BAR_WIDTH - cells);
+    return `${input.padEnd(width)}  ${bar} ${percentText(index).padStart(7)}`;
   });
   const sum = (entries: readonly { index: number }[]) =>
     percentText(entries.reduce((total, { index }) => total + index, 0));
@@ -215,7 +217,8 @@ function summaryLines(outputs: readonly SimulatedOutput[], options: SimulateRend
 
 export function histogramText(output: SimulatedOutput, options: SimulateRenderOptions): string {
   const name = addressOf(output);
-  const title = `${name}${parenthesised(options.unit, options.lang)}${colon(options.lang)}${say.samples(options.lang, options.samples)}`;
+  const { unit, lang, samples } = options;
+  const title = `${name}${parenthesised(unit, lang)}${colon(lang)}${say.samples(lang, samples)}`;
   // Undefined in every sample (a CAGR from a first value of 0): nothing to draw, nor ends to label.
   if (output.stats.count === 0) return `${title}\n${say.noValueSampled(options.lang)}\n`;
   const counts = output.stats.histogram;

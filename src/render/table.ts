@@ -18,7 +18,8 @@ export function renderTable(results: readonly ScenarioResult[], options: RenderO
 /** A grid on a terminal: its title (wrapped at OUTPUT_WIDTH), the table, the notes below it. */
 export function gridTable(grid: Grid, style: Style): string {
   const notes = grid.notes.map((note) => `${style.dim(visible(note))}\n`).join('');
-  return `${style.bold(wrapText(visible(grid.title), OUTPUT_WIDTH))}\n${drawTable(grid, { emphasis: style.bold })}${notes}`;
+  const title = style.bold(wrapText(visible(grid.title), OUTPUT_WIDTH));
+  return `${title}\n${drawTable(grid, { emphasis: style.bold })}${notes}`;
 }
 
 export interface TableLayout {
@@ -68,8 +69,10 @@ export function drawTable(
   };
   const rule = (left: string, middle: string, right: string) =>
     `${left}${widths.map((width) => '─'.repeat(width + 2)).join(middle)}${right}\n`;
-  const row = (cells: readonly string[], style: (text: string, column: number) => string) =>
-    `│${cells.map((cell, column) => ` ${style(pad(cell, widths[column]!, column < leftColumns), column)} `).join('│')}│\n`;
+  const row = (cells: readonly string[], style: (text: string, column: number) => string) => {
+    const padded = cells.map((cell, column) => ` ${style(pad(cell, widths[column]!, column < leftColumns), column)} `);
+    return `│${padded.join('│')}│\n`;
+  };
   const lines = (text: string | undefined) =>
     text === undefined
       ? ''

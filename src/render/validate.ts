@@ -34,7 +34,8 @@ const LIMIT_OPTIONS = { maxGrowth: '--max-growth' } as const;
 /** A warning's message, with the limit it goes beyond (`…, more than --max-growth 100%`). */
 export function warningMessage({ message, beyond }: HygieneWarning, lang: Lang): string {
   if (beyond === undefined) return message[lang];
-  return `${message[lang]}${say.beyondLimit(lang, `${LIMIT_OPTIONS[beyond.limit]} ${beyond.value.times(100).toFixed()}%`)}`;
+  const limit = `${LIMIT_OPTIONS[beyond.limit]} ${beyond.value.times(100).toFixed()}%`;
+  return `${message[lang]}${say.beyondLimit(lang, limit)}`;
 }
 
 /** validate: `<file>: ok`, or the file's problems; then its warnings, in English. */

@@ -422,7 +422,10 @@ function readInputSeries(
       ctx,
     );
     const anchor = ctx.provenance.get(path)?.anchors.get(0);
-    if (anchor) ctx.provenance.set(path, { path, kind, method: 'default', anchors: new Map([[0, { ...anchor, source: fallback.source }]]) });
+    if (anchor) {
+      const anchors = new Map([[0, { ...anchor, source: fallback.source }]]);
+      ctx.provenance.set(path, { path, kind, method: 'default', anchors });
+    }
     return result;
   }
   return readSeries(node, kind, years, path, ctx);

@@ -53,7 +53,10 @@ export function readSampling(node: RawMap, kind: NumberKind, path: string, ctx: 
     return undefined;
   }
   const foreign = DISTRIBUTION_KEYS.filter((key) => key !== 'dist' && get(key) !== undefined && !takes(dist, key));
-  for (const key of foreign) problems.add(get(key)!.pos, `${path}.${key}`, `dist: ${dist} takes no ${key}; ${key === 'coverage' ? 'coverage is for normal and lognormal' : `${key} are for discrete`}`);
+  for (const key of foreign) {
+    const takenBy = key === 'coverage' ? 'coverage is for normal and lognormal' : `${key} are for discrete`;
+    problems.add(get(key)!.pos, `${path}.${key}`, `dist: ${dist} takes no ${key}; ${takenBy}`);
+  }
   if (foreign.length > 0) return undefined;
 
   if (dist === 'discrete') return readDiscrete(node, kind, path, ctx);

@@ -8,7 +8,9 @@ import { keysOf, MODELS, type NamedShape, type SectionShape, type Shape } from '
 export const METRICS: NamedShape = {
   kind: 'named',
   what: 'metric',
-  doc: 'Your own metrics: formulas over the lines, inputs and other metrics, shown as the table metrics (docs/metrics.md).',
+  doc:
+    'Your own metrics: formulas over the lines, inputs and other metrics, ' +
+    'shown as the table metrics (docs/metrics.md).',
   required: false,
   item: {
     kind: 'section',

@@ -74,7 +74,8 @@ export const MAX_TOKENS = 100_000;
 /** A broken file can have thousands of syntax errors; the first ones are what helps. */
 const MAX_SYNTAX_ERRORS = 20;
 
-const TOO_DEEP = `nesting too deep for a scenario, which needs only a few levels (at most ${MAX_DEPTH} levels of maps and lists)`;
+const TOO_DEEP =
+  `nesting too deep for a scenario, which needs only a few levels (at most ${MAX_DEPTH} levels of maps and lists)`;
 
 /** A problem of the YAML itself, at an offset in the text. */
 interface Issue {
@@ -121,11 +122,16 @@ function readDocument(text: string, lineCounter: LineCounter): { document?: Docu
       if (++count > MAX_TOKENS) {
         limit = {
           offset,
-          message: `the file has more than ${MAX_TOKENS} YAML tokens (keys, values, indicators, spaces, line breaks); a scenario needs far fewer`,
+          message:
+            `the file has more than ${MAX_TOKENS} YAML tokens (keys, values, indicators, spaces, line breaks); ` +
+            'a scenario needs far fewer',
         };
         return;
       }
-      if (!scalarNext && lexeme.startsWith('!')) issues.push({ offset, message: `YAML tags (${lexeme}) are not part of a scenario: write the value without it` });
+      if (!scalarNext && lexeme.startsWith('!')) {
+        const message = `YAML tags (${lexeme}) are not part of a scenario: write the value without it`;
+        issues.push({ offset, message });
+      }
       scalarNext = lexeme === CST.SCALAR;
       yield* parser.next(lexeme);
       const deep = parser.stack.length > MAX_DEPTH ? tooDeepAt(parser.stack) : undefined;
@@ -217,7 +223,10 @@ function toRaw(document: Document.Parsed, posAt: (offset: number) => Pos, proble
       if (converted === undefined) return undefined;
       if (depth + converted.height - 1 > MAX_DEPTH) return fail(offset, path, TOO_DEEP);
       nodes += converted.size;
-      if (nodes > MAX_NODES) return fail(offset, path, `alias *${node.source} expands the document to more than ${MAX_NODES} values (too many aliases?)`);
+      if (nodes > MAX_NODES) {
+        return fail(offset, path, `alias *${node.source} expands the document to more than ${MAX_NODES} values ` +
+          '(too many aliases?)');
+      }
       return converted;
     }
     if (++nodes > MAX_NODES)

@@ -57,7 +57,9 @@ function scalarValue(kind: 'amount' | 'ratio' | 'growth' | 'count'): Schema {
   }
   return {
     anyOf: [
-      kind === 'ratio' ? { type: 'number', minimum: 0, maximum: 1 } : { type: 'number', exclusiveMinimum: -1, maximum: 1 },
+      kind === 'ratio'
+        ? { type: 'number', minimum: 0, maximum: 1 }
+        : { type: 'number', exclusiveMinimum: -1, maximum: 1 },
       { type: 'string', pattern: RATIO_PATTERN },
     ],
     description:

@@ -88,7 +88,10 @@ function readCorrelation(
   const inputs = readBetween(betweenNode, `${path}.between`, provenance, problems);
   const rank = rankNode.kind === 'scalar' ? readPlainNumber(rankNode.text) : undefined;
   const inRange = rank instanceof Decimal && rank.abs().lessThanOrEqualTo(1);
-  if (!inRange) problems.add(rankNode.pos, `${path}.rank`, 'expected a rank (Spearman) correlation: a number from -1 to 1, e.g. 0.6');
+  if (!inRange) {
+    const expected = 'expected a rank (Spearman) correlation: a number from -1 to 1, e.g. 0.6';
+    problems.add(rankNode.pos, `${path}.rank`, expected);
+  }
   return inputs && inRange ? { between: inputs, rank: rank.toNumber() } : undefined;
 }
 
@@ -148,7 +151,10 @@ function mapOf(
     return undefined;
   }
   const unknown = node.entries.filter((entry) => !keys.includes(entry.key));
-  for (const entry of unknown) problems.add(entry.keyPos, `${path}.${entry.key}`, `unknown key${problems.didYouMean(entry.key, keys)}; expected ${keys.join(', ')}`);
+  for (const entry of unknown) {
+    const message = `unknown key${problems.didYouMean(entry.key, keys)}; expected ${keys.join(', ')}`;
+    problems.add(entry.keyPos, `${path}.${entry.key}`, message);
+  }
   return unknown.length === 0 ? node : undefined;
 }
 

@@ -43,7 +43,12 @@ function unexplained(source: string): Label | undefined {
   const reason = ASSUMPTION.exec(source.trim())?.[1];
   if (reason === undefined) return undefined;
   const words = reason.trim().replace(/[\s.!\u3002]+$/, '').toLowerCase();
-  if (words === '') return { en: `an assumption without a reason ('${source}'); say why this number`, zh: `假设没有理由（'${source}'）；请说明为什么是这个数` };
+  if (words === '') {
+    return {
+      en: `an assumption without a reason ('${source}'); say why this number`,
+      zh: `假设没有理由（'${source}'）；请说明为什么是这个数`,
+    };
+  }
   if (!PLACEHOLDERS.has(words) && !/^[?.\-_]+$/.test(words)) return undefined;
   return {
     en: `an assumption whose reason is a placeholder ('${source}'); say why this number`,

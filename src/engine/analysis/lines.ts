@@ -114,7 +114,8 @@ export function linesOf<N = Decimal>(forecast: CaseForecast<N>, tables: readonly
         continue;
       }
       for (const item of table[output.items] as readonly (Item & Values)[]) {
-        for (const spec of output.lines) push(lineOf(model.table, spec, item, span, { group: output.items, item, ...(output.subtotal && { subtotal: true }) }));
+        const naming = { group: output.items, item, ...(output.subtotal && { subtotal: true as const }) };
+        for (const spec of output.lines) push(lineOf(model.table, spec, item, span, naming));
       }
     }
   }

@@ -30,8 +30,13 @@ export function farAnchors(scenario: Scenario): Warning[] {
         where,
         path: `${path}.${year}`,
         message: {
-          en: `anchor year ${year} is ${off} years ${side} ${module}'s years ${first}..${last}; an anchor more than ${FAR_YEARS} years outside them is likely a typo (the years between are interpolated towards it)`,
-          zh: `锚点年份 ${year} 在 ${module} 的年份 ${first}..${last} ${side === 'before' ? '之前' : '之后'} ${off} 年；超出 ${FAR_YEARS} 年以上的锚点多半是笔误（其间的年份按它插值）`,
+          en:
+            `anchor year ${year} is ${off} years ${side} ${module}'s years ${first}..${last}; ` +
+            `an anchor more than ${FAR_YEARS} years outside them is likely a typo ` +
+            '(the years between are interpolated towards it)',
+          zh:
+            `锚点年份 ${year} 在 ${module} 的年份 ${first}..${last} ${side === 'before' ? '之前' : '之后'} ${off} 年；` +
+            `超出 ${FAR_YEARS} 年以上的锚点多半是笔误（其间的年份按它插值）`,
         },
       });
     }
@@ -88,7 +93,9 @@ function implausible(rule: Plausible, kind: ValueKind, value: Decimal): Label {
   const { what, report, expected } = rule;
   if (kind === 'amount') {
     return {
-      en: `${shown(value)}亿元 is implausible for ${what.en} (${report.en}); expected ${expected.en}: check its unit (a bare number is in the file's unit)`,
+      en:
+        `${shown(value)}亿元 is implausible for ${what.en} (${report.en}); expected ${expected.en}: ` +
+        `check its unit (a bare number is in the file's unit)`,
       zh: `${shown(value)}亿元 不像是${what.zh}（${report.zh}）；应为 ${expected.zh}：请检查单位（不带单位的数按文件的 unit 计）`,
     };
   }
@@ -96,8 +103,12 @@ function implausible(rule: Plausible, kind: ValueKind, value: Decimal): Label {
   const meant = value.dividedBy(100);
   const plausible = meant.greaterThanOrEqualTo(rule.min) && meant.lessThanOrEqualTo(rule.max);
   return {
-    en: `${shown(value.times(100))}% is implausible for ${what.en} (${report.en}); expected ${expected.en}${plausible ? ` (did you mean ${shown(value)}%?)` : ''}`,
-    zh: `${shown(value.times(100))}% 不像是${what.zh}（${report.zh}）；应为 ${expected.zh}${plausible ? `（是否应为 ${shown(value)}%？）` : ''}`,
+    en:
+      `${shown(value.times(100))}% is implausible for ${what.en} (${report.en}); expected ${expected.en}` +
+      (plausible ? ` (did you mean ${shown(value)}%?)` : ''),
+    zh:
+      `${shown(value.times(100))}% 不像是${what.zh}（${report.zh}）；应为 ${expected.zh}` +
+      (plausible ? `（是否应为 ${shown(value)}%？）` : ''),
   };
 }
 

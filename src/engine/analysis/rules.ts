@@ -78,7 +78,10 @@ export function coverage(rule: FailRule, candidates: readonly Candidate[], selec
     return { kind: 'no-metric', ...(suggestion !== undefined && { suggestion }) };
   }
   const inTables = matched.filter((candidate) => selected.includes(candidate.table));
-  if (inTables.length === 0) return { kind: 'tables-left-out', tables: TABLES.filter((table) => matched.some((candidate) => candidate.table === table)) };
+  if (inTables.length === 0) {
+    const tables = TABLES.filter((table) => matched.some((candidate) => candidate.table === table));
+    return { kind: 'tables-left-out', tables };
+  }
   const bounded = inTables.filter((candidate) => applies(rule.threshold, candidate.kind));
   if (bounded.length === 0)
     return { kind: 'not-amounts', kinds: [...new Set(inTables.map((candidate) => candidate.kind))] };

@@ -125,7 +125,9 @@ export const labour: Model<'labour', 'labourSavings'> = {
               kind: 'input',
               value: 'amount',
               label: HUMAN_SERVICE_COST,
-              doc: 'What human customer service would cost without replacement (required; from the year before the first).',
+              doc:
+                'What human customer service would cost without replacement ' +
+                '(required; from the year before the first).',
             },
             replacementRate: {
               kind: 'input',

@@ -90,7 +90,9 @@ function sharesAtMostWhole(modes: readonly ModeInputs[], { path, years }: Checke
     ? [
         {
           path,
-          message: `the mode shares sum to ${percent(over.total)} in ${over.year} (${over.c} case); they may sum to at most 100%`,
+          message:
+            `the mode shares sum to ${percent(over.total)} in ${over.year} (${over.c} case); ` +
+            'they may sum to at most 100%',
         },
       ]
     : [];

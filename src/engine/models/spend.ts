@@ -117,7 +117,10 @@ function frontierWithinSpend(segment: SegmentInputs, { path, years }: CheckedAt)
     segment.spend ? segment.spend.get(year)![c] : segment.firms.get(year)![c].times(segment.perFirm.get(year)![c]);
   for (const year of years) {
     const over = CASES.find((c) => frontier.get(year)![c].greaterThan(spendAt(year, c)));
-    if (over) return [{ path: `${path}.frontier`, message: `frontier spend exceeds the segment's spend in ${year} (${over} case); frontier is part of spend` }];
+    if (over) {
+      const message = `frontier spend exceeds the segment's spend in ${year} (${over} case); frontier is part of spend`;
+      return [{ path: `${path}.frontier`, message }];
+    }
   }
   return [];
 }
@@ -154,8 +157,16 @@ export const spend: Model<'spend', 'techSpend'> = {
           doc: 'One segment of financial institutions (an institution type, or a tier of one).',
           expect: 'a segment: {spend or firms and perFirm, frontier or frontierShare, group, label}',
           alternatives: [
-            { forms: [['spend'], ['firms', 'perFirm']], required: true, conflict: 'give spend, or firms and perFirm, not both' },
-            { forms: [['frontier'], ['frontierShare']], required: false, conflict: 'give frontier or frontierShare, not both' },
+            {
+              forms: [['spend'], ['firms', 'perFirm']],
+              required: true,
+              conflict: 'give spend, or firms and perFirm, not both',
+            },
+            {
+              forms: [['frontier'], ['frontierShare']],
+              required: false,
+              conflict: 'give frontier or frontierShare, not both',
+            },
           ],
           check: frontierWithinSpend,
           fields: {
@@ -163,7 +174,9 @@ export const spend: Model<'spend', 'techSpend'> = {
             group: {
               kind: 'text',
               names: 'groups',
-              doc: 'The group (declared under techSpend.groups) this segment belongs to; the spend table shows group subtotals.',
+              doc:
+                'The group (declared under techSpend.groups) this segment belongs to; ' +
+                'the spend table shows group subtotals.',
             },
             spend: {
               kind: 'input',
