@@ -61,7 +61,11 @@ describe('__complete', () => {
     expect((await complete('si')).values).toEqual(['simulate']);
   });
 
-  it.each(['forecast', 'diff', 'explain', 'sensitivity', 'solve', 'simulate', 'check', 'validate', 'list', 'init', 'completion'])('offers the options %s --help lists', async (command) => {
+  const commands = [
+    'forecast', 'diff', 'explain', 'sensitivity', 'solve', 'simulate',
+    'check', 'validate', 'list', 'init', 'completion',
+  ];
+  it.each(commands)('offers the options %s --help lists', async (command) => {
     const listed = [...(await help(command)).matchAll(/^ {2}(?:-\w, )?(--[\w-]+)/gm)].map((match) => match[1]);
     expect((await complete(command, '--')).values.sort()).toEqual(listed.sort());
   });

@@ -47,7 +47,10 @@ describe('numbers at the limits', () => {
     const { metrics } = JSON.parse(result.stdout) as { metrics: Record<string, string | null>[] };
     expect(metrics.length).toBeGreaterThan(100);
     for (const metric of metrics) {
-      for (const stat of ['mean', 'p0', 'p5', 'p50', 'p95', 'p100']) expect(metric[stat], `${metric.metric} ${metric.key} ${metric.year} ${stat}`).toMatch(/^-?\d+(\.\d+)?(e[+-]\d+)?$/);
+      for (const stat of ['mean', 'p0', 'p5', 'p50', 'p95', 'p100']) {
+        const where = `${metric.metric} ${metric.key} ${metric.year} ${stat}`;
+        expect(metric[stat], where).toMatch(/^-?\d+(\.\d+)?(e[+-]\d+)?$/);
+      }
     }
   });
 

@@ -79,11 +79,16 @@ const keys = fc.oneof(
 
 type Mutation = (lines: string[]) => string[];
 const at = (lines: string[], index: number) => Math.min(index, Math.max(lines.length - 1, 0));
+/** The value of the i-th line (if it has one, after `: `) replaced by `value`. */
+const valueAt = (i: number, value: string): Mutation => (lines) =>
+  lines.map((line, j) =>
+    j === at(lines, i) && line.includes(': ') ? `${line.slice(0, line.indexOf(': ') + 2)}${value}` : line);
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.nat().map((i): Mutation => (lines) => lines.filter((_, j) => j !== at(lines, i))),
   fc.nat().map((i): Mutation => (lines) => lines.flatMap((line, j) => (j === at(lines, i) ? [line, line] : [line]))),
-  fc.tuple(fc.nat(), scalars).map(([i, value]): Mutation => (lines) => lines.map((line, j) => (j === at(lines, i) && line.includes(': ') ? `${line.slice(0, line.indexOf(': ') + 2)}${value}` : line))),
-  fc.tuple(fc.nat(), keys).map(([i, key]): Mutation => (lines) => lines.map((line, j) => (j === at(lines, i) ? line.replace(/^(\s*)[^\s:]+:/, `$1${key}:`) : line))),
+  fc.tuple(fc.nat(), scalars).map(([i, value]) => valueAt(i, value)),
+  fc.tuple(fc.nat(), keys).map(([i, key]): Mutation => (lines) =>
+    lines.map((line, j) => (j === at(lines, i) ? line.replace(/^(\s*)[^\s:]+:/, `$1${key}:`) : line))),
   fc.tuple(fc.nat(), fc.string({ maxLength: 5 })).map(
     ([i, text]): Mutation =>
       (lines) =>
@@ -95,7 +100,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 /** The number class: a value replaced by a number in any notation and magnitude (number-texts.ts), bare or quoted. */
 function numberMutation(): fc.Arbitrary<Mutation> {
   const written = fc.tuple(valueTexts(), fc.boolean()).map(([text, quote]) => (quote ? JSON.stringify(text) : text));
-  return fc.tuple(fc.nat(), written).map(([i, value]): Mutation => (lines) => lines.map((line, j) => (j === at(lines, i) && line.includes(': ') ? `${line.slice(0, line.indexOf(': ') + 2)}${value}` : line)));
+  return fc.tuple(fc.nat(), written).map(([i, value]) => valueAt(i, value));
 }
 
 const mutated = fc

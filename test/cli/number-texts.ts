@@ -28,7 +28,8 @@ const decimalNotation = fc
   )
   .map(([sign, whole, fraction, exponent, grouped]) => {
     const integer = grouped ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : whole;
-    return `${sign}${integer}${fraction === undefined ? '' : `.${fraction}`}${exponent === undefined ? '' : `e${exponent}`}`;
+    const [point, power] = [fraction === undefined ? '' : `.${fraction}`, exponent === undefined ? '' : `e${exponent}`];
+    return `${sign}${integer}${point}${power}`;
   });
 
 /** Forms we refuse, each with its own message. */

@@ -215,7 +215,8 @@ describe('failures: said in words, the old file intact, no temporary file left',
     const failing: OutputFs = {
       ...fs,
       writeSync: ((fd: number, data: Uint8Array, offset?: number, length?: number) => {
-        if (++calls === 1) return fs.writeSync(fd, data, offset ?? 0, Math.min(3, length ?? data.length)); // a short write
+        // A short write.
+        if (++calls === 1) return fs.writeSync(fd, data, offset ?? 0, Math.min(3, length ?? data.length));
         throw Object.assign(new Error(`${code}: ${words}, write`), { code, syscall: 'write' });
       }) as OutputFs['writeSync'],
     };
@@ -307,7 +308,8 @@ describe('an output that is an input of the run', () => {
     ['report', 'child.yaml'],
   ];
 
-  it.each(COMMANDS.map((args) => [args[0]!, args] as const))('is refused by %s, compared as files (./x, symbolic and hard links, a file extended), the input intact', async (_, args) => {
+  it.each(COMMANDS.map((args) => [args[0]!, args] as const))('is refused by %s, compared as files ' +
+    '(./x, symbolic and hard links, a file extended), the input intact', async (_, args) => {
     const { dir, parent, child } = inputs();
     const cwd = process.cwd();
     process.chdir(dir);
@@ -349,7 +351,9 @@ describe('an output that is an input of the run', () => {
     expect(result).toEqual({
       code: 2,
       stdout: '',
-      stderr: `fintech-calc: error: --samples-file ${join(dir, 'symlink.yaml')} is an input of this run (scenario ${child}); choose another path\n`,
+      stderr:
+        `fintech-calc: error: --samples-file ${join(dir, 'symlink.yaml')} is an input of this run ` +
+        `(scenario ${child}); choose another path\n`,
     });
     expect(readFileSync(child, 'utf8')).toContain('marketSpace: 200');
   });

@@ -225,7 +225,9 @@ describe('--out', () => {
     expect(run('forecast', '-o', missing)).toEqual({
       code: 2,
       stdout: '',
-      stderr: `fintech-calc: error: cannot write ${missing}: the directory ${join(folder, 'no', 'such')} does not exist\n`,
+      stderr:
+        `fintech-calc: error: cannot write ${missing}: ` +
+        `the directory ${join(folder, 'no', 'such')} does not exist\n`,
     });
     expect(run('forecast', '-o', folder)).toEqual({
       code: 2,
@@ -353,7 +355,8 @@ describe('--samples-file', () => {
 });
 
 describe('an interrupted run (SIGINT, SIGTERM, SIGHUP)', () => {
-  it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('%s removes the temporary file, keeps the old one and ends by the signal', async (signal) => {
+  it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('%s removes the temporary file, keeps the old one ' +
+    'and ends by the signal', async (signal) => {
     const dir = mkdtempSync(join(tmpdir(), 'fintech-calc-signal-'));
     const samples = join(dir, 'samples.csv');
     writeFileSync(samples, 'old samples');
@@ -402,7 +405,10 @@ describe('input files that are not regular files', () => {
     const result = runWithin(['validate', join(dir, 'child.yaml')]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
-      /^\S+child\.yaml:1:10: error: extends: \S*dev\/zero: is a character device; expected a scenario file \(\.yaml\)\n$/,
+      new RegExp(
+        String.raw`^\S+child\.yaml:1:10: error: extends: \S*dev\/zero: is a character device; ` +
+          String.raw`expected a scenario file \(\.yaml\)\n$`,
+      ),
     );
   });
 
