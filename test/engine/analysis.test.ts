@@ -128,7 +128,8 @@ describe('solve', () => {
 
   it('inverts the forecast: solve(target = forecast(x)) ≈ x, for monotone metrics', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 9999 }), fc.constantFrom('market.marketSize.2023', 'profit.profit.2023', 'profit.increment.2023'), async (n, metric) => {
+      fc.asyncProperty(fc.integer({ min: 1, max: 9999 }),
+        fc.constantFrom('market.marketSize.2023', 'profit.profit.2023', 'profit.increment.2023'), async (n, metric) => {
         const x = new Decimal(n).dividedBy(10000);
         const [table, name, year] = metric.split('.');
         const target = await forecastValue(
@@ -223,7 +224,11 @@ describe('solve', () => {
     );
     expect(new Decimal(answer.result).minus('28.075').abs().lessThan('1e-12')).toBe(true);
     expect(await fails('test/fixtures/labour.yaml', '--target', 'labour.saving.2022=47', ...vary)).toMatch(
-      /^fintech-calc: error: labour\.saving\.2022 is not monotone in labourSavings\.institutions\.banks\.humanServiceCost\.growth: within \[-99\.00%, 1,000\.00%\] it covers -33,872\.5 亿元 to 28\.1 亿元, which does not reach 47\.0 亿元\n$/,
+      new RegExp(
+        String.raw`^fintech-calc: error: labour\.saving\.2022 is not monotone in ` +
+          String.raw`labourSavings\.institutions\.banks\.humanServiceCost\.growth: within \[-99\.00%, 1,000\.00%\] ` +
+          String.raw`it covers -33,872\.5 亿元 to 28\.1 亿元, which does not reach 47\.0 亿元\n$`,
+      ),
     );
   });
 
@@ -314,7 +319,8 @@ describe('solve', () => {
       ),
     ).toContain('expected one value, not a range');
     // A ratio target is a percentage or a fraction, and says so.
-    expect(await fails('--target', 'market.penetration.2023=6.5万亿', '--vary', 'supplyChain.modes.receivables.penetration.2023')).toBe(
+    const vary = ['--vary', 'supplyChain.modes.receivables.penetration.2023'];
+    expect(await fails('--target', 'market.penetration.2023=6.5万亿', ...vary)).toBe(
       "fintech-calc: error: --target: '6.5万亿' is not a value: expected a percentage (40%, -5%) or a fraction (0.4)\n",
     );
   });
@@ -349,7 +355,11 @@ describe('solve', () => {
       'techSpend.segments.payment.spend.2022',
     );
     expect(stderr).toMatch(
-      /^fintech-calc: error: spend\.frontierShare\.2022 cannot reach 90\.00% by varying techSpend\.segments\.payment\.spend\.2022 within \[[\d,.]+ 亿元, [\d,.]+ 亿元\] \(below it, .*frontier spend exceeds the segment's spend.*\)/,
+      new RegExp(
+        String.raw`^fintech-calc: error: spend\.frontierShare\.2022 cannot reach 90\.00% by varying ` +
+          String.raw`techSpend\.segments\.payment\.spend\.2022 within \[[\d,.]+ 亿元, [\d,.]+ 亿元\] ` +
+          String.raw`\(below it, .*frontier spend exceeds the segment's spend.*\)`,
+      ),
     );
     expect(stderr).not.toContain('the scenario is invalid');
   });
@@ -406,7 +416,11 @@ describe('solve', () => {
       'supplyChain.modes.receivables.penetration',
     );
     expect(stderr).toMatch(
-      /--vary: supplyChain\.modes\.receivables\.penetration changes from year to year \(anchors 2019, 2023\); name the year to vary, e\.g\. supplyChain\.modes\.receivables\.penetration\.2023/,
+      new RegExp(
+        String.raw`--vary: supplyChain\.modes\.receivables\.penetration changes from year to year ` +
+          String.raw`\(anchors 2019, 2023\); name the year to vary, ` +
+          String.raw`e\.g\. supplyChain\.modes\.receivables\.penetration\.2023`,
+      ),
     );
     const whole = await runCli(['solve', '--target', 'profit.profit.2023=2000', '--vary', 'bankProfit.profitShare']);
     expect(whole.code).toBe(0);

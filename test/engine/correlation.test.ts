@@ -167,7 +167,8 @@ describe('the copula matrix', () => {
       [0.2, 0.3, 1],
     ];
     const factor = choleskyFactor(m) as number[][];
-    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) expect(factor[i]!.reduce((sum, x, k) => sum + x * factor[j]![k]!, 0)).toBeCloseTo(m[i]![j]!, 14);
+    const product = (i: number, j: number) => factor[i]!.reduce((sum, x, k) => sum + x * factor[j]![k]!, 0);
+    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) expect(product(i, j)).toBeCloseTo(m[i]![j]!, 14);
     expect(choleskyFactor([[1, 1], [1, 1]])).toEqual([[1, 0], [1, 0]]);
     expect(choleskyFactor([[1, 0.9, 0.9], [0.9, 1, -0.9], [0.9, -0.9, 1]])).toEqual({ failsAt: 2 });
   });

@@ -102,7 +102,8 @@ describe('nthRoot', () => {
 
   it('is exact for exact powers', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 1n, max: 10n ** 6n }), fc.integer({ min: -8, max: 8 }), fc.integer({ min: 1, max: 6 }), (digits, exponent, n) => {
+      fc.property(fc.bigInt({ min: 1n, max: 10n ** 6n }), fc.integer({ min: -8, max: 8 }),
+        fc.integer({ min: 1, max: 6 }), (digits, exponent, n) => {
         const y = new Decimal(`${digits}e${exponent}`);
         expect(nthRoot(y.pow(n), n).equals(y)).toBe(true);
       }),
@@ -148,7 +149,8 @@ describe('parseDecimal', () => {
 
   it('holds every number of up to 40 digits exactly: it prints back as written', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 40n) + 1n, max: 10n ** 40n - 1n }), fc.integer({ min: -60, max: 60 }), (digits, scale) => {
+      fc.property(fc.bigInt({ min: -(10n ** 40n) + 1n, max: 10n ** 40n - 1n }),
+        fc.integer({ min: -60, max: 60 }), (digits, scale) => {
         const text = `${digits}e${scale}`;
         const parsed = parseDecimal(text) as Decimal;
         expect(parsed.equals(new Decimal(digits.toString()).times(new Decimal(10).pow(scale)))).toBe(true);

@@ -57,7 +57,9 @@ describe('model descriptors', () => {
         isItems(output) ? output.lines.map((line) => [output.items, line.metric]) : [['', output.metric]],
       );
       // Each declared line is there (an item's once per item), and nothing else.
-      for (const [group, metric] of declared) expect(metrics.some(([g, m]) => g === group && m === metric), `${model.table}.${group}.${metric}`).toBe(true);
+      for (const [group, metric] of declared) {
+        expect(metrics.some(([g, m]) => g === group && m === metric), `${model.table}.${group}.${metric}`).toBe(true);
+      }
       for (const [group, metric] of metrics) expect(declared.some(([g, m]) => g === group && m === metric)).toBe(true);
       for (const line of linesOf(base, [model.table]))
         expect(line.values.size, `${model.table} ${line.metric}`).toBeGreaterThan(0);

@@ -46,9 +46,13 @@ function yamlOf(g: Generated): string {
       const frontier = (c: Case) => s.spend[c].times(s.frontierFraction);
       const line =
         s.kind === 'amount'
-          ? `      frontier: ${writeAmount({ low: frontier('low'), base: frontier('base'), high: frontier('high') }, s.style + 2)}\n`
+          ? `      frontier: ${writeAmount({ low: frontier('low'), base: frontier('base'), high: frontier('high') },
+            s.style + 2)}\n`
           : s.kind === 'share'
-            ? `      frontierShare: ${writeRatio({ low: s.frontierFraction, base: s.frontierFraction, high: s.frontierFraction }, s.style)}\n`
+            ? `      frontierShare: ${writeRatio(
+              { low: s.frontierFraction, base: s.frontierFraction, high: s.frontierFraction },
+              s.style,
+            )}\n`
             : '';
       return `    s${i}:\n      spend: ${writeAmount(s.spend, s.style)}\n${line}`;
     })
@@ -143,7 +147,8 @@ describe('oracle: labourSavings and technologies', () => {
 
   it('compute saving, cumulative and net saving, growth and CAGR exactly', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(institution, { minLength: 1, maxLength: 3 }), fc.array(technology, { minLength: 1, maxLength: 3 }), async (institutions, technologies) => {
+      fc.asyncProperty(fc.array(institution, { minLength: 1, maxLength: 3 }),
+        fc.array(technology, { minLength: 1, maxLength: 3 }), async (institutions, technologies) => {
         // years 2020..2023; the labour inputs start in 2019, a rate linear from r0 to r1.
         const yaml = `years: 2020..2023
 labourSavings:
@@ -153,7 +158,8 @@ ${institutions
     (i, n) => `    i${n}:
       humanServiceCost: ${i.cost.toFixed()}
       replacementRate: {2019: ${i.r0.toFixed()}, 2023: ${i.r1.toFixed()}}
-${i.smart ? `      smartServiceCost: {2019: ${i.smart[0].toFixed()}, 2023: ${i.smart[1].toFixed()}, interpolate: linear}\n` : ''}`,
+${i.smart ? `      smartServiceCost: {2019: ${i.smart[0].toFixed()}, 2023: ${i.smart[1].toFixed()}, ` +
+  'interpolate: linear}\n' : ''}`,
   )
   .join('')}technologies:
   items:

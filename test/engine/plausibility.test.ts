@@ -144,7 +144,8 @@ describe('implausible values', () => {
       `years: 2019..2020\nsupplyChain:\n  marketSpace: ${value}\n  modes:\n    r: {share: 50%, penetration: 30%}\n`;
     for (const value of ['1万亿', '100万亿', '{2019: 9.9万亿, 2020: 12.5万亿}'])
       expect(implausibleValues(await load(space(value)))).toEqual([]);
-    expect(implausibleValues(await load(space('{2019: 9.9万亿, 2020: 12.5}'))).map((warning) => ({ ...warning, message: warning.message.en }))).toEqual([
+    const warnings = implausibleValues(await load(space('{2019: 9.9万亿, 2020: 12.5}')));
+    expect(warnings.map((warning) => ({ ...warning, message: warning.message.en }))).toEqual([
       {
         where: { file: FILE, line: 3, col: 36 },
         path: 'supplyChain.marketSpace.2020',

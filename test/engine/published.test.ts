@@ -82,7 +82,9 @@ describe('baseline reproduces the report’s other forecasts', () => {
   const high = result.cases.get('high')!;
 
   it('RPA spend of financial institutions reaches 42.5亿元 in 2022 (l.12)', () => {
-    for (const c of [low, base, high]) expect(c.tech!.items.find((item) => item.id === 'rpa')!.spend.get(2022)!.toString()).toBe('42.5');
+    for (const c of [low, base, high]) {
+      expect(c.tech!.items.find((item) => item.id === 'rpa')!.spend.get(2022)!.toString()).toBe('42.5');
+    }
   });
 
   it('smart customer service replaces 73%～80% of human service labour by 2022 (l.12)', () => {

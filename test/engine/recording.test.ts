@@ -102,7 +102,10 @@ function brokenLaws(scenario: Scenario): string[] {
     }
     // The graph performed again on decimalCalc gives every value again.
     const replayed = replay(decimalCalc, [...graph.lines.values()].map((line) => line.node), (leaf) => leaf.value);
-    for (const node of nodes) check(replayed.get(node)?.toString() === node.value.toString(), `${c} #${node.id}: replayed as ${replayed.get(node)}`);
+    for (const node of nodes) {
+      const again = replayed.get(node);
+      check(again?.toString() === node.value.toString(), `${c} #${node.id}: replayed as ${again}`);
+    }
     // The named nodes in dependency order: by id, so each after every node its formula uses.
     const named = nodes.filter((node) => graph.nameOf(node) !== undefined);
     const order = inDependencyOrder(graph);

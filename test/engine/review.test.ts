@@ -665,7 +665,10 @@ supplyChain:
       'assumption, survey 2019',
     ])
       expect(await about(reason), reason).toEqual([]);
-    for (const none of ['assumption', 'assumption:', 'assumption - ']) expect((await about(none)).map((warning) => warning.message.en), none).toEqual([`an assumption without a reason ('${none}'); say why this number`]);
+    for (const none of ['assumption', 'assumption:', 'assumption - ']) {
+      const messages = (await about(none)).map((warning) => warning.message.en);
+      expect(messages, none).toEqual([`an assumption without a reason ('${none}'); say why this number`]);
+    }
     for (const placeholder of [
       'assumption: tbd',
       'assumption: TODO',
@@ -719,7 +722,10 @@ supplyChain:
 
   it('flags an anchor year far outside its module, and fails on it with --strict', async () => {
     const file = 'test/fixtures/plausibility/far-anchor.yaml';
-    const message = `${file}:8:15: warning: supplyChain.modes.receivables.penetration.2203: anchor year 2203 is 180 years after supplyChain's years 2019..2023; an anchor more than 10 years outside them is likely a typo (the years between are interpolated towards it)\n`;
+    const message =
+      `${file}:8:15: warning: supplyChain.modes.receivables.penetration.2203: ` +
+      "anchor year 2203 is 180 years after supplyChain's years 2019..2023; " +
+      'an anchor more than 10 years outside them is likely a typo (the years between are interpolated towards it)\n';
     expect(await runCli(['check', file])).toEqual({ code: 0, stdout: '', stderr: message });
     expect(await runCli(['check', '--strict', file])).toEqual({
       code: 2,

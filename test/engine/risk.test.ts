@@ -32,7 +32,8 @@ describe('normal and lognormal ranges', () => {
 
   it('put low and high at p5 and p95 by default, at the coverage given otherwise', () => {
     fc.assert(
-      fc.property(ends, fc.constantFrom('normal', 'lognormal') as fc.Arbitrary<'normal' | 'lognormal'>, fc.option(fc.double({ min: 0.5, max: 0.98, noNaN: true })), ([low, high], dist, coverage) => {
+      fc.property(ends, fc.constantFrom('normal', 'lognormal') as fc.Arbitrary<'normal' | 'lognormal'>,
+        fc.option(fc.double({ min: 0.5, max: 0.98, noNaN: true })), ([low, high], dist, coverage) => {
         const at = quantileFunction(
           {
             dist,
@@ -69,7 +70,8 @@ describe('normal and lognormal ranges', () => {
 
   it('are truncated to the valid values by quantile: a ratio stays in [0, 1], an amount ≥ 0, and order is kept', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 0.9, noNaN: true }), fc.double({ min: 0.01, max: 1, noNaN: true }), fc.constantFrom('normal', 'lognormal') as fc.Arbitrary<'normal' | 'lognormal'>, (low, width, dist) => {
+      fc.property(fc.double({ min: 0, max: 0.9, noNaN: true }), fc.double({ min: 0.01, max: 1, noNaN: true }),
+        fc.constantFrom('normal', 'lognormal') as fc.Arbitrary<'normal' | 'lognormal'>, (low, width, dist) => {
         const high = Math.min(1, low + width);
         fc.pre(high > low && (dist === 'normal' || low > 0));
         const values = evenly({ dist, low, base: low, high, valid: RATIO }, 2000);
@@ -181,7 +183,8 @@ describe("a reviewer's answers", () => {
     expect(Math.abs(a! + b! - 1)).toBeLessThan(0.02);
   });
 
-  it('--contrib: an input the output does not depend on gets (nearly) 0, and the tally is the same for any chunk', () => {
+  it('--contrib: an input the output does not depend on gets (nearly) 0, ' +
+    'and the tally is the same for any chunk', () => {
     const n = 4096;
     // Deterministic, unrelated to i: the fraction of a large multiple of sin.
     const hash = (i: number, k: number) => (((Math.sin(i * k) * 43758.5453) % 1) + 1) % 1;
@@ -216,7 +219,8 @@ describe("a reviewer's answers", () => {
     expect(stats!.errors!.p50 / stats!.errors!.mean).toBeLessThan(2);
   });
 
-  it('--precision: stops at the first chunk where every mean is known to the fraction, and more precision takes more samples', async () => {
+  it('--precision: stops at the first chunk where every mean is known to the fraction, ' +
+    'and more precision takes more samples', async () => {
     const scenario = await load(TWO_INPUTS);
     const drawn = (precision: number) => {
       const simulation = simulate(scenario, { samples: 1_000_000, seed: 3, dist: 'triangular', precision });

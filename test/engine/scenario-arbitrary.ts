@@ -110,7 +110,12 @@ export function anyScenarioYaml(g: Parts): string {
   const profitShare =
     'rate' in g.profitShare
       ? writeRatio(g.profitShare.rate, g.style)
-      : `\n    mix:\n${g.profitShare.weights.map((weight, i) => `      c${i}: {weight: ${weight}%, rate: ${ratio((g.profitShare as { rates: Decimal[] }).rates[i]!)}}\n`).join('')}`;
+      : `\n    mix:\n${g.profitShare.weights
+        .map((weight, i) => {
+          const rate = ratio((g.profitShare as { rates: Decimal[] }).rates[i]!);
+          return `      c${i}: {weight: ${weight}%, rate: ${rate}}\n`;
+        })
+        .join('')}`;
   const segments = g.segments
     .map((s, i) => {
       const volume =
@@ -120,7 +125,14 @@ export function anyScenarioYaml(g: Parts): string {
       // A frontier amount is a fraction of the spend in each case, so never above it.
       const frontier =
         s.frontier === 'amount' && 'spend' in s.volume
-          ? `      frontier: ${writeAmount({ low: s.volume.spend.low.times(s.fraction), base: s.volume.spend.base.times(s.fraction), high: s.volume.spend.high.times(s.fraction) }, s.style + 2)}\n`
+          ? `      frontier: ${writeAmount(
+            {
+              low: s.volume.spend.low.times(s.fraction),
+              base: s.volume.spend.base.times(s.fraction),
+              high: s.volume.spend.high.times(s.fraction),
+            },
+            s.style + 2,
+          )}\n`
           : s.frontier === 'none'
             ? ''
             : `      frontierShare: ${ratio(s.fraction)}\n`;
@@ -134,13 +146,16 @@ export function anyScenarioYaml(g: Parts): string {
         `    i${n}:\n      humanServiceCost: ${i.cost.toFixed()}\n      replacementRate: {2019: ${i.r0.toFixed()}, ` +
           `${last}: ${i.r1.toFixed()}}\n` +
         (i.smart
-          ? `      smartServiceCost: {2019: ${i.smart[0].toFixed()}, ${last}: ${i.smart[1].toFixed()}, interpolate: linear}\n`
+          ? `      smartServiceCost: {2019: ${i.smart[0].toFixed()}, ${last}: ${i.smart[1].toFixed()}, ` +
+            'interpolate: linear}\n'
           : ''),
     )
     .join('');
   const technologies = g.technologies
     .map((t, n) => `    t${n}: {spend: {2020: ${t.first}, growth: ${t.growth}%}}\n`)
     .join('');
+  const groupLines = groups.map((group) => `    ${group}: {label: {en: ${group}, zh: ${group}}}\n`).join('');
+  const groupsText = groups.length === 0 ? '' : `  groups:\n${groupLines}`;
   return `years: 2020..${last}
 supplyChain:
   marketSpace: ${series(g.marketSpace, writeAmount)}
@@ -152,7 +167,7 @@ bankProfit:
   operatingCost: ${writeRatio(g.operatingCost, g.style)}
 techSpend:
   segments:
-${segments}${groups.length === 0 ? '' : `  groups:\n${groups.map((group) => `    ${group}: {label: {en: ${group}, zh: ${group}}}\n`).join('')}`}labourSavings:
+${segments}${groupsText}labourSavings:
   institutions:
 ${institutions}technologies:
   items:
