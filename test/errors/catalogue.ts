@@ -41,7 +41,8 @@ function section(example: Example & { message: string }): string {
   const input = example.input
     ? `\n\`${example.file}\`:\n\n\`\`\`yaml\n${shownInput(example.input)}\n\`\`\`\n`
     : '';
-  return `${title}\n${about}${input}\n\`\`\`\n$ fintech-calc ${example.args.map(quote).join(' ')}\n${example.message}\`\`\`\n`;
+  const command = `$ fintech-calc ${example.args.map(quote).join(' ')}`;
+  return `${title}\n${about}${input}\n\`\`\`\n${command}\n${example.message}\`\`\`\n`;
 }
 
 export function catalogueMarkdown(examples: readonly (Example & { message: string })[]): string {

@@ -47,7 +47,8 @@ describe('errors catalogue', () => {
     expect(all.length).toBeGreaterThanOrEqual(70);
   });
 
-  it.each(all.map((example) => [example.kind, example] as const))('%s: exit 2, nothing on stdout, the message in its .txt', async (kind, example) => {
+  const byKind = all.map((example) => [example.kind, example] as const);
+  it.each(byKind)('%s: exit 2, nothing on stdout, the message in its .txt', async (kind, example) => {
     const result = await runCli(example.args, { stdoutIsTerminal: example.terminal ?? false });
     expect(result.stdout).toBe('');
     expect(result.code).toBe(2);

@@ -121,7 +121,8 @@ const COMMANDS: string[][] = [
 ];
 
 describe('--lang zh', () => {
-  it.each(COMMANDS.map((args) => [args.join(' ').replaceAll(folder, '…'), args] as const))('%s: no English but identifiers', async (_, args) => {
+  const named = COMMANDS.map((args) => [args.join(' ').replaceAll(folder, '…'), args] as const);
+  it.each(named)('%s: no English but identifiers', async (_, args) => {
     const result = await runCli([...args, ...(args[0] === 'validate' ? [] : ['--lang', 'zh'])]);
     expect(result.code, result.stderr).toBeLessThan(3);
     const output = `${result.stdout}${result.code === 2 && args[0] !== 'check' ? '' : result.stderr}`;

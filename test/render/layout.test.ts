@@ -31,7 +31,8 @@ describe('within 120 columns', () => {
   });
 
   it('explain wraps long sources and formulas, keeping the tree', async () => {
-    for (const metric of ['profit.increment.2023', 'spend.cagr.total', 'spend.frontier.2022', 'market.marketSize.2023']) {
+    const metrics = ['profit.increment.2023', 'spend.cagr.total', 'spend.frontier.2022', 'market.marketSize.2023'];
+    for (const metric of metrics) {
       for (const lang of ['en', 'zh']) {
         const text = await output(['explain', metric, '--lang', lang]);
         expect(tooWide(text), metric).toEqual([]);

@@ -160,7 +160,10 @@ describe('wrapText', () => {
 
   it('fits every line in the width unless a word alone is wider', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.constantFrom(' ', '  ', '支付', 'x'), fc.string({ minLength: 1, maxLength: 12, unit: fc.constantFrom('a', 'b', '.', '亿') })), { maxLength: 40 }), fc.integer({ min: 20, max: 120 }), (parts, width) => {
+      fc.property(fc.array(fc.oneof(
+        fc.constantFrom(' ', '  ', '支付', 'x'),
+        fc.string({ minLength: 1, maxLength: 12, unit: fc.constantFrom('a', 'b', '.', '亿') }),
+      ), { maxLength: 40 }), fc.integer({ min: 20, max: 120 }), (parts, width) => {
         const text = parts.join('');
         for (const line of wrapText(text, width).split('\n')) {
           if (displayWidth(line) > width) expect(line.trim()).not.toContain(' ');

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fileSources, type Io } from '../../src/cli/io.js';
-import type { Scenario } from '../../src/engine/types.js';
+import type { Scenario, SegmentInputs } from '../../src/engine/types.js';
 import { loadScenario, type ScenarioFile, type ScenarioSources } from '../../src/scenario/load.js';
 import { mergeOver } from '../../src/scenario/merge.js';
 import type { RawNode } from '../../src/scenario/raw.js';
@@ -236,7 +236,9 @@ describe('extends: null removes an inherited entry', () => {
       expect.stringMatching(/^97467\.9/),
       '100000',
     ]);
-    expect(scenario.techSpend!.segments.map((segment) => [segment.id, segment.frontier !== undefined, segment.frontierShare !== undefined])).toEqual([
+    const forms = (segment: SegmentInputs) =>
+      [segment.id, segment.frontier !== undefined, segment.frontierShare !== undefined];
+    expect(scenario.techSpend!.segments.map(forms)).toEqual([
       ['s', false, true],
       ['t', false, false],
     ]);

@@ -4,7 +4,10 @@ import { Decimal } from '../../src/shared/decimal.js';
 import { load, problemsOf } from '../helpers.js';
 
 function scenario(marketSpace: string, share = '50%', years = '2019..2023'): string {
-  return `years: ${years}\nsupplyChain:\n  marketSpace: ${marketSpace}\n  modes:\n    a:\n      share: ${share}\n      penetration: 50%\n`;
+  return (
+    `years: ${years}\nsupplyChain:\n  marketSpace: ${marketSpace}\n` +
+    `  modes:\n    a:\n      share: ${share}\n      penetration: 50%\n`
+  );
 }
 
 async function baseValues(text: string, pick: 'space' | 'share' = 'space'): Promise<string[]> {
@@ -179,7 +182,8 @@ describe('long spans and steep curves (issue #15.3)', () => {
       .tuple(fc.integer({ min: 1, max: 999_999 }), fc.integer({ min: -12, max: 6 }))
       .map(([digits, e]) => `${digits}e${e}`);
     await fc.assert(
-      fc.asyncProperty(amount, amount, fc.integer({ min: 1900, max: 2199 }), fc.integer({ min: 1, max: 300 }), async (va, vb, a, span) => {
+      fc.asyncProperty(amount, amount, fc.integer({ min: 1900, max: 2199 }),
+        fc.integer({ min: 1, max: 300 }), async (va, vb, a, span) => {
         const b = Math.min(2200, a + span);
         const t = a + Math.floor((b - a) / 3);
         const years = `${Math.max(a, b - 199)}..${b}`;
@@ -228,7 +232,10 @@ describe('the work of a scenario is bounded by its yearly values (MAX_SERIES_YEA
       const problems = await problemsOf(segments(40, aliased));
       expect(problems).toHaveLength(1);
       expect(problems[0]).toMatch(
-        /^test\.yaml:\d+:\d+: error: techSpend\.segments\.s25\.spend: too many yearly values: .* more than 5,000 .*200 here/,
+        new RegExp(
+          String.raw`^test\.yaml:\d+:\d+: error: techSpend\.segments\.s25\.spend: ` +
+            String.raw`too many yearly values: .* more than 5,000 .*200 here`,
+        ),
       );
     }
   });

@@ -128,7 +128,10 @@ describe('messages about names the scenario declares', () => {
 
   it('list the first names, not thousands of them per problem', async () => {
     const groups = ids('g', 30);
-    const text = `techSpend:\n  groups: {${groups.map((id) => `${id}: {}`).join(', ')}}\n  segments:\n${groups.map((id) => `    s${id}: {spend: 1, group: ${id}}`).join('\n')}\n    x: {spend: 1, group: g7x}\n`;
+    const segments = groups.map((id) => `    s${id}: {spend: 1, group: ${id}}`).join('\n');
+    const text =
+      `techSpend:\n  groups: {${groups.map((id) => `${id}: {}`).join(', ')}}\n` +
+      `  segments:\n${segments}\n    x: {spend: 1, group: g7x}\n`;
     expect(await problemsOf(text)).toEqual([
       `test.yaml:34:26: error: techSpend.segments.x.group: no group 'g7x' (did you mean 'g7'?); declare it under ` +
         `techSpend.groups (groups: ${first20(groups)})`,
@@ -139,12 +142,15 @@ describe('messages about names the scenario declares', () => {
       open: () => ({
         display: 'base.yaml',
         id: 'base.yaml',
-        text: `supplyChain:\n  marketSpace: 1\n  modes:\n${modes.map((id) => `    ${id}: {share: 1%, penetration: 1%}`).join('\n')}\n`,
+        text:
+          'supplyChain:\n  marketSpace: 1\n  modes:\n' +
+          `${modes.map((id) => `    ${id}: {share: 1%, penetration: 1%}`).join('\n')}\n`,
       }),
     };
     const setting = parseSettings(['supplyChain.modes.m7x.share=2%'], '亿元', new Problems())[0]!;
     expect(await problemsFrom(loadScenario('base.yaml', sources, [setting]))).toEqual([
-      `--set #1: error: supplyChain.modes.m7x: no mode 'm7x' in the scenario (did you mean 'm7'?); it has ${first20(modes)}`,
+      "--set #1: error: supplyChain.modes.m7x: no mode 'm7x' in the scenario (did you mean 'm7'?); " +
+        `it has ${first20(modes)}`,
     ]);
   });
 });

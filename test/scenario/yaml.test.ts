@@ -142,7 +142,10 @@ describe('keys', () => {
 describe('tags', () => {
   it('are refused where they are written, whatever they name', async () => {
     const refused = (tag: string) => `YAML tags (${tag}) are not part of a scenario: write the value without it`;
-    expect(await problemsOf('name: !!js/function "f"\ntitle: !!binary aGVsbG8=\ndescription: !custom text\nunit: !!str 亿元\nsupplyChain: !!map\n  marketSpace: ! 1\n')).toEqual([
+    const tagged =
+      'name: !!js/function "f"\ntitle: !!binary aGVsbG8=\ndescription: !custom text\nunit: !!str 亿元\n' +
+      'supplyChain: !!map\n  marketSpace: ! 1\n';
+    expect(await problemsOf(tagged)).toEqual([
       `test.yaml:1:7: error: ${refused('!!js/function')}`,
       `test.yaml:2:8: error: ${refused('!!binary')}`,
       `test.yaml:3:14: error: ${refused('!custom')}`,
@@ -220,9 +223,10 @@ describe('size', () => {
     const { problems } = parse(`name: [${'1,'.repeat(MAX_TOKENS)}]\n`);
     expect(problems).toHaveLength(1);
     const [, col] =
-      /^test\.yaml:1:(\d+): error: the file has more than (?:\d+) YAML tokens \(keys, values, indicators, spaces, line breaks\); a scenario needs far fewer$/.exec(
-        problems[0]!,
-      ) ?? [];
+      new RegExp(
+        String.raw`^test\.yaml:1:(\d+): error: the file has more than (?:\d+) YAML tokens ` +
+          String.raw`\(keys, values, indicators, spaces, line breaks\); a scenario needs far fewer$`,
+      ).exec(problems[0]!) ?? [];
     // Three tokens for each two characters of `1,`.
     expect(Number(col)).toBeGreaterThan((MAX_TOKENS * 2) / 3 - 10);
     expect(Number(col)).toBeLessThan((MAX_TOKENS * 2) / 3 + 10);
@@ -231,7 +235,8 @@ describe('size', () => {
 
   it('a document that expands to more than the node limit is refused at the value that crosses it', () => {
     const aliases = Math.floor((MAX_NODES - 3000) / 1001);
-    const text = `a: &a [${Array(1000).fill('x').join(', ')}]\nb: [${Array(aliases).fill('*a').join(', ')}]\nc: [${Array(3000).fill('x').join(', ')}]\n`;
+    const list = (count: number, item: string) => Array(count).fill(item).join(', ');
+    const text = `a: &a [${list(1000, 'x')}]\nb: [${list(aliases, '*a')}]\nc: [${list(3000, 'x')}]\n`;
     // The top map, a (its list and 1000 items), b's list and its aliases, c's list: then c's items, until one crosses.
     const before = 1 + 1001 + 1 + aliases * 1001 + 1;
     const crossing = MAX_NODES + 1 - before;
