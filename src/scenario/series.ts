@@ -17,10 +17,12 @@ const SERIES_KEYS = ['interpolate', 'growth'];
 /**
  * Bounds the work of a scenario, which grows with its yearly values (every
  * input's series over its module's years): reading, the models, the outputs,
- * simulate's histograms. The bundled scenarios have under 200; 5,000 is 25
- * inputs over 200 years, or 500 over 10. Aliases count each time they are used.
+ * simulate's histograms. The bundled scenarios have under 200; 100,000 is the
+ * big scenario of bench/big.mjs, 1,000 segments with a spend and a frontier
+ * share over 50 years (about a second), or 500 inputs over 200 years. Aliases
+ * count each time they are used.
  */
-export const MAX_SERIES_YEARS = 5_000;
+export const MAX_SERIES_YEARS = 100_000;
 
 /** A map is a series (not an annotated value) when it has a year, `interpolate` or `growth` key. */
 export function isSeriesMap(node: RawNode): boolean {

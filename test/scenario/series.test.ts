@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/shared/decimal.js';
 import { load, problemsOf } from '../helpers.js';
+import { MAX_SERIES_YEARS } from '../../src/scenario/series.js';
 
 function scenario(marketSpace: string, share = '50%', years = '2019..2023'): string {
   return `years: ${years}\nsupplyChain:\n  marketSpace: ${marketSpace}\n  modes:\n    a:\n      share: ${share}\n      penetration: 50%\n`;
@@ -153,19 +154,20 @@ describe('long spans and steep curves (issue #15.3)', () => {
 });
 
 describe('the work of a scenario is bounded by its yearly values (MAX_SERIES_YEARS)', () => {
-  /** n segments over 200 years, each a cagr range, all the same aliased series or each its own. */
+  /** n segments over 200 years, each a cagr, all the same aliased series or each its own. */
   function segments(n: number, aliased: boolean): string {
-    const spend = (i: number) => `{2000: ${i + 1}～${i + 2}, 2100: ${i + 3}～${i + 5}, 2199: ${i + 100}～${i + 200}}`;
+    const spend = (i: number) => `{2000: ${i + 1}, 2100: ${i + 3}, 2199: ${i + 100}}`;
     const lines = Array.from({ length: n }, (_, i) => `    s${i}: {spend: ${!aliased ? spend(i) : i === 0 ? `&s ${spend(0)}` : '*s'}}`);
     return `techSpend:\n  years: 2000..2199\n  segments:\n${lines.join('\n')}\n`;
   }
 
-  it('takes 25 inputs over 200 years, and refuses the 26th at the input that crosses the limit', async () => {
+  it('takes 500 inputs over 200 years, and refuses the 501st at the input that crosses the limit', async () => {
+    expect(MAX_SERIES_YEARS).toBe(100_000);
+    expect((await load(segments(500, false))).techSpend!.segments).toHaveLength(500);
     for (const aliased of [false, true]) {
-      expect((await load(segments(25, aliased))).techSpend!.segments).toHaveLength(25);
-      const problems = await problemsOf(segments(40, aliased));
+      const problems = await problemsOf(segments(510, aliased));
       expect(problems).toHaveLength(1);
-      expect(problems[0]).toMatch(/^test\.yaml:\d+:\d+: error: techSpend\.segments\.s25\.spend: too many yearly values: .* more than 5,000 .*200 here/);
+      expect(problems[0]).toMatch(/^test\.yaml:\d+:\d+: error: techSpend\.segments\.s500\.spend: too many yearly values: .* more than 100,000 .*200 here/);
     }
   });
 });
