@@ -2,6 +2,7 @@
 // faster than its size (aliases, keys, long names, documents, errors, tags,
 // options, names to suggest among...). growth.test.ts runs each at n, 2n and 4n;
 // fuzz.test.ts mixes the scenario ones into mutated scenarios.
+import { bigScenario } from '../../bench/big-scenario.mjs';
 
 export interface SizeClass {
   readonly name: string;
@@ -58,6 +59,15 @@ export const SIZE_CLASSES: readonly SizeClass[] = [
     name: 'an aliased series over 200 years',
     base: 10,
     yaml: (n) => `technologies:\n  years: 2000..2199\n  items:\n    t0: {spend: &s {2000: 1～2, 2100: 3～5, 2199: 100～200}}\n${times(n, (i) => `    t${i + 1}: {spend: *s}`)}\n`,
+  },
+  // Issue #21 §4: every year of every segment took a decimal power and a search of the anchors (bench/big.mjs).
+  { name: 'segments over 50 years', base: 100, yaml: (n) => bigScenario(n, 50) },
+  // sensitivity ran a whole forecast for each input moved: the segments squared.
+  {
+    name: 'segments in sensitivity',
+    base: 60,
+    yaml: (n) => bigScenario(n, 5, true),
+    args: (file) => ['sensitivity', file, '--metric', 'spend.frontier.2002', '-f', 'json'],
   },
   { name: 'modes', base: 300, yaml: (n) => `supplyChain:\n  marketSpace: 100\n  modes:\n${times(n, (i) => `    m${i}: {share: 0.01%, penetration: ${i % 100}%}`)}\n` },
   // --set options were collected by copying the list, and each wrong one listed every mode (at most 1,000 are taken).
