@@ -15,13 +15,18 @@ export function bigScenario(segments = 1000, years = 50, ranged = false) {
     const end = start * (2 + (i % 17) / 4);
     const share = [1 + (i % 13), 20 + ((i * 31) % 60)];
     // A range's high end a tenth above its low (a share two points above).
-    const [spendFrom, spendTo] = [start.toFixed(1), end.toFixed(2)].map((v) => (ranged ? `${v}～${(Number(v) * 1.1).toFixed(2)}亿` : `${v}亿`));
-    const [shareFrom, shareTo] = [`${share[0]}`, `${share[1]}.5`].map((v) => (ranged ? `${v}～${Number(v) + 2}%` : `${v}%`));
-    lines.push(`    s${i}:`, `      spend: {${first}: ${spendFrom}, ${last}: ${spendTo}}`, `      frontierShare: {${first}: ${shareFrom}, ${last}: ${shareTo}}`);
+    const amount = (v) => (ranged ? `${v}～${(Number(v) * 1.1).toFixed(2)}亿` : `${v}亿`);
+    const percent = (v) => (ranged ? `${v}～${Number(v) + 2}%` : `${v}%`);
+    lines.push(
+      `    s${i}:`,
+      `      spend: {${first}: ${amount(start.toFixed(1))}, ${last}: ${amount(end.toFixed(2))}}`,
+      `      frontierShare: {${first}: ${percent(share[0])}, ${last}: ${percent(`${share[1]}.5`)}}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\//, ''))) {
-  process.stdout.write(bigScenario(Number(process.argv[2] ?? 1000), Number(process.argv[3] ?? 50), process.argv[4] === 'ranged'));
+  const [segments = 1000, years = 50, ranged] = process.argv.slice(2);
+  process.stdout.write(bigScenario(Number(segments), Number(years), ranged === 'ranged'));
 }

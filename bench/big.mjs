@@ -31,7 +31,8 @@ function run(args) {
   const bare = spawnSync(process.execPath, [BIN, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   const wall = Number(process.hrtime.bigint() - start) / 1e6;
   if (bare.status !== 0) throw new Error(`${args.join(' ')}: exit ${bare.status}: ${bare.stderr}`);
-  const measured = spawnSync(process.execPath, [MEASURE, BIN, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const options = { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' };
+  const measured = spawnSync(process.execPath, [MEASURE, BIN, ...args], options);
   const figure = (name) => Number(new RegExp(`^${name} ([\\d.]+)$`, 'm').exec(measured.stderr)?.[1] ?? NaN);
   return { wall, cpu: figure('cpu'), mib: figure('maxRSS') / 1024 };
 }
@@ -53,7 +54,12 @@ function paired(big, small) {
   }
   const of = (runs, key) => median(runs.map((r) => r[key]));
   const ratio = (key) => median(bigs.map((r, i) => r[key] / smalls[i][key]));
-  return { big: { wall: of(bigs, 'wall'), cpu: of(bigs, 'cpu'), mib: of(bigs, 'mib') }, small: { wall: of(smalls, 'wall'), cpu: of(smalls, 'cpu') }, wall: ratio('wall'), cpu: ratio('cpu') };
+  return {
+    big: { wall: of(bigs, 'wall'), cpu: of(bigs, 'cpu'), mib: of(bigs, 'mib') },
+    small: { wall: of(smalls, 'wall'), cpu: of(smalls, 'cpu') },
+    wall: ratio('wall'),
+    cpu: ratio('cpu'),
+  };
 }
 
 const show = (label, { big, small, wall, cpu }, [n, m]) => {
@@ -65,14 +71,20 @@ const show = (label, { big, small, wall, cpu }, [n, m]) => {
 
 try {
   console.log(`big scenarios, ${RUNS} paired runs each, node ${process.version}`);
-  const forecast = (segments) => ['forecast', file(`spend-${segments}x50.yaml`, bigScenario(segments, 50)), '-f', 'json'];
+  const forecast = (segments) => ['forecast', file(`spend-${segments}.yaml`, bigScenario(segments, 50)), '-f', 'json'];
   const f = paired(forecast(1000), forecast(250));
   show('forecast -f json, techSpend segments × 50 years', f, ['1000', '250']);
-  const sensitivity = (segments) => ['sensitivity', file(`ranged-${segments}x5.yaml`, bigScenario(segments, 5, true)), '--metric', 'spend.frontier.2002', '-f', 'json'];
+  const sensitivity = (segments) => {
+    const path = file(`ranged-${segments}.yaml`, bigScenario(segments, 5, true));
+    return ['sensitivity', path, '--metric', 'spend.frontier.2002', '-f', 'json'];
+  };
   const s = paired(sensitivity(480), sensitivity(120));
   show('sensitivity --metric spend.frontier.2002, segments × 5 years, every anchor a range', s, ['480', '120']);
   const verdict = (ok) => (ok ? 'ok' : 'OVER TARGET');
-  console.log(`targets: 1000 × 50 ≤ 1000 ms wall (${verdict(f.big.wall <= 1000)}) and ≤ 120 MiB (${verdict(f.big.mib <= 120)}); t(1000)/t(250) ≤ 4.5 (${verdict(f.wall <= 4.5)})`);
+  console.log(
+    `targets: 1000 × 50 ≤ 1000 ms wall (${verdict(f.big.wall <= 1000)}) `
+      + `and ≤ 120 MiB (${verdict(f.big.mib <= 120)}); t(1000)/t(250) ≤ 4.5 (${verdict(f.wall <= 4.5)})`,
+  );
 } finally {
   rmSync(folder, { recursive: true, force: true });
 }

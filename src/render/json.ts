@@ -62,7 +62,7 @@ function documentOf({ forecast, file, stamp }: ScenarioResult, options: RenderOp
     format: FORECAST_FORMAT,
     scenario: { name: forecast.scenario.name, title: forecast.scenario.title, file },
     unit: options.unit,
-    cases: Object.fromEntries([...forecast.cases].map(([c, caseForecast]) => [c, caseDocument(caseForecast, options, yearMap)])),
+    cases: Object.fromEntries([...forecast.cases].map(([c, each]) => [c, caseDocument(each, options, yearMap)])),
     ...(stamp && { stamp }),
   };
 }
@@ -70,12 +70,17 @@ function documentOf({ forecast, file, stamp }: ScenarioResult, options: RenderOp
 /** Each table of a case as its model describes its lines, in their order (SPEC §5). */
 function caseDocument(forecast: CaseForecast, { unit, lang, tables }: RenderOptions, yearMap: YearMap): object {
   const document: Record<string, object> = {};
-  const values = (series: Yearly, kind: ValueKind) => yearMap(mapValues(series, (value) => machineValue(value, kind, unit)));
+  const values = (series: Yearly, kind: ValueKind) =>
+    yearMap(mapValues(series, (value) => machineValue(value, kind, unit)));
   for (const model of MODELS) {
     const table = forecast[model.table] as Values | undefined;
-    if (table && tables.includes(model.table)) document[model.table] = { years: table.years, ...linesDocument(model.outputs, table, unit, lang, values) };
+    if (table && tables.includes(model.table)) {
+      document[model.table] = { years: table.years, ...linesDocument(model.outputs, table, unit, lang, values) };
+    }
   }
-  if (forecast.metrics && tables.includes('metrics')) document.metrics = metricsDocument(forecast.metrics, unit, yearMap);
+  if (forecast.metrics && tables.includes('metrics')) {
+    document.metrics = metricsDocument(forecast.metrics, unit, yearMap);
+  }
   return document;
 }
 
@@ -96,7 +101,10 @@ function yearText(values: Yearly<string | null>): Json {
   return new Json(`{${years.map((year) => `"${year}":${JSON.stringify(values.get(year))}`).join(',')}}`);
 }
 
-/** The metrics table as a model's: each metric a year map (null where it has no value), so `metrics.<id>.<year>` is its address. */
+/**
+ * The metrics table as a model's: each metric a year map (null where it has no
+ * value), so `metrics.<id>.<year>` is its address.
+ */
 function metricsDocument({ years, metrics }: MetricsForecast, unit: string, yearMap: YearMap): object {
   const values = (kind: MetricKind, series: Yearly<Decimal | null>) =>
     yearMap(mapValues(series, (value) => (value === null ? null : machineValue(value, lineKind(kind), unit))));
@@ -108,13 +116,20 @@ type Values = Readonly<Record<string, unknown>>;
 type YearValues = (series: Yearly, kind: ValueKind) => unknown;
 
 /** The lines of a model (or of one of its items) read from its forecast: a year map each, a span a value. */
-function linesDocument(outputs: readonly OutputSpec[], holder: Values, unit: string, lang: Lang, values: YearValues): Record<string, unknown> {
+function linesDocument(
+  outputs: readonly OutputSpec[],
+  holder: Values,
+  unit: string,
+  lang: Lang,
+  values: YearValues,
+): Record<string, unknown> {
   const document: Record<string, unknown> = {};
   for (const output of outputs) {
     if (isItems(output)) {
       const items = holder[output.items] as readonly (Item & Values)[];
       if (items.length > 0 || !output.json.omitEmpty) {
-        document[output.items] = Object.fromEntries(items.map((item) => [item.id, itemDocument(output, item, unit, lang, values)]));
+        const documents = items.map((item) => [item.id, itemDocument(output, item, unit, lang, values)]);
+        document[output.items] = Object.fromEntries(documents);
       }
       continue;
     }
@@ -128,8 +143,12 @@ function linesDocument(outputs: readonly OutputSpec[], holder: Values, unit: str
 }
 
 function itemDocument(output: ItemsSpec, item: Item & Values, unit: string, lang: Lang, values: YearValues): object {
-  const attributes = (output.json.attributes ?? []).filter((key) => item[key] !== undefined).map((key) => [key, item[key]]);
-  return { ...(output.json.label && { label: item.label[lang] }), ...Object.fromEntries(attributes), ...linesDocument(output.lines, item, unit, lang, values) };
+  const attributes = (output.json.attributes ?? []).filter((key) => item[key] !== undefined);
+  return {
+    ...(output.json.label && { label: item.label[lang] }),
+    ...Object.fromEntries(attributes.map((key) => [key, item[key]])),
+    ...linesDocument(output.lines, item, unit, lang, values),
+  };
 }
 
 /** A CAGR: a ratio, or null where it is undefined. */

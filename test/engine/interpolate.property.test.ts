@@ -18,7 +18,11 @@ const CASES = ['low', 'base', 'high'] as const;
  * per anchor and case, asked in year order), v_a·(1 + g)^(t − a), or v_a (step);
  * undefined where no anchor covers the year, or where a value leaves its kind's range.
  */
-function byFormula(kind: ValueKind, { method, anchors, growth }: Anchored, years: readonly Year[]): Map<Year, Range> | undefined {
+function byFormula(
+  kind: ValueKind,
+  { method, anchors, growth }: Anchored,
+  years: readonly Year[],
+): Map<Year, Range> | undefined {
   const sorted = [...anchors.keys()].sort((a, b) => a - b);
   const powers = new Map<string, (k: number) => Decimal>();
   const series = new Map<Year, Range>();
@@ -48,7 +52,8 @@ function byFormula(kind: ValueKind, { method, anchors, growth }: Anchored, years
     series.set(year, { low, base, high });
   }
   const outside = [...series.values()].some((range) => CASES.some((c) => isOutOfRange(kind, range[c])));
-  const notRatio = kind === 'ratio' && [...series.values()].some((range) => range.low.isNegative() || range.high.greaterThan(1));
+  const outsideRatio = (range: Range) => range.low.isNegative() || range.high.greaterThan(1);
+  const notRatio = kind === 'ratio' && [...series.values()].some(outsideRatio);
   return outside || notRatio ? undefined : series;
 }
 
@@ -56,7 +61,9 @@ const digits = fc.integer({ min: 1, max: 999_999_999_999 });
 const value = (kind: ValueKind) =>
   kind === 'ratio'
     ? digits.map((d) => new Decimal(d).dividedBy(1e12))
-    : fc.tuple(digits, fc.integer({ min: -6, max: 4 })).map(([d, e]) => new Decimal(`${d}e${e}`).toSignificantDigits(12));
+    : fc
+      .tuple(digits, fc.integer({ min: -6, max: 4 }))
+      .map(([d, e]) => new Decimal(`${d}e${e}`).toSignificantDigits(12));
 const range = (kind: ValueKind) =>
   fc.oneof(
     value(kind).map((v): Range => ({ low: v, base: v, high: v })),
@@ -79,7 +86,11 @@ const example = fc
         maxLength: method === 'growth' ? 1 : 4,
         selector: ([year]) => year,
       }),
-      growth: range('ratio').map((r): Range => ({ low: r.low.dividedBy(10), base: r.base.dividedBy(10), high: r.high.dividedBy(10) })),
+      growth: range('ratio').map((r): Range => ({
+        low: r.low.dividedBy(10),
+        base: r.base.dividedBy(10),
+        high: r.high.dividedBy(10),
+      })),
       // From the first anchor or a few years after it (a power asked out of turn first), sometimes before it.
       start: fc.integer({ min: -1, max: 12 }),
       length: fc.integer({ min: 1, max: 40 }),
@@ -104,7 +115,8 @@ describe('interpolate (property): the formulas of SPEC §2.2 to the last digit',
         }
         accepted++;
         expect(typeof got, typeof got === 'string' ? got : '').toBe('object');
-        const text = (series: ReadonlyMap<Year, Range>) => [...series].map(([year, r]) => `${year} ${r.low} ${r.base} ${r.high}`);
+        const text = (series: ReadonlyMap<Year, Range>) =>
+          [...series].map(([year, r]) => `${year} ${r.low} ${r.base} ${r.high}`);
         expect(text(got as Map<Year, Range>)).toEqual(text(expected));
       }),
       { numRuns: 400 },

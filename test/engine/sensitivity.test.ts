@@ -11,6 +11,8 @@ import type { Scenario } from '../../src/engine/types.js';
 import { Decimal } from '../../src/shared/decimal.js';
 import { everyScenario } from './every-scenario.js';
 
+const ENDS = ['low', 'high'] as const;
+
 /** The metric with one input at an end (or swung), every other at base: a whole forecast. */
 function byForecast(scenario: Scenario, metric: string, path: string, which: 'low' | 'high', swing?: Decimal): string {
   const atBase = mapInputs(scenario, (_, series) => atEnd(series, 'base'));
@@ -27,7 +29,9 @@ function byForecast(scenario: Scenario, metric: string, path: string, which: 'lo
 /** A few metrics of each table: the last year of each line, and every span (CAGR). */
 function someMetrics(scenario: Scenario): string[] {
   const lines = new Map<string, string>();
-  for (const { address, line, value } of addressedValues(forecastCase(scenario, 'base'))) if (value !== null) lines.set(line, address);
+  for (const { address, line, value } of addressedValues(forecastCase(scenario, 'base'))) {
+    if (value !== null) lines.set(line, address);
+  }
   return [...lines.values()].filter((_, i) => i % 5 === 0);
 }
 
@@ -38,9 +42,10 @@ describe('sensitivity: each input moved alone, recomputed where it reaches', () 
       const swing = new Decimal('0.1');
       for (const metric of someMetrics(scenario)) {
         const result = sensitivity(scenario, metric, swing);
-        expect(String(result.base), `${file} ${metric}`).toBe(String(findMetric(forecastCase(scenario, 'base'), metric)!.value));
+        const base = findMetric(forecastCase(scenario, 'base'), metric)!.value;
+        expect(String(result.base), `${file} ${metric}`).toBe(String(base));
         for (const entry of result.inputs) {
-          const expected = [byForecast(scenario, metric, entry.input, 'low', swing), byForecast(scenario, metric, entry.input, 'high', swing)];
+          const expected = ENDS.map((end) => byForecast(scenario, metric, entry.input, end, swing));
           expect([String(entry.low), String(entry.high)], `${file} ${metric} ${entry.input}`).toEqual(expected);
           checked++;
         }
@@ -55,7 +60,8 @@ describe('sensitivity: each input moved alone, recomputed where it reaches', () 
         const listed = new Set(sensitivity(scenario, metric, new Decimal('0.1')).inputs.map((entry) => entry.input));
         const base = String(findMetric(forecastCase(scenario, 'base'), metric)!.value);
         for (const path of inputsOf(scenario).keys()) {
-          const moves = [byForecast(scenario, metric, path, 'low', new Decimal('0.1')), byForecast(scenario, metric, path, 'high', new Decimal('0.1'))].some((v) => v !== base);
+          const ends = ENDS.map((end) => byForecast(scenario, metric, path, end, new Decimal('0.1')));
+          const moves = ends.some((value) => value !== base);
           expect(listed.has(path), `${file} ${metric} ${path}`).toBe(moves);
         }
       }

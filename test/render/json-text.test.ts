@@ -13,9 +13,12 @@ describe('renderJson', () => {
     const scenarios = await everyScenario();
     expect(scenarios.length).toBeGreaterThan(3);
     for (const [i, { file, scenario }] of scenarios.entries()) {
-      const result = { forecast: forecast(scenario, CASES), file, ...(i % 2 === 0 && { stamp: { version: '1', sha256: 'x' } }) };
-      const options = { unit: i % 3 === 0 ? '万亿元' : '亿元', lang: i % 2 === 0 ? 'en' : 'zh', tables: TABLES, style: PLAIN } as const;
-      expect(renderJson([result, result], options), file).toBe(`${JSON.stringify(forecastDocument(result, options))}\n`.repeat(2));
+      const stamp = { version: '1', sha256: 'x' };
+      const result = { forecast: forecast(scenario, CASES), file, ...(i % 2 === 0 && { stamp }) };
+      const unit = i % 3 === 0 ? '万亿元' : '亿元';
+      const options = { unit, lang: i % 2 === 0 ? 'en' : 'zh', tables: TABLES, style: PLAIN } as const;
+      const expected = `${JSON.stringify(forecastDocument(result, options))}\n`;
+      expect(renderJson([result, result], options), file).toBe(expected.repeat(2));
     }
   });
 });

@@ -42,13 +42,15 @@ export function sensitivity(scenario: Scenario, metric: string, swing?: Decimal)
     const ranged = hasRange(series);
     if (!ranged && swing === undefined) continue;
     const isRatio = scenario.provenance.get(path)?.kind === 'ratio';
-    const end = (which: 'low' | 'high'): Series => (ranged ? series : swung(series, which === 'low' ? ONE.minus(swing!) : ONE.plus(swing!), isRatio));
+    const factor = (which: 'low' | 'high') => (which === 'low' ? ONE.minus(swing!) : ONE.plus(swing!));
+    const end = (which: 'low' | 'high'): Series => (ranged ? series : swung(series, factor(which), isRatio));
     const at = (which: 'low' | 'high') => {
       const values = end(which);
       return moved(path, (year) => values.get(year)![which]);
     };
     const [low, high] = [at('low'), at('high')];
-    if (low === undefined || high === undefined || (low.equals(base) && high.equals(base))) continue; // the metric does not depend on it
+    // The metric does not depend on it.
+    if (low === undefined || high === undefined || (low.equals(base) && high.equals(base))) continue;
     results.push({ input: path, how: ranged ? 'range' : 'swing', low, high, swing: high.minus(low) });
   }
   results.sort((a, b) => b.swing.abs().comparedTo(a.swing.abs()) || a.input.localeCompare(b.input));
@@ -89,7 +91,8 @@ function movedBy(root: FormulaNode): (path: string, valueIn: (year: Year) => Dec
     for (const node of [...reached].sort((a, b) => a.id - b.id)) {
       if (node.kind !== 'operation') continue;
       const operands = node.operands.map(valueOf);
-      values.set(node, operands.includes(undefined) ? undefined : apply(decimalCalc, node.op, operands as Decimal[], node.periods));
+      const defined = !operands.includes(undefined);
+      values.set(node, defined ? apply(decimalCalc, node.op, operands as Decimal[], node.periods) : undefined);
     }
     return valueOf(root) ?? ZERO;
   };

@@ -4,7 +4,16 @@
 // input with it, and solve builds an input again with one written value changed.
 import { nthRoot, ONE, powersOf, type Decimal } from '../../shared/decimal.js';
 import { isOutOfRange, RANGE_TEXT } from '../../shared/limits.js';
-import { CASES, type Case, type Interpolation, type Provenance, type Range, type Series, type ValueKind, type Year } from '../values.js';
+import {
+  CASES,
+  type Case,
+  type Interpolation,
+  type Provenance,
+  type Range,
+  type Series,
+  type ValueKind,
+  type Year,
+} from '../values.js';
 
 /** An input's written values: its anchors and how to go between them (or its growth from its one anchor). */
 export interface Anchored {
@@ -27,7 +36,8 @@ export function constantSeries(range: Range, years: readonly Year[]): Series {
 export function seriesOf(provenance: Provenance, years: readonly Year[]): Series | string {
   const { method, anchors, growth, kind } = provenance;
   if (method === 'constant' || method === 'default') return constantSeries(anchors.get(0)!.range, years);
-  return interpolate(kind, { method, anchors: new Map([...anchors].map(([year, written]) => [year, written.range])), ...(growth && { growth: growth.range }) }, years);
+  const ranges = new Map([...anchors].map(([year, written]) => [year, written.range]));
+  return interpolate(kind, { method, anchors: ranges, ...(growth && { growth: growth.range }) }, years);
 }
 
 /**
@@ -35,7 +45,11 @@ export function seriesOf(provenance: Provenance, years: readonly Year[]): Series
  * them from covering the years or from staying within the kind's range (a
  * message about the whole input).
  */
-export function interpolate(kind: ValueKind, { method, anchors, growth }: Anchored, years: readonly Year[]): Series | string {
+export function interpolate(
+  kind: ValueKind,
+  { method, anchors, growth }: Anchored,
+  years: readonly Year[],
+): Series | string {
   if (method === 'growth' && anchors.size !== 1) return `growth needs exactly one anchor year, found ${anchors.size}`;
   const anchorYears = [...anchors.keys()].sort((a, b) => a - b);
   const spans = spansOf(anchorYears, anchors, method, growth);
@@ -49,7 +63,8 @@ export function interpolate(kind: ValueKind, { method, anchors, growth }: Anchor
     else series.set(year, range);
   }
   if (missing.length > 0) {
-    const cover = `add anchors${anchors.size === 1 ? ' or a growth rate' : ''} that cover ${years[0]}..${years[years.length - 1]}`;
+    const or = anchors.size === 1 ? ' or a growth rate' : '';
+    const cover = `add anchors${or} that cover ${years[0]}..${years[years.length - 1]}`;
     return `no value for ${missing.join(', ')}: the anchors are ${anchorYears.join(', ')}; ${cover}`;
   }
   if (kind === 'ratio') {
@@ -66,10 +81,13 @@ export function interpolate(kind: ValueKind, { method, anchors, growth }: Anchor
 function outOfRange(series: Series, kind: ValueKind): string | undefined {
   for (const [year, range] of series) {
     // A plain value is one number: checked once.
-    const c = range.low === range.high ? (isOutOfRange(kind, range.base) ? 'low' : undefined) : CASES.find((c) => isOutOfRange(kind, range[c]));
+    const c = range.low === range.high
+      ? (isOutOfRange(kind, range.base) ? 'low' : undefined)
+      : CASES.find((c) => isOutOfRange(kind, range[c]));
     if (c === undefined) continue;
     const which = isPlain(range) ? '' : ` (${c} case)`;
-    return `reaches ${range[c]}${kind === 'amount' ? ' 亿元' : ''} in ${year}${which}, out of range: ${RANGE_TEXT[kind]}`;
+    const unit = kind === 'amount' ? ' 亿元' : '';
+    return `reaches ${range[c]}${unit} in ${year}${which}, out of range: ${RANGE_TEXT[kind]}`;
   }
   return undefined;
 }
@@ -123,7 +141,8 @@ function spansOf(
       });
     }
     if (method === 'cagr') {
-      if (CASES.some((c) => !from[c].isPositive() || from[c].isZero() || !to[c].isPositive() || to[c].isZero())) return 'not positive';
+      const positive = (value: Decimal) => value.isPositive() && !value.isZero();
+      if (CASES.some((c) => !positive(from[c]) || !positive(to[c]))) return 'not positive';
       spans.push(compounding(a, b, from, mapCases([from, to], (c) => nthRoot(to[c].dividedBy(from[c]), b - a))));
     }
   }
@@ -137,7 +156,9 @@ function spansOf(
  */
 function compounding(a: Year, b: Year, from: Range, factor: Range): Span {
   const plain = isPlain(from) && isPlain(factor);
-  const powers = plain ? { base: powersOf(factor.base) } : { low: powersOf(factor.low), base: powersOf(factor.base), high: powersOf(factor.high) };
+  const powers = plain
+    ? { base: powersOf(factor.base) }
+    : { low: powersOf(factor.low), base: powersOf(factor.base), high: powersOf(factor.high) };
   return {
     covers: (year) => a < year && year < b,
     valueIn: (year) => eachCase(plain, (c) => from[c].times(powers[c]!(year - a))),
