@@ -22,7 +22,6 @@ import {
 } from '../../render/report/data.js';
 import { renderReport } from '../../render/report/html.js';
 import type { LoadedScenario } from '../../scenario/load.js';
-import { Decimal } from '../../shared/decimal.js';
 import { OUTPUT_UNITS } from '../../shared/units.js';
 import { collect, helpAfter, type CommandContext, type OptionsOf, type Program } from '../command.js';
 import { UsageError } from '../exit.js';
@@ -171,7 +170,7 @@ function defaultMetrics(chosen: CaseForecast): string[] {
 }
 
 function tornado(entry: LoadedScenario, metric: string, chosen: CaseForecast): Tornado {
-  const result = sensitivity(entry.scenario, (f) => findMetric(f, metric)?.value ?? new Decimal(0));
+  const result = sensitivity(entry.scenario, metric);
   return { metric, kind: findMetric(chosen, metric)!.kind, result };
 }
 
