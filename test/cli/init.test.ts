@@ -1,13 +1,13 @@
 // `init`: a commented scenario that extends the baseline, valid as written,
 // forecasting as the baseline until edited; never replaces a file unasked.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain ESM helper shared with the regenerate script
 import { BIN } from './golden.mjs';
-import { runCli } from './in-process.js';
+import { PACKAGE_ROOT, runCli } from './in-process.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'fintech-calc-init-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -94,6 +94,23 @@ describe('init', () => {
     await init(file, '--force');
     expect(readFileSync(file, 'utf8')).toMatch(/^# A fintech-calc scenario/);
     expect(statSync(file).mode & 0o777).toBe(0o640);
+  });
+
+  it('refuses, even with --force, to replace a file it reads: the baseline it extends, by any name', async () => {
+    // A copy of the package's scenarios, so that a failure cannot replace the real baseline.
+    const root = join(folder, 'package');
+    cpSync(join(PACKAGE_ROOT, 'scenarios'), join(root, 'scenarios'), { recursive: true });
+    const baseline = join(root, 'scenarios', 'baseline.yaml');
+    const before = readFileSync(baseline, 'utf8');
+    const link = join(folder, 'link-to-baseline.yaml');
+    symlinkSync(baseline, link);
+    for (const target of [baseline, link]) {
+      const refused = await runCli(['init', target, '--force'], { packageRoot: root });
+      const which = 'scenario scenarios/baseline.yaml';
+      const message = `fintech-calc: error: init ${target} is an input of this run (${which}); choose another path\n`;
+      expect(refused).toEqual({ code: 2, stdout: '', stderr: message });
+      expect(readFileSync(baseline, 'utf8')).toBe(before);
+    }
   });
 
   it('says what is wrong with a folder or a bad --lang, and writes nothing', async () => {

@@ -6,7 +6,7 @@ import { UsageError } from '../exit.js';
 import type { Io } from '../io.js';
 import { defaultLang, parseLang } from '../options.js';
 import { writeOutputFile } from '../output-file.js';
-import { loadScenarios } from '../shared.js';
+import { loadScenarios, refuseInputsAsOutputs } from '../shared.js';
 
 const DEFAULT_FILE = 'scenario.yaml';
 
@@ -21,7 +21,7 @@ function command(program: Program) {
   return helpAfter(
     initCommand,
     `
-The values written are the baseline's, so the new scenario forecasts as the baseline until you change them; it validates as written. An existing file is left alone (exit 2) unless --force is given; the file is written atomically.
+The values written are the baseline's, so the new scenario forecasts as the baseline until you change them; it validates as written. An existing file is left alone (exit 2) unless --force is given, and the baseline it extends is never replaced; the file is written atomically.
 
 Examples:
   fintech-calc init                      writes scenario.yaml
@@ -43,6 +43,8 @@ async function run(file: string | undefined, raw: OptionsOf<typeof command>, io:
     throw new UsageError(`${target} already exists; give --force to replace it, or another file name`);
   }
   const [baseline] = await loadScenarios(['baseline'], [], io);
+  // --force replaces a file, but never one this run reads: the bundled baseline the new scenario extends.
+  if (!toStdout) refuseInputsAsOutputs([['init', target]], [baseline!]);
   const text = renderInitScenario(baseline!.scenario, lang, toStdout ? DEFAULT_FILE : target);
   if (toStdout) {
     io.stdout(text);
