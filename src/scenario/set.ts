@@ -5,7 +5,7 @@
 // unit (-u), as every bare amount on the command line; `null` removes the entry.
 import { didYouMean, listNames } from '../shared/suggest.js';
 import { keysOf, SCENARIO, type Shape } from './format.js';
-import { isRemoval, type Removals } from './merge.js';
+import { isRemoval, mergeOver, type Removals } from './merge.js';
 import { Problems, type Pos } from './problems.js';
 import type { RawMap, RawNode } from './raw.js';
 
@@ -87,7 +87,7 @@ export async function applySettings(root: RawMap, settings: readonly Setting[], 
     if (!checkSettingPath(result, setting.path, value, pos, problems)) continue;
     units.set(setting.where, setting.unit);
     if (!isRemoval(value)) {
-      result = setAt(result, setting.path, value, pos) as RawMap;
+      result = setAt(result, setting.path, value, pos, removed) as RawMap;
       continue;
     }
     const without = removeAt(result, setting.path);
@@ -111,15 +111,20 @@ function removeAt(node: RawNode, path: readonly string[]): RawNode | undefined {
   return value && { ...node, entries: node.entries.map((candidate) => (candidate === entry ? { ...entry, value } : candidate)) };
 }
 
-/** The tree with the node at `path` replaced by `value` (maps made where missing), all else kept. */
-export function setAt(node: RawNode | undefined, path: readonly string[], value: RawNode, pos: Pos): RawNode {
+/**
+ * The tree with `value` at `path` (maps made where missing), all else kept. A map
+ * is merged over what is there, as a file that extends another (mergeOver): a
+ * value left out is kept, a null in it removes (into `removed`), anything else replaces.
+ */
+function setAt(node: RawNode | undefined, path: readonly string[], value: RawNode, pos: Pos, removed: Removals, at = ''): RawNode {
   const [key, ...rest] = path;
-  if (key === undefined) return value;
+  if (key === undefined) return node === undefined ? value : mergeOver(node, value, removed, at);
   const map: RawMap = node?.kind === 'map' ? node : { kind: 'map', pos, entries: [] };
   const existing = map.entries.find((entry) => entry.key === key);
+  const here = at === '' ? key : `${at}.${key}`;
   const entries = existing
-    ? map.entries.map((entry) => (entry === existing ? { ...entry, value: setAt(entry.value, rest, value, pos) } : entry))
-    : [...map.entries, { key, keyPos: pos, value: setAt(undefined, rest, value, pos) }];
+    ? map.entries.map((entry) => (entry === existing ? { ...entry, value: setAt(entry.value, rest, value, pos, removed, here) } : entry))
+    : [...map.entries, { key, keyPos: pos, value: setAt(undefined, rest, value, pos, removed, here) }];
   return { ...map, entries };
 }
 
