@@ -84,6 +84,16 @@ export interface SimulateOptions extends OutputOptions {
     readonly percentiles?: readonly number[];
     readonly tables?: readonly TableName[];
 }
+export interface SolveOptions extends OutputOptions {
+    /** The metric to meet its target, addressed as in the JSON output: `market.marketSize.2023`. */
+    readonly metric: string;
+    /** The target, in any value syntax (`'6.5万亿'`, `'-5%'`); a bare number is in `unit`. */
+    readonly target: string | number;
+    /** The input to vary, as `set` names it: `supplyChain.modes.receivables.penetration.2023`. */
+    readonly vary: string;
+    /** Default base. */
+    readonly case?: Case;
+}
 /** A value of a year: an amount (a decimal string in the output unit) or a ratio (a decimal fraction); null where it has none. */
 export type Value = string | null;
 /** Values by year (`"2023"`). */
@@ -223,6 +233,24 @@ export interface SensitivityDocument {
         readonly swing: Value;
     }[];
 }
+/** `solve`'s result: the CLI's `solve -f json` document. */
+export interface SolveDocument {
+    readonly format: 'fintech-calc/solve@1';
+    readonly scenario: string;
+    readonly file: string;
+    readonly case: Case;
+    readonly unit: string;
+    /** The input varied, and the value found for it (an amount in `unit`, or a fraction). */
+    readonly vary: string;
+    readonly value: Value;
+    readonly metric: string;
+    readonly target: Value;
+    /** The metric with the input at `value`. */
+    readonly result: Value;
+    readonly iterations: number;
+    /** The metric's line over the years of its table, with the input at `value` (empty for a metric without years). */
+    readonly line: YearValues;
+}
 /** `simulate`'s result: the CLI's `simulate -f json --no-stamp` document. */
 export interface SimulateDocument {
     readonly format: 'fintech-calc/simulate@1';
@@ -256,3 +284,9 @@ export declare function explain(scenario: Scenario, metric: string, options?: Ex
 export declare function sensitivity(scenario: Scenario, metric: string, options?: SensitivityOptions): SensitivityDocument;
 /** Monte Carlo over the input ranges: mean and percentiles of every metric, key and year. */
 export declare function simulate(scenario: Scenario, options?: SimulateOptions): SimulateDocument;
+/**
+ * Goal seek: the value of one input (`vary`) at which `metric` meets `target`,
+ * searched in exact decimal within the input's domain. A target it cannot reach
+ * throws FintechCalcError, which says what the metric reaches.
+ */
+export declare function solve(scenario: Scenario, options: SolveOptions): Promise<SolveDocument>;

@@ -22,6 +22,7 @@ import { forecastDocument } from '../render/json.js';
 import type { Lang } from '../render/labels.js';
 import { renderSensitivityJson } from '../render/sensitivity.js';
 import { renderSimulateJson } from '../render/simulate.js';
+import { renderSolveJson } from '../render/solve.js';
 import { PLAIN } from '../render/style.js';
 import { loadScenario as load, type LoadedScenario, type ScenarioSources } from '../scenario/load.js';
 import { formatProblem, InputError, Problems, type Problem as InputProblem } from '../scenario/problems.js';
@@ -31,6 +32,7 @@ import { AMOUNT_UNITS, OUTPUT_UNITS } from '../shared/units.js';
 import { UsageError } from '../cli/exit.js';
 import { fileSources } from '../cli/files.js';
 import { metricError, parseTolerance } from '../cli/arguments.js';
+import { goalSeek } from '../cli/goal-seek.js';
 
 /** The package's folder (for the bundled scenarios): the first above this module (dist/index.js, or src/lib/ in tests) with a scenarios/ folder. */
 function packageRoot(): string {
@@ -163,6 +165,30 @@ export function simulate(scenario: unknown, options: Options & { readonly sample
   const stats = simulation.run(outputs.map((output) => output.value), { percentiles });
   const simulated = outputs.map((output, i) => ({ ...output, stats: stats[i]! }));
   return parsed(renderSimulateJson(simulated, { unit, lang, style: PLAIN, scenario: checked.name, title: checked.title, samples, seed, dist, percentiles, histograms: [] }));
+}
+
+interface SolveOptions extends Options {
+  readonly metric: string;
+  readonly target: string | number;
+  readonly vary: string;
+}
+
+export async function solve(scenario: unknown, options: SolveOptions): Promise<object> {
+  const loaded = loadedOf(scenario);
+  const { cases, unit, lang } = checkOptions(options, CASES);
+  const text = (option: string, value: unknown, what: string, numbers = false): string => {
+    if (typeof value === 'string' || (numbers && typeof value === 'number')) return String(value);
+    throw new UsageError(`${option}: expected ${what}${numbers ? ' (a string or a number)' : ' (a string)'}`);
+  };
+  const request = {
+    metric: text('metric', options.metric, 'a metric, e.g. market.marketSize.2023'),
+    target: text('target', options.target, 'a value of the metric', true),
+    vary: text('vary', options.vary, 'an input, e.g. supplyChain.modes.receivables.penetration.2023'),
+    case: cases[0]!,
+    unit,
+  };
+  const solution = await goalSeek(loaded, request, { target: 'target', vary: 'vary' });
+  return parsed(renderSolveJson(solution, { unit, lang }));
 }
 
 function parsed(json: string): object {

@@ -62,7 +62,7 @@ library.loadScenario('nowhere.yaml').catch((error) => console.log(error instance
     );
     expect(result).toEqual({
       code: 0,
-      stdout: 'FintechCalcError diff explain forecast loadScenario sensitivity simulate\ntrue nowhere.yaml: error: no such file\n',
+      stdout: 'FintechCalcError diff explain forecast loadScenario sensitivity simulate solve\ntrue nowhere.yaml: error: no such file\n',
       stderr: '',
     });
   });
