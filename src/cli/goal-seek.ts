@@ -47,7 +47,11 @@ const YEAR = /^\d{4}$/;
 const ENDS = ['low', 'base', 'high'];
 
 /** The value of `request.vary` at which the metric meets its target; a UsageError or InputError when none does. */
-export async function goalSeek(loaded: SolvedScenario, request: SolveRequest, names: SolveOptionNames): Promise<Solution> {
+export async function goalSeek(
+  loaded: SolvedScenario,
+  request: SolveRequest,
+  names: SolveOptionNames,
+): Promise<Solution> {
   const { scenario, root, file } = loaded;
   const { metric, vary, unit, case: c } = request;
   const forecast = forecastCase(scenario, c);
@@ -59,7 +63,8 @@ export async function goalSeek(loaded: SolvedScenario, request: SolveRequest, na
   const outcome = await solveFor(scenario, varied, metric, target, c);
   if (outcome.kind === 'invalid') {
     const at = `${vary} = ${inputText(outcome.at, inputKind, unit)}`;
-    throw new UsageError(`${names.vary}: at every value tried the scenario is invalid, e.g. at ${at}: ${problemText(outcome.problem)}`);
+    const why = problemText(outcome.problem);
+    throw new UsageError(`${names.vary}: at every value tried the scenario is invalid, e.g. at ${at}: ${why}`);
   }
   const { domain, result } = outcome;
   const show = (value: Decimal) => metricText(value, found.kind, unit);
@@ -70,7 +75,8 @@ export async function goalSeek(loaded: SolvedScenario, request: SolveRequest, na
   ].filter((text) => text !== undefined);
   const bounds = `${within}${why.length > 0 ? ` (${why.join('; ')})` : ''}`;
   if (result.kind === 'flat') {
-    throw new UsageError(`${metric} does not depend on ${vary}: it stays ${show(result.at.plus(target))} over ${bounds}`);
+    const stays = show(result.at.plus(target));
+    throw new UsageError(`${metric} does not depend on ${vary}: it stays ${stays} over ${bounds}`);
   }
   if (result.kind === 'unreachable' && !result.monotone) {
     const [least, most] = [result.least.plus(target), result.most.plus(target)];
@@ -125,7 +131,9 @@ function variedInput(vary: string, root: RawMap, scenario: Scenario, option: str
   const probe = { kind: 'scalar', pos, text: '0', type: 'number' } as const;
   if (!checkSettingPath(root, path, probe, pos, problems)) throw new InputError(problems.list);
   const fail = (message: string) => new UsageError(`${option}: ${message}`);
-  const input = [...scenario.provenance.values()].find((candidate) => vary === candidate.path || vary.startsWith(`${candidate.path}.`));
+  const input = [...scenario.provenance.values()].find(
+    (candidate) => vary === candidate.path || vary.startsWith(`${candidate.path}.`),
+  );
   if (input === undefined) {
     const inside = [...scenario.provenance.keys()].filter((candidate) => candidate.startsWith(`${vary}.`));
     throw fail(`${vary} is not an input${inside.length > 0 ? `; vary one of its inputs: ${inside.join(', ')}` : ''}`);
@@ -141,7 +149,8 @@ function variedInput(vary: string, root: RawMap, scenario: Scenario, option: str
       const grown = input.growth ? ` or its growth (${input.path}.growth)` : '';
       const anchors = `anchors ${years.join(', ')}${input.growth ? ', then growth' : ''}`;
       throw fail(
-        `${vary} changes from year to year (${anchors}); name the year to vary, e.g. ${input.path}.${years.at(-1)}${grown}: ` +
+        `${vary} changes from year to year (${anchors}); ` +
+          `name the year to vary, e.g. ${input.path}.${years.at(-1)}${grown}: ` +
           'varying it whole would make it one value every year',
       );
     }
@@ -149,18 +158,22 @@ function variedInput(vary: string, root: RawMap, scenario: Scenario, option: str
   }
   if (first === 'growth' && second === undefined) {
     if (!input.growth) {
-      throw fail(`${input.path} has no growth rate (it runs through anchors ${years.join(', ')}); vary one of its years, e.g. ${lastYear}`);
+      const anchors = `it runs through anchors ${years.join(', ')}`;
+      throw fail(`${input.path} has no growth rate (${anchors}); vary one of its years, e.g. ${lastYear}`);
     }
     return { varied: at({ kind: 'growth' }), kind: 'growth', everyYear: false };
   }
   if (YEAR.test(first!) && (second === undefined || ENDS.includes(second))) {
     if (oneValue) {
-      throw fail(`${input.path} is one value every year, not a series of years; vary ${input.path} itself (it then changes every year)`);
+      const whole = `vary ${input.path} itself (it then changes every year)`;
+      throw fail(`${input.path} is one value every year, not a series of years; ${whole}`);
     }
     const year = Number(first);
-    return { varied: at({ kind: 'anchor', year, ...(second !== undefined && { end: second as Case }) }), kind: input.kind, everyYear: false };
+    const end = second !== undefined && { end: second as Case };
+    return { varied: at({ kind: 'anchor', year, ...end }), kind: input.kind, everyYear: false };
   }
-  throw fail(`${vary}: expected the input (${input.path}), one of its years (${lastYear}, optionally .low, .base or .high) or its growth`);
+  const year = `one of its years (${lastYear}, optionally .low, .base or .high)`;
+  throw fail(`${vary}: expected the input (${input.path}), ${year} or its growth`);
 }
 
 /** The metric's line over the years of its table. */

@@ -118,7 +118,10 @@ export interface SolveOptions extends OutputOptions {
   readonly case?: Case;
 }
 
-/** A value of a year: an amount (a decimal string in the output unit) or a ratio (a decimal fraction); null where it has none. */
+/**
+ * A value of a year: an amount (a decimal string in the output unit) or a ratio
+ * (a decimal fraction); null where it has none.
+ */
 export type Value = string | null;
 /** Values by year (`"2023"`). */
 export type YearValues = Readonly<Record<string, Value>>;
@@ -146,11 +149,18 @@ export interface Table {
   readonly [line: string]: unknown;
 }
 
+/** A mode's lines in the market table. */
+export interface ModeLines {
+  readonly share: YearValues;
+  readonly penetration: YearValues;
+  readonly size: YearValues;
+}
+
 export interface MarketTable extends Table {
   readonly marketSpace: YearValues;
   readonly traditionalPenetration: YearValues;
   readonly traditionalSize: YearValues;
-  readonly modes: Readonly<Record<string, { readonly share: YearValues; readonly penetration: YearValues; readonly size: YearValues }>>;
+  readonly modes: Readonly<Record<string, ModeLines>>;
   readonly otherSize: YearValues;
   readonly marketSize: YearValues;
   readonly increment: YearValues;
@@ -168,8 +178,16 @@ export interface ProfitTable extends Table {
   readonly increment: YearValues;
 }
 
+/** A segment's lines in the spend table. */
+export interface SegmentLines {
+  readonly label: string;
+  readonly total: YearValues;
+  readonly frontier: YearValues;
+  readonly frontierShare: YearValues;
+}
+
 export interface SpendTable extends Table {
-  readonly segments: Readonly<Record<string, { readonly label: string; readonly total: YearValues; readonly frontier: YearValues; readonly frontierShare: YearValues }>>;
+  readonly segments: Readonly<Record<string, SegmentLines>>;
   readonly total: YearValues;
   readonly frontier: YearValues;
   readonly frontierShare: YearValues;
@@ -181,7 +199,12 @@ export interface DiffDocument {
   readonly format: 'fintech-calc/diff@1';
   readonly changes: readonly Change[];
   /** With `attribute`: the inputs the changes are split among. */
-  readonly attribution?: { readonly method: 'shapley'; readonly inputs: readonly string[]; readonly grouped: boolean; readonly unattributable?: unknown };
+  readonly attribution?: {
+    readonly method: 'shapley';
+    readonly inputs: readonly string[];
+    readonly grouped: boolean;
+    readonly unattributable?: unknown;
+  };
 }
 
 export interface Change {
@@ -197,7 +220,12 @@ export interface Change {
   /** delta / |a|; null where a is 0. */
   readonly relative: Value;
   /** With `attribute`: each input's share of delta, and what they leave unexplained. */
-  readonly contributions?: readonly { readonly input: string; readonly a: Value; readonly b: Value; readonly delta: Value }[];
+  readonly contributions?: readonly {
+    readonly input: string;
+    readonly a: Value;
+    readonly b: Value;
+    readonly delta: Value;
+  }[];
   readonly residual?: Value;
 }
 
@@ -228,7 +256,13 @@ export interface SensitivityDocument {
   readonly metric: string;
   readonly unit: string;
   readonly base: Value;
-  readonly inputs: readonly { readonly input: string; readonly how: string; readonly low: Value; readonly high: Value; readonly swing: Value }[];
+  readonly inputs: readonly {
+    readonly input: string;
+    readonly how: string;
+    readonly low: Value;
+    readonly high: Value;
+    readonly swing: Value;
+  }[];
 }
 
 /** `solve`'s result: the CLI's `solve -f json` document. */
@@ -260,7 +294,12 @@ export interface SimulateDocument {
   readonly dist: Distribution;
   readonly percentiles: readonly number[];
   /** One entry per table, metric, key and year: `mean` and `p<percentile>` for each percentile. */
-  readonly metrics: readonly ({ readonly table: TableName; readonly metric: string; readonly key: string; readonly year: string } & Readonly<Record<string, Value>>)[];
+  readonly metrics: readonly ({
+    readonly table: TableName;
+    readonly metric: string;
+    readonly key: string;
+    readonly year: string;
+  } & Readonly<Record<string, Value>>)[];
 }
 
 /**
@@ -268,7 +307,10 @@ export interface SimulateDocument {
  * the name of a bundled scenario (default `baseline`), or text. Throws
  * FintechCalcError with every problem found.
  */
-export async function loadScenario(source: string | ScenarioText = 'baseline', options: LoadOptions = {}): Promise<Scenario> {
+export async function loadScenario(
+  source: string | ScenarioText = 'baseline',
+  options: LoadOptions = {},
+): Promise<Scenario> {
   return checked(() => commands.loadScenario(source, options));
 }
 

@@ -20,11 +20,21 @@ function command(program: Program) {
     .addOption(caseOption('one'));
   return helpAfter(
     outputOptions(solveCommand, OFFERED_FORMATS)
-      .requiredOption('--target <metric=value>', 'the metric and its target value in any value syntax, e.g. market.marketSize.2023=6.5万亿')
-      .requiredOption('--vary <input>', 'the input to vary, as --set names it, e.g. supplyChain.modes.receivables.penetration.2023'),
+      .requiredOption(
+        '--target <metric=value>',
+        'the metric and its target value in any value syntax, e.g. market.marketSize.2023=6.5万亿',
+      )
+      .requiredOption(
+        '--vary <input>',
+        'the input to vary, as --set names it, e.g. supplyChain.modes.receivables.penetration.2023',
+      ),
     `
-The input is searched within its domain (ratios in [0, 1], amounts ≥ 0, and no further than the scenario's checks allow, e.g. frontier ≤ spend) in exact decimal, to well beyond 12 significant digits. A target the domain cannot reach is an error (exit 2) that gives the domain and the metric at its ends. The target may be negative (a CAGR of -5%); a bare target number is in the output unit (-u).
---vary takes one year of an input (….2023); an input that is one value every year may be varied whole; one that changes from year to year needs a year.
+The input is searched within its domain (ratios in [0, 1], amounts ≥ 0, and no further than the scenario's checks \
+allow, e.g. frontier ≤ spend) in exact decimal, to well beyond 12 significant digits. A target the domain cannot \
+reach is an error (exit 2) that gives the domain and the metric at its ends. The target may be negative (a CAGR of \
+-5%); a bare target number is in the output unit (-u).
+--vary takes one year of an input (….2023); an input that is one value every year may be varied whole; one that \
+changes from year to year needs a year.
 
 Examples:
   fintech-calc solve --target market.marketSize.2023=6.5万亿 --vary supplyChain.modes.receivables.penetration.2023
