@@ -94,7 +94,10 @@ export interface SolveOptions extends OutputOptions {
     /** Default base. */
     readonly case?: Case;
 }
-/** A value of a year: an amount (a decimal string in the output unit) or a ratio (a decimal fraction); null where it has none. */
+/**
+ * A value of a year: an amount (a decimal string in the output unit) or a ratio
+ * (a decimal fraction); null where it has none.
+ */
 export type Value = string | null;
 /** Values by year (`"2023"`). */
 export type YearValues = Readonly<Record<string, Value>>;
@@ -124,15 +127,17 @@ export interface Table {
     readonly years: readonly number[];
     readonly [line: string]: unknown;
 }
+/** A mode's lines in the market table. */
+export interface ModeLines {
+    readonly share: YearValues;
+    readonly penetration: YearValues;
+    readonly size: YearValues;
+}
 export interface MarketTable extends Table {
     readonly marketSpace: YearValues;
     readonly traditionalPenetration: YearValues;
     readonly traditionalSize: YearValues;
-    readonly modes: Readonly<Record<string, {
-        readonly share: YearValues;
-        readonly penetration: YearValues;
-        readonly size: YearValues;
-    }>>;
+    readonly modes: Readonly<Record<string, ModeLines>>;
     readonly otherSize: YearValues;
     readonly marketSize: YearValues;
     readonly increment: YearValues;
@@ -148,13 +153,15 @@ export interface ProfitTable extends Table {
     readonly profit: YearValues;
     readonly increment: YearValues;
 }
+/** A segment's lines in the spend table. */
+export interface SegmentLines {
+    readonly label: string;
+    readonly total: YearValues;
+    readonly frontier: YearValues;
+    readonly frontierShare: YearValues;
+}
 export interface SpendTable extends Table {
-    readonly segments: Readonly<Record<string, {
-        readonly label: string;
-        readonly total: YearValues;
-        readonly frontier: YearValues;
-        readonly frontierShare: YearValues;
-    }>>;
+    readonly segments: Readonly<Record<string, SegmentLines>>;
     readonly total: YearValues;
     readonly frontier: YearValues;
     readonly frontierShare: YearValues;
