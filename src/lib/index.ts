@@ -330,7 +330,11 @@ export function explain(scenario: Scenario, metric: string, options: ExplainOpti
 }
 
 /** Which input moves a metric most: the metric at each input's low and high, all else at base. */
-export function sensitivity(scenario: Scenario, metric: string, options: SensitivityOptions = {}): SensitivityDocument {
+export function sensitivity(
+  scenario: Scenario,
+  metric: string,
+  options: SensitivityOptions = {},
+): SensitivityDocument {
   return checked(() => commands.sensitivity(scenario, metric, options)) as SensitivityDocument;
 }
 
