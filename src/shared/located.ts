@@ -11,7 +11,12 @@ export interface Place {
 }
 
 /** The line; a long input it echoes is shortened (echo.ts). */
-export function locatedLine({ file, line, col }: Place, level: 'error' | 'warning', path: string, message: string): string {
+export function locatedLine(
+  { file, line, col }: Place,
+  level: 'error' | 'warning',
+  path: string,
+  message: string,
+): string {
   const where = line > 0 ? `${shortenFileName(file)}:${line}:${col}` : shortenFileName(file);
   return `${where}: ${level}: ${shortenEcho(`${path === '' ? '' : `${path}: `}${message}`)}`;
 }
