@@ -84,7 +84,20 @@ export interface SimulateOptions extends OutputOptions {
     readonly percentiles?: readonly number[];
     readonly tables?: readonly TableName[];
 }
-/** A value of a year: an amount (a decimal string in the output unit) or a ratio (a decimal fraction); null where it has none. */
+export interface SolveOptions extends OutputOptions {
+    /** The metric to meet its target, addressed as in the JSON output: `market.marketSize.2023`. */
+    readonly metric: string;
+    /** The target, in any value syntax (`'6.5万亿'`, `'-5%'`); a bare number is in `unit`. */
+    readonly target: string | number;
+    /** The input to vary, as `set` names it: `supplyChain.modes.receivables.penetration.2023`. */
+    readonly vary: string;
+    /** Default base. */
+    readonly case?: Case;
+}
+/**
+ * A value of a year: an amount (a decimal string in the output unit) or a ratio
+ * (a decimal fraction); null where it has none.
+ */
 export type Value = string | null;
 /** Values by year (`"2023"`). */
 export type YearValues = Readonly<Record<string, Value>>;
@@ -114,15 +127,17 @@ export interface Table {
     readonly years: readonly number[];
     readonly [line: string]: unknown;
 }
+/** A mode's lines in the market table. */
+export interface ModeLines {
+    readonly share: YearValues;
+    readonly penetration: YearValues;
+    readonly size: YearValues;
+}
 export interface MarketTable extends Table {
     readonly marketSpace: YearValues;
     readonly traditionalPenetration: YearValues;
     readonly traditionalSize: YearValues;
-    readonly modes: Readonly<Record<string, {
-        readonly share: YearValues;
-        readonly penetration: YearValues;
-        readonly size: YearValues;
-    }>>;
+    readonly modes: Readonly<Record<string, ModeLines>>;
     readonly otherSize: YearValues;
     readonly marketSize: YearValues;
     readonly increment: YearValues;
@@ -138,13 +153,15 @@ export interface ProfitTable extends Table {
     readonly profit: YearValues;
     readonly increment: YearValues;
 }
+/** A segment's lines in the spend table. */
+export interface SegmentLines {
+    readonly label: string;
+    readonly total: YearValues;
+    readonly frontier: YearValues;
+    readonly frontierShare: YearValues;
+}
 export interface SpendTable extends Table {
-    readonly segments: Readonly<Record<string, {
-        readonly label: string;
-        readonly total: YearValues;
-        readonly frontier: YearValues;
-        readonly frontierShare: YearValues;
-    }>>;
+    readonly segments: Readonly<Record<string, SegmentLines>>;
     readonly total: YearValues;
     readonly frontier: YearValues;
     readonly frontierShare: YearValues;
@@ -223,6 +240,24 @@ export interface SensitivityDocument {
         readonly swing: Value;
     }[];
 }
+/** `solve`'s result: the CLI's `solve -f json` document. */
+export interface SolveDocument {
+    readonly format: 'fintech-calc/solve@1';
+    readonly scenario: string;
+    readonly file: string;
+    readonly case: Case;
+    readonly unit: string;
+    /** The input varied, and the value found for it (an amount in `unit`, or a fraction). */
+    readonly vary: string;
+    readonly value: Value;
+    readonly metric: string;
+    readonly target: Value;
+    /** The metric with the input at `value`. */
+    readonly result: Value;
+    readonly iterations: number;
+    /** The metric's line over the years of its table, with the input at `value` (empty for a metric without years). */
+    readonly line: YearValues;
+}
 /** `simulate`'s result: the CLI's `simulate -f json --no-stamp` document. */
 export interface SimulateDocument {
     readonly format: 'fintech-calc/simulate@1';
@@ -256,3 +291,9 @@ export declare function explain(scenario: Scenario, metric: string, options?: Ex
 export declare function sensitivity(scenario: Scenario, metric: string, options?: SensitivityOptions): SensitivityDocument;
 /** Monte Carlo over the input ranges: mean and percentiles of every metric, key and year. */
 export declare function simulate(scenario: Scenario, options?: SimulateOptions): SimulateDocument;
+/**
+ * Goal seek: the value of one input (`vary`) at which `metric` meets `target`,
+ * searched in exact decimal within the input's domain. A target it cannot reach
+ * throws FintechCalcError, which says what the metric reaches.
+ */
+export declare function solve(scenario: Scenario, options: SolveOptions): Promise<SolveDocument>;

@@ -1,6 +1,7 @@
 // Exit codes (SPEC §6) and the errors that map to them, in one place.
 import { visible } from '../render/escape.js';
 import { formatProblem, InputError } from '../scenario/problems.js';
+import { shortenEcho } from '../shared/echo.js';
 
 export const EXIT = { ok: 0, differences: 1, badInput: 2, internal: 3 } as const;
 
@@ -21,7 +22,7 @@ export function reportError(error: unknown, { stderr, env }: ErrorSink): number 
     return EXIT.badInput;
   }
   if (error instanceof UsageError) {
-    stderr(`fintech-calc: error: ${visible(error.message)}\n`);
+    stderr(`fintech-calc: error: ${visible(shortenEcho(error.message))}\n`);
     return EXIT.badInput;
   }
   const detail = error instanceof Error ? error.message : String(error);

@@ -5,6 +5,7 @@
 import { Command, CommanderError, Help } from '@commander-js/extra-typings';
 import packageJson from '../../package.json' with { type: 'json' };
 import { visible } from '../render/escape.js';
+import { shortenEcho } from '../shared/echo.js';
 import { displayWidth, wrapText } from '../render/width.js';
 import { helpAfter, type CommandContext, type DefineCommand } from './command.js';
 import { EXIT, reportError } from './exit.js';
@@ -64,7 +65,7 @@ async function buildProgram(context: CommandContext, argv: readonly string[], co
       writeErr: io.stderr,
       // One line per problem (SPEC §6), in the same shape as our own usage errors.
       // Split, not a regular expression: \s*\n\s* rescans a long run of spaces from each of its spaces.
-      outputError: (message, write) => write(`fintech-calc: ${visible(oneLine(message))}\n`),
+      outputError: (message, write) => write(`fintech-calc: ${visible(shortenEcho(oneLine(message)))}\n`),
       getOutHelpWidth: () => helpWidth(io.env, io.stdoutIsTerminal, () => columns(1)),
       getErrHelpWidth: () => helpWidth(io.env, io.stderrIsTerminal ?? false, () => columns(2)),
     })

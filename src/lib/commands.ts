@@ -22,17 +22,23 @@ import { forecastDocument } from '../render/json.js';
 import type { Lang } from '../render/labels.js';
 import { renderSensitivityJson } from '../render/sensitivity.js';
 import { renderSimulateJson } from '../render/simulate.js';
+import { renderSolveJson } from '../render/solve.js';
 import { PLAIN } from '../render/style.js';
 import { loadScenario as load, type LoadedScenario, type ScenarioSources } from '../scenario/load.js';
 import { formatProblem, InputError, Problems, type Problem as InputProblem } from '../scenario/problems.js';
 import { parseSettings } from '../scenario/set.js';
+import { shortenEcho, shortenFileName } from '../shared/echo.js';
 import { didYouMean } from '../shared/suggest.js';
 import { AMOUNT_UNITS, OUTPUT_UNITS } from '../shared/units.js';
 import { UsageError } from '../cli/exit.js';
 import { fileSources } from '../cli/files.js';
 import { metricError, parseTolerance } from '../cli/arguments.js';
+import { goalSeek } from '../cli/goal-seek.js';
 
-/** The package's folder (for the bundled scenarios): the first above this module (dist/index.js, or src/lib/ in tests) with a scenarios/ folder. */
+/**
+ * The package's folder (for the bundled scenarios): the first above this module
+ * (dist/index.js, or src/lib/ in tests) with a scenarios/ folder.
+ */
 function packageRoot(): string {
   let folder = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(folder, 'scenarios')) && dirname(folder) !== folder) folder = dirname(folder);
@@ -53,11 +59,22 @@ export function problemLine({ file, line, col, path, message }: FlatProblem): st
   return formatProblem({ pos: { file, line, col }, path, message });
 }
 
-/** The problems an error of input or usage carries (a usage error is the CLI's `fintech-calc: error: …`); undefined for any other error. */
+const USAGE_POS = { file: 'fintech-calc', line: 0, col: 0 };
+
+/**
+ * The problems an error of input or usage carries (a usage error is the CLI's
+ * `fintech-calc: error: …`); undefined for any other error.
+ */
 export function problemsOf(error: unknown): FlatProblem[] | undefined {
-  const flat = ({ pos, path, message }: InputProblem): FlatProblem => ({ ...pos, path, message });
+  // Each part shortened as the line shortens it (a long input echoed), so the problem reads as the line.
+  const flat = ({ pos, path, message }: InputProblem): FlatProblem => ({
+    ...pos,
+    file: shortenFileName(pos.file),
+    path: shortenEcho(path),
+    message: shortenEcho(message),
+  });
   if (error instanceof InputError) return error.problems.map(flat);
-  if (error instanceof UsageError) return [{ file: 'fintech-calc', line: 0, col: 0, path: '', message: error.message }];
+  if (error instanceof UsageError) return [flat({ pos: USAGE_POS, path: '', message: error.message })];
   return undefined;
 }
 
@@ -84,14 +101,23 @@ interface Options {
   readonly tables?: readonly string[];
 }
 
-export async function loadScenario(source: string | { readonly text: string; readonly file?: string }, { set = [], unit = '亿元' }: { readonly set?: readonly string[]; readonly unit?: string }): Promise<ScenarioHandle> {
+export async function loadScenario(
+  source: string | { readonly text: string; readonly file?: string },
+  { set = [], unit = '亿元' }: { readonly set?: readonly string[]; readonly unit?: string },
+): Promise<ScenarioHandle> {
   const problems = new Problems();
   const settings = parseSettings(set, checkUnit(unit), problems);
   if (!problems.empty) throw new InputError(problems.list);
   const files = fileSources({ packageRoot: packageRoot() });
   const reference = typeof source === 'string' ? source : (source.file ?? '<text>');
-  const loaded = await load(reference, typeof source === 'string' ? files : textSource(source.text, reference, files), settings);
-  const handle: ScenarioHandle = Object.freeze({ name: loaded.scenario.name, title: loaded.scenario.title, file: loaded.file, files: Object.freeze(loaded.chain.map((link) => link.display)) });
+  const sources = typeof source === 'string' ? files : textSource(source.text, reference, files);
+  const loaded = await load(reference, sources, settings);
+  const handle: ScenarioHandle = Object.freeze({
+    name: loaded.scenario.name,
+    title: loaded.scenario.title,
+    file: loaded.file,
+    files: Object.freeze(loaded.chain.map((link) => link.display)),
+  });
   loadedScenarios.set(handle, loaded);
   return handle;
 }
@@ -99,7 +125,10 @@ export async function loadScenario(source: string | { readonly text: string; rea
 /** Text given by the caller, named `file`; what it extends comes from the files. */
 function textSource(text: string, file: string, files: ScenarioSources): ScenarioSources {
   if (typeof text !== 'string') throw new UsageError('text: expected the text of a scenario (a string)');
-  return { open: (reference, from, at) => (from === undefined ? { display: file, id: resolve(file), text } : files.open(reference, from, at)) };
+  return {
+    open: (reference, from, at) =>
+      from === undefined ? { display: file, id: resolve(file), text } : files.open(reference, from, at),
+  };
 }
 
 export function forecast(scenario: unknown, options: Options): object {
@@ -108,10 +137,16 @@ export function forecast(scenario: unknown, options: Options): object {
   return forecastDocument({ forecast: forecastOf(checked, cases), file }, { unit, lang, tables, style: PLAIN });
 }
 
-export function diff(a: unknown, b: unknown, options: Options & { readonly tolerance?: string; readonly attribute?: boolean }): object {
+interface DiffOptions extends Options {
+  readonly tolerance?: string;
+  readonly attribute?: boolean;
+}
+
+export function diff(a: unknown, b: unknown, options: DiffOptions): object {
   const [first, second] = [loadedOf(a, 'a').scenario, loadedOf(b, 'b').scenario];
   const { cases, unit, lang, tables } = checkOptions(options, [...CASES, 'all']);
-  const tolerance = options.tolerance === undefined ? undefined : parseTolerance(String(options.tolerance), unit, 'tolerance');
+  const tolerance =
+    options.tolerance === undefined ? undefined : parseTolerance(String(options.tolerance), unit, 'tolerance');
   const comparison = compareForecasts(forecastOf(first, cases), forecastOf(second, cases), tables, tolerance);
   const report: DiffReport = {
     comparison,
@@ -144,25 +179,69 @@ export function sensitivity(scenario: unknown, metric: string, options: Options 
   const { unit, lang } = checkOptions(options, ['base']);
   const found = findMetric(forecastCase(checked, 'base'), String(metric));
   if (found?.value == null) throw metricError(String(metric), forecastCase(checked, 'base'));
-  const swing = options.swing === undefined ? undefined : checkNumber('swing', options.swing, 0, 1, 'a fraction from 0 to 1, e.g. 0.1 for ±10%');
-  const result = sensitivityOf(checked, String(metric), swing === undefined ? undefined : new Decimal(String(swing)));
-  return parsed(renderSensitivityJson(result, { unit, lang, style: PLAIN, metric, kind: found.kind, scenario: checked.name }));
+  const swing =
+    options.swing === undefined
+      ? undefined
+      : new Decimal(String(checkNumber('swing', options.swing, 0, 1, 'a fraction from 0 to 1, e.g. 0.1 for ±10%')));
+  const result = sensitivityOf(checked, String(metric), swing);
+  const rendering = { unit, lang, style: PLAIN, metric, kind: found.kind, scenario: checked.name };
+  return parsed(renderSensitivityJson(result, rendering));
 }
 
 const MAX_SAMPLES = 10_000_000;
 
-export function simulate(scenario: unknown, options: Options & { readonly samples?: number; readonly seed?: number; readonly dist?: string; readonly percentiles?: readonly number[] }): object {
+interface SimulateOptions extends Options {
+  readonly samples?: number;
+  readonly seed?: number;
+  readonly dist?: string;
+  readonly percentiles?: readonly number[];
+}
+
+export function simulate(scenario: unknown, options: SimulateOptions): object {
   const { scenario: checked } = loadedOf(scenario);
   const { unit, lang, tables } = checkOptions(options, ['base']);
-  const samples = checkNumber('samples', options.samples ?? 10_000, 1, MAX_SAMPLES, `a whole number from 1 to ${MAX_SAMPLES}`, true);
-  const seed = checkNumber('seed', options.seed ?? 1, 0, Number.MAX_SAFE_INTEGER, `a whole number from 0 to ${Number.MAX_SAFE_INTEGER}`, true);
+  const whole = (option: string, value: unknown, min: number, max: number) =>
+    checkNumber(option, value, min, max, `a whole number from ${min} to ${max}`, true);
+  const samples = whole('samples', options.samples ?? 10_000, 1, MAX_SAMPLES);
+  const seed = whole('seed', options.seed ?? 1, 0, Number.MAX_SAFE_INTEGER);
   const dist = oneOf('dist', options.dist ?? 'triangular', DISTRIBUTIONS);
-  const percentiles = (options.percentiles ?? [5, 50, 95]).map((p) => checkNumber('percentiles', p, 0, 100, 'numbers from 0 to 100, e.g. [5, 50, 95]'));
+  const percentiles = (options.percentiles ?? [5, 50, 95]).map((p) =>
+    checkNumber('percentiles', p, 0, 100, 'numbers from 0 to 100, e.g. [5, 50, 95]'),
+  );
   const simulation = simulationOf(checked, { samples, seed, dist, tables });
-  const outputs = linesOf(simulation.forecast, tables).flatMap((line) => [...line.values].map(([year, value]) => ({ line, year, value })));
+  const outputs = linesOf(simulation.forecast, tables).flatMap((line) =>
+    [...line.values].map(([year, value]) => ({ line, year, value })),
+  );
   const stats = simulation.run(outputs.map((output) => output.value), { percentiles });
   const simulated = outputs.map((output, i) => ({ ...output, stats: stats[i]! }));
-  return parsed(renderSimulateJson(simulated, { unit, lang, style: PLAIN, scenario: checked.name, title: checked.title, samples, seed, dist, percentiles, histograms: [] }));
+  const { name, title } = checked;
+  const shown = { scenario: name, title, samples, seed, dist, percentiles, histograms: [] };
+  const rendering = { unit, lang, style: PLAIN, ...shown };
+  return parsed(renderSimulateJson(simulated, rendering));
+}
+
+interface SolveOptions extends Options {
+  readonly metric: string;
+  readonly target: string | number;
+  readonly vary: string;
+}
+
+export async function solve(scenario: unknown, options: SolveOptions): Promise<object> {
+  const loaded = loadedOf(scenario);
+  const { cases, unit, lang } = checkOptions(options, CASES);
+  const text = (option: string, value: unknown, what: string, numbers = false): string => {
+    if (typeof value === 'string' || (numbers && typeof value === 'number')) return String(value);
+    throw new UsageError(`${option}: expected ${what}${numbers ? ' (a string or a number)' : ' (a string)'}`);
+  };
+  const request = {
+    metric: text('metric', options.metric, 'a metric, e.g. market.marketSize.2023'),
+    target: text('target', options.target, 'a value of the metric', true),
+    vary: text('vary', options.vary, 'an input, e.g. supplyChain.modes.receivables.penetration.2023'),
+    case: cases[0]!,
+    unit,
+  };
+  const solution = await goalSeek(loaded, request, { target: 'target', vary: 'vary' });
+  return parsed(renderSolveJson(solution, { unit, lang }));
 }
 
 function parsed(json: string): object {
@@ -170,23 +249,49 @@ function parsed(json: string): object {
 }
 
 /** The options every function shares, checked; `cases` are those the function takes. */
-function checkOptions(options: Options, cases: readonly string[]): { cases: readonly Case[]; unit: string; lang: Lang; tables: readonly TableName[] } {
+interface CheckedOptions {
+  readonly cases: readonly Case[];
+  readonly unit: string;
+  readonly lang: Lang;
+  readonly tables: readonly TableName[];
+}
+
+function checkOptions(options: Options, cases: readonly string[]): CheckedOptions {
   const c = oneOf('case', options.case ?? 'base', cases);
-  const tables = options.tables === undefined ? TABLES : [...options.tables].map((table) => oneOf('tables', table, TABLES));
-  return { cases: c === 'all' ? CASES : [c as Case], unit: checkUnit(options.unit ?? '亿元'), lang: oneOf('lang', options.lang ?? 'en', ['en', 'zh'] as const), tables };
+  const tables =
+    options.tables === undefined ? TABLES : [...options.tables].map((table) => oneOf('tables', table, TABLES));
+  return {
+    cases: c === 'all' ? CASES : [c as Case],
+    unit: checkUnit(options.unit ?? '亿元'),
+    lang: oneOf('lang', options.lang ?? 'en', ['en', 'zh'] as const),
+    tables,
+  };
 }
 
 function checkUnit(unit: string): string {
-  if (!AMOUNT_UNITS.has(unit)) throw new UsageError(`unit: '${unit}' is not a unit${didYouMean(String(unit), AMOUNT_UNITS.keys())}; expected one of ${OUTPUT_UNITS.join(', ')}`);
+  if (!AMOUNT_UNITS.has(unit)) {
+    const meant = didYouMean(String(unit), AMOUNT_UNITS.keys());
+    throw new UsageError(`unit: '${unit}' is not a unit${meant}; expected one of ${OUTPUT_UNITS.join(', ')}`);
+  }
   return unit;
 }
 
 function oneOf<T extends string>(option: string, value: unknown, allowed: readonly T[]): T {
   if ((allowed as readonly unknown[]).includes(value)) return value as T;
-  throw new UsageError(`${option}: '${String(value)}' is not one of ${allowed.join(', ')}${didYouMean(String(value), allowed)}`);
+  const meant = didYouMean(String(value), allowed);
+  throw new UsageError(`${option}: '${String(value)}' is not one of ${allowed.join(', ')}${meant}`);
 }
 
-function checkNumber(option: string, value: unknown, min: number, max: number, expected: string, whole = false): number {
-  if (typeof value !== 'number' || !(value >= min && value <= max) || (whole && !Number.isInteger(value))) throw new UsageError(`${option}: expected ${expected}, got ${String(value)}`);
+function checkNumber(
+  option: string,
+  value: unknown,
+  min: number,
+  max: number,
+  expected: string,
+  whole = false,
+): number {
+  if (typeof value !== 'number' || !(value >= min && value <= max) || (whole && !Number.isInteger(value))) {
+    throw new UsageError(`${option}: expected ${expected}, got ${String(value)}`);
+  }
   return value;
 }

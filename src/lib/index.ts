@@ -107,7 +107,21 @@ export interface SimulateOptions extends OutputOptions {
   readonly tables?: readonly TableName[];
 }
 
-/** A value of a year: an amount (a decimal string in the output unit) or a ratio (a decimal fraction); null where it has none. */
+export interface SolveOptions extends OutputOptions {
+  /** The metric to meet its target, addressed as in the JSON output: `market.marketSize.2023`. */
+  readonly metric: string;
+  /** The target, in any value syntax (`'6.5万亿'`, `'-5%'`); a bare number is in `unit`. */
+  readonly target: string | number;
+  /** The input to vary, as `set` names it: `supplyChain.modes.receivables.penetration.2023`. */
+  readonly vary: string;
+  /** Default base. */
+  readonly case?: Case;
+}
+
+/**
+ * A value of a year: an amount (a decimal string in the output unit) or a ratio
+ * (a decimal fraction); null where it has none.
+ */
 export type Value = string | null;
 /** Values by year (`"2023"`). */
 export type YearValues = Readonly<Record<string, Value>>;
@@ -135,11 +149,18 @@ export interface Table {
   readonly [line: string]: unknown;
 }
 
+/** A mode's lines in the market table. */
+export interface ModeLines {
+  readonly share: YearValues;
+  readonly penetration: YearValues;
+  readonly size: YearValues;
+}
+
 export interface MarketTable extends Table {
   readonly marketSpace: YearValues;
   readonly traditionalPenetration: YearValues;
   readonly traditionalSize: YearValues;
-  readonly modes: Readonly<Record<string, { readonly share: YearValues; readonly penetration: YearValues; readonly size: YearValues }>>;
+  readonly modes: Readonly<Record<string, ModeLines>>;
   readonly otherSize: YearValues;
   readonly marketSize: YearValues;
   readonly increment: YearValues;
@@ -157,8 +178,16 @@ export interface ProfitTable extends Table {
   readonly increment: YearValues;
 }
 
+/** A segment's lines in the spend table. */
+export interface SegmentLines {
+  readonly label: string;
+  readonly total: YearValues;
+  readonly frontier: YearValues;
+  readonly frontierShare: YearValues;
+}
+
 export interface SpendTable extends Table {
-  readonly segments: Readonly<Record<string, { readonly label: string; readonly total: YearValues; readonly frontier: YearValues; readonly frontierShare: YearValues }>>;
+  readonly segments: Readonly<Record<string, SegmentLines>>;
   readonly total: YearValues;
   readonly frontier: YearValues;
   readonly frontierShare: YearValues;
@@ -170,7 +199,12 @@ export interface DiffDocument {
   readonly format: 'fintech-calc/diff@1';
   readonly changes: readonly Change[];
   /** With `attribute`: the inputs the changes are split among. */
-  readonly attribution?: { readonly method: 'shapley'; readonly inputs: readonly string[]; readonly grouped: boolean; readonly unattributable?: unknown };
+  readonly attribution?: {
+    readonly method: 'shapley';
+    readonly inputs: readonly string[];
+    readonly grouped: boolean;
+    readonly unattributable?: unknown;
+  };
 }
 
 export interface Change {
@@ -186,7 +220,12 @@ export interface Change {
   /** delta / |a|; null where a is 0. */
   readonly relative: Value;
   /** With `attribute`: each input's share of delta, and what they leave unexplained. */
-  readonly contributions?: readonly { readonly input: string; readonly a: Value; readonly b: Value; readonly delta: Value }[];
+  readonly contributions?: readonly {
+    readonly input: string;
+    readonly a: Value;
+    readonly b: Value;
+    readonly delta: Value;
+  }[];
   readonly residual?: Value;
 }
 
@@ -217,7 +256,32 @@ export interface SensitivityDocument {
   readonly metric: string;
   readonly unit: string;
   readonly base: Value;
-  readonly inputs: readonly { readonly input: string; readonly how: string; readonly low: Value; readonly high: Value; readonly swing: Value }[];
+  readonly inputs: readonly {
+    readonly input: string;
+    readonly how: string;
+    readonly low: Value;
+    readonly high: Value;
+    readonly swing: Value;
+  }[];
+}
+
+/** `solve`'s result: the CLI's `solve -f json` document. */
+export interface SolveDocument {
+  readonly format: 'fintech-calc/solve@1';
+  readonly scenario: string;
+  readonly file: string;
+  readonly case: Case;
+  readonly unit: string;
+  /** The input varied, and the value found for it (an amount in `unit`, or a fraction). */
+  readonly vary: string;
+  readonly value: Value;
+  readonly metric: string;
+  readonly target: Value;
+  /** The metric with the input at `value`. */
+  readonly result: Value;
+  readonly iterations: number;
+  /** The metric's line over the years of its table, with the input at `value` (empty for a metric without years). */
+  readonly line: YearValues;
 }
 
 /** `simulate`'s result: the CLI's `simulate -f json --no-stamp` document. */
@@ -230,7 +294,12 @@ export interface SimulateDocument {
   readonly dist: Distribution;
   readonly percentiles: readonly number[];
   /** One entry per table, metric, key and year: `mean` and `p<percentile>` for each percentile. */
-  readonly metrics: readonly ({ readonly table: TableName; readonly metric: string; readonly key: string; readonly year: string } & Readonly<Record<string, Value>>)[];
+  readonly metrics: readonly ({
+    readonly table: TableName;
+    readonly metric: string;
+    readonly key: string;
+    readonly year: string;
+  } & Readonly<Record<string, Value>>)[];
 }
 
 /**
@@ -238,7 +307,10 @@ export interface SimulateDocument {
  * the name of a bundled scenario (default `baseline`), or text. Throws
  * FintechCalcError with every problem found.
  */
-export async function loadScenario(source: string | ScenarioText = 'baseline', options: LoadOptions = {}): Promise<Scenario> {
+export async function loadScenario(
+  source: string | ScenarioText = 'baseline',
+  options: LoadOptions = {},
+): Promise<Scenario> {
   return checked(() => commands.loadScenario(source, options));
 }
 
@@ -258,13 +330,26 @@ export function explain(scenario: Scenario, metric: string, options: ExplainOpti
 }
 
 /** Which input moves a metric most: the metric at each input's low and high, all else at base. */
-export function sensitivity(scenario: Scenario, metric: string, options: SensitivityOptions = {}): SensitivityDocument {
+export function sensitivity(
+  scenario: Scenario,
+  metric: string,
+  options: SensitivityOptions = {},
+): SensitivityDocument {
   return checked(() => commands.sensitivity(scenario, metric, options)) as SensitivityDocument;
 }
 
 /** Monte Carlo over the input ranges: mean and percentiles of every metric, key and year. */
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): SimulateDocument {
   return checked(() => commands.simulate(scenario, options)) as SimulateDocument;
+}
+
+/**
+ * Goal seek: the value of one input (`vary`) at which `metric` meets `target`,
+ * searched in exact decimal within the input's domain. A target it cannot reach
+ * throws FintechCalcError, which says what the metric reaches.
+ */
+export async function solve(scenario: Scenario, options: SolveOptions): Promise<SolveDocument> {
+  return checked(() => commands.solve(scenario, options)) as Promise<SolveDocument>;
 }
 
 /** Runs `work`, its errors of input or usage thrown as FintechCalcError (sync or async alike). */

@@ -31,7 +31,13 @@ interface Line {
 }
 
 /** The header: what the file is, how to run it, and the value syntax in brief. */
-const HEADER: Record<Lang, { readonly intro: string; readonly commands: readonly string[]; readonly syntax: string }> = {
+interface Header {
+  readonly intro: string;
+  readonly commands: readonly string[];
+  readonly syntax: string;
+}
+
+const HEADER: Record<Lang, Header> = {
   en: {
     intro: `A fintech-calc scenario, written by \`fintech-calc init\`.
 
@@ -60,45 +66,119 @@ The whole format: docs/scenario-format.md in the fintech-calc package.`,
   },
 };
 
-/** The header as comments, its commands naming the file and their purposes aligned (or on the next line after a long one). */
+/**
+ * The header as comments, its commands naming the file and their purposes
+ * aligned (or on the next line after a long one).
+ */
 function header(lang: Lang, file: string): string {
   const { intro, commands, syntax } = HEADER[lang];
-  const lines = [`fintech-calc forecast ${file}`, `fintech-calc diff baseline ${file}`, `fintech-calc explain ${file} profit.increment.2023`, `fintech-calc validate ${file}`];
+  const lines = [
+    `fintech-calc forecast ${file}`,
+    `fintech-calc diff baseline ${file}`,
+    `fintech-calc explain ${file} profit.increment.2023`,
+    `fintech-calc validate ${file}`,
+  ];
   const column = Math.min(Math.max(...lines.map((line) => displayWidth(line))), 44) + 2;
   const usage = lines.flatMap((line, i) => {
     const pad = column - displayWidth(line);
-    return pad >= 2 ? [`  ${line}${' '.repeat(pad)}${commands[i]}`] : [`  ${line}`, `  ${' '.repeat(column)}${commands[i]}`];
+    if (pad >= 2) return [`  ${line}${' '.repeat(pad)}${commands[i]}`];
+    return [`  ${line}`, `  ${' '.repeat(column)}${commands[i]}`];
   });
-  return [...intro.split('\n'), '', ...usage, '', ...syntax.split('\n')].map((line) => (line === '' ? '#' : `# ${line}`)).join('\n') + '\n';
+  const header = [...intro.split('\n'), '', ...usage, '', ...syntax.split('\n')];
+  return header.map((line) => (line === '' ? '#' : `# ${line}`)).join('\n') + '\n';
 }
 
 const LINES: readonly (Line | 'blank')[] = [
   { depth: 0, key: 'version', value: '1', note: { en: "the scenario format's version", zh: '场景格式的版本' } },
-  { depth: 0, key: 'title', value: { en: 'My assumptions', zh: '我的假设' }, note: { en: "one line, shown in each table's title (`name` defaults to the file name)", zh: '一行说明，显示在每张表的标题中（`name` 默认为文件名）' } },
-  { depth: 0, key: 'extends', value: 'baseline', note: { en: 'start from the bundled baseline (`fintech-calc list` shows the bundled scenarios)', zh: '以内置的基准场景为起点（`fintech-calc list` 列出内置场景）' } },
+  {
+    depth: 0,
+    key: 'title',
+    value: { en: 'My assumptions', zh: '我的假设' },
+    note: {
+      en: "one line, shown in each table's title (`name` defaults to the file name)",
+      zh: '一行说明，显示在每张表的标题中（`name` 默认为文件名）',
+    },
+  },
+  {
+    depth: 0,
+    key: 'extends',
+    value: 'baseline',
+    note: {
+      en: 'start from the bundled baseline (`fintech-calc list` shows the bundled scenarios)',
+      zh: '以内置的基准场景为起点（`fintech-calc list` 列出内置场景）',
+    },
+  },
   'blank',
   { depth: 0, key: 'supplyChain', note: { en: 'the supply-chain-finance (SCF) market', zh: '供应链金融市场' } },
-  { depth: 1, key: 'marketSpace', note: { en: 'the market space: the financing SCF could serve', zh: '市场空间：供应链金融可服务的融资需求' } },
-  { depth: 2, key: '2023', input: ['supplyChain.marketSpace', 2023], note: { en: "in 2023; the years after the baseline's 2019 grow at a constant rate", zh: '2023 年；基准的 2019 年之后各年按固定增速插值' } },
-  { depth: 1, key: 'traditionalPenetration', input: ['supplyChain.traditionalPenetration', 0], note: { en: 'the part of the space financed without fintech, every year (report l.177)', zh: '传统模式下融资覆盖的空间占比，每年相同（报告第 177 行）' } },
+  {
+    depth: 1,
+    key: 'marketSpace',
+    note: { en: 'the market space: the financing SCF could serve', zh: '市场空间：供应链金融可服务的融资需求' },
+  },
+  {
+    depth: 2,
+    key: '2023',
+    input: ['supplyChain.marketSpace', 2023],
+    note: {
+      en: "in 2023; the years after the baseline's 2019 grow at a constant rate",
+      zh: '2023 年；基准的 2019 年之后各年按固定增速插值',
+    },
+  },
+  {
+    depth: 1,
+    key: 'traditionalPenetration',
+    input: ['supplyChain.traditionalPenetration', 0],
+    note: {
+      en: 'the part of the space financed without fintech, every year (report l.177)',
+      zh: '传统模式下融资覆盖的空间占比，每年相同（报告第 177 行）',
+    },
+  },
   { depth: 1, key: 'modes', note: { en: 'the fintech business models, by name', zh: '各种金融科技业务模式，按名称' } },
   { depth: 2, key: 'receivables', note: { en: 'receivables financing on a blockchain', zh: '基于区块链的应收账款融资' } },
   { depth: 3, key: 'penetration', note: { en: 'the part of its space financed with fintech', zh: '其空间中以金融科技融资的占比' } },
-  { depth: 4, key: '2023', input: ['supplyChain.modes.receivables.penetration', 2023], note: { en: 'in 2023 (report l.173: 60～70%)', zh: '2023 年（报告第 173 行：60～70%）' } },
+  {
+    depth: 4,
+    key: '2023',
+    input: ['supplyChain.modes.receivables.penetration', 2023],
+    note: { en: 'in 2023 (report l.173: 60～70%)', zh: '2023 年（报告第 173 行：60～70%）' },
+  },
   { depth: 2, key: 'arif', note: { en: 'inventory financing (ARIF) with blockchain and IoT', zh: '基于区块链和物联网的存货融资' } },
   { depth: 3, key: 'penetration', note: { en: 'the same, for ARIF', zh: '同上，存货融资的占比' } },
-  { depth: 4, key: '2023', input: ['supplyChain.modes.arif.penetration', 2023], note: { en: 'in 2023 (report l.173); the base case takes the midpoint', zh: '2023 年（报告第 173 行）；基准情景取中点' } },
+  {
+    depth: 4,
+    key: '2023',
+    input: ['supplyChain.modes.arif.penetration', 2023],
+    note: { en: 'in 2023 (report l.173); the base case takes the midpoint', zh: '2023 年（报告第 173 行）；基准情景取中点' },
+  },
   'blank',
   { depth: 0, key: 'bankProfit', note: { en: "banks' profit from SCF", zh: '银行供应链金融利润' } },
-  { depth: 1, key: 'profitShare', input: ['bankProfit.profitShare', 0], note: { en: "banks' profit as a part of financing, every year (report l.182-183: 2.5% where banks lead, else 3%)", zh: '银行分润占融资额的比例，每年相同（报告第 182-183 行：银行主导约 2.5%，否则 3%）' } },
+  {
+    depth: 1,
+    key: 'profitShare',
+    input: ['bankProfit.profitShare', 0],
+    note: {
+      en: "banks' profit as a part of financing, every year (report l.182-183: 2.5% where banks lead, else 3%)",
+      zh: '银行分润占融资额的比例，每年相同（报告第 182-183 行：银行主导约 2.5%，否则 3%）',
+    },
+  },
   { depth: 1, key: 'operatingCost', note: { en: 'operating cost as a part of financing', zh: '运营成本占融资额的比例' } },
-  { depth: 2, key: '2023', input: ['bankProfit.operatingCost', 2023], note: { en: 'in 2023 (report l.182)', zh: '2023 年（报告第 182 行）' } },
+  {
+    depth: 2,
+    key: '2023',
+    input: ['bankProfit.operatingCost', 2023],
+    note: { en: 'in 2023 (report l.182)', zh: '2023 年（报告第 182 行）' },
+  },
   'blank',
   { depth: 0, key: 'techSpend', note: { en: 'technology spend of financial institutions', zh: '金融机构技术资金投入' } },
   { depth: 1, key: 'segments', note: { en: 'by kind of institution', zh: '按机构类型' } },
   { depth: 2, key: 'payment', note: { en: 'payment institutions', zh: '支付机构' } },
   { depth: 3, key: 'spend', note: { en: 'their technology spend', zh: '其技术资金投入' } },
-  { depth: 4, key: '2022', input: ['techSpend.segments.payment.spend', 2022], note: { en: 'in 2022 (an assumption: the report only charts it)', zh: '2022 年（假设：报告只在图表中给出）' } },
+  {
+    depth: 4,
+    key: '2022',
+    input: ['techSpend.segments.payment.spend', 2022],
+    note: { en: 'in 2022 (an assumption: the report only charts it)', zh: '2022 年（假设：报告只在图表中给出）' },
+  },
 ];
 
 /** Notes start in this column, or two spaces after a longer line. */
@@ -108,7 +188,8 @@ const NOTE_COLUMN = 30;
 export function renderInitScenario(baseline: Scenario, lang: Lang, file: string): string {
   const lines = LINES.map((line) => {
     if (line === 'blank') return '';
-    const value = line.input ? writtenValue(baseline, ...line.input) : typeof line.value === 'object' ? line.value[lang] : line.value;
+    const given = typeof line.value === 'object' ? line.value[lang] : line.value;
+    const value = line.input ? writtenValue(baseline, ...line.input) : given;
     const code = `${'  '.repeat(line.depth)}${line.key}:${value === undefined ? '' : ` ${value}`}`;
     if (!line.note) return code;
     return `${code}${' '.repeat(Math.max(2, NOTE_COLUMN - displayWidth(code)))}# ${line.note[lang]}`;
@@ -116,7 +197,10 @@ export function renderInitScenario(baseline: Scenario, lang: Lang, file: string)
   return `${header(lang, shellWord(file))}${lines.join('\n')}\n`;
 }
 
-/** A file name as a shell word in a comment: plain, or quoted; control characters written as escapes (a newline would end the comment). */
+/**
+ * A file name as a shell word in a comment: plain, or quoted; control characters
+ * written as escapes (a newline would end the comment).
+ */
 function shellWord(file: string): string {
   return /^[\w./-]+$/.test(file) ? file : `'${visible(file).replace(/'/g, "'\\''")}'`;
 }
@@ -130,7 +214,8 @@ function writtenValue(baseline: Scenario, path: string, year: number): string {
   const { low, base, high } = written.range;
   if (!written.isRange) return one(base);
   // A range whose base is its midpoint is written short (60%～70%); another base must be said.
-  return low.plus(high).dividedBy(2).equals(base) ? `${one(low)}～${one(high)}` : `{low: ${one(low)}, base: ${one(base)}, high: ${one(high)}}`;
+  if (low.plus(high).dividedBy(2).equals(base)) return `${one(low)}～${one(high)}`;
+  return `{low: ${one(low)}, base: ${one(base)}, high: ${one(high)}}`;
 }
 
 /** A ratio as a percentage; an amount (held in 亿元) in 万亿 from 1万亿 on, else in 亿. */

@@ -5,7 +5,7 @@
 // unit (-u), as every bare amount on the command line; `null` removes the entry.
 import { didYouMean, listNames } from '../shared/suggest.js';
 import { keysOf, SCENARIO, type Shape } from './format.js';
-import { isRemoval, type Removals } from './merge.js';
+import { isRemoval, mergeOver, type Removals } from './merge.js';
 import { Problems, type Pos } from './problems.js';
 import type { RawMap, RawNode } from './raw.js';
 
@@ -45,7 +45,8 @@ export function parseSettings(texts: readonly string[], unit: string, problems: 
     const equals = text.indexOf('=');
     const path = equals < 0 ? [] : text.slice(0, equals).trim().split('.');
     if (equals < 0 || path.some((part) => part === '')) {
-      problems.add(posOf(where), '', `expected path=value, e.g. supplyChain.modes.receivables.penetration.2023=55%, got '${text}'`);
+      const example = 'supplyChain.modes.receivables.penetration.2023=55%';
+      problems.add(posOf(where), '', `expected path=value, e.g. ${example}, got '${text}'`);
     } else settings.push({ where, path, value: text.slice(equals + 1).trim(), unit });
   });
   return settings;
@@ -66,10 +67,17 @@ export const MAX_SETTINGS = 1000;
  * Applies the settings over the merged tree of a scenario; every problem is
  * reported. Each setting's unit goes into `units`, its removals into `removed`.
  */
-export async function applySettings(root: RawMap, settings: readonly Setting[], problems: Problems, units: Map<string, string>, removed: Removals): Promise<RawMap> {
+export async function applySettings(
+  root: RawMap,
+  settings: readonly Setting[],
+  problems: Problems,
+  units: Map<string, string>,
+  removed: Removals,
+): Promise<RawMap> {
   if (settings.length === 0) return root;
   if (settings.length > MAX_SETTINGS) {
-    problems.add(posOf(settings[MAX_SETTINGS]!.where), '', `more than ${MAX_SETTINGS} --set options; write larger changes in a scenario file that extends this one`);
+    const instead = 'write larger changes in a scenario file that extends this one';
+    problems.add(posOf(settings[MAX_SETTINGS]!.where), '', `more than ${MAX_SETTINGS} --set options; ${instead}`);
     return root;
   }
   const { parseYaml } = await import('./raw.js');
@@ -87,7 +95,7 @@ export async function applySettings(root: RawMap, settings: readonly Setting[], 
     if (!checkSettingPath(result, setting.path, value, pos, problems)) continue;
     units.set(setting.where, setting.unit);
     if (!isRemoval(value)) {
-      result = setAt(result, setting.path, value, pos) as RawMap;
+      result = setAt(result, setting.path, value, pos, removed) as RawMap;
       continue;
     }
     const without = removeAt(result, setting.path);
@@ -108,18 +116,32 @@ function removeAt(node: RawNode, path: readonly string[]): RawNode | undefined {
   if (node.kind !== 'map' || entry === undefined || isRemoval(entry.value)) return undefined;
   if (rest.length === 0) return { ...node, entries: node.entries.filter((candidate) => candidate !== entry) };
   const value = removeAt(entry.value, rest);
-  return value && { ...node, entries: node.entries.map((candidate) => (candidate === entry ? { ...entry, value } : candidate)) };
+  if (value === undefined) return undefined;
+  return { ...node, entries: node.entries.map((candidate) => (candidate === entry ? { ...entry, value } : candidate)) };
 }
 
-/** The tree with the node at `path` replaced by `value` (maps made where missing), all else kept. */
-export function setAt(node: RawNode | undefined, path: readonly string[], value: RawNode, pos: Pos): RawNode {
+/**
+ * The tree with `value` at `path` (maps made where missing), all else kept. A map
+ * is merged over what is there, as a file that extends another (mergeOver): a
+ * value left out is kept, a null in it removes (into `removed`), anything else replaces.
+ */
+function setAt(
+  node: RawNode | undefined,
+  path: readonly string[],
+  value: RawNode,
+  pos: Pos,
+  removed: Removals,
+  at = '',
+): RawNode {
   const [key, ...rest] = path;
-  if (key === undefined) return value;
+  if (key === undefined) return node === undefined ? value : mergeOver(node, value, removed, at);
   const map: RawMap = node?.kind === 'map' ? node : { kind: 'map', pos, entries: [] };
   const existing = map.entries.find((entry) => entry.key === key);
+  const here = at === '' ? key : `${at}.${key}`;
+  const inner = (old: RawNode | undefined) => setAt(old, rest, value, pos, removed, here);
   const entries = existing
-    ? map.entries.map((entry) => (entry === existing ? { ...entry, value: setAt(entry.value, rest, value, pos) } : entry))
-    : [...map.entries, { key, keyPos: pos, value: setAt(undefined, rest, value, pos) }];
+    ? map.entries.map((entry) => (entry === existing ? { ...entry, value: inner(entry.value) } : entry))
+    : [...map.entries, { key, keyPos: pos, value: inner(undefined) }];
   return { ...map, entries };
 }
 
@@ -131,7 +153,11 @@ function relocate(node: RawNode, pos: Pos): RawNode {
     case 'seq':
       return { ...node, pos, items: node.items.map((item) => relocate(item, pos)) };
     case 'map':
-      return { ...node, pos, entries: node.entries.map((entry) => ({ ...entry, keyPos: pos, value: relocate(entry.value, pos) })) };
+      return {
+        ...node,
+        pos,
+        entries: node.entries.map((entry) => ({ ...entry, keyPos: pos, value: relocate(entry.value, pos) })),
+      };
   }
 }
 
@@ -140,22 +166,42 @@ function childOf(node: RawNode | undefined, key: string): RawNode | undefined {
 }
 
 /** Whether `path` names an input (or part of one) the scenario can take; reports what is wrong. */
-export function checkSettingPath(root: RawMap, path: readonly string[], value: RawNode, pos: Pos, problems: Problems): boolean {
+export function checkSettingPath(
+  root: RawMap,
+  path: readonly string[],
+  value: RawNode,
+  pos: Pos,
+  problems: Problems,
+): boolean {
   const [first] = path;
   if (first === 'unit') {
     // Under the rule for numbers on the command line, a unit set here would apply to nothing.
-    problems.add(pos, first, "not an input: a file's unit applies to that file's own numbers, and a bare amount in --set is in the output unit (-u); give the amount its unit instead, e.g. supplyChain.marketSpace.2023=13万亿");
+    problems.add(
+      pos,
+      first,
+      "not an input: a file's unit applies to that file's own numbers, and a bare amount in --set is in the output " +
+        'unit (-u); give the amount its unit instead, e.g. supplyChain.marketSpace.2023=13万亿',
+    );
     return false;
   }
   if (first !== undefined && Object.hasOwn(NOT_INPUTS, first)) {
-    problems.add(pos, first, `not an input: ${NOT_INPUTS[first]}; --set overrides inputs, under ${INPUT_KEYS.join(', ')}`);
+    const inputs = `--set overrides inputs, under ${INPUT_KEYS.join(', ')}`;
+    problems.add(pos, first, `not an input: ${NOT_INPUTS[first]}; ${inputs}`);
     return false;
   }
   return checkPath(SCENARIO, root, path, 0, value, pos, problems);
 }
 
 /** Whether `path` from index `i` names something `shape` has; reports what is wrong. */
-function checkPath(shape: Shape, node: RawNode | undefined, path: readonly string[], i: number, value: RawNode, pos: Pos, problems: Problems): boolean {
+function checkPath(
+  shape: Shape,
+  node: RawNode | undefined,
+  path: readonly string[],
+  i: number,
+  value: RawNode,
+  pos: Pos,
+  problems: Problems,
+): boolean {
   if (i === path.length) return true;
   const key = path[i]!;
   const here = path.slice(0, i + 1).join('.');
@@ -174,7 +220,8 @@ function checkPath(shape: Shape, node: RawNode | undefined, path: readonly strin
       const child = childOf(node, key);
       // A whole new item may be added as a map; a path into one must name an existing item.
       if (child === undefined && !(i === path.length - 1 && value.kind === 'map')) {
-        return fail(`no ${shape.what} '${key}' in the scenario${problems.didYouMean(key, names)}; ${names.length > 0 ? `it has ${listNames(names)}` : `it has none`}`);
+        const has = names.length > 0 ? `it has ${listNames(names)}` : `it has none`;
+        return fail(`no ${shape.what} '${key}' in the scenario${problems.didYouMean(key, names)}; ${has}`);
       }
       return checkPath(shape.item, child, path, i + 1, value, pos, problems);
     }
@@ -197,10 +244,15 @@ function checkInputTail(path: readonly string[], i: number, pos: Pos, problems: 
     problems.add(pos, path.slice(0, at + 1).join('.'), message);
     return false;
   };
-  if (VALUE_KEYS.includes(first!)) return second === undefined || fail(i + 1, `a value map has no parts; set ${path.slice(0, i + 1).join('.')} whole`);
-  if (!YEAR.test(first!) && !SERIES_KEYS.includes(first!)) {
-    return fail(i, `an input takes a year (2023), interpolate, growth or ${VALUE_KEYS.join(', ')}${didYouMean(first!, [...SERIES_KEYS, ...VALUE_KEYS])}`);
+  if (VALUE_KEYS.includes(first!)) {
+    return second === undefined || fail(i + 1, `a value map has no parts; set ${path.slice(0, i + 1).join('.')} whole`);
   }
-  if (second !== undefined && !VALUE_KEYS.includes(second)) return fail(i + 1, `expected one of ${VALUE_KEYS.join(', ')}${didYouMean(second, VALUE_KEYS)}`);
+  if (!YEAR.test(first!) && !SERIES_KEYS.includes(first!)) {
+    const meant = didYouMean(first!, [...SERIES_KEYS, ...VALUE_KEYS]);
+    return fail(i, `an input takes a year (2023), interpolate, growth or ${VALUE_KEYS.join(', ')}${meant}`);
+  }
+  if (second !== undefined && !VALUE_KEYS.includes(second)) {
+    return fail(i + 1, `expected one of ${VALUE_KEYS.join(', ')}${didYouMean(second, VALUE_KEYS)}`);
+  }
   return rest.length === 0 || fail(i + 2, 'a value map has no parts');
 }

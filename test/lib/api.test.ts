@@ -5,7 +5,17 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { diff, explain, FintechCalcError, forecast, loadScenario, sensitivity, simulate, type Scenario } from '../../src/lib/index.js';
+import {
+  diff,
+  explain,
+  FintechCalcError,
+  forecast,
+  loadScenario,
+  sensitivity,
+  simulate,
+  solve,
+  type Scenario,
+} from '../../src/lib/index.js';
 import { runCli } from '../cli/in-process.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'fintech-calc-lib-'));
@@ -61,6 +71,20 @@ describe('results are the CLI documents', () => {
     expect(simulated).toEqual(await cliJson('simulate', '-n', '2000', '--seed', '7', '--dist', 'pert', '--percentiles', '10,90', '-t', 'market', '-f', 'json', '--no-stamp'));
   });
 
+  it('solve, as solve -f json (no stamp): a target with a unit, a case, a bare target in the output unit', async () => {
+    const baseline = await loadScenario();
+    const vary = 'supplyChain.modes.receivables.penetration.2023';
+    const metric = 'market.marketSize.2023';
+    const document = await solve(baseline, { metric, target: '6.5万亿', vary, case: 'high' });
+    const target = 'market.marketSize.2023=6.5万亿';
+    expect(document).toEqual(await cliJson('solve', '--target', target, '--vary', vary, '-c', 'high', '-f', 'json'));
+    expect(document.format).toBe('fintech-calc/solve@1');
+    expect(Number(document.value)).toBeGreaterThan(0.7);
+    const bare = { metric: 'profit.increment.2023', target: 0.15, vary: 'bankProfit.operatingCost.2023' };
+    const cli = ['--target', 'profit.increment.2023=0.15', '--vary', bare.vary, '-u', '万亿元', '-f', 'json'];
+    expect(await solve(baseline, { ...bare, unit: '万亿元' })).toEqual(await cliJson('solve', ...cli));
+  });
+
   it('reads scenario text, which may extend a bundled scenario or a file beside it', async () => {
     writeFileSync(join(folder, 'parent.yaml'), 'version: 1\nextends: baseline\nbankProfit:\n  profitShare: 2%\n');
     const child = await loadScenario({ text: 'version: 1\nname: child\nextends: parent.yaml\n', file: join(folder, 'child.yaml') });
@@ -92,6 +116,29 @@ describe('bad input throws FintechCalcError with every problem', () => {
     expect((await thrown(() => explain(baseline, 'profit.incremnt.2023'))).message).toContain("(did you mean 'profit.increment.2023'?)");
     expect((await thrown(() => diff(baseline, baseline, { tolerance: '5 furlongs' }))).message).toContain("unknown unit 'furlongs'");
     expect((await thrown(() => simulate(baseline, { samples: 0.5 }))).message).toContain('samples: expected a whole number');
-    expect((await thrown(() => forecast({ name: 'baseline' } as unknown as Scenario))).message).toContain('expected a scenario from loadScenario()');
+    expect((await thrown(() => forecast({ name: 'baseline' } as unknown as Scenario))).message)
+      .toContain('expected a scenario from loadScenario()');
+  });
+
+  it('solve: the problems the CLI prints, its options named as the library takes them', async () => {
+    const baseline = await loadScenario();
+    const vary = 'supplyChain.modes.receivables.penetration.2023';
+    const marketSize = 'market.marketSize.2023';
+    const cases: { metric: string; target: string; vary: string }[] = [
+      { metric: marketSize, target: '60万亿', vary },
+      { metric: 'market.marketSiz.2023', target: '6万亿', vary },
+      { metric: marketSize, target: '6 furlongs', vary },
+      { metric: marketSize, target: '6万亿', vary: 'supplyChain.modes.receivable.penetration' },
+      { metric: marketSize, target: '6万亿', vary: 'supplyChain.marketSpace' },
+    ];
+    for (const options of cases) {
+      const error = await thrown(() => solve(baseline, options));
+      const cli = await runCli(['solve', '--target', `${options.metric}=${options.target}`, '--vary', options.vary]);
+      expect(cli.code).toBe(2);
+      expect(error.message).toBe(cli.stderr.trimEnd().replaceAll('--target', 'target').replaceAll('--vary', 'vary'));
+    }
+    const missing = await thrown(() => solve(baseline, { metric: marketSize, vary } as Parameters<typeof solve>[1]));
+    expect(missing.message).toBe('fintech-calc: error: target: expected a value of the metric (a string or a number)');
+    expect((await thrown(() => solve(baseline, { metric: marketSize, target: 1, vary, case: 'all' as 'low' }))).message).toContain("case: 'all' is not one of low, base, high");
   });
 });

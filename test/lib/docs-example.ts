@@ -9,6 +9,8 @@ export function docsExample(): { code: string; output: string } {
   const page = readFileSync(join(PACKAGE_ROOT, 'docs', 'api.md'), 'utf8');
   const code = /```js\n([\s\S]*?)```/.exec(page)?.[1];
   const output = /prints\n\n```text\n([\s\S]*?)```/.exec(page)?.[1];
-  if (code === undefined || output === undefined) throw new Error('docs/api.md: no ```js example followed by "prints" and its ```text output');
+  if (code === undefined || output === undefined) {
+    throw new Error('docs/api.md: no ```js example followed by "prints" and its ```text output');
+  }
   return { code, output };
 }

@@ -21,12 +21,15 @@ const read = (path: string) => readFileSync(join(PACKAGE_ROOT, path), 'utf8');
 function runScript(name: string, source: string) {
   const file = join(folder, name);
   writeFileSync(file, source);
-  const result = spawnSync(process.execPath, [file], { cwd: folder, encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'C', TZ: 'UTC' } });
+  const env = { PATH: process.env.PATH, LANG: 'C', TZ: 'UTC' };
+  const result = spawnSync(process.execPath, [file], { cwd: folder, encoding: 'utf8', env });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** What the entry's modules are when loaded: Node's own modules, for a script that loads the library and forecasts. */
-const LOADED_MODULES = `const loaded = () => process.moduleLoadList.filter((name) => name.startsWith('NativeModule ')).map((name) => name.slice(13));`;
+const LOADED_MODULES =
+  'const loaded = () => process.moduleLoadList' +
+  ".filter((name) => name.startsWith('NativeModule ')).map((name) => name.slice(13));";
 
 describe('the built library', () => {
   it('declares exactly the reviewed public surface, api/fintech-calc.d.ts (npm run api updates it)', () => {
@@ -35,7 +38,10 @@ describe('the built library', () => {
 
   it('is the entry of the package: exports "." with types and default, "./package.json", and bin apart', () => {
     const manifest = JSON.parse(read('package.json')) as Record<string, unknown>;
-    expect(manifest.exports).toEqual({ '.': { types: './dist/index.d.ts', default: './dist/index.js' }, './package.json': './package.json' });
+    expect(manifest.exports).toEqual({
+      '.': { types: './dist/index.d.ts', default: './dist/index.js' },
+      './package.json': './package.json',
+    });
     expect(manifest.bin).toEqual({ 'fintech-calc': 'bin/fintech-calc.js' });
   });
 
@@ -58,11 +64,14 @@ console.log(JSON.stringify(modules));`,
       'require.cjs',
       `const library = require(${JSON.stringify(ENTRY)});
 console.log(Object.keys(library).sort().join(' '));
-library.loadScenario('nowhere.yaml').catch((error) => console.log(error instanceof library.FintechCalcError, error.message));`,
+library.loadScenario('nowhere.yaml')
+  .catch((error) => console.log(error instanceof library.FintechCalcError, error.message));`,
     );
     expect(result).toEqual({
       code: 0,
-      stdout: 'FintechCalcError diff explain forecast loadScenario sensitivity simulate\ntrue nowhere.yaml: error: no such file\n',
+      stdout:
+        'FintechCalcError diff explain forecast loadScenario sensitivity simulate solve\n' +
+        'true nowhere.yaml: error: no such file\n',
       stderr: '',
     });
   });
@@ -70,7 +79,8 @@ library.loadScenario('nowhere.yaml').catch((error) => console.log(error instance
   it("runs docs/api.md's example and prints what the page shows", () => {
     const { code, output } = docsExample();
     expect(code).toContain("from 'fintech-calc'");
-    const result = runScript('example.mjs', code.replaceAll("from 'fintech-calc'", `from ${JSON.stringify(pathToFileURL(ENTRY).href)}`));
+    const built = `from ${JSON.stringify(pathToFileURL(ENTRY).href)}`;
+    const result = runScript('example.mjs', code.replaceAll("from 'fintech-calc'", built));
     expect(result).toEqual({ code: 0, stdout: output, stderr: '' });
   });
 });

@@ -90,6 +90,44 @@ describe('--set values', () => {
   });
 });
 
+describe('--set with a map merges it over the entry, as extends does', () => {
+  it('keeps what the map leaves out: a mode\'s other inputs, a series\' other years', async () => {
+    const scenario = await withSets(
+      'supplyChain.modes.receivables={penetration: 50%}',
+      'supplyChain.marketSpace={2023: 13万亿}',
+      'techSpend={segments: {payment: {frontierShare: 20%}}}',
+    );
+    const mode = scenario.supplyChain!.modes[0]!;
+    expect(cases(mode.share.get(2023)!)).toEqual(['0.6', '0.6', '0.6']);
+    expect(cases(mode.penetration.get(2021)!)).toEqual(['0.5', '0.5', '0.5']);
+    expect(scenario.supplyChain!.marketSpace.get(2019)!.base.toString()).toBe('100000');
+    expect(scenario.supplyChain!.marketSpace.get(2023)!.base.toString()).toBe('130000');
+    const payment = scenario.techSpend!.segments[0]!;
+    expect([payment.spend!.get(2019)!.base.toString(), payment.frontierShare!.get(2019)!.base.toString()]).toEqual([
+      '1000',
+      '0.2',
+    ]);
+  });
+
+  it('replaces a value map whole, and removes what a null in the map names', async () => {
+    const scenario = await withSets(
+      'supplyChain.modes.receivables.penetration.2023={value: 40%}',
+      'supplyChain.modes={arif: {share: 10%, penetration: 30%}, receivables: null}',
+    );
+    expect(scenario.supplyChain!.modes.map((mode) => mode.id)).toEqual(['arif']);
+    const replaced = await withSets('supplyChain.modes.receivables.penetration.2023={value: 40%}');
+    expect(cases(replaced.supplyChain!.modes[0]!.penetration.get(2023)!)).toEqual(['0.4', '0.4', '0.4']);
+    expect(replaced.provenance.get('supplyChain.modes.receivables.penetration')!.anchors.get(2023)!.source)
+      .toBeUndefined();
+  });
+
+  it('replaces an entry whole after a null removes it', async () => {
+    const scenario = await withSets('supplyChain.modes.receivables=null', 'supplyChain.modes.receivables={share: 5%, penetration: 9%}');
+    const mode = scenario.supplyChain!.modes[0]!;
+    expect(cases(mode.penetration.get(2019)!)).toEqual(['0.09', '0.09', '0.09']);
+  });
+});
+
 describe('--set: a bare amount is in the output unit', () => {
   const CHILD = 'unit: 万亿\nyears: 2019..2023\nsupplyChain:\n  marketSpace: {2019: 9, 2023: 12}\n';
   const inUnit = { open: () => ({ display: 'base.yaml', id: 'base.yaml', text: CHILD }) };
@@ -121,7 +159,11 @@ describe('--set: a bare amount is in the output unit', () => {
   });
 
   it('leaves a bare ratio a fraction, and a bare count a count', async () => {
-    const scenario = await withSetsIn('万亿元', ['bankProfit.profitShare=0.025', 'techSpend.segments.payment={firms: 40, perFirm: 2}']);
+    const scenario = await withSetsIn('万亿元', [
+      'bankProfit.profitShare=0.025',
+      // Merged over the segment: its spend is removed for firms × perFirm to take its place.
+      'techSpend.segments.payment={spend: null, firms: 40, perFirm: 2}',
+    ]);
     const share = scenario.bankProfit!.profitShare;
     expect(share instanceof Map && share.get(2019)!.base.toString()).toBe('0.025');
     const segment = scenario.techSpend!.segments[0]!;
