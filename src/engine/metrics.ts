@@ -85,7 +85,15 @@ export function evaluateMetrics<N>(calc: MetricCalc<N>, definitions: readonly Me
     if (!values.has(year)) values.set(year, years.includes(year) ? value(byId.get(id)!.expr, year) : undefined);
     return values.get(year);
   };
+  // A part of a formula that reads fixed years only (x[2023], cagr(x, 2019, 2023)) has one value:
+  // it is computed once, not once a year (a cagr's root is costly in decimal).
+  const once = new Map<Expr, N | undefined>();
   const value = (expr: Expr, year: Year): N | undefined => {
+    if (expr.type === 'number' || !isFixed(expr)) return valueIn(expr, year);
+    if (!once.has(expr)) once.set(expr, valueIn(expr, year));
+    return once.get(expr);
+  };
+  const valueIn = (expr: Expr, year: Year): N | undefined => {
     switch (expr.type) {
       case 'number':
         return calc.constant(expr.value);
@@ -142,3 +150,30 @@ export function yearOf(expr: Expr): Year {
   return expr.type === 'number' ? expr.value.toNumber() : NaN;
 }
 
+
+const fixedness = new WeakMap<Expr, boolean>();
+
+/** Whether a formula's value is the same in every year: it reads lines, inputs and metrics at fixed years only. */
+function isFixed(expr: Expr): boolean {
+  let fixed = fixedness.get(expr);
+  if (fixed === undefined) {
+    fixed = fixedOf(expr);
+    fixedness.set(expr, fixed);
+  }
+  return fixed;
+}
+
+function fixedOf(expr: Expr): boolean {
+  switch (expr.type) {
+    case 'number':
+      return true;
+    case 'ref':
+      return expr.year !== undefined;
+    case 'negate':
+      return isFixed(expr.operand);
+    case 'binary':
+      return isFixed(expr.left) && isFixed(expr.right);
+    case 'call':
+      return expr.fn === 'cagr' || expr.args.every(isFixed);
+  }
+}

@@ -4,7 +4,9 @@
 // itself. Every problem is placed at its column inside the formula.
 import { addressedValues } from '../engine/analysis/lines.js';
 import { inputsOf } from '../engine/analysis/inputs.js';
-import { forecastCase } from '../engine/forecast.js';
+import { forecastWith } from '../engine/forecast.js';
+import type { Calc } from '../engine/calc/calc.js';
+import { yearly } from '../engine/calc/yearly.js';
 import { FUNCTIONS, METRIC_KINDS, metricKind, yearOf, type Expr, type MetricDefinition, type MetricKind } from '../engine/metrics.js';
 import { MODEL_TABLES, MODELS, sectionOf } from '../engine/models/index.js';
 import type { Label, Scenario, ValueKind, Year } from '../engine/types.js';
@@ -120,9 +122,27 @@ function columnIn(node: RawNode, offset: number): Pos {
   return { ...node.pos, col: node.pos.col + node.textCol + offset };
 }
 
-/** The lines and inputs of the scenario (its base case) and the years of its tables. */
+/**
+ * The models run for their shape only: which lines and items a scenario's
+ * forecast has, and its years, hold whatever the values. Every value is 0 and
+ * nothing is computed: no decimal forecast at load (issue #17's bench).
+ */
+const SHAPE: Calc<number> = {
+  zero: 0,
+  one: 0,
+  add: () => 0,
+  sub: () => 0,
+  mul: () => 0,
+  sum: () => 0,
+  shareOf: () => 0,
+  growth: () => 0,
+  cagr: () => 0,
+};
+
+/** The lines and inputs of the scenario and the years of its tables. */
 function knownOf(scenario: Scenario, written: readonly WrittenMetric[]): Known {
-  const forecast = forecastCase({ ...scenario, metrics: undefined }, 'base');
+  const zeros = (_: unknown, years: readonly Year[]) => yearly(years, () => 0);
+  const forecast = forecastWith(SHAPE, { ...scenario, metrics: undefined }, zeros, MODEL_TABLES);
   const lines = new Map(addressedValues(forecast, MODEL_TABLES).map(({ line, kind }) => [line, metricKind(kind)]));
   const kindOfInput = (path: string): ValueKind => scenario.provenance.get(path)?.kind ?? 'amount';
   const inputs = new Map([...inputsOf(scenario).keys()].map((path) => [path, metricKind(kindOfInput(path))]));
