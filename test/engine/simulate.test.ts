@@ -105,7 +105,7 @@ async function expectFloatEqualsDecimal(scenario: Scenario) {
 }
 
 describe('one set of formulas, two back-ends', () => {
-  it.each(['baseline', 'bank-led'])('the float path equals the decimal forecast to 1e-12 for the bundled %s', async (name) => {
+  it.each(['baseline', 'bank-led', 'kpis'])('the float path equals the decimal forecast to 1e-12 for the bundled %s', async (name) => {
     const { scenario } = await loadScenario(name, fileSources({ env: {}, stdout: () => undefined, stderr: () => undefined, stdoutIsTerminal: false, packageRoot: PACKAGE_ROOT }));
     await expectFloatEqualsDecimal(scenario);
   });
@@ -155,6 +155,24 @@ describe('one set of formulas, two back-ends', () => {
     await expectFloatEqualsDecimal(await load(labour));
   });
 
+  it("and for a scenario's metrics: every operator and function, and a division by 0 (no value: NaN)", async () => {
+    const small = readFileSync(new URL('../fixtures/small.yaml', import.meta.url), 'utf8');
+    const metrics = `metrics:
+  margin: {formula: profit.profit / market.marketSize}
+  grow: {formula: growth(spend.total)}
+  back: {formula: prev(market.marketSize) * 2 + 1.5万亿}
+  rate: {formula: 'cagr(market.marketSize, 2020, 2022)'}
+  spread: {formula: 'max(profit.profit, 3亿) - min(profit.profit, abs(-2亿)) + sum(1, 2%) × spend.total'}
+  zero: {formula: spend.total ÷ (market.marketSize - market.marketSize)}
+  onZero: {formula: metrics.zero * 2}
+  input: {formula: supplyChain.modes.receivables.penetration * 3 / 2 - 1%}
+  fixed: {formula: 'market.marketSize[2022] / market.marketSize[2020] - -1'}
+`;
+    const scenario = await load(`${small}${metrics}`);
+    expect(scenario.metrics).toHaveLength(9);
+    await expectFloatEqualsDecimal(scenario);
+  });
+
   it('and where a growth or CAGR starts from 0', async () => {
     const fromZero = `years: 2020..2023
 technologies:
@@ -164,6 +182,35 @@ technologies:
     b: {spend: {2020: 0, 2021: 0～3, 2022: 5, 2023: 6, interpolate: linear}}
 `;
     await expectFloatEqualsDecimal(await load(fromZero));
+  });
+
+  it("min and max: a metric's, in both back-ends; no value (NaN) in either operand gives none", () => {
+    const number = fc.oneof(fc.constant(0), fc.constant(-0), fc.constant(NaN), fc.double({ min: -1e6, max: 1e6, noNaN: true }));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(number, number), { minLength: 1, maxLength: 9 }), (pairs) => {
+        const steps: Step[] = [];
+        let slots = 2;
+        const traced = tracingCalc(steps, () => new Slot(slots++), evaluate);
+        const [least, most] = [traced.min(new Slot(0), new Slot(1)) as Slot, traced.max(new Slot(0), new Slot(1)) as Slot];
+        const kept = new Set([least.index, most.index]);
+        const machine = loadMachine(schedule([], steps, [0, 1], [], kept), { size: pairs.length, inputs: 0, tallied: 0, seed: 1 });
+        machine.start(pairs.length);
+        pairs.forEach(([x, y], i) => ([machine.vector(0)[i], machine.vector(1)[i]] = [x, y]));
+        machine.run();
+        pairs.forEach(([x, y], i) => {
+          const want = (pick: 'min' | 'max') => {
+            if (Number.isNaN(x) || Number.isNaN(y)) return NaN;
+            return decimalCalc[pick](new Decimal(x), new Decimal(y)).toNumber();
+          };
+          // 0 and -0 are one value in decimal.
+          for (const [pick, slot] of [['min', least], ['max', most]] as const) {
+            const got = [traced[pick](x, y) as number, machine.vector(slot.index)[i]!];
+            expect(got.map((value) => (value === 0 ? 0 : value))).toEqual([want(pick), want(pick)].map((value) => (value === 0 ? 0 : value)));
+          }
+        });
+      }),
+      { numRuns: 200, seed: 19 },
+    );
   });
 
   it('mean the same by an undefined growth or CAGR: undefined in decimal ⇔ NaN in float64, folded or sample by sample', () => {
@@ -176,13 +223,19 @@ technologies:
         const [a, b] = [new Slot(0), new Slot(1)];
         // Over the samples of vectors a and b (replayed), and on each pair of numbers (folded).
         const [growth, cagr] = [traced.growth(a, b) as Slot, traced.cagr(b, a, periods) as Slot];
-        const machine = loadMachine(schedule([], steps, [0, 1], [], new Set([growth.index, cagr.index])), { size: pairs.length, inputs: 0, tallied: 0, seed: 1 });
+        const divide = traced.divide(a, b) as Slot;
+        const kept = new Set([growth.index, cagr.index, divide.index]);
+        const machine = loadMachine(schedule([], steps, [0, 1], [], kept), { size: pairs.length, inputs: 0, tallied: 0, seed: 1 });
         machine.start(pairs.length);
         pairs.forEach(([x, y], i) => ([machine.vector(0)[i], machine.vector(1)[i]] = [x, y]));
         machine.run();
         pairs.forEach(([x, y], i) => {
           const undefinedGrowth = decimalCalc.growth(new Decimal(x), new Decimal(y)) === undefined;
           expect([Number.isNaN(traced.growth(x, y) as number), Number.isNaN(machine.vector(growth.index)[i]!)]).toEqual([undefinedGrowth, undefinedGrowth]);
+          const undefinedQuotient = decimalCalc.divide(new Decimal(x), new Decimal(y)) === undefined;
+          const quotients = [traced.divide(x, y) as number, machine.vector(divide.index)[i]!];
+          expect(quotients.map(Number.isNaN)).toEqual([undefinedQuotient, undefinedQuotient]);
+          if (!undefinedQuotient) expect(quotients).toEqual([x / y, x / y]);
           if (x < 0 || y < 0) return; // a CAGR of a change of sign has no real root
           const undefinedCagr = decimalCalc.cagr(new Decimal(y), new Decimal(x), periods) === undefined;
           expect([Number.isNaN(traced.cagr(y, x, periods) as number), Number.isNaN(machine.vector(cagr.index)[i]!)]).toEqual([undefinedCagr, undefinedCagr]);

@@ -42,7 +42,10 @@ export const OPCODES = {
   shareOf: 5,
   growth: 6,
   cagr: 7,
-  tally: 8,
+  divide: 8,
+  min: 9,
+  max: 10,
+  tally: 11,
 } as const;
 export type Opcode = keyof typeof OPCODES;
 
