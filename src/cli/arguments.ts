@@ -4,6 +4,7 @@
 import type { Tolerance } from '../engine/analysis/diff.js';
 import { metricAddresses } from '../engine/analysis/explain.js';
 import { findMetric } from '../engine/analysis/lines.js';
+import { NO_METRIC_VALUE } from '../engine/metrics.js';
 import type { FailRule } from '../engine/analysis/rules.js';
 import type { CaseForecast } from '../engine/types.js';
 import { PERCENT_SIGNS } from '../scenario/syntax.js';
@@ -53,5 +54,6 @@ export function metricError(metric: string, forecast: CaseForecast): UsageError 
 
 /** The models leave a value out only where it would divide by 0: a CAGR from a first value of 0, a growth from a year of 0. */
 function whyNoValue(metric: string): string {
+  if (metric.startsWith('metrics.')) return NO_METRIC_VALUE;
   return /(^|\.)cagr(\.|$)/.test(metric) ? 'the CAGR is undefined because its first value is 0' : 'the growth rate is undefined because the year before is 0';
 }

@@ -5,11 +5,16 @@
 // recorded for explain (a metric is a line: its node is named by its address).
 import { ZERO, type Decimal } from '../shared/decimal.js';
 import type { MetricCalc } from './calc/calc.js';
-import type { Label, ValueKind, Year, Yearly } from './values.js';
+import type { Label, ValueKind, Where, Year, Yearly } from './values.js';
 
 /** What a metric is: an amount (亿元), a ratio (a fraction) or a plain number. */
 export type MetricKind = 'amount' | 'ratio' | 'number';
 export const METRIC_KINDS: readonly MetricKind[] = ['amount', 'ratio', 'number'];
+
+/** Why a metric has no value in a year (docs/metrics.md: Years), for messages. */
+export const NO_METRIC_VALUE =
+  'a metric has no value in a year where something it reads has none (prev or growth in the first year, ' +
+  'a line outside its years) or where its formula divides by 0';
 
 /** The title of the metrics table. */
 export const METRICS_LABEL: Label = { en: 'Metrics', zh: '自定义指标' };
@@ -51,6 +56,8 @@ export interface MetricDefinition {
   readonly formula: string;
   readonly expr: Expr;
   readonly source?: string;
+  /** Where it is written (check flags a metric without a source there). */
+  readonly where?: Where;
 }
 
 /** The metrics table of a case: each metric's value by year, null where it has none. */

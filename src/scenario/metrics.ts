@@ -97,6 +97,7 @@ export function checkMetrics(written: readonly WrittenMetric[], node: RawNode, s
     formula: metric.formula!,
     expr: resolved.get(metric.id)!,
     ...(metric.source !== undefined && { source: metric.source }),
+    where: (node.kind === 'map' && node.entries.find((one) => one.key === metric.id)?.keyPos) ?? node.pos,
   }));
   return problems.empty ? definitions : undefined;
 }
@@ -116,9 +117,13 @@ function located<T>(at: (offset: number) => Pos, path: string, problems: Problem
   }
 }
 
-/** The position of a character of a formula: its column, where the formula is written on one line. */
+/**
+ * The position of a character of a formula: its column, where the formula is
+ * written on one line; in a --set (line 0), its column in the --set's text, as line 1.
+ */
 function columnIn(node: RawNode, offset: number): Pos {
-  if (node.kind !== 'scalar' || node.textCol === undefined || node.pos.line === 0) return node.pos;
+  if (node.kind !== 'scalar' || node.textCol === undefined) return node.pos;
+  if (node.pos.line === 0) return { ...node.pos, line: 1, col: 1 + node.textCol + offset };
   return { ...node.pos, col: node.pos.col + node.textCol + offset };
 }
 

@@ -1,5 +1,5 @@
 // `fintech-calc sensitivity [scenario] --metric <metric>`: which input moves a metric most.
-import { Decimal } from '../../shared/decimal.js';
+import { UsageError } from '../exit.js';
 import { findMetric } from '../../engine/analysis/lines.js';
 import { forecastCase } from '../../engine/forecast.js';
 import { sensitivity } from '../../engine/analysis/sensitivity.js';
@@ -57,7 +57,14 @@ async function run(scenarioArg: string | undefined, raw: OptionsOf<typeof comman
   const forecast = forecastCase(scenario, 'base');
   const found = findMetric(forecast, raw.metric);
   if (found?.value == null) throw metricError(raw.metric, forecast);
-  const result = sensitivity(scenario, (f) => findMetric(f, raw.metric)?.value ?? new Decimal(0), swing);
+  const result = sensitivity(scenario, (f) => findMetric(f, raw.metric)?.value ?? null, swing);
+  const [none] = result.noValue ?? [];
+  if (none) {
+    throw new UsageError(
+      `--metric: ${raw.metric} has no value when ${none.input} is at its ${none.end} (a division by 0 in its formula); ` +
+        "sensitivity needs the metric's value at every input's low and high",
+    );
+  }
   const style = await styleFor(options.color);
   emit(RENDERERS[options.format](result, { unit: options.unit, metric: raw.metric, kind: found.kind, scenario: scenario.name, lang: options.lang, style }), options.out, io);
   return 0;

@@ -202,15 +202,24 @@ const AMOUNT_REACH = new Decimal('1e6');
  */
 export async function solveFor(scenario: Scenario, varied: Varied, metric: string, target: Decimal, c: Case): Promise<SolveOutcome> {
   const at = (x: Decimal) => withVaried(scenario, varied, x);
-  const isValid = (x: Decimal) => !isProblem(at(x));
+  // Only the metric's table (and what it builds on) is forecast.
+  const tables = TABLES.filter((table) => metric.startsWith(`${table}.`));
+  const forecastOf = (valid: Scenario) => forecastWith(decimalCalc, valid, (series, years) => atCase(series, years, c), tables);
+  const forecastAt = (x: Decimal) => forecastOf(at(x) as Scenario);
+  const valueAt = (x: Decimal) => findMetric(forecastAt(x), metric)?.value ?? ZERO;
+  // A user's metric may have no value at some inputs (a division by 0): the domain ends there too.
+  const needsValue = metric.startsWith('metrics.');
+  const problemAt = (x: Decimal): InputProblem | undefined => {
+    const varied = at(x);
+    if (isProblem(varied)) return varied;
+    if (!needsValue || findMetric(forecastOf(varied), metric)?.value != null) return undefined;
+    return { path: metric, message: 'has no value there (a division by 0 in its formula)' };
+  };
+  const isValid = (x: Decimal) => problemAt(x) === undefined;
   const current = variedValue(scenario, varied, c);
   const nominal = nominalDomain(scenario, varied, current);
   const inside = [current, nominal.lower, nominal.upper].find((x) => x !== undefined && isValid(x));
-  if (inside === undefined) return { kind: 'invalid', at: nominal.lower, problem: at(nominal.lower) as InputProblem };
-  // Only the metric's table (and what it builds on) is forecast.
-  const tables = TABLES.filter((table) => metric.startsWith(`${table}.`));
-  const forecastAt = (x: Decimal) => forecastWith(decimalCalc, at(x) as Scenario, (series, years) => atCase(series, years, c), tables);
-  const valueAt = (x: Decimal) => findMetric(forecastAt(x), metric)?.value ?? ZERO;
+  if (inside === undefined) return { kind: 'invalid', at: nominal.lower, problem: problemAt(nominal.lower)! };
   // Checks can bound an input (frontier ≤ spend): the domain ends where the scenario stops being valid.
   // Its ends are found roughly first; only a target not met within them needs them exactly.
   const search = async (precision: string, coarse?: ValidInterval) => {
@@ -219,8 +228,8 @@ export async function solveFor(scenario: Scenario, varied: Varied, metric: strin
   };
   let { domain, result } = await search('1e-6');
   if (result.kind !== 'solved' && (domain.belowLower || domain.aboveUpper)) ({ domain, result } = await search('1e-24', domain));
-  const problemAt = (x: Decimal | undefined) => (x === undefined ? undefined : (at(x) as InputProblem));
-  const [belowLower, aboveUpper] = [problemAt(domain.belowLower), problemAt(domain.aboveUpper)];
+  const beyond = (x: Decimal | undefined) => (x === undefined ? undefined : problemAt(x));
+  const [belowLower, aboveUpper] = [beyond(domain.belowLower), beyond(domain.aboveUpper)];
   return {
     kind: 'searched',
     result,
