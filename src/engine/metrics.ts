@@ -25,7 +25,14 @@ export type RefSource = 'line' | 'input' | 'metric';
 /** A node of a formula; `at` is the offset of its first character in the formula (for messages). */
 export type Expr =
   | { readonly type: 'number'; readonly at: number; readonly value: Decimal; readonly kind: MetricKind }
-  | { readonly type: 'ref'; readonly at: number; readonly name: string; readonly year?: Year; readonly yearAt?: number; readonly source?: RefSource }
+  | {
+      readonly type: 'ref';
+      readonly at: number;
+      readonly name: string;
+      readonly year?: Year;
+      readonly yearAt?: number;
+      readonly source?: RefSource;
+    }
   | { readonly type: 'negate'; readonly at: number; readonly operand: Expr }
   | { readonly type: 'binary'; readonly at: number; readonly op: BinaryOp; readonly left: Expr; readonly right: Expr }
   | { readonly type: 'call'; readonly at: number; readonly fn: FunctionName; readonly args: readonly Expr[] };
@@ -63,7 +70,12 @@ export interface MetricDefinition {
 /** The metrics table of a case: each metric's value by year, null where it has none. */
 export interface MetricsForecast<N = Decimal> {
   readonly years: readonly Year[];
-  readonly metrics: readonly { readonly id: string; readonly label: Label; readonly kind: MetricKind; readonly values: Yearly<N | null> }[];
+  readonly metrics: readonly {
+    readonly id: string;
+    readonly label: Label;
+    readonly kind: MetricKind;
+    readonly values: Yearly<N | null>;
+  }[];
 }
 
 /** The kind a metric's line is shown as: a plain number as a count is (every digit). */
@@ -82,8 +94,16 @@ export interface MetricReader<N> {
   input(path: string, year: Year): N | undefined;
 }
 
-/** Every metric in every year, in the order they are written; each metric is evaluated once a year, however often it is read. */
-export function evaluateMetrics<N>(calc: MetricCalc<N>, definitions: readonly MetricDefinition[], years: readonly Year[], read: MetricReader<N>): MetricsForecast<N> {
+/**
+ * Every metric in every year, in the order they are written; each metric is
+ * evaluated once a year, however often it is read.
+ */
+export function evaluateMetrics<N>(
+  calc: MetricCalc<N>,
+  definitions: readonly MetricDefinition[],
+  years: readonly Year[],
+  read: MetricReader<N>,
+): MetricsForecast<N> {
   const byId = new Map(definitions.map((definition) => [definition.id, definition]));
   const done = new Map<string, Map<Year, N | undefined>>();
   const metric = (id: string, year: Year): N | undefined => {
@@ -148,7 +168,10 @@ export function evaluateMetrics<N>(calc: MetricCalc<N>, definitions: readonly Me
   };
   return {
     years,
-    metrics: definitions.map(({ id, label, kind }) => ({ id, label, kind, values: new Map(years.map((year) => [year, metric(id, year) ?? null])) })),
+    metrics: definitions.map(({ id, label, kind }) => {
+      const values = new Map(years.map((year) => [year, metric(id, year) ?? null]));
+      return { id, label, kind, values };
+    }),
   };
 }
 

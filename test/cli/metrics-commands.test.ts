@@ -38,23 +38,26 @@ describe('sensitivity --metric metrics.X.year', () => {
   });
 
   it('refuses a year in which the metric has no value, saying why', async () => {
-    expectOneError(await runCli(['sensitivity', 'kpis', '--metric', 'metrics.frontierGrowth.2018']), /has no value in this scenario: a metric has no value/);
+    const result = await runCli(['sensitivity', 'kpis', '--metric', 'metrics.frontierGrowth.2018']);
+    expectOneError(result, /has no value in this scenario: a metric has no value/);
   });
 
-  it("refuses a metric that has no value at an input's low or high (a division by 0), never counting it 0", async () => {
+  it("refuses a metric without a value at an input's low or high (a division by 0), never counting it 0", async () => {
     expectOneError(
       await runCli(['sensitivity', POLE, '--metric', 'metrics.pole.2022']),
-      "--metric: metrics.pole.2022 has no value when supplyChain.modes.receivables.penetration is at its high",
+      '--metric: metrics.pole.2022 has no value when supplyChain.modes.receivables.penetration is at its high',
     );
   });
 });
 
 describe('solve --target metrics.X.year=… --vary …', () => {
   it('finds the input at which the metric meets the target, as the forecast then computes it', async () => {
-    const result = await runCli(['solve', 'kpis', '--target', 'metrics.profitMargin.2023=4%', '--vary', 'bankProfit.profitShare', '-f', 'json']);
+    const target = ['--target', 'metrics.profitMargin.2023=4%'];
+    const result = await runCli(['solve', 'kpis', ...target, '--vary', 'bankProfit.profitShare', '-f', 'json']);
     expect(result.code, result.stderr).toBe(0);
     const json = JSON.parse(result.stdout);
-    const found = await forecastValue(['kpis', '--set', `bankProfit.profitShare=${json.value}`], 'profitMargin', '2023');
+    const set = ['--set', `bankProfit.profitShare=${json.value}`];
+    const found = await forecastValue(['kpis', ...set], 'profitMargin', '2023');
     expect(found!.minus('0.04').abs().toNumber()).toBeLessThan(1e-12);
   });
 
@@ -70,7 +73,8 @@ describe('solve --target metrics.X.year=… --vary …', () => {
     const reached = await runCli(['solve', POLE, '--target', 'metrics.inv.2022=1万亿', ...vary, '-f', 'json']);
     expect(reached.code, reached.stderr).toBe(0);
     // 1亿 would need a penetration beyond 100%; near 0 the metric grows without bound, at 0 it has no value.
-    expectOneError(await runCli(['solve', POLE, '--target', 'metrics.inv.2022=1亿', ...vary]), /cannot reach 1.0 亿元/);
+    const unreached = await runCli(['solve', POLE, '--target', 'metrics.inv.2022=1亿', ...vary]);
+    expectOneError(unreached, /cannot reach 1.0 亿元/);
   });
 });
 
@@ -81,7 +85,8 @@ describe('simulate on metrics', () => {
     const result = await runCli([...args, '--metric', metric, '--exceed', `${metric}=80%`, '--contrib', metric]);
     expect(result.code, result.stderr).toBe(0);
     const json = JSON.parse(result.stdout);
-    const row = json.metrics.find((one: { metric: string; year: string }) => one.metric === 'receivablesShare' && one.year === '2023');
+    type Row = { metric: string; year: string; mean: string };
+    const row = json.metrics.find((one: Row) => one.metric === 'receivablesShare' && one.year === '2023');
     const exact = await forecastValue(['kpis'], 'receivablesShare', '2023');
     expect(Math.abs(Number(row.mean) - exact!.toNumber())).toBeLessThan(0.01);
     const [exceed] = json.exceed;
@@ -94,7 +99,8 @@ describe('simulate on metrics', () => {
   });
 
   it('a division by 0 is no value in every sample: null statistics, as in the forecast', async () => {
-    const result = await runCli(['simulate', POLE, '-n', '300', '-t', 'metrics', '-f', 'json', '--no-stamp', '--metric', 'metrics.zero.2022']);
+    const args = ['simulate', POLE, '-n', '300', '-t', 'metrics', '-f', 'json', '--no-stamp'];
+    const result = await runCli([...args, '--metric', 'metrics.zero.2022']);
     expect(result.code, result.stderr).toBe(0);
     const zero = JSON.parse(result.stdout).metrics.filter((one: { metric: string }) => one.metric === 'zero');
     expect(zero).toHaveLength(3);
@@ -108,7 +114,8 @@ describe('check', () => {
     const result = await runCli(['check', POLE]);
     expect(result.code).toBe(0);
     const lines = result.stderr.trimEnd().split('\n').filter((line) => line.includes('metrics.'));
-    expect(lines).toEqual([`${POLE}:10:3: warning: metrics.inv: a metric without a source: say what it rests on (source: assumption: <reason>, or a report line)`]);
+    const why = 'say what it rests on (source: assumption: <reason>, or a report line)';
+    expect(lines).toEqual([`${POLE}:10:3: warning: metrics.inv: a metric without a source: ${why}`]);
     expect((await runCli(['check', '--strict', POLE])).code).toBe(2);
     const kpis = await runCli(['check', '--strict', 'kpis']);
     expect([kpis.code, kpis.stderr]).toEqual([0, '']);
@@ -117,7 +124,11 @@ describe('check', () => {
 
 describe('--set metrics.NAME.…', () => {
   it('changes a formula, a label and a kind', async () => {
-    const set = ['--set', 'metrics.profitMargin.formula=profit.profit / market.marketSize * 2', '--set', 'metrics.profitMargin.label=Twice', '--set', 'metrics.profitMargin.kind=number'];
+    const set = [
+      ['--set', 'metrics.profitMargin.formula=profit.profit / market.marketSize * 2'],
+      ['--set', 'metrics.profitMargin.label=Twice'],
+      ['--set', 'metrics.profitMargin.kind=number'],
+    ].flat();
     const doubled = await forecastValue(['kpis', ...set], 'profitMargin', '2023');
     // 2127 / 61000 × 2, to the 20 significant digits of the JSON output
     expect(doubled!.minus(new Decimal(2127).dividedBy(61000).times(2)).abs().toNumber()).toBeLessThan(1e-20);

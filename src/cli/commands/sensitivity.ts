@@ -61,7 +61,8 @@ async function run(scenarioArg: string | undefined, raw: OptionsOf<typeof comman
   const [none] = result.noValue ?? [];
   if (none) {
     throw new UsageError(
-      `--metric: ${raw.metric} has no value when ${none.input} is at its ${none.end} (a division by 0 in its formula); ` +
+      `--metric: ${raw.metric} has no value when ${none.input} is at its ${none.end} ` +
+        '(a division by 0 in its formula); ' +
         "sensitivity needs the metric's value at every input's low and high",
     );
   }
