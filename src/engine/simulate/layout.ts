@@ -76,7 +76,17 @@ export const BINS_BYTES = BINS * 4;
  * whether the range is set, and the address of its BINS bins. 64 bytes.
  */
 export const RECORD = struct(
-  { lo: 'f64', hi: 'f64', sum: 'f64', min: 'f64', max: 'f64', squares: 'f64', count: 'i32', ranged: 'i32', bins: 'i32' },
+  {
+    lo: 'f64',
+    hi: 'f64',
+    sum: 'f64',
+    min: 'f64',
+    max: 'f64',
+    squares: 'f64',
+    count: 'i32',
+    ranged: 'i32',
+    bins: 'i32',
+  },
   64,
 );
 
