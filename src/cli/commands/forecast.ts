@@ -62,7 +62,6 @@ async function run(scenarioArgs: readonly string[], raw: OptionsOf<typeof comman
   if (watch) return (await import('../watch.js')).watchRuns((watched) => run(scenarioArgs, once, watched), io, raw.lang);
   const options = checkOutputOptions(raw, io, WITH_XLSX);
   const years = raw.year === undefined ? undefined : parseYearsOption(raw.year);
-  if (years && options.format === 'xlsx') throw new UsageError('--year: the side-by-side view is not yet written as a workbook; use -f csv --excel, or -f xlsx without --year');
   if (raw.excel && options.format !== 'csv') throw new UsageError(`--excel: is a flavour of CSV; add -f csv (got -f ${options.format})`);
   if (raw.spark && options.format !== 'table' && options.format !== 'md') throw new UsageError(`--spark: sparklines are drawn in table and md output, not in ${options.format} (which give every value)`);
   if (raw.spark && years) throw new UsageError('--spark: the side-by-side view (--year) has a column per year and scenario, not a trend per line; leave out --spark or --year');
@@ -79,9 +78,13 @@ async function run(scenarioArgs: readonly string[], raw: OptionsOf<typeof comman
   }));
   if (options.format === 'xlsx') {
     // A bundle of its own (dist/xlsx.cjs), loaded only here.
-    const { renderForecastXlsx } = await import('../../render/xlsx/index.js');
+    const { renderForecastXlsx, renderSideBySideXlsx } = await import('../../render/xlsx/index.js');
     const scenarios = results.map((result, i) => ({ ...result, scenario: loaded[i]!.scenario }));
-    emit(renderForecastXlsx(scenarios, { unit: options.unit, lang: options.lang, tables }).bytes, options.out, io);
+    const workbook = { unit: options.unit, lang: options.lang, tables };
+    const written = years
+      ? renderSideBySideXlsx(scenarios, checkYears(years, yearsOf(results, tables)), workbook)
+      : renderForecastXlsx(scenarios, workbook);
+    emit(written.bytes, options.out, io);
     return 0;
   }
   const style = await styleFor(options.color);
