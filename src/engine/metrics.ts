@@ -109,7 +109,8 @@ export function evaluateMetrics<N>(
   const metric = (id: string, year: Year): N | undefined => {
     const values = done.get(id) ?? new Map<Year, N | undefined>();
     done.set(id, values);
-    if (!values.has(year)) values.set(year, years.includes(year) ? value(byId.get(id)!.expr, year) : undefined);
+    // The metric's own node is made in every year (explain names it by its address), even where its parts are fixed.
+    if (!values.has(year)) values.set(year, years.includes(year) ? valueIn(byId.get(id)!.expr, year) : undefined);
     return values.get(year);
   };
   // A part of a formula that reads fixed years only (x[2023], cagr(x, 2019, 2023)) has one value:
