@@ -4,7 +4,9 @@
 import type { Tolerance } from '../engine/analysis/diff.js';
 import { metricAddresses } from '../engine/analysis/explain.js';
 import { findMetric } from '../engine/analysis/lines.js';
+import { NO_METRIC_VALUE } from '../engine/metrics.js';
 import type { FailRule } from '../engine/analysis/rules.js';
+import type { SensitivityResult } from '../engine/analysis/sensitivity.js';
 import type { CaseForecast } from '../engine/types.js';
 import { PERCENT_SIGNS } from '../scenario/syntax.js';
 import { quoted, readOptionValue } from '../scenario/values.js';
@@ -43,6 +45,20 @@ export function parseRule(text: string, outputUnit: string): FailRule {
 }
 
 /**
+ * Sensitivity's answer when the metric has no value at some input's low or
+ * high (a user's formula dividing by 0 there): it needs a value at every end.
+ */
+export function sensitivityNoValueError(metric: string, result: SensitivityResult): UsageError | undefined {
+  const [none] = result.noValue ?? [];
+  if (none === undefined) return undefined;
+  return new UsageError(
+    `--metric: ${metric} has no value when ${none.input} is at its ${none.end} ` +
+      '(a division by 0 in its formula); ' +
+      "sensitivity needs the metric's value at every input's low and high",
+  );
+}
+
+/**
  * An error for a metric the forecast has no value at: an address it has without
  * a value (a CAGR or a growth rate from 0) says why; any other, the closest one.
  */
@@ -53,5 +69,6 @@ export function metricError(metric: string, forecast: CaseForecast): UsageError 
 
 /** The models leave a value out only where it would divide by 0: a CAGR from a first value of 0, a growth from a year of 0. */
 function whyNoValue(metric: string): string {
+  if (metric.startsWith('metrics.')) return NO_METRIC_VALUE;
   return /(^|\.)cagr(\.|$)/.test(metric) ? 'the CAGR is undefined because its first value is 0' : 'the growth rate is undefined because the year before is 0';
 }

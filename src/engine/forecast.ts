@@ -3,7 +3,7 @@
 import type { Decimal } from '../shared/decimal.js';
 import { decimalCalc, type Calc, type InputReader, type MetricCalc } from './calc/calc.js';
 import { atCase } from './calc/yearly.js';
-import { addressedValues } from './analysis/lines.js';
+import { address, linesOf } from './analysis/lines.js';
 import { inputsOf } from './analysis/inputs.js';
 import { evaluateMetrics, type MetricsForecast } from './metrics.js';
 import { MODEL_TABLES, MODELS, TABLES } from './models/index.js';
@@ -62,13 +62,18 @@ function metricsOf<N>(
   forecast: CaseForecast<N>,
   input: InputReader<N>,
 ): MetricsForecast<N> {
-  const lines = new Map(addressedValues(forecast, MODEL_TABLES).map(({ address, value }) => [address, value]));
+  // Lines by address, each value looked up when read: not every value of every line flattened per case.
+  const lines = new Map(linesOf(forecast, MODEL_TABLES).map((line) => [address(line), line]));
   const inputs = inputsOf(scenario);
   const years = new Set<Year>();
   for (const table of MODEL_TABLES) forecast[table]?.years.forEach((year) => years.add(year));
   return evaluateMetrics(calc, scenario.metrics!, [...years].sort((a, b) => a - b), {
-    // A span line (a CAGR) has one value, whatever the year.
-    line: (address, year) => (lines.get(address) ?? lines.get(`${address}.${year}`)) ?? undefined,
+    line: (at, year) => {
+      const line = lines.get(at);
+      // A span line (a CAGR) has one value, whatever the year.
+      const value = line?.span ? line.values.values().next().value : line?.values.get(String(year));
+      return value ?? undefined;
+    },
     input: (path, year) => {
       const series = inputs.get(path)!;
       return series.has(year) ? input(series, [year]).get(year) : undefined;

@@ -5,11 +5,16 @@
 // recorded for explain (a metric is a line: its node is named by its address).
 import { ZERO, type Decimal } from '../shared/decimal.js';
 import type { MetricCalc } from './calc/calc.js';
-import type { Label, ValueKind, Year, Yearly } from './values.js';
+import type { Label, ValueKind, Where, Year, Yearly } from './values.js';
 
 /** What a metric is: an amount (亿元), a ratio (a fraction) or a plain number. */
 export type MetricKind = 'amount' | 'ratio' | 'number';
 export const METRIC_KINDS: readonly MetricKind[] = ['amount', 'ratio', 'number'];
+
+/** Why a metric has no value in a year (docs/metrics.md: Years), for messages. */
+export const NO_METRIC_VALUE =
+  'a metric has no value in a year where something it reads has none (prev or growth in the first year, ' +
+  'a line outside its years) or where its formula divides by 0';
 
 /** The title of the metrics table. */
 export const METRICS_LABEL: Label = { en: 'Metrics', zh: '自定义指标' };
@@ -20,7 +25,14 @@ export type RefSource = 'line' | 'input' | 'metric';
 /** A node of a formula; `at` is the offset of its first character in the formula (for messages). */
 export type Expr =
   | { readonly type: 'number'; readonly at: number; readonly value: Decimal; readonly kind: MetricKind }
-  | { readonly type: 'ref'; readonly at: number; readonly name: string; readonly year?: Year; readonly yearAt?: number; readonly source?: RefSource }
+  | {
+      readonly type: 'ref';
+      readonly at: number;
+      readonly name: string;
+      readonly year?: Year;
+      readonly yearAt?: number;
+      readonly source?: RefSource;
+    }
   | { readonly type: 'negate'; readonly at: number; readonly operand: Expr }
   | { readonly type: 'binary'; readonly at: number; readonly op: BinaryOp; readonly left: Expr; readonly right: Expr }
   | { readonly type: 'call'; readonly at: number; readonly fn: FunctionName; readonly args: readonly Expr[] };
@@ -51,12 +63,19 @@ export interface MetricDefinition {
   readonly formula: string;
   readonly expr: Expr;
   readonly source?: string;
+  /** Where it is written (check flags a metric without a source there). */
+  readonly where?: Where;
 }
 
 /** The metrics table of a case: each metric's value by year, null where it has none. */
 export interface MetricsForecast<N = Decimal> {
   readonly years: readonly Year[];
-  readonly metrics: readonly { readonly id: string; readonly label: Label; readonly kind: MetricKind; readonly values: Yearly<N | null> }[];
+  readonly metrics: readonly {
+    readonly id: string;
+    readonly label: Label;
+    readonly kind: MetricKind;
+    readonly values: Yearly<N | null>;
+  }[];
 }
 
 /** The kind a metric's line is shown as: a plain number as a count is (every digit). */
@@ -75,17 +94,34 @@ export interface MetricReader<N> {
   input(path: string, year: Year): N | undefined;
 }
 
-/** Every metric in every year, in the order they are written; each metric is evaluated once a year, however often it is read. */
-export function evaluateMetrics<N>(calc: MetricCalc<N>, definitions: readonly MetricDefinition[], years: readonly Year[], read: MetricReader<N>): MetricsForecast<N> {
+/**
+ * Every metric in every year, in the order they are written; each metric is
+ * evaluated once a year, however often it is read.
+ */
+export function evaluateMetrics<N>(
+  calc: MetricCalc<N>,
+  definitions: readonly MetricDefinition[],
+  years: readonly Year[],
+  read: MetricReader<N>,
+): MetricsForecast<N> {
   const byId = new Map(definitions.map((definition) => [definition.id, definition]));
   const done = new Map<string, Map<Year, N | undefined>>();
   const metric = (id: string, year: Year): N | undefined => {
     const values = done.get(id) ?? new Map<Year, N | undefined>();
     done.set(id, values);
-    if (!values.has(year)) values.set(year, years.includes(year) ? value(byId.get(id)!.expr, year) : undefined);
+    // The metric's own node is made in every year (explain names it by its address), even where its parts are fixed.
+    if (!values.has(year)) values.set(year, years.includes(year) ? valueIn(byId.get(id)!.expr, year) : undefined);
     return values.get(year);
   };
+  // A part of a formula that reads fixed years only (x[2023], cagr(x, 2019, 2023)) has one value:
+  // it is computed once, not once a year (a cagr's root is costly in decimal).
+  const once = new Map<Expr, N | undefined>();
   const value = (expr: Expr, year: Year): N | undefined => {
+    if (expr.type === 'number' || !isFixed(expr)) return valueIn(expr, year);
+    if (!once.has(expr)) once.set(expr, valueIn(expr, year));
+    return once.get(expr);
+  };
+  const valueIn = (expr: Expr, year: Year): N | undefined => {
     switch (expr.type) {
       case 'number':
         return calc.constant(expr.value);
@@ -133,7 +169,10 @@ export function evaluateMetrics<N>(calc: MetricCalc<N>, definitions: readonly Me
   };
   return {
     years,
-    metrics: definitions.map(({ id, label, kind }) => ({ id, label, kind, values: new Map(years.map((year) => [year, metric(id, year) ?? null])) })),
+    metrics: definitions.map(({ id, label, kind }) => {
+      const values = new Map(years.map((year) => [year, metric(id, year) ?? null]));
+      return { id, label, kind, values };
+    }),
   };
 }
 
@@ -142,3 +181,30 @@ export function yearOf(expr: Expr): Year {
   return expr.type === 'number' ? expr.value.toNumber() : NaN;
 }
 
+
+const fixedness = new WeakMap<Expr, boolean>();
+
+/** Whether a formula's value is the same in every year: it reads lines, inputs and metrics at fixed years only. */
+function isFixed(expr: Expr): boolean {
+  let fixed = fixedness.get(expr);
+  if (fixed === undefined) {
+    fixed = fixedOf(expr);
+    fixedness.set(expr, fixed);
+  }
+  return fixed;
+}
+
+function fixedOf(expr: Expr): boolean {
+  switch (expr.type) {
+    case 'number':
+      return true;
+    case 'ref':
+      return expr.year !== undefined;
+    case 'negate':
+      return isFixed(expr.operand);
+    case 'binary':
+      return isFixed(expr.left) && isFixed(expr.right);
+    case 'call':
+      return expr.fn === 'cagr' || expr.args.every(isFixed);
+  }
+}

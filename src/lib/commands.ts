@@ -32,7 +32,7 @@ import { didYouMean } from '../shared/suggest.js';
 import { AMOUNT_UNITS, OUTPUT_UNITS } from '../shared/units.js';
 import { UsageError } from '../cli/exit.js';
 import { fileSources } from '../cli/files.js';
-import { metricError, parseTolerance } from '../cli/arguments.js';
+import { metricError, parseTolerance, sensitivityNoValueError } from '../cli/arguments.js';
 import { goalSeek } from '../cli/goal-seek.js';
 
 /**
@@ -184,6 +184,8 @@ export function sensitivity(scenario: unknown, metric: string, options: Options 
       ? undefined
       : new Decimal(String(checkNumber('swing', options.swing, 0, 1, 'a fraction from 0 to 1, e.g. 0.1 for ±10%')));
   const result = sensitivityOf(checked, String(metric), swing);
+  const noValue = sensitivityNoValueError(String(metric), result);
+  if (noValue) throw noValue;
   const rendering = { unit, lang, style: PLAIN, metric, kind: found.kind, scenario: checked.name };
   return parsed(renderSensitivityJson(result, rendering));
 }

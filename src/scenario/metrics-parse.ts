@@ -39,8 +39,13 @@ const DIGIT = /[0-9]/;
 const UNIT_CHAR = /[A-Za-z\u4e00-\u9fff]/;
 
 export function parseFormula(formula: string): Parsed {
-  if (formula.trim() === '') return { problem: { at: 0, message: 'empty formula; expected an expression such as profit.profit / market.marketSize' } };
-  if (formula.length > MAX_FORMULA_LENGTH) return { problem: { at: 0, message: `a formula of ${formula.length} characters; at most ${MAX_FORMULA_LENGTH}` } };
+  if (formula.trim() === '') {
+    const message = 'empty formula; expected an expression such as profit.profit / market.marketSize';
+    return { problem: { at: 0, message } };
+  }
+  if (formula.length > MAX_FORMULA_LENGTH) {
+    return { problem: { at: 0, message: `a formula of ${formula.length} characters; at most ${MAX_FORMULA_LENGTH}` } };
+  }
   let i = 0;
   let depth = 0;
   const skip = () => {
@@ -88,7 +93,9 @@ export function parseFormula(formula: string): Parsed {
   const primary = (): Expr => {
     const char = peek();
     const at = i;
-    if (char === undefined) throw new SyntaxProblem(at, 'unexpected end of the formula; expected a number, a name or (');
+    if (char === undefined) {
+      throw new SyntaxProblem(at, 'unexpected end of the formula; expected a number, a name or (');
+    }
     if (DIGIT.test(char)) return number();
     if (char === '(') {
       i++;
@@ -99,7 +106,11 @@ export function parseFormula(formula: string): Parsed {
     if (!WORD_START.test(char)) throw new SyntaxProblem(at, `unexpected '${char}'; expected a number, a name or (`);
     const name = dotted();
     if (peek() === '(') {
-      if (!isFunctionName(name)) throw new SyntaxProblem(at, `unknown function '${name}'${didYouMean(name, Object.keys(FUNCTIONS))}; expected one of ${Object.keys(FUNCTIONS).join(', ')}`);
+      if (!isFunctionName(name)) {
+        const names = Object.keys(FUNCTIONS);
+        const expected = `expected one of ${names.join(', ')}`;
+        throw new SyntaxProblem(at, `unknown function '${name}'${didYouMean(name, names)}; ${expected}`);
+      }
       i++;
       const args = nested(at, () => {
         const list = [sum()];
@@ -117,7 +128,10 @@ export function parseFormula(formula: string): Parsed {
       skip();
       const yearAt = i;
       const digits = run(DIGIT);
-      if (!/^\d{4}$/.test(digits)) throw new SyntaxProblem(yearAt, `expected a year such as 2023 in [ ]; found ${digits === '' ? found() : `'${digits}'`}`);
+      if (!/^\d{4}$/.test(digits)) {
+        const written = digits === '' ? found() : `'${digits}'`;
+        throw new SyntaxProblem(yearAt, `expected a year such as 2023 in [ ]; found ${written}`);
+      }
       expect(']', "']'");
       return { type: 'ref', at, name, year: Number(digits), yearAt };
     }
@@ -144,7 +158,9 @@ export function parseFormula(formula: string): Parsed {
       digits += `.${run(DIGIT)}`;
     }
     const value = parseDecimal(digits);
-    if (typeof value === 'string') throw new SyntaxProblem(at, `'${digits}': ${value}; expected at most 40 significant digits`);
+    if (typeof value === 'string') {
+      throw new SyntaxProblem(at, `'${digits}': ${value}; expected at most 40 significant digits`);
+    }
     if (formula[i] === '%') {
       i++;
       return { type: 'number', at, value: value.dividedBy(100), kind: 'ratio' };
@@ -153,13 +169,18 @@ export function parseFormula(formula: string): Parsed {
     const unit = run(UNIT_CHAR);
     if (unit === '') return { type: 'number', at, value, kind: 'number' };
     const size = unitSize(unit);
-    if (size === undefined) throw new SyntaxProblem(unitAt, `unknown unit '${unit}' after a number; expected %, or an amount unit such as 亿元, 万亿, bn`);
+    if (size === undefined) {
+      const expected = 'expected %, or an amount unit such as 亿元, 万亿, bn';
+      throw new SyntaxProblem(unitAt, `unknown unit '${unit}' after a number; ${expected}`);
+    }
     return { type: 'number', at, value: value.times(size), kind: 'amount' };
   };
 
   try {
     const expr = sum();
-    if (peek() !== undefined) throw new SyntaxProblem(i, `unexpected ${found()}; expected an operator (+ - * /) or the end of the formula`);
+    if (peek() !== undefined) {
+      throw new SyntaxProblem(i, `unexpected ${found()}; expected an operator (+ - * /) or the end of the formula`);
+    }
     return { expr };
   } catch (error) {
     if (error instanceof SyntaxProblem) return { problem: { at: error.at, message: error.message } };

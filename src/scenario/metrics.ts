@@ -4,8 +4,18 @@
 // itself. Every problem is placed at its column inside the formula.
 import { addressedValues } from '../engine/analysis/lines.js';
 import { inputsOf } from '../engine/analysis/inputs.js';
-import { forecastCase } from '../engine/forecast.js';
-import { FUNCTIONS, METRIC_KINDS, metricKind, yearOf, type Expr, type MetricDefinition, type MetricKind } from '../engine/metrics.js';
+import { forecastWith } from '../engine/forecast.js';
+import type { Calc } from '../engine/calc/calc.js';
+import { yearly } from '../engine/calc/yearly.js';
+import {
+  FUNCTIONS,
+  METRIC_KINDS,
+  metricKind,
+  yearOf,
+  type Expr,
+  type MetricDefinition,
+  type MetricKind,
+} from '../engine/metrics.js';
 import { MODEL_TABLES, MODELS, sectionOf } from '../engine/models/index.js';
 import type { Label, Scenario, ValueKind, Year } from '../engine/types.js';
 import { parseFormula } from './metrics-parse.js';
@@ -41,10 +51,16 @@ class Located extends Error {
 }
 
 /** The scenario's metrics checked, in the order written; undefined (with problems added) when one is wrong. */
-export function checkMetrics(written: readonly WrittenMetric[], node: RawNode, scenario: Scenario, problems: Problems): MetricDefinition[] | undefined {
+export function checkMetrics(
+  written: readonly WrittenMetric[],
+  node: RawNode,
+  scenario: Scenario,
+  problems: Problems,
+): MetricDefinition[] | undefined {
   const entry = (id: string, key?: string): RawNode => {
     const item = node.kind === 'map' ? node.entries.find((one) => one.key === id)?.value : undefined;
-    const field = key !== undefined && item?.kind === 'map' ? item.entries.find((one) => one.key === key)?.value : undefined;
+    const inItem = key !== undefined && item?.kind === 'map';
+    const field = inItem ? item.entries.find((one) => one.key === key)?.value : undefined;
     return field ?? item ?? node;
   };
   if (written.length > MAX_METRICS) {
@@ -56,11 +72,14 @@ export function checkMetrics(written: readonly WrittenMetric[], node: RawNode, s
   for (const metric of written) {
     const path = `metrics.${metric.id}`;
     if (metric.formula === undefined) {
-      problems.add(entry(metric.id).pos, path, 'missing formula; expected formula: an expression such as profit.profit / market.marketSize');
+      const expected = 'expected formula: an expression such as profit.profit / market.marketSize';
+      problems.add(entry(metric.id).pos, path, `missing formula; ${expected}`);
       continue;
     }
     if (metric.kind !== undefined && !isKind(metric.kind)) {
-      problems.add(entry(metric.id, 'kind').pos, `${path}.kind`, `unknown kind '${metric.kind}'${problems.didYouMean(metric.kind, METRIC_KINDS)}; expected one of ${METRIC_KINDS.join(', ')}`);
+      const unknown = `unknown kind '${metric.kind}'${problems.didYouMean(metric.kind, METRIC_KINDS)}`;
+      const expected = `expected one of ${METRIC_KINDS.join(', ')}`;
+      problems.add(entry(metric.id, 'kind').pos, `${path}.kind`, `${unknown}; ${expected}`);
     }
     const parsed = parseFormula(metric.formula);
     const at = (offset: number): Pos => columnIn(entry(metric.id, 'formula'), offset);
@@ -70,7 +89,9 @@ export function checkMetrics(written: readonly WrittenMetric[], node: RawNode, s
   if (!problems.empty) return undefined;
   const cycle = firstCycle(resolved);
   if (cycle) {
-    problems.add(entry(cycle[0]!, 'formula').pos, `metrics.${cycle[0]}.formula`, `a cycle: ${cycle.map((id) => `metrics.${id}`).join(' → ')}; a metric cannot read itself`);
+    const path = cycle.map((id) => `metrics.${id}`).join(' → ');
+    const message = `a cycle: ${path}; a metric cannot read itself`;
+    problems.add(entry(cycle[0]!, 'formula').pos, `metrics.${cycle[0]}.formula`, message);
     return undefined;
   }
   // Kinds, each metric's once, those it reads first (there is no cycle now).
@@ -79,11 +100,15 @@ export function checkMetrics(written: readonly WrittenMetric[], node: RawNode, s
     const metric = written.find((one) => one.id === id)!;
     if (!kinds.has(id)) {
       const at = (offset: number): Pos => columnIn(entry(id, 'formula'), offset);
-      const inferred = located(at, `metrics.${id}.formula`, problems, () => kindOf(resolved.get(id)!, known, kindOfMetric)) ?? 'number';
+      const infer = () => kindOf(resolved.get(id)!, known, kindOfMetric);
+      const inferred = located(at, `metrics.${id}.formula`, problems, infer) ?? 'number';
       kinds.set(id, (metric.kind as MetricKind | undefined) ?? inferred);
       // A ratio and a plain number are both without a unit: either may be declared for the other.
-      if (metric.kind !== undefined && metric.kind !== inferred && (metric.kind === 'amount' || inferred === 'amount')) {
-        problems.add(entry(id, 'kind').pos, `metrics.${id}.kind`, `kind: ${metric.kind}, but the formula gives ${KIND_WORDS[inferred]}; expected kind: ${inferred}`);
+      const clash = metric.kind === 'amount' || inferred === 'amount';
+      if (metric.kind !== undefined && metric.kind !== inferred && clash) {
+        const gives = `the formula gives ${KIND_WORDS[inferred]}`;
+        const message = `kind: ${metric.kind}, but ${gives}; expected kind: ${inferred}`;
+        problems.add(entry(id, 'kind').pos, `metrics.${id}.kind`, message);
       }
     }
     return kinds.get(id)!;
@@ -95,6 +120,7 @@ export function checkMetrics(written: readonly WrittenMetric[], node: RawNode, s
     formula: metric.formula!,
     expr: resolved.get(metric.id)!,
     ...(metric.source !== undefined && { source: metric.source }),
+    where: (node.kind === 'map' ? node.entries.find((one) => one.key === metric.id)?.keyPos : undefined) ?? node.pos,
   }));
   return problems.empty ? definitions : undefined;
 }
@@ -114,21 +140,44 @@ function located<T>(at: (offset: number) => Pos, path: string, problems: Problem
   }
 }
 
-/** The position of a character of a formula: its column, where the formula is written on one line. */
+/**
+ * The position of a character of a formula: its column, where the formula is
+ * written on one line; in a --set (line 0), its column in the --set's text, as line 1.
+ */
 function columnIn(node: RawNode, offset: number): Pos {
-  if (node.kind !== 'scalar' || node.textCol === undefined || node.pos.line === 0) return node.pos;
+  if (node.kind !== 'scalar' || node.textCol === undefined) return node.pos;
+  if (node.pos.line === 0) return { ...node.pos, line: 1, col: 1 + node.textCol + offset };
   return { ...node.pos, col: node.pos.col + node.textCol + offset };
 }
 
-/** The lines and inputs of the scenario (its base case) and the years of its tables. */
+/**
+ * The models run for their shape only: which lines and items a scenario's
+ * forecast has, and its years, hold whatever the values. Every value is 0 and
+ * nothing is computed: no decimal forecast at load (issue #17's bench).
+ */
+const SHAPE: Calc<number> = {
+  zero: 0,
+  one: 0,
+  add: () => 0,
+  sub: () => 0,
+  mul: () => 0,
+  sum: () => 0,
+  shareOf: () => 0,
+  growth: () => 0,
+  cagr: () => 0,
+};
+
+/** The lines and inputs of the scenario and the years of its tables. */
 function knownOf(scenario: Scenario, written: readonly WrittenMetric[]): Known {
-  const forecast = forecastCase({ ...scenario, metrics: undefined }, 'base');
+  const zeros = (_: unknown, years: readonly Year[]) => yearly(years, () => 0);
+  const forecast = forecastWith(SHAPE, { ...scenario, metrics: undefined }, zeros, MODEL_TABLES);
   const lines = new Map(addressedValues(forecast, MODEL_TABLES).map(({ line, kind }) => [line, metricKind(kind)]));
   const kindOfInput = (path: string): ValueKind => scenario.provenance.get(path)?.kind ?? 'amount';
   const inputs = new Map([...inputsOf(scenario).keys()].map((path) => [path, metricKind(kindOfInput(path))]));
   const years = new Set<Year>();
   for (const table of MODEL_TABLES) forecast[table]?.years.forEach((year) => years.add(year));
-  return { lines, inputs, metrics: new Set(written.map((metric) => metric.id)), years: [...years].sort((a, b) => a - b) };
+  const metrics = new Set(written.map((metric) => metric.id));
+  return { lines, inputs, metrics, years: [...years].sort((a, b) => a - b) };
 }
 
 /** The formula with each reference's source found; a Located problem where one is unknown or its year is outside. */
@@ -146,10 +195,16 @@ function resolve(expr: Expr, known: Known, problems: Problems): Expr {
       const count = expr.args.length;
       if (count < min || (max !== undefined && count > max)) {
         const wanted = max === undefined ? `at least ${min}` : String(min);
-        throw new Located(expr.at, `${expr.fn} takes ${wanted} argument${min === 1 && max === 1 ? '' : 's'}; got ${count}`);
+        const plural = min === 1 && max === 1 ? '' : 's';
+        throw new Located(expr.at, `${expr.fn} takes ${wanted} argument${plural}; got ${count}`);
       }
-      if (expr.fn === 'cagr') for (const year of expr.args.slice(1)) checkYear(year.type === 'number' && year.kind === 'number' ? yearOf(year) : NaN, year.at, known);
-      if (expr.fn === 'cagr' && yearOf(expr.args[1]!) >= yearOf(expr.args[2]!)) throw new Located(expr.args[2]!.at, 'cagr needs a last year after the first');
+      if (expr.fn === 'cagr') {
+        for (const year of expr.args.slice(1)) {
+          checkYear(year.type === 'number' && year.kind === 'number' ? yearOf(year) : NaN, year.at, known);
+        }
+        const [from, to] = [expr.args[1]!, expr.args[2]!];
+        if (yearOf(from) >= yearOf(to)) throw new Located(to.at, 'cagr needs a last year after the first');
+      }
       return { ...expr, args: expr.args.map((arg) => resolve(arg, known, problems)) };
     }
     case 'ref': {
@@ -164,7 +219,9 @@ function resolve(expr: Expr, known: Known, problems: Problems): Expr {
 function checkYear(year: Year, at: number, known: Known): void {
   const { years } = known;
   if (Number.isNaN(year)) throw new Located(at, `expected a year such as ${years[years.length - 1]}`);
-  if (!years.includes(year)) throw new Located(at, `year ${year} is outside the scenario's years ${years[0]}..${years[years.length - 1]}`);
+  if (!years.includes(year)) {
+    throw new Located(at, `year ${year} is outside the scenario's years ${years[0]}..${years[years.length - 1]}`);
+  }
 }
 
 function sourceOf(name: string, known: Known): 'line' | 'input' | 'metric' | undefined {
@@ -178,12 +235,17 @@ function unknownReference(name: string, known: Known, problems: Problems): strin
   const first = name.split('.')[0]!;
   const table = MODEL_TABLES.find((one) => one === first);
   if (table && ![...known.lines.keys()].some((line) => line.startsWith(`${table}.`))) {
-    return `the scenario has no ${table} table (it lacks ${sectionOf(table)}); expected a line of ${[...new Set([...known.lines.keys()].map((line) => line.split('.')[0]))].join(', ')}`;
+    const tables = [...new Set([...known.lines.keys()].map((line) => line.split('.')[0]))];
+    return `the scenario has no ${table} table (it lacks ${sectionOf(table)}); expected a line of ${tables.join(', ')}`;
   }
   const section = MODELS.find((model) => model.section === first)?.section;
-  if (section && ![...known.inputs.keys()].some((path) => path.startsWith(`${section}.`))) return `the scenario has no ${section} section`;
-  const candidates = [...known.lines.keys(), ...known.inputs.keys(), ...[...known.metrics].map((id) => `metrics.${id}`)];
-  return `unknown reference '${name}'${problems.didYouMean(name, candidates)}; expected a line (market.marketSize), an input (supplyChain.marketSpace) or metrics.<name>`;
+  if (section && ![...known.inputs.keys()].some((path) => path.startsWith(`${section}.`))) {
+    return `the scenario has no ${section} section`;
+  }
+  const metrics = [...known.metrics].map((id) => `metrics.${id}`);
+  const candidates = [...known.lines.keys(), ...known.inputs.keys(), ...metrics];
+  const expected = 'expected a line (market.marketSize), an input (supplyChain.marketSpace) or metrics.<name>';
+  return `unknown reference '${name}'${problems.didYouMean(name, candidates)}; ${expected}`;
 }
 
 const KIND_WORDS: Record<MetricKind, string> = { amount: 'an amount', ratio: 'a ratio', number: 'a number' };
@@ -205,7 +267,9 @@ function kindOf(expr: Expr, known: Known, metricKindOf: (id: string) => MetricKi
     case 'call': {
       const kinds = expr.args.map(of);
       if (expr.fn === 'growth' || expr.fn === 'cagr') return 'ratio';
-      if (expr.fn === 'sum' || expr.fn === 'min' || expr.fn === 'max') return kinds.reduce((a, b) => combine('+', a, b, expr.at));
+      if (expr.fn === 'sum' || expr.fn === 'min' || expr.fn === 'max') {
+        return kinds.reduce((a, b) => combine('+', a, b, expr.at));
+      }
       return kinds[0]!;
     }
   }
@@ -217,15 +281,22 @@ function combine(op: '+' | '-' | '*' | '/', left: MetricKind, right: MetricKind,
   if (op === '+' || op === '-') {
     if (left === right) return left;
     if (unitless(left) && unitless(right)) return 'ratio';
-    throw new Located(at, `cannot ${op === '+' ? 'add' : 'subtract'} ${KIND_WORDS[right]} ${op === '+' ? 'to' : 'from'} ${KIND_WORDS[left]}; expected two amounts, or two ratios or numbers`);
+    const [verb, towards] = op === '+' ? ['add', 'to'] : ['subtract', 'from'];
+    const expected = 'expected two amounts, or two ratios or numbers';
+    throw new Located(at, `cannot ${verb} ${KIND_WORDS[right]} ${towards} ${KIND_WORDS[left]}; ${expected}`);
   }
   if (op === '*') {
-    if (left === 'amount' && right === 'amount') throw new Located(at, 'cannot multiply an amount by an amount; expected an amount times a ratio or a number');
+    if (left === 'amount' && right === 'amount') {
+      throw new Located(at, 'cannot multiply an amount by an amount; expected an amount times a ratio or a number');
+    }
     if (left === 'amount' || right === 'amount') return 'amount';
     return left === 'ratio' || right === 'ratio' ? 'ratio' : 'number';
   }
   if (left === 'amount') return right === 'amount' ? 'ratio' : 'amount';
-  if (right === 'amount') throw new Located(at, `cannot divide ${KIND_WORDS[left]} by an amount; expected an amount over an amount, a ratio or a number`);
+  if (right === 'amount') {
+    const expected = 'expected an amount over an amount, a ratio or a number';
+    throw new Located(at, `cannot divide ${KIND_WORDS[left]} by an amount; ${expected}`);
+  }
   return left;
 }
 

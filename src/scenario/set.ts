@@ -14,6 +14,8 @@ export interface Setting {
   readonly where: string;
   readonly path: readonly string[];
   readonly value: string;
+  /** Where the value starts in the --set text (0-based): a formula's problems are placed by it. */
+  readonly valueAt?: number;
   /** The unit of its bare amounts: the output unit. */
   readonly unit: string;
 }
@@ -47,7 +49,11 @@ export function parseSettings(texts: readonly string[], unit: string, problems: 
     if (equals < 0 || path.some((part) => part === '')) {
       const example = 'supplyChain.modes.receivables.penetration.2023=55%';
       problems.add(posOf(where), '', `expected path=value, e.g. ${example}, got '${text}'`);
-    } else settings.push({ where, path, value: text.slice(equals + 1).trim(), unit });
+    } else {
+      const after = text.slice(equals + 1);
+      const valueAt = equals + 1 + after.length - after.trimStart().length;
+      settings.push({ where, path, value: after.trim(), valueAt, unit });
+    }
   });
   return settings;
 }
@@ -91,7 +97,7 @@ export async function applySettings(
       for (const problem of yamlProblems.list) problems.add(pos, path, problem.message);
       continue;
     }
-    const value = relocate(parsed, pos);
+    const value = relocate(parsed, pos, setting.valueAt);
     if (!checkSettingPath(result, setting.path, value, pos, problems)) continue;
     units.set(setting.where, setting.unit);
     if (!isRemoval(value)) {
@@ -145,11 +151,18 @@ function setAt(
   return { ...map, entries };
 }
 
-/** Every node of a --set value points at the --set. */
-function relocate(node: RawNode, pos: Pos): RawNode {
+/**
+ * Every node of a --set value points at the --set. A value that is one scalar
+ * keeps where its text starts in the --set (`textCol`, 0-based, its line being
+ * 0): a formula's problem is placed at its column there (scenario/metrics.ts).
+ */
+function relocate(node: RawNode, pos: Pos, valueAt?: number): RawNode {
   switch (node.kind) {
-    case 'scalar':
-      return { ...node, pos };
+    case 'scalar': {
+      const { textCol, ...scalar } = node;
+      const at = valueAt !== undefined && textCol !== undefined ? valueAt + node.pos.col - 1 + textCol : undefined;
+      return { ...scalar, pos, ...(at !== undefined && { textCol: at }) };
+    }
     case 'seq':
       return { ...node, pos, items: node.items.map((item) => relocate(item, pos)) };
     case 'map':

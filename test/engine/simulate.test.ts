@@ -24,8 +24,20 @@ import { load } from '../helpers.js';
 
 const evaluate = evaluator();
 
+/** A bundled scenario, loaded as the CLI loads it. */
+function bundled(name: string) {
+  const io = { env: {}, stdout: () => undefined, stderr: () => undefined, stdoutIsTerminal: false };
+  return loadScenario(name, fileSources({ ...io, packageRoot: PACKAGE_ROOT }));
+}
+
 /** A range of an amount, sampled by `dist`. */
-const ranged = (dist: Distribution, low: number, base: number, high: number) => ({ dist, low, base, high, valid: { min: 0, max: Infinity } });
+const ranged = (dist: Distribution, low: number, base: number, high: number) => ({
+  dist,
+  low,
+  base,
+  high,
+  valid: { min: 0, max: Infinity },
+});
 
 /** The statistics of one output whose chunks (of at most `size` samples) a test gives. */
 function tallied(size: number) {
@@ -45,7 +57,11 @@ function tallied(size: number) {
  * the program run. An input is a number, or (where `asVector` says) a slot
  * whose vector holds `valueOf`'s value.
  */
-function floatForecast(scenario: Scenario, valueOf: (series: Series, year: number) => number, asVector: (input: number) => boolean) {
+function floatForecast(
+  scenario: Scenario,
+  valueOf: (series: Series, year: number) => number,
+  asVector: (input: number) => boolean,
+) {
   const [steps, inputs]: [Step[], Map<number, number>] = [[], new Map()];
   let slots = 0;
   const newSlot = () => new Slot(slots++);
@@ -63,7 +79,8 @@ function floatForecast(scenario: Scenario, valueOf: (series: Series, year: numbe
   };
   const lines = linesOf(forecastWith(tracingCalc(steps, newSlot, evaluate), scenario, input), TABLES);
   const every = Array.from({ length: slots }, (_, slot) => slot);
-  const machine = loadMachine(schedule([], steps, [...inputs.keys()], [], new Set(every)), { size: 1, inputs: 0, tallied: 0, seed: 1 });
+  const plan = schedule([], steps, [...inputs.keys()], [], new Set(every));
+  const machine = loadMachine(plan, { size: 1, inputs: 0, tallied: 0, seed: 1 });
   machine.start(1);
   for (const [slot, value] of inputs) machine.vector(slot)[0] = value;
   machine.run();
@@ -93,11 +110,13 @@ async function expectFloatEqualsDecimal(scenario: Scenario) {
           continue;
         }
         const want = value.toNumber();
-        expect(Math.abs(sample! - want), `${line.table}.${line.metric}.${line.key}.${year}`).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(want)));
+        const at = `${line.table}.${line.metric}.${line.key}.${year}`;
+        expect(Math.abs(sample! - want), at).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(want)));
         compared++;
       }
       for (const [year, traced] of float.lines[i]!.values) {
-        if (!line.values.has(year)) expect(traced === null || Number.isNaN(float.at(traced)), `${line.table}.${line.metric}.${line.key}.${year}`).toBe(true);
+        const at = `${line.table}.${line.metric}.${line.key}.${year}`;
+        if (!line.values.has(year)) expect(traced === null || Number.isNaN(float.at(traced)), at).toBe(true);
       }
     });
     expect(compared).toBeGreaterThan(10);
@@ -105,13 +124,14 @@ async function expectFloatEqualsDecimal(scenario: Scenario) {
 }
 
 describe('one set of formulas, two back-ends', () => {
-  it.each(['baseline', 'bank-led'])('the float path equals the decimal forecast to 1e-12 for the bundled %s', async (name) => {
-    const { scenario } = await loadScenario(name, fileSources({ env: {}, stdout: () => undefined, stderr: () => undefined, stdoutIsTerminal: false, packageRoot: PACKAGE_ROOT }));
+  const bundles = ['baseline', 'bank-led', 'kpis'];
+  it.each(bundles)('the float path equals the decimal forecast to 1e-12 for the bundled %s', async (name) => {
+    const { scenario } = await bundled(name);
     await expectFloatEqualsDecimal(scenario);
   });
 
   it.each(['pert', 'triangular', 'uniform', 'normal', 'lognormal'] as const)("replayed chunks give, sample by sample, what the formulas give on that sample's %s draws", async (dist) => {
-    const { scenario } = await loadScenario('baseline', fileSources({ env: {}, stdout: () => undefined, stderr: () => undefined, stdoutIsTerminal: false, packageRoot: PACKAGE_ROOT }));
+    const { scenario } = await bundled('baseline');
     const simulation = simulate(scenario, { samples: 300, seed: 5, dist, chunk: 128 });
     const sampled = sampledInputs(scenario, dist);
     const replayed = linesOf(simulation.forecast, TABLES);
@@ -155,6 +175,24 @@ describe('one set of formulas, two back-ends', () => {
     await expectFloatEqualsDecimal(await load(labour));
   });
 
+  it("and for a scenario's metrics: every operator and function, and a division by 0 (no value: NaN)", async () => {
+    const small = readFileSync(new URL('../fixtures/small.yaml', import.meta.url), 'utf8');
+    const metrics = `metrics:
+  margin: {formula: profit.profit / market.marketSize}
+  grow: {formula: growth(spend.total)}
+  back: {formula: prev(market.marketSize) * 2 + 1.5万亿}
+  rate: {formula: 'cagr(market.marketSize, 2020, 2022)'}
+  spread: {formula: 'max(profit.profit, 3亿) - min(profit.profit, abs(-2亿)) + sum(1, 2%) × spend.total'}
+  zero: {formula: spend.total ÷ (market.marketSize - market.marketSize)}
+  onZero: {formula: metrics.zero * 2}
+  input: {formula: supplyChain.modes.receivables.penetration * 3 / 2 - 1%}
+  fixed: {formula: 'market.marketSize[2022] / market.marketSize[2020] - -1'}
+`;
+    const scenario = await load(`${small}${metrics}`);
+    expect(scenario.metrics).toHaveLength(9);
+    await expectFloatEqualsDecimal(scenario);
+  });
+
   it('and where a growth or CAGR starts from 0', async () => {
     const fromZero = `years: 2020..2023
 technologies:
@@ -164,6 +202,39 @@ technologies:
     b: {spend: {2020: 0, 2021: 0～3, 2022: 5, 2023: 6, interpolate: linear}}
 `;
     await expectFloatEqualsDecimal(await load(fromZero));
+  });
+
+  it("min and max: a metric's, in both back-ends; no value (NaN) in either operand gives none", () => {
+    const any = fc.double({ min: -1e6, max: 1e6, noNaN: true });
+    const number = fc.oneof(fc.constant(0), fc.constant(-0), fc.constant(NaN), any);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(number, number), { minLength: 1, maxLength: 9 }), (pairs) => {
+        const steps: Step[] = [];
+        let slots = 2;
+        const traced = tracingCalc(steps, () => new Slot(slots++), evaluate);
+        const least = traced.min(new Slot(0), new Slot(1)) as Slot;
+        const most = traced.max(new Slot(0), new Slot(1)) as Slot;
+        const kept = new Set([least.index, most.index]);
+        const size = { size: pairs.length, inputs: 0, tallied: 0, seed: 1 };
+        const machine = loadMachine(schedule([], steps, [0, 1], [], kept), size);
+        machine.start(pairs.length);
+        pairs.forEach(([x, y], i) => ([machine.vector(0)[i], machine.vector(1)[i]] = [x, y]));
+        machine.run();
+        pairs.forEach(([x, y], i) => {
+          const want = (pick: 'min' | 'max') => {
+            if (Number.isNaN(x) || Number.isNaN(y)) return NaN;
+            return decimalCalc[pick](new Decimal(x), new Decimal(y)).toNumber();
+          };
+          // 0 and -0 are one value in decimal.
+          for (const [pick, slot] of [['min', least], ['max', most]] as const) {
+            const got = [traced[pick](x, y) as number, machine.vector(slot.index)[i]!];
+            const signless = (values: number[]) => values.map((value) => (value === 0 ? 0 : value));
+            expect(signless(got)).toEqual(signless([want(pick), want(pick)]));
+          }
+        });
+      }),
+      { numRuns: 200, seed: 19 },
+    );
   });
 
   it('mean the same by an undefined growth or CAGR: undefined in decimal ⇔ NaN in float64, folded or sample by sample', () => {
@@ -176,13 +247,20 @@ technologies:
         const [a, b] = [new Slot(0), new Slot(1)];
         // Over the samples of vectors a and b (replayed), and on each pair of numbers (folded).
         const [growth, cagr] = [traced.growth(a, b) as Slot, traced.cagr(b, a, periods) as Slot];
-        const machine = loadMachine(schedule([], steps, [0, 1], [], new Set([growth.index, cagr.index])), { size: pairs.length, inputs: 0, tallied: 0, seed: 1 });
+        const divide = traced.divide(a, b) as Slot;
+        const kept = new Set([growth.index, cagr.index, divide.index]);
+        const size = { size: pairs.length, inputs: 0, tallied: 0, seed: 1 };
+        const machine = loadMachine(schedule([], steps, [0, 1], [], kept), size);
         machine.start(pairs.length);
         pairs.forEach(([x, y], i) => ([machine.vector(0)[i], machine.vector(1)[i]] = [x, y]));
         machine.run();
         pairs.forEach(([x, y], i) => {
           const undefinedGrowth = decimalCalc.growth(new Decimal(x), new Decimal(y)) === undefined;
           expect([Number.isNaN(traced.growth(x, y) as number), Number.isNaN(machine.vector(growth.index)[i]!)]).toEqual([undefinedGrowth, undefinedGrowth]);
+          const undefinedQuotient = decimalCalc.divide(new Decimal(x), new Decimal(y)) === undefined;
+          const quotients = [traced.divide(x, y) as number, machine.vector(divide.index)[i]!];
+          expect(quotients.map(Number.isNaN)).toEqual([undefinedQuotient, undefinedQuotient]);
+          if (!undefinedQuotient) expect(quotients).toEqual([x / y, x / y]);
           if (x < 0 || y < 0) return; // a CAGR of a change of sign has no real root
           const undefinedCagr = decimalCalc.cagr(new Decimal(y), new Decimal(x), periods) === undefined;
           expect([Number.isNaN(traced.cagr(y, x, periods) as number), Number.isNaN(machine.vector(cagr.index)[i]!)]).toEqual([undefinedCagr, undefinedCagr]);
@@ -298,7 +376,7 @@ describe('distributions', () => {
   });
 
   it('are the same whatever the chunk size', async () => {
-    const { scenario } = await loadScenario('baseline', fileSources({ env: {}, stdout: () => undefined, stderr: () => undefined, stdoutIsTerminal: false, packageRoot: PACKAGE_ROOT }));
+    const { scenario } = await bundled('baseline');
     const statsWith = (chunk: number) => {
       const simulation = simulate(scenario, { samples: 3000, seed: 9, dist: 'triangular', chunk, tables: ['market', 'profit'] });
       const outputs = linesOf(simulation.forecast, ['market', 'profit']).flatMap((line) => [...line.values.values()]);
@@ -311,7 +389,7 @@ describe('distributions', () => {
   });
 
   it('are plain numbers and arrays: the percentiles asked for, and histograms only where asked', async () => {
-    const { scenario } = await loadScenario('baseline', fileSources({ env: {}, stdout: () => undefined, stderr: () => undefined, stdoutIsTerminal: false, packageRoot: PACKAGE_ROOT }));
+    const { scenario } = await bundled('baseline');
     const simulation = simulate(scenario, { samples: 2000, seed: 3, dist: 'pert', tables: ['market'] });
     const lines = linesOf(simulation.forecast, ['market']);
     const outputs = lines.flatMap((line) => [...line.values.values()]);

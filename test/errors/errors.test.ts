@@ -54,8 +54,9 @@ describe('errors catalogue', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).not.toMatch(/internal error|\bat \S+ \(/);
     // SPEC §6: one line per problem, each saying where.
-    for (const line of result.stderr.trimEnd().split('\n'))
-      expect(line).toMatch(/^(fintech-calc: error: |--set(?:-a|-b)? #\d+: error: |\S+: error: |\S+:\d+:\d+: error: )/);
+    const set = /--set(?:-a|-b)? #\d+(?::1:\d+)?: error: /.source;
+    const located = new RegExp(`^(fintech-calc: error: |${set}|\\S+: error: |\\S+:\\d+:\\d+: error: )`);
+    for (const line of result.stderr.trimEnd().split('\n')) expect(line).toMatch(located);
     const expectedFile = `${DIR}/${kind}.txt`;
     if (UPDATE) writeFileSync(expectedFile, result.stderr);
     expect(existsSync(expectedFile), `${expectedFile} is missing: run npm run errors`).toBe(true);

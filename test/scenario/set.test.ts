@@ -244,7 +244,7 @@ describe('--set errors', () => {
 
   it('names the settings of another option after it', () => {
     const problems = new Problems();
-    expect(parseSettings(['a=1', 'b'], 'bn', problems, '--set-a')).toEqual([{ where: '--set-a #1', path: ['a'], value: '1', unit: 'bn' }]);
+    expect(parseSettings(['a=1', 'b'], 'bn', problems, '--set-a')).toEqual([{ where: '--set-a #1', path: ['a'], value: '1', valueAt: 2, unit: 'bn' }]);
     expect(problems.list.map(formatProblem)).toEqual(["--set-a #2: error: expected path=value, e.g. supplyChain.modes.receivables.penetration.2023=55%, got 'b'"]);
   });
 

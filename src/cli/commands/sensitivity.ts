@@ -10,6 +10,7 @@ import {
   type SensitivityRenderOptions,
 } from '../../render/sensitivity.js';
 import { helpAfter, type CommandContext, type OptionsOf, type Program } from '../command.js';
+import { sensitivityNoValueError } from '../arguments.js';
 import { emit, loadScenarios, metricError, readSettings, refuseInputsAsOutputs, styleFor } from '../shared.js';
 import type { Io } from '../io.js';
 import {
@@ -69,6 +70,8 @@ async function run(scenarioArg: string | undefined, raw: OptionsOf<typeof comman
   const found = findMetric(forecast, raw.metric);
   if (found?.value == null) throw metricError(raw.metric, forecast);
   const result = sensitivity(scenario, raw.metric, swing);
+  const noValue = sensitivityNoValueError(raw.metric, result);
+  if (noValue) throw noValue;
   const style = await styleFor(options.color);
   emit(
     RENDERERS[options.format](result, {

@@ -145,6 +145,7 @@ export function hygiene(scenario: Scenario, maxGrowth: Decimal, files: readonly 
       }
     }
   }
+  warnings.push(...metricWarnings(scenario));
   for (const [source, uses] of bySource) {
     if (uses.length < 2) continue;
     for (const { path, where } of uses.slice(1)) {
@@ -160,6 +161,23 @@ export function hygiene(scenario: Scenario, maxGrowth: Decimal, files: readonly 
     }
   }
   return inFileOrder(warnings, files);
+}
+
+/** A metric of the scenario without a source, or with an unexplained assumption, as an input's. */
+function metricWarnings(scenario: Scenario): HygieneWarning[] {
+  return (scenario.metrics ?? []).flatMap(({ id, source, where }) => {
+    if (where === undefined) return [];
+    const path = `metrics.${id}`;
+    if (source === undefined || source.trim() === '') {
+      const message = {
+        en: 'a metric without a source: say what it rests on (source: assumption: <reason>, or a report line)',
+        zh: '指标没有来源：请说明它的依据（source: assumption: <理由>，或报告的某一行）',
+      };
+      return [{ where, path, message }];
+    }
+    const why = unexplained(source);
+    return why === undefined ? [] : [{ where, path, message: why }];
+  });
 }
 
 /** The warnings file by file (`files` first, then as met), top to bottom in each. */

@@ -24,11 +24,14 @@ export interface Sensitivity {
 export interface SensitivityResult {
   readonly base: Decimal;
   readonly inputs: readonly Sensitivity[];
+  /** Inputs at whose low or high the metric has no value (a user's metric dividing by 0): left out of `inputs`. */
+  readonly noValue?: readonly { readonly input: string; readonly end: 'low' | 'high' }[];
 }
 
 /**
- * The metric at its address (market.marketSize.2023, as in the JSON output),
- * 0 where it has no value. Inputs the metric does not depend on are left out.
+ * The metric at its address (market.marketSize.2023, as in the JSON output).
+ * Inputs the metric does not depend on are left out; those at whose low or
+ * high it has no value are listed in `noValue` instead.
  * With `swing`, inputs without a range are varied by ± swing (ratios kept
  * within [0, 1]).
  */
@@ -38,6 +41,7 @@ export function sensitivity(scenario: Scenario, metric: string, swing?: Decimal)
   if (root === undefined) return { base, inputs: [] };
   const moved = movedBy(root);
   const results: Sensitivity[] = [];
+  const noValue: { input: string; end: 'low' | 'high' }[] = [];
   for (const [path, series] of inputsOf(scenario)) {
     const ranged = hasRange(series);
     if (!ranged && swing === undefined) continue;
@@ -50,20 +54,27 @@ export function sensitivity(scenario: Scenario, metric: string, swing?: Decimal)
     };
     const [low, high] = [at('low'), at('high')];
     // The metric does not depend on it.
-    if (low === undefined || high === undefined || (low.equals(base) && high.equals(base))) continue;
+    if (low === undefined || high === undefined) continue;
+    if (low === null || high === null) {
+      noValue.push({ input: path, end: low === null ? 'low' : 'high' });
+      continue;
+    }
+    if (low.equals(base) && high.equals(base)) continue;
     results.push({ input: path, how: ranged ? 'range' : 'swing', low, high, swing: high.minus(low) });
   }
   results.sort((a, b) => b.swing.abs().comparedTo(a.swing.abs()) || a.input.localeCompare(b.input));
-  return { base, inputs: results };
+  return { base, inputs: results, ...(noValue.length > 0 && { noValue }) };
 }
 
 /**
  * The value of `root` with the input at `path` taking `valueIn(year)` in each
- * year it is read (0 where the root then has no value, as a forecast without
- * the line); undefined where the root does not depend on that input at all.
+ * year it is read (null where the root then has no value); undefined where the
+ * root does not depend on that input at all.
  * Only the nodes the input reaches are recomputed, in the order they were made.
  */
-function movedBy(root: FormulaNode): (path: string, valueIn: (year: Year) => Decimal) => Decimal | undefined {
+type Moved = (path: string, valueIn: (year: Year) => Decimal) => Decimal | null | undefined;
+
+function movedBy(root: FormulaNode): Moved {
   const nodes = below([root]);
   const users = new Map<FormulaNode, FormulaNode[]>();
   const leaves = new Map<string, InputNode[]>();
@@ -94,7 +105,7 @@ function movedBy(root: FormulaNode): (path: string, valueIn: (year: Year) => Dec
       const defined = !operands.includes(undefined);
       values.set(node, defined ? apply(decimalCalc, node.op, operands as Decimal[], node.periods) : undefined);
     }
-    return valueOf(root) ?? ZERO;
+    return valueOf(root) ?? null;
   };
 }
 

@@ -7,7 +7,16 @@ import { seriesOf } from '../calc/interpolate.js';
 import { decimalCalc } from '../calc/calc.js';
 import { atCase } from '../calc/yearly.js';
 import { forecastWith } from '../forecast.js';
-import { TABLES, type Case, type CaseForecast, type InputProblem, type Provenance, type Scenario, type Written, type Year } from '../types.js';
+import {
+  TABLES,
+  type Case,
+  type CaseForecast,
+  type InputProblem,
+  type Provenance,
+  type Scenario,
+  type Written,
+  type Year,
+} from '../types.js';
 import { inputProblems, inputsOf, mapInputs } from './inputs.js';
 import { findMetric } from './lines.js';
 
@@ -26,7 +35,14 @@ export type SolveResult =
    * f has one sign wherever the scan looked: the target lies outside what the
    * metric reaches, least to most of f seen (monotone: in the order of x).
    */
-  | { readonly kind: 'unreachable'; readonly atLower: Decimal; readonly atUpper: Decimal; readonly least: Decimal; readonly most: Decimal; readonly monotone: boolean }
+  | {
+      readonly kind: 'unreachable';
+      readonly atLower: Decimal;
+      readonly atUpper: Decimal;
+      readonly least: Decimal;
+      readonly most: Decimal;
+      readonly monotone: boolean;
+    }
   /** f is the same at both ends and in the middle: the metric does not depend on the input. */
   | { readonly kind: 'flat'; readonly at: Decimal };
 
@@ -52,7 +68,8 @@ export async function solve({ f, lower, upper, inside }: SolveProblem): Promise<
     let x = b.minus(fb.times(b.minus(a)).dividedBy(fb.minus(fa)));
     if (x.lessThanOrEqualTo(Decimal.min(a, b)) || x.greaterThanOrEqualTo(Decimal.max(a, b))) x = a.plus(b).dividedBy(2);
     const fx = await f(x);
-    if (fx.abs().lessThanOrEqualTo(negligible) || b.minus(a).abs().lessThanOrEqualTo(RELATIVE_WIDTH.times(Decimal.max(1, x.abs())))) return { kind: 'solved', x, iterations: iteration };
+    const narrow = b.minus(a).abs().lessThanOrEqualTo(RELATIVE_WIDTH.times(Decimal.max(1, x.abs())));
+    if (fx.abs().lessThanOrEqualTo(negligible) || narrow) return { kind: 'solved', x, iterations: iteration };
     if (fx.isNegative() === fb.isNegative()) {
       [b, fb] = [x, fx];
       // Illinois: halve the stale end's weight so the bracket shrinks from both sides.
@@ -81,7 +98,12 @@ const GOLDEN = new Decimal(5).sqrt().minus(1).dividedBy(2);
  * the point nearest the target, where a golden-section search closes in on the
  * extreme there. What was seen answers when nothing crosses.
  */
-async function scanForBracket(f: (x: Decimal) => Promise<Decimal>, lower: Point, upper: Point, inside: Decimal | undefined): Promise<{ ends: [Point, Point] } | SolveResult> {
+async function scanForBracket(
+  f: (x: Decimal) => Promise<Decimal>,
+  lower: Point,
+  upper: Point,
+  inside: Decimal | undefined,
+): Promise<{ ends: [Point, Point] } | SolveResult> {
   const [a, b] = [lower[0], upper[0]];
   const xs = scanPoints(a, b, inside);
   const points: Point[] = [lower];
@@ -119,15 +141,23 @@ async function scanForBracket(f: (x: Decimal) => Promise<Decimal>, lower: Point,
     }
   }
   const ordered = points.map(([, fx]) => fx);
-  const monotone = ordered.every((fx, i) => i === 0 || fx.greaterThanOrEqualTo(ordered[i - 1]!)) || ordered.every((fx, i) => i === 0 || fx.lessThanOrEqualTo(ordered[i - 1]!));
-  return { kind: 'unreachable', atLower: lower[1], atUpper: upper[1], least: Decimal.min(...values), most: Decimal.max(...values), monotone };
+  const rising = ordered.every((fx, i) => i === 0 || fx.greaterThanOrEqualTo(ordered[i - 1]!));
+  const monotone = rising || ordered.every((fx, i) => i === 0 || fx.lessThanOrEqualTo(ordered[i - 1]!));
+  const [least, most] = [Decimal.min(...values), Decimal.max(...values)];
+  return { kind: 'unreachable', atLower: lower[1], atUpper: upper[1], least, most, monotone };
 }
 
-/** The points strictly inside (a, b) to scan: evenly spaced, geometric over a wide positive domain, and the point given. */
+/**
+ * The points strictly inside (a, b) to scan: evenly spaced, geometric over a
+ * wide positive domain, and the point given.
+ */
 function scanPoints(a: Decimal, b: Decimal, inside: Decimal | undefined): Decimal[] {
-  const even = Array.from({ length: SCAN_POINTS - 1 }, (_, i) => a.plus(b.minus(a).times(i + 1).dividedBy(SCAN_POINTS)));
+  const even = Array.from({ length: SCAN_POINTS - 1 }, (_, i) =>
+    a.plus(b.minus(a).times(i + 1).dividedBy(SCAN_POINTS)),
+  );
   const wide = a.isZero() && b.greaterThan(1000);
-  const geometric = wide ? Array.from({ length: SCAN_POINTS }, (_, i) => b.times(new Decimal(10).pow(-(i + 1) * 0.25))) : [];
+  const tenths = (i: number) => b.times(new Decimal(10).pow(-(i + 1) * 0.25));
+  const geometric = wide ? Array.from({ length: SCAN_POINTS }, (_, i) => tenths(i)) : [];
   const all = [...even, ...geometric, ...(inside ? [inside] : [])].filter((x) => x.greaterThan(a) && x.lessThan(b));
   return all.sort((x, y) => x.comparedTo(y)).filter((x, i, sorted) => i === 0 || !x.equals(sorted[i - 1]!));
 }
@@ -147,7 +177,14 @@ export interface ValidInterval {
  * times its distance from `inside`, continuing from `coarse` (found with a lower
  * precision) when given; the validity of an input is one interval in these models.
  */
-export function validInterval(isValid: (x: Decimal) => boolean, inside: Decimal, lower: Decimal, upper: Decimal, precision: Decimal, coarse?: ValidInterval): ValidInterval {
+export function validInterval(
+  isValid: (x: Decimal) => boolean,
+  inside: Decimal,
+  lower: Decimal,
+  upper: Decimal,
+  precision: Decimal,
+  coarse?: ValidInterval,
+): ValidInterval {
   const towards = (outer: Decimal, good: Decimal, bad: Decimal | undefined): { end: Decimal; beyond?: Decimal } => {
     const width = outer.minus(inside).abs().times(precision);
     if (bad === undefined) {
@@ -164,7 +201,12 @@ export function validInterval(isValid: (x: Decimal) => boolean, inside: Decimal,
   if (coarse && !coarse.belowLower && !coarse.aboveUpper) return coarse;
   const below = coarse ? towards(lower, coarse.lower, coarse.belowLower) : towards(lower, inside, undefined);
   const above = coarse ? towards(upper, coarse.upper, coarse.aboveUpper) : towards(upper, inside, undefined);
-  return { lower: below.end, upper: above.end, ...(below.beyond && { belowLower: below.beyond }), ...(above.beyond && { aboveUpper: above.beyond }) };
+  return {
+    lower: below.end,
+    upper: above.end,
+    ...(below.beyond && { belowLower: below.beyond }),
+    ...(above.beyond && { aboveUpper: above.beyond }),
+  };
 }
 
 /** What solve varies: one written value of an input (as --vary names it). */
@@ -200,27 +242,46 @@ const AMOUNT_REACH = new Decimal('1e6');
  * `target`: the search varies the decoded input (its series made again from
  * its anchors) and keeps to where the models' checks hold.
  */
-export async function solveFor(scenario: Scenario, varied: Varied, metric: string, target: Decimal, c: Case): Promise<SolveOutcome> {
+export async function solveFor(
+  scenario: Scenario,
+  varied: Varied,
+  metric: string,
+  target: Decimal,
+  c: Case,
+): Promise<SolveOutcome> {
   const at = (x: Decimal) => withVaried(scenario, varied, x);
-  const isValid = (x: Decimal) => !isProblem(at(x));
+  // Only the metric's table (and what it builds on) is forecast.
+  const tables = TABLES.filter((table) => metric.startsWith(`${table}.`));
+  const forecastOf = (valid: Scenario) =>
+    forecastWith(decimalCalc, valid, (series, years) => atCase(series, years, c), tables);
+  const forecastAt = (x: Decimal) => forecastOf(at(x) as Scenario);
+  const valueAt = (x: Decimal) => findMetric(forecastAt(x), metric)?.value ?? ZERO;
+  // A user's metric may have no value at some inputs (a division by 0): the domain ends there too.
+  const needsValue = metric.startsWith('metrics.');
+  const problemAt = (x: Decimal): InputProblem | undefined => {
+    const varied = at(x);
+    if (isProblem(varied)) return varied;
+    if (!needsValue || findMetric(forecastOf(varied), metric)?.value != null) return undefined;
+    return { path: metric, message: 'has no value there (a division by 0 in its formula)' };
+  };
+  const isValid = (x: Decimal) => problemAt(x) === undefined;
   const current = variedValue(scenario, varied, c);
   const nominal = nominalDomain(scenario, varied, current);
   const inside = [current, nominal.lower, nominal.upper].find((x) => x !== undefined && isValid(x));
-  if (inside === undefined) return { kind: 'invalid', at: nominal.lower, problem: at(nominal.lower) as InputProblem };
-  // Only the metric's table (and what it builds on) is forecast.
-  const tables = TABLES.filter((table) => metric.startsWith(`${table}.`));
-  const forecastAt = (x: Decimal) => forecastWith(decimalCalc, at(x) as Scenario, (series, years) => atCase(series, years, c), tables);
-  const valueAt = (x: Decimal) => findMetric(forecastAt(x), metric)?.value ?? ZERO;
+  if (inside === undefined) return { kind: 'invalid', at: nominal.lower, problem: problemAt(nominal.lower)! };
   // Checks can bound an input (frontier ≤ spend): the domain ends where the scenario stops being valid.
   // Its ends are found roughly first; only a target not met within them needs them exactly.
   const search = async (precision: string, coarse?: ValidInterval) => {
     const domain = validInterval(isValid, inside, nominal.lower, nominal.upper, new Decimal(precision), coarse);
-    return { domain, result: await solve({ f: async (x) => valueAt(x).minus(target), lower: domain.lower, upper: domain.upper, inside }) };
+    const f = async (x: Decimal) => valueAt(x).minus(target);
+    return { domain, result: await solve({ f, lower: domain.lower, upper: domain.upper, inside }) };
   };
   let { domain, result } = await search('1e-6');
-  if (result.kind !== 'solved' && (domain.belowLower || domain.aboveUpper)) ({ domain, result } = await search('1e-24', domain));
-  const problemAt = (x: Decimal | undefined) => (x === undefined ? undefined : (at(x) as InputProblem));
-  const [belowLower, aboveUpper] = [problemAt(domain.belowLower), problemAt(domain.aboveUpper)];
+  if (result.kind !== 'solved' && (domain.belowLower || domain.aboveUpper)) {
+    ({ domain, result } = await search('1e-24', domain));
+  }
+  const beyond = (x: Decimal | undefined) => (x === undefined ? undefined : problemAt(x));
+  const [belowLower, aboveUpper] = [beyond(domain.belowLower), beyond(domain.aboveUpper)];
   return {
     kind: 'searched',
     result,
@@ -246,7 +307,10 @@ function provenanceOf(scenario: Scenario, varied: Varied): Provenance {
   return provenance;
 }
 
-/** The varied value in the scenario, in case `c`; undefined for a year that is not an anchor nor one of the input's years. */
+/**
+ * The varied value in the scenario, in case `c`; undefined for a year that is
+ * not an anchor nor one of the input's years.
+ */
 export function variedValue(scenario: Scenario, varied: Varied, c: Case): Decimal | undefined {
   const { anchors, growth } = provenanceOf(scenario, varied);
   const { part } = varied;
@@ -256,8 +320,15 @@ export function variedValue(scenario: Scenario, varied: Varied, c: Case): Decima
   return inputsOf(scenario).get(varied.input)?.get(part.year)?.[c] ?? anchors.get(part.year)?.range[c];
 }
 
-/** Where the search may go before the scenario's checks: ratios in [0, 1], growth in [-99%, 1000%], amounts up to 10⁶ × the largest written. */
-function nominalDomain(scenario: Scenario, varied: Varied, current: Decimal | undefined): { lower: Decimal; upper: Decimal } {
+/**
+ * Where the search may go before the scenario's checks: ratios in [0, 1],
+ * growth in [-99%, 1000%], amounts up to 10⁶ × the largest written.
+ */
+function nominalDomain(
+  scenario: Scenario,
+  varied: Varied,
+  current: Decimal | undefined,
+): { lower: Decimal; upper: Decimal } {
   switch (kindOf(scenario, varied)) {
     case 'ratio':
       return { lower: ZERO, upper: ONE };
@@ -279,8 +350,11 @@ export function withVaried(scenario: Scenario, varied: Varied, x: Decimal): Scen
   const provenance = provenanceOf(scenario, varied);
   const kind = kindOf(scenario, varied);
   const { part } = varied;
-  const path = part.kind === 'every year' ? varied.input : `${varied.input}.${part.kind === 'growth' ? 'growth' : part.year}`;
-  if (!isWithinKind(kind, x)) return { path, message: `${x}${kind === 'amount' ? ' 亿元' : ''} is out of range: ${RANGE_TEXT[kind]}` };
+  const path =
+    part.kind === 'every year' ? varied.input : `${varied.input}.${part.kind === 'growth' ? 'growth' : part.year}`;
+  if (!isWithinKind(kind, x)) {
+    return { path, message: `${x}${kind === 'amount' ? ' 亿元' : ''} is out of range: ${RANGE_TEXT[kind]}` };
+  }
   const changed = withValue(provenance, part, x);
   if (typeof changed === 'string') return { path, message: changed };
   const series = seriesOf(changed, [...inputsOf(scenario).get(varied.input)!.keys()]);
@@ -294,11 +368,19 @@ export function withVaried(scenario: Scenario, varied: Varied, x: Decimal): Scen
 
 /** The provenance of an input with one written value set to `x` (or one end of it), or what keeps it from being set. */
 function withValue(provenance: Provenance, part: Varied['part'], x: Decimal): Provenance | string {
-  const plain = (old: Written | undefined): Written => ({ where: (old ?? [...provenance.anchors.values()][0]!).where, range: { low: x, base: x, high: x }, isRange: false });
-  if (part.kind === 'every year') return { ...provenance, method: 'constant', anchors: new Map([[0, plain(provenance.anchors.get(0))]]) };
+  const plain = (old: Written | undefined): Written => ({
+    where: (old ?? [...provenance.anchors.values()][0]!).where,
+    range: { low: x, base: x, high: x },
+    isRange: false,
+  });
+  if (part.kind === 'every year') {
+    return { ...provenance, method: 'constant', anchors: new Map([[0, plain(provenance.anchors.get(0))]]) };
+  }
   if (part.kind === 'growth') return { ...provenance, growth: plain(provenance.growth) };
   const old = provenance.anchors.get(part.year);
-  if (part.end === undefined) return { ...provenance, anchors: new Map([...provenance.anchors, [part.year, plain(old)]]) };
+  if (part.end === undefined) {
+    return { ...provenance, anchors: new Map([...provenance.anchors, [part.year, plain(old)]]) };
+  }
   if (old === undefined) return `no value is written for ${part.year}, so it has no ${part.end} to vary`;
   const { baseIsMidpoint, ...written } = old;
   const ends = { ...old.range, [part.end]: x };

@@ -31,7 +31,10 @@ export interface Sampled {
   readonly base: number;
   readonly high: number;
   readonly shape?: DistributionShape;
-  /** The values the input may take (a ratio's [0, 1], an amount's [0, ∞)): normal and lognormal are truncated to them. */
+  /**
+   * The values the input may take (a ratio's [0, 1], an amount's [0, ∞)):
+   * normal and lognormal are truncated to them.
+   */
   readonly valid: { readonly min: number; readonly max: number };
 }
 

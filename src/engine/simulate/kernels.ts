@@ -34,14 +34,20 @@ function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
 /** An instance whose memory has room for `layout`. */
 export function instantiateKernels(layout: Layout = new Layout()): Kernels {
   compiled ??= new WebAssembly.Module(bytesOf(KERNELS_WASM));
-  const kernels = new WebAssembly.Instance(compiled, { math: { cbrt: Math.cbrt, pow: Math.pow } }).exports as unknown as Kernels;
+  const imports = { math: { cbrt: Math.cbrt, pow: Math.pow } };
+  const kernels = new WebAssembly.Instance(compiled, imports).exports as unknown as Kernels;
   const missing = layout.size - kernels.memory.buffer.byteLength;
   if (missing > 0) kernels.memory.grow(Math.ceil(missing / PAGE));
   return kernels;
 }
 
 /** One operation on numbers: a, b and `extra` (a number, or the parameters of a draw). */
-export type Evaluate = (op: Exclude<Opcode, 'tally'>, a: number, b: number, extra?: number | readonly number[]) => number;
+export type Evaluate = (
+  op: Exclude<Opcode, 'tally'>,
+  a: number,
+  b: number,
+  extra?: number | readonly number[],
+) => number;
 
 /**
  * Evaluates one operation by running it as a step on one sample, in an

@@ -83,6 +83,8 @@
   ;; growth: a / b − 1, NaN (undefined) where b is 0
   ;; cagr: (b / a)^(1/extra) − 1 (first a, last b, over extra periods), NaN where
   ;;   a is 0; one sample at a time (pow)
+  ;; divide: a / b, NaN (no value) where b is 0 (a user's metric, never Infinity)
+  ;; min, max: the lesser, the greater of a and b; NaN where either is NaN (no value)
   ;; tally: vector a into the statistics record at extra (below)
   ;; The samples outside a histogram's range are written at `outliers` (OUTLIER:
   ;; the value and its record); returns how many.
@@ -101,7 +103,7 @@
       (local.set $strideB (i32.shl (i32.load offset={step.strideB} (local.get $at)) (i32.const 1)))
       (local.set $end (i32.add (local.get $out) (i32.shl (i32.shr_u (i32.add (local.get $n) (i32.const 1)) (i32.const 1)) (i32.const 4))))
       (block $next
-        (block $tally (block $cagr (block $growth (block $shareOf (block $mul (block $sub (block $add (block $uniform (block $triangular
+        (block $tally (block $max (block $min (block $divide (block $cagr (block $growth (block $shareOf (block $mul (block $sub (block $add (block $uniform (block $triangular
           (br_table {opcodes} (i32.load offset={step.op} (local.get $at))))
           (local.set $low (v128.load64_splat offset={triangular.low} (local.get $extra)))
           (local.set $high (v128.load64_splat offset={triangular.high} (local.get $extra)))
@@ -185,6 +187,32 @@
             (local.set $a (i32.add (local.get $a) (local.get $strideA)))
             (local.set $b (i32.add (local.get $b) (local.get $strideB)))
             (local.set $out (i32.add (local.get $out) (i32.const 8)))
+            (br_if $each (i32.lt_u (local.get $out) (local.get $end))))
+          (br $next))
+          (loop $each
+            (local.set $ys (v128.load (local.get $b)))
+            (v128.store (local.get $out)
+              (v128.bitselect
+                (f64x2.splat (f64.const nan))
+                (f64x2.div (v128.load (local.get $a)) (local.get $ys))
+                (f64x2.eq (local.get $ys) (f64x2.splat (f64.const 0)))))
+            (local.set $a (i32.add (local.get $a) (local.get $strideA)))
+            (local.set $b (i32.add (local.get $b) (local.get $strideB)))
+            (local.set $out (i32.add (local.get $out) (i32.const 16)))
+            (br_if $each (i32.lt_u (local.get $out) (local.get $end))))
+          (br $next))
+          (loop $each
+            (v128.store (local.get $out) (f64x2.min (v128.load (local.get $a)) (v128.load (local.get $b))))
+            (local.set $a (i32.add (local.get $a) (local.get $strideA)))
+            (local.set $b (i32.add (local.get $b) (local.get $strideB)))
+            (local.set $out (i32.add (local.get $out) (i32.const 16)))
+            (br_if $each (i32.lt_u (local.get $out) (local.get $end))))
+          (br $next))
+          (loop $each
+            (v128.store (local.get $out) (f64x2.max (v128.load (local.get $a)) (v128.load (local.get $b))))
+            (local.set $a (i32.add (local.get $a) (local.get $strideA)))
+            (local.set $b (i32.add (local.get $b) (local.get $strideB)))
+            (local.set $out (i32.add (local.get $out) (i32.const 16)))
             (br_if $each (i32.lt_u (local.get $out) (local.get $end))))
           (br $next))
         (call $tally (local.get $a) (local.get $n) (local.get $extra)))

@@ -42,7 +42,10 @@ export const OPCODES = {
   shareOf: 5,
   growth: 6,
   cagr: 7,
-  tally: 8,
+  divide: 8,
+  min: 9,
+  max: 10,
+  tally: 11,
 } as const;
 export type Opcode = keyof typeof OPCODES;
 
@@ -73,7 +76,17 @@ export const BINS_BYTES = BINS * 4;
  * whether the range is set, and the address of its BINS bins. 64 bytes.
  */
 export const RECORD = struct(
-  { lo: 'f64', hi: 'f64', sum: 'f64', min: 'f64', max: 'f64', squares: 'f64', count: 'i32', ranged: 'i32', bins: 'i32' },
+  {
+    lo: 'f64',
+    hi: 'f64',
+    sum: 'f64',
+    min: 'f64',
+    max: 'f64',
+    squares: 'f64',
+    count: 'i32',
+    ranged: 'i32',
+    bins: 'i32',
+  },
   64,
 );
 

@@ -22,7 +22,10 @@ export interface Machine {
   run(): void;
 }
 
-export function loadMachine(plan: Schedule, { size, inputs, tallied, seed }: { size: number; inputs: number; tallied: number; seed: number }): Machine {
+export function loadMachine(
+  plan: Schedule,
+  { size, inputs, tallied, seed }: { size: number; inputs: number; tallied: number; seed: number },
+): Machine {
   const layout = new Layout();
   // Per operation at most: each operand once per lane, and a draw's parameters.
   const constants = layout.reserve(plan.ops.length * (2 * LANES * 8 + DRAW_PARAMETER_BYTES));
@@ -57,7 +60,10 @@ export function loadMachine(plan: Schedule, { size, inputs, tallied, seed }: { s
   // Views of the vectors, made once (and again for a shorter last chunk), not per chunk.
   const viewsOf = (length: number) => ({
     length,
-    vectors: Array.from({ length: plan.vectors }, (_, index) => new Float64Array(buffer, vectorsAt + index * stride, length)),
+    vectors: Array.from(
+      { length: plan.vectors },
+      (_, index) => new Float64Array(buffer, vectorsAt + index * stride, length),
+    ),
     quantiles: Array.from({ length: inputs }, (_, k) => new Float64Array(buffer, quantilesAt + k * stride, length)),
   });
   let views = viewsOf(size);

@@ -32,8 +32,16 @@ export interface Schedule {
  * vector to the end of the chunk (for whoever watches the chunks); `tallied`
  * slots are tallied, output k into record k.
  */
-export function schedule(draws: readonly Op[], steps: readonly Step[], given: readonly number[], tallied: readonly number[], kept: ReadonlySet<number>): Schedule {
-  const tallyOf = new Map(tallied.map((slot, k): [number, Op] => [slot, { op: 'tally', a: new Slot(slot), b: 0, extra: k }]));
+export function schedule(
+  draws: readonly Op[],
+  steps: readonly Step[],
+  given: readonly number[],
+  tallied: readonly number[],
+  kept: ReadonlySet<number>,
+): Schedule {
+  const tallyOf = new Map(
+    tallied.map((slot, k): [number, Op] => [slot, { op: 'tally', a: new Slot(slot), b: 0, extra: k }]),
+  );
   const ops: Op[] = [...given.flatMap((slot) => tallyOf.get(slot) ?? [])];
   for (const op of [...draws, ...steps.map(({ op, a, b, periods, out }): Op => ({ op, out, a, b, extra: periods }))]) {
     ops.push(op);

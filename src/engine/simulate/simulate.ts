@@ -15,7 +15,15 @@ import { contributionBins, ContributionTally } from './contribution.js';
 import { Slot, tracingCalc, type Step, type Traced } from './tracing.js';
 import { forecastWith } from '../forecast.js';
 import { hasRange, inputsOf } from '../analysis/inputs.js';
-import type { CaseForecast, Correlation, Distribution, DistributionShape, Scenario, Series, TableName } from '../types.js';
+import type {
+  CaseForecast,
+  Correlation,
+  Distribution,
+  DistributionShape,
+  Scenario,
+  Series,
+  TableName,
+} from '../types.js';
 import { yearly } from '../calc/yearly.js';
 
 export interface SimulationSettings {
@@ -88,7 +96,8 @@ export function sampledInputs(scenario: Scenario, fallback: Distribution): Sampl
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([path, series]) => {
       const written = scenario.provenance.get(path);
-      const said = written && [...written.anchors.values(), ...(written.growth ? [written.growth] : [])].find((value) => value.dist !== undefined);
+      const values = written && [...written.anchors.values(), ...(written.growth ? [written.growth] : [])];
+      const said = values?.find((value) => value.dist !== undefined);
       const valid = { min: 0, max: written?.kind === 'ratio' ? 1 : Infinity };
       return { path, series, dist: said?.dist ?? fallback, ...(said?.shape && { shape: said.shape }), valid };
     });
@@ -96,7 +105,9 @@ export function sampledInputs(scenario: Scenario, fallback: Distribution): Sampl
 
 /** The sampled inputs a lognormal cannot be fitted to: a year whose range starts at 0 (lognormal's p5 is above 0). */
 export function lognormalFromZero(sampled: readonly SampledInput[]): string[] {
-  return sampled.filter(({ dist, series }) => dist === 'lognormal' && [...series.values()].some(({ low, high }) => low.isZero() && high.greaterThan(low))).map(({ path }) => path);
+  const fromZero = (series: Series) =>
+    [...series.values()].some(({ low, high }) => low.isZero() && high.greaterThan(low));
+  return sampled.filter(({ dist, series }) => dist === 'lognormal' && fromZero(series)).map(({ path }) => path);
 }
 
 /** One ranged input in one year: its samples in slot `out`, from the quantiles drawn for `input`. */
@@ -155,15 +166,30 @@ function* run(
   watch?: Watch,
 ): Generator<void, SampleStats[]> {
   const size = Math.min(settings.chunk ?? 1024, settings.samples);
-  const slotsOf = (values: readonly (Traced | null)[]) => values.filter((value) => value instanceof Slot).map((slot) => slot.index);
+  const slotsOf = (values: readonly (Traced | null)[]) =>
+    values.filter((value) => value instanceof Slot).map((slot) => slot.index);
   const tallied = [...new Set(slotsOf(outputs))];
   // kernels.wat draws the triangular and uniform ranges; the others are filled in before the program runs.
   const native = draws.filter((draw): draw is Draw & { dist: NativeDistribution } => isNative(draw.dist));
-  const given = draws.filter((draw) => !isNative(draw.dist)).map((draw) => ({ ...draw, at: quantileFunction(draw, evaluate) }));
-  const drawOps = native.map(({ input, dist, low, base, high, out }): Op => ({ op: dist, out, a: { quantiles: input }, b: 0, extra: drawParameters(dist, low, base, high) }));
+  const given = draws
+    .filter((draw) => !isNative(draw.dist))
+    .map((draw) => ({ ...draw, at: quantileFunction(draw, evaluate) }));
+  const drawOps = native.map(
+    ({ input, dist, low, base, high, out }): Op => ({
+      op: dist,
+      out,
+      a: { quantiles: input },
+      b: 0,
+      extra: drawParameters(dist, low, base, high),
+    }),
+  );
   const exceed = (wanted.exceed ?? []).map((asked) => ({ ...asked, above: 0, count: 0 }));
-  const contributions = new Map((wanted.contributions ?? []).map((output) => [output, new ContributionTally(sampled.length, contributionBins(settings.samples))]));
-  const watched = new Set(slotsOf([...(watch?.values ?? []), ...[...exceed.map(({ output }) => output), ...contributions.keys()].map((i) => outputs[i] ?? null)]));
+  const bins = contributionBins(settings.samples);
+  const contributions = new Map(
+    (wanted.contributions ?? []).map((output) => [output, new ContributionTally(sampled.length, bins)]),
+  );
+  const streamed = [...exceed.map(({ output }) => output), ...contributions.keys()].map((i) => outputs[i] ?? null);
+  const watched = new Set(slotsOf([...(watch?.values ?? []), ...streamed]));
   const plan = schedule(drawOps, steps, given.map((draw) => draw.out), tallied, watched);
   const correlate = correlator(sampled.map((input) => input.path), correlations);
   const machine = loadMachine(plan, { size, inputs: sampled.length, tallied: tallied.length, seed: settings.seed });
@@ -177,7 +203,8 @@ function* run(
       for (let i = 0; i < length; i++) values[i] = at(q[i]!);
     }
     machine.run();
-    const samplesOf = (value: Traced | null): Samples => (value === null ? NaN : typeof value === 'number' ? value : machine.vector(value.index));
+    const samplesOf = (value: Traced | null): Samples =>
+      value === null ? NaN : typeof value === 'number' ? value : machine.vector(value.index);
     for (const asked of exceed) countAbove(asked, samplesOf(outputs[asked.output] ?? null), length);
     const quantiles = sampled.map((_, k) => machine.quantiles(k));
     for (const [output, tally] of contributions) tally.add(samplesOf(outputs[output] ?? null), quantiles, length);
@@ -194,22 +221,33 @@ function* run(
     });
     yield;
     const { precision } = settings;
-    if (precision !== undefined && start + length >= MIN_PRECISE_SAMPLES && machine.tallies.every((tally) => tally.precise(precision))) break;
+    const enough = precision !== undefined && start + length >= MIN_PRECISE_SAMPLES;
+    if (enough && machine.tallies.every((tally) => tally.precise(precision))) break;
   }
   const tallyOf = new Map(tallied.map((slot, k) => [slot, machine.tallies[k]!]));
   const histograms = new Set(wanted.histograms?.outputs);
   const drawn = machine.drawn;
   return outputs.map((value, i) => {
     const columns = histograms.has(i) ? wanted.histograms!.columns : undefined;
-    const stats = value instanceof Slot ? tallyOf.get(value.index)!.stats(wanted.percentiles, columns, wanted.errors) : constantStats(value ?? NaN, drawn, wanted.percentiles, columns, wanted.errors);
-    const exceeds = exceed.filter(({ output }) => output === i).map(({ threshold, above, count }) => exceedance(threshold, above, count));
+    const { percentiles, errors } = wanted;
+    const stats =
+      value instanceof Slot
+        ? tallyOf.get(value.index)!.stats(percentiles, columns, errors)
+        : constantStats(value ?? NaN, drawn, percentiles, columns, errors);
+    const exceeds = exceed
+      .filter(({ output }) => output === i)
+      .map(({ threshold, above, count }) => exceedance(threshold, above, count));
     const shares = contributions.get(i)?.indices();
     return { ...stats, ...(exceeds.length > 0 && { exceed: exceeds }), ...(shares && { contributions: shares }) };
   });
 }
 
 /** Counts the samples above a threshold (of those with a value). */
-function countAbove(asked: { threshold: number; above: number; count: number }, samples: Samples, length: number): void {
+function countAbove(
+  asked: { threshold: number; above: number; count: number },
+  samples: Samples,
+  length: number,
+): void {
   for (let i = 0; i < length; i++) {
     const value = typeof samples === 'number' ? samples : samples[i]!;
     if (Number.isNaN(value)) continue;

@@ -49,7 +49,8 @@ export function exceedance(threshold: number, above: number, count: number): Exc
   const centre = (p + z2 / (2 * count)) / (1 + z2 / count);
   const half = (Z95 / (1 + z2 / count)) * Math.sqrt((p * (1 - p)) / count + z2 / (4 * count * count));
   // At p = 0 or 1 an end is that exactly (rounding would leave 1e-18).
-  return { threshold, probability: p, low: above === 0 ? 0 : Math.max(0, centre - half), high: above === count ? 1 : Math.min(1, centre + half) };
+  const low = above === 0 ? 0 : Math.max(0, centre - half);
+  return { threshold, probability: p, low, high: above === count ? 1 : Math.min(1, centre + half) };
 }
 
 /** What to compute of simulate's outputs besides their count, mean, min and max. */
@@ -88,8 +89,14 @@ export function constantStats(
 
 type Tallied = Record<(typeof RECORD.fields)[number], number>;
 
-/** Whether a mean's 95% interval is within `precision` of it; an output that does not spread, or whose mean is 0, asks for nothing. */
-export function isPrecise({ mean, min, max, meanError }: { mean: number; min: number; max: number; meanError: number }, precision: number): boolean {
+/**
+ * Whether a mean's 95% interval is within `precision` of it; an output that
+ * does not spread, or whose mean is 0, asks for nothing.
+ */
+export function isPrecise(
+  { mean, min, max, meanError }: { mean: number; min: number; max: number; meanError: number },
+  precision: number,
+): boolean {
   return !(max > min) || mean === 0 || Z95 * meanError <= precision * Math.abs(mean);
 }
 
@@ -148,7 +155,8 @@ export class Tally {
    */
   precise(precision: number): boolean {
     const tallied = readStruct(this.memory, this.record, RECORD);
-    return isPrecise({ mean: tallied.sum / tallied.count, min: tallied.min, max: tallied.max, meanError: meanError(tallied) }, precision);
+    const { sum, count, min, max } = tallied;
+    return isPrecise({ mean: sum / count, min, max, meanError: meanError(tallied) }, precision);
   }
 
   /**

@@ -1,6 +1,9 @@
 // simulate's float64 back-end of Calc<N> (calc.ts): tracing, below.
-import type { Calc, Operation } from '../calc/calc.js';
+import type { MetricCalc, Operation } from '../calc/calc.js';
 import type { Evaluate } from './kernels.js';
+
+/** The operations of a user's metric (engine/metrics.ts) beyond the models': a / b (NaN where b is 0), min, max. */
+export type MetricOperation = 'divide' | 'min' | 'max';
 
 /** A value while simulate traces the formulas: a number (the same in every sample) or a vector. */
 export type Traced = number | Slot;
@@ -12,7 +15,7 @@ export class Slot {
 
 /** One recorded operation on vectors: `out` = `op`(a, b) (for cagr, over `periods` years). */
 export interface Step {
-  readonly op: Operation;
+  readonly op: Operation | MetricOperation;
   readonly a: Traced;
   readonly b: Traced;
   readonly periods: number;
@@ -25,8 +28,8 @@ export interface Step {
  * of the baseline's), one on a vector is recorded as a step. simulate then
  * replays the steps on every chunk's vectors: no maps, closures or models per chunk.
  */
-export function tracingCalc(steps: Step[], newSlot: () => Slot, evaluate: Evaluate): Calc<Traced> {
-  const apply = (op: Operation, a: Traced, b: Traced, periods = 0): Traced => {
+export function tracingCalc(steps: Step[], newSlot: () => Slot, evaluate: Evaluate): MetricCalc<Traced> {
+  const apply = (op: Operation | MetricOperation, a: Traced, b: Traced, periods = 0): Traced => {
     if (typeof a === 'number' && typeof b === 'number') return evaluate(op, a, b, periods);
     const out = newSlot();
     steps.push({ op, a, b, periods, out: out.index });
@@ -45,5 +48,10 @@ export function tracingCalc(steps: Step[], newSlot: () => Slot, evaluate: Evalua
     shareOf: (a, b) => apply('shareOf', a, b),
     growth: (a, b) => apply('growth', a, b),
     cagr: (first, last, periods) => apply('cagr', first, last, periods),
+    // A metric's: a division by 0 is NaN (no value), in a number folded here as in a vector's samples.
+    constant: (value) => value.toNumber(),
+    divide: (a, b) => apply('divide', a, b),
+    min: (a, b) => apply('min', a, b),
+    max: (a, b) => apply('max', a, b),
   };
 }
