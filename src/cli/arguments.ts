@@ -2,8 +2,7 @@
 // options with the same code and messages: diff's thresholds (a tolerance
 // `0.5`, `5亿`, `0.1%`; a --fail-on rule `profit.*.2023>1%`) and metric addresses.
 import type { Tolerance } from '../engine/analysis/diff.js';
-import { metricAddresses } from '../engine/analysis/explain.js';
-import { findMetric } from '../engine/analysis/lines.js';
+import { findMetric, metricAddresses } from '../engine/analysis/lines.js';
 import type { FailRule } from '../engine/analysis/rules.js';
 import type { CaseForecast } from '../engine/types.js';
 import { PERCENT_SIGNS } from '../scenario/syntax.js';

@@ -1,11 +1,6 @@
 // `fintech-calc forecast [scenario ...]`: read, forecast, render.
 import { forecast } from '../../engine/forecast.js';
-import { renderCsv, renderExcelCsv } from '../../render/csv.js';
-import { renderJson } from '../../render/json.js';
-import { renderMarkdown } from '../../render/md.js';
-import { renderSideBySide, yearsOf } from '../../render/side-by-side.js';
 import type { RenderOptions, ScenarioResult } from '../../render/options.js';
-import { renderTable } from '../../render/table.js';
 import type { SparkStyle } from '../../render/spark.js';
 import { helpAfter, type CommandContext, type OptionsOf, type Program } from '../command.js';
 import { UsageError } from '../exit.js';
@@ -13,11 +8,14 @@ import type { Io } from '../io.js';
 import { checkOutputOptions, checkYears, forecastOptions, parseYearsOption, wantsStamp, WITH_XLSX, type Format } from '../options.js';
 import { emit, loadScenarios, readSettings, refuseInputsAsOutputs, styleFor, tablesOf } from '../shared.js';
 
-const RENDERERS: Record<Format, (results: readonly ScenarioResult[], options: RenderOptions) => string> = {
-  table: renderTable,
-  json: renderJson,
-  csv: renderCsv,
-  md: renderMarkdown,
+type Renderer = (results: readonly ScenarioResult[], options: RenderOptions) => string;
+
+/** Each format's renderer, loaded only when that format is asked for (a run renders one). */
+const RENDERERS: Record<Format, () => Promise<Renderer>> = {
+  table: async () => (await import('../../render/table.js')).renderTable,
+  json: async () => (await import('../../render/json.js')).renderJson,
+  csv: async () => (await import('../../render/csv.js')).renderCsv,
+  md: async () => (await import('../../render/md.js')).renderMarkdown,
 };
 
 /** forecast's arguments, options and help. */
@@ -86,12 +84,16 @@ async function run(scenarioArgs: readonly string[], raw: OptionsOf<typeof comman
   }
   const style = await styleFor(options.color);
   if (years) {
-    emit(renderSideBySide(options.format, results, checkYears(years, yearsOf(results, tables)), { unit: options.unit, lang: options.lang, tables, style }, raw.excel), options.out, io);
+    const { renderSideBySide, yearsOf } = await import('../../render/side-by-side.js');
+    const shown = checkYears(years, yearsOf(results, tables));
+    const text = renderSideBySide(options.format, results, shown, { unit: options.unit, lang: options.lang, tables, style }, raw.excel);
+    emit(text, options.out, io);
     return 0;
   }
   // Markdown pages are UTF-8; a terminal may not be.
   const spark = raw.spark ? (options.format === 'md' ? 'unicode' : sparkStyleFor(io.env)) : undefined;
-  const text = (raw.excel ? renderExcelCsv : RENDERERS[options.format])(results, { unit: options.unit, lang: options.lang, tables, style, ...(spark && { spark }) });
+  const render = raw.excel ? (await import('../../render/csv.js')).renderExcelCsv : await RENDERERS[options.format]();
+  const text = render(results, { unit: options.unit, lang: options.lang, tables, style, ...(spark && { spark }) });
   emit(text, options.out, io);
   return 0;
 }
