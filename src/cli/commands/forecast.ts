@@ -5,7 +5,15 @@ import type { SparkStyle } from '../../render/spark.js';
 import { helpAfter, type CommandContext, type OptionsOf, type Program } from '../command.js';
 import { UsageError } from '../exit.js';
 import type { Io } from '../io.js';
-import { checkOutputOptions, checkYears, forecastOptions, parseYearsOption, wantsStamp, WITH_XLSX, type Format } from '../options.js';
+import {
+  checkOutputOptions,
+  checkYears,
+  forecastOptions,
+  parseYearsOption,
+  wantsStamp,
+  WITH_XLSX,
+  type Format,
+} from '../options.js';
 import { emit, loadScenarios, readSettings, refuseInputsAsOutputs, styleFor, tablesOf } from '../shared.js';
 
 type Renderer = (results: readonly ScenarioResult[], options: RenderOptions) => string;
@@ -26,12 +34,24 @@ function command(program: Program) {
     .argument('[scenario...]', 'scenario files (.yaml), or the name of a bundled scenario such as baseline');
   return helpAfter(
     forecastOptions(forecastCommand, WITH_XLSX)
-      .option('--year <list>', 'side by side: one table per model, one column per scenario × case × year, for these years (comma-separated), e.g. --year 2023')
-      .option('--excel', 'with -f csv: CSV for Excel: a UTF-8 BOM, one row per metric with years as columns, labels in --lang, CRLF')
+      .option(
+        '--year <list>',
+        'side by side: one table per model, one column per scenario × case × year, for these years ' +
+          '(comma-separated), e.g. --year 2023',
+      )
+      .option(
+        '--excel',
+        'with -f csv: CSV for Excel: a UTF-8 BOM, one row per metric with years as columns, labels in --lang, CRLF',
+      )
       .option('--watch', 'run again whenever a scenario file, or a file it extends, changes; Ctrl-C stops')
-      .option('--spark', 'add a trend column of sparklines (table and md; ASCII where the locale is not UTF-8 or TERM=dumb)'),
+      .option(
+        '--spark',
+        'add a trend column of sparklines (table and md; ASCII where the locale is not UTF-8 or TERM=dumb)',
+      ),
     `
-Cases: low, base and high take the low (base, high) end of every input range. They are cases of the inputs, not bounds on the outputs: an output can be lower in the high case when an input lowers it.
+Cases: low, base and high take the low (base, high) end of every input range. ` +
+      'They are cases of the inputs, not bounds on the outputs: an output can be lower in the high case ' +
+      `when an input lowers it.
 
 Examples:
   fintech-calc forecast                           the bundled baseline
@@ -57,14 +77,32 @@ export function define(program: Program, { io, setCode }: CommandContext): void 
 
 async function run(scenarioArgs: readonly string[], raw: OptionsOf<typeof command>, io: Io): Promise<number> {
   const { watch, ...once } = raw;
-  if (watch) return (await import('../watch.js')).watchRuns((watched) => run(scenarioArgs, once, watched), io, raw.lang);
+  if (watch) {
+    return (await import('../watch.js')).watchRuns((watched) => run(scenarioArgs, once, watched), io, raw.lang);
+  }
   const options = checkOutputOptions(raw, io, WITH_XLSX);
   const years = raw.year === undefined ? undefined : parseYearsOption(raw.year);
-  if (years && options.format === 'xlsx') throw new UsageError('--year: the side-by-side view is not yet written as a workbook; use -f csv --excel, or -f xlsx without --year');
-  if (raw.excel && options.format !== 'csv') throw new UsageError(`--excel: is a flavour of CSV; add -f csv (got -f ${options.format})`);
-  if (raw.spark && options.format !== 'table' && options.format !== 'md') throw new UsageError(`--spark: sparklines are drawn in table and md output, not in ${options.format} (which give every value)`);
-  if (raw.spark && years) throw new UsageError('--spark: the side-by-side view (--year) has a column per year and scenario, not a trend per line; leave out --spark or --year');
-  const loaded = await loadScenarios(scenarioArgs.length > 0 ? scenarioArgs : ['baseline'], readSettings(raw.set, options.unit), io);
+  if (years && options.format === 'xlsx') {
+    throw new UsageError(
+      '--year: the side-by-side view is not yet written as a workbook; use -f csv --excel, or -f xlsx without --year',
+    );
+  }
+  if (raw.excel && options.format !== 'csv') {
+    throw new UsageError(`--excel: is a flavour of CSV; add -f csv (got -f ${options.format})`);
+  }
+  if (raw.spark && options.format !== 'table' && options.format !== 'md') {
+    throw new UsageError(
+      `--spark: sparklines are drawn in table and md output, not in ${options.format} (which give every value)`,
+    );
+  }
+  if (raw.spark && years) {
+    throw new UsageError(
+      '--spark: the side-by-side view (--year) has a column per year and scenario, not a trend per line; ' +
+        'leave out --spark or --year',
+    );
+  }
+  const settings = readSettings(raw.set, options.unit);
+  const loaded = await loadScenarios(scenarioArgs.length > 0 ? scenarioArgs : ['baseline'], settings, io);
   refuseInputsAsOutputs([['-o', options.out]], loaded);
   const tables = tablesOf(loaded, options.tables);
   // One stamp per scenario (JSON Lines); the stamp module is loaded only when stamping.
@@ -86,7 +124,8 @@ async function run(scenarioArgs: readonly string[], raw: OptionsOf<typeof comman
   if (years) {
     const { renderSideBySide, yearsOf } = await import('../../render/side-by-side.js');
     const shown = checkYears(years, yearsOf(results, tables));
-    const text = renderSideBySide(options.format, results, shown, { unit: options.unit, lang: options.lang, tables, style }, raw.excel);
+    const view = { unit: options.unit, lang: options.lang, tables, style };
+    const text = renderSideBySide(options.format, results, shown, view, raw.excel);
     emit(text, options.out, io);
     return 0;
   }
