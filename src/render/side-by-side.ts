@@ -40,19 +40,34 @@ export function yearsOf(results: readonly ScenarioResult[], tables: readonly Tab
   const years = new Set<string>();
   for (const { forecast } of results) {
     for (const caseForecast of forecast.cases.values()) {
-      for (const line of linesOf(caseForecast, tables)) if (line.metric !== 'cagr') for (const year of line.values.keys()) years.add(year);
+      for (const line of linesOf(caseForecast, tables)) {
+        if (line.metric !== 'cagr') for (const year of line.values.keys()) years.add(year);
+      }
     }
   }
   return [...years].sort();
 }
 
-/** A table per model that has a value in one of `years`: rows are its lines (in the order the scenarios give them), columns scenario × case × year. */
-export function sideBySide(results: readonly ScenarioResult[], years: readonly string[], { tables, lang }: Pick<RenderOptions, 'tables' | 'lang'>): SideBySideTable[] {
+/**
+ * A table per model that has a value in one of `years`: rows are its lines (in
+ * the order the scenarios give them), columns scenario × case × year.
+ */
+export function sideBySide(
+  results: readonly ScenarioResult[],
+  years: readonly string[],
+  { tables, lang }: Pick<RenderOptions, 'tables' | 'lang'>,
+): SideBySideTable[] {
   const sources = results.flatMap(({ forecast }) =>
-    [...forecast.cases].map(([c, caseForecast]) => ({ scenario: forecast.scenario.name, case: c, lines: linesOf(caseForecast, tables).filter((line) => line.metric !== 'cagr') })),
+    [...forecast.cases].map(([c, caseForecast]) => ({
+      scenario: forecast.scenario.name,
+      case: c,
+      lines: linesOf(caseForecast, tables).filter((line) => line.metric !== 'cagr'),
+    })),
   );
   return tables.flatMap((table) => {
-    const columns = sources.flatMap((source) => years.map((year) => ({ source, column: { scenario: source.scenario, case: source.case, year } })));
+    const columns = sources.flatMap((source) =>
+      years.map((year) => ({ source, column: { scenario: source.scenario, case: source.case, year } })),
+    );
     const rows = new Map<string, { label: string; kind: ValueKind; byColumn: Map<number, Decimal | null> }>();
     columns.forEach(({ source, column }, i) => {
       for (const line of source.lines.filter((candidate: Line) => candidate.table === table)) {
@@ -69,7 +84,12 @@ export function sideBySide(results: readonly ScenarioResult[], years: readonly s
       {
         table,
         columns: columns.map(({ column }) => column),
-        rows: [...rows].map(([line, row]) => ({ line, label: row.label, kind: row.kind, values: columns.map((_, i) => row.byColumn.get(i)) })),
+        rows: [...rows].map(([line, row]) => ({
+          line,
+          label: row.label,
+          kind: row.kind,
+          values: columns.map((_, i) => row.byColumn.get(i)),
+        })),
       },
     ];
   });
@@ -87,24 +107,36 @@ export function columnHeader(column: SideBySideColumn, columns: readonly SideByS
 }
 
 /** The view as grids, for the terminal and Markdown. */
-export function sideBySideGrids(tables: readonly SideBySideTable[], { unit, lang }: Pick<RenderOptions, 'unit' | 'lang'>): Grid[] {
+export function sideBySideGrids(
+  tables: readonly SideBySideTable[],
+  { unit, lang }: Pick<RenderOptions, 'unit' | 'lang'>,
+): Grid[] {
   return tables.map(({ table, columns, rows }) => {
     const scenarios = [...new Set(columns.map((column) => column.scenario))].join(comma(lang));
     const years = [...new Set(columns.map((column) => column.year))].join(comma(lang));
     return {
       title: tableHeading(table, unit, `${years}${colon(lang)}${scenarios}`, lang),
       header: [text('metricHeader', lang), ...columns.map((column) => columnHeader(column, columns, lang))],
-      rows: rows.map((row) => [row.label, ...row.values.map((value) => (value == null ? '–' : displayValue(value, row.kind, unit)))]),
+      rows: rows.map((row) => [
+        row.label,
+        ...row.values.map((value) => (value == null ? '–' : displayValue(value, row.kind, unit))),
+      ]),
       notes: [],
     };
   });
 }
 
-/** CSV of the view: per table, a header row and a row per metric; text through spreadsheetText (a view is for spreadsheets). */
-export function sideBySideCsv(tables: readonly SideBySideTable[], results: readonly ScenarioResult[], { unit, lang }: Pick<RenderOptions, 'unit' | 'lang'>): string {
+/** CSV of the view: per table, a header row and a row per metric; its text through spreadsheetText. */
+export function sideBySideCsv(
+  tables: readonly SideBySideTable[],
+  results: readonly ScenarioResult[],
+  { unit, lang }: Pick<RenderOptions, 'unit' | 'lang'>,
+): string {
   const rows: string[][] = [];
   for (const { table, columns, rows: lines } of tables) {
-    rows.push([text('tableHeader', lang), text('metricHeader', lang), text('unitHeader', lang), ...columns.map((column) => columnHeader(column, columns, lang))].map(spreadsheetText));
+    const headers = columns.map((column) => columnHeader(column, columns, lang));
+    const head = [text('tableHeader', lang), text('metricHeader', lang), text('unitHeader', lang), ...headers];
+    rows.push(head.map(spreadsheetText));
     for (const line of lines) {
       const values = line.values.map((value) => (value == null ? '' : machineValue(value, line.kind, unit)));
       rows.push([table, spreadsheetText(line.label), csvUnit(line.kind, unit), ...values]);
@@ -116,18 +148,30 @@ export function sideBySideCsv(tables: readonly SideBySideTable[], results: reado
 export const SIDE_BY_SIDE_FORMAT = 'fintech-calc/side-by-side@1';
 
 /** JSON of the view: the columns, then per table its rows with their line address and values. */
-export function sideBySideJson(tables: readonly SideBySideTable[], results: readonly ScenarioResult[], { unit }: Pick<RenderOptions, 'unit'>): string {
+export function sideBySideJson(
+  tables: readonly SideBySideTable[],
+  results: readonly ScenarioResult[],
+  { unit }: Pick<RenderOptions, 'unit'>,
+): string {
   const stamps = results.flatMap((result) => (result.stamp ? [result.stamp] : []));
   const document = {
     format: SIDE_BY_SIDE_FORMAT,
     unit,
-    scenarios: results.map(({ forecast, file }) => ({ name: forecast.scenario.name, title: forecast.scenario.title, file })),
+    scenarios: results.map(({ forecast, file }) => ({
+      name: forecast.scenario.name,
+      title: forecast.scenario.title,
+      file,
+    })),
     tables: Object.fromEntries(
       tables.map(({ table, columns, rows }) => [
         table,
         {
           columns,
-          rows: rows.map((row) => ({ line: row.line, label: row.label, values: row.values.map((value) => (value == null ? null : machineValue(value, row.kind, unit))) })),
+          rows: rows.map((row) => ({
+            line: row.line,
+            label: row.label,
+            values: row.values.map((value) => (value == null ? null : machineValue(value, row.kind, unit))),
+          })),
         },
       ]),
     ),
@@ -137,13 +181,22 @@ export function sideBySideJson(tables: readonly SideBySideTable[], results: read
 }
 
 /** The view in a text format; `excel` makes the CSV Excel's (a BOM and CRLF, as --excel). */
-export function renderSideBySide(format: 'table' | 'json' | 'csv' | 'md', results: readonly ScenarioResult[], years: readonly string[], options: RenderOptions, excel = false): string {
+export function renderSideBySide(
+  format: 'table' | 'json' | 'csv' | 'md',
+  results: readonly ScenarioResult[],
+  years: readonly string[],
+  options: RenderOptions,
+  excel = false,
+): string {
   const tables = sideBySide(results, years, options);
   switch (format) {
     case 'table':
       return sideBySideGrids(tables, options).map((grid) => gridTable(grid, options.style)).join('\n');
     case 'md':
-      return sideBySideGrids(tables, options).map(gridMarkdown).join('\n') + stampComments(results.map((result) => result.stamp), 'md');
+      return (
+        sideBySideGrids(tables, options).map(gridMarkdown).join('\n') +
+        stampComments(results.map((result) => result.stamp), 'md')
+      );
     case 'json':
       return sideBySideJson(tables, results, options);
     case 'csv': {

@@ -2,7 +2,8 @@
 // workbooks, recalculated by LibreOffice, give every computed cell the value of
 // the exact forecast to 1e-9 relative — for the bundled scenarios and 20 random
 // ones, every case; and a workbook whose 2023 receivables penetration is edited
-// to 55% recalculates to what `forecast --set …=55%` computes. Needs LibreOffice
+// to 55% recalculates to what `forecast --set …=55%` computes; also kpis.yaml's
+// user metrics, diff and --year workbooks. Needs LibreOffice
 // (`npm run recalc`; .ci/run installs it), so it is not part of `npm test`.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,16 +20,17 @@ import { close } from '../xlsx/evaluate.js';
 const dir = mkdtempSync(join(tmpdir(), 'fintech-calc-recalc-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function workbook(args: readonly string[]): Promise<Uint8Array> {
+/** A workbook of `forecast args`, or of another command (`['diff', …]`) and the exit code it gives. */
+async function workbook(args: readonly string[], command = 'forecast', code = 0): Promise<Uint8Array> {
   const out = join(dir, `w${Math.random().toString(36).slice(2)}.xlsx`);
-  const result = await runCli(['forecast', ...args, '-f', 'xlsx', '-o', out]);
+  const result = await runCli([command, ...args, '-f', 'xlsx', '-o', out]);
   expect(result.stderr).toBe('');
-  expect(result.code).toBe(0);
+  expect(result.code).toBe(code);
   return new Uint8Array(readFileSync(out));
 }
 
 
-/** Where the recalculated workbook's formula cells differ from `expected`'s cached values (its cells by the same address). */
+/** Where the recalculated workbook's formula cells differ from `expected`'s cached values (cells by address). */
 function disagreements(recalculated: ReadWorkbook, expected: ReadWorkbook): string[] {
   const wrong: string[] = [];
   let formulas = 0;
@@ -42,7 +44,12 @@ function disagreements(recalculated: ReadWorkbook, expected: ReadWorkbook): stri
       if (cell.formula === undefined) continue;
       formulas++;
       const got = theirs.cells.get(ref)?.value;
-      if (typeof got !== 'number' || typeof cell.value !== 'number' || !close(got, cell.value)) wrong.push(`${sheet.name}!${ref} =${cell.formula}: ${String(got)}, expected ${String(cell.value)}`);
+      // A value the forecast does not have (Δ% from 0) is #N/A in both.
+      const agrees =
+        cell.type === 'e'
+          ? got === cell.value
+          : typeof got === 'number' && typeof cell.value === 'number' && close(got, cell.value);
+      if (!agrees) wrong.push(`${sheet.name}!${ref} =${cell.formula}: ${String(got)}, expected ${String(cell.value)}`);
     }
   }
   if (formulas === 0) wrong.push('no formulas');
@@ -57,6 +64,9 @@ describe('LibreOffice recalculates our workbooks to the exact forecast', async (
     ['baseline-all-zh', ['baseline', '-c', 'all', '--lang', 'zh', '-u', '万亿元']],
     ['bank-led-all', ['bank-led', '-c', 'all']],
     ['both', ['baseline', 'bank-led']],
+    // User metrics (a / b, min, max) as formulas.
+    ['kpis-all', ['kpis', '-c', 'all']],
+    ['side-by-side', ['baseline', 'bank-led', '-c', 'all', '--year', '2022,2023']],
     ...RANDOM.map((yaml, i): [string, readonly string[]] => {
       const file = join(dir, `random-${i}.yaml`);
       writeFileSync(file, yaml);
@@ -65,6 +75,13 @@ describe('LibreOffice recalculates our workbooks to the exact forecast', async (
   ];
   const ours = new Map<string, Uint8Array>();
   for (const [name, args] of cases) ours.set(`${name}.xlsx`, await workbook(args));
+  // diff: a, b, Δ, Δ% over both forecasts' sheets, and the attribution's residuals (exit 1: they differ).
+  const diffs: [string, readonly string[]][] = [
+    ['diff-all', ['baseline', 'bank-led', '-c', 'all', '--attribute']],
+    ['diff-kpis-zh', ['baseline', 'kpis', '--lang', 'zh', '-u', '万亿元']],
+  ];
+  for (const [name, args] of diffs) ours.set(`${name}.xlsx`, await workbook(args, 'diff', 1));
+  cases.push(...diffs);
 
   // The edit a new user makes: receivables penetration 2023 → 55%, in the file, cached values left stale.
   const edited = editInput(ours.get('baseline.xlsx')!, 'supplyChain_modes_receivables_penetration', 2023, '0.55');
@@ -87,17 +104,22 @@ describe('LibreOffice recalculates our workbooks to the exact forecast', async (
     const size = [...market(expected).cells].find(([, cell]) => cell.value === 'Market size with fintech')![0];
     const row = position(size).row + 1;
     const lastYear = `F${row}`;
-    expect(market(after).cells.get(lastYear)?.value).not.toBeCloseTo(market(before).cells.get(lastYear)!.value as number, 0);
+    const was = market(before).cells.get(lastYear)!.value as number;
+    expect(market(after).cells.get(lastYear)?.value).not.toBeCloseTo(was, 0);
   });
 });
 
-/** The workbook with an input's value in a year replaced in the file: the defined name gives its row, the header row (2) its year's column. */
+/**
+ * The workbook with an input's value in a year replaced in the file: the
+ * defined name gives its row, the header row (2) its year's column.
+ */
 function editInput(bytes: Uint8Array, name: string, year: number, value: string): Uint8Array {
   const book = readXlsx(bytes);
   const [sheetName, range] = book.names.get(name)!.split('!') as [string, string];
   const sheetIndex = book.sheets.findIndex((sheet) => `'${sheet.name}'` === sheetName);
   const row = position(range.split(':')[0]!).row;
-  const header = [...book.sheets[sheetIndex]!.cells].find(([ref, cell]) => position(ref).row === 1 && cell.value === year)![0];
+  const cells = [...book.sheets[sheetIndex]!.cells];
+  const header = cells.find(([ref, cell]) => position(ref).row === 1 && cell.value === year)![0];
   const ref = `${header.replace(/\d+$/, '')}${row + 1}`;
   const part = `xl/worksheets/sheet${sheetIndex + 1}.xml`;
   const files = unzip(bytes);

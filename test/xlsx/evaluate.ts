@@ -1,12 +1,20 @@
 // Evaluates the formulas of a workbook we wrote, in float64, as a spreadsheet
-// would: references (on this or another sheet), + − * / ^, =, SUM, MIN, MAX, IF and NA().
+// would: references (on this or another sheet), + − * / ^, =, SUM, MIN, MAX, ABS, IF and NA().
 // The tests check every formula against its cached value with it, without
 // LibreOffice (test/recalc/ checks the same with LibreOffice, in CI).
 import type { ReadWorkbook } from './read-xlsx.js';
 
-const TOKEN = /\s*(?:('(?:[^']|'')+'!|[A-Za-z_][\w.]*!)?(\$?[A-Z]+\$?\d+)(?![\w(])|(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|([A-Z]+)\(|([-+*/^=(),]))/y;
+const TOKEN = new RegExp(
+  String.raw`\s*(?:('(?:[^']|'')+'!|[A-Za-z_][\w.]*!)?(\$?[A-Z]+\$?\d+)(?![\w(])` +
+    String.raw`|(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|([A-Z]+)\(|([-+*/^=(),]))`,
+  'y',
+);
 
-type Token = { ref: { sheet: string | undefined; cell: string } } | { number: number } | { fn: string } | { op: string };
+type Token =
+  | { ref: { sheet: string | undefined; cell: string } }
+  | { number: number }
+  | { fn: string }
+  | { op: string };
 
 function tokens(formula: string): Token[] {
   const found: Token[] = [];
@@ -14,7 +22,10 @@ function tokens(formula: string): Token[] {
   while (TOKEN.lastIndex < formula.length) {
     const m = TOKEN.exec(formula);
     if (!m) throw new Error(`cannot read the formula ${formula} at ${TOKEN.lastIndex}`);
-    if (m[2]) found.push({ ref: { sheet: m[1] === undefined ? undefined : m[1].slice(0, -1).replace(/^'|'$/g, '').replaceAll("''", "'"), cell: m[2].replaceAll('$', '') } });
+    if (m[2]) {
+      const sheet = m[1] === undefined ? undefined : m[1].slice(0, -1).replace(/^'|'$/g, '').replaceAll("''", "'");
+      found.push({ ref: { sheet, cell: m[2].replaceAll('$', '') } });
+    }
     else if (m[3]) found.push({ number: Number(m[3]) });
     else if (m[4]) found.push({ fn: m[4] });
     else found.push({ op: m[5]! });
@@ -47,7 +58,9 @@ export function evaluateWorkbook(workbook: ReadWorkbook): Map<string, number> {
     values.set(key, value);
     return value;
   };
-  for (const sheet of workbook.sheets) for (const [ref, cell] of sheet.cells) if (cell.formula !== undefined) valueOf(sheet.name, ref);
+  for (const sheet of workbook.sheets) {
+    for (const [ref, cell] of sheet.cells) if (cell.formula !== undefined) valueOf(sheet.name, ref);
+  }
   return values;
 }
 
@@ -126,6 +139,7 @@ function evaluate(formula: string, here: string, valueOf: (sheet: string, ref: s
       if (token.fn === 'NA') return Number.NaN;
       if (token.fn === 'MIN') return Math.min(...values);
       if (token.fn === 'MAX') return Math.max(...values);
+      if (token.fn === 'ABS') return Math.abs(values[0]!);
       throw new Error(`${formula}: unknown function ${token.fn}`);
     }
     if (token.op === '(') {
@@ -139,4 +153,19 @@ function evaluate(formula: string, here: string, valueOf: (sheet: string, ref: s
   const value = comparison();
   if (i !== list.length) throw new Error(`${formula}: unread tokens from ${i}`);
   return value;
+}
+
+/** Formula cells whose evaluation is not their cached value (to 1e-9 relative; a cached #N/A evaluates to NaN). */
+export function wrongFormulas(book: ReadWorkbook): string[] {
+  const evaluated = evaluateWorkbook(book);
+  const wrong: string[] = [];
+  for (const sheet of book.sheets) {
+    for (const [ref, cell] of sheet.cells) {
+      if (cell.formula === undefined) continue;
+      const got = evaluated.get(`${sheet.name}!${ref}`)!;
+      const agrees = cell.type === 'e' ? cell.value === '#N/A' && Number.isNaN(got) : close(got, cell.value as number);
+      if (!agrees) wrong.push(`${sheet.name}!${ref} =${cell.formula}: ${got}, cached ${String(cell.value)}`);
+    }
+  }
+  return wrong;
 }

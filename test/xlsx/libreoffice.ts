@@ -10,15 +10,20 @@ import { pathToFileURL } from 'node:url';
 
 /** LibreOffice's settings: recalculate every formula on load (0 = always), Excel and ODF files alike. */
 const ALWAYS_RECALCULATE = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load">
+  <prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load">
+  <prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 </oor:items>
 `;
 
 export function soffice(): string {
   const found = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
-  if (found === '') throw new Error('LibreOffice is not installed: apt-get install -y libreoffice-calc-nogui (.ci/run does)');
+  if (found === '') {
+    throw new Error('LibreOffice is not installed: apt-get install -y libreoffice-calc-nogui (.ci/run does)');
+  }
   return found;
 }
 
@@ -35,7 +40,17 @@ export function recalculate(workbooks: ReadonlyMap<string, Uint8Array>): Map<str
       writeFileSync(join(input, name), bytes);
       return join(input, name);
     });
-    const run = spawnSync(soffice(), [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', output, ...files], {
+    const args = [
+      `-env:UserInstallation=${pathToFileURL(profile).href}`,
+      '--headless',
+      '--norestore',
+      '--convert-to',
+      'xlsx:Calc MS Excel 2007 XML',
+      '--outdir',
+      output,
+      ...files,
+    ];
+    const run = spawnSync(soffice(), args, {
       encoding: 'utf8',
       timeout: 600_000,
     });

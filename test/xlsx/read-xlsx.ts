@@ -5,6 +5,16 @@
 // general reader.
 import { inflateRawSync } from 'node:zlib';
 
+/** The English sheet names of the tables (forecast.ts). */
+export const SHEETS = {
+  market: 'Market',
+  profit: 'Profit',
+  spend: 'Tech spend',
+  labour: 'Labour',
+  tech: 'Technologies',
+  metrics: 'Metrics',
+} as const;
+
 export interface ReadCell {
   /** The formula, without its `=`, as written in the file. */
   readonly formula?: string;
@@ -39,7 +49,11 @@ export function unzip(bytes: Uint8Array): Map<string, Buffer> {
     if (data.readUInt32LE(at) !== 0x02014b50) throw new Error('zip: bad central directory');
     const method = data.readUInt16LE(at + 10);
     const compressed = data.readUInt32LE(at + 20);
-    const [nameLength, extraLength, commentLength] = [data.readUInt16LE(at + 28), data.readUInt16LE(at + 30), data.readUInt16LE(at + 32)];
+    const [nameLength, extraLength, commentLength] = [28, 30, 32].map((offset) => data.readUInt16LE(at + offset)) as [
+      number,
+      number,
+      number,
+    ];
     const local = data.readUInt32LE(at + 42);
     const name = data.subarray(at + 46, at + 46 + nameLength).toString('utf8');
     const start = local + 30 + data.readUInt16LE(local + 26) + data.readUInt16LE(local + 28);
@@ -68,7 +82,8 @@ export function readXlsx(bytes: Uint8Array): ReadWorkbook {
   const part = (name: string) => files.get(name)?.toString('utf8');
   const workbook = part('xl/workbook.xml')!;
   const rels = part('xl/_rels/workbook.xml.rels')!;
-  const targets = new Map([...rels.matchAll(/<Relationship [^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"/g)].map((m) => [m[1]!, m[2]!]));
+  const relationships = [...rels.matchAll(/<Relationship [^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"/g)];
+  const targets = new Map(relationships.map((m) => [m[1]!, m[2]!]));
   for (const m of rels.matchAll(/<Relationship [^>]*?Target="([^"]+)"[^>]*?Id="([^"]+)"/g)) targets.set(m[2]!, m[1]!);
   const shared = [...(part('xl/sharedStrings.xml') ?? '').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => textOf(m[1]!));
   const sheets = [...workbook.matchAll(/<sheet [^>]*?name="([^"]*)"[^>]*?r:id="([^"]+)"/g)].map((m) => {
@@ -94,7 +109,8 @@ export function readXlsx(bytes: Uint8Array): ReadWorkbook {
     }
     return { name: unescape(m[1]!), cells, xml };
   });
-  const names = new Map([...workbook.matchAll(/<definedName [^>]*?name="([^"]+)"[^>]*>([^<]*)<\/definedName>/g)].map((m) => [unescape(m[1]!), unescape(m[2]!)]));
+  const defined = [...workbook.matchAll(/<definedName [^>]*?name="([^"]+)"[^>]*>([^<]*)<\/definedName>/g)];
+  const names = new Map(defined.map((m) => [unescape(m[1]!), unescape(m[2]!)]));
   return { sheets, names, parts: new Map([...files].map(([name, data]) => [name, data.toString('utf8')])) };
 }
 

@@ -19,53 +19,49 @@ import { PACKAGE_ROOT, runCli } from '../cli/in-process.js';
 import { everyScenario } from '../engine/every-scenario.js';
 import { anyScenarioParts, anyScenarioYaml } from '../engine/scenario-arbitrary.js';
 import { load } from '../helpers.js';
-import { close, evaluateWorkbook } from './evaluate.js';
-import { position, readXlsx, type ReadWorkbook } from './read-xlsx.js';
+import { wrongFormulas } from './evaluate.js';
+import { position, readXlsx, SHEETS, type ReadWorkbook } from './read-xlsx.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fintech-calc-xlsx-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function workbookOf(scenario: Scenario, cases: 'base' | 'all' = 'all', lang: 'en' | 'zh' = 'en') {
-  const result = { forecast: forecast(scenario, cases === 'all' ? ['low', 'base', 'high'] : ['base']), file: 'test.yaml', scenario };
+  const result = {
+    forecast: forecast(scenario, cases === 'all' ? ['low', 'base', 'high'] : ['base']),
+    file: 'test.yaml',
+    scenario,
+  };
   const { bytes, counts } = renderForecastXlsx([result], { unit: '亿元', lang, tables: TABLES });
   return { bytes, counts, book: readXlsx(bytes), result };
-}
-
-/** Formula cells whose evaluation is not their cached value (to 1e-9 relative). */
-function wrongFormulas(book: ReadWorkbook): string[] {
-  const evaluated = evaluateWorkbook(book);
-  const wrong: string[] = [];
-  for (const sheet of book.sheets) {
-    for (const [ref, cell] of sheet.cells) {
-      if (cell.formula === undefined) continue;
-      const got = evaluated.get(`${sheet.name}!${ref}`)!;
-      const cached = cell.value as number;
-      if (!close(got, cached)) wrong.push(`${sheet.name}!${ref} =${cell.formula}: ${got}, cached ${cached}`);
-    }
-  }
-  return wrong;
 }
 
 /** Where a base-case table sheet's cells differ from the forecast's values (row by label, column by year). */
 function notTheForecast(book: ReadWorkbook, scenario: Scenario): string[] {
   const wrong: string[] = [];
   const caseForecast = forecast(scenario, ['base']).cases.get('base')!;
-  const SHEETS = { market: 'Market', profit: 'Profit', spend: 'Tech spend', labour: 'Labour', tech: 'Technologies', metrics: 'Metrics' } as const;
   for (const line of linesOf(caseForecast, TABLES)) {
     const sheet = book.sheets.find((s) => s.name === SHEETS[line.table])!;
     const cells = [...sheet.cells];
     const label = cells.find(([, cell]) => cell.value === lineLabel(line, 'en'))?.[0];
     for (const [year, value] of line.values) {
       if (value === null) continue;
-      const header = line.metric === 'cagr' ? cells.find(([ref, cell]) => position(ref).row === 1 && String(cell.value).startsWith('CAGR')) : cells.find(([ref, cell]) => position(ref).row === 1 && String(cell.value) === year);
+      const header = cells.find(([ref, cell]) => {
+        if (position(ref).row !== 1) return false;
+        return line.metric === 'cagr' ? String(cell.value).startsWith('CAGR') : String(cell.value) === year;
+      });
       // A CAGR may sit in the row of its series rather than a row of its own.
       const rows = label === undefined ? [] : [position(label).row];
-      if (line.metric === 'cagr') rows.push(...cells.filter(([ref]) => header && position(ref).column === position(header[0]).column && position(ref).row > 1).map(([ref]) => position(ref).row));
+      if (line.metric === 'cagr') {
+        const inColumn = ([ref]: [string, unknown]) =>
+          header && position(ref).column === position(header[0]).column && position(ref).row > 1;
+        rows.push(...cells.filter(inColumn).map(([ref]) => position(ref).row));
+      }
       const column = header && position(header[0]).column;
       const expected = Number(machineValue(value, line.kind, '亿元'));
       const found = rows.some((row) => {
         const cell = cells.find(([ref]) => position(ref).row === row && position(ref).column === column)?.[1];
-        return typeof cell?.value === 'number' && Math.abs(cell.value - expected) <= 1e-12 * Math.max(1, Math.abs(expected));
+        const tolerance = 1e-12 * Math.max(1, Math.abs(expected));
+        return typeof cell?.value === 'number' && Math.abs(cell.value - expected) <= tolerance;
       });
       if (!found) wrong.push(`${line.table}.${line.metric} ${line.key} ${year}: ${expected} not found`);
     }
@@ -78,17 +74,21 @@ describe('forecast -f xlsx', async () => {
 
   const scenarioOf = (file: string) => scenarios.find((entry) => entry.file === file)!.scenario;
 
-  it.each(scenarios.map(({ file }) => file))('%s: every formula computes its cached value; a computed cell that is no formula is a constant of a model', (file) => {
+  const files = scenarios.map(({ file }) => file);
+  it.each(files)('%s: every formula computes its cached value; a computed value cell is a model’s constant', (file) => {
     const { book } = workbookOf(scenarioOf(file));
     expect(wrongFormulas(book)).toEqual([]);
     const COMPUTED_STYLES = [3, 4, 5]; // amount, ratio, count (ooxml.ts)
     const values = book.sheets
       .filter((sheet) => sheet.name !== 'Inputs' && sheet.name !== 'Stamp')
-      .flatMap((sheet) => [...sheet.cells.values()].filter((cell) => COMPUTED_STYLES.includes(cell.style) && cell.formula === undefined));
+      .flatMap((sheet) =>
+        [...sheet.cells.values()].filter((cell) => COMPUTED_STYLES.includes(cell.style) && cell.formula === undefined),
+      );
     for (const cell of values) expect([0, 1]).toContain(cell.value);
   });
 
-  it.each(['scenarios/baseline.yaml', 'scenarios/bank-led.yaml'])('%s: at least 90%% of computed cells are formulas', (file) => {
+  const bundled = ['scenarios/baseline.yaml', 'scenarios/bank-led.yaml'];
+  it.each(bundled)('%s: at least 90%% of computed cells are formulas', (file) => {
     const { counts } = workbookOf(scenarioOf(file));
     expect(counts.formulas / counts.computed).toBeGreaterThanOrEqual(0.9);
   });
@@ -105,17 +105,19 @@ describe('forecast -f xlsx', async () => {
     }
   });
 
-  it('user metrics (divide, min, max, abs, a division by 0): formulas compute their cached values, which are the forecast’s', async () => {
+  it('user metrics (divide, min, max, abs, a division by 0): formulas compute the forecast’s values', async () => {
     const baseline = readFileSync(join(PACKAGE_ROOT, 'scenarios/baseline.yaml'), 'utf8');
     const metrics = [
       'metrics:',
-      '  spread: {formula: "max(profit.profit, market.marketSize) - min(profit.profit, market.marketSize, spend.total)"}',
+      '  spread: {formula: "max(profit.profit, market.marketSize) - min(profit.profit, market.marketSize, ' +
+      'spend.total)"}',
       '  distance: {formula: "abs(profit.profit - market.marketSize) / market.marketSize"}',
       '  none: {formula: "profit.profit / (market.marketSize - market.marketSize)"}',
     ].join('\n');
     const scenario = await load(`${baseline}\n${metrics}\n`);
     const { book } = workbookOf(scenario, 'base');
-    const formulas = [...book.sheets.find((sheet) => sheet.name === 'Metrics')!.cells.values()].map((cell) => cell.formula ?? '').join(' ');
+    const metricCells = [...book.sheets.find((sheet) => sheet.name === 'Metrics')!.cells.values()];
+    const formulas = metricCells.map((cell) => cell.formula ?? '').join(' ');
     expect(formulas).toMatch(/MIN\(/);
     expect(formulas).toMatch(/MAX\(/);
     expect(wrongFormulas(book)).toEqual([]);
@@ -166,18 +168,25 @@ describe('forecast -f xlsx', async () => {
     const out = join(dir, 'formula-text.xlsx');
     expect(await runCli(['forecast', file, '-f', 'xlsx', '-o', out])).toMatchObject({ code: 0, stderr: '' });
     const book = readXlsx(readFileSync(out));
-    const texts = book.sheets.flatMap((sheet) => [...sheet.cells.values()].filter((cell) => typeof cell.value === 'string' && /^[=+\-@]/.test(cell.value)));
+    const texts = book.sheets.flatMap((sheet) =>
+      [...sheet.cells.values()].filter((cell) => typeof cell.value === 'string' && /^[=+\-@]/.test(cell.value)),
+    );
     expect(texts.length).toBeGreaterThanOrEqual(3); // the source and the mode's labels
-    for (const cell of texts) expect(cell).toMatchObject({ type: 's', style: 9 }); // text, with the quote prefix (ooxml.ts: quoted)
+    // text, with the quote prefix (ooxml.ts: quoted)
+    for (const cell of texts) expect(cell).toMatchObject({ type: 's', style: 9 });
     for (const cell of texts) expect(cell.formula).toBeUndefined();
-    expect(book.sheets.flatMap((sheet) => [...sheet.cells.values()]).filter((cell) => cell.formula?.includes('HYPERLINK'))).toEqual([]);
+    const every = book.sheets.flatMap((sheet) => [...sheet.cells.values()]);
+    expect(every.filter((cell) => cell.formula?.includes('HYPERLINK'))).toEqual([]);
   });
 });
 
 describe('forecast -f xlsx on the command line', () => {
   it('refuses to write a workbook to a terminal (exit 2, nothing on stdout)', async () => {
     const result = await runCli(['forecast', '-f', 'xlsx'], { stdoutIsTerminal: true });
-    expect(result).toEqual({ code: 2, stdout: '', stderr: 'fintech-calc: error: --format xlsx: a workbook is binary and is not written to a terminal; give -o FILE.xlsx, or redirect standard output\n' });
+    const stderr =
+      'fintech-calc: error: --format xlsx: a workbook is binary and is not written to a terminal; ' +
+      'give -o FILE.xlsx, or redirect standard output\n';
+    expect(result).toEqual({ code: 2, stdout: '', stderr });
   });
 
   it('writes the same bytes to a pipe as to -o, from the built CLI; the main bundle holds none of the writer', () => {

@@ -1,5 +1,6 @@
 // `fintech-calc forecast [scenario ...]`: read, forecast, render.
 import { forecast } from '../../engine/forecast.js';
+import type { TableName } from '../../engine/types.js';
 import type { RenderOptions, ScenarioResult } from '../../render/options.js';
 import type { SparkStyle } from '../../render/spark.js';
 import { helpAfter, type CommandContext, type OptionsOf, type Program } from '../command.js';
@@ -82,11 +83,6 @@ async function run(scenarioArgs: readonly string[], raw: OptionsOf<typeof comman
   }
   const options = checkOutputOptions(raw, io, WITH_XLSX);
   const years = raw.year === undefined ? undefined : parseYearsOption(raw.year);
-  if (years && options.format === 'xlsx') {
-    throw new UsageError(
-      '--year: the side-by-side view is not yet written as a workbook; use -f csv --excel, or -f xlsx without --year',
-    );
-  }
   if (raw.excel && options.format !== 'csv') {
     throw new UsageError(`--excel: is a flavour of CSV; add -f csv (got -f ${options.format})`);
   }
@@ -115,15 +111,19 @@ async function run(scenarioArgs: readonly string[], raw: OptionsOf<typeof comman
   }));
   if (options.format === 'xlsx') {
     // A bundle of its own (dist/xlsx.cjs), loaded only here.
-    const { renderForecastXlsx } = await import('../../render/xlsx/index.js');
+    const { renderForecastXlsx, renderSideBySideXlsx } = await import('../../render/xlsx/index.js');
     const scenarios = results.map((result, i) => ({ ...result, scenario: loaded[i]!.scenario }));
-    emit(renderForecastXlsx(scenarios, { unit: options.unit, lang: options.lang, tables }).bytes, options.out, io);
+    const workbook = { unit: options.unit, lang: options.lang, tables };
+    const written = years
+      ? renderSideBySideXlsx(scenarios, await shownYears(years, results, tables), workbook)
+      : renderForecastXlsx(scenarios, workbook);
+    emit(written.bytes, options.out, io);
     return 0;
   }
   const style = await styleFor(options.color);
   if (years) {
-    const { renderSideBySide, yearsOf } = await import('../../render/side-by-side.js');
-    const shown = checkYears(years, yearsOf(results, tables));
+    const { renderSideBySide } = await import('../../render/side-by-side.js');
+    const shown = await shownYears(years, results, tables);
     const view = { unit: options.unit, lang: options.lang, tables, style };
     const text = renderSideBySide(options.format, results, shown, view, raw.excel);
     emit(text, options.out, io);
@@ -135,6 +135,16 @@ async function run(scenarioArgs: readonly string[], raw: OptionsOf<typeof comman
   const text = render(results, { unit: options.unit, lang: options.lang, tables, style, ...(spark && { spark }) });
   emit(text, options.out, io);
   return 0;
+}
+
+/** The years --year asks for, checked against the forecast's (side-by-side.ts is loaded only for --year). */
+async function shownYears(
+  asked: readonly string[],
+  results: readonly ScenarioResult[],
+  tables: readonly TableName[],
+): Promise<readonly string[]> {
+  const { yearsOf } = await import('../../render/side-by-side.js');
+  return checkYears(asked, yearsOf(results, tables));
 }
 
 /** ASCII where the locale (LC_ALL, LC_CTYPE, LANG) does not say UTF-8, or the terminal is dumb; else Unicode blocks. */

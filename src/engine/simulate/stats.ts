@@ -192,8 +192,9 @@ export class Tally {
       return counts;
     }
     const span = max - min;
+    // A bin's middle may lie below min (or above max): its samples go to the first (last) column.
     const column = (value: number) =>
-      span > 0 ? Math.min(columns - 1, Math.floor(((value - min) / span) * columns)) : 0;
+      span > 0 ? Math.max(0, Math.min(columns - 1, Math.floor(((value - min) / span) * columns))) : 0;
     const [width, binned] = [(hi - lo) / BINS, new Uint32Array(this.kernels.memory.buffer, bins, BINS)];
     for (let i = 0; i < BINS; i++) if (binned[i]! > 0) counts[column(lo + (i + 0.5) * width)]! += binned[i]!;
     for (const value of [...this.below, ...this.above]) counts[column(value)]!++;

@@ -28,7 +28,11 @@ export function valueCell(value: Decimal, kind: ValueKind, unit: string): Cell {
 }
 
 /** Column widths that fit the cells (CJK characters count two), within 8 and 60 characters, or a column's own cap. */
-export function widthsOf(rows: readonly (readonly (Cell | undefined)[])[], caps: Readonly<Record<number, number>> = {}, skipRows = 1): number[] {
+export function widthsOf(
+  rows: readonly (readonly (Cell | undefined)[])[],
+  caps: Readonly<Record<number, number>> = {},
+  skipRows = 1,
+): number[] {
   const widths: number[] = [];
   for (const row of rows.slice(skipRows)) {
     row.forEach((cell, column) => {
@@ -40,7 +44,7 @@ export function widthsOf(rows: readonly (readonly (Cell | undefined)[])[], caps:
   return Array.from(widths, (width) => width ?? 8);
 }
 
-/** About the width of a number as its format shows it: digits with separators, and up to 3 decimals (a ratio: 2 and %). */
+/** About the width of a number as its format shows it: digits with separators, up to 3 decimals (a ratio: 2 and %). */
 function shownWidth(cell: Exclude<Cell, { kind: 'text' }>): number {
   const value = Number(cell.kind === 'number' ? cell.value : cell.cached);
   if (cell.style === 'header') return String(value).length;

@@ -27,7 +27,10 @@ const NOTATION: Record<Op, { precedence: number; write: Writer }> = {
   shareOf: { precedence: ATOM, write: (x) => `IF(${x(1, 0)}=0,0,${x(0, MULTIPLICATIVE)}/${x(1, POWER)})` },
   // undefined from 0: #N/A, as the forecast has no value there
   growth: { precedence: ATOM, write: (x) => `IF(${x(1, 0)}=0,NA(),${x(0, MULTIPLICATIVE)}/${x(1, POWER)}-1)` },
-  cagr: { precedence: ATOM, write: (x, node) => `IF(${x(0, 0)}=0,NA(),(${x(1, MULTIPLICATIVE)}/${x(0, POWER)})^(1/${node.periods})-1)` },
+  cagr: {
+    precedence: ATOM,
+    write: (x, node) => `IF(${x(0, 0)}=0,NA(),(${x(1, MULTIPLICATIVE)}/${x(0, POWER)})^(1/${node.periods})-1)`,
+  },
   // a user metric's a / b: undefined from 0, as the forecast has no value there (MetricCalc.divide)
   divide: { precedence: ATOM, write: (x) => `IF(${x(1, 0)}=0,NA(),${x(0, MULTIPLICATIVE)}/${x(1, POWER)})` },
   min: { precedence: ATOM, write: (x) => `MIN(${x(0, 0)},${x(1, 0)})` },

@@ -50,7 +50,14 @@ const METHODS: Record<Provenance['method'], TextKey> = {
   default: 'reportDefaultShort',
 };
 
-export function inputsSheet(sheet: string, title: string, scenario: Scenario, graphs: ReadonlyMap<Case, CaseGraph>, unit: string, lang: Lang): InputsSheet {
+export function inputsSheet(
+  sheet: string,
+  title: string,
+  scenario: Scenario,
+  graphs: ReadonlyMap<Case, CaseGraph>,
+  unit: string,
+  lang: Lang,
+): InputsSheet {
   const cases = [...graphs.keys()];
   // The years each input is read in, over every case's graph.
   const read = new Map<string, Set<Year>>();
@@ -69,9 +76,13 @@ export function inputsSheet(sheet: string, title: string, scenario: Scenario, gr
     const provenance = scenario.provenance.get(path);
     const kind: ValueKind = provenance?.kind ?? 'amount';
     const rowCases = cases.length > 1 && hasRange(series) ? cases : [undefined];
-    for (const c of rowCases) inputRows.push({ path, kind, series, provenance, case: c ?? (cases.length === 1 ? cases[0] : undefined), years });
+    for (const c of rowCases) {
+      inputRows.push({ path, kind, series, provenance, case: c ?? (cases.length === 1 ? cases[0] : undefined), years });
+    }
   }
-  const allYears = [...new Set(inputRows.flatMap((row) => [...row.years, ...anchorYears(row.provenance)]))].sort((a, b) => a - b);
+  const allYears = [...new Set(inputRows.flatMap((row) => [...row.years, ...anchorYears(row.provenance)]))].sort(
+    (a, b) => a - b,
+  );
   const columnOf = new Map(allYears.map((year, i) => [year, FIRST_YEAR + i]));
   const sourceColumn = FIRST_YEAR + allYears.length;
 
@@ -79,7 +90,9 @@ export function inputsSheet(sheet: string, title: string, scenario: Scenario, gr
   const rows: (Cell | undefined)[][] = [
     [{ kind: 'text', text: title, style: 'title' }],
     [
-      ...(['inputHeader', 'unitHeader', 'caseHeader', 'methodHeader', 'growthHeader'] as const).map((key): Cell => ({ kind: 'text', text: text(key, lang), style: 'header' })),
+      ...(['inputHeader', 'unitHeader', 'caseHeader', 'methodHeader', 'growthHeader'] as const).map(
+        (key): Cell => ({ kind: 'text', text: text(key, lang), style: 'header' }),
+      ),
       ...allYears.map((year): Cell => ({ kind: 'number', value: String(year), style: 'header' })),
       { kind: 'text', text: text('sourceHeader', lang), style: 'header' },
     ],
@@ -96,11 +109,15 @@ export function inputsSheet(sheet: string, title: string, scenario: Scenario, gr
     const computedStyle = input.kind;
     const cells: (Cell | undefined)[] = [];
     cells[PATH] = labelCell(input.path);
-    cells[UNIT] = labelCell(input.kind === 'amount' ? unit : text(input.kind === 'ratio' ? 'ratioUnit' : 'countUnit', lang));
+    cells[UNIT] = labelCell(
+      input.kind === 'amount' ? unit : text(input.kind === 'ratio' ? 'ratioUnit' : 'countUnit', lang),
+    );
     cells[CASE] = labelCell(input.case === undefined ? text('everyCase', lang) : text(`${input.case}Short`, lang));
     cells[METHOD] = labelCell(input.provenance ? text(METHODS[input.provenance.method], lang) : '');
     const growth = input.provenance?.growth;
-    if (growth) cells[GROWTH] = { kind: 'number', value: machineValue(growth.range[c], 'ratio', unit), style: 'inputRatio' };
+    if (growth) {
+      cells[GROWTH] = { kind: 'number', value: machineValue(growth.range[c], 'ratio', unit), style: 'inputRatio' };
+    }
     const at = (year: Year) => reference({ sheet, row: r, column: columnOf.get(year)! }, sheet);
     const formula = yearFormula(input.provenance, at, reference({ sheet, row: r, column: GROWTH }, sheet));
     const written = writtenYears(input);
@@ -128,7 +145,8 @@ export function inputsSheet(sheet: string, title: string, scenario: Scenario, gr
       }
       counts.computed++;
       counts.formulas++;
-      cells[column] = { kind: 'formula', formula: isConstant ? at(first) : formula(year), cached: valueOf(value), style: computedStyle };
+      const yearly = isConstant ? at(first) : formula(year);
+      cells[column] = { kind: 'formula', formula: yearly, cached: valueOf(value), style: computedStyle };
     }
     cells[sourceColumn] = labelCell(sourcesOf(input.provenance));
     rows.push(cells);
@@ -149,7 +167,9 @@ export function inputsSheet(sheet: string, title: string, scenario: Scenario, gr
     positionOf: (node, c) => {
       const row = rowOf.get(`${node.path}\u0000${c}`) ?? rowOf.get(`${node.path}\u0000`);
       const column = columnOf.get(node.year);
-      if (row === undefined || column === undefined) throw new Error(`internal: no cell for the input ${node.path}.${node.year}`);
+      if (row === undefined || column === undefined) {
+        throw new Error(`internal: no cell for the input ${node.path}.${node.year}`);
+      }
       return { sheet, row, column };
     },
   };
@@ -169,7 +189,11 @@ function writtenYears(input: InputRow): Year[] {
  * linear a + (b − a)·(t − ta)/(tb − ta), cagr a·(b/a)^((t − ta)/(tb − ta)),
  * step a, growth a·(1 + g)^(t − ta).
  */
-function yearFormula(provenance: Provenance | undefined, at: (year: Year) => string, growthCell: string): (year: Year) => string {
+function yearFormula(
+  provenance: Provenance | undefined,
+  at: (year: Year) => string,
+  growthCell: string,
+): (year: Year) => string {
   const years = anchorYears(provenance).sort((a, b) => a - b);
   return (year) => {
     const before = years.filter((anchor) => anchor < year).pop()!;

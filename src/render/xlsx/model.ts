@@ -22,8 +22,8 @@ export type Cell =
   | { readonly kind: 'text'; readonly text: string; readonly style?: CellStyle }
   /** `value`: decimal notation, as machineNumber writes it. */
   | { readonly kind: 'number'; readonly value: string; readonly style?: CellStyle }
-  /** `formula` without its `=`; `cached`: its value in decimal notation, as our engine computed it. */
-  | { readonly kind: 'formula'; readonly formula: string; readonly cached: string; readonly style?: CellStyle };
+  /** `formula` without its `=`; `cached`: its value in decimal notation, as our engine computed it (null: #N/A). */
+  | { readonly kind: 'formula'; readonly formula: string; readonly cached: string | null; readonly style?: CellStyle };
 
 export interface Sheet {
   readonly name: string;
@@ -33,6 +33,14 @@ export interface Sheet {
   readonly widths: readonly number[];
   /** Rows and columns frozen at the top and left. */
   readonly frozen: { readonly rows: number; readonly columns: number };
+  /** Rows of plain numbers after `rows` (simulate's samples): compact, where a cell object each would not be. */
+  readonly numbers?: NumberRows;
+}
+
+/** Rows of numbers, row after row; NaN leaves a cell empty. */
+export interface NumberRows {
+  readonly columns: number;
+  readonly values: Float64Array;
 }
 
 export interface DefinedName {
@@ -75,7 +83,7 @@ export function reference(to: Position, from: string, absolute = false): string 
   return to.sheet === from ? cell : `${sheetPrefix(to.sheet)}${cell}`;
 }
 
-/** `'Inputs'!`: a sheet name in a formula, always quoted (names with spaces or CJK need it; quotes are safe for all). */
+/** `'Inputs'!`: a sheet name in a formula, always quoted (spaces or CJK need it; quotes are safe for all). */
 export function sheetPrefix(sheet: string): string {
   return `'${sheet.replaceAll("'", "''")}'!`;
 }

@@ -22,10 +22,17 @@ function flatten(value: unknown, path: string, rows: [string, string][]): void {
   } else rows.push([path, String(value)]);
 }
 
-export function stampSheet(stamps: readonly (object | undefined)[], counts: Counts | undefined, lang: Lang, notes: readonly string[] = [text('inputsNote', lang)]): Sheet {
+export function stampSheet(
+  stamps: readonly (object | undefined)[],
+  counts: Counts | undefined,
+  lang: Lang,
+  notes: readonly string[] = [text('inputsNote', lang)],
+): Sheet {
   const rows: (Cell | undefined)[][] = [[{ kind: 'text', text: 'fintech-calc', style: 'title' }]];
   for (const note of notes) rows.push([labelCell(note)]);
-  if (counts) rows.push([{ kind: 'text', text: `${counts.formulas} / ${counts.computed} ${text('formulasNote', lang)}` }]);
+  if (counts) {
+    rows.push([{ kind: 'text', text: `${counts.formulas} / ${counts.computed} ${text('formulasNote', lang)}` }]);
+  }
   for (const [i, stamp] of stamps.entries()) {
     if (!stamp) continue;
     rows.push([]);
@@ -35,5 +42,10 @@ export function stampSheet(stamps: readonly (object | undefined)[], counts: Coun
     for (const [key, value] of flat) rows.push([labelCell(key), labelCell(value)]);
   }
   const widths = widthsOf(rows, {}, 1 + notes.length + (counts ? 1 : 0));
-  return { name: text('stampSheet', lang), rows, widths: [Math.max(widths[0] ?? 8, 24), Math.max(widths[1] ?? 8, 70)], frozen: { rows: 0, columns: 0 } };
+  return {
+    name: text('stampSheet', lang),
+    rows,
+    widths: [Math.max(widths[0] ?? 8, 24), Math.max(widths[1] ?? 8, 70)],
+    frozen: { rows: 0, columns: 0 },
+  };
 }
