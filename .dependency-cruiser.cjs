@@ -49,10 +49,19 @@ module.exports = {
     },
     {
       name: 'library-loads-no-cli-framework',
-      comment: 'The library entry reaches no commander, chalk, terminal or command code, not even lazily (build-lib.mjs checks the bundle too).',
+      comment:
+        'The library entry reaches no commander, chalk, terminal or command code, not even lazily (build-lib.mjs ' +
+          'checks the bundle too).',
       severity: 'error',
       from: { path: '^src/lib/index\\.ts$' },
-      to: { path: ['(^|/)node_modules/(commander|@commander-js|chalk)/', '^src/cli/(main|command|options|shared|terminal)\\.ts$', '^src/cli/commands/'], reachable: true },
+      to: {
+        path: [
+          '(^|/)node_modules/(commander|@commander-js|chalk)/',
+          '^src/cli/(main|command|options|shared|terminal)\\.ts$',
+          '^src/cli/commands/',
+        ],
+        reachable: true,
+      },
     },
     {
       name: 'no-cycles',

@@ -8,7 +8,8 @@ import ts from 'typescript';
 
 const ENTRY = 'src/lib/index.ts';
 /** What only the CLI may load: its framework, colours, terminal and commands. */
-const CLI_ONLY = /(^|\/)node_modules\/(commander|@commander-js|chalk)\/|^src\/cli\/(main|command|options|shared|terminal|commands\/)/;
+const CLI_ONLY =
+  /(^|\/)node_modules\/(commander|@commander-js|chalk)\/|^src\/cli\/(main|command|options|shared|terminal|commands\/)/;
 
 /** The esbuild settings every bundle of ours shares (build.mjs uses them too). */
 export const ESM_FOR_NODE = {
@@ -49,6 +50,7 @@ function declarations(file) {
     const text = diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')).join('\n');
     throw new Error(`build: ${file} cannot give its declarations alone (write the types of its exports):\n${text}`);
   }
-  if (/^\s*(import|export \* from|export \{[^}]*\} from)\b/m.test(outputText)) throw new Error(`build: dist/index.d.ts imports another file; write every public type in ${file}`);
+  if (/^\s*(import|export \* from|export \{[^}]*\} from)\b/m.test(outputText))
+    throw new Error(`build: dist/index.d.ts imports another file; write every public type in ${file}`);
   return outputText;
 }

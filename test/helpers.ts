@@ -32,10 +32,15 @@ export function withMarketSpace(value: string): string {
 
 /** A minimal valid scenario whose first mode's share is `value`. */
 export function withShare(value: string): string {
-  return `version: 1\nyears: 2019..2021\nsupplyChain:\n  marketSpace: 100\n  modes:\n    a:\n      share: ${value}\n      penetration: 50%\n`;
+  return (
+    'version: 1\nyears: 2019..2021\nsupplyChain:\n  marketSpace: 100\n' +
+    `  modes:\n    a:\n      share: ${value}\n      penetration: 50%\n`
+  );
 }
 
 /** A scenario's values as JSON, without the positions they were read from (to compare files written differently). */
 export function valuesOf(scenario: Scenario): string {
-  return JSON.stringify(scenario, (key, value: unknown) => (key === 'where' ? undefined : value instanceof Map ? [...value] : value));
+  return JSON.stringify(scenario, (key, value: unknown) =>
+    key === 'where' ? undefined : value instanceof Map ? [...value] : value,
+  );
 }

@@ -22,7 +22,9 @@ export interface CommandContext {
 export type DefineCommand = (program: Program, context: CommandContext) => void;
 
 /** The option values a command's definition parses to: what its run function takes. */
-export type OptionsOf<Definition extends (program: Program) => CommandUnknownOpts> = ReturnType<ReturnType<Definition>['opts']>;
+export type OptionsOf<Definition extends (program: Program) => CommandUnknownOpts> = ReturnType<
+  ReturnType<Definition>['opts']
+>;
 
 /** Text after a command's help (examples, notes), wrapped to the help's width when it is shown. */
 export function helpAfter<C extends CommandUnknownOpts>(command: C, text: string): C {

@@ -75,7 +75,8 @@ export async function complete(program: Command, words: readonly string[], value
     } else if (!optionsEnded && word.startsWith('-') && word !== '-') {
       const option = optionNamed(help, command ?? program, word);
       // A value of its own follows, unless it came with the option (--unit=bn, -ubn).
-      if (option && (option.required || option.optional) && (word === option.long || word === option.short)) pending = option;
+      if (option && (option.required || option.optional) && (word === option.long || word === option.short))
+        pending = option;
     } else if (command === undefined) {
       command = help.visibleCommands(program).find((candidate) => candidate.name() === word);
       if (command === undefined) return NOTHING;
@@ -85,7 +86,8 @@ export async function complete(program: Command, words: readonly string[], value
   }
   const scenario = positionals.find((word) => !looksLikeMetric(word)) ?? 'baseline';
   if (pending) return optionValues(pending, current, scenario, values);
-  if (!optionsEnded && current.startsWith('--') && current.includes('=')) return valueAfterEquals(optionNamed(help, command ?? program, current), current, scenario, values);
+  if (!optionsEnded && current.startsWith('--') && current.includes('='))
+    return valueAfterEquals(optionNamed(help, command ?? program, current), current, scenario, values);
   if (!optionsEnded && current.startsWith('-')) {
     const options = help.visibleOptions(command ?? program).filter((option) => option.long !== undefined);
     return offer(options.map((option) => ({ value: option.long!, description: option.description })), current);
@@ -95,7 +97,12 @@ export async function complete(program: Command, words: readonly string[], value
 }
 
 /** `--table=market,s`: the option's values, after what precedes them. */
-async function valueAfterEquals(option: Option | undefined, current: string, scenario: string, values: Values): Promise<Completion> {
+async function valueAfterEquals(
+  option: Option | undefined,
+  current: string,
+  scenario: string,
+  values: Values,
+): Promise<Completion> {
   if (!option?.required) return NOTHING;
   const given = current.slice(0, current.indexOf('=') + 1);
   const { candidates, files } = await optionValues(option, current.slice(given.length), scenario, values);
@@ -103,7 +110,9 @@ async function valueAfterEquals(option: Option | undefined, current: string, sce
 }
 
 function commandsOf(program: Command): Candidate[] {
-  return new Help().visibleCommands(program).map((command) => ({ value: command.name(), description: command.description() }));
+  return new Help()
+    .visibleCommands(program)
+    .map((command) => ({ value: command.name(), description: command.description() }));
 }
 
 function optionNamed(help: Help, command: Command, word: string): Option | undefined {
@@ -144,10 +153,19 @@ function tableList(current: string): Completion {
   const comma = current.lastIndexOf(',');
   const listed = current.slice(0, comma + 1);
   const chosen = listed.split(',');
-  return offer(TABLES.filter((table) => !chosen.includes(table)).map((table) => ({ value: `${listed}${table}` })), current);
+  return offer(
+    TABLES.filter((table) => !chosen.includes(table)).map((table) => ({ value: `${listed}${table}` })),
+    current,
+  );
 }
 
-async function argumentValues(program: Command, command: Command, positionals: readonly string[], current: string, values: Values): Promise<Completion> {
+async function argumentValues(
+  program: Command,
+  command: Command,
+  positionals: readonly string[],
+  current: string,
+  values: Values,
+): Promise<Completion> {
   const args = command.registeredArguments;
   const argument = args[Math.min(positionals.length, args.length - 1)];
   if (argument === undefined || (positionals.length >= args.length && !argument.variadic)) return NOTHING;
@@ -157,7 +175,10 @@ async function argumentValues(program: Command, command: Command, positionals: r
     case 'scenario':
       return { ...offer(scenarios(), current), files: 'yaml' };
     case 'scenario-or-metric':
-      return { ...offer([...scenarios(), ...narrowed(await values.metrics('baseline'), current)], current), files: 'yaml' };
+      return {
+        ...offer([...scenarios(), ...narrowed(await values.metrics('baseline'), current)], current),
+        files: 'yaml',
+      };
     case 'metric':
       return offer(narrowed(await values.metrics(positionals[0] ?? 'baseline'), current), current);
     case 'shell':

@@ -29,7 +29,9 @@ export async function runComplete(program: Program, words: readonly string[], io
   try {
     const { candidates, files } = await complete(program, words.length === 0 ? [''] : words, scenarioValues(io));
     const line = (value: string, description?: string) => (description ? `${value}\t${oneLine(description)}` : value);
-    io.stdout(`${[...candidates.map((candidate) => line(candidate.value, candidate.description)), `:${files}`].join('\n')}\n`);
+    io.stdout(
+      `${[...candidates.map((candidate) => line(candidate.value, candidate.description)), `:${files}`].join('\n')}\n`,
+    );
   } catch {
     io.stdout(':none\n');
   }
@@ -65,7 +67,10 @@ function scenarioValues(io: Io): Values {
     inputs: async (name) => {
       const loaded = await scenario(name);
       if (!loaded) return [];
-      return [...inputsOf(loaded)].flatMap(([path, series]) => [path, ...[...series.keys()].map((year) => `${path}.${year}`)]);
+      return [...inputsOf(loaded)].flatMap(([path, series]) => [
+        path,
+        ...[...series.keys()].map((year) => `${path}.${year}`),
+      ]);
     },
   };
 }
@@ -95,7 +100,8 @@ _fintech_calc() {
   done < <("\${words[0]}" __complete -- "\${words[@]:1}" 2>/dev/null)
   case $files in
     any) compopt -o filenames; mapfile -t -O \${#COMPREPLY[@]} COMPREPLY < <(compgen -f -- "$cur") ;;
-    yaml) compopt -o filenames; mapfile -t -O \${#COMPREPLY[@]} COMPREPLY < <(compgen -d -- "$cur"; compgen -f -X '!*.yaml' -- "$cur"; compgen -f -X '!*.yml' -- "$cur") ;;
+    yaml) compopt -o filenames; mapfile -t -O \${#COMPREPLY[@]} COMPREPLY < <(compgen -d -- "$cur"; compgen -f -X \
+'!*.yaml' -- "$cur"; compgen -f -X '!*.yml' -- "$cur") ;;
   esac
   # A partial name (market.modes., supplyChain.marketSpace=) is continued, not ended with a space.
   if [[ \${#COMPREPLY[@]} -eq 1 && \${COMPREPLY[0]} == *[.=,] ]]; then compopt -o nospace; fi

@@ -29,6 +29,7 @@ export function reportError(error: unknown, { stderr, env }: ErrorSink): number 
     `fintech-calc: internal error: ${visible(detail)}. This is a bug: please report it with the command you ran` +
       ` (DEBUG=fintech-calc shows the stack trace).\n`,
   );
-  if ((env.DEBUG ?? '').split(',').includes('fintech-calc') && error instanceof Error && error.stack) stderr(`${error.stack}\n`);
+  if ((env.DEBUG ?? '').split(',').includes('fintech-calc') && error instanceof Error && error.stack)
+    stderr(`${error.stack}\n`);
   return EXIT.internal;
 }

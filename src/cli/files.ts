@@ -3,7 +3,17 @@
 // 1 MiB, UTF-8). Used by the CLI and by the library, so it loads nothing of
 // the terminal's.
 import { isUtf8 } from 'node:buffer';
-import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  statSync,
+  type Stats,
+} from 'node:fs';
 import { dirname, isAbsolute, join, normalize, resolve } from 'node:path';
 import { MAX_FILE_BYTES, type ScenarioFile, type ScenarioSources } from '../scenario/load.js';
 import type { PrecompiledScenario } from '../scenario/precompile.js';
@@ -51,18 +61,30 @@ export function fileSources<Settings extends FileSettings>(io: Settings): Scenar
     if (at !== undefined && !isFile(path)) {
       const names = bundledNames(io);
       throw new InputError([
-        { pos: at, path: 'extends', message: `no bundled scenario '${name}'${didYouMean(name, names)}; bundled: ${names.join(', ')} (a file path needs a / or .yaml)` },
+        {
+          pos: at,
+          path: 'extends',
+          message:
+            `no bundled scenario '${name}'${didYouMean(name, names)}; bundled: ${names.join(', ')} ` +
+            '(a file path needs a / or .yaml)',
+        },
       ]);
     }
     const text = read(path, display, at);
     precompiled ??= readPrecompiled(io);
     const cached = precompiled[name];
-    return { display, id: resolve(path), text, ...(cached?.text === text && { parsed: cached.root, sha256: cached.sha256 }) };
+    return {
+      display,
+      id: resolve(path),
+      text,
+      ...(cached?.text === text && { parsed: cached.root, sha256: cached.sha256 }),
+    };
   };
   return {
     open(reference, from, at) {
       if (from === undefined) {
-        if (BARE_NAME.test(reference) && isFile(join(io.packageRoot, 'scenarios', `${reference}.yaml`))) return bundled(reference, at);
+        if (BARE_NAME.test(reference) && isFile(join(io.packageRoot, 'scenarios', `${reference}.yaml`)))
+          return bundled(reference, at);
         return { display: reference, id: resolve(reference), text: read(reference, reference, at) };
       }
       if (BARE_NAME.test(reference)) return bundled(reference, at);
@@ -76,7 +98,10 @@ export function fileSources<Settings extends FileSettings>(io: Settings): Scenar
 
 function readPrecompiled(io: FileSettings): Record<string, PrecompiledScenario> {
   try {
-    return JSON.parse(readFileSync(join(io.packageRoot, 'dist', 'bundled.json'), 'utf8')) as Record<string, PrecompiledScenario>;
+    return JSON.parse(readFileSync(join(io.packageRoot, 'dist', 'bundled.json'), 'utf8')) as Record<
+      string,
+      PrecompiledScenario
+    >;
   } catch {
     return {}; // not built: the YAML is parsed instead
   }
@@ -96,14 +121,22 @@ function isFile(path: string): boolean {
  */
 export function readScenarioText(path: string, display: string, at?: Pos): string {
   const fail = (message: string): never => {
-    throw new InputError([at ? { pos: at, path: 'extends', message: `${display}: ${message}` } : { pos: { file: display, line: 0, col: 0 }, path: '', message }]);
+    throw new InputError([
+      at
+        ? { pos: at, path: 'extends', message: `${display}: ${message}` }
+        : { pos: { file: display, line: 0, col: 0 }, path: '', message },
+    ]);
   };
   let bytes: Buffer;
   try {
     bytes = readRegularFile(path, MAX_FILE_BYTES);
   } catch (error) {
     if (error instanceof NotARegularFile) return fail(`is ${error.kind}; expected a scenario file (.yaml)`);
-    if (error instanceof TooLarge) return fail(error.size === undefined ? 'the file is larger than 1 MiB' : `the file has ${error.size} bytes; a scenario may have at most 1 MiB`);
+    if (error instanceof TooLarge) {
+      return fail(error.size === undefined
+        ? 'the file is larger than 1 MiB'
+        : `the file has ${error.size} bytes; a scenario may have at most 1 MiB`);
+    }
     if (!isSystemError(error)) throw error;
     return fail(error.code === 'ENOENT' ? 'no such file' : systemErrorInWords(error));
   }

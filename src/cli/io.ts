@@ -33,7 +33,9 @@ export async function isTerminal(fd: number): Promise<boolean> {
   } catch {
     return false; // closed
   }
-  const mayBeTerminal = process.platform === 'win32' || (stat.isCharacterDevice() && !(process.platform === 'linux' && stat.rdev >> 8 === 1));
+  const mayBeTerminal =
+    process.platform === 'win32' ||
+    (stat.isCharacterDevice() && !(process.platform === 'linux' && stat.rdev >> 8 === 1));
   if (!mayBeTerminal) return false;
   return (await import('./terminal.js')).isatty(fd);
 }
@@ -65,7 +67,11 @@ function streamWriter(stream: TextStream): (output: string | Uint8Array) => void
  * pipe (EAGAIN) is waited on; any other failure (a full disk, `>/dev/full`) is
  * a UsageError (exit 2), and what follows is dropped.
  */
-export function stdoutWriter(isTerminal: boolean, platform = process.platform, stream: () => TextStream = () => process.stdout): (output: string | Uint8Array) => void {
+export function stdoutWriter(
+  isTerminal: boolean,
+  platform = process.platform,
+  stream: () => TextStream = () => process.stdout,
+): (output: string | Uint8Array) => void {
   if (writesThroughStream(platform, isTerminal)) return streamWriter(stream());
   let closed = false;
   return (output) => {
@@ -88,7 +94,11 @@ export function stdoutWriter(isTerminal: boolean, platform = process.platform, s
  * closed pipe), messages are lost but the exit code stays that of the run: CI
  * reads 1 as "differences", never as a failed stderr.
  */
-export function stderrWriter(isTerminal: boolean, platform = process.platform, stream: () => TextStream = () => process.stderr): (text: string) => void {
+export function stderrWriter(
+  isTerminal: boolean,
+  platform = process.platform,
+  stream: () => TextStream = () => process.stderr,
+): (text: string) => void {
   if (writesThroughStream(platform, isTerminal)) return streamWriter(stream());
   return (text) => {
     try {

@@ -3,7 +3,11 @@
 
 /** An error from a system call (it has an errno code such as ENOENT). */
 export function isSystemError(error: unknown): error is NodeJS.ErrnoException {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && /^E[A-Z0-9]+$/.test((error as NodeJS.ErrnoException).code!);
+  return (
+    error instanceof Error &&
+    typeof (error as NodeJS.ErrnoException).code === 'string' &&
+    /^E[A-Z0-9]+$/.test((error as NodeJS.ErrnoException).code!)
+  );
 }
 
 // The codes a user meets on files, said as a user would; ENOENT depends on the

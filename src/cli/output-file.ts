@@ -19,7 +19,18 @@ import { isSystemError, systemError, systemErrorInWords } from './os-errors.js';
 /** The file-system calls the writer makes: node:fs, or a test's failing double. */
 export type OutputFs = Pick<
   typeof nodeFs,
-  'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'unlinkSync' | 'statSync' | 'fstatSync' | 'readlinkSync' | 'realpathSync' | 'fchmodSync' | 'fchownSync'
+  | 'openSync'
+  | 'writeSync'
+  | 'fsyncSync'
+  | 'closeSync'
+  | 'renameSync'
+  | 'unlinkSync'
+  | 'statSync'
+  | 'fstatSync'
+  | 'readlinkSync'
+  | 'realpathSync'
+  | 'fchmodSync'
+  | 'fchownSync'
 >;
 
 export interface OutputFile {
@@ -46,7 +57,8 @@ export function writeOutputFile(path: string, content: string | Uint8Array, fs: 
 export function openOutputFile(path: string, fs: OutputFs = nodeFs): OutputFile {
   const target = saying(path, () => targetOf(path, fs));
   if (target.kind === 'replace') return replacing(path, target.file, target.old, fs);
-  const fd = target.kind === 'descriptor' ? target.fd : saying(path, () => fs.openSync(path, nodeFs.constants.O_WRONLY));
+  const fd =
+    target.kind === 'descriptor' ? target.fd : saying(path, () => fs.openSync(path, nodeFs.constants.O_WRONLY));
   return direct(path, fd, target.kind === 'device', fs);
 }
 
@@ -77,7 +89,9 @@ export function fileIdentity(path: string, fs: Pick<OutputFs, 'statSync'> = node
 type Target =
   /** A regular file, or a new one: replaced; `file` is its real path (links followed). */
   | { kind: 'replace'; file: string; old?: Stats }
-  /** This process's stdout or stderr, under another name (/dev/stdout, /proc/self/fd/1, the file it was redirected to). */
+  /**
+   * This process's stdout or stderr, under another name (/dev/stdout, /proc/self/fd/1, the file it was redirected to).
+   */
   | { kind: 'descriptor'; fd: number }
   /** A device or a FIFO: opened and written. */
   | { kind: 'device' };
@@ -127,7 +141,11 @@ function danglingTarget(path: string, fs: OutputFs): string {
 function replacing(path: string, file: string, old: Stats | undefined, fs: OutputFs): OutputFile {
   const folder = dirname(file);
   // A file that is replaced may be private: its new text is too until it takes the old mode.
-  const { fd, temporary } = saying(path, () => createTemporary(folder, basename(file), old ? 0o600 : 0o666, fs), folder);
+  const { fd, temporary } = saying(
+    path,
+    () => createTemporary(folder, basename(file), old ? 0o600 : 0o666, fs),
+    folder,
+  );
   track(temporary);
   let open = true; // the descriptor
   let pending = true; // the temporary file: neither renamed nor removed

@@ -19,9 +19,16 @@ export interface Stamp {
   readonly setUnit?: string;
 }
 
-export async function stampOf(loaded: readonly LoadedScenario[], set: readonly string[], unit: string, own: readonly (readonly string[])[] = []): Promise<Stamp> {
+export async function stampOf(
+  loaded: readonly LoadedScenario[],
+  set: readonly string[],
+  unit: string,
+  own: readonly (readonly string[])[] = [],
+): Promise<Stamp> {
   // The bundled scenarios' digests come from the build; node:crypto is loaded for the others only.
-  const hash = loaded.some(({ chain }) => chain.some((file) => file.sha256 === undefined)) ? (await import('../shared/sha256.js')).sha256 : undefined;
+  const hash = loaded.some(({ chain }) => chain.some((file) => file.sha256 === undefined))
+    ? (await import('../shared/sha256.js')).sha256
+    : undefined;
   return {
     tool: 'fintech-calc',
     version: packageJson.version,

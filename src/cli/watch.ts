@@ -33,7 +33,10 @@ export async function watchRuns(run: (io: Io) => Promise<number>, io: Io, lang: 
       if (!first && io.stdoutIsTerminal) io.stdout(CLEAR_SCREEN);
       const read = new Map<string, { display: string; seen: string }>();
       // A file's state is taken before it is read: a change made while the command runs is a change.
-      const recording: Io = { ...io, onScenarioFile: (path, display) => read.set(resolve(path), { display, seen: stateOf(path) }) };
+      const recording: Io = {
+        ...io,
+        onScenarioFile: (path, display) => read.set(resolve(path), { display, seen: stateOf(path) }),
+      };
       let code: number;
       try {
         code = await run(recording);
@@ -41,7 +44,8 @@ export async function watchRuns(run: (io: Io) => Promise<number>, io: Io, lang: 
         code = reportError(error, io);
       }
       if (read.size === 0) return code;
-      if (io.stderrIsTerminal) io.stderr(`${say.watching(langOf(lang, io), [...read.values()].map((file) => visible(file.display)))}\n`);
+      const files = [...read.values()].map((file) => visible(file.display));
+      if (io.stderrIsTerminal) io.stderr(`${say.watching(langOf(lang, io), files)}\n`);
       await changeOrInterrupt(read, interrupt);
     }
     return 0;
@@ -61,7 +65,10 @@ interface Interrupt {
   wake?: () => void;
 }
 
-/** A file's identity, size, mode and times, or why it cannot be seen: another state is a change (atime is not part of it). */
+/**
+ * A file's identity, size, mode and times, or why it cannot be seen: another state is a change (atime is not part of
+ * it).
+ */
 function stateOf(path: string): string {
   try {
     const stat = statSync(path, { bigint: true });

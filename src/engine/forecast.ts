@@ -22,19 +22,28 @@ export function forecastCase(scenario: Scenario, c: Case): CaseForecast<Decimal>
 }
 
 /** The models of the scenario (those of `tables` only, and those they build on) in any back-end. */
-export function forecastWith<N>(calc: Calc<N>, scenario: Scenario, input: InputReader<N>, tables: readonly TableName[] = TABLES): CaseForecast<N> {
+export function forecastWith<N>(
+  calc: Calc<N>,
+  scenario: Scenario,
+  input: InputReader<N>,
+  tables: readonly TableName[] = TABLES,
+): CaseForecast<N> {
   const wanted = new Set(tables);
   // A metric may read any table.
   const metrics = wanted.has('metrics') && scenario.metrics !== undefined && isMetricCalc(calc) ? calc : undefined;
   if (metrics) MODEL_TABLES.forEach((table) => wanted.add(table));
   // A model is run for a wanted table that builds on it too: profit needs the market.
-  for (const model of [...MODELS].reverse()) if (wanted.has(model.table) && model.buildsOn) wanted.add(model.buildsOn.table as TableName);
+  for (const model of [...MODELS].reverse())
+    if (wanted.has(model.table) && model.buildsOn) wanted.add(model.buildsOn.table as TableName);
   const forecasts: Partial<Record<TableName, object>> = {};
   for (const model of MODELS) {
     const inputs = scenario[model.section];
     if (inputs === undefined || !wanted.has(model.table)) continue;
     const { buildsOn } = model;
-    const base = buildsOn && { forecast: forecasts[buildsOn.table as TableName], inputs: scenario[buildsOn.section as keyof Scenario] };
+    const base = buildsOn && {
+      forecast: forecasts[buildsOn.table as TableName],
+      inputs: scenario[buildsOn.section as keyof Scenario],
+    };
     if (base && (base.forecast === undefined || base.inputs === undefined)) continue;
     forecasts[model.table] = model.forecast(calc, inputs as never, input, base as never);
   }
@@ -47,7 +56,12 @@ function isMetricCalc<N>(calc: Calc<N>): calc is MetricCalc<N> {
 }
 
 /** The scenario's metrics over the models' forecast: in each year of any table, from its lines and inputs. */
-function metricsOf<N>(calc: MetricCalc<N>, scenario: Scenario, forecast: CaseForecast<N>, input: InputReader<N>): MetricsForecast<N> {
+function metricsOf<N>(
+  calc: MetricCalc<N>,
+  scenario: Scenario,
+  forecast: CaseForecast<N>,
+  input: InputReader<N>,
+): MetricsForecast<N> {
   const lines = new Map(addressedValues(forecast, MODEL_TABLES).map(({ address, value }) => [address, value]));
   const inputs = inputsOf(scenario);
   const years = new Set<Year>();

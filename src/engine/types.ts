@@ -7,7 +7,15 @@ import type { CaseForecast, ScenarioInputs } from './models/index.js';
 import type { MetricDefinition } from './metrics.js';
 
 export * from './values.js';
-export { MODEL_TABLES, TABLES, type CaseForecast, type ModelTable, type ScenarioInputs, type SectionName, type TableName } from './models/index.js';
+export {
+  MODEL_TABLES,
+  TABLES,
+  type CaseForecast,
+  type ModelTable,
+  type ScenarioInputs,
+  type SectionName,
+  type TableName,
+} from './models/index.js';
 export type {
   BankProfitInputs,
   ChannelInputs,

@@ -61,7 +61,14 @@ export interface Warning {
  * percentiles (normal, lognormal); or among written values (discrete).
  */
 export type Distribution = 'triangular' | 'uniform' | 'pert' | 'normal' | 'lognormal' | 'discrete';
-export const DISTRIBUTIONS: readonly Distribution[] = ['triangular', 'uniform', 'pert', 'normal', 'lognormal', 'discrete'];
+export const DISTRIBUTIONS: readonly Distribution[] = [
+  'triangular',
+  'uniform',
+  'pert',
+  'normal',
+  'lognormal',
+  'discrete',
+];
 /** The distributions simulate's --dist may give every range (discrete needs its values written). */
 export const RANGE_DISTRIBUTIONS: readonly Distribution[] = ['triangular', 'uniform', 'pert', 'normal', 'lognormal'];
 
@@ -108,7 +115,9 @@ export interface Provenance {
   readonly growth?: Written;
 }
 
-/** A problem with the inputs found by the engine (a model's checks, a series that leaves its range): where, and what. */
+/**
+ * A problem with the inputs found by the engine (a model's checks, a series that leaves its range): where, and what.
+ */
 export interface InputProblem {
   /** The path it is about: supplyChain.modes, techSpend.segments.payment.frontier. */
   readonly path: string;

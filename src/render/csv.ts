@@ -56,10 +56,28 @@ export function spreadsheetText(text: string): string {
  */
 export function renderExcelCsv(results: readonly ScenarioResult[], options: RenderOptions): string {
   const { lang, unit } = options;
-  const all = results.flatMap(({ forecast }) => [...forecast.cases].map(([c, caseForecast]) => ({ forecast, c, lines: linesOf(caseForecast, options.tables) })));
-  const years = [...new Set(all.flatMap(({ lines }) => lines.filter((line) => line.metric !== 'cagr').flatMap((line) => [...line.values.keys()])))].sort();
-  const units: Record<ValueKind, string> = { amount: unit, ratio: text('ratioUnit', lang), count: text('countUnit', lang) };
-  const header = [...(['scenarioHeader', 'caseHeader', 'tableHeader', 'metricHeader', 'unitHeader'] as const).map((key) => text(key, lang)), ...years, text('cagr', lang)];
+  const all = results.flatMap(({ forecast }) =>
+    [...forecast.cases].map(([c, caseForecast]) => ({ forecast, c, lines: linesOf(caseForecast, options.tables) })),
+  );
+  const years = [
+    ...new Set(
+      all.flatMap(({ lines }) =>
+        lines.filter((line) => line.metric !== 'cagr').flatMap((line) => [...line.values.keys()]),
+      ),
+    ),
+  ].sort();
+  const units: Record<ValueKind, string> = {
+    amount: unit,
+    ratio: text('ratioUnit', lang),
+    count: text('countUnit', lang),
+  };
+  const header = [
+    ...(['scenarioHeader', 'caseHeader', 'tableHeader', 'metricHeader', 'unitHeader'] as const).map((key) =>
+      text(key, lang),
+    ),
+    ...years,
+    text('cagr', lang),
+  ];
   const rows: string[][] = [header];
   for (const { forecast, c, lines } of all) {
     for (const line of lines) {
@@ -67,12 +85,24 @@ export function renderExcelCsv(results: readonly ScenarioResult[], options: Rend
         const found = line.values.get(year);
         return found === undefined || found === null ? '' : machineValue(found, line.kind, unit);
       };
-      const values = line.metric === 'cagr' ? [...years.map(() => ''), value([...line.values.keys()][0]!)] : [...years.map(value), ''];
-      const labels = [forecast.scenario.name, text(`${c}Short`, lang), tableTitle(line.table, lang), lineLabel(line, lang), units[line.kind]].map(spreadsheetText);
+      const values =
+        line.metric === 'cagr'
+          ? [...years.map(() => ''), value([...line.values.keys()][0]!)]
+          : [...years.map(value), ''];
+      const labels = [
+        forecast.scenario.name,
+        text(`${c}Short`, lang),
+        tableTitle(line.table, lang),
+        lineLabel(line, lang),
+        units[line.kind],
+      ].map(spreadsheetText);
       rows.push([...labels, ...values]);
     }
   }
-  return `\uFEFF${stampComments(results.map((result) => result.stamp), 'csv').replaceAll('\n', '\r\n')}${csvText(rows, '\r\n')}`;
+  return `\uFEFF${stampComments(
+    results.map((result) => result.stamp),
+    'csv',
+  ).replaceAll('\n', '\r\n')}${csvText(rows, '\r\n')}`;
 }
 
 /** RFC 4180: fields with commas, quotes or line breaks are quoted; each row ends with `eol`. */

@@ -36,7 +36,12 @@ export interface DiffReport {
   readonly comparison: Comparison;
   readonly attribution?: AttributionResult;
   /** An input's value in one scenario, case and year, for the contributions. */
-  readonly inputAt?: (path: string, side: 'a' | 'b', c: Case, year: string) => { value: Decimal; kind: ValueKind } | undefined;
+  readonly inputAt?: (
+    path: string,
+    side: 'a' | 'b',
+    c: Case,
+    year: string,
+  ) => { value: Decimal; kind: ValueKind } | undefined;
   readonly changedInputs?: readonly ChangedInput[];
   readonly rules: readonly CheckedRule[];
   readonly fired: readonly Firing[];
@@ -58,17 +63,26 @@ const DETAIL_ROWS = 300;
 const HUNDRED = new Decimal(100);
 
 export function diffSummary({ changes, compared, tolerance }: Comparison, unit: string, lang: Lang): string {
-  return say.differences(lang, changes.length, compared, tolerance === undefined ? undefined : thresholdText(tolerance, unit));
+  return say.differences(
+    lang,
+    changes.length,
+    compared,
+    tolerance === undefined ? undefined : thresholdText(tolerance, unit),
+  );
 }
 
 /** A threshold as the user can read it back: `5%`, or an amount in the output unit with the unit. */
 export function thresholdText(threshold: Tolerance, unit: string): string {
-  return threshold.kind === 'relative' ? `${machineValue(threshold.fraction.times(HUNDRED), 'ratio', unit)}%` : `${machineValue(threshold.amount, 'amount', unit)} ${unit}`;
+  return threshold.kind === 'relative'
+    ? `${machineValue(threshold.fraction.times(HUNDRED), 'ratio', unit)}%`
+    : `${machineValue(threshold.amount, 'amount', unit)} ${unit}`;
 }
 
 /** A rule as written, with its amount threshold in the output unit (a bare number is read in it). */
 function ruleText(rule: FailRule, unit: string): string {
-  return rule.threshold.kind === 'absolute' ? `'${rule.text}' (|Δ| > ${thresholdText(rule.threshold, unit)})` : `'${rule.text}'`;
+  return rule.threshold.kind === 'absolute'
+    ? `'${rule.text}' (|Δ| > ${thresholdText(rule.threshold, unit)})`
+    : `'${rule.text}'`;
 }
 
 /** Each rule as written, with how many values it checked. */
@@ -81,15 +95,24 @@ function firedSummary(report: DiffReport, unit: string, lang: Lang): string[] {
   if (report.rules.length === 0) return [];
   const checked = rulesChecked(report, unit, lang);
   if (report.fired.length === 0) return [say.noRuleFired(lang, checked.join('; '))];
-  const fired = report.fired.map(({ rule, change }) => say.ruleFired(lang, ruleText(rule, unit), changeAddress(change), change.case, movedText(change, rule, unit, lang)));
+  const fired = report.fired.map(({ rule, change }) =>
+    say.ruleFired(lang, ruleText(rule, unit), changeAddress(change), change.case, movedText(change, rule, unit, lang)),
+  );
   const firedOn = (rule: FailRule) => report.fired.filter((firing) => firing.rule === rule).length;
-  return [...fired, say.rulesSummary(lang, report.rules.map((rule, i) => say.firedOn(lang, checked[i]!, firedOn(rule))))];
+  return [
+    ...fired,
+    say.rulesSummary(
+      lang,
+      report.rules.map((rule, i) => say.firedOn(lang, checked[i]!, firedOn(rule))),
+    ),
+  ];
 }
 
 /** How a value moved, as the rule measures it: Δ% for a relative rule, Δ in the output unit (and Δ%) for an amount. */
 function movedText(change: Change, rule: FailRule, unit: string, lang: Lang): string {
   const relative = relativeText(change);
-  if (change.delta === null || (rule.threshold.kind === 'relative' && relative !== '')) return relative || deltaText(change, unit, lang);
+  if (change.delta === null || (rule.threshold.kind === 'relative' && relative !== ''))
+    return relative || deltaText(change, unit, lang);
   const delta = `${deltaText(change, unit, lang)}${change.kind === 'amount' ? ` ${unit}` : ''}`;
   return relative === '' ? delta : `${delta} (${relative})`;
 }
@@ -109,12 +132,19 @@ function showsNonZero(text: string): boolean {
 }
 
 function relativeText(change: Change): string {
-  return change.relative === null ? '' : signed(`${change.relative.times(HUNDRED).toFixed(2, Decimal.ROUND_HALF_EVEN)}%`, change.relative);
+  return change.relative === null
+    ? ''
+    : signed(`${change.relative.times(HUNDRED).toFixed(2, Decimal.ROUND_HALF_EVEN)}%`, change.relative);
 }
 
 /** A change of a ratio in percentage points, of an amount in the output unit. */
 function changeText(value: Decimal, kind: ValueKind, unit: string): string {
-  return signed(kind === 'ratio' ? `${value.times(HUNDRED).toFixed(2, Decimal.ROUND_HALF_EVEN)} pp` : displayValue(value, kind, unit), value);
+  return signed(
+    kind === 'ratio'
+      ? `${value.times(HUNDRED).toFixed(2, Decimal.ROUND_HALF_EVEN)} pp`
+      : displayValue(value, kind, unit),
+    value,
+  );
 }
 
 function deltaText(change: Change, unit: string, lang: Lang): string {
@@ -147,7 +177,15 @@ function attributionText(report: DiffReport, change: Change, unit: string, lang:
 /** A change's cells for people: (case,) metric, year, a, b, Δ, Δ%. */
 export function cells(change: Change, unit: string, multipleCases: boolean, lang: Lang): string[] {
   const show = (value: Decimal | null) => (value === null ? '—' : displayValue(value, change.kind, unit));
-  return [...(multipleCases ? [caseName(change.case, lang)] : []), metricName(change, lang), change.year, show(change.a), show(change.b), deltaText(change, unit, lang), relativeText(change)];
+  return [
+    ...(multipleCases ? [caseName(change.case, lang)] : []),
+    metricName(change, lang),
+    change.year,
+    show(change.a),
+    show(change.b),
+    deltaText(change, unit, lang),
+    relativeText(change),
+  ];
 }
 
 /** A changed metric: its address without the year (market.modes.receivables.size), in Chinese its label (应收账款：市场规模). */
@@ -156,11 +194,21 @@ export function metricName(change: Change, lang: Lang): string {
 }
 
 export function header(multipleCases: boolean, lang: Lang, { a, b }: Pick<DiffRenderOptions, 'a' | 'b'>): string[] {
-  return [...(multipleCases ? [text('caseHeader', lang)] : []), text('metricHeader', lang), text('yearHeader', lang), a, b, 'Δ', 'Δ%'];
+  return [
+    ...(multipleCases ? [text('caseHeader', lang)] : []),
+    text('metricHeader', lang),
+    text('yearHeader', lang),
+    a,
+    b,
+    'Δ',
+    'Δ%',
+  ];
 }
 
 function title(options: DiffRenderOptions): string {
-  return options.lang === 'zh' ? `差异：${options.a} → ${options.b}（${options.unit}）` : `Differences: ${options.a} → ${options.b} (${options.unit})`;
+  return options.lang === 'zh'
+    ? `差异：${options.a} → ${options.b}（${options.unit}）`
+    : `Differences: ${options.a} → ${options.b} (${options.unit})`;
 }
 
 function notes(report: DiffReport, lang: Lang): string[] {
@@ -172,7 +220,13 @@ function notes(report: DiffReport, lang: Lang): string[] {
 
 export function renderDiffTable(comparison: Comparison, report: DiffReport, options: DiffRenderOptions): string {
   const { style } = options;
-  const trailer = [...notes(report, options.lang), ...firedSummary(report, options.unit, options.lang), diffSummary(comparison, options.unit, options.lang)].map((line) => `${wrapText(visible(line), OUTPUT_WIDTH)}\n`).join('');
+  const trailer = [
+    ...notes(report, options.lang),
+    ...firedSummary(report, options.unit, options.lang),
+    diffSummary(comparison, options.unit, options.lang),
+  ]
+    .map((line) => `${wrapText(visible(line), OUTPUT_WIDTH)}\n`)
+    .join('');
   if (comparison.changes.length === 0) return trailer;
   const multipleCases = new Set(comparison.changes.map((change) => change.case)).size > 1;
   const left = multipleCases ? 3 : 2;
@@ -188,11 +242,17 @@ export function renderDiffTable(comparison: Comparison, report: DiffReport, opti
     const parts = report.attribution && attributionText(report, comparison.changes[row]!, options.unit, options.lang);
     return parts ? `Δ = ${parts}` : undefined;
   };
-  const table = drawTable({ header: header(multipleCases, options.lang, options), rows }, { emphasis: style.bold, leftColumns: left, paint, below });
+  const table = drawTable(
+    { header: header(multipleCases, options.lang, options), rows },
+    { emphasis: style.bold, leftColumns: left, paint, below },
+  );
   return `${style.bold(visible(title(options)))}\n${table}${trailer}`;
 }
 
-/** A comment for a pull request: verdict, top changes, their attribution, the inputs that changed, everything in <details>. */
+/**
+ * A comment for a pull request: verdict, top changes, their attribution, the inputs that changed, everything in
+ * <details>.
+ */
 export function renderDiffMarkdown(comparison: Comparison, report: DiffReport, options: DiffRenderOptions): string {
   const { changes } = comparison;
   const { lang } = options;
@@ -201,7 +261,13 @@ export function renderDiffMarkdown(comparison: Comparison, report: DiffReport, o
   const verdict =
     report.rules.length > 0
       ? report.fired.length > 0
-        ? say.verdictFails(lang, new Set(report.fired.map((firing) => firing.rule.text)).size, report.rules.length, report.fired.length, summary)
+        ? say.verdictFails(
+            lang,
+            new Set(report.fired.map((firing) => firing.rule.text)).size,
+            report.rules.length,
+            report.fired.length,
+            summary,
+          )
         : say.verdictPasses(lang, rulesChecked(report, options.unit, lang).join('; '), summary)
       : changes.length > 0
         ? say.verdictMoved(lang, summary)
@@ -211,8 +277,14 @@ export function renderDiffMarkdown(comparison: Comparison, report: DiffReport, o
   const multipleCases = new Set(changes.map((change) => change.case)).size > 1;
   const left = multipleCases ? 3 : 2;
   // In Markdown the attribution is a column: a page scrolls sideways, a terminal does not.
-  const head = [...header(multipleCases, lang, options), ...(report.attribution ? [text('attributionHeader', lang)] : [])];
-  const row = (change: Change) => [...cells(change, options.unit, multipleCases, lang), ...(report.attribution ? [attributionText(report, change, options.unit, lang)] : [])];
+  const head = [
+    ...header(multipleCases, lang, options),
+    ...(report.attribution ? [text('attributionHeader', lang)] : []),
+  ];
+  const row = (change: Change) => [
+    ...cells(change, options.unit, multipleCases, lang),
+    ...(report.attribution ? [attributionText(report, change, options.unit, lang)] : []),
+  ];
   // The largest relative moves first; added and removed values after them.
   const ranked = byRelativeMove(changes);
   const top = ranked.slice(0, TOP_CHANGES);
@@ -224,12 +296,19 @@ export function renderDiffMarkdown(comparison: Comparison, report: DiffReport, o
   if (report.changedInputs && report.changedInputs.length > 0) {
     parts.push('', text('inputsChanged', lang), '');
     for (const input of report.changedInputs) {
-      const said = (side: string, sources: readonly string[]) => (sources.length === 0 ? '' : ` ${side}: ${sources.map((text) => `“${visible(text)}”`).join('; ')}`);
-      parts.push(`- \`${visible(input.path)}\`${said(visible(options.a), input.sourcesA)}${said(visible(options.b), input.sourcesB)}`);
+      const said = (side: string, sources: readonly string[]) =>
+        sources.length === 0 ? '' : ` ${side}: ${sources.map((text) => `“${visible(text)}”`).join('; ')}`;
+      const sources = said(visible(options.a), input.sourcesA) + said(visible(options.b), input.sourcesB);
+      parts.push(`- \`${visible(input.path)}\`${sources}`);
     }
   }
   const detail = changes.slice(0, DETAIL_ROWS).map(row);
-  parts.push('', `<details><summary>${say.allChanges(lang, changes.length)}</summary>`, '', markdownTable(head, detail, left).trimEnd());
+  parts.push(
+    '',
+    `<details><summary>${say.allChanges(lang, changes.length)}</summary>`,
+    '',
+    markdownTable(head, detail, left).trimEnd(),
+  );
   if (changes.length > DETAIL_ROWS) parts.push('', say.notShown(lang, changes.length - DETAIL_ROWS));
   parts.push('', '</details>', '');
   return `${parts.join('\n')}${stamp}`;
@@ -237,7 +316,9 @@ export function renderDiffMarkdown(comparison: Comparison, report: DiffReport, o
 
 /** The largest relative moves first; added and removed values (no Δ%) after them. */
 export function byRelativeMove(changes: readonly Change[]): Change[] {
-  return [...changes].sort((x, y) => (y.relative?.abs() ?? new Decimal(-1)).comparedTo(x.relative?.abs() ?? new Decimal(-1)));
+  return [...changes].sort((x, y) =>
+    (y.relative?.abs() ?? new Decimal(-1)).comparedTo(x.relative?.abs() ?? new Decimal(-1)),
+  );
 }
 
 export function renderDiffJson(comparison: Comparison, report: DiffReport, { unit }: DiffRenderOptions): string {
@@ -260,7 +341,12 @@ export function renderDiffJson(comparison: Comparison, report: DiffReport, { uni
             const input = single === undefined ? undefined : report.inputAt?.(single, side, change.case, change.year);
             return input ? machineValue(input.value, input.kind, unit) : null;
           };
-          return { input: part.player.name, a: at('a'), b: at('b'), delta: machineValue(part.delta, change.kind, unit) };
+          return {
+            input: part.player.name,
+            a: at('a'),
+            b: at('b'),
+            delta: machineValue(part.delta, change.kind, unit),
+          };
         }),
         residual: machineValue(attribution.residual, change.kind, unit),
       }),
@@ -274,9 +360,20 @@ export function renderDiffJson(comparison: Comparison, report: DiffReport, { uni
   };
   const rules = report.rules.length > 0 && {
     rules: report.rules.map((rule) => rule.text),
-    fired: report.fired.map(({ rule, change }) => ({ rule: rule.text, case: change.case, metric: changeAddress(change) })),
+    fired: report.fired.map(({ rule, change }) => ({
+      rule: rule.text,
+      case: change.case,
+      metric: changeAddress(change),
+    })),
   };
-  return `${JSON.stringify({ format: DIFF_FORMAT, changes, ...(attribution && { attribution }), ...rules, ...(report.stamp && { stamp: report.stamp }) })}\n`;
+  const json = {
+    format: DIFF_FORMAT,
+    changes,
+    ...(attribution && { attribution }),
+    ...rules,
+    ...(report.stamp && { stamp: report.stamp }),
+  };
+  return `${JSON.stringify(json)}\n`;
 }
 
 export function renderDiffCsv(comparison: Comparison, report: DiffReport, { unit }: DiffRenderOptions): string {
@@ -296,10 +393,25 @@ export function renderDiffCsv(comparison: Comparison, report: DiffReport, { unit
     ];
     if (!withAttribution) return row;
     const attribution = attributionOf(report, change);
-    const contributions = attribution?.contributions.map((part) => `${part.player.name}=${machineValue(part.delta, change.kind, unit)}`).join(';') ?? '';
+    const contributions =
+      attribution?.contributions
+        .map((part) => `${part.player.name}=${machineValue(part.delta, change.kind, unit)}`)
+        .join(';') ?? '';
     return [...row, contributions, attribution ? machineValue(attribution.residual, change.kind, unit) : ''];
   });
-  const head = ['case', 'table', 'metric', 'key', 'year', 'a', 'b', 'delta', 'relative', 'unit', ...(withAttribution ? ['contributions', 'residual'] : [])];
+  const head = [
+    'case',
+    'table',
+    'metric',
+    'key',
+    'year',
+    'a',
+    'b',
+    'delta',
+    'relative',
+    'unit',
+    ...(withAttribution ? ['contributions', 'residual'] : []),
+  ];
   const stamp = report.stamp ? stampComment(report.stamp, 'csv') : '';
   return stamp + csvText([head, ...rows]);
 }

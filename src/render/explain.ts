@@ -28,7 +28,9 @@ export function shortName(name: string): string {
 /** Operand names for a formula; the same metric in two years is told apart by year. */
 function operandNames(node: ExplainNode): string[] {
   const names = node.operands.map((operand) => shortName(operand.name));
-  return names.map((name, i) => (names.indexOf(name) !== names.lastIndexOf(name) ? `${name}[${node.operands[i]!.name.split('.').pop()}]` : name));
+  return names.map((name, i) =>
+    names.indexOf(name) !== names.lastIndexOf(name) ? `${name}[${node.operands[i]!.name.split('.').pop()}]` : name,
+  );
 }
 
 function fill(formula: string, operands: readonly string[]): string {
@@ -38,7 +40,8 @@ function fill(formula: string, operands: readonly string[]): string {
 /** Where a value was written; for an amount set on the command line, also the amount, with its unit. */
 function where(written: Written, kind: Provenance['kind'], options: ExplainRenderOptions): string {
   const { file, line }: Where = written.where;
-  if (file.startsWith('--set')) return `${say.setBy(options.lang, file)}${kind === 'amount' ? `: ${amountText(written, options.unit)}` : ''}`;
+  if (file.startsWith('--set'))
+    return `${say.setBy(options.lang, file)}${kind === 'amount' ? `: ${amountText(written, options.unit)}` : ''}`;
   const at = line > 0 ? `${file}:${line}` : file;
   return file === options.file ? at : say.viaExtends(options.lang, at);
 }
@@ -50,13 +53,23 @@ function amountText({ range, isRange }: Written, unit: string): string {
 }
 
 /** How an input's value in `year` was obtained, and what its author said of it. */
-export function provenanceLines(provenance: Provenance | undefined, year: Year, c: Case, options: ExplainRenderOptions): string[] {
+export function provenanceLines(
+  provenance: Provenance | undefined,
+  year: Year,
+  c: Case,
+  options: ExplainRenderOptions,
+): string[] {
   if (provenance === undefined) return [];
   const { lang } = options;
   const anchor = provenance.anchors.get(year);
   const anchorYears = [...provenance.anchors.keys()].sort((a, b) => a - b);
   const notes = (written: Written | undefined) =>
-    written === undefined ? [] : [...(written.source ? [`${text('source', lang)}${written.source}`] : []), ...(written.note ? [`${text('note', lang)}${written.note}`] : [])];
+    written === undefined
+      ? []
+      : [
+          ...(written.source ? [`${text('source', lang)}${written.source}`] : []),
+          ...(written.note ? [`${text('note', lang)}${written.note}`] : []),
+        ];
   const constant = provenance.anchors.get(0);
   switch (provenance.method) {
     case 'default':
@@ -71,12 +84,27 @@ export function provenanceLines(provenance: Provenance | undefined, year: Year, 
   const from = provenance.anchors.get(before)!;
   if (provenance.method === 'growth') {
     const growth = provenance.growth!;
-    return [say.grown(lang, before, where(from, provenance.kind, options), displayValue(growth.range[c], 'ratio', options.unit), where(growth, 'ratio', options)), ...notes(from), ...notes(growth)];
+    return [
+      say.grown(
+        lang,
+        before,
+        where(from, provenance.kind, options),
+        displayValue(growth.range[c], 'ratio', options.unit),
+        where(growth, 'ratio', options),
+      ),
+      ...notes(from),
+      ...notes(growth),
+    ];
   }
   const after = anchorYears.find((b) => b > year)!;
   const to = provenance.anchors.get(after)!;
-  const both = `${where(from, provenance.kind, options)}${lang === 'zh' ? '；' : '; '}${where(to, provenance.kind, options)}`;
-  return [say.interpolated(lang, provenance.method, before, after, both), ...notes(from), ...(provenance.method === 'step' ? [] : notes(to))];
+  const separator = lang === 'zh' ? '；' : '; ';
+  const both = `${where(from, provenance.kind, options)}${separator}${where(to, provenance.kind, options)}`;
+  return [
+    say.interpolated(lang, provenance.method, before, after, both),
+    ...notes(from),
+    ...(provenance.method === 'step' ? [] : notes(to)),
+  ];
 }
 
 /**
@@ -89,8 +117,14 @@ export function renderExplainText(tree: ExplainNode, c: Case, options: ExplainRe
   const seen = new Set<string>();
   const out: string[] = [];
   // `lead` starts the line (the tree's drawing), `more` its continuations.
-  const line = (lead: string, text: string, more: string) => out.push(wrapWords(lead, visible(text), more, OUTPUT_WIDTH));
-  line('', `${tree.name} = ${value(tree)}${tree.kind === 'amount' ? ` ${options.unit}` : ''} — ${options.scenario}${comma(options.lang)}${caseName(c, options.lang)}`, '  ');
+  const line = (lead: string, text: string, more: string) =>
+    out.push(wrapWords(lead, visible(text), more, OUTPUT_WIDTH));
+  line(
+    '',
+    `${tree.name} = ${value(tree)}${tree.kind === 'amount' ? ` ${options.unit}` : ''} — ` +
+      `${options.scenario}${comma(options.lang)}${caseName(c, options.lang)}`,
+    '  ',
+  );
   const describe = (node: ExplainNode, indent: string) => {
     if (node.formula !== undefined) {
       const names = operandNames(node);
@@ -98,7 +132,10 @@ export function renderExplainText(tree: ExplainNode, c: Case, options: ExplainRe
       line(indent, `= ${fill(node.formula, names)}`, `${indent}  `);
       line(indent, `= ${fill(node.formula, numbers)}`, `${indent}  `);
     }
-    if (node.input) for (const text of provenanceLines(node.input.provenance, node.input.year, c, options)) line(indent, text, `${indent}  `);
+    if (node.input) {
+      const { provenance, year } = node.input;
+      for (const text of provenanceLines(provenance, year, c, options)) line(indent, text, `${indent}  `);
+    }
   };
   const walk = (node: ExplainNode, prefix: string) => {
     node.operands.forEach((operand, i) => {
@@ -106,7 +143,11 @@ export function renderExplainText(tree: ExplainNode, c: Case, options: ExplainRe
       const repeated = seen.has(operand.name);
       const inner = `${prefix}${last ? '   ' : '│  '}`;
       const below = `${inner}${operand.operands.length > 0 && !repeated ? '│ ' : '  '}`;
-      line(`${prefix}${last ? '└─ ' : '├─ '}`, `${operand.name} = ${value(operand)}${repeated ? ` ${text('seeAbove', options.lang)}` : ''}`, `${below}  `);
+      line(
+        `${prefix}${last ? '└─ ' : '├─ '}`,
+        `${operand.name} = ${value(operand)}${repeated ? ` ${text('seeAbove', options.lang)}` : ''}`,
+        `${below}  `,
+      );
       if (repeated) return;
       seen.add(operand.name);
       describe(operand, below);
@@ -142,5 +183,6 @@ export function renderExplainJson(tree: ExplainNode, c: Case, options: ExplainRe
       },
     }),
   });
-  return `${JSON.stringify({ format: EXPLAIN_FORMAT, scenario: options.scenario, file: options.file, case: c, unit: options.unit, tree: toJson(tree) })}\n`;
+  const { scenario, file, unit } = options;
+  return `${JSON.stringify({ format: EXPLAIN_FORMAT, scenario, file, case: c, unit, tree: toJson(tree) })}\n`;
 }

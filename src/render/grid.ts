@@ -26,7 +26,14 @@ export function gridsOf(results: readonly ScenarioResult[], options: RenderOptio
       for (const table of options.tables) {
         const tableLines = lines.filter((line) => line.table === table);
         if (tableLines.length === 0) continue;
-        grids.push(gridOf(table, tableLines, `${scenarioHeading(forecast.scenario, lang)}${comma(lang)}${caseName(c, lang)}`, options));
+        grids.push(
+          gridOf(
+            table,
+            tableLines,
+            `${scenarioHeading(forecast.scenario, lang)}${comma(lang)}${caseName(c, lang)}`,
+            options,
+          ),
+        );
       }
     }
   }
@@ -34,12 +41,17 @@ export function gridsOf(results: readonly ScenarioResult[], options: RenderOptio
   function gridOf(table: TableName, lines: readonly Line[], context: string, { lang, spark }: RenderOptions): Grid {
     const yearly = lines.filter((line) => !line.span);
     const years = [...(yearly[0]?.values.keys() ?? [])];
-    const cell = (line: Line, value: Decimal | null | undefined) => (value == null ? '–' : displayValue(value, line.kind, unit));
+    const cell = (line: Line, value: Decimal | null | undefined) =>
+      value == null ? '–' : displayValue(value, line.kind, unit);
     const trend = (line: Line) => (spark ? [sparkline(years.map((year) => line.values.get(year)), spark)] : []);
     return {
       title: tableHeading(table, unit, context, lang),
       header: [text('metricHeader', lang), ...years, ...(spark ? [text('trendHeader', lang)] : [])],
-      rows: yearly.map((line) => [lineLabel(line, lang), ...years.map((year) => cell(line, line.values.get(year))), ...trend(line)]),
+      rows: yearly.map((line) => [
+        lineLabel(line, lang),
+        ...years.map((year) => cell(line, line.values.get(year))),
+        ...trend(line),
+      ]),
       notes: lines
         .filter((line) => line.span)
         .map((line) => `${lineLabel(line, lang)}${colon(lang)}${cell(line, [...line.values.values()][0])}`),

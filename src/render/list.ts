@@ -17,5 +17,7 @@ export function renderListJson(entries: readonly ListedScenario[]): string {
 export function renderListTable(entries: readonly ListedScenario[]): string {
   const shown = entries.map((entry) => ({ name: visible(entry.name), title: visible(entry.title) }));
   const width = Math.max(...shown.map((entry) => displayWidth(entry.name)));
-  return shown.map((entry) => `${entry.name}${' '.repeat(width - displayWidth(entry.name) + 2)}${entry.title}\n`).join('');
+  return shown
+    .map((entry) => `${entry.name}${' '.repeat(width - displayWidth(entry.name) + 2)}${entry.title}\n`)
+    .join('');
 }

@@ -10,7 +10,11 @@ export function markdownCell(text: string): string {
 }
 
 /** A GitHub Markdown table: the first `leftColumns` left-aligned, the rest right. */
-export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[], leftColumns = 1): string {
+export function markdownTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  leftColumns = 1,
+): string {
   const row = (cells: readonly string[]) => `| ${cells.map(markdownCell).join(' | ')} |`;
   const align = `|${header.map((_, i) => (i < leftColumns ? ' --- ' : ' ---: ')).join('|')}|`;
   return [row(header), align, ...rows.map(row)].join('\n') + '\n';

@@ -68,13 +68,16 @@ export function displayValue(value: Decimal, kind: ValueKind, unit: string): str
 
 /** A value for people, to every digit machines get: an answer to paste back (133,197.74590163934426). */
 export function preciseValue(value: Decimal, kind: ValueKind, unit: string): string {
-  return kind === 'ratio' ? `${groupThousands(machineNumber(value.times(100)))}%` : groupThousands(machineValue(value, kind, unit));
+  return kind === 'ratio'
+    ? `${groupThousands(machineNumber(value.times(100)))}%`
+    : groupThousands(machineValue(value, kind, unit));
 }
 
 function groupThousands(fixed: string): string {
   const negative = fixed.startsWith('-') && !/^-0(\.0*)?$/.test(fixed);
   const [whole = '', fraction] = fixed.replace(/^-/, '').split('.');
-  // Three digits at a time from the right: a lookahead to the end (\B(?=(\d{3})+$)) rescans the rest of the digits at each one.
+  // Three digits at a time from the right: a lookahead to the end (\B(?=(\d{3})+$)) rescans the rest of the digits at
+  // each one.
   const head = whole.length % 3 || 3;
   const groups = [whole.slice(0, head)];
   for (let i = head; i < whole.length; i += 3) groups.push(whole.slice(i, i + 3));

@@ -4,7 +4,10 @@
 import type { Traced } from '../engine/simulate/tracing.js';
 import type { Chunk } from '../engine/simulate/simulate.js';
 
-/** The columns after `sample`: the ranged inputs' paths, then the metrics (each with its traced value, null when it has none). */
+/**
+ * The columns after `sample`: the ranged inputs' paths, then the metrics (each with its traced value, null when it has
+ * none).
+ */
 export interface SamplesColumns {
   readonly inputs: readonly string[];
   readonly metrics: readonly { readonly address: string; readonly value: Traced | null }[];
@@ -20,7 +23,9 @@ export function samplesRows(chunk: Chunk, { inputs, metrics }: SamplesColumns): 
   const values = metrics.map(({ value }) => (value === null ? undefined : chunk.valueOf(value)));
   const rows: string[] = [];
   for (let i = 0; i < chunk.length; i++) {
-    rows.push(`${[chunk.start + i, ...inputs.map((path) => chunk.draws.get(path)![i]), ...values.map((v) => (typeof v === 'number' ? v : v?.[i]))].join(',')}\n`);
+    const draws = inputs.map((path) => chunk.draws.get(path)![i]);
+    const traced = values.map((v) => (typeof v === 'number' ? v : v?.[i]));
+    rows.push(`${[chunk.start + i, ...draws, ...traced].join(',')}\n`);
   }
   return rows.join('');
 }

@@ -7,7 +7,17 @@ import type { SampleStats } from '../engine/simulate/stats.js';
 import type { Distribution, TableName } from '../engine/types.js';
 import { csvText, csvUnit } from './csv.js';
 import { visible } from './escape.js';
-import { colon, comma, lineLabel, parenthesised, say, scenarioHeading, tableHeading, text, type Lang } from './labels.js';
+import {
+  colon,
+  comma,
+  lineLabel,
+  parenthesised,
+  say,
+  scenarioHeading,
+  tableHeading,
+  text,
+  type Lang,
+} from './labels.js';
 import type { Grid } from './grid.js';
 import { gridMarkdown } from './md.js';
 import { displayValue, machineValue } from './numbers.js';
@@ -56,7 +66,11 @@ export function decimal(value: number): Decimal | null {
 
 /** The statistics' names: in JSON and CSV (machine), or for people (`lang`). */
 function statNames(options: SimulateRenderOptions, lang: Lang | 'machine' = 'machine'): string[] {
-  const errors = !options.errors ? [] : lang === 'machine' ? ['mean_se', 'p50_se'] : [text('meanError', lang), text('medianError', lang)];
+  const errors = !options.errors
+    ? []
+    : lang === 'machine'
+      ? ['mean_se', 'p50_se']
+      : [text('meanError', lang), text('medianError', lang)];
   return [lang === 'machine' ? 'mean' : text('mean', lang), ...options.percentiles.map((p) => `p${p}`), ...errors];
 }
 
@@ -73,7 +87,12 @@ function statValues(output: SimulatedOutput, options: SimulateRenderOptions): (D
 
 function title(table: TableName, options: SimulateRenderOptions): string {
   const { lang } = options;
-  const context = [scenarioHeading({ name: options.scenario, title: options.title }, lang), say.samples(lang, options.samples), say.seed(lang, options.seed), text(options.dist, lang)];
+  const context = [
+    scenarioHeading({ name: options.scenario, title: options.title }, lang),
+    say.samples(lang, options.samples),
+    say.seed(lang, options.seed),
+    text(options.dist, lang),
+  ];
   return tableHeading(table, options.unit, context.join(comma(lang)), lang);
 }
 
@@ -100,13 +119,20 @@ function grids(outputs: readonly SimulatedOutput[], options: SimulateRenderOptio
     // A line no draw moves is one row of its value, not a row per statistic.
     const stats = (fixed: boolean) => (fixed ? [text('mean', lang)] : statNames(options, lang));
     const rows = yearly.flatMap(([line, { byYear, fixed }]) =>
-      stats(fixed).map((stat, s) => [fixed ? lineLabel(line, lang) : `${lineLabel(line, lang)}${colon(lang)}${stat}`, ...years.map((year) => cell(line, byYear.get(year), s))]),
+      stats(fixed).map((stat, s) => [
+        fixed ? lineLabel(line, lang) : `${lineLabel(line, lang)}${colon(lang)}${stat}`,
+        ...years.map((year) => cell(line, byYear.get(year), s)),
+      ]),
     );
     const notes = byLine
       .filter(([line]) => line.span)
       .map(([line, { byYear, fixed }]) => {
         const output = [...byYear.values()][0];
-        const shown = fixed ? cell(line, output, 0) : stats(fixed).map((stat, s) => `${stat} ${cell(line, output, s)}`).join(comma(lang));
+        const shown = fixed
+          ? cell(line, output, 0)
+          : stats(fixed)
+              .map((stat, s) => `${stat} ${cell(line, output, s)}`)
+              .join(comma(lang));
         return `${lineLabel(line, lang)}${colon(lang)}${shown}`;
       });
     return { title: title(table, options), header: [text('metricHeader', lang), ...years], rows, notes };
@@ -129,8 +155,16 @@ function percentText(probability: number): string {
 function exceedLines(outputs: readonly SimulatedOutput[], options: SimulateRenderOptions): string[] {
   return outputs.flatMap((output) =>
     (output.stats.exceed ?? []).map(({ threshold, probability, low, high }) => {
-      const shown = `${displayValue(decimal(threshold)!, output.line.kind, options.unit)}${output.line.kind === 'amount' ? ` ${options.unit}` : ''}`;
-      return say.exceedance(options.lang, addressOf(output), shown, percentText(probability), percentText(low), percentText(high));
+      const unit = output.line.kind === 'amount' ? ` ${options.unit}` : '';
+      const shown = `${displayValue(decimal(threshold)!, output.line.kind, options.unit)}${unit}`;
+      return say.exceedance(
+        options.lang,
+        addressOf(output),
+        shown,
+        percentText(probability),
+        percentText(low),
+        percentText(high),
+      );
     }),
   );
 }
@@ -138,7 +172,9 @@ function exceedLines(outputs: readonly SimulatedOutput[], options: SimulateRende
 /** The inputs by contribution, largest first (by path among equals). */
 function ranked(output: SimulatedOutput, options: SimulateRenderOptions): { input: string; index: number }[] {
   const inputs = options.inputs ?? [];
-  return (output.stats.contributions ?? []).map((index, k) => ({ input: inputs[k]!, index })).sort((a, b) => b.index - a.index || (a.input < b.input ? -1 : 1));
+  return (output.stats.contributions ?? [])
+    .map((index, k) => ({ input: inputs[k]!, index }))
+    .sort((a, b) => b.index - a.index || (a.input < b.input ? -1 : 1));
 }
 
 /** Inputs shown in a --contrib chart; the others are summed in one line. */
@@ -152,23 +188,37 @@ export function contributionText(output: SimulatedOutput, options: SimulateRende
   const width = Math.max(0, ...shown.map(({ input }) => input.length));
   const bars = shown.map(({ input, index }) => {
     const cells = Math.round(index * BAR_WIDTH);
-    return `${input.padEnd(width)}  ${'█'.repeat(cells)}${' '.repeat(BAR_WIDTH - cells)} ${percentText(index).padStart(7)}`;
+    const bar = '█'.repeat(cells) + ' '.repeat(BAR_WIDTH - cells);
+    return `${input.padEnd(width)}  ${bar} ${percentText(index).padStart(7)}`;
   });
-  const sum = (entries: readonly { index: number }[]) => percentText(entries.reduce((total, { index }) => total + index, 0));
+  const sum = (entries: readonly { index: number }[]) =>
+    percentText(entries.reduce((total, { index }) => total + index, 0));
   const more = rest.length > 0 ? [say.contributionRest(options.lang, rest.length, sum(rest))] : [];
-  return [say.contributionTitle(options.lang, addressOf(output)), ...bars, ...more, say.contributionSum(options.lang, sum(all))].map(visible).join('\n') + '\n';
+  return (
+    [
+      say.contributionTitle(options.lang, addressOf(output)),
+      ...bars,
+      ...more,
+      say.contributionSum(options.lang, sum(all)),
+    ]
+      .map(visible)
+      .join('\n') + '\n'
+  );
 }
 
 /** What a table or Markdown output adds after its tables: --exceed's lines, --precision's outcome. */
 function summaryLines(outputs: readonly SimulatedOutput[], options: SimulateRenderOptions): string[] {
   const { precision } = options;
-  const reached = precision ? [say.precisionReached(options.lang, percentText(precision.target), options.samples, precision.reached)] : [];
+  const reached = precision
+    ? [say.precisionReached(options.lang, percentText(precision.target), options.samples, precision.reached)]
+    : [];
   return [...exceedLines(outputs, options), ...reached].map(visible);
 }
 
 export function histogramText(output: SimulatedOutput, options: SimulateRenderOptions): string {
   const name = addressOf(output);
-  const title = `${name}${parenthesised(options.unit, options.lang)}${colon(options.lang)}${say.samples(options.lang, options.samples)}`;
+  const { unit, lang, samples } = options;
+  const title = `${name}${parenthesised(unit, lang)}${colon(lang)}${say.samples(lang, samples)}`;
   // Undefined in every sample (a CAGR from a first value of 0): nothing to draw, nor ends to label.
   if (output.stats.count === 0) return `${title}\n${say.noValueSampled(options.lang)}\n`;
   const counts = output.stats.histogram;
@@ -181,14 +231,28 @@ export function histogramText(output: SimulatedOutput, options: SimulateRenderOp
   );
   const lo = displayValue(decimal(output.stats.min)!, output.line.kind, options.unit);
   const hi = displayValue(decimal(output.stats.max)!, output.line.kind, options.unit);
-  return [title, ...bars.map((bar) => `│${bar}`), `└${'─'.repeat(columns)}`, ` ${lo}${' '.repeat(Math.max(1, columns - lo.length - hi.length))}${hi}`].join('\n') + '\n';
+  return (
+    [
+      title,
+      ...bars.map((bar) => `│${bar}`),
+      `└${'─'.repeat(columns)}`,
+      ` ${lo}${' '.repeat(Math.max(1, columns - lo.length - hi.length))}${hi}`,
+    ].join('\n') + '\n'
+  );
 }
 
 export function renderSimulateTable(outputs: readonly SimulatedOutput[], options: SimulateRenderOptions): string {
   const tables = grids(outputs, options).map((grid) => gridTable(grid, options.style));
   const summary = summaryLines(outputs, options);
-  const contributions = outputs.filter((output) => output.stats.contributions).map((output) => contributionText(output, options));
-  return [...tables, ...options.histograms.map((output) => histogramText(output, options)), ...(summary.length > 0 ? [`${summary.join('\n')}\n`] : []), ...contributions].join('\n');
+  const contributions = outputs
+    .filter((output) => output.stats.contributions)
+    .map((output) => contributionText(output, options));
+  return [
+    ...tables,
+    ...options.histograms.map((output) => histogramText(output, options)),
+    ...(summary.length > 0 ? [`${summary.join('\n')}\n`] : []),
+    ...contributions,
+  ].join('\n');
 }
 
 export function renderSimulateMarkdown(outputs: readonly SimulatedOutput[], options: SimulateRenderOptions): string {
@@ -198,7 +262,12 @@ export function renderSimulateMarkdown(outputs: readonly SimulatedOutput[], opti
     .filter((output) => output.stats.contributions)
     .map((output) => {
       const rows = ranked(output, options).map(({ input, index }) => [input, percentText(index)]);
-      return gridMarkdown({ title: say.contributionTitle(options.lang, addressOf(output)), header: [text('input', options.lang), text('varianceShare', options.lang)], rows, notes: [] });
+      return gridMarkdown({
+        title: say.contributionTitle(options.lang, addressOf(output)),
+        header: [text('input', options.lang), text('varianceShare', options.lang)],
+        rows,
+        notes: [],
+      });
     });
   return [...tables, ...(summary.length > 0 ? [summary.join('')] : []), ...contributions].join('\n');
 }
@@ -220,9 +289,16 @@ export function renderSimulateJson(outputs: readonly SimulatedOutput[], options:
     metric: output.line.metric,
     key: output.line.key,
     year: output.year,
-    ...Object.fromEntries(statValues(output, options).map((value, i) => [names[i]!, machine(value, output, options.unit)])),
+    ...Object.fromEntries(
+      statValues(output, options).map((value, i) => [names[i]!, machine(value, output, options.unit)]),
+    ),
   }));
-  const where = (output: SimulatedOutput) => ({ table: output.line.table, metric: output.line.metric, key: output.line.key, year: output.year });
+  const where = (output: SimulatedOutput) => ({
+    table: output.line.table,
+    metric: output.line.metric,
+    key: output.line.key,
+    year: output.year,
+  });
   const exceed = outputs.flatMap((output) =>
     (output.stats.exceed ?? []).map(({ threshold, probability, low, high }) => ({
       ...where(output),
@@ -234,7 +310,10 @@ export function renderSimulateJson(outputs: readonly SimulatedOutput[], options:
   );
   const contributions = outputs
     .filter((output) => output.stats.contributions)
-    .map((output) => ({ ...where(output), inputs: ranked(output, options).map(({ input, index }) => ({ input, index: machineProbability(index) })) }));
+    .map((output) => ({
+      ...where(output),
+      inputs: ranked(output, options).map(({ input, index }) => ({ input, index: machineProbability(index) })),
+    }));
   const document = {
     format: SIMULATE_FORMAT,
     scenario: options.scenario,
@@ -266,14 +345,39 @@ export function renderSimulateCsv(outputs: readonly SimulatedOutput[], options: 
       csvUnit(output.line.kind, options.unit),
     ]),
   );
-  const row = (output: SimulatedOutput, stat: string, value: string | null, unit: string) => [options.scenario, output.line.table, output.line.metric, output.line.key, output.year, stat, value ?? '', unit];
+  const row = (output: SimulatedOutput, stat: string, value: string | null, unit: string) => [
+    options.scenario,
+    output.line.table,
+    output.line.metric,
+    output.line.key,
+    output.year,
+    stat,
+    value ?? '',
+    unit,
+  ];
   const exceedRows = outputs.flatMap((output) =>
     (output.stats.exceed ?? []).flatMap(({ threshold, probability, low, high }) => {
       const stat = `P>${machine(decimal(threshold), output, options.unit)}`;
-      return [row(output, stat, machineProbability(probability), 'ratio'), row(output, `${stat}:low95`, machineProbability(low), 'ratio'), row(output, `${stat}:high95`, machineProbability(high), 'ratio')];
+      return [
+        row(output, stat, machineProbability(probability), 'ratio'),
+        row(output, `${stat}:low95`, machineProbability(low), 'ratio'),
+        row(output, `${stat}:high95`, machineProbability(high), 'ratio'),
+      ];
     }),
   );
-  const contributionRows = outputs.flatMap((output) => ranked(output, options).map(({ input, index }) => row(output, `contrib:${input}`, machineProbability(index), 'ratio')));
+  const contributionRows = outputs.flatMap((output) =>
+    ranked(output, options).map(({ input, index }) =>
+      row(output, `contrib:${input}`, machineProbability(index), 'ratio'),
+    ),
+  );
   const stamp = options.stamp ? stampComment(options.stamp, 'csv') : '';
-  return stamp + csvText([['scenario', 'table', 'metric', 'key', 'year', 'stat', 'value', 'unit'], ...rows, ...exceedRows, ...contributionRows]);
+  return (
+    stamp +
+    csvText([
+      ['scenario', 'table', 'metric', 'key', 'year', 'stat', 'value', 'unit'],
+      ...rows,
+      ...exceedRows,
+      ...contributionRows,
+    ])
+  );
 }

@@ -28,7 +28,10 @@ export interface Solution {
   /** The metric's value with the input at `value`. */
   readonly result: Decimal;
   readonly iterations: number;
-  /** The metric's line (its address without the year) over the years of its table, with the input at `value`; no years for a metric without them. */
+  /**
+   * The metric's line (its address without the year) over the years of its table, with the input at `value`; no years
+   * for a metric without them.
+   */
   readonly line: { readonly name: string; readonly years: readonly (readonly [year: string, value: Decimal])[] };
 }
 
@@ -57,8 +60,18 @@ export function renderSolveText(solution: Solution, { unit, lang }: SolveRenderO
   const show = (x: Decimal) => metricText(x, metricKind, unit);
   const text = [
     `${solution.vary} = ${answer}${solution.everyYear ? say.everyYear(lang) : ''}`,
-    say.solved(lang, solution.metric, show(solution.result), show(solution.target), solution.scenario, solution.case, solution.iterations),
-    ...(line.years.length > 0 ? [`${line.name}: ${line.years.map(([year, x]) => `${year} ${displayValue(x, metricKind, unit)}`).join(' | ')}`] : []),
+    say.solved(
+      lang,
+      solution.metric,
+      show(solution.result),
+      show(solution.target),
+      solution.scenario,
+      solution.case,
+      solution.iterations,
+    ),
+    ...(line.years.length > 0
+      ? [`${line.name}: ${line.years.map(([year, x]) => `${year} ${displayValue(x, metricKind, unit)}`).join(' | ')}`]
+      : []),
   ];
   return `${text.map(visible).join('\n')}\n`;
 }

@@ -11,12 +11,18 @@ const LEVELS: Record<SparkStyle, readonly string[]> = {
   ascii: ['.', ':', '-', '=', '+', '*', '#', '@'],
 };
 
-/** One character per value: its level between the lowest and the highest; a flat line in the middle, a missing value blank. */
+/**
+ * One character per value: its level between the lowest and the highest; a flat line in the middle, a missing value
+ * blank.
+ */
 export function sparkline(values: readonly (Decimal | null | undefined)[], style: SparkStyle): string {
   const levels = LEVELS[style];
   const present = values.filter((value): value is Decimal => value != null);
   if (present.length === 0) return ' '.repeat(values.length);
-  const [min, max] = present.reduce(([lo, hi], value) => [value.lessThan(lo) ? value : lo, value.greaterThan(hi) ? value : hi], [present[0]!, present[0]!]);
+  const [min, max] = present.reduce(
+    ([lo, hi], value) => [value.lessThan(lo) ? value : lo, value.greaterThan(hi) ? value : hi],
+    [present[0]!, present[0]!],
+  );
   const span = max.minus(min);
   const top = levels.length - 1;
   return values

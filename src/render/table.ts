@@ -18,7 +18,8 @@ export function renderTable(results: readonly ScenarioResult[], options: RenderO
 /** A grid on a terminal: its title (wrapped at OUTPUT_WIDTH), the table, the notes below it. */
 export function gridTable(grid: Grid, style: Style): string {
   const notes = grid.notes.map((note) => `${style.dim(visible(note))}\n`).join('');
-  return `${style.bold(wrapText(visible(grid.title), OUTPUT_WIDTH))}\n${drawTable(grid, { emphasis: style.bold })}${notes}`;
+  const title = style.bold(wrapText(visible(grid.title), OUTPUT_WIDTH));
+  return `${title}\n${drawTable(grid, { emphasis: style.bold })}${notes}`;
 }
 
 export interface TableLayout {
@@ -41,16 +42,24 @@ export interface TableLayout {
  * hold labels and names from the scenario), so colour comes through `paint`,
  * never in a cell.
  */
-export function drawTable(grid: Pick<Grid, 'header' | 'rows'>, { emphasis = (text) => text, leftColumns = 1, paint, below }: TableLayout = {}): string {
+export function drawTable(
+  grid: Pick<Grid, 'header' | 'rows'>,
+  { emphasis = (text) => text, leftColumns = 1, paint, below }: TableLayout = {},
+): string {
   const header = grid.header.map(visible);
   const rows = grid.rows.map((cells) => cells.map(visible));
   const all = [header, ...rows];
   const widths = header.map((_, column) => Math.max(...all.map((row) => displayWidth(row[column] ?? ''))));
   const under = rows.map((_, r) => below?.(r)).map((text) => (text === undefined ? undefined : visible(text)));
-  const wanted = Math.min(OUTPUT_WIDTH - 4, Math.max(0, ...under.map((text) => (text === undefined ? 0 : displayWidth(text) + 2))));
+  const wanted = Math.min(
+    OUTPUT_WIDTH - 4,
+    Math.max(0, ...under.map((text) => (text === undefined ? 0 : displayWidth(text) + 2))),
+  );
   const table = widths.reduce((sum, width) => sum + width + 3, -3);
   if (wanted > table) {
-    const stretch = widths.slice(0, leftColumns).reduce((widest, width, column) => (width > widths[widest]! ? column : widest), 0);
+    const stretch = widths
+      .slice(0, leftColumns)
+      .reduce((widest, width, column) => (width > widths[widest]! ? column : widest), 0);
     widths[stretch]! += wanted - table;
   }
   const inner = Math.max(table, wanted);
@@ -58,10 +67,21 @@ export function drawTable(grid: Pick<Grid, 'header' | 'rows'>, { emphasis = (tex
     const space = ' '.repeat(Math.max(0, width - displayWidth(text)));
     return left ? text + space : space + text;
   };
-  const rule = (left: string, middle: string, right: string) => `${left}${widths.map((width) => '─'.repeat(width + 2)).join(middle)}${right}\n`;
-  const row = (cells: readonly string[], style: (text: string, column: number) => string) =>
-    `│${cells.map((cell, column) => ` ${style(pad(cell, widths[column]!, column < leftColumns), column)} `).join('│')}│\n`;
-  const lines = (text: string | undefined) => (text === undefined ? '' : wrapWords('  ', text, '    ', inner).split('\n').map((line) => `│ ${pad(line, inner, true)} │\n`).join(''));
-  const body = rows.map((cells, r) => row(cells, (text, column) => (paint ? paint(text, r, column) : text)) + lines(under[r])).join('');
+  const rule = (left: string, middle: string, right: string) =>
+    `${left}${widths.map((width) => '─'.repeat(width + 2)).join(middle)}${right}\n`;
+  const row = (cells: readonly string[], style: (text: string, column: number) => string) => {
+    const padded = cells.map((cell, column) => ` ${style(pad(cell, widths[column]!, column < leftColumns), column)} `);
+    return `│${padded.join('│')}│\n`;
+  };
+  const lines = (text: string | undefined) =>
+    text === undefined
+      ? ''
+      : wrapWords('  ', text, '    ', inner)
+          .split('\n')
+          .map((line) => `│ ${pad(line, inner, true)} │\n`)
+          .join('');
+  const body = rows
+    .map((cells, r) => row(cells, (text, column) => (paint ? paint(text, r, column) : text)) + lines(under[r]))
+    .join('');
   return rule('┌', '┬', '┐') + row(header, emphasis) + rule('├', '┼', '┤') + body + rule('└', '┴', '┘');
 }

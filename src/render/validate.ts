@@ -34,7 +34,8 @@ const LIMIT_OPTIONS = { maxGrowth: '--max-growth' } as const;
 /** A warning's message, with the limit it goes beyond (`…, more than --max-growth 100%`). */
 export function warningMessage({ message, beyond }: HygieneWarning, lang: Lang): string {
   if (beyond === undefined) return message[lang];
-  return `${message[lang]}${say.beyondLimit(lang, `${LIMIT_OPTIONS[beyond.limit]} ${beyond.value.times(100).toFixed()}%`)}`;
+  const limit = `${LIMIT_OPTIONS[beyond.limit]} ${beyond.value.times(100).toFixed()}%`;
+  return `${message[lang]}${say.beyondLimit(lang, limit)}`;
 }
 
 /** validate: `<file>: ok`, or the file's problems; then its warnings, in English. */
@@ -47,7 +48,12 @@ export function renderHygiene(files: readonly FileFindings[], level: 'warning' |
   return report(files, level, lang, (file) => file.warnings.length === 0);
 }
 
-function report(files: readonly FileFindings[], level: 'warning' | 'error', lang: Lang, isOk: (file: FileFindings) => boolean): FileReport[] {
+function report(
+  files: readonly FileFindings[],
+  level: 'warning' | 'error',
+  lang: Lang,
+  isOk: (file: FileFindings) => boolean,
+): FileReport[] {
   const reported = new Set<string>();
   const line = (text: string) => `${visible(text)}\n`;
   return files.map((file) => {

@@ -21,6 +21,7 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
  * (~12 million instructions: a table's – made a cold forecast 2% slower).
  */
 const PLAIN =
+  // eslint-disable-next-line @stylistic/max-len -- one character class, which does not split
   /^[\x20-\x7e\xa0-\xac\xae-\u02ff\u0370-\u03ff\u0400-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e\u2190-\u22ff\u2500-\u25ff\u3000-\u3029\u3030-\u303e\u3041-\u3096\u309b-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff01-\uff9f\uffa1-\uffdc\uffe0-\uffe6\uffe8-\uffee]*$/;
 
 /** Columns the text takes on a terminal, ignoring colour escapes. */
@@ -57,14 +58,18 @@ function onFirstUse(make: () => RegExp): Pick<RegExp, 'test'> {
 }
 
 /** Characters that print nothing by themselves. */
-const INVISIBLE = onFirstUse(() => /[\p{Default_Ignorable_Code_Point}\p{Control}\p{Format}\p{Nonspacing_Mark}\p{Enclosing_Mark}\p{Surrogate}]/u);
+const INVISIBLE = onFirstUse(
+  () => /[\p{Default_Ignorable_Code_Point}\p{Control}\p{Format}\p{Nonspacing_Mark}\p{Enclosing_Mark}\p{Surrogate}]/u,
+);
 /** Grapheme_Cluster_Break=Extend: marks, variation selectors, emoji modifiers, tags. */
 const GRAPHEME_EXTEND = onFirstUse(() => /[\p{Grapheme_Extend}\p{Emoji_Modifier}]/u);
 /** Characters that belong to the cluster before them (GB9, GB9a: Thai and Lao AM are spacing marks there). */
 const EXTEND = onFirstUse(() => /[\p{Grapheme_Extend}\p{Emoji_Modifier}\p{Spacing_Mark}\u200d\u0e33\u0eb3]/u);
 const CONTROL_OR_FORMAT = onFirstUse(() => /[\p{Control}\p{Format}\p{Line_Separator}\p{Paragraph_Separator}]/u);
 /** Grapheme_Cluster_Break=Prepend: characters that belong to the cluster after them (GB9b). */
-const PREPEND = /[\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\u{110bd}\u{110cd}\u{111c2}\u{111c3}\u{1193f}\u{11941}\u{11a3a}\u{11a84}-\u{11a89}\u{11d46}\u{11f02}]/u;
+const PREPEND =
+  // eslint-disable-next-line @stylistic/max-len -- one character class, which does not split
+  /[\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\u{110bd}\u{110cd}\u{111c2}\u{111c3}\u{1193f}\u{11941}\u{11a3a}\u{11a84}-\u{11a89}\u{11d46}\u{11f02}]/u;
 const PICTOGRAPHIC = onFirstUse(() => /\p{Extended_Pictographic}/u);
 const REGIONAL_INDICATOR = onFirstUse(() => /\p{Regional_Indicator}/u);
 const SPACING_MARK = onFirstUse(() => /\p{Spacing_Mark}/u);
@@ -76,9 +81,12 @@ const KEYCAP_BASE = /^[0-9#*]$/;
 const ZWJ = 0x200d;
 const VARIATION_SELECTOR_16 = 0xfe0f;
 
-const is = (pattern: Pick<RegExp, 'test'>, codePoint: number | undefined) => codePoint !== undefined && pattern.test(String.fromCodePoint(codePoint));
+const is = (pattern: Pick<RegExp, 'test'>, codePoint: number | undefined) =>
+  codePoint !== undefined && pattern.test(String.fromCodePoint(codePoint));
 
-/** Whether a character belongs to the cluster before it, by the rules of UAX #29 that change a width, in their order. */
+/**
+ * Whether a character belongs to the cluster before it, by the rules of UAX #29 that change a width, in their order.
+ */
 function extendsCluster(cluster: readonly number[], codePoint: number, char: string): boolean {
   const last = cluster[cluster.length - 1]!;
   // GB4, GB5: a control character is a cluster of its own
@@ -173,7 +181,8 @@ function jamoWidth(cluster: readonly number[]): number {
 function isEmoji(cluster: readonly number[]): boolean {
   const [base, second] = cluster;
   if (cluster.length === 2) {
-    if (second === VARIATION_SELECTOR_16) return is(EMOJI, base) && !is(KEYCAP_BASE, base) && !is(REGIONAL_INDICATOR, base);
+    if (second === VARIATION_SELECTOR_16)
+      return is(EMOJI, base) && !is(KEYCAP_BASE, base) && !is(REGIONAL_INDICATOR, base);
     if (is(MODIFIER, second)) return is(MODIFIER_BASE, base);
     if (is(REGIONAL_INDICATOR, base)) return is(REGIONAL_INDICATOR, second);
   }
@@ -210,12 +219,16 @@ function wrapLine(line: string, width: number): string {
     const [, term, gap, description] = twoColumns as unknown as [string, string, string, string];
     const column = displayWidth(term + gap);
     if (width - column >= MIN_COLUMN) return wrapWords(term + gap, description, ' '.repeat(column), width);
-    return `${wrapWords(lead, term.slice(lead.length), hanging, width)}\n${wrapWords(hanging, description, hanging, width)}`;
+    const below = wrapWords(hanging, description, hanging, width);
+    return `${wrapWords(lead, term.slice(lead.length), hanging, width)}\n${below}`;
   }
   return wrapWords(lead, line.slice(lead.length), hanging, width);
 }
 
-/** The words of `text` after `first`, then on lines starting with `indent`; each line within `width` when its words allow. */
+/**
+ * The words of `text` after `first`, then on lines starting with `indent`; each line within `width` when its words
+ * allow.
+ */
 export function wrapWords(first: string, text: string, indent: string, width: number): string {
   const lines: string[] = [];
   let line = first;

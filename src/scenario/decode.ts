@@ -3,7 +3,16 @@
 // items, inputs with their defaults, alternatives, and the models' checks,
 // whose problems are placed at the positions of what they are about. Every
 // problem is collected with its position; nothing after this re-checks inputs.
-import { MODELS, keysOf, type Alternatives, type InputShape, type Model, type NamedShape, type SectionShape, type Shape } from '../engine/models/index.js';
+import {
+  MODELS,
+  keysOf,
+  type Alternatives,
+  type InputShape,
+  type Model,
+  type NamedShape,
+  type SectionShape,
+  type Shape,
+} from '../engine/models/index.js';
 import { inputYears } from '../engine/analysis/inputs.js';
 import type { InputProblem, Item, Label, Provenance, Scenario, Series, ValueKind, Year } from '../engine/types.js';
 import { isYearInWindow, YEAR_WINDOW } from '../shared/limits.js';
@@ -20,7 +29,9 @@ import type { ReadContext } from './values.js';
 
 /** What decoding a merged tree needs to know of where its parts were written. */
 export interface Origins {
-  /** The unit of the bare amounts of each file and each --set, by the name positions give it (亿元 where none is listed). */
+  /**
+   * The unit of the bare amounts of each file and each --set, by the name positions give it (亿元 where none is listed).
+   */
   readonly units: ReadonlyMap<string, string>;
   /** Inherited entries that a null removed, by path, with the position of the null. */
   readonly removed: ReadonlyMap<string, Pos>;
@@ -66,7 +77,8 @@ class Fields {
     let node: RawNode = this.node;
     const below = path === this.path ? [] : path.slice(this.path === '' ? 0 : this.path.length + 1).split('.');
     for (const key of below) {
-      const next: RawNode | undefined = node.kind === 'map' ? node.entries.find((entry) => entry.key === key)?.value : undefined;
+      const next: RawNode | undefined =
+        node.kind === 'map' ? node.entries.find((entry) => entry.key === key)?.value : undefined;
       if (next === undefined) break;
       node = next;
     }
@@ -74,7 +86,12 @@ class Fields {
   }
 }
 
-export function decodeScenario(root: RawNode, defaultName: string, problems: Problems, origins: Origins): Scenario | undefined {
+export function decodeScenario(
+  root: RawNode,
+  defaultName: string,
+  problems: Problems,
+  origins: Origins,
+): Scenario | undefined {
   const top = fields(root, '', keysOf(SCENARIO), problems, SCENARIO.expect);
   if (!top) return undefined;
 
@@ -93,7 +110,15 @@ export function decodeScenario(root: RawNode, defaultName: string, problems: Pro
     const unitName = origins.units.get(pos.file) ?? DEFAULT_UNIT;
     return { unitName, unitSize: unitSize(unitName)! };
   };
-  const ctx: DecodeContext = { problems, provenance, unitName: DEFAULT_UNIT, unitSize: unitSize(DEFAULT_UNIT)!, unitAt, removed: origins.removed, seriesYears: { count: 0 } };
+  const ctx: DecodeContext = {
+    problems,
+    provenance,
+    unitName: DEFAULT_UNIT,
+    unitSize: unitSize(DEFAULT_UNIT)!,
+    unitAt,
+    removed: origins.removed,
+    seriesYears: { count: 0 },
+  };
   const years = readYears(top.get('years'), 'years', ctx) ?? DEFAULT_YEARS;
 
   const sections: Decoded = {};
@@ -107,9 +132,18 @@ export function decodeScenario(root: RawNode, defaultName: string, problems: Pro
   checkDiscreteInputs(provenance, problems);
 
   const metricsNode = top.get('metrics');
-  const written = metricsNode && namedItems(top, 'metrics', METRICS, ctx, (node, path, id) => readItem(node, path, id, METRICS.item, years, ctx));
+  const written =
+    metricsNode &&
+    namedItems(top, 'metrics', METRICS, ctx, (node, path, id) => readItem(node, path, id, METRICS.item, years, ctx));
   if (!problems.empty) return undefined;
-  const scenario: Scenario = { name, title, ...(description !== undefined && { description }), provenance, ...sections, ...(simulation && { simulation }) };
+  const scenario: Scenario = {
+    name,
+    title,
+    ...(description !== undefined && { description }),
+    provenance,
+    ...sections,
+    ...(simulation && { simulation }),
+  };
   if (!written || written.length === 0) return scenario;
   const metrics = checkMetrics(written as unknown as WrittenMetric[], metricsNode!, scenario, problems);
   return metrics && { ...scenario, metrics };
@@ -121,7 +155,12 @@ export function fileUnit(root: RawMap, problems: Problems): string | undefined {
   if (node === undefined) return undefined;
   const written = node.kind === 'scalar' ? node.text : '';
   if (unitSize(written) !== undefined) return written;
-  problems.add(node.pos, 'unit', `unknown unit '${written}'${didYouMean(written, AMOUNT_UNITS.keys())}; expected one of ${[...AMOUNT_UNITS.keys()].join(' ')}`);
+  problems.add(
+    node.pos,
+    'unit',
+    `unknown unit '${written}'${didYouMean(written, AMOUNT_UNITS.keys())}; expected one of ` +
+      `${[...AMOUNT_UNITS.keys()].join(' ')}`,
+  );
   return undefined;
 }
 
@@ -130,7 +169,13 @@ export function fileUnit(root: RawMap, problems: Problems): string | undefined {
  * builds on another (bankProfit on supplyChain) needs it, and its years lie
  * within the other's, which are its default.
  */
-function readModel(model: Model, node: RawNode, top: Fields, topYears: readonly Year[], ctx: DecodeContext): Decoded | undefined {
+function readModel(
+  model: Model,
+  node: RawNode,
+  top: Fields,
+  topYears: readonly Year[],
+  ctx: DecodeContext,
+): Decoded | undefined {
   const { buildsOn, section } = model;
   let inherited = topYears;
   if (buildsOn) {
@@ -144,14 +189,24 @@ function readModel(model: Model, node: RawNode, top: Fields, topYears: readonly 
   const own = readYears(yearsNode, map.child('years'), ctx);
   let years = own ?? inherited;
   if (buildsOn && own && own.some((year) => !inherited.includes(year))) {
-    ctx.problems.add(yearsNode!.pos, map.child('years'), `must lie within ${buildsOn.section}'s years ${inherited[0]}..${inherited[inherited.length - 1]}`);
+    ctx.problems.add(
+      yearsNode!.pos,
+      map.child('years'),
+      `must lie within ${buildsOn.section}'s years ${inherited[0]}..${inherited[inherited.length - 1]}`,
+    );
     years = inherited;
   }
   const inputs = readSection(map, model.inputs, inputYears(model, years), ctx);
   return inputs && { years, ...inputs };
 }
 
-function fields(node: RawNode | undefined, path: string, known: readonly string[], problems: Problems, expectation: string): Fields | undefined {
+function fields(
+  node: RawNode | undefined,
+  path: string,
+  known: readonly string[],
+  problems: Problems,
+  expectation: string,
+): Fields | undefined {
   if (node === undefined) return undefined;
   if (node.kind !== 'map') {
     problems.add(node.pos, path, `expected ${expectation}`);
@@ -159,7 +214,11 @@ function fields(node: RawNode | undefined, path: string, known: readonly string[
   }
   for (const { key, keyPos } of node.entries) {
     if (!known.includes(key)) {
-      problems.add(keyPos, path === '' ? key : `${path}.${key}`, `unknown key${didYouMean(key, known)}; expected one of ${known.join(', ')}`);
+      problems.add(
+        keyPos,
+        path === '' ? key : `${path}.${key}`,
+        `unknown key${didYouMean(key, known)}; expected one of ${known.join(', ')}`,
+      );
     }
   }
   return new Fields(node, path);
@@ -178,7 +237,8 @@ function readYears(node: RawNode | undefined, path: string, ctx: ReadContext): Y
   if (node === undefined) return undefined;
   let from: string | undefined;
   let to: string | undefined;
-  if (node.kind === 'scalar') [from, to] = node.text.includes('..') ? node.text.split('..').map((s) => s.trim()) : [node.text, node.text];
+  if (node.kind === 'scalar')
+    [from, to] = node.text.includes('..') ? node.text.split('..').map((s) => s.trim()) : [node.text, node.text];
   else if (node.kind === 'map') {
     const map = fields(node, path, ['from', 'to'], ctx.problems, '');
     const scalar = (key: string) => {
@@ -194,11 +254,19 @@ function readYears(node: RawNode | undefined, path: string, ctx: ReadContext): Y
   }
   const [first, last] = [Number(from), Number(to)];
   if (!isYearInWindow(first) || !isYearInWindow(last)) {
-    ctx.problems.add(node.pos, path, `expected years within ${YEAR_WINDOW.first}..${YEAR_WINDOW.last}; got ${first}..${last}`);
+    ctx.problems.add(
+      node.pos,
+      path,
+      `expected years within ${YEAR_WINDOW.first}..${YEAR_WINDOW.last}; got ${first}..${last}`,
+    );
     return undefined;
   }
   if (first > last || last - first >= MAX_YEARS) {
-    ctx.problems.add(node.pos, path, `expected a first year ≤ the last, at most ${MAX_YEARS} years; got ${first}..${last}`);
+    ctx.problems.add(
+      node.pos,
+      path,
+      `expected a first year ≤ the last, at most ${MAX_YEARS} years; got ${first}..${last}`,
+    );
     return undefined;
   }
   return Array.from({ length: last - first + 1 }, (_, i) => first + i);
@@ -215,7 +283,13 @@ function moduleYears(node: RawMap, inherited: readonly Year[], ctx: ReadContext)
  * form where their first key is); undefined when an input in it is not valid.
  * Its checks run once all its inputs are.
  */
-function readSection(map: Fields, shape: SectionShape, years: readonly Year[], ctx: DecodeContext, id?: string): Decoded | undefined {
+function readSection(
+  map: Fields,
+  shape: SectionShape,
+  years: readonly Year[],
+  ctx: DecodeContext,
+  id?: string,
+): Decoded | undefined {
   const value: Decoded = {};
   let ok = true;
   const done = new Set<string>();
@@ -232,7 +306,15 @@ function readSection(map: Fields, shape: SectionShape, years: readonly Year[], c
 }
 
 /** Reads one field into `value`; false when it is an input (or holds one) that is not valid. */
-function readField(map: Fields, key: string, field: Shape, years: readonly Year[], ctx: DecodeContext, value: Decoded, id?: string): boolean {
+function readField(
+  map: Fields,
+  key: string,
+  field: Shape,
+  years: readonly Year[],
+  ctx: DecodeContext,
+  value: Decoded,
+  id?: string,
+): boolean {
   switch (field.kind) {
     case 'label':
       value.label = readLabel(map, id ?? key, ctx);
@@ -248,7 +330,9 @@ function readField(map: Fields, key: string, field: Shape, years: readonly Year[
     case 'input':
       return readInput(map, key, field, years, ctx, value);
     case 'named': {
-      const items = namedItems(map, key, field, ctx, (node, path, itemId) => readItem(node, path, itemId, field.item, years, ctx));
+      const items = namedItems(map, key, field, ctx, (node, path, itemId) =>
+        readItem(node, path, itemId, field.item, years, ctx),
+      );
       if (items === undefined) return false;
       value[key] = items;
       return report(field.check?.(items as never, { path: map.child(key), years }), map, ctx);
@@ -269,7 +353,15 @@ function readField(map: Fields, key: string, field: Shape, years: readonly Year[
   }
 }
 
-function readInput(map: Fields, key: string, field: InputShape, years: readonly Year[], ctx: DecodeContext, value: Decoded, optional = field.optional === true): boolean {
+function readInput(
+  map: Fields,
+  key: string,
+  field: InputShape,
+  years: readonly Year[],
+  ctx: DecodeContext,
+  value: Decoded,
+  optional = field.optional === true,
+): boolean {
   if (optional && map.get(key) === undefined) return true;
   const series = readInputSeries(map, key, field.value, years, ctx, field.default);
   if (series) value[key] = series;
@@ -277,7 +369,14 @@ function readInput(map: Fields, key: string, field: InputShape, years: readonly 
 }
 
 /** Inputs in one of several forms: at most one form given, and one required when they are. */
-function readAlternatives(map: Fields, shape: SectionShape, alternatives: Alternatives, years: readonly Year[], ctx: DecodeContext, value: Decoded): boolean {
+function readAlternatives(
+  map: Fields,
+  shape: SectionShape,
+  alternatives: Alternatives,
+  years: readonly Year[],
+  ctx: DecodeContext,
+  value: Decoded,
+): boolean {
   const given = alternatives.forms.map((form) => form.filter((key) => map.get(key) !== undefined));
   const first = given.findIndex((keys) => keys.length > 0);
   const second = given.findIndex((keys, i) => i > first && keys.length > 0);
@@ -288,16 +387,26 @@ function readAlternatives(map: Fields, shape: SectionShape, alternatives: Altern
   }
   const form = first >= 0 ? alternatives.forms[first]! : alternatives.required ? alternatives.forms[0]! : [];
   // Within a form every input is required.
-  return form.map((key) => readInput(map, key, shape.fields[key] as InputShape, years, ctx, value, false)).every(Boolean);
+  return form
+    .map((key) => readInput(map, key, shape.fields[key] as InputShape, years, ctx, value, false))
+    .every(Boolean);
 }
 
 /** Problems of a check, at the positions of what they are about; true when there are none. */
 function report(problems: readonly InputProblem[] | undefined, map: Fields, ctx: DecodeContext): boolean {
-  for (const problem of problems ?? []) ctx.problems.add(map.nodeAt(problem.at ?? problem.path).pos, problem.path, problem.message);
+  for (const problem of problems ?? [])
+    ctx.problems.add(map.nodeAt(problem.at ?? problem.path).pos, problem.path, problem.message);
   return (problems ?? []).length === 0;
 }
 
-function readInputSeries(parent: Fields, key: string, kind: ValueKind, years: readonly Year[], ctx: DecodeContext, fallback: InputShape['default']): Series | undefined {
+function readInputSeries(
+  parent: Fields,
+  key: string,
+  kind: ValueKind,
+  years: readonly Year[],
+  ctx: DecodeContext,
+  fallback: InputShape['default'],
+): Series | undefined {
   const node = parent.get(key);
   const path = parent.child(key);
   if (node === undefined) {
@@ -305,9 +414,18 @@ function readInputSeries(parent: Fields, key: string, kind: ValueKind, years: re
       missing(parent, key, ctx);
       return undefined;
     }
-    const result = readSeries({ kind: 'scalar', pos: parent.node.pos, text: fallback.value, type: 'string' }, kind, years, path, ctx);
+    const result = readSeries(
+      { kind: 'scalar', pos: parent.node.pos, text: fallback.value, type: 'string' },
+      kind,
+      years,
+      path,
+      ctx,
+    );
     const anchor = ctx.provenance.get(path)?.anchors.get(0);
-    if (anchor) ctx.provenance.set(path, { path, kind, method: 'default', anchors: new Map([[0, { ...anchor, source: fallback.source }]]) });
+    if (anchor) {
+      const anchors = new Map([[0, { ...anchor, source: fallback.source }]]);
+      ctx.provenance.set(path, { path, kind, method: 'default', anchors });
+    }
     return result;
   }
   return readSeries(node, kind, years, path, ctx);
@@ -322,7 +440,12 @@ function missing(parent: Fields, key: string, ctx: DecodeContext): void {
     return;
   }
   const owner = parent.path.split('.').pop()!;
-  ctx.problems.add(nullAt, path, `${key} is required, so null cannot remove it; remove ${parent.path} instead (${owner}: null), or give ${key} a value`);
+  ctx.problems.add(
+    nullAt,
+    path,
+    `${key} is required, so null cannot remove it; remove ${parent.path} instead (${owner}: null), or ` +
+      `give ${key} a value`,
+  );
 }
 
 function readLabel(parent: Fields, id: string, ctx: ReadContext): Label {
@@ -345,7 +468,14 @@ function readBoolean(parent: Fields, key: string, fallback: boolean, ctx: ReadCo
 }
 
 /** One named item (a mode, segment, ...): its id, then its fields. */
-function readItem(node: RawNode, path: string, id: string, shape: SectionShape, years: readonly Year[], ctx: DecodeContext): Decoded | undefined {
+function readItem(
+  node: RawNode,
+  path: string,
+  id: string,
+  shape: SectionShape,
+  years: readonly Year[],
+  ctx: DecodeContext,
+): Decoded | undefined {
   const map = fields(node, path, keysOf(shape), ctx.problems, shape.expect);
   const value = map && readSection(map, shape, years, ctx, id);
   return value && { id, ...value };
@@ -376,7 +506,11 @@ function namedItems(
   for (const entry of node.entries) {
     const itemPath = `${path}.${entry.key}`;
     if (!ID.test(entry.key)) {
-      ctx.problems.add(entry.keyPos, itemPath, 'a name must start with a letter and hold only letters, digits, _ and -');
+      ctx.problems.add(
+        entry.keyPos,
+        itemPath,
+        'a name must start with a letter and hold only letters, digits, _ and -',
+      );
       continue;
     }
     if (entry.value.kind === 'scalar' && entry.value.type === 'null') {
@@ -393,11 +527,23 @@ function namedItems(
 }
 
 /** What is wrong with a named item given as null: a removal with nothing to remove, or nothing at all. */
-function nullItem(value: RawNode, id: string, names: readonly string[], suggestion: string, path: string, what: string): string {
+function nullItem(
+  value: RawNode,
+  id: string,
+  names: readonly string[],
+  suggestion: string,
+  path: string,
+  what: string,
+): string {
   if (!isRemoval(value)) {
     return `nothing given; expected a ${what} (a map of its keys), or null to remove an inherited ${what}`;
   }
-  const listed = names.length === 0 ? 'none' : names.length <= MAX_LISTED ? names.join(', ') : `${names.slice(0, MAX_LISTED).join(', ')}, … (${names.length} in all)`;
+  const listed =
+    names.length === 0
+      ? 'none'
+      : names.length <= MAX_LISTED
+        ? names.join(', ')
+        : `${names.slice(0, MAX_LISTED).join(', ')}, … (${names.length} in all)`;
   return `no ${what} '${id}' to remove${suggestion}; null removes an inherited ${what}, and ${path} has ${listed}`;
 }
 
@@ -418,10 +564,18 @@ function checkNames(map: Fields, shape: SectionShape, value: Decoded, ctx: Decod
       const known = new Set(ids);
       const node = map.get(key);
       for (const entry of node?.kind === 'map' ? node.entries : []) {
-        const written = entry.value.kind === 'map' && ID.test(entry.key) ? entry.value.entries.find((other) => other.key === textKey)?.value : undefined;
+        const written =
+          entry.value.kind === 'map' && ID.test(entry.key)
+            ? entry.value.entries.find((other) => other.key === textKey)?.value
+            : undefined;
         if (written?.kind !== 'scalar' || written.type === 'null' || known.has(written.text)) continue;
         const list = ids.length > 0 ? ` (${textField.names}: ${listNames(ids)})` : '';
-        ctx.problems.add(written.pos, `${map.child(key)}.${entry.key}.${textKey}`, `no ${target.what} '${written.text}'${ctx.problems.didYouMean(written.text, ids)}; declare it under ${map.child(textField.names)}${list}`);
+        ctx.problems.add(
+          written.pos,
+          `${map.child(key)}.${entry.key}.${textKey}`,
+          `no ${target.what} '${written.text}'${ctx.problems.didYouMean(written.text, ids)}; declare it under ` +
+            `${map.child(textField.names)}${list}`,
+        );
       }
       const items = value[key] as readonly Decoded[] | undefined;
       const used = new Set(items?.map((item) => item[textKey]));

@@ -35,17 +35,28 @@ export function readSampling(node: RawMap, kind: NumberKind, path: string, ctx: 
   if (!distNode) {
     const stray = DISTRIBUTION_KEYS.find((key) => get(key) !== undefined);
     if (stray === undefined) return {};
-    problems.add(get(stray)!.pos, `${path}.${stray}`, `${stray} needs a dist: ${stray === 'coverage' ? 'normal or lognormal' : 'discrete'}`);
+    problems.add(
+      get(stray)!.pos,
+      `${path}.${stray}`,
+      `${stray} needs a dist: ${stray === 'coverage' ? 'normal or lognormal' : 'discrete'}`,
+    );
     return undefined;
   }
   const text = distNode.kind === 'scalar' ? distNode.text : '';
   const dist = DISTRIBUTIONS.find((name) => name === text);
   if (!dist) {
-    problems.add(distNode.pos, `${path}.dist`, `unknown distribution '${text}'${problems.didYouMean(text, DISTRIBUTIONS)}; expected ${DISTRIBUTIONS.join(', ')}`);
+    problems.add(
+      distNode.pos,
+      `${path}.dist`,
+      `unknown distribution '${text}'${problems.didYouMean(text, DISTRIBUTIONS)}; expected ${DISTRIBUTIONS.join(', ')}`,
+    );
     return undefined;
   }
   const foreign = DISTRIBUTION_KEYS.filter((key) => key !== 'dist' && get(key) !== undefined && !takes(dist, key));
-  for (const key of foreign) problems.add(get(key)!.pos, `${path}.${key}`, `dist: ${dist} takes no ${key}; ${key === 'coverage' ? 'coverage is for normal and lognormal' : `${key} are for discrete`}`);
+  for (const key of foreign) {
+    const takenBy = key === 'coverage' ? 'coverage is for normal and lognormal' : `${key} are for discrete`;
+    problems.add(get(key)!.pos, `${path}.${key}`, `dist: ${dist} takes no ${key}; ${takenBy}`);
+  }
   if (foreign.length > 0) return undefined;
 
   if (dist === 'discrete') return readDiscrete(node, kind, path, ctx);
@@ -54,7 +65,11 @@ export function readSampling(node: RawMap, kind: NumberKind, path: string, ctx: 
   const coverage = ctx.single(coverageNode, 'ratio', `${path}.coverage`);
   if (coverage === undefined) return undefined;
   if (!(coverage.greaterThan(ZERO) && coverage.lessThan(ONE))) {
-    problems.add(coverageNode.pos, `${path}.coverage`, 'the probability between low and high lies strictly between 0% and 100%, e.g. 90% (p5 to p95)');
+    problems.add(
+      coverageNode.pos,
+      `${path}.coverage`,
+      'the probability between low and high lies strictly between 0% and 100%, e.g. 90% (p5 to p95)',
+    );
     return undefined;
   }
   return { dist, shape: { coverage } };
@@ -70,12 +85,21 @@ function readDiscrete(node: RawMap, kind: NumberKind, path: string, ctx: NumberR
   const get = (key: string) => node.entries.find((entry) => entry.key === key)?.value;
   const conflicting = ['value', 'low', 'high'].filter((key) => get(key) !== undefined);
   if (conflicting.length > 0) {
-    problems.add(node.pos, path, `dist: discrete takes its low and high from its values; give values (and weights, base), not ${conflicting.join(', ')}`);
+    problems.add(
+      node.pos,
+      path,
+      `dist: discrete takes its low and high from its values; give values (and weights, base), not ` +
+        `${conflicting.join(', ')}`,
+    );
     return undefined;
   }
   const valuesNode = get('values');
   if (valuesNode?.kind !== 'seq' || valuesNode.items.length === 0) {
-    problems.add(valuesNode?.pos ?? node.pos, `${path}.values`, 'dist: discrete needs values: a list of the values it takes, e.g. [60%, 66%, 70%]');
+    problems.add(
+      valuesNode?.pos ?? node.pos,
+      `${path}.values`,
+      'dist: discrete needs values: a list of the values it takes, e.g. [60%, 66%, 70%]',
+    );
     return undefined;
   }
   const values = valuesNode.items.map((item, i) => ctx.single(item, kind, `${path}.values[${i}]`));
@@ -88,7 +112,11 @@ function readDiscrete(node: RawMap, kind: NumberKind, path: string, ctx: NumberR
   const base = baseNode ? ctx.single(baseNode, kind, `${path}.base`) : mostLikely(outcomes);
   if (base === undefined) return undefined;
   if (base.lessThan(low) || base.greaterThan(high)) {
-    problems.add(baseNode!.pos, `${path}.base`, `base ${base} lies outside the values (${low} to ${high}); expected a base between them`);
+    problems.add(
+      baseNode!.pos,
+      `${path}.base`,
+      `base ${base} lies outside the values (${low} to ${high}); expected a base between them`,
+    );
     return undefined;
   }
   return { dist: 'discrete', shape: { outcomes }, range: { low, base, high } };
@@ -99,7 +127,12 @@ function mostLikely(outcomes: readonly Outcome[]): Decimal {
   return outcomes.reduce((best, outcome) => (outcome.weight.greaterThan(best.weight) ? outcome : best)).value;
 }
 
-function readWeights(node: RawNode | undefined, count: number, path: string, ctx: NumberReaders): Decimal[] | undefined {
+function readWeights(
+  node: RawNode | undefined,
+  count: number,
+  path: string,
+  ctx: NumberReaders,
+): Decimal[] | undefined {
   if (node === undefined) return new Array<Decimal>(count).fill(ONE);
   const expectation = `weights: a list of ${count} numbers ≥ 0, one per value, not all 0, e.g. [1, 2, 1]`;
   if (node.kind !== 'seq' || node.items.length !== count) {
@@ -109,7 +142,11 @@ function readWeights(node: RawNode | undefined, count: number, path: string, ctx
   const weights = node.items.map((item) => {
     const number = item.kind === 'scalar' ? ctx.plain(item.text) : undefined;
     if (number instanceof Decimal && !number.isNegative()) return number;
-    ctx.problems.add(item.pos, path, `expected ${expectation}; got ${item.kind === 'scalar' ? `'${item.text}'` : 'a collection'}`);
+    ctx.problems.add(
+      item.pos,
+      path,
+      `expected ${expectation}; got ${item.kind === 'scalar' ? `'${item.text}'` : 'a collection'}`,
+    );
     return undefined;
   });
   if (weights.some((weight) => weight === undefined)) return undefined;
@@ -121,8 +158,19 @@ function readWeights(node: RawNode | undefined, count: number, path: string, ctx
 }
 
 /** Whether a value's range suits its distribution: a lognormal range needs a low above 0 (its log). */
-export function fitsDistribution(dist: Distribution | undefined, range: Range, pos: Pos, path: string, problems: Problems): boolean {
+export function fitsDistribution(
+  dist: Distribution | undefined,
+  range: Range,
+  pos: Pos,
+  path: string,
+  problems: Problems,
+): boolean {
   if (dist !== 'lognormal' || range.low.greaterThan(ZERO) || range.low.equals(range.high)) return true;
-  problems.add(pos, path, `dist: lognormal needs a low above 0 (it is fitted to the logs of low and high); give a low > 0 or use dist: normal`);
+  problems.add(
+    pos,
+    path,
+    `dist: lognormal needs a low above 0 (it is fitted to the logs of low and high); give a low > 0 or ` +
+      `use dist: normal`,
+  );
   return false;
 }

@@ -8,7 +8,9 @@ import { keysOf, MODELS, type NamedShape, type SectionShape, type Shape } from '
 export const METRICS: NamedShape = {
   kind: 'named',
   what: 'metric',
-  doc: 'Your own metrics: formulas over the lines, inputs and other metrics, shown as the table metrics (docs/metrics.md).',
+  doc:
+    'Your own metrics: formulas over the lines, inputs and other metrics, ' +
+    'shown as the table metrics (docs/metrics.md).',
   required: false,
   item: {
     kind: 'section',
@@ -16,7 +18,10 @@ export const METRICS: NamedShape = {
     expect: 'a metric: {formula, label, kind, source}',
     fields: {
       label: { kind: 'label', doc: 'Row label: a text, or {en, zh}.' },
-      formula: { kind: 'text', doc: 'The formula: profit.profit / market.marketSize, growth(spend.total), x[2023], ...' },
+      formula: {
+        kind: 'text',
+        doc: 'The formula: profit.profit / market.marketSize, growth(spend.total), x[2023], ...',
+      },
       kind: { kind: 'text', doc: 'amount, ratio or number; inferred from the formula, and checked when given.' },
       source: { kind: 'text', doc: 'Where the metric comes from (check flags a metric without one).' },
     },
@@ -37,7 +42,10 @@ export const SCENARIO: SectionShape = {
     description: { kind: 'text', doc: 'What the scenario assumes.' },
     unit: { kind: 'unit', doc: 'Unit of bare numbers that are amounts (default 亿元).' },
     years: { kind: 'years', doc: 'Default years of every model: 2019..2023 or {from, to} (default 2019..2023).' },
-    extends: { kind: 'text', doc: 'A scenario to start from: a path relative to this file, or a bundled name such as baseline.' },
+    extends: {
+      kind: 'text',
+      doc: 'A scenario to start from: a path relative to this file, or a bundled name such as baseline.',
+    },
     ...Object.fromEntries(MODELS.map((model) => [model.section, model.inputs])),
     metrics: METRICS,
     simulation: { kind: 'simulation', doc: 'How simulate samples the inputs: correlations between them.' },

@@ -50,7 +50,11 @@ interface Collected {
 }
 
 /** Reads a scenario with its extends chain; throws InputError with every problem found. */
-export async function loadScenario(reference: string, sources: ScenarioSources, settings: readonly Setting[] = []): Promise<LoadedScenario> {
+export async function loadScenario(
+  reference: string,
+  sources: ScenarioSources,
+  settings: readonly Setting[] = [],
+): Promise<LoadedScenario> {
   const problems = new Problems();
   const file = sources.open(reference, undefined, undefined);
   const origins: Collected = { units: new Map(), removed: new Map() };
@@ -58,7 +62,8 @@ export async function loadScenario(reference: string, sources: ScenarioSources, 
   if (!resolved) throw new InputError(problems.sorted());
   const root = await applySettings(resolved.root, settings, problems, origins.units, origins.removed);
   const scenario = decodeScenario(root, defaultName(file.display), problems, origins);
-  if (scenario === undefined || !problems.empty) throw new InputError(problems.sorted(resolved.chain.map((f) => f.display)));
+  if (scenario === undefined || !problems.empty)
+    throw new InputError(problems.sorted(resolved.chain.map((f) => f.display)));
   return { scenario, file: file.display, chain: resolved.chain, root, origins };
 }
 
@@ -68,7 +73,13 @@ export async function parseScenario(text: string, display: string): Promise<Scen
   const sources: ScenarioSources = {
     open(reference, from, at) {
       if (from === undefined) return file;
-      throw new InputError([{ pos: at ?? { file: display, line: 0, col: 0 }, path: 'extends', message: `cannot extend '${reference}': this text is not a file` }]);
+      throw new InputError([
+        {
+          pos: at ?? { file: display, line: 0, col: 0 },
+          path: 'extends',
+          message: `cannot extend '${reference}': this text is not a file`,
+        },
+      ]);
     },
   };
   return (await loadScenario(display, sources)).scenario;
@@ -89,12 +100,20 @@ async function resolveChain(
   if (!extendsEntry) return { root, chain: [file] };
   const { value } = extendsEntry;
   if (value.kind !== 'scalar' || value.type === 'null' || value.text === '') {
-    problems.add(value.pos, 'extends', 'expected the path of a scenario file, or the name of a bundled scenario such as baseline');
+    problems.add(
+      value.pos,
+      'extends',
+      'expected the path of a scenario file, or the name of a bundled scenario such as baseline',
+    );
     return undefined;
   }
   const chain = [...seen, file];
   if (chain.length > MAX_EXTENDS_DEPTH) {
-    problems.add(value.pos, 'extends', `chain deeper than ${MAX_EXTENDS_DEPTH}: ${chain.map((f) => f.display).join(' → ')} → …`);
+    problems.add(
+      value.pos,
+      'extends',
+      `chain deeper than ${MAX_EXTENDS_DEPTH}: ${chain.map((f) => f.display).join(' → ')} → …`,
+    );
     return undefined;
   }
   let parent: ScenarioFile;
@@ -124,7 +143,11 @@ async function parseFile(file: ScenarioFile, problems: Problems): Promise<RawMap
     if (root === undefined) return undefined;
   }
   if (root.kind === 'scalar' && root.type === 'null') {
-    problems.add({ file: display, line: 1, col: 1 }, '', 'the file is empty; expected a scenario (version: 1, supplyChain: ...)');
+    problems.add(
+      { file: display, line: 1, col: 1 },
+      '',
+      'the file is empty; expected a scenario (version: 1, supplyChain: ...)',
+    );
     return undefined;
   }
   if (root.kind !== 'map') {

@@ -18,6 +18,7 @@ export interface PrecompiledScenario {
 export function precompile(text: string, display: string): PrecompiledScenario {
   const problems = new Problems();
   const root = parseYaml(text, display, problems);
-  if (root === undefined) throw new Error(`${display} does not parse: ${problems.list.map((p) => p.message).join('; ')}`);
+  if (root === undefined)
+    throw new Error(`${display} does not parse: ${problems.list.map((p) => p.message).join('; ')}`);
   return { text, root, sha256: sha256(text) };
 }

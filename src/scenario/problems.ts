@@ -54,7 +54,8 @@ export class Problems {
   /** Problems file by file (`fileOrder` first, then as met), top to bottom in each. */
   sorted(fileOrder: readonly string[] = []): Problem[] {
     const ranks = new Map<string, number>();
-    for (const file of [...fileOrder, ...this.list.map((problem) => problem.pos.file)]) if (!ranks.has(file)) ranks.set(file, ranks.size);
+    for (const file of [...fileOrder, ...this.list.map((problem) => problem.pos.file)])
+      if (!ranks.has(file)) ranks.set(file, ranks.size);
     const rank = (problem: Problem) => ranks.get(problem.pos.file)!;
     return [...this.list].sort((a, b) => rank(a) - rank(b) || a.pos.line - b.pos.line || a.pos.col - b.pos.col);
   }

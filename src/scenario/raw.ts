@@ -8,7 +8,19 @@
 // by token and stopped at a limit (tokens, nesting), an alias reuses the node
 // its anchor made (never re-walking the document), and keys are checked for
 // duplicates with one Map per map.
-import { Composer, CST, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, Parser, type Document, type Node as YamlNode } from 'yaml';
+import {
+  Composer,
+  CST,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  Lexer,
+  LineCounter,
+  Parser,
+  type Document,
+  type Node as YamlNode,
+} from 'yaml';
 import type { Pos, Problems } from './problems.js';
 
 export type RawNode = RawMap | RawSeq | RawScalar;
@@ -38,11 +50,16 @@ export interface RawScalar {
   readonly text: string;
   /** What YAML made of it: a number, a string, a boolean or null. */
   readonly type: 'number' | 'string' | 'boolean' | 'null';
-  /** Of a scalar on one line: how many columns after `pos` its text starts (1 past a quote), so a column inside it can be given (metric formulas). */
+  /**
+   * Of a scalar on one line: how many columns after `pos` its text starts (1 past a quote), so a column inside it can
+   * be given (metric formulas).
+   */
   readonly textCol?: number;
 }
 
-/** The deepest nesting of maps and lists a scenario needs is far below this; deeper input is refused, not recursed into. */
+/**
+ * The deepest nesting of maps and lists a scenario needs is far below this; deeper input is refused, not recursed into.
+ */
 export const MAX_DEPTH = 64;
 /**
  * Bounds alias expansion ("billion laughs"): the bundled baseline has about 300
@@ -57,7 +74,8 @@ export const MAX_TOKENS = 100_000;
 /** A broken file can have thousands of syntax errors; the first ones are what helps. */
 const MAX_SYNTAX_ERRORS = 20;
 
-const TOO_DEEP = `nesting too deep for a scenario, which needs only a few levels (at most ${MAX_DEPTH} levels of maps and lists)`;
+const TOO_DEEP =
+  `nesting too deep for a scenario, which needs only a few levels (at most ${MAX_DEPTH} levels of maps and lists)`;
 
 /** A problem of the YAML itself, at an offset in the text. */
 interface Issue {
@@ -76,7 +94,11 @@ export function parseYaml(text: string, file: string, problems: Problems): RawNo
   const issues = read.issues.sort((a, b) => a.offset - b.offset);
   for (const { offset, message } of issues.slice(0, MAX_SYNTAX_ERRORS)) problems.add(posAt(offset), '', message);
   if (issues.length > MAX_SYNTAX_ERRORS) {
-    problems.add(posAt(issues[MAX_SYNTAX_ERRORS]!.offset), '', `… and ${issues.length - MAX_SYNTAX_ERRORS} more YAML errors`);
+    problems.add(
+      posAt(issues[MAX_SYNTAX_ERRORS]!.offset),
+      '',
+      `… and ${issues.length - MAX_SYNTAX_ERRORS} more YAML errors`,
+    );
   }
   if (issues.length > 0 || read.document === undefined) return undefined;
   return toRaw(read.document, posAt, problems);
@@ -98,10 +120,18 @@ function readDocument(text: string, lineCounter: LineCounter): { document?: Docu
     for (const lexeme of new Lexer().lex(text)) {
       const offset = parser.offset;
       if (++count > MAX_TOKENS) {
-        limit = { offset, message: `the file has more than ${MAX_TOKENS} YAML tokens (keys, values, indicators, spaces, line breaks); a scenario needs far fewer` };
+        limit = {
+          offset,
+          message:
+            `the file has more than ${MAX_TOKENS} YAML tokens (keys, values, indicators, spaces, line breaks); ` +
+            'a scenario needs far fewer',
+        };
         return;
       }
-      if (!scalarNext && lexeme.startsWith('!')) issues.push({ offset, message: `YAML tags (${lexeme}) are not part of a scenario: write the value without it` });
+      if (!scalarNext && lexeme.startsWith('!')) {
+        const message = `YAML tags (${lexeme}) are not part of a scenario: write the value without it`;
+        issues.push({ offset, message });
+      }
       scalarNext = lexeme === CST.SCALAR;
       yield* parser.next(lexeme);
       const deep = parser.stack.length > MAX_DEPTH ? tooDeepAt(parser.stack) : undefined;
@@ -119,7 +149,10 @@ function readDocument(text: string, lineCounter: LineCounter): { document?: Docu
   try {
     for (const composed of new Composer({ strict: true, uniqueKeys: false }).compose(tokens(), true, text.length)) {
       if (document !== undefined) {
-        issues.push({ offset: composed.range[0], message: 'a second YAML document (after ---); a scenario file holds one document' });
+        issues.push({
+          offset: composed.range[0],
+          message: 'a second YAML document (after ---); a scenario file holds one document',
+        });
         break;
       }
       document = composed;
@@ -128,7 +161,8 @@ function readDocument(text: string, lineCounter: LineCounter): { document?: Docu
     Error.stackTraceLimit = stackTraceLimit;
   }
   if (limit !== undefined) return { issues: [limit] };
-  for (const error of document?.errors ?? []) issues.push({ offset: error.pos[0], message: `invalid YAML: ${firstLine(error.message)}` });
+  for (const error of document?.errors ?? [])
+    issues.push({ offset: error.pos[0], message: `invalid YAML: ${firstLine(error.message)}` });
   return { document, issues };
 }
 
@@ -174,9 +208,11 @@ function toRaw(document: Document.Parsed, posAt: (offset: number) => Pos, proble
   /** The node an alias names, converted; undefined for an unknown anchor, a cycle, or an anchored node that failed. */
   const aliased = (alias: YamlNode & { source: string }, offset: number, path: string): Converted | undefined => {
     const target = anchors.get(alias.source);
-    if (target === undefined) return fail(offset, path, `alias *${alias.source} has no anchor &${alias.source} before it`);
+    if (target === undefined)
+      return fail(offset, path, `alias *${alias.source} has no anchor &${alias.source} before it`);
     const converted = anchored.get(target);
-    if (converted === IN_PROGRESS) return fail(offset, path, `alias *${alias.source} is inside the value it names: a value cannot contain itself`);
+    if (converted === IN_PROGRESS)
+      return fail(offset, path, `alias *${alias.source} is inside the value it names: a value cannot contain itself`);
     return converted; // undefined when the anchored node failed: its problem is already reported
   };
 
@@ -187,10 +223,14 @@ function toRaw(document: Document.Parsed, posAt: (offset: number) => Pos, proble
       if (converted === undefined) return undefined;
       if (depth + converted.height - 1 > MAX_DEPTH) return fail(offset, path, TOO_DEEP);
       nodes += converted.size;
-      if (nodes > MAX_NODES) return fail(offset, path, `alias *${node.source} expands the document to more than ${MAX_NODES} values (too many aliases?)`);
+      if (nodes > MAX_NODES) {
+        return fail(offset, path, `alias *${node.source} expands the document to more than ${MAX_NODES} values ` +
+          '(too many aliases?)');
+      }
       return converted;
     }
-    if (++nodes > MAX_NODES) return fail(offset, path, `the document expands to more than ${MAX_NODES} values (too many aliases?)`);
+    if (++nodes > MAX_NODES)
+      return fail(offset, path, `the document expands to more than ${MAX_NODES} values (too many aliases?)`);
     const anchor = (node as YamlNode | null)?.anchor;
     if (anchor !== undefined) {
       anchors.set(anchor, node as YamlNode);
@@ -203,7 +243,12 @@ function toRaw(document: Document.Parsed, posAt: (offset: number) => Pos, proble
     return result;
   };
 
-  const convertNode = (node: unknown, offset: number, depth: number, path: string): { raw: RawNode; height: number } | undefined => {
+  const convertNode = (
+    node: unknown,
+    offset: number,
+    depth: number,
+    path: string,
+  ): { raw: RawNode; height: number } | undefined => {
     const pos = posAt(offset);
     if (isMap(node)) {
       const entries: RawEntry[] = [];
@@ -217,7 +262,12 @@ function toRaw(document: Document.Parsed, posAt: (offset: number) => Pos, proble
         const entryPath = path === '' ? key : `${path}.${key}`;
         const first = seen.get(key);
         if (first === undefined) seen.set(key, keyPos);
-        else fail(keyOffset, entryPath, `duplicate key (first at line ${first.line}, column ${first.col}); a key may appear once in a map`);
+        else
+          fail(
+            keyOffset,
+            entryPath,
+            `duplicate key (first at line ${first.line}, column ${first.col}); a key may appear once in a map`,
+          );
         const value = convert(pair.value, keyOffset, depth + 1, entryPath);
         if (value === undefined) {
           if (nodes > MAX_NODES) return undefined;
@@ -244,9 +294,22 @@ function toRaw(document: Document.Parsed, posAt: (offset: number) => Pos, proble
     }
     if (isScalar(node)) {
       const value = node.value;
-      const type = value === null ? 'null' : typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'string';
+      const type =
+        value === null
+          ? 'null'
+          : typeof value === 'number'
+            ? 'number'
+            : typeof value === 'boolean'
+              ? 'boolean'
+              : 'string';
       const text = String(node.source ?? value);
-      const textCol = text.includes('\n') ? undefined : node.type === 'PLAIN' ? 0 : node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' ? 1 : undefined;
+      const textCol = text.includes('\n')
+        ? undefined
+        : node.type === 'PLAIN'
+          ? 0
+          : node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE'
+            ? 1
+            : undefined;
       return { raw: { kind: 'scalar', pos, text, type, ...(textCol !== undefined && { textCol }) }, height: 0 };
     }
     // An empty value (`key:` with nothing after it) is a null scalar.

@@ -15,7 +15,10 @@ type Schema = Record<string, unknown>;
 
 /** `schema`, or null: the removal of the entry inherited through extends. */
 function removable(schema: Schema): Schema {
-  return { ...(schema.description !== undefined && { description: schema.description }), anyOf: [schema, { type: 'null', description: 'Removes the entry inherited through extends.' }] };
+  return {
+    ...(schema.description !== undefined && { description: schema.description }),
+    anyOf: [schema, { type: 'null', description: 'Removes the entry inherited through extends.' }],
+  };
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -47,27 +50,45 @@ function scalarValue(kind: 'amount' | 'ratio' | 'growth' | 'count'): Schema {
         { type: 'number', minimum: 0 },
         { type: 'string', pattern: AMOUNT_PATTERN },
       ],
-      description: 'An amount: a number in the file unit, or with a unit (6.1万亿, 1500亿, 12bn), or a range (1000～1200亿).',
+      description:
+        'An amount: a number in the file unit, or with a unit (6.1万亿, 1500亿, 12bn), or a range (1000～1200亿).',
       examples: ['1500亿', '6.1万亿', '12bn', '1000～1200亿'],
     };
   }
   return {
     anyOf: [
-      kind === 'ratio' ? { type: 'number', minimum: 0, maximum: 1 } : { type: 'number', exclusiveMinimum: -1, maximum: 1 },
+      kind === 'ratio'
+        ? { type: 'number', minimum: 0, maximum: 1 }
+        : { type: 'number', exclusiveMinimum: -1, maximum: 1 },
       { type: 'string', pattern: RATIO_PATTERN },
     ],
     description:
-      kind === 'ratio' ? 'A ratio: a fraction in [0, 1] or a percentage (66%), or a range (60～70%).' : 'A yearly growth rate: 5%, -2%, 0.05, or a range (13～14%).',
+      kind === 'ratio'
+        ? 'A ratio: a fraction in [0, 1] or a percentage (66%), or a range (60～70%).'
+        : 'A yearly growth rate: 5%, -2%, 0.05, or a range (13～14%).',
     examples: kind === 'ratio' ? ['66%', '0.66', '60～70%'] : ['10%', '13～14%'],
   };
 }
 
 const ANNOTATION = {
-  source: { type: 'string', description: "Where the number comes from: a report line ('l.172: …') or 'assumption: <reason>'." },
+  source: {
+    type: 'string',
+    description: "Where the number comes from: a report line ('l.172: …') or 'assumption: <reason>'.",
+  },
   note: { type: 'string', description: 'A remark shown with the value.' },
   dist: { enum: [...DISTRIBUTIONS], description: 'How simulate samples this range (default: --dist, triangular).' },
-  coverage: { description: 'normal, lognormal: the probability between low and high (default 90%: p5 to p95).', anyOf: [{ type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 }, { type: 'string', pattern: RATIO_PATTERN }] },
-  weights: { type: 'array', items: { type: 'number', minimum: 0 }, description: 'discrete: the weight of each value (default equal).' },
+  coverage: {
+    description: 'normal, lognormal: the probability between low and high (default 90%: p5 to p95).',
+    anyOf: [
+      { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 },
+      { type: 'string', pattern: RATIO_PATTERN },
+    ],
+  },
+  weights: {
+    type: 'array',
+    items: { type: 'number', minimum: 0 },
+    description: 'discrete: the weight of each value (default equal).',
+  },
 };
 
 /** A value: scalar, or {value, source, note}, or {low, base, high, source, note}. */
@@ -84,7 +105,12 @@ function valueDef(kind: 'amount' | 'ratio' | 'growth' | 'count'): Schema {
       },
       {
         type: 'object',
-        properties: { values: { type: 'array', items: scalar, minItems: 1 }, base: scalar, ...ANNOTATION, dist: { const: 'discrete' } },
+        properties: {
+          values: { type: 'array', items: scalar, minItems: 1 },
+          base: scalar,
+          ...ANNOTATION,
+          dist: { const: 'discrete' },
+        },
         required: ['values', 'dist'],
         additionalProperties: false,
       },
@@ -108,7 +134,10 @@ function inputDef(kind: 'amount' | 'ratio' | 'count'): Schema {
         description: 'Anchor years, interpolated between (or one anchor and a growth rate).',
         patternProperties: { '^[0-9]{4}$': removable({ $ref: `#/$defs/${kind}Value` }) },
         properties: {
-          interpolate: removable({ enum: ['linear', 'cagr', 'step'], description: `Between anchors (default ${{ amount: 'cagr', ratio: 'linear', count: 'step' }[kind]}).` }),
+          interpolate: removable({
+            enum: ['linear', 'cagr', 'step'],
+            description: `Between anchors (default ${{ amount: 'cagr', ratio: 'linear', count: 'step' }[kind]}).`,
+          }),
           growth: removable({ $ref: '#/$defs/growthValue', description: 'With one anchor: v_t = v_a·(1+g)^(t−a).' }),
         },
         additionalProperties: false,
@@ -127,12 +156,20 @@ function shapeSchema(shape: Shape): Schema {
         type: 'object',
         description: shape.doc,
         properties: Object.fromEntries(
-          Object.entries(shape.fields).map(([key, field]) => [key, shape === SCENARIO && OWN_KEYS.has(key) ? shapeSchema(field) : removable(shapeSchema(field))]),
+          Object.entries(shape.fields).map(([key, field]) => [
+            key,
+            shape === SCENARIO && OWN_KEYS.has(key) ? shapeSchema(field) : removable(shapeSchema(field)),
+          ]),
         ),
         additionalProperties: false,
       };
     case 'named':
-      return { type: 'object', description: shape.doc, patternProperties: { [NAME]: removable(shapeSchema(shape.item)) }, additionalProperties: false };
+      return {
+        type: 'object',
+        description: shape.doc,
+        patternProperties: { [NAME]: removable(shapeSchema(shape.item)) },
+        additionalProperties: false,
+      };
     case 'input':
       return { $ref: `#/$defs/${shape.value}Input`, description: shape.doc };
     case 'inputOrMix':
@@ -142,7 +179,13 @@ function shapeSchema(shape: Shape): Schema {
           { $ref: `#/$defs/${shape.input.value}Input` },
           {
             type: 'object',
-            properties: { mix: { type: 'object', patternProperties: { [NAME]: removable(shapeSchema(shape.mix.item)) }, additionalProperties: false } },
+            properties: {
+              mix: {
+                type: 'object',
+                patternProperties: { [NAME]: removable(shapeSchema(shape.mix.item)) },
+                additionalProperties: false,
+              },
+            },
             required: ['mix'],
             additionalProperties: false,
           },
@@ -159,7 +202,14 @@ function shapeSchema(shape: Shape): Schema {
     case 'label':
       return {
         description: shape.doc,
-        anyOf: [{ type: 'string' }, { type: 'object', properties: { en: removable({ type: 'string' }), zh: removable({ type: 'string' }) }, additionalProperties: false }],
+        anyOf: [
+          { type: 'string' },
+          {
+            type: 'object',
+            properties: { en: removable({ type: 'string' }), zh: removable({ type: 'string' }) },
+            additionalProperties: false,
+          },
+        ],
       };
     case 'simulation':
       return {
@@ -172,7 +222,13 @@ function shapeSchema(shape: Shape): Schema {
             items: {
               type: 'object',
               properties: {
-                between: { type: 'array', items: { type: 'string' }, minItems: 2, maxItems: 2, description: 'Two input paths (every year of each).' },
+                between: {
+                  type: 'array',
+                  items: { type: 'string' },
+                  minItems: 2,
+                  maxItems: 2,
+                  description: 'Two input paths (every year of each).',
+                },
                 rank: { type: 'number', minimum: -1, maximum: 1 },
               },
               required: ['between', 'rank'],
@@ -188,7 +244,12 @@ function shapeSchema(shape: Shape): Schema {
         anyOf: [
           { type: 'string', pattern: String.raw`^\s*[0-9]{4}\s*\.\.\s*[0-9]{4}\s*$`, examples: ['2019..2023'] },
           { type: 'integer', minimum: 1000, maximum: 9999 },
-          { type: 'object', properties: { from: { type: 'integer' }, to: { type: 'integer' } }, required: ['from', 'to'], additionalProperties: false },
+          {
+            type: 'object',
+            properties: { from: { type: 'integer' }, to: { type: 'integer' } },
+            required: ['from', 'to'],
+            additionalProperties: false,
+          },
         ],
       };
   }

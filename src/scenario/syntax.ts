@@ -11,7 +11,11 @@ const COMMA = '[,\uFF0C]';
 
 /** A number as written in a value: decimal notation, digits optionally grouped by thousands (125,000). */
 export const NUMBER =
-  `${SIGN}?(?:${DIGIT}{1,3}(?:${COMMA}${DIGIT}{3})+(?:${POINT}${DIGIT}*)?|${DIGIT}+(?:${POINT}${DIGIT}*)?|${POINT}${DIGIT}+)(?:[eE]${SIGN}?${DIGIT}+)?`;
+  `${SIGN}?(?:` +
+  `${DIGIT}{1,3}(?:${COMMA}${DIGIT}{3})+(?:${POINT}${DIGIT}*)?` +
+  `|${DIGIT}+(?:${POINT}${DIGIT}*)?` +
+  `|${POINT}${DIGIT}+` +
+  `)(?:[eE]${SIGN}?${DIGIT}+)?`;
 /** A whole number ≥ 0 (a count), digits optionally grouped by thousands. */
 export const WHOLE_NUMBER = `(?:${DIGIT}{1,3}(?:${COMMA}${DIGIT}{3})+|${DIGIT}+)`;
 /**

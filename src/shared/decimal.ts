@@ -35,12 +35,14 @@ const MAX_EXPONENT_DIGITS = 15;
  */
 export function parseDecimal(text: string): Decimal | 'too many digits' | 'too large' | 'too small' {
   const match = DECIMAL_TEXT.exec(text);
-  if (!match || match[2]! + (match[3] ?? '') === '') throw new RangeError(`parseDecimal: not decimal notation: '${text}'`);
+  if (!match || match[2]! + (match[3] ?? '') === '')
+    throw new RangeError(`parseDecimal: not decimal notation: '${text}'`);
   const significant = (match[2]! + (match[3] ?? '')).replace(/^0+/, '').replace(/0+$/, '');
   if (significant === '') return ZERO;
   if (significant.length > Decimal.precision) return 'too many digits';
   const exponent = (match[4] ?? '0').replace(/^([+-]?)0+(?=\d)/, '$1');
-  if (exponent.replace(/^[+-]/, '').length > MAX_EXPONENT_DIGITS) return exponent.startsWith('-') ? 'too small' : 'too large';
+  if (exponent.replace(/^[+-]/, '').length > MAX_EXPONENT_DIGITS)
+    return exponent.startsWith('-') ? 'too small' : 'too large';
   return new Decimal(text);
 }
 
@@ -60,7 +62,8 @@ const SAFE_FROM_MIDPOINT = new Wide(`1e-${GUARD - 3}`);
  * is compared with x exactly, in BigInt.
  */
 export function nthRoot(x: Decimal, n: number): Decimal {
-  if (!Number.isInteger(n) || n < 1 || !x.isFinite() || (x.isNegative() && !x.isZero())) throw new RangeError(`nthRoot: needs x ≥ 0 and a whole n ≥ 1, got ${x}, ${n}`);
+  if (!Number.isInteger(n) || n < 1 || !x.isFinite() || (x.isNegative() && !x.isZero()))
+    throw new RangeError(`nthRoot: needs x ≥ 0 and a whole n ≥ 1, got ${x}, ${n}`);
   if (x.isZero()) return ZERO;
   if (n === 1) return x.toSignificantDigits(Decimal.precision);
   const root = newtonRoot(new Wide(x), n);
@@ -68,7 +71,8 @@ export function nthRoot(x: Decimal, n: number): Decimal {
   const above = root.toSignificantDigits(Decimal.precision, Decimal.ROUND_UP);
   if (below.equals(above)) return new Decimal(below);
   const midpoint = below.plus(above).dividedBy(2);
-  if (root.minus(midpoint).abs().greaterThan(above.minus(below).times(SAFE_FROM_MIDPOINT))) return new Decimal(root.lessThan(midpoint) ? below : above);
+  if (root.minus(midpoint).abs().greaterThan(above.minus(below).times(SAFE_FROM_MIDPOINT)))
+    return new Decimal(root.lessThan(midpoint) ? below : above);
   const side = comparePower(midpoint, n, x);
   return new Decimal(side > 0 ? below : side < 0 ? above : lastDigitIsEven(below) ? below : above);
 }

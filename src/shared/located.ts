@@ -9,7 +9,12 @@ export interface Place {
   readonly col: number;
 }
 
-export function locatedLine({ file, line, col }: Place, level: 'error' | 'warning', path: string, message: string): string {
+export function locatedLine(
+  { file, line, col }: Place,
+  level: 'error' | 'warning',
+  path: string,
+  message: string,
+): string {
   const where = line > 0 ? `${file}:${line}:${col}` : file;
   return `${where}: ${level}: ${path === '' ? '' : `${path}: `}${message}`;
 }

@@ -23,7 +23,9 @@ export function suggestionBudget(steps = SUGGESTION_BUDGET): SuggestionBudget {
   return { left: steps };
 }
 
-/** The candidate closest to `word` by edit distance, if it is close enough to be a likely typo (and the budget allows). */
+/**
+ * The candidate closest to `word` by edit distance, if it is close enough to be a likely typo (and the budget allows).
+ */
 export function closest(word: string, candidates: Iterable<string>, budget = suggestionBudget()): string | undefined {
   if (word.length > MAX_SUGGESTED_LENGTH) return undefined;
   const names = Array.isArray(candidates) ? (candidates as readonly string[]) : [...candidates];
@@ -44,7 +46,8 @@ export function closest(word: string, candidates: Iterable<string>, budget = sug
     if (budget.left < 0) return undefined;
     if (distance > bestDistance) continue;
     // On a tie, a candidate as long as the word is the likelier typo (bm → bn, not m).
-    const closerLength = best !== undefined && Math.abs(name.length - word.length) < Math.abs(best.length - word.length);
+    const closerLength =
+      best !== undefined && Math.abs(name.length - word.length) < Math.abs(best.length - word.length);
     if (best === undefined || distance < bestDistance || closerLength) {
       best = name;
       bestDistance = distance;

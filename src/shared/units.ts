@@ -25,7 +25,9 @@ const SIZES: Record<AmountUnit, string> = {
 };
 
 /** Every unit a scenario may write, with its size in 亿元 (SPEC §2.1). */
-export const AMOUNT_UNITS: ReadonlyMap<string, Decimal> = new Map(Object.entries(SIZES).map(([name, size]) => [name, new Decimal(size)]));
+export const AMOUNT_UNITS: ReadonlyMap<string, Decimal> = new Map(
+  Object.entries(SIZES).map(([name, size]) => [name, new Decimal(size)]),
+);
 
 /** The size in 亿元 of a unit as written (latin units in lower or upper case: bn, BN). */
 export function unitSize(unit: string): Decimal | undefined {

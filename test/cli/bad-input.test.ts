@@ -14,7 +14,11 @@ describe('bad scenario files', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'fintech-calc-')), 'large.yaml');
     writeFileSync(file, `name: x\n# ${'x'.repeat(1024 * 1024)}\n`);
     const result = await runCli(['validate', file]);
-    expect(result).toEqual({ code: 2, stdout: '', stderr: `${file}: error: the file has 1048587 bytes; a scenario may have at most 1 MiB\n` });
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `${file}: error: the file has 1048587 bytes; a scenario may have at most 1 MiB\n`,
+    });
   });
 });
 
@@ -33,7 +37,8 @@ describe('internal errors (exit 3)', () => {
     const result = await runCli(['forecast'], crashingIo);
     expect(result.code).toBe(3);
     expect(result.stderr).toBe(
-      'fintech-calc: internal error: disk on fire. This is a bug: please report it with the command you ran (DEBUG=fintech-calc shows the stack trace).\n',
+      'fintech-calc: internal error: disk on fire. This is a bug: please report it with the command you ran ' +
+        '(DEBUG=fintech-calc shows the stack trace).\n',
     );
   });
 
@@ -48,7 +53,11 @@ describe('internal errors (exit 3)', () => {
 describe('keys that could pollute objects', () => {
   it('are ordinary names: a mode called __proto__ is forecast and shown, Object.prototype untouched', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'fintech-calc-')), 'proto.yaml');
-    writeFileSync(file, 'supplyChain:\n  marketSpace: 100\n  modes:\n    __proto__: {share: 50%, penetration: 40%}\n    constructor: {share: 10%, penetration: 50%}\n');
+    writeFileSync(
+      file,
+      'supplyChain:\n  marketSpace: 100\n  modes:\n    __proto__: {share: 50%, penetration: 40%}\n    constructor: ' +
+        '{share: 10%, penetration: 50%}\n',
+    );
     const result = await runCli(['forecast', file, '-f', 'json']);
     expect(result.code).toBe(0);
     const modes = JSON.parse(result.stdout).cases.base.market.modes;
@@ -76,7 +85,9 @@ describe('a metric without a value (a CAGR from 0)', () => {
     expect(result).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'fintech-calc: error: spend.cagr.total has no value in this scenario: the CAGR is undefined because its first value is 0\n',
+      stderr:
+        'fintech-calc: error: spend.cagr.total has no value in this scenario: the CAGR is undefined because its ' +
+          'first value is 0\n',
     });
   });
 });

@@ -38,7 +38,11 @@ async function commandNames(): Promise<string[]> {
 
 /** The options a command's help lists, by long name. */
 async function helpOptions(command: string): Promise<Set<string>> {
-  return new Set(helpSection(await help([command]), 'Options').flatMap((line) => longNames(/^ {2}(\S.*?)(?: {2}|$)/.exec(line)?.[1] ?? '')));
+  return new Set(
+    helpSection(await help([command]), 'Options').flatMap((line) =>
+      longNames(/^ {2}(\S.*?)(?: {2}|$)/.exec(line)?.[1] ?? ''),
+    ),
+  );
 }
 
 /** The doc's level-2 sections, by heading. */
@@ -68,7 +72,10 @@ function optionRows(section: string): string[][] {
 function documentedOptions(name: string): Set<string> {
   const own = optionRows(commandSection(name) ?? '').flatMap(([option]) => longNames(option!));
   const shared = optionRows(sections().get(SHARED_HEADING) ?? '')
-    .filter(([, commands]) => commands === EVERY_COMMAND || [...commands!.matchAll(/`([\w-]+)`/g)].some((match) => match[1] === name))
+    .filter(
+      ([, commands]) =>
+        commands === EVERY_COMMAND || [...commands!.matchAll(/`([\w-]+)`/g)].some((match) => match[1] === name),
+    )
     .flatMap(([option]) => longNames(option!));
   return new Set([...own, ...shared]);
 }
@@ -87,7 +94,8 @@ describe('docs/commands.md documents every command as its --help does', () => {
 
   it('has a section for each command, and none for a command that does not exist', async () => {
     const names = await commandNames();
-    for (const name of names) expect(commandSection(name), `docs/commands.md has no section '## \`${name} ...\`'`).toBeDefined();
+    for (const name of names)
+      expect(commandSection(name), `docs/commands.md has no section '## \`${name} ...\`'`).toBeDefined();
     const headed = [...sections().keys()].flatMap((heading) => sectionCommand(heading) ?? []);
     expect(headed.filter((name) => !names.includes(name))).toEqual([]);
   });
@@ -102,7 +110,10 @@ describe('docs/commands.md documents every command as its --help does', () => {
       const notOffered = [...documented].filter((option) => !offered.has(option));
       if (undocumented.length + notOffered.length > 0) mismatches[name] = { undocumented, notOffered };
     }
-    expect(mismatches, 'options in --help but not in docs/commands.md (undocumented), or the other way round (notOffered)').toEqual({});
+    expect(
+      mismatches,
+      'options in --help but not in docs/commands.md (undocumented), or the other way round (notOffered)',
+    ).toEqual({});
   });
 
   it('names only commands that exist in the shared options table', async () => {

@@ -48,7 +48,12 @@ const baseline = await parseScenario(readFileSync(join(ROOT, 'scenarios/baseline
 
 describe('__complete', () => {
   it('offers every command that --help lists, with its description', async () => {
-    const listed = [...(await help('--help')).split('Commands:')[1]!.split('\n\n')[0]!.matchAll(/^ {2}(\w[\w-]*)/gm)].map((match) => match[1]);
+    const listed = [
+      ...(await help('--help'))
+        .split('Commands:')[1]!
+        .split('\n\n')[0]!
+        .matchAll(/^ {2}(\w[\w-]*)/gm),
+    ].map((match) => match[1]);
     const { values, lines } = await complete('');
     expect(values).toEqual(listed);
     expect(values).toEqual(expect.arrayContaining(['forecast', 'diff', 'explain', 'init', 'completion', 'help']));
@@ -56,14 +61,20 @@ describe('__complete', () => {
     expect((await complete('si')).values).toEqual(['simulate']);
   });
 
-  it.each(['forecast', 'diff', 'explain', 'sensitivity', 'solve', 'simulate', 'check', 'validate', 'list', 'init', 'completion'])('offers the options %s --help lists', async (command) => {
+  const commands = [
+    'forecast', 'diff', 'explain', 'sensitivity', 'solve', 'simulate',
+    'check', 'validate', 'list', 'init', 'completion',
+  ];
+  it.each(commands)('offers the options %s --help lists', async (command) => {
     const listed = [...(await help(command)).matchAll(/^ {2}(?:-\w, )?(--[\w-]+)/gm)].map((match) => match[1]);
     expect((await complete(command, '--')).values.sort()).toEqual(listed.sort());
   });
 
   it('offers the values each option names in its description', async () => {
     expect((await complete('forecast', '-t', '')).values).toEqual([...TABLES]);
-    expect((await complete('forecast', '--table', 'market,')).values).toEqual(TABLES.filter((t) => t !== 'market').map((t) => `market,${t}`));
+    expect((await complete('forecast', '--table', 'market,')).values).toEqual(
+      TABLES.filter((t) => t !== 'market').map((t) => `market,${t}`),
+    );
     expect((await complete('forecast', '-c', '')).values).toEqual([...CASES, 'all']);
     expect((await complete('solve', '-c', '')).values).toEqual([...CASES]);
     expect((await complete('forecast', '-f', '')).values).toEqual(['table', 'json', 'csv', 'md']);
@@ -77,14 +88,25 @@ describe('__complete', () => {
   });
 
   it('offers bundled scenarios and asks the shell for scenario files where a scenario goes', async () => {
-    for (const words of [['forecast', ''], ['forecast', 'baseline', ''], ['diff', 'baseline', ''], ['simulate', ''], ['validate', '']]) {
+    for (const words of [
+      ['forecast', ''],
+      ['forecast', 'baseline', ''],
+      ['diff', 'baseline', ''],
+      ['simulate', ''],
+      ['validate', ''],
+    ]) {
       const { values, files } = await complete(...words);
       expect(values, words.join(' ')).toEqual(['bank-led', 'baseline', 'kpis']);
       expect(files).toBe('yaml');
     }
     expect(await complete('forecast', 'bank')).toMatchObject({ values: ['bank-led'], files: 'yaml' });
     // Files of any kind where a file is written.
-    for (const words of [['forecast', '-o', ''], ['simulate', '--samples-file', ''], ['init', '']]) expect((await complete(...words)).files, words.join(' ')).toBe('any');
+    for (const words of [
+      ['forecast', '-o', ''],
+      ['simulate', '--samples-file', ''],
+      ['init', ''],
+    ])
+      expect((await complete(...words)).files, words.join(' ')).toBe('any');
     // After `--` every word is an argument, and a value of its own follows an option that takes one.
     expect((await complete('forecast', '--', '-')).files).toBe('yaml');
     expect((await complete('forecast', '--unit=bn', '')).files).toBe('yaml');
@@ -97,30 +119,68 @@ describe('__complete', () => {
   it('reaches every metric address of the baseline, part by part, for explain and --metric', async () => {
     const addresses = metricAddresses(forecastCase(baseline, 'base'));
     expect((await complete('explain', 'market.mo')).values).toEqual(['market.modes.']);
-    expect((await complete('explain', 'market.modes.')).values).toEqual(['market.modes.receivables.', 'market.modes.arif.']);
+    expect((await complete('explain', 'market.modes.')).values).toEqual([
+      'market.modes.receivables.',
+      'market.modes.arif.',
+    ]);
     expect((await reachable(['explain'])).filter((value) => value.includes('.')).sort()).toEqual([...addresses].sort());
     // The same addresses wherever a metric goes (walked through one branch: a whole walk takes a while).
-    for (const before of [['sensitivity', '--metric'], ['simulate', '--metric'], ['diff', 'baseline', 'bank-led', '--fail-on'], ['explain', 'baseline']]) {
-      expect((await complete(...before, '')).values, before.join(' ')).toEqual(['market.', 'profit.', 'spend.', 'labour.', 'tech.']);
-      expect((await reachable(before, 'profit.')).sort(), before.join(' ')).toEqual(addresses.filter((address) => address.startsWith('profit.')).sort());
+    for (const before of [
+      ['sensitivity', '--metric'],
+      ['simulate', '--metric'],
+      ['diff', 'baseline', 'bank-led', '--fail-on'],
+      ['explain', 'baseline'],
+    ]) {
+      expect((await complete(...before, '')).values, before.join(' ')).toEqual([
+        'market.',
+        'profit.',
+        'spend.',
+        'labour.',
+        'tech.',
+      ]);
+      expect((await reachable(before, 'profit.')).sort(), before.join(' ')).toEqual(
+        addresses.filter((address) => address.startsWith('profit.')).sort(),
+      );
     }
-    expect((await reachable(['solve', '--target'], 'profit.')).sort()).toEqual(addresses.filter((address) => address.startsWith('profit.')).map((address) => `${address}=`).sort());
+    expect((await reachable(['solve', '--target'], 'profit.')).sort()).toEqual(
+      addresses
+        .filter((address) => address.startsWith('profit.'))
+        .map((address) => `${address}=`)
+        .sort(),
+    );
   });
 
   it('reaches every input of the baseline, with and without a year, for --set and --vary', async () => {
-    const inputs = [...inputsOf(baseline)].flatMap(([path, series]) => [path, ...[...series.keys()].map((year) => `${path}.${year}`)]);
+    const inputs = [...inputsOf(baseline)].flatMap(([path, series]) => [
+      path,
+      ...[...series.keys()].map((year) => `${path}.${year}`),
+    ]);
     expect(inputs.length).toBeGreaterThan(50);
     expect((await reachable(['solve', '--vary'])).sort()).toEqual([...inputs].sort());
-    expect((await reachable(['forecast', '--set'], 'bankProfit.')).sort()).toEqual(inputs.filter((input) => input.startsWith('bankProfit.')).map((input) => `${input}=`).sort());
-    expect((await complete('diff', 'baseline', 'bank-led', '--set-b', 'bankProfit.profitSh')).values).toEqual(['bankProfit.profitShare=', 'bankProfit.profitShare.']);
+    expect((await reachable(['forecast', '--set'], 'bankProfit.')).sort()).toEqual(
+      inputs
+        .filter((input) => input.startsWith('bankProfit.'))
+        .map((input) => `${input}=`)
+        .sort(),
+    );
+    expect((await complete('diff', 'baseline', 'bank-led', '--set-b', 'bankProfit.profitSh')).values).toEqual([
+      'bankProfit.profitShare=',
+      'bankProfit.profitShare.',
+    ]);
   });
 
   it('takes metrics and inputs from the scenario on the command line', async () => {
     const file = join(folder, 'trade.yaml');
     writeFileSync(file, 'extends: baseline\nsupplyChain:\n  modes:\n    trade: {share: 5%, penetration: 30%}\n');
-    expect((await complete('explain', file, 'market.modes.')).values).toEqual(['market.modes.receivables.', 'market.modes.arif.', 'market.modes.trade.']);
+    expect((await complete('explain', file, 'market.modes.')).values).toEqual([
+      'market.modes.receivables.',
+      'market.modes.arif.',
+      'market.modes.trade.',
+    ]);
     expect((await complete('simulate', file, '--metric', 'market.modes.t')).values).toEqual(['market.modes.trade.']);
-    expect((await complete('forecast', file, '--set', 'supplyChain.modes.t')).values).toEqual(['supplyChain.modes.trade.']);
+    expect((await complete('forecast', file, '--set', 'supplyChain.modes.t')).values).toEqual([
+      'supplyChain.modes.trade.',
+    ]);
     // The baseline's when the scenario cannot be read; never an error while typing.
     expect((await complete('explain', join(folder, 'missing.yaml'), 'market.modes.')).values).toEqual([]);
     writeFileSync(join(folder, 'bad.yaml'), 'supplyChain: [');
@@ -131,7 +191,10 @@ describe('__complete', () => {
     expect(await complete('frobnicate', '')).toMatchObject({ values: [], files: 'none' });
     expect(await complete('schema', '')).toMatchObject({ values: [], files: 'none' });
     expect(await complete('completion', 'bash', '')).toMatchObject({ values: [], files: 'none' });
-    expect(await complete('diff', 'baseline', 'bank-led', '--tolerance', '')).toMatchObject({ values: [], files: 'none' });
+    expect(await complete('diff', 'baseline', 'bank-led', '--tolerance', '')).toMatchObject({
+      values: [],
+      files: 'none',
+    });
   });
 });
 
@@ -172,7 +235,11 @@ tab 'fintech-calc explain market.modes.rec'
 tab 'fintech-calc solve --target profit.increment.2023'
 tab 'fintech-calc solve --target=profit.increment.20'
 `;
-    const result = spawnSync('bash', ['--norc', '-c', driver], { cwd: work, encoding: 'utf8', env: { PATH: `${bin}:${process.env.PATH}`, LANG: 'C' } });
+    const result = spawnSync('bash', ['--norc', '-c', driver], {
+      cwd: work,
+      encoding: 'utf8',
+      env: { PATH: `${bin}:${process.env.PATH}`, LANG: 'C' },
+    });
     expect(result.stderr).toBe('');
     const replies = Object.fromEntries(result.stdout.split('\n\n').filter(Boolean).map((block) => {
       const [line, ...candidates] = block.split('\n');
@@ -186,7 +253,9 @@ tab 'fintech-calc solve --target=profit.increment.20'
       'fintech-calc explain market.modes.rec': ['market.modes.receivables.'],
       'fintech-calc solve --target profit.increment.2023': ['profit.increment.2023='],
       // bash replaces only what follows the =: the candidates say only that part.
-      'fintech-calc solve --target=profit.increment.20': [2019, 2020, 2021, 2022, 2023].map((year) => `profit.increment.${year}=`),
+      'fintech-calc solve --target=profit.increment.20': [2019, 2020, 2021, 2022, 2023].map(
+        (year) => `profit.increment.${year}=`,
+      ),
     });
   });
 });

@@ -14,37 +14,101 @@ import { SIZE_CLASSES } from './large-inputs.js';
 import { valueTexts } from './number-texts.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
-const SEEDS = ['scenarios/baseline.yaml', 'test/fixtures/small.yaml', 'test/fixtures/extends/child.yaml'].map((file) => readFileSync(join(PACKAGE_ROOT, file), 'utf8'));
+const SEEDS = ['scenarios/baseline.yaml', 'test/fixtures/small.yaml', 'test/fixtures/extends/child.yaml'].map((file) =>
+  readFileSync(join(PACKAGE_ROOT, file), 'utf8'),
+);
 const folder = mkdtempSync(join(tmpdir(), 'fintech-calc-fuzz-'));
 // child.yaml extends ./parent.yaml: keep the parent next to the fuzzed file.
 writeFileSync(join(folder, 'parent.yaml'), readFileSync(join(PACKAGE_ROOT, 'test/fixtures/extends/parent.yaml')));
 
 const scalars = fc.oneof(
-  fc.constantFrom('66', '66%', '0.5', '-1', '1e999', '.inf', '.nan', '~', 'null', 'true', '[]', '{}', '[1, 2]', '{a: 1}', '"', "'", '&a x', '*a', '!!binary x', '2019..2023', '60～70%', '70～60%', '1～2～3', '{low: 1}', '{value: 1, low: 2}'),
-  fc.tuple(fc.double({ noNaN: true, min: -1e6, max: 1e6 }), fc.constantFrom('', '%', '亿', '万亿元', 'bn', 'tn', 'k', '亿圆', 'xx', '％')).map(([n, unit]) => `${n}${unit}`),
+  fc.constantFrom(
+    '66',
+    '66%',
+    '0.5',
+    '-1',
+    '1e999',
+    '.inf',
+    '.nan',
+    '~',
+    'null',
+    'true',
+    '[]',
+    '{}',
+    '[1, 2]',
+    '{a: 1}',
+    '"',
+    "'",
+    '&a x',
+    '*a',
+    '!!binary x',
+    '2019..2023',
+    '60～70%',
+    '70～60%',
+    '1～2～3',
+    '{low: 1}',
+    '{value: 1, low: 2}',
+  ),
+  fc
+    .tuple(
+      fc.double({ noNaN: true, min: -1e6, max: 1e6 }),
+      fc.constantFrom('', '%', '亿', '万亿元', 'bn', 'tn', 'k', '亿圆', 'xx', '％'),
+    )
+    .map(([n, unit]) => `${n}${unit}`),
   fc.string({ maxLength: 12 }),
 );
-const keys = fc.oneof(fc.constantFrom('version', 'years', 'modes', 'share', 'growth', 'interpolate', 'extends', '__proto__', 'constructor', '2019', '2030', 'mix', 'frontier', 'frontierShare'), fc.string({ maxLength: 8 }));
+const keys = fc.oneof(
+  fc.constantFrom(
+    'version',
+    'years',
+    'modes',
+    'share',
+    'growth',
+    'interpolate',
+    'extends',
+    '__proto__',
+    'constructor',
+    '2019',
+    '2030',
+    'mix',
+    'frontier',
+    'frontierShare',
+  ),
+  fc.string({ maxLength: 8 }),
+);
 
 type Mutation = (lines: string[]) => string[];
 const at = (lines: string[], index: number) => Math.min(index, Math.max(lines.length - 1, 0));
+/** The value of the i-th line (if it has one, after `: `) replaced by `value`. */
+const valueAt = (i: number, value: string): Mutation => (lines) =>
+  lines.map((line, j) =>
+    j === at(lines, i) && line.includes(': ') ? `${line.slice(0, line.indexOf(': ') + 2)}${value}` : line);
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.nat().map((i): Mutation => (lines) => lines.filter((_, j) => j !== at(lines, i))),
   fc.nat().map((i): Mutation => (lines) => lines.flatMap((line, j) => (j === at(lines, i) ? [line, line] : [line]))),
-  fc.tuple(fc.nat(), scalars).map(([i, value]): Mutation => (lines) => lines.map((line, j) => (j === at(lines, i) && line.includes(': ') ? `${line.slice(0, line.indexOf(': ') + 2)}${value}` : line))),
-  fc.tuple(fc.nat(), keys).map(([i, key]): Mutation => (lines) => lines.map((line, j) => (j === at(lines, i) ? line.replace(/^(\s*)[^\s:]+:/, `$1${key}:`) : line))),
-  fc.tuple(fc.nat(), fc.string({ maxLength: 5 })).map(([i, text]): Mutation => (lines) => lines.map((line, j) => (j === at(lines, i) ? text + line : line))),
+  fc.tuple(fc.nat(), scalars).map(([i, value]) => valueAt(i, value)),
+  fc.tuple(fc.nat(), keys).map(([i, key]): Mutation => (lines) =>
+    lines.map((line, j) => (j === at(lines, i) ? line.replace(/^(\s*)[^\s:]+:/, `$1${key}:`) : line))),
+  fc.tuple(fc.nat(), fc.string({ maxLength: 5 })).map(
+    ([i, text]): Mutation =>
+      (lines) =>
+        lines.map((line, j) => (j === at(lines, i) ? text + line : line)),
+  ),
   numberMutation(),
 );
 
 /** The number class: a value replaced by a number in any notation and magnitude (number-texts.ts), bare or quoted. */
 function numberMutation(): fc.Arbitrary<Mutation> {
   const written = fc.tuple(valueTexts(), fc.boolean()).map(([text, quote]) => (quote ? JSON.stringify(text) : text));
-  return fc.tuple(fc.nat(), written).map(([i, value]): Mutation => (lines) => lines.map((line, j) => (j === at(lines, i) && line.includes(': ') ? `${line.slice(0, line.indexOf(': ') + 2)}${value}` : line)));
+  return fc.tuple(fc.nat(), written).map(([i, value]) => valueAt(i, value));
 }
 
 const mutated = fc
-  .tuple(fc.nat(SEEDS.length - 1), fc.array(mutation, { minLength: 1, maxLength: 4 }), fc.option(fc.nat(), { nil: undefined }))
+  .tuple(
+    fc.nat(SEEDS.length - 1),
+    fc.array(mutation, { minLength: 1, maxLength: 4 }),
+    fc.option(fc.nat(), { nil: undefined }),
+  )
   .map(([seed, mutations, truncate]) => {
     const text = mutations.reduce((lines, mutate) => mutate(lines), SEEDS[seed]!.split('\n')).join('\n');
     return truncate === undefined ? text : text.slice(0, truncate % (text.length + 1));
@@ -67,7 +131,11 @@ function expectLocatedProblems(result: Result, file: string, text: string): void
 
 /** A large input of one size class, at a random size up to 4 × its base, mutated like the scenarios. */
 const sized = fc
-  .tuple(fc.constantFrom(...SIZE_CLASSES), fc.double({ min: 0, max: 4, noNaN: true }), fc.array(mutation, { maxLength: 2 }))
+  .tuple(
+    fc.constantFrom(...SIZE_CLASSES),
+    fc.double({ min: 0, max: 4, noNaN: true }),
+    fc.array(mutation, { maxLength: 2 }),
+  )
   .map(([size, scale, mutations]) => {
     const n = Math.max(1, Math.round(size.base * scale));
     const text = mutations.reduce((lines, mutate) => mutate(lines), size.yaml(n).split('\n')).join('\n');
@@ -105,13 +173,19 @@ describe(`fuzz: ${RUNS} mutated scenarios`, () => {
     console.log(`fuzz: ${RUNS} cases, ${counts.ok} valid, ${counts.badInput} bad input, 0 internal errors`);
   }, 30_000 + RUNS * 20);
 
-  it('number class: --set of an amount, a ratio and a growth in every notation gives exit 0 or 2 and finite outputs', async () => {
-    const inputs = ['supplyChain.marketSpace.2023', 'supplyChain.modes.receivables.penetration.2023', 'techSpend.segments.payment.spend.growth'];
+  it('number class: --set of an amount, a ratio and a growth in every notation gives exit 0 or 2 ' +
+    'and finite outputs', async () => {
+    const inputs = [
+      'supplyChain.marketSpace.2023',
+      'supplyChain.modes.receivables.penetration.2023',
+      'techSpend.segments.payment.spend.growth',
+    ];
     const counts = { ok: 0, badInput: 0 };
     await fc.assert(
       fc.asyncProperty(valueTexts(), fc.nat(inputs.length - 1), async (value, which) => {
         const path = which === 2 ? 'techSpend.segments.payment.spend' : inputs[which]!;
-        const setting = which === 2 ? `${path}={2018: 1033.6, growth: ${JSON.stringify(value)}}` : `${path}=${JSON.stringify(value)}`;
+        const setting =
+          which === 2 ? `${path}={2018: 1033.6, growth: ${JSON.stringify(value)}}` : `${path}=${JSON.stringify(value)}`;
         const result = await runCli(['forecast', '--set', setting, '-c', 'all', '-f', 'csv']);
         expect([0, 2], result.stderr).toContain(result.code);
         if (result.code === 0) {

@@ -19,7 +19,8 @@ export function runCase({ args, env = {} }) {
 
 export function transcript(testCase, { code, stdout, stderr }) {
   const env = Object.entries(testCase.env ?? {}).map(([key, value]) => `${key}=${value} `).join('');
-  return `$ ${env}fintech-calc ${testCase.args.join(' ')}\n--- exit ${code}\n--- stdout\n${stdout}--- stderr\n${stderr}`;
+  return `$ ${env}fintech-calc ${testCase.args.join(' ')}\n--- exit ${code}\n` +
+    `--- stdout\n${stdout}--- stderr\n${stderr}`;
 }
 
 export function goldenPath(name) {

@@ -5,7 +5,20 @@ import { displayWidth } from '../../src/render/width.js';
 import { runCli } from './in-process.js';
 
 const FORMATS = ['table', 'json', 'csv', 'md'];
-const COMMANDS = ['forecast', 'diff', 'explain', 'sensitivity', 'solve', 'simulate', 'check', 'validate', 'schema', 'list', 'init', 'completion'];
+const COMMANDS = [
+  'forecast',
+  'diff',
+  'explain',
+  'sensitivity',
+  'solve',
+  'simulate',
+  'check',
+  'validate',
+  'schema',
+  'list',
+  'init',
+  'completion',
+];
 
 /** Each command run plainly, the base the variations are compared with. */
 const BASE: Record<string, string[]> = {
@@ -13,7 +26,13 @@ const BASE: Record<string, string[]> = {
   diff: ['diff', 'baseline', 'bank-led'],
   explain: ['explain', 'profit.increment.2023'],
   sensitivity: ['sensitivity', '--metric', 'market.marketSize.2023'],
-  solve: ['solve', '--target', 'market.marketSize.2023=6.5万亿', '--vary', 'supplyChain.modes.receivables.penetration.2023'],
+  solve: [
+    'solve',
+    '--target',
+    'market.marketSize.2023=6.5万亿',
+    '--vary',
+    'supplyChain.modes.receivables.penetration.2023',
+  ],
   simulate: ['simulate', '-n', '100'],
 };
 
@@ -64,12 +83,17 @@ describe('--help lists what each command accepts', () => {
     }
     // The formats offered are accepted, the others rejected.
     const formatLine = text.split('\n').find((line) => line.includes('--format'))!;
-    const formats = FORMATS.filter((format) => new RegExp(`\\b${format}\\b`).test(formatLine.slice(formatLine.indexOf('format:'))));
+    const formats = FORMATS.filter((format) =>
+      new RegExp(`\\b${format}\\b`).test(formatLine.slice(formatLine.indexOf('format:'))),
+    );
     expect(formats.length).toBeGreaterThan(1);
     for (const format of FORMATS) {
       const result = await runCli([...BASE[command]!, '-f', format]);
       if (formats.includes(format)) expect(result.code, `${command} -f ${format}: ${result.stderr}`).toBeLessThan(2);
-      else expect(result.stderr, `${command} -f ${format}`).toBe(`fintech-calc: error: --format: '${format}' is not one of ${formats.join(', ')}\n`);
+      else
+        expect(result.stderr, `${command} -f ${format}`).toBe(
+          `fintech-calc: error: --format: '${format}' is not one of ${formats.join(', ')}\n`,
+        );
     }
   });
 });
@@ -77,7 +101,10 @@ describe('--help lists what each command accepts', () => {
 describe('--help wraps to the terminal', () => {
   it.each([40, 60, 80, 120])('every line fits in COLUMNS=%i (a word alone may not)', async (columns) => {
     for (const command of [...COMMANDS, '--help']) {
-      const text = command === '--help' ? (await runCli(['--help'], { env: { COLUMNS: String(columns) } })).stdout : await help(command, { COLUMNS: String(columns) });
+      const text =
+        command === '--help'
+          ? (await runCli(['--help'], { env: { COLUMNS: String(columns) } })).stdout
+          : await help(command, { COLUMNS: String(columns) });
       for (const line of text.split('\n')) {
         if (displayWidth(line) > columns) expect(line.trim(), `${command} at ${columns}: ${line}`).not.toMatch(/ /);
       }

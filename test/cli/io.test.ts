@@ -66,7 +66,9 @@ describe('readScenarioText: what cannot be read is said in words, naming the fil
     symlinkSync('b.yaml', join(dir, 'a.yaml'));
     symlinkSync('a.yaml', join(dir, 'b.yaml'));
     expect(messageOf(join(dir, 'missing.yaml'))).toBe('shown.yaml: error: no such file');
-    expect(messageOf(join(dir, 'file.yaml', 'x.yaml'))).toBe('shown.yaml: error: a part of the path is not a directory');
+    expect(messageOf(join(dir, 'file.yaml', 'x.yaml'))).toBe(
+      'shown.yaml: error: a part of the path is not a directory',
+    );
     expect(messageOf(join(dir, 'a.yaml'))).toBe('shown.yaml: error: too many levels of symbolic links (a loop?)');
     expect(messageOf(join(dir, `${'x'.repeat(300)}.yaml`))).toBe('shown.yaml: error: the file name is too long');
   });
@@ -81,7 +83,9 @@ describe('readScenarioText: what cannot be read is said in words, naming the fil
     const path = join(folder(), 'big.yaml');
     writeFileSync(path, '');
     truncateSync(path, 4 * 1024 ** 3);
-    expect(messageOf(path)).toBe(`shown.yaml: error: the file has ${4 * 1024 ** 3} bytes; a scenario may have at most 1 MiB`);
+    expect(messageOf(path)).toBe(
+      `shown.yaml: error: the file has ${4 * 1024 ** 3} bytes; a scenario may have at most 1 MiB`,
+    );
   });
 
   it('a file of exactly the limit is read', () => {

@@ -38,22 +38,76 @@ describe('number options', () => {
   });
 
   it.each([
-    [['simulate', '--percentiles', '0x10'], "fintech-calc: error: --percentiles: '0x10' is a hexadecimal number; write numbers in decimal (16); expected numbers from 0 to 100, e.g. 5,50,95"],
-    [['simulate', '--percentiles', '5,0o50,95'], "fintech-calc: error: --percentiles: '0o50' is an octal number; write numbers in decimal (40); expected numbers from 0 to 100, e.g. 5,50,95"],
-    [['simulate', '--percentiles', '5,,95'], "fintech-calc: error: --percentiles: expected numbers from 0 to 100, e.g. 5,50,95, got ''"],
-    [['simulate', '--percentiles', 'Infinity'], "fintech-calc: error: --percentiles: expected numbers from 0 to 100, e.g. 5,50,95, got 'Infinity'"],
-    [['simulate', '--percentiles', '1e999999999'], "fintech-calc: error: --percentiles: expected numbers from 0 to 100, e.g. 5,50,95, got '1e999999999'"],
-    [['simulate', '-n', '0b1010'], "fintech-calc: error: -n, --samples: '0b1010' is a binary number; write numbers in decimal (10); expected a whole number from 1 to 10000000"],
-    [['simulate', '-n', '1_000'], "fintech-calc: error: -n, --samples: '1_000' groups digits with _; write 1000 or 1,000; expected a whole number from 1 to 10000000"],
-    [['simulate', '-n', '1.5'], "fintech-calc: error: -n, --samples: expected a whole number from 1 to 10000000, got '1.5'"],
-    [['simulate', '-n', '1e99999999999999999'], "fintech-calc: error: -n, --samples: expected a whole number from 1 to 10000000, got '1e99999999999999999'"],
-    [['simulate', '-n', 'NaN'], "fintech-calc: error: -n, --samples: expected a whole number from 1 to 10000000, got 'NaN'"],
-    [['simulate', '--seed', '9007199254740992'], "fintech-calc: error: --seed: expected a whole number from 0 to 9007199254740991, got '9007199254740992'"],
-    [['simulate', '--seed', '-1'], "fintech-calc: error: --seed: expected a whole number from 0 to 9007199254740991, got '-1'"],
-    [['sensitivity', '--metric', 'market.marketSize.2023', '--swing', '0x10%'], "fintech-calc: error: --swing: '0x10' is a hexadecimal number; write numbers in decimal (16); expected a percentage from 0% to 100%, such as 10%"],
-    [['sensitivity', '--metric', 'market.marketSize.2023', '--swing', '150%'], "fintech-calc: error: --swing: expected a percentage from 0% to 100%, such as 10%, got '150%'"],
-    [['check', '--max-growth', '1e99999999999999999%'], "fintech-calc: error: --max-growth: expected a percentage from 0% to 1000000%, such as 50%, got '1e99999999999999999%'"],
-    [['check', '--max-growth', '-5%'], "fintech-calc: error: --max-growth: expected a percentage from 0% to 1000000%, such as 50%, got '-5%'"],
+    [
+      ['simulate', '--percentiles', '0x10'],
+      "fintech-calc: error: --percentiles: '0x10' is a hexadecimal number; write numbers in decimal (16); expected " +
+        'numbers from 0 to 100, e.g. 5,50,95',
+    ],
+    [
+      ['simulate', '--percentiles', '5,0o50,95'],
+      "fintech-calc: error: --percentiles: '0o50' is an octal number; write numbers in decimal (40); expected " +
+        'numbers from 0 to 100, e.g. 5,50,95',
+    ],
+    [
+      ['simulate', '--percentiles', '5,,95'],
+      "fintech-calc: error: --percentiles: expected numbers from 0 to 100, e.g. 5,50,95, got ''",
+    ],
+    [
+      ['simulate', '--percentiles', 'Infinity'],
+      "fintech-calc: error: --percentiles: expected numbers from 0 to 100, e.g. 5,50,95, got 'Infinity'",
+    ],
+    [
+      ['simulate', '--percentiles', '1e999999999'],
+      "fintech-calc: error: --percentiles: expected numbers from 0 to 100, e.g. 5,50,95, got '1e999999999'",
+    ],
+    [
+      ['simulate', '-n', '0b1010'],
+      "fintech-calc: error: -n, --samples: '0b1010' is a binary number; write numbers in decimal (10); expected a " +
+        'whole number from 1 to 10000000',
+    ],
+    [
+      ['simulate', '-n', '1_000'],
+      "fintech-calc: error: -n, --samples: '1_000' groups digits with _; write 1000 or 1,000; expected a whole " +
+        'number from 1 to 10000000',
+    ],
+    [
+      ['simulate', '-n', '1.5'],
+      "fintech-calc: error: -n, --samples: expected a whole number from 1 to 10000000, got '1.5'",
+    ],
+    [
+      ['simulate', '-n', '1e99999999999999999'],
+      "fintech-calc: error: -n, --samples: expected a whole number from 1 to 10000000, got '1e99999999999999999'",
+    ],
+    [
+      ['simulate', '-n', 'NaN'],
+      "fintech-calc: error: -n, --samples: expected a whole number from 1 to 10000000, got 'NaN'",
+    ],
+    [
+      ['simulate', '--seed', '9007199254740992'],
+      "fintech-calc: error: --seed: expected a whole number from 0 to 9007199254740991, got '9007199254740992'",
+    ],
+    [
+      ['simulate', '--seed', '-1'],
+      "fintech-calc: error: --seed: expected a whole number from 0 to 9007199254740991, got '-1'",
+    ],
+    [
+      ['sensitivity', '--metric', 'market.marketSize.2023', '--swing', '0x10%'],
+      "fintech-calc: error: --swing: '0x10' is a hexadecimal number; write numbers in decimal (16); expected a " +
+        'percentage from 0% to 100%, such as 10%',
+    ],
+    [
+      ['sensitivity', '--metric', 'market.marketSize.2023', '--swing', '150%'],
+      "fintech-calc: error: --swing: expected a percentage from 0% to 100%, such as 10%, got '150%'",
+    ],
+    [
+      ['check', '--max-growth', '1e99999999999999999%'],
+      'fintech-calc: error: --max-growth: expected a percentage from 0% to 1000000%, such as 50%, got ' +
+        "'1e99999999999999999%'",
+    ],
+    [
+      ['check', '--max-growth', '-5%'],
+      "fintech-calc: error: --max-growth: expected a percentage from 0% to 1000000%, such as 50%, got '-5%'",
+    ],
   ])('%j: %s', async (args, message) => {
     expect(await usageError(args)).toBe(message);
   });
@@ -110,17 +164,41 @@ describe('values on the command line (--target, --tolerance, --fail-on) read the
   });
 
   it.each([
-    [['diff', 'baseline', 'bank-led', '--tolerance', '0x10'], "fintech-calc: error: --tolerance: '0x10' is a hexadecimal number; write numbers in decimal (16); expected an amount in the output unit (0.5), an amount with a unit (5亿) or a percentage (0.1%)"],
-    [['diff', 'baseline', 'bank-led', '--fail-on', 'market.*>1_000'], "fintech-calc: error: --fail-on 'market.*>1_000': '1_000' groups digits with _; write 1000 or 1,000; expected an amount in the output unit (0.5), an amount with a unit (5亿) or a percentage (0.1%)"],
-    [['diff', 'baseline', 'bank-led', '--tolerance', '-5'], "fintech-calc: error: --tolerance: a tolerance is not negative; expected an amount in the output unit (0.5), an amount with a unit (5亿) or a percentage (0.1%), got '-5'"],
-    [['diff', 'baseline', 'bank-led', '--tolerance', '1-2%'], "fintech-calc: error: --tolerance: expected one value, not a range: '1-2%'; expected an amount in the output unit (0.5), an amount with a unit (5亿) or a percentage (0.1%)"],
+    [
+      ['diff', 'baseline', 'bank-led', '--tolerance', '0x10'],
+      "fintech-calc: error: --tolerance: '0x10' is a hexadecimal number; write numbers in decimal (16); expected an " +
+        'amount in the output unit (0.5), an amount with a unit (5亿) or a percentage (0.1%)',
+    ],
+    [
+      ['diff', 'baseline', 'bank-led', '--fail-on', 'market.*>1_000'],
+      "fintech-calc: error: --fail-on 'market.*>1_000': '1_000' groups digits with _; write 1000 or 1,000; expected " +
+        'an amount in the output unit (0.5), an amount with a unit (5亿) or a percentage (0.1%)',
+    ],
+    [
+      ['diff', 'baseline', 'bank-led', '--tolerance', '-5'],
+      'fintech-calc: error: --tolerance: a tolerance is not negative; expected an amount in the output unit (0.5), ' +
+        "an amount with a unit (5亿) or a percentage (0.1%), got '-5'",
+    ],
+    [
+      ['diff', 'baseline', 'bank-led', '--tolerance', '1-2%'],
+      "fintech-calc: error: --tolerance: expected one value, not a range: '1-2%'; expected an amount in the output " +
+        'unit (0.5), an amount with a unit (5亿) or a percentage (0.1%)',
+    ],
   ])('%j: %s', async (args, message) => {
     expect(await usageError(args)).toBe(message);
   });
 
   it('solve takes a target with an exponent, a sign or full-width digits', async () => {
     for (const target of ['2.85e-2', '+2.85%', '２．８５％']) {
-      const result = await runCli(['solve', '--target', `profit.profitShare.2023=${target}`, '--vary', 'bankProfit.profitShare', '-f', 'json']);
+      const result = await runCli([
+        'solve',
+        '--target',
+        `profit.profitShare.2023=${target}`,
+        '--vary',
+        'bankProfit.profitShare',
+        '-f',
+        'json',
+      ]);
       expect(result.stderr).toBe('');
       expect(JSON.parse(result.stdout).value).toBe('0.0285');
     }
@@ -148,8 +226,16 @@ describe('values on the command line (--target, --tolerance, --fail-on) read the
 
 describe('tiny numbers in options', () => {
   it.each([
-    [['simulate', '--percentiles', '5,1e-99999999999'], "fintech-calc: error: --percentiles: '1e-99999999999' is too small: a number other than 0 is at least 1e-12 here; expected numbers from 0 to 100, e.g. 5,50,95"],
-    [['sensitivity', '--metric', 'market.marketSize.2023', '--swing', '1e-99999999999%'], "fintech-calc: error: --swing: '1e-99999999999' is too small: a number other than 0 is at least 1e-12 here; expected a percentage from 0% to 100%, such as 10%"],
+    [
+      ['simulate', '--percentiles', '5,1e-99999999999'],
+      "fintech-calc: error: --percentiles: '1e-99999999999' is too small: a number other than 0 is at least 1e-12 " +
+        'here; expected numbers from 0 to 100, e.g. 5,50,95',
+    ],
+    [
+      ['sensitivity', '--metric', 'market.marketSize.2023', '--swing', '1e-99999999999%'],
+      "fintech-calc: error: --swing: '1e-99999999999' is too small: a number other than 0 is at least 1e-12 here; " +
+        'expected a percentage from 0% to 100%, such as 10%',
+    ],
   ])('are refused, not read as 0: %j', async (args, message) => {
     expect(await usageError(args)).toBe(message);
   });

@@ -3,7 +3,20 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import * as fs from 'node:fs';
-import { chmodSync, chownSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -112,7 +125,9 @@ describe('a symbolic link', () => {
     const dir = folder();
     symlinkSync('b', join(dir, 'a'));
     symlinkSync('a', join(dir, 'b'));
-    expect(errorOf(() => writeOutputFile(join(dir, 'a'), 'x'))).toBe(`cannot write ${join(dir, 'a')}: too many levels of symbolic links (a loop?)`);
+    expect(errorOf(() => writeOutputFile(join(dir, 'a'), 'x'))).toBe(
+      `cannot write ${join(dir, 'a')}: too many levels of symbolic links (a loop?)`,
+    );
   });
 });
 
@@ -161,11 +176,15 @@ describe('failures: said in words, the old file intact, no temporary file left',
   it('a missing directory', () => {
     const dir = folder();
     const file = join(dir, 'no', 'such', 'out.csv');
-    expect(errorOf(() => writeOutputFile(file, 'x'))).toBe(`cannot write ${file}: the directory ${join(dir, 'no', 'such')} does not exist`);
+    expect(errorOf(() => writeOutputFile(file, 'x'))).toBe(
+      `cannot write ${file}: the directory ${join(dir, 'no', 'such')} does not exist`,
+    );
   });
 
   it('a directory where no file can be created (as /proc)', () => {
-    expect(errorOf(() => writeOutputFile('/proc/version', 'x'))).toBe('cannot write /proc/version: no file can be created in /proc');
+    expect(errorOf(() => writeOutputFile('/proc/version', 'x'))).toBe(
+      'cannot write /proc/version: no file can be created in /proc',
+    );
   });
 
   it('an empty name', () => {
@@ -174,7 +193,9 @@ describe('failures: said in words, the old file intact, no temporary file left',
 
   it('a path through a file', () => {
     const { file } = withOld();
-    expect(errorOf(() => writeOutputFile(join(file, 'out.csv'), 'x'))).toBe(`cannot write ${join(file, 'out.csv')}: a part of the path is not a directory`);
+    expect(errorOf(() => writeOutputFile(join(file, 'out.csv'), 'x'))).toBe(
+      `cannot write ${join(file, 'out.csv')}: a part of the path is not a directory`,
+    );
   });
 
   it('a full device (/dev/full)', () => {
@@ -194,7 +215,8 @@ describe('failures: said in words, the old file intact, no temporary file left',
     const failing: OutputFs = {
       ...fs,
       writeSync: ((fd: number, data: Uint8Array, offset?: number, length?: number) => {
-        if (++calls === 1) return fs.writeSync(fd, data, offset ?? 0, Math.min(3, length ?? data.length)); // a short write
+        // A short write.
+        if (++calls === 1) return fs.writeSync(fd, data, offset ?? 0, Math.min(3, length ?? data.length));
         throw Object.assign(new Error(`${code}: ${words}, write`), { code, syscall: 'write' });
       }) as OutputFs['writeSync'],
     };
@@ -225,7 +247,10 @@ describe('failures: said in words, the old file intact, no temporary file left',
           fs[call](fd);
         },
       };
-      expect(errorOf(() => writeOutputFile(file, 'text', failing)), call).toBe(`cannot write ${file}: input/output error`);
+      expect(
+        errorOf(() => writeOutputFile(file, 'text', failing)),
+        call,
+      ).toBe(`cannot write ${file}: input/output error`);
       expect(readFileSync(file, 'utf8')).toBe('old');
       expect(readdirSync(dir)).toEqual(['out.csv']);
     }
@@ -283,17 +308,25 @@ describe('an output that is an input of the run', () => {
     ['report', 'child.yaml'],
   ];
 
-  it.each(COMMANDS.map((args) => [args[0]!, args] as const))('is refused by %s, compared as files (./x, symbolic and hard links, a file extended), the input intact', async (_, args) => {
+  it.each(COMMANDS.map((args) => [args[0]!, args] as const))('is refused by %s, compared as files ' +
+    '(./x, symbolic and hard links, a file extended), the input intact', async (_, args) => {
     const { dir, parent, child } = inputs();
     const cwd = process.cwd();
     process.chdir(dir);
     try {
       for (const out of ['child.yaml', './child.yaml', join(dir, 'child.yaml'), 'symlink.yaml', 'hardlink.yaml']) {
         const result = await runCli([...args, '-o', out]);
-        expect(result).toEqual({ code: 2, stdout: '', stderr: `fintech-calc: error: -o ${out} is an input of this run (scenario child.yaml); choose another path\n` });
+        expect(result).toEqual({
+          code: 2,
+          stdout: '',
+          stderr: `fintech-calc: error: -o ${out} is an input of this run (scenario child.yaml); choose another path\n`,
+        });
       }
       const extended = await runCli([...args, '-o', 'parent.yaml']);
-      expect(extended.stderr).toBe('fintech-calc: error: -o parent.yaml is an input of this run (parent.yaml, which scenario child.yaml extends); choose another path\n');
+      expect(extended.stderr).toBe(
+        'fintech-calc: error: -o parent.yaml is an input of this run (parent.yaml, which scenario child.yaml ' +
+          'extends); choose another path\n',
+      );
       expect(readFileSync(child, 'utf8')).toBe('extends: parent.yaml\nsupplyChain:\n  marketSpace: 200\n');
       expect(readFileSync(parent, 'utf8')).toContain('marketSpace: 100');
       // Another path is written as usual.
@@ -305,8 +338,23 @@ describe('an output that is an input of the run', () => {
 
   it('is refused as --samples-file', async () => {
     const { dir, child } = inputs();
-    const result = await runCli(['simulate', child, '-n', '10', '--metric', 'market.marketSize.2023', '--samples-file', join(dir, 'symlink.yaml')]);
-    expect(result).toEqual({ code: 2, stdout: '', stderr: `fintech-calc: error: --samples-file ${join(dir, 'symlink.yaml')} is an input of this run (scenario ${child}); choose another path\n` });
+    const result = await runCli([
+      'simulate',
+      child,
+      '-n',
+      '10',
+      '--metric',
+      'market.marketSize.2023',
+      '--samples-file',
+      join(dir, 'symlink.yaml'),
+    ]);
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        `fintech-calc: error: --samples-file ${join(dir, 'symlink.yaml')} is an input of this run ` +
+        `(scenario ${child}); choose another path\n`,
+    });
     expect(readFileSync(child, 'utf8')).toContain('marketSpace: 200');
   });
 });

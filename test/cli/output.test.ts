@@ -2,7 +2,20 @@
 // notation (SPEC §5), --out atomicity, nothing written on bad input (SPEC §6).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { closeSync, constants, existsSync, lstatSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -20,22 +33,82 @@ describe('JSON output (SPEC §5)', () => {
 
   it('has the documented keys in the documented order (and the stamp last, unless --no-stamp)', () => {
     expect(Object.keys(document)).toEqual(['format', 'scenario', 'unit', 'cases']);
-    expect(Object.keys(JSON.parse(run('forecast', '-f', 'json').stdout))).toEqual(['format', 'scenario', 'unit', 'cases', 'stamp']);
+    expect(Object.keys(JSON.parse(run('forecast', '-f', 'json').stdout))).toEqual([
+      'format',
+      'scenario',
+      'unit',
+      'cases',
+      'stamp',
+    ]);
     expect(document.format).toBe('fintech-calc/forecast@1');
-    expect(document.scenario).toEqual({ name: 'baseline', title: 'iResearch 2019 fintech report, baseline', file: 'scenarios/baseline.yaml' });
+    expect(document.scenario).toEqual({
+      name: 'baseline',
+      title: 'iResearch 2019 fintech report, baseline',
+      file: 'scenarios/baseline.yaml',
+    });
     expect(Object.keys(document.cases)).toEqual(['low', 'base', 'high']);
     const base = document.cases.base;
     expect(Object.keys(base)).toEqual(['market', 'profit', 'spend', 'labour', 'tech']);
-    expect(Object.keys(base.market)).toEqual(['years', 'marketSpace', 'traditionalPenetration', 'traditionalSize', 'modes', 'otherSize', 'marketSize', 'increment', 'penetration']);
+    expect(Object.keys(base.market)).toEqual([
+      'years',
+      'marketSpace',
+      'traditionalPenetration',
+      'traditionalSize',
+      'modes',
+      'otherSize',
+      'marketSize',
+      'increment',
+      'penetration',
+    ]);
     expect(Object.keys(base.market.modes.receivables)).toEqual(['share', 'penetration', 'size']);
-    expect(Object.keys(base.profit)).toEqual(['years', 'profitShare', 'baselineOperatingCost', 'operatingCost', 'traditionalProfit', 'shareProfit', 'costSavings', 'profit', 'increment']);
-    expect(Object.keys(base.spend)).toEqual(['years', 'segments', 'groups', 'total', 'frontier', 'frontierShare', 'cagr']);
+    expect(Object.keys(base.profit)).toEqual([
+      'years',
+      'profitShare',
+      'baselineOperatingCost',
+      'operatingCost',
+      'traditionalProfit',
+      'shareProfit',
+      'costSavings',
+      'profit',
+      'increment',
+    ]);
+    expect(Object.keys(base.spend)).toEqual([
+      'years',
+      'segments',
+      'groups',
+      'total',
+      'frontier',
+      'frontierShare',
+      'cagr',
+    ]);
     expect(Object.keys(base.spend.segments.payment)).toEqual(['label', 'total', 'frontier', 'frontierShare']);
-    expect(Object.keys(base.spend.segments.fundTail)).toEqual(['label', 'group', 'firms', 'perFirm', 'total', 'frontier', 'frontierShare']);
+    expect(Object.keys(base.spend.segments.fundTail)).toEqual([
+      'label',
+      'group',
+      'firms',
+      'perFirm',
+      'total',
+      'frontier',
+      'frontierShare',
+    ]);
     expect(Object.keys(base.spend.groups.funds)).toEqual(['label', 'total', 'frontier', 'frontierShare']);
     expect(Object.keys(base.spend.cagr)).toEqual(['total', 'frontier']);
-    expect(Object.keys(base.labour)).toEqual(['years', 'institutions', 'humanCost', 'saving', 'cumulativeSaving', 'netSaving']);
-    expect(Object.keys(base.labour.institutions.financialInstitutions)).toEqual(['label', 'humanServiceCost', 'replacementRate', 'humanCost', 'saving', 'cumulativeSaving']);
+    expect(Object.keys(base.labour)).toEqual([
+      'years',
+      'institutions',
+      'humanCost',
+      'saving',
+      'cumulativeSaving',
+      'netSaving',
+    ]);
+    expect(Object.keys(base.labour.institutions.financialInstitutions)).toEqual([
+      'label',
+      'humanServiceCost',
+      'replacementRate',
+      'humanCost',
+      'saving',
+      'cumulativeSaving',
+    ]);
     expect(Object.keys(base.tech)).toEqual(['years', 'items', 'total', 'growth', 'cagr']);
     expect(Object.keys(base.tech.items.rpa)).toEqual(['label', 'spend', 'growth', 'cagr']);
     expect(Object.keys(base.tech.items.rpa.growth)).toEqual(['2019', '2020', '2021', '2022']);
@@ -61,8 +134,14 @@ describe('JSON output (SPEC §5)', () => {
   });
 
   it('is byte-identical on every run and whatever TZ or locale', () => {
-    const a = runCase({ args: ['forecast', '-f', 'json', '-c', 'all', '--lang', 'en'], env: { TZ: 'Asia/Shanghai', LC_ALL: 'de_DE.UTF-8' } }).stdout;
-    const b = runCase({ args: ['forecast', '-f', 'json', '-c', 'all', '--lang', 'en'], env: { TZ: 'America/New_York' } }).stdout;
+    const a = runCase({
+      args: ['forecast', '-f', 'json', '-c', 'all', '--lang', 'en'],
+      env: { TZ: 'Asia/Shanghai', LC_ALL: 'de_DE.UTF-8' },
+    }).stdout;
+    const b = runCase({
+      args: ['forecast', '-f', 'json', '-c', 'all', '--lang', 'en'],
+      env: { TZ: 'America/New_York' },
+    }).stdout;
     expect(a).toBe(b);
   });
 });
@@ -73,7 +152,8 @@ describe('determinism', () => {
     { TZ: 'Asia/Shanghai', LC_ALL: 'de_DE.UTF-8', LANG: 'fr_FR.UTF-8' },
     { TZ: 'America/Los_Angeles', LANG: 'zh_CN.UTF-8' },
   ];
-  it.each(['table', 'json', 'csv', 'md'])('forecast and diff in %s are byte-identical on every run, whatever TZ and locale', (format) => {
+  it.each(['table', 'json', 'csv', 'md'])('forecast and diff in %s are byte-identical on every run, ' +
+    'whatever TZ and locale', (format) => {
     for (const args of [
       ['forecast', '-c', 'all', '--lang', 'en', '-f', format],
       ['diff', 'baseline', 'bank-led', '-c', 'all', '--lang', 'zh', '-f', format],
@@ -92,8 +172,20 @@ describe('diff JSON (SPEC §5)', () => {
     const document = JSON.parse(result.stdout);
     expect(Object.keys(document)).toEqual(['format', 'changes']);
     expect(document.format).toBe('fintech-calc/diff@1');
-    const profit2023 = document.changes.find((c: { metric: string; year: string }) => c.metric === 'profit' && c.year === '2023');
-    expect(profit2023).toEqual({ case: 'base', table: 'profit', metric: 'profit', key: '', year: '2023', a: '2127', b: '1822', delta: '-305', relative: '-0.14339445228020686413' });
+    const profit2023 = document.changes.find(
+      (c: { metric: string; year: string }) => c.metric === 'profit' && c.year === '2023',
+    );
+    expect(profit2023).toEqual({
+      case: 'base',
+      table: 'profit',
+      metric: 'profit',
+      key: '',
+      year: '2023',
+      a: '2127',
+      b: '1822',
+      delta: '-305',
+      relative: '-0.14339445228020686413',
+    });
   });
 
   it('is empty, with exit 0, for a scenario against itself', () => {
@@ -130,10 +222,24 @@ describe('--out', () => {
 
   it('says in words why it cannot write (exit 2, nothing on stdout)', () => {
     const missing = join(folder, 'no', 'such', 'dir.txt');
-    expect(run('forecast', '-o', missing)).toEqual({ code: 2, stdout: '', stderr: `fintech-calc: error: cannot write ${missing}: the directory ${join(folder, 'no', 'such')} does not exist\n` });
-    expect(run('forecast', '-o', folder)).toEqual({ code: 2, stdout: '', stderr: `fintech-calc: error: cannot write ${folder}: it is a directory\n` });
+    expect(run('forecast', '-o', missing)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        `fintech-calc: error: cannot write ${missing}: ` +
+        `the directory ${join(folder, 'no', 'such')} does not exist\n`,
+    });
+    expect(run('forecast', '-o', folder)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `fintech-calc: error: cannot write ${folder}: it is a directory\n`,
+    });
     const full = testDevice('full');
-    expect(run('forecast', '-f', 'csv', '-o', full)).toEqual({ code: 2, stdout: '', stderr: `fintech-calc: error: cannot write ${full}: no space left on device\n` });
+    expect(run('forecast', '-f', 'csv', '-o', full)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `fintech-calc: error: cannot write ${full}: no space left on device\n`,
+    });
     expect(statSync(full).isCharacterDevice()).toBe(true);
   });
 
@@ -143,7 +249,8 @@ describe('--out', () => {
     expect(statSync(device).isCharacterDevice()).toBe(true);
   });
 
-  it('writes a link to a descriptor (as /dev/stdout is) through it: appended output keeps what came before, the link stays', () => {
+  it('writes a link to a descriptor (as /dev/stdout is) through it: appended output keeps what came ' +
+    'before, the link stays', () => {
     // A link of our own to /proc/self/fd/1, so that a bug cannot replace /dev/stdout.
     const dir = mkdtempSync(join(tmpdir(), 'fintech-calc-fd-'));
     const link = join(dir, 'stdout');
@@ -151,7 +258,11 @@ describe('--out', () => {
     const log = join(dir, 'log.csv');
     writeFileSync(log, 'before\n');
     const fd = openSync(log, 'a');
-    const result = spawnSync(process.execPath, [BIN, 'forecast', '-f', 'csv', '-o', link], { cwd: ROOT, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [BIN, 'forecast', '-f', 'csv', '-o', link], {
+      cwd: ROOT,
+      stdio: ['ignore', fd, 'pipe'],
+      encoding: 'utf8',
+    });
     closeSync(fd);
     expect({ code: result.status, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
     expect(readFileSync(log, 'utf8')).toBe(`before\n${run('forecast', '-f', 'csv').stdout}`);
@@ -163,7 +274,11 @@ describe('--out', () => {
 describe('standard output and standard error that cannot be written', () => {
   const withFull = (fd: 1 | 2, args: string[]) => {
     const full = openSync('/dev/full', 'w');
-    const stdio: ['ignore', number | 'pipe', number | 'pipe'] = ['ignore', fd === 1 ? full : 'pipe', fd === 2 ? full : 'pipe'];
+    const stdio: ['ignore', number | 'pipe', number | 'pipe'] = [
+      'ignore',
+      fd === 1 ? full : 'pipe',
+      fd === 2 ? full : 'pipe',
+    ];
     const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, stdio, encoding: 'utf8' });
     closeSync(full);
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -171,7 +286,11 @@ describe('standard output and standard error that cannot be written', () => {
 
   it('a full stdout is exit 2 with a message, not an internal error', () => {
     for (const args of [['list'], ['forecast'], ['forecast', '--help'], ['validate', 'baseline']]) {
-      expect(withFull(1, args), args.join(' ')).toEqual({ code: 2, stdout: null, stderr: 'fintech-calc: error: cannot write to standard output: no space left on device\n' });
+      expect(withFull(1, args), args.join(' ')).toEqual({
+        code: 2,
+        stdout: null,
+        stderr: 'fintech-calc: error: cannot write to standard output: no space left on device\n',
+      });
     }
   });
 
@@ -200,15 +319,35 @@ describe('--samples-file', () => {
     symlinkSync('out.csv', join(dir, 'link.csv'));
     for (const [samples, out] of [['out.csv', 'out.csv'], ['./out.csv', 'out.csv'], ['link.csv', 'out.csv']]) {
       writeFileSync(join(dir, 'out.csv'), 'old');
-      const result = spawnSync(process.execPath, [BIN, 'simulate', '-n', '100', '--samples-file', samples!, '-o', out!], { cwd: dir, encoding: 'utf8' });
-      expect({ code: result.status, stdout: result.stdout, stderr: result.stderr }).toEqual({ code: 2, stdout: '', stderr: `fintech-calc: error: --samples-file ${samples} and --out ${out} are the same file\n` });
+      const result = spawnSync(
+        process.execPath,
+        [BIN, 'simulate', '-n', '100', '--samples-file', samples!, '-o', out!],
+        { cwd: dir, encoding: 'utf8' },
+      );
+      expect({ code: result.status, stdout: result.stdout, stderr: result.stderr }).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `fintech-calc: error: --samples-file ${samples} and --out ${out} are the same file\n`,
+      });
       expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe('old');
     }
   });
 
   it('is written with the main output', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fintech-calc-samples-'));
-    const result = run('simulate', '-n', '2000', '-t', 'market', '--samples-file', join(dir, 'samples.csv'), '-o', join(dir, 'out.csv'), '-f', 'csv');
+    const result = run(
+      'simulate',
+      '-n',
+      '2000',
+      '-t',
+      'market',
+      '--samples-file',
+      join(dir, 'samples.csv'),
+      '-o',
+      join(dir, 'out.csv'),
+      '-f',
+      'csv',
+    );
     expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(readFileSync(join(dir, 'samples.csv'), 'utf8').trimEnd().split('\n')).toHaveLength(2001);
     expect(readdirSync(dir).sort()).toEqual(['out.csv', 'samples.csv']);
@@ -216,16 +355,23 @@ describe('--samples-file', () => {
 });
 
 describe('an interrupted run (SIGINT, SIGTERM, SIGHUP)', () => {
-  it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('%s removes the temporary file, keeps the old one and ends by the signal', async (signal) => {
+  it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('%s removes the temporary file, keeps the old one ' +
+    'and ends by the signal', async (signal) => {
     const dir = mkdtempSync(join(tmpdir(), 'fintech-calc-signal-'));
     const samples = join(dir, 'samples.csv');
     writeFileSync(samples, 'old samples');
-    const child = spawn(process.execPath, [BIN, 'simulate', '-n', '10000000', '--samples-file', samples], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'simulate', '-n', '10000000', '--samples-file', samples], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
     const exited = once(child, 'exit');
     // Interrupted once the samples are being written: a temporary file beside the old one, growing.
-    const writing = () => readdirSync(dir, { recursive: true, encoding: 'utf8' }).some((name) => name !== 'samples.csv' && statSync(join(dir, name)).size > 100_000);
+    const writing = () =>
+      readdirSync(dir, { recursive: true, encoding: 'utf8' }).some(
+        (name) => name !== 'samples.csv' && statSync(join(dir, name)).size > 100_000,
+      );
     while (!writing() && child.exitCode === null) await sleep(20);
     child.kill(signal);
     const [code, killedBy] = await exited;
@@ -238,25 +384,43 @@ describe('an interrupted run (SIGINT, SIGTERM, SIGHUP)', () => {
 describe('input files that are not regular files', () => {
   const runWithin = (args: string[]) => {
     // A bounded run: today's bug reads /dev/zero without end.
-    const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 10_000, env: { PATH: process.env.PATH, LANG: 'C' } });
+    const result = spawnSync(process.execPath, [BIN, ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 10_000,
+      env: { PATH: process.env.PATH, LANG: 'C' },
+    });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
   };
 
   it('a device is refused, also through extends', () => {
-    expect(runWithin(['validate', '/dev/zero'])).toEqual({ code: 2, stdout: '', stderr: '/dev/zero: error: is a character device; expected a scenario file (.yaml)\n' });
+    expect(runWithin(['validate', '/dev/zero'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: '/dev/zero: error: is a character device; expected a scenario file (.yaml)\n',
+    });
     const dir = mkdtempSync(join(tmpdir(), 'fintech-calc-in-'));
     const up = '../'.repeat(dir.split('/').length + 2);
     writeFileSync(join(dir, 'child.yaml'), `extends: ${up}dev/zero\n`);
     const result = runWithin(['validate', join(dir, 'child.yaml')]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^\S+child\.yaml:1:10: error: extends: \S*dev\/zero: is a character device; expected a scenario file \(\.yaml\)\n$/);
+    expect(result.stderr).toMatch(
+      new RegExp(
+        String.raw`^\S+child\.yaml:1:10: error: extends: \S*dev\/zero: is a character device; ` +
+          String.raw`expected a scenario file \(\.yaml\)\n$`,
+      ),
+    );
   });
 
   it('a FIFO is refused without waiting for a writer', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fintech-calc-in-'));
     const fifo = join(dir, 'scenario.yaml');
     execFileSync('mkfifo', [fifo]);
-    expect(runWithin(['forecast', fifo])).toEqual({ code: 2, stdout: '', stderr: `${fifo}: error: is a pipe (FIFO); expected a scenario file (.yaml)\n` });
+    expect(runWithin(['forecast', fifo])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `${fifo}: error: is a pipe (FIFO); expected a scenario file (.yaml)\n`,
+    });
   });
 });
 
@@ -274,7 +438,12 @@ describe('standard output (written to fd 1 synchronously)', () => {
     const { code, stdout } = run(...bigOutput);
     expect(code).toBe(0);
     expect(stdout.length).toBeGreaterThan(65536);
-    expect(stdout.trimEnd().split('\n').map((line) => JSON.parse(line).scenario.name)).toEqual(['baseline', 'bank-led', 'baseline']);
+    expect(
+      stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line).scenario.name),
+    ).toEqual(['baseline', 'bank-led', 'baseline']);
   });
 
   it('ends quietly with exit 0 when the reader has gone (EPIPE, as under | head)', async () => {
@@ -296,7 +465,9 @@ describe('standard output (written to fd 1 synchronously)', () => {
     writeFileSync(preload, 'process.stdout;\n');
     const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
     const writer = openSync(fifo, constants.O_WRONLY);
-    const child = spawn(process.execPath, ['--require', preload, BIN, ...bigOutput], { stdio: ['ignore', writer, 'inherit'] });
+    const child = spawn(process.execPath, ['--require', preload, BIN, ...bigOutput], {
+      stdio: ['ignore', writer, 'inherit'],
+    });
     closeSync(writer);
     const exited = once(child, 'exit');
     await sleep(500); // the child fills the pipe and meets EAGAIN before anything is read
@@ -325,14 +496,36 @@ describe('help', () => {
   it('lists every command, whatever follows the help option', () => {
     for (const args of [['--help'], ['-h', 'forecast'], ['help']]) {
       // A command's line is indented by two; a description put below it, by more.
-      const lines = /Commands:\n([\s\S]*?)\n\n/.exec(run(...args).stdout)?.[1]?.split('\n').filter((line) => /^ {2}\S/.test(line));
+      const lines = /Commands:\n([\s\S]*?)\n\n/
+        .exec(run(...args).stdout)?.[1]
+        ?.split('\n')
+        .filter((line) => /^ {2}\S/.test(line));
       const commands = lines?.map((line) => line.trim().split(' ')[0]);
-      expect(commands, args.join(' ')).toEqual(['forecast', 'diff', 'explain', 'sensitivity', 'solve', 'simulate', 'report', 'check', 'validate', 'schema', 'list', 'init', 'completion', 'help']);
+      expect(commands, args.join(' ')).toEqual([
+        'forecast',
+        'diff',
+        'explain',
+        'sensitivity',
+        'solve',
+        'simulate',
+        'report',
+        'check',
+        'validate',
+        'schema',
+        'list',
+        'init',
+        'completion',
+        'help',
+      ]);
     }
   });
 
   it('suggests the command meant by a mistyped one', () => {
-    expect(run('forcast')).toEqual({ code: 2, stdout: '', stderr: "fintech-calc: error: unknown command 'forcast' (Did you mean forecast?)\n" });
+    expect(run('forcast')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: "fintech-calc: error: unknown command 'forcast' (Did you mean forecast?)\n",
+    });
   });
 });
 
@@ -347,12 +540,18 @@ describe('-t naming a table twice', () => {
 
 describe('the unit column of CSV', () => {
   it('says count for a count of firms, as simulate does, and the output unit or ratio for the rest', async () => {
-    const rows = (await runCli(['forecast', '-t', 'spend', '-f', 'csv'])).stdout.trim().split('\n').slice(1).map((row) => row.split(','));
+    const rows = (await runCli(['forecast', '-t', 'spend', '-f', 'csv'])).stdout
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((row) => row.split(','));
     const firms = rows.filter((row) => row[3] === 'firms');
     expect(firms.length).toBeGreaterThan(0);
     expect(new Set(firms.map((row) => row[7]))).toEqual(new Set(['count']));
     expect(new Set(rows.filter((row) => row[3] !== 'firms').map((row) => row[7]))).toEqual(new Set(['亿元', 'ratio']));
-    const simulated = (await runCli(['simulate', '-n', '10', '-t', 'spend', '-f', 'csv'])).stdout.split('\n').filter((row) => row.split(',')[2] === 'firms');
+    const simulated = (await runCli(['simulate', '-n', '10', '-t', 'spend', '-f', 'csv'])).stdout
+      .split('\n')
+      .filter((row) => row.split(',')[2] === 'firms');
     expect(new Set(simulated.map((row) => row.split(',')[7]))).toEqual(new Set(['count']));
   });
 });

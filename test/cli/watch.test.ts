@@ -17,7 +17,8 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 const children: ChildProcess[] = [];
 afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of children.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
 
 /** Long enough for a loaded machine; a watch that works answers in well under a second. */
@@ -40,8 +41,10 @@ function watch(cwd: string, ...args: string[]): Watched {
     stderr: '',
     async until(test, what) {
       for (const start = Date.now(); !test(watched); await sleep(20)) {
-        if (child.exitCode !== null) throw new Error(`exited ${child.exitCode} while waiting for ${what}; stderr: ${watched.stderr}`);
-        if (Date.now() - start > PATIENCE_MS) throw new Error(`no ${what} after ${PATIENCE_MS} ms; stdout: ${watched.stdout}; stderr: ${watched.stderr}`);
+        if (child.exitCode !== null)
+          throw new Error(`exited ${child.exitCode} while waiting for ${what}; stderr: ${watched.stderr}`);
+        if (Date.now() - start > PATIENCE_MS)
+          throw new Error(`no ${what} after ${PATIENCE_MS} ms; stdout: ${watched.stdout}; stderr: ${watched.stderr}`);
       }
     },
   };
@@ -62,7 +65,8 @@ const count = (text: string, part: string) => text.split(part).length - 1;
 const share = (percent: string) => `bankProfit:\n  profitShare: ${percent}\n`;
 
 describe('forecast --watch', () => {
-  it('runs again when the scenario or a file it extends changes, shows errors and goes on, and ends with 0 on Ctrl-C', async () => {
+  it('runs again when the scenario or a file it extends changes, shows errors and goes on, and ends ' +
+    'with 0 on Ctrl-C', async () => {
     const dir = mkdtempSync(join(folder, 'forecast-'));
     writeFileSync(join(dir, 'parent.yaml'), `extends: baseline\n${share('3%')}`);
     writeFileSync(join(dir, 'a.yaml'), 'extends: ./parent.yaml\nname: a\n');
@@ -76,7 +80,11 @@ describe('forecast --watch', () => {
 
     // A mistake: the error is shown, and the watch goes on.
     writeFileSync(join(dir, 'a.yaml'), `extends: ./parent.yaml\nname: a\n${share('40')}`);
-    await watched.until(({ stderr }) => stderr.includes('a.yaml:4:16: error: bankProfit.profitShare: 40 is not a ratio (did you mean 40%?)'), 'the error');
+    await watched.until(
+      ({ stderr }) =>
+        stderr.includes('a.yaml:4:16: error: bankProfit.profitShare: 40 is not a ratio (did you mean 40%?)'),
+      'the error',
+    );
     expect(watched.child.exitCode).toBe(null);
 
     // Fixed, as an editor saves: a new file renamed over the old one.
@@ -101,7 +109,10 @@ describe('forecast --watch', () => {
   });
 
   it('ends at once, with the usual error, when an option is wrong: editing a file cannot fix it', () => {
-    const result = spawnSync(process.execPath, [BIN, 'forecast', '--watch', '-f', 'xml'], { encoding: 'utf8', timeout: PATIENCE_MS });
+    const result = spawnSync(process.execPath, [BIN, 'forecast', '--watch', '-f', 'xml'], {
+      encoding: 'utf8',
+      timeout: PATIENCE_MS,
+    });
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe("fintech-calc: error: --format: 'xml' is not one of table, json, csv, md, xlsx\n");
@@ -120,11 +131,14 @@ describe('forecast --watch', () => {
       stderr: (text) => void (stderr += text),
     });
     const until = async (test: () => boolean) => {
-      for (const start = Date.now(); !test(); await sleep(20)) if (Date.now() - start > PATIENCE_MS) throw new Error(`waited in vain; stdout: ${stdout}; stderr: ${stderr}`);
+      for (const start = Date.now(); !test(); await sleep(20))
+        if (Date.now() - start > PATIENCE_MS) throw new Error(`waited in vain; stdout: ${stdout}; stderr: ${stderr}`);
     };
     await until(() => stderr.includes('watching'));
     expect(stdout).not.toContain('\x1b[2J');
-    expect(stderr).toBe(`fintech-calc: watching ${file}, scenarios/baseline.yaml; runs again when one changes (Ctrl-C to stop)\n`);
+    expect(stderr).toBe(
+      `fintech-calc: watching ${file}, scenarios/baseline.yaml; runs again when one changes (Ctrl-C to stop)\n`,
+    );
     writeFileSync(file, `extends: baseline\nname: a\n${share('2%')}`);
     await until(() => stdout.includes('2.00%'));
     expect(stdout.indexOf('\x1b[2J\x1b[H')).toBeGreaterThan(0);

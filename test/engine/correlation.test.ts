@@ -12,7 +12,9 @@ const [A, B, C] = ['supplyChain.modes.a.penetration', 'supplyChain.modes.b.penet
 
 /** Three ranged inputs (a triangular, a uniform, a PERT) and the correlations given. */
 function scenarioText(correlations: readonly Correlation[]): string {
-  const listed = correlations.map(({ between, rank }) => `    - {between: [${between.join(', ')}], rank: ${rank}}`).join('\n');
+  const listed = correlations
+    .map(({ between, rank }) => `    - {between: [${between.join(', ')}], rank: ${rank}}`)
+    .join('\n');
   return `version: 1
 years: 2019..2021
 supplyChain:
@@ -28,7 +30,8 @@ function drawsOf(scenario: Scenario, samples: number, seed = 11, chunk = 1024): 
   const draws = new Map<string, number[]>();
   const simulation = simulate(scenario, { samples, seed, dist: 'triangular', chunk });
   const collect = (drawn: Chunk) => {
-    for (const [path, quantiles] of drawn.draws) draws.set(path, [...(draws.get(path) ?? []), ...quantiles.subarray(0, drawn.length)]);
+    for (const [path, quantiles] of drawn.draws)
+      draws.set(path, [...(draws.get(path) ?? []), ...quantiles.subarray(0, drawn.length)]);
   };
   simulation.run([], { percentiles: [] }, { values: [], chunk: collect });
   return draws;
@@ -78,7 +81,8 @@ function twoSampleKs(xs: readonly number[], ys: readonly number[]): number {
 const N = 20_000;
 
 describe('correlated inputs', () => {
-  it.each([0.6, -0.5, 0.9, 0.2, -0.95])('draw the rank correlation asked for (%s) to within ±0.03 at n = 20 000', async (rank) => {
+  it.each([0.6, -0.5, 0.9, 0.2, -0.95])('draw the rank correlation asked for (%s) to within ' +
+    '±0.03 at n = 20 000', async (rank) => {
     const draws = drawsOf(await load(scenarioText([{ between: [A, B], rank }])), N);
     expect(Math.abs(spearman(draws.get(A)!, draws.get(B)!) - rank)).toBeLessThan(0.03);
     // The third input stays independent of both.
@@ -92,11 +96,22 @@ describe('correlated inputs', () => {
       { between: [A, C], rank: 0.3 },
     ];
     const draws = drawsOf(await load(scenarioText(correlations)), N);
-    for (const { between, rank } of correlations) expect(Math.abs(spearman(draws.get(between[0])!, draws.get(between[1])!) - rank)).toBeLessThan(0.03);
+    for (const { between, rank } of correlations)
+      expect(Math.abs(spearman(draws.get(between[0])!, draws.get(between[1])!) - rank)).toBeLessThan(0.03);
   });
 
-  it('keep every marginal: the quantiles stay uniform, the values keep their distribution (Kolmogorov–Smirnov)', async () => {
-    const correlated = drawsOf(await load(scenarioText([{ between: [A, B], rank: 0.8 }, { between: [B, C], rank: -0.4 }])), N, 3);
+  it('keep every marginal: the quantiles stay uniform, the values keep their distribution ' +
+    '(Kolmogorov–Smirnov)', async () => {
+    const correlated = drawsOf(
+      await load(
+        scenarioText([
+          { between: [A, B], rank: 0.8 },
+          { between: [B, C], rank: -0.4 },
+        ]),
+      ),
+      N,
+      3,
+    );
     const independent = drawsOf(await load(scenarioText([])), N, 4);
     for (const path of [A, B, C]) {
       // 1.628/√n (one sample) and 1.628·√(2/n) (two samples) at α = 0.01
@@ -108,7 +123,10 @@ describe('correlated inputs', () => {
   it('leave the draws bit for bit as they were when no correlation is between two sampled inputs', async () => {
     const without = drawsOf(await load(scenarioText([])), 3000);
     // supplyChain.traditionalPenetration is the report's default: one value, no range, nothing drawn.
-    const unsampled = drawsOf(await load(scenarioText([{ between: [A, 'supplyChain.traditionalPenetration'], rank: 0.5 }])), 3000);
+    const unsampled = drawsOf(
+      await load(scenarioText([{ between: [A, 'supplyChain.traditionalPenetration'], rank: 0.5 }])),
+      3000,
+    );
     expect(unsampled).toEqual(without);
   });
 
@@ -121,9 +139,16 @@ describe('correlated inputs', () => {
   it('take ±1 (the inputs move as one) and refuse correlations that cannot hold together, naming them', async () => {
     const draws = drawsOf(await load(scenarioText([{ between: [A, B], rank: 1 }])), 2000);
     expect(spearman(draws.get(A)!, draws.get(B)!)).toBeCloseTo(1, 6);
-    const problems = await problemsOf(scenarioText([{ between: [A, B], rank: 0.9 }, { between: [B, C], rank: 0.9 }, { between: [A, C], rank: -0.9 }]));
+    const problems = await problemsOf(
+      scenarioText([
+        { between: [A, B], rank: 0.9 },
+        { between: [B, C], rank: 0.9 },
+        { between: [A, C], rank: -0.9 },
+      ]),
+    );
     expect(problems).toEqual([
-      `test.yaml:10:5: error: simulation.correlations: these correlations cannot hold together (their matrix is not positive semi-definite): ${A} ~ ${B} 0.9, ${B} ~ ${C} 0.9, ${A} ~ ${C} -0.9; weaken one of them`,
+      `test.yaml:10:5: error: simulation.correlations: these correlations cannot hold together (their matrix is not ` +
+        `positive semi-definite): ${A} ~ ${B} 0.9, ${B} ~ ${C} 0.9, ${A} ~ ${C} -0.9; weaken one of them`,
     ]);
   });
 });
@@ -142,7 +167,8 @@ describe('the copula matrix', () => {
       [0.2, 0.3, 1],
     ];
     const factor = choleskyFactor(m) as number[][];
-    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) expect(factor[i]!.reduce((sum, x, k) => sum + x * factor[j]![k]!, 0)).toBeCloseTo(m[i]![j]!, 14);
+    const product = (i: number, j: number) => factor[i]!.reduce((sum, x, k) => sum + x * factor[j]![k]!, 0);
+    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) expect(product(i, j)).toBeCloseTo(m[i]![j]!, 14);
     expect(choleskyFactor([[1, 1], [1, 1]])).toEqual([[1, 0], [1, 0]]);
     expect(choleskyFactor([[1, 0.9, 0.9], [0.9, 1, -0.9], [0.9, -0.9, 1]])).toEqual({ failsAt: 2 });
   });
@@ -155,6 +181,8 @@ describe('the copula matrix', () => {
       { between: ['b', 'd'], rank: -0.9 },
     ];
     expect(inconsistentInputs(correlations)).toEqual(['b', 'c', 'd']);
-    expect(inconsistentInputs([correlations[0]!, { between: ['b', 'c'], rank: 0.5 }, { between: ['c', 'd'], rank: 0.5 }])).toBeUndefined();
+    expect(
+      inconsistentInputs([correlations[0]!, { between: ['b', 'c'], rank: 0.5 }, { between: ['c', 'd'], rank: 0.5 }]),
+    ).toBeUndefined();
   });
 });

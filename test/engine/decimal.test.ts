@@ -13,7 +13,9 @@ const positive = fc
 
 /** A positive decimal with up to 40 significant digits (the precision) and an exponent in [min, max]. */
 const decimalIn = (min: number, max: number) =>
-  fc.tuple(fc.bigInt({ min: 1n, max: 10n ** 40n - 1n }), fc.integer({ min, max })).map(([digits, e]) => new Decimal(`${digits}e${e - digits.toString().length + 1}`));
+  fc
+    .tuple(fc.bigInt({ min: 1n, max: 10n ** 40n - 1n }), fc.integer({ min, max }))
+    .map(([digits, e]) => new Decimal(`${digits}e${e - digits.toString().length + 1}`));
 
 /** Whether x lies between the n-th powers of root ± half a unit in its last place. */
 function isCorrectlyRounded(root: Decimal, x: Decimal, n: number): boolean {
@@ -64,7 +66,12 @@ describe('nthRoot', () => {
     const hair = new Exact(10).pow(-300);
     for (const [midpoint, lower, upper, even] of [
       ['1.0000000000000000000000000000000000000005', '1', '1.000000000000000000000000000000000000001', '1'],
-      ['2.0000000000000000000000000000000000000015', '2.000000000000000000000000000000000000001', '2.000000000000000000000000000000000000002', '2.000000000000000000000000000000000000002'],
+      [
+        '2.0000000000000000000000000000000000000015',
+        '2.000000000000000000000000000000000000001',
+        '2.000000000000000000000000000000000000002',
+        '2.000000000000000000000000000000000000002',
+      ],
     ] as const) {
       for (const n of [2, 3, 7]) {
         const power = new Exact(midpoint).pow(n);
@@ -95,7 +102,8 @@ describe('nthRoot', () => {
 
   it('is exact for exact powers', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 1n, max: 10n ** 6n }), fc.integer({ min: -8, max: 8 }), fc.integer({ min: 1, max: 6 }), (digits, exponent, n) => {
+      fc.property(fc.bigInt({ min: 1n, max: 10n ** 6n }), fc.integer({ min: -8, max: 8 }),
+        fc.integer({ min: 1, max: 6 }), (digits, exponent, n) => {
         const y = new Decimal(`${digits}e${exponent}`);
         expect(nthRoot(y.pow(n), n).equals(y)).toBe(true);
       }),
@@ -141,7 +149,8 @@ describe('parseDecimal', () => {
 
   it('holds every number of up to 40 digits exactly: it prints back as written', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 40n) + 1n, max: 10n ** 40n - 1n }), fc.integer({ min: -60, max: 60 }), (digits, scale) => {
+      fc.property(fc.bigInt({ min: -(10n ** 40n) + 1n, max: 10n ** 40n - 1n }),
+        fc.integer({ min: -60, max: 60 }), (digits, scale) => {
         const text = `${digits}e${scale}`;
         const parsed = parseDecimal(text) as Decimal;
         expect(parsed.equals(new Decimal(digits.toString()).times(new Decimal(10).pow(scale)))).toBe(true);
@@ -151,7 +160,8 @@ describe('parseDecimal', () => {
 });
 
 describe('cagr (the spend and technology outputs)', () => {
-  it('is (last / first)^(1/years) − 1 to the precision, over the whole range: amounts 1e-12..1e14 (sums of them), 1..200 years', () => {
+  it('is (last / first)^(1/years) − 1 to the precision, over the whole range: amounts 1e-12..1e14 (sums of ' +
+    'them), 1..200 years', () => {
     fc.assert(
       fc.property(decimalIn(-12, 14), decimalIn(-12, 14), fc.integer({ min: 1, max: 200 }), (first, last, periods) => {
         const cagr = decimalCalc.cagr(first, last, periods)!;

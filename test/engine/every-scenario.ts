@@ -22,7 +22,11 @@ function yamlFiles(folder: string): string[] {
 /** Files from the package root; `extends: baseline` names a bundled scenario. */
 const sources: ScenarioSources = {
   open(reference, from) {
-    const display = /^[\w-]+$/.test(reference) ? `scenarios/${reference}.yaml` : from ? normalize(join(dirname(from.display), reference)) : reference;
+    const display = /^[\w-]+$/.test(reference)
+      ? `scenarios/${reference}.yaml`
+      : from
+        ? normalize(join(dirname(from.display), reference))
+        : reference;
     const id = resolve(ROOT, display);
     // The fixtures of a missing parent: a problem, as the CLI reports it.
     if (!existsSync(id)) throw new InputError([]);

@@ -22,7 +22,8 @@ function lookalikes(addresses: readonly string[]): string[] {
   const years = new Set<string>();
   const metrics = new Map<string, Set<string>>(); // table.group (or table) → metrics
   const items = new Map<string, Set<string>>(); // table.group → item ids
-  const add = (map: Map<string, Set<string>>, key: string, value: string) => map.set(key, (map.get(key) ?? new Set()).add(value));
+  const add = (map: Map<string, Set<string>>, key: string, value: string) =>
+    map.set(key, (map.get(key) ?? new Set()).add(value));
   for (const address of addresses) {
     const parts = address.split('.');
     const [table, second, third, fourth, fifth] = parts as [string, string, string, string?, string?];
@@ -38,7 +39,11 @@ function lookalikes(addresses: readonly string[]): string[] {
   const numbers = [...years].map(Number);
   const span = [...years, String(Math.min(...numbers) - 1), String(Math.max(...numbers) + 1)];
   return [...metrics].flatMap(([prefix, names]) =>
-    [...names].flatMap((metric) => [...(items.get(prefix) ?? [''])].flatMap((id) => span.map((year) => [prefix, id, metric, year].filter((part) => part !== '').join('.')))),
+    [...names].flatMap((metric) =>
+      [...(items.get(prefix) ?? [''])].flatMap((id) =>
+        span.map((year) => [prefix, id, metric, year].filter((part) => part !== '').join('.')),
+      ),
+    ),
   );
 }
 
@@ -81,10 +86,13 @@ describe('explain', () => {
     expect(explainMetric(scenario('scenarios/baseline.yaml'), 'base', 'nothing.marketSize.2023')).toBeUndefined();
   }, 120_000);
 
-  it('says an address of a line the case does not have is unknown (a segment given as spend has no firms)', async () => {
+  it('says an address of a line the case does not have is unknown (a segment given as ' +
+    'spend has no firms)', async () => {
     const result = await runCli(['explain', 'test/fixtures/small.yaml', 'spend.segments.payment.firms.2021']);
     expect([result.code, result.stdout]).toEqual([2, '']);
-    expect(result.stderr).toMatch(/^fintech-calc: error: unknown metric 'spend\.segments\.payment\.firms\.2021' \(did you mean [^\n]*\n$/);
+    expect(result.stderr).toMatch(
+      /^fintech-calc: error: unknown metric 'spend\.segments\.payment\.firms\.2021' \(did you mean [^\n]*\n$/,
+    );
   });
 });
 
@@ -110,7 +118,11 @@ describe('explain formulas', () => {
       'market.modes.arif.size.2023',
       'market.otherSize.2023',
     ]);
-    expect(formula(baseline, 'market.penetration.2023')).toEqual(['{0} / {1}', 'market.marketSize.2023', 'supplyChain.marketSpace.2023']);
+    expect(formula(baseline, 'market.penetration.2023')).toEqual([
+      '{0} / {1}',
+      'market.marketSize.2023',
+      'supplyChain.marketSpace.2023',
+    ]);
     // Σ of one mode is still a sum: (size[receivables]).
     expect(formula(baseline, 'profit.costSavings.2023')).toEqual([
       '({0} − {1}) × ({2})',
@@ -123,16 +135,40 @@ describe('explain formulas', () => {
   it('cover every form of every model', async () => {
     const baseline = scenario('scenarios/baseline.yaml');
     const head = 'spend.segments.securitiesHead';
-    expect(formula(baseline, `${head}.total.2020`)).toEqual(['{0} × {1}', 'techSpend.segments.securitiesHead.firms.2020', 'techSpend.segments.securitiesHead.perFirm.2020']);
-    expect(formula(baseline, `${head}.frontier.2020`)).toEqual(['{0} × {1}', `${head}.total.2020`, 'techSpend.segments.securitiesHead.frontierShare.2020']);
-    expect(formula(baseline, 'spend.groups.securities.frontierShare.2020')).toEqual(['{0} / {1}', 'spend.groups.securities.frontier.2020', 'spend.groups.securities.total.2020']);
+    expect(formula(baseline, `${head}.total.2020`)).toEqual([
+      '{0} × {1}',
+      'techSpend.segments.securitiesHead.firms.2020',
+      'techSpend.segments.securitiesHead.perFirm.2020',
+    ]);
+    expect(formula(baseline, `${head}.frontier.2020`)).toEqual([
+      '{0} × {1}',
+      `${head}.total.2020`,
+      'techSpend.segments.securitiesHead.frontierShare.2020',
+    ]);
+    expect(formula(baseline, 'spend.groups.securities.frontierShare.2020')).toEqual([
+      '{0} / {1}',
+      'spend.groups.securities.frontier.2020',
+      'spend.groups.securities.total.2020',
+    ]);
     // cagr's operands are its first and last value, in that order; the formula shows the last first.
-    expect(formula(baseline, 'spend.cagr.frontier')).toEqual(['({1} / {0})^(1/4) − 1', 'spend.frontier.2018', 'spend.frontier.2022']);
+    expect(formula(baseline, 'spend.cagr.frontier')).toEqual([
+      '({1} / {0})^(1/4) − 1',
+      'spend.frontier.2018',
+      'spend.frontier.2022',
+    ]);
     expect(formula(baseline, 'tech.cagr')).toEqual(['({1} / {0})^(1/4) − 1', 'tech.total.2018', 'tech.total.2022']);
-    expect(formula(baseline, 'tech.items.rpa.growth.2020')).toEqual(['{0} / {1} − 1', 'technologies.items.rpa.spend.2020', 'technologies.items.rpa.spend.2019']);
+    expect(formula(baseline, 'tech.items.rpa.growth.2020')).toEqual([
+      '{0} / {1} − 1',
+      'technologies.items.rpa.spend.2020',
+      'technologies.items.rpa.spend.2019',
+    ]);
 
     const institution = 'labour.institutions.financialInstitutions';
-    expect(formula(baseline, `${institution}.saving.2019`)).toEqual(['{0} − {1}', `${institution}.humanCost.2018`, `${institution}.humanCost.2019`]);
+    expect(formula(baseline, `${institution}.saving.2019`)).toEqual([
+      '{0} − {1}',
+      `${institution}.humanCost.2018`,
+      `${institution}.humanCost.2019`,
+    ]);
     // The year before the first is no line, but the saving's formula names it, and explains it.
     const before = explainer(baseline, 'base')(`${institution}.saving.2019`)!.operands[0]!;
     expect([before.formula, before.kind, ...before.operands.map((operand) => operand.name)]).toEqual([
@@ -143,28 +179,63 @@ describe('explain formulas', () => {
     ]);
     // A running total writes out its years, from the first (0 + saving goes without saying).
     expect(formula(baseline, `${institution}.cumulativeSaving.2019`)).toEqual(['{0}', `${institution}.saving.2019`]);
-    expect(formula(baseline, `${institution}.cumulativeSaving.2021`)).toEqual(['{0} + {1} + {2}', `${institution}.saving.2019`, `${institution}.saving.2020`, `${institution}.saving.2021`]);
+    expect(formula(baseline, `${institution}.cumulativeSaving.2021`)).toEqual([
+      '{0} + {1} + {2}',
+      `${institution}.saving.2019`,
+      `${institution}.saving.2020`,
+      `${institution}.saving.2021`,
+    ]);
 
     const small = scenario('test/fixtures/small.yaml');
     const mix = 'bankProfit.profitShare.mix';
-    expect(formula(small, 'profit.profitShare.2021')).toEqual(['{0} × {1} + {2} × {3}', `${mix}.bankLed.weight.2021`, `${mix}.bankLed.rate.2021`, `${mix}.nonBankLed.weight.2021`, `${mix}.nonBankLed.rate.2021`]);
+    expect(formula(small, 'profit.profitShare.2021')).toEqual([
+      '{0} × {1} + {2} × {3}',
+      `${mix}.bankLed.weight.2021`,
+      `${mix}.bankLed.rate.2021`,
+      `${mix}.nonBankLed.weight.2021`,
+      `${mix}.nonBankLed.rate.2021`,
+    ]);
     expect(formula(small, 'spend.segments.other.frontier.2021')).toEqual(['0']);
 
     const labour = scenario('test/fixtures/labour.yaml');
     const smart = 'labourSavings.institutions.banks.smartServiceCost';
-    expect(formula(labour, 'labour.institutions.banks.netSaving.2021')).toEqual(['{0} − ({1} − {2})', 'labour.institutions.banks.saving.2021', `${smart}.2021`, `${smart}.2020`]);
-    expect(formula(labour, 'labour.netSaving.2021')).toEqual(['{0} + {1}', 'labour.institutions.banks.netSaving.2021', 'labour.institutions.insurance.saving.2021']);
+    expect(formula(labour, 'labour.institutions.banks.netSaving.2021')).toEqual([
+      '{0} − ({1} − {2})',
+      'labour.institutions.banks.saving.2021',
+      `${smart}.2021`,
+      `${smart}.2020`,
+    ]);
+    expect(formula(labour, 'labour.netSaving.2021')).toEqual([
+      '{0} + {1}',
+      'labour.institutions.banks.netSaving.2021',
+      'labour.institutions.insurance.saving.2021',
+    ]);
 
     // No modes: Σ size over none is 0.
-    const noModes = await load('years: 2020..2021\nsupplyChain:\n  marketSpace: 100\nbankProfit:\n  profitShare: 3%\n  operatingCost: 1%\n');
+    const noModes = await load(
+      'years: 2020..2021\nsupplyChain:\n  marketSpace: 100\nbankProfit:\n  profitShare: 3%\n  operatingCost: 1%\n',
+    );
     expect(formula(noModes, 'market.marketSize.2020')).toEqual(['{0}', 'market.otherSize.2020']);
-    expect(formula(noModes, 'market.otherSize.2020')).toEqual(['{0} × (1 − (0)) × {1}', 'supplyChain.marketSpace.2020', 'supplyChain.traditionalPenetration.2020']);
-    expect(formula(noModes, 'profit.costSavings.2020')).toEqual(['({0} − {1}) × (0)', 'bankProfit.baselineOperatingCost.2020', 'bankProfit.operatingCost.2020']);
+    expect(formula(noModes, 'market.otherSize.2020')).toEqual([
+      '{0} × (1 − (0)) × {1}',
+      'supplyChain.marketSpace.2020',
+      'supplyChain.traditionalPenetration.2020',
+    ]);
+    expect(formula(noModes, 'profit.costSavings.2020')).toEqual([
+      '({0} − {1}) × (0)',
+      'bankProfit.baselineOperatingCost.2020',
+      'bankProfit.operatingCost.2020',
+    ]);
   });
 
   it('give an input its provenance and kind, also where a line shows it', () => {
     const tree = explainer(scenario('scenarios/baseline.yaml'), 'low')('market.modes.receivables.penetration.2023')!;
-    expect([tree.name, tree.kind, tree.formula, tree.operands.length]).toEqual(['supplyChain.modes.receivables.penetration.2023', 'ratio', undefined, 0]);
+    expect([tree.name, tree.kind, tree.formula, tree.operands.length]).toEqual([
+      'supplyChain.modes.receivables.penetration.2023',
+      'ratio',
+      undefined,
+      0,
+    ]);
     expect(tree.input?.path).toBe('supplyChain.modes.receivables.penetration');
     expect(tree.input?.provenance?.method).toBe('linear');
     expect(tree.value.toString()).toBe('0.6');

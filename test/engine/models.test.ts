@@ -60,7 +60,10 @@ describe('profit (SPEC §3 bankProfit)', () => {
     expect(str(profit.increment)).toEqual(['3.6', '16.2']);
   });
   it('a mix gives the effective share Σ weight × rate', async () => {
-    const mixed = SCENARIO.replace('profitShare: 3%', 'profitShare: {mix: {bank: {weight: 40%, rate: 2.5%}, other: {weight: 60%, rate: 3%}}}');
+    const mixed = SCENARIO.replace(
+      'profitShare: 3%',
+      'profitShare: {mix: {bank: {weight: 40%, rate: 2.5%}, other: {weight: 60%, rate: 3%}}}',
+    );
     const mix = forecast((await load(mixed)), ['base']).cases.get('base')!.profit!;
     expect(str(mix.profitShare)).toEqual(['0.028', '0.028']);
     expect(str(mix.traditionalProfit)).toEqual(['5.6', '11.2']);
@@ -88,7 +91,10 @@ describe('spend (SPEC §3 techSpend)', () => {
     expect(spend.cagr.total!.minus(new Decimal(3).sqrt().minus(1)).abs().lessThan('1e-36')).toBe(true);
   });
   it('cagr is null for a first value of 0', async () => {
-    const zero = forecast((await load('techSpend:\n  segments:\n    a: {spend: {2019: 0, 2023: 10, interpolate: linear}}\n')), ['base']);
+    const zero = forecast(
+      await load('techSpend:\n  segments:\n    a: {spend: {2019: 0, 2023: 10, interpolate: linear}}\n'),
+      ['base'],
+    );
     expect(zero.cases.get('base')!.spend!.cagr.total).toBeNull();
   });
 });

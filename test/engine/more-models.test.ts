@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { forecast } from '../../src/engine/forecast.js';
 import { load, problemsOf } from '../helpers.js';
 
-const values = (series: ReadonlyMap<number, { toString(): string }> | undefined) => [...(series ?? new Map()).values()].map(String);
+const values = (series: ReadonlyMap<number, { toString(): string }> | undefined) =>
+  [...(series ?? new Map()).values()].map(String);
 const fixture = readFileSync(new URL('../fixtures/labour.yaml', import.meta.url), 'utf8');
 
 describe('labourSavings (report l.428-431)', async () => {
@@ -45,8 +46,14 @@ describe('labourSavings (report l.428-431)', async () => {
   });
 
   it('needs inputs that cover the year before the first', async () => {
-    expect(await problemsOf('years: 2020..2022\nlabourSavings:\n  institutions:\n    banks:\n      humanServiceCost: {2020: 100, growth: 5%}\n      replacementRate: 50%\n')).toEqual([
-      'test.yaml:5:25: error: labourSavings.institutions.banks.humanServiceCost: no value for 2019: the anchors are 2020; add anchors or a growth rate that cover 2019..2022',
+    expect(
+      await problemsOf(
+        'years: 2020..2022\nlabourSavings:\n  institutions:\n    banks:\n      humanServiceCost: {2020: 100, growth: ' +
+          '5%}\n      replacementRate: 50%\n',
+      ),
+    ).toEqual([
+      'test.yaml:5:25: error: labourSavings.institutions.banks.humanServiceCost: no value for 2019: the anchors are ' +
+        '2020; add anchors or a growth rate that cover 2019..2022',
     ]);
   });
 });
@@ -88,14 +95,20 @@ describe('institution tiers and groups in techSpend', () => {
   });
 
   it('checks firms (whole, ≥ 0), spend or firms, and groups', async () => {
-    const bad = (segment: string, groups = '  groups:\n    funds: {}\n') => `techSpend:\n${groups}  segments:\n    a: ${segment}\n    b: {spend: 1, group: funds}\n`;
-    expect((await problemsOf(bad('{firms: 2.5, perFirm: 1}')))[0]).toContain("'2.5' is not a count: expected a whole number ≥ 0");
+    const bad = (segment: string, groups = '  groups:\n    funds: {}\n') =>
+      `techSpend:\n${groups}  segments:\n    a: ${segment}\n    b: {spend: 1, group: funds}\n`;
+    expect((await problemsOf(bad('{firms: 2.5, perFirm: 1}')))[0]).toContain(
+      "'2.5' is not a count: expected a whole number ≥ 0",
+    );
     expect((await problemsOf(bad('{firms: -3, perFirm: 1}')))[0]).toContain("'-3' is not a count");
-    expect((await problemsOf(bad('{spend: 1, firms: 3, perFirm: 1}')))[0]).toContain('give spend, or firms and perFirm, not both');
+    expect((await problemsOf(bad('{spend: 1, firms: 3, perFirm: 1}')))[0]).toContain(
+      'give spend, or firms and perFirm, not both',
+    );
     expect((await problemsOf(bad('{firms: 3}')))[0]).toContain('perFirm: missing; perFirm is required');
     expect((await problemsOf(bad('{spend: 1, group: fund}')))[0]).toContain("no group 'fund' (did you mean 'funds'?)");
     expect(await problemsOf(bad('{spend: 1}', '  groups:\n    funds: {}\n    banks: {}\n'))).toEqual([
-      'test.yaml:3:5: error: techSpend.groups.banks: no segment is in this group; give segments group: banks, or remove it',
+      'test.yaml:3:5: error: techSpend.groups.banks: no segment is in this group; give segments group: ' +
+        'banks, or remove it',
     ]);
   });
 });

@@ -24,7 +24,8 @@ describe('the standard normal distribution', () => {
 
   it('is symmetric and increasing', () => {
     fc.assert(
-      fc.property(fc.double({ min: -30, max: 30, noNaN: true }), fc.double({ min: -30, max: 30, noNaN: true }), (x, y) => {
+      fc.property(fc.double({ min: -30, max: 30, noNaN: true }),
+        fc.double({ min: -30, max: 30, noNaN: true }), (x, y) => {
         expect(normalCdf(x) + normalCdf(-x)).toBeCloseTo(1, 15);
         if (x < y) expect(normalCdf(x)).toBeLessThanOrEqual(normalCdf(y));
       }),

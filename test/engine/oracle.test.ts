@@ -9,8 +9,18 @@ import { CASES, type Case } from '../../src/engine/types.js';
 import { load } from '../helpers.js';
 import { decimal, triple, writeAmount, writeRatio } from './scenario-arbitrary.js';
 
-const modeArb = fc.record({ share: decimal(0.33), penetration: triple(1), costSavings: fc.boolean(), style: fc.nat(20) });
-const segmentArb = fc.record({ spend: triple(5000), frontierFraction: decimal(1), kind: fc.constantFrom('none', 'amount', 'share'), style: fc.nat(20) });
+const modeArb = fc.record({
+  share: decimal(0.33),
+  penetration: triple(1),
+  costSavings: fc.boolean(),
+  style: fc.nat(20),
+});
+const segmentArb = fc.record({
+  spend: triple(5000),
+  frontierFraction: decimal(1),
+  kind: fc.constantFrom('none', 'amount', 'share'),
+  style: fc.nat(20),
+});
 const scenarioArb = fc.record({
   marketSpace: triple(200000),
   traditionalPenetration: triple(1),
@@ -25,16 +35,24 @@ type Generated = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
 
 function yamlOf(g: Generated): string {
   const modes = g.modes
-    .map((m, i) => `    m${i}:\n      share: ${writeRatio({ low: m.share, base: m.share, high: m.share }, m.style)}\n      penetration: ${writeRatio(m.penetration, m.style + 1)}\n      costSavings: ${m.costSavings}\n`)
+    .map(
+      (m, i) =>
+        `    m${i}:\n      share: ${writeRatio({ low: m.share, base: m.share, high: m.share }, m.style)}\n      ` +
+          `penetration: ${writeRatio(m.penetration, m.style + 1)}\n      costSavings: ${m.costSavings}\n`,
+    )
     .join('');
   const segments = g.segments
     .map((s, i) => {
       const frontier = (c: Case) => s.spend[c].times(s.frontierFraction);
       const line =
         s.kind === 'amount'
-          ? `      frontier: ${writeAmount({ low: frontier('low'), base: frontier('base'), high: frontier('high') }, s.style + 2)}\n`
+          ? `      frontier: ${writeAmount({ low: frontier('low'), base: frontier('base'), high: frontier('high') },
+            s.style + 2)}\n`
           : s.kind === 'share'
-            ? `      frontierShare: ${writeRatio({ low: s.frontierFraction, base: s.frontierFraction, high: s.frontierFraction }, s.style)}\n`
+            ? `      frontierShare: ${writeRatio(
+              { low: s.frontierFraction, base: s.frontierFraction, high: s.frontierFraction },
+              s.style,
+            )}\n`
             : '';
       return `    s${i}:\n      spend: ${writeAmount(s.spend, s.style)}\n${line}`;
     })
@@ -119,12 +137,18 @@ describe('laws', () => {
 });
 
 describe('oracle: labourSavings and technologies', () => {
-  const institution = fc.record({ cost: decimal(1000), r0: decimal(0.5), r1: decimal(1), smart: fc.option(fc.tuple(decimal(100), decimal(100)), { nil: undefined }) });
+  const institution = fc.record({
+    cost: decimal(1000),
+    r0: decimal(0.5),
+    r1: decimal(1),
+    smart: fc.option(fc.tuple(decimal(100), decimal(100)), { nil: undefined }),
+  });
   const technology = fc.record({ first: fc.integer({ min: 1, max: 1000 }), growth: fc.integer({ min: 0, max: 50 }) });
 
   it('compute saving, cumulative and net saving, growth and CAGR exactly', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(institution, { minLength: 1, maxLength: 3 }), fc.array(technology, { minLength: 1, maxLength: 3 }), async (institutions, technologies) => {
+      fc.asyncProperty(fc.array(institution, { minLength: 1, maxLength: 3 }),
+        fc.array(technology, { minLength: 1, maxLength: 3 }), async (institutions, technologies) => {
         // years 2020..2023; the labour inputs start in 2019, a rate linear from r0 to r1.
         const yaml = `years: 2020..2023
 labourSavings:
@@ -134,7 +158,8 @@ ${institutions
     (i, n) => `    i${n}:
       humanServiceCost: ${i.cost.toFixed()}
       replacementRate: {2019: ${i.r0.toFixed()}, 2023: ${i.r1.toFixed()}}
-${i.smart ? `      smartServiceCost: {2019: ${i.smart[0].toFixed()}, 2023: ${i.smart[1].toFixed()}, interpolate: linear}\n` : ''}`,
+${i.smart ? `      smartServiceCost: {2019: ${i.smart[0].toFixed()}, 2023: ${i.smart[1].toFixed()}, ` +
+  'interpolate: linear}\n' : ''}`,
   )
   .join('')}technologies:
   items:
@@ -149,14 +174,22 @@ ${technologies.map((t, n) => `    t${n}: {spend: {2020: ${t.first}, growth: ${t.
             const human = (t: number) => i.cost.times(new Decimal(1).minus(linear(i.r0, i.r1, t)));
             const s = human(year - 1).minus(human(year));
             saving = saving.plus(s);
-            net = net.plus(i.smart ? s.minus(linear(i.smart[0], i.smart[1], year).minus(linear(i.smart[0], i.smart[1], year - 1))) : s);
+            net = net.plus(
+              i.smart
+                ? s.minus(linear(i.smart[0], i.smart[1], year).minus(linear(i.smart[0], i.smart[1], year - 1)))
+                : s,
+            );
           }
           cumulative = cumulative.plus(saving);
           const labour = got.labour!;
           expect(labour.saving.get(year)!.minus(saving).abs().lessThan('1e-30')).toBe(true);
           expect(labour.cumulativeSaving.get(year)!.minus(cumulative).abs().lessThan('1e-30')).toBe(true);
           expect(labour.netSaving.get(year)!.minus(net).abs().lessThan('1e-30')).toBe(true);
-          const total = sum(technologies.map((t) => new Decimal(t.first).times(new Decimal(1).plus(new Decimal(t.growth).dividedBy(100)).pow(year - 2020))));
+          const total = sum(
+            technologies.map((t) =>
+              new Decimal(t.first).times(new Decimal(1).plus(new Decimal(t.growth).dividedBy(100)).pow(year - 2020)),
+            ),
+          );
           expect(got.tech!.total.get(year)!.minus(total).abs().lessThan('1e-30')).toBe(true);
         }
         got.tech!.items.forEach((item, n) => {

@@ -36,7 +36,8 @@ describe('schedule', () => {
 });
 
 describe('encode', () => {
-  it("writes each operation as a STEP: a vector's stride is 8, a constant's 0 (written once per lane), a tally's extra its record", () => {
+  it("writes each operation as a STEP: a vector's stride is 8, a constant's 0 (written once per lane), a tally's " +
+    'extra its record', () => {
     const steps: Step[] = [
       { op: 'mul', a: new Slot(0), b: 3, periods: 0, out: 1 },
       { op: 'cagr', a: new Slot(0), b: new Slot(1), periods: 4, out: 2 },

@@ -5,7 +5,10 @@ import { Decimal } from '../../src/shared/decimal.js';
 import { forecast } from '../../src/engine/forecast.js';
 import { parseScenario } from '../../src/scenario/load.js';
 
-const baseline = await parseScenario(readFileSync(new URL('../../scenarios/baseline.yaml', import.meta.url), 'utf8'), 'scenarios/baseline.yaml');
+const baseline = await parseScenario(
+  readFileSync(new URL('../../scenarios/baseline.yaml', import.meta.url), 'utf8'),
+  'scenarios/baseline.yaml',
+);
 const result = forecast(baseline, ['low', 'base', 'high']);
 const base = result.cases.get('base')!;
 
@@ -79,7 +82,9 @@ describe('baseline reproduces the report’s other forecasts', () => {
   const high = result.cases.get('high')!;
 
   it('RPA spend of financial institutions reaches 42.5亿元 in 2022 (l.12)', () => {
-    for (const c of [low, base, high]) expect(c.tech!.items.find((item) => item.id === 'rpa')!.spend.get(2022)!.toString()).toBe('42.5');
+    for (const c of [low, base, high]) {
+      expect(c.tech!.items.find((item) => item.id === 'rpa')!.spend.get(2022)!.toString()).toBe('42.5');
+    }
   });
 
   it('smart customer service replaces 73%～80% of human service labour by 2022 (l.12)', () => {
@@ -88,21 +93,37 @@ describe('baseline reproduces the report’s other forecasts', () => {
   });
 
   it("banks' blockchain-SCF spend grows 13%～14% a year (l.167)", () => {
-    const growth = (c: typeof base) => [...c.tech!.items.find((item) => item.id === 'blockchainScf')!.growth.values()].map((g) => g.toString());
+    const growth = (c: typeof base) =>
+      [...c.tech!.items.find((item) => item.id === 'blockchainScf')!.growth.values()].map((g) => g.toString());
     expect(growth(low)).toEqual(['0.13', '0.13', '0.13', '0.13']);
     expect(growth(high)).toEqual(['0.14', '0.14', '0.14', '0.14']);
   });
 
   it('fund tiers: frontier shares 10% (head), 2% (mid), tail ≈0 rising to 5% by 2020 (l.95)', () => {
-    const share = (id: string, year: number) => base.spend!.segments.find((segment) => segment.id === id)!.frontierShare.get(year)!.toString();
-    expect([share('fundHead', 2018), share('fundMid', 2018), share('fundTail', 2018), share('fundTail', 2020)]).toEqual(['0.1', '0.02', '0', '0.05']);
+    const share = (id: string, year: number) =>
+      base
+        .spend!.segments.find((segment) => segment.id === id)!
+        .frontierShare.get(year)!
+        .toString();
+    expect([share('fundHead', 2018), share('fundMid', 2018), share('fundTail', 2018), share('fundTail', 2020)]).toEqual(
+      ['0.1', '0.02', '0', '0.05'],
+    );
   });
 
   it('securities: head spends 2～3× a mid firm, and there are four times as many mid firms (l.72-73)', () => {
     const segment = (c: typeof base, id: string) => c.spend!.segments.find((s) => s.id === id)!;
-    const ratio = (c: typeof base) => segment(c, 'securitiesHead').perFirm!.get(2018)!.dividedBy(segment(c, 'securitiesMid').perFirm!.get(2018)!).toString();
+    const ratio = (c: typeof base) =>
+      segment(c, 'securitiesHead')
+        .perFirm!.get(2018)!
+        .dividedBy(segment(c, 'securitiesMid').perFirm!.get(2018)!)
+        .toString();
     expect([ratio(low), ratio(base), ratio(high)]).toEqual(['2', '2.5', '3']);
-    expect(segment(base, 'securitiesMid').firms!.get(2018)!.dividedBy(segment(base, 'securitiesHead').firms!.get(2018)!).toString()).toBe('4');
+    expect(
+      segment(base, 'securitiesMid')
+        .firms!.get(2018)!
+        .dividedBy(segment(base, 'securitiesHead').firms!.get(2018)!)
+        .toString(),
+    ).toBe('4');
   });
 
   it('the tiers still add up to the published totals, with subtotals per group', () => {

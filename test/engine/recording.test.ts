@@ -56,11 +56,18 @@ function brokenLaws(scenario: Scenario): string[] {
     // Every line's node holds the decimal forecast's value; an undefined one has none.
     for (const { address, value } of forecast) {
       const line = graph.lines.get(address);
-      check(line?.node.value.toString() === value?.toString(), `${c} ${address}: ${line?.node.value} is not the forecast's ${value}`);
+      check(
+        line?.node.value.toString() === value?.toString(),
+        `${c} ${address}: ${line?.node.value} is not the forecast's ${value}`,
+      );
       // A node an operation makes is named by its own line: no other line's value is it.
-      if (line && line.node.kind !== 'input') check(graph.nameOf(line.node) === address, `${c} ${address} is named ${graph.nameOf(line.node)}`);
+      if (line && line.node.kind !== 'input')
+        check(graph.nameOf(line.node) === address, `${c} ${address} is named ${graph.nameOf(line.node)}`);
     }
-    check(graph.lines.size === forecast.filter((line) => line.value !== null).length, `${c}: a node for every defined line`);
+    check(
+      graph.lines.size === forecast.filter((line) => line.value !== null).length,
+      `${c}: a node for every defined line`,
+    );
 
     const nodes = below([...graph.lines.values()].map((line) => line.node));
     const leaves = new Set<string>();
@@ -70,30 +77,49 @@ function brokenLaws(scenario: Scenario): string[] {
         const name = `${node.path}.${node.year}`;
         check(!leaves.has(name), `${c} ${name}: two leaves`);
         leaves.add(name);
-        check(node.value.toString() === inputs.get(node.path)?.get(node.year)?.[c].toString(), `${c} ${name}: ${node.value} is not the input's`);
+        check(
+          node.value.toString() === inputs.get(node.path)?.get(node.year)?.[c].toString(),
+          `${c} ${name}: ${node.value} is not the input's`,
+        );
       } else if (node.kind === 'constant') {
         // The models use 0 and 1 only; a metric's formula may write any number.
-        check(node.value.isZero() || node.value.equals(1) || scenario.metrics !== undefined, `${c} #${node.id}: a constant ${node.value}`);
+        check(
+          node.value.isZero() || node.value.equals(1) || scenario.metrics !== undefined,
+          `${c} #${node.id}: a constant ${node.value}`,
+        );
       } else {
         const expected = expectedValue(node);
-        check(node.value.toString() === expected?.toString(), `${c} ${node.op} #${node.id}: ${node.value}, not ${expected}`);
+        check(
+          node.value.toString() === expected?.toString(),
+          `${c} ${node.op} #${node.id}: ${node.value}, not ${expected}`,
+        );
         // Made after its operands: dependency order is id order.
-        check(node.operands.every((operand) => operand.id < node.id), `${c} ${node.op} #${node.id}: made before an operand`);
+        check(
+          node.operands.every((operand) => operand.id < node.id),
+          `${c} ${node.op} #${node.id}: made before an operand`,
+        );
       }
     }
     // The graph performed again on decimalCalc gives every value again.
     const replayed = replay(decimalCalc, [...graph.lines.values()].map((line) => line.node), (leaf) => leaf.value);
-    for (const node of nodes) check(replayed.get(node)?.toString() === node.value.toString(), `${c} #${node.id}: replayed as ${replayed.get(node)}`);
+    for (const node of nodes) {
+      const again = replayed.get(node);
+      check(again?.toString() === node.value.toString(), `${c} #${node.id}: replayed as ${again}`);
+    }
     // The named nodes in dependency order: by id, so each after every node its formula uses.
     const named = nodes.filter((node) => graph.nameOf(node) !== undefined);
     const order = inDependencyOrder(graph);
-    check(order.length === named.length && order.every((node, i) => node === named[i]), `${c}: named nodes in id order`);
+    check(
+      order.length === named.length && order.every((node, i) => node === named[i]),
+      `${c}: named nodes in id order`,
+    );
   }
   return broken;
 }
 
 describe('the recording Calc', () => {
-  it('records, over random scenarios of every model, a graph whose every node is its operation on its operands and every line the forecast', async () => {
+  it('records, over random scenarios of every model, a graph whose every node is its operation on its operands and ' +
+    'every line the forecast', async () => {
     await fc.assert(
       fc.asyncProperty(anyScenarioParts, async (parts) => {
         expect(brokenLaws(await load(anyScenarioYaml(parts)))).toEqual([]);

@@ -26,15 +26,29 @@ const mean = (values: readonly number[]) => values.reduce((sum, value) => sum + 
 const variance = (values: readonly number[]) => mean(values.map((value) => (value - mean(values)) ** 2));
 
 describe('normal and lognormal ranges', () => {
-  const ends = fc.tuple(fc.double({ min: 1, max: 1e6, noNaN: true }), fc.double({ min: 0.01, max: 10, noNaN: true })).map(([low, spread]) => [low, low * (1 + spread)] as const);
+  const ends = fc
+    .tuple(fc.double({ min: 1, max: 1e6, noNaN: true }), fc.double({ min: 0.01, max: 10, noNaN: true }))
+    .map(([low, spread]) => [low, low * (1 + spread)] as const);
 
   it('put low and high at p5 and p95 by default, at the coverage given otherwise', () => {
     fc.assert(
-      fc.property(ends, fc.constantFrom('normal', 'lognormal') as fc.Arbitrary<'normal' | 'lognormal'>, fc.option(fc.double({ min: 0.5, max: 0.98, noNaN: true })), ([low, high], dist, coverage) => {
-        const at = quantileFunction({ dist, low, base: low, high, valid: AMOUNT, ...(coverage !== null && { shape: { coverage: new Decimal(coverage) } }) }, evaluate);
+      fc.property(ends, fc.constantFrom('normal', 'lognormal') as fc.Arbitrary<'normal' | 'lognormal'>,
+        fc.option(fc.double({ min: 0.5, max: 0.98, noNaN: true })), ([low, high], dist, coverage) => {
+        const at = quantileFunction(
+          {
+            dist,
+            low,
+            base: low,
+            high,
+            valid: AMOUNT,
+            ...(coverage !== null && { shape: { coverage: new Decimal(coverage) } }),
+          },
+          evaluate,
+        );
         const tail = (1 - (coverage ?? 0.9)) / 2;
         // For a normal with mean > 0, truncation at 0 moves the quantiles a little: scale the quantile as it does.
-        const lowerCut = dist === 'normal' ? normalCdf(-((low + high) / 2) / ((high - low) / (2 * normalQuantile(1 - tail)))) : 0;
+        const lowerCut =
+          dist === 'normal' ? normalCdf(-((low + high) / 2) / ((high - low) / (2 * normalQuantile(1 - tail)))) : 0;
         const q = (p: number) => (p - lowerCut) / (1 - lowerCut);
         expect(at(q(tail)) / low).toBeCloseTo(1, 9);
         expect(at(q(1 - tail)) / high).toBeCloseTo(1, 9);
@@ -43,7 +57,8 @@ describe('normal and lognormal ranges', () => {
     );
   });
 
-  it('have the moments of their fit: normal mean (low+high)/2, sd (high−low)/3.29; lognormal median √(low·high)', () => {
+  it('have the moments of their fit: normal mean (low+high)/2, sd (high−low)/3.29; lognormal ' +
+    'median √(low·high)', () => {
     const normal = evenly({ dist: 'normal', low: 80, base: 100, high: 120, valid: AMOUNT });
     expect(mean(normal)).toBeCloseTo(100, 6);
     expect(Math.sqrt(variance(normal))).toBeCloseTo(40 / (2 * 1.6448536269514722), 1);
@@ -55,7 +70,8 @@ describe('normal and lognormal ranges', () => {
 
   it('are truncated to the valid values by quantile: a ratio stays in [0, 1], an amount ≥ 0, and order is kept', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 0.9, noNaN: true }), fc.double({ min: 0.01, max: 1, noNaN: true }), fc.constantFrom('normal', 'lognormal') as fc.Arbitrary<'normal' | 'lognormal'>, (low, width, dist) => {
+      fc.property(fc.double({ min: 0, max: 0.9, noNaN: true }), fc.double({ min: 0.01, max: 1, noNaN: true }),
+        fc.constantFrom('normal', 'lognormal') as fc.Arbitrary<'normal' | 'lognormal'>, (low, width, dist) => {
         const high = Math.min(1, low + width);
         fc.pre(high > low && (dist === 'normal' || low > 0));
         const values = evenly({ dist, low, base: low, high, valid: RATIO }, 2000);
@@ -66,7 +82,9 @@ describe('normal and lognormal ranges', () => {
       { numRuns: 100 },
     );
     // Cut at 0, not piled up there: no value is exactly 0.
-    expect(evenly({ dist: 'normal', low: 0, base: 1, high: 2, valid: AMOUNT }).filter((value) => value === 0)).toEqual([]);
+    expect(evenly({ dist: 'normal', low: 0, base: 1, high: 2, valid: AMOUNT }).filter((value) => value === 0)).toEqual(
+      [],
+    );
   });
 });
 
@@ -86,7 +104,9 @@ describe('discrete values', () => {
   });
 
   it('are read with their range: low and high the least and greatest, base the heaviest unless written', async () => {
-    const scenario = await load('supplyChain:\n  marketSpace: {dist: discrete, values: [90, 120, 100], weights: [1, 1, 3]}\n');
+    const scenario = await load(
+      'supplyChain:\n  marketSpace: {dist: discrete, values: [90, 120, 100], weights: [1, 1, 3]}\n',
+    );
     const written = scenario.provenance.get('supplyChain.marketSpace')!.anchors.get(0)!;
     expect([written.range.low, written.range.base, written.range.high].map(String)).toEqual(['90', '100', '120']);
     const withBase = await load('supplyChain:\n  marketSpace: {dist: discrete, values: [90, 120], base: 95}\n');
@@ -94,17 +114,27 @@ describe('discrete values', () => {
   });
 
   it('are refused where they do not fit, with what would', async () => {
-    expect(await problemsOf('supplyChain:\n  marketSpace: {2019: {dist: discrete, values: [90, 120]}, 2023: 130}\n')).toEqual([
-      'test.yaml:2:23: error: supplyChain.marketSpace: dist: discrete is for an input that is one value every year; here the value is one of a series (interpolated or grown): use a range with another dist',
+    expect(
+      await problemsOf('supplyChain:\n  marketSpace: {2019: {dist: discrete, values: [90, 120]}, 2023: 130}\n'),
+    ).toEqual([
+      'test.yaml:2:23: error: supplyChain.marketSpace: dist: discrete is for an input that is one value every year; ' +
+        'here the value is one of a series (interpolated or grown): use a range with another dist',
     ]);
-    expect(await problemsOf('supplyChain:\n  marketSpace: {dist: discrete, values: [90, 120], weights: [1]}\n')).toEqual([
-      'test.yaml:2:61: error: supplyChain.marketSpace.weights: expected weights: a list of 2 numbers ≥ 0, one per value, not all 0, e.g. [1, 2, 1]',
+    expect(
+      await problemsOf('supplyChain:\n  marketSpace: {dist: discrete, values: [90, 120], weights: [1]}\n'),
+    ).toEqual([
+      'test.yaml:2:61: error: supplyChain.marketSpace.weights: expected weights: a list of 2 numbers ≥ 0, one per ' +
+        'value, not all 0, e.g. [1, 2, 1]',
     ]);
     expect(await problemsOf('supplyChain:\n  marketSpace: {dist: lognormal, low: 0, high: 120}\n')).toEqual([
-      'test.yaml:2:16: error: supplyChain.marketSpace: dist: lognormal needs a low above 0 (it is fitted to the logs of low and high); give a low > 0 or use dist: normal',
+      'test.yaml:2:16: error: supplyChain.marketSpace: dist: lognormal needs a low above 0 (it is fitted to the logs ' +
+        'of low and high); give a low > 0 or use dist: normal',
     ]);
-    expect(await problemsOf('supplyChain:\n  marketSpace: {dist: triangular, low: 1, high: 120, coverage: 80%}\n')).toEqual([
-      'test.yaml:2:64: error: supplyChain.marketSpace.coverage: dist: triangular takes no coverage; coverage is for normal and lognormal',
+    expect(
+      await problemsOf('supplyChain:\n  marketSpace: {dist: triangular, low: 1, high: 120, coverage: 80%}\n'),
+    ).toEqual([
+      'test.yaml:2:64: error: supplyChain.marketSpace.coverage: dist: triangular takes no coverage; coverage is for ' +
+        'normal and lognormal',
     ]);
   });
 });
@@ -125,7 +155,8 @@ describe("a reviewer's answers", () => {
     const scenario = await load(TWO_INPUTS);
     const simulation = simulate(scenario, { samples: 20_000, seed: 4, dist: 'triangular' });
     const size = simulation.forecast.market!.marketSize.get(2020)!;
-    // size = 50·a + 50·b: a + b uniform sums; P(size > 45) = P(a + b > 0.9) = 1 − (0.9 − 0.6)²/(2·0.1·0.3) ... for a ∈ [.4,.5], b ∈ [.2,.5]
+    // size = 50·a + 50·b: a + b uniform sums; P(size > 45) = P(a + b > 0.9) = 1 − (0.9 − 0.6)²/(2·0.1·0.3) ... for a ∈
+    // [.4,.5], b ∈ [.2,.5]
     const exact = 1 - integrateBelow(0.9);
     const [stats] = simulation.run([size], { percentiles: [], exceed: [{ output: 0, threshold: 45 }] });
     const found = stats!.exceed![0]!;
@@ -152,12 +183,16 @@ describe("a reviewer's answers", () => {
     expect(Math.abs(a! + b! - 1)).toBeLessThan(0.02);
   });
 
-  it('--contrib: an input the output does not depend on gets (nearly) 0, and the tally is the same for any chunk', () => {
+  it('--contrib: an input the output does not depend on gets (nearly) 0, ' +
+    'and the tally is the same for any chunk', () => {
     const n = 4096;
     // Deterministic, unrelated to i: the fraction of a large multiple of sin.
     const hash = (i: number, k: number) => (((Math.sin(i * k) * 43758.5453) % 1) + 1) % 1;
     const noise = Float64Array.from({ length: n }, (_, i) => hash(i, 12.9898));
-    const q = [Float64Array.from({ length: n }, (_, i) => (i + 0.5) / n), Float64Array.from({ length: n }, (_, i) => hash(i, 78.233))];
+    const q = [
+      Float64Array.from({ length: n }, (_, i) => (i + 0.5) / n),
+      Float64Array.from({ length: n }, (_, i) => hash(i, 78.233)),
+    ];
     const y = Float64Array.from({ length: n }, (_, i) => 10 * q[0]![i]! + 0.01 * noise[i]!);
     const whole = new ContributionTally(2, contributionBins(n));
     whole.add(y, q, n);
@@ -172,7 +207,8 @@ describe("a reviewer's answers", () => {
     expect(chunked.indices()[0]).toBeCloseTo(first!, 10);
   });
 
-  it('standard errors: the mean’s is sd/√n, the median’s larger (√(π/2) times it for a normal output; more for this flatter one)', async () => {
+  it('standard errors: the mean’s is sd/√n, the median’s larger (√(π/2) times it for a normal output; more for ' +
+    'this flatter one)', async () => {
     const scenario = await load(TWO_INPUTS);
     const simulation = simulate(scenario, { samples: 40_000, seed: 2, dist: 'triangular' });
     const size = simulation.forecast.market!.marketSize.get(2020)!;
@@ -183,13 +219,18 @@ describe("a reviewer's answers", () => {
     expect(stats!.errors!.p50 / stats!.errors!.mean).toBeLessThan(2);
   });
 
-  it('--precision: stops at the first chunk where every mean is known to the fraction, and more precision takes more samples', async () => {
+  it('--precision: stops at the first chunk where every mean is known to the fraction, ' +
+    'and more precision takes more samples', async () => {
     const scenario = await load(TWO_INPUTS);
     const drawn = (precision: number) => {
       const simulation = simulate(scenario, { samples: 1_000_000, seed: 3, dist: 'triangular', precision });
       let samples = 0;
       const size = simulation.forecast.market!.marketSize.get(2020)!;
-      const [stats] = simulation.run([size], { percentiles: [], errors: true }, { values: [], chunk: (chunk) => (samples = chunk.start + chunk.length) });
+      const [stats] = simulation.run(
+        [size],
+        { percentiles: [], errors: true },
+        { values: [], chunk: (chunk) => (samples = chunk.start + chunk.length) },
+      );
       expect(1.96 * stats!.errors!.mean).toBeLessThanOrEqual(precision * stats!.mean);
       return samples;
     };

@@ -19,7 +19,9 @@ const sources: ScenarioSources = { open: () => ({ display: 'baseline.yaml', id: 
 /** The baseline decoded with `path=value` set, or its first problem. */
 async function decodedWith(path: string, value: string): Promise<Scenario | string> {
   try {
-    return (await loadScenario('baseline', sources, [{ where: '--set #1', path: path.split('.'), value, unit: '亿元' }])).scenario;
+    return (
+      await loadScenario('baseline', sources, [{ where: '--set #1', path: path.split('.'), value, unit: '亿元' }])
+    ).scenario;
   } catch (error) {
     if (error instanceof InputError) return formatProblem(error.problems[0]!);
     throw error;
@@ -38,28 +40,58 @@ interface Case {
 
 const percent = (x: Decimal) => `${x.times(100).toFixed()}%`;
 const amount = (x: Decimal) => `${x.toFixed()}亿`;
-const decimal = (min: number, max: number) => fc.integer({ min: min * 1e6, max: max * 1e6 }).map((n) => new Decimal(n).dividedBy(1e6));
+const decimal = (min: number, max: number) =>
+  fc.integer({ min: min * 1e6, max: max * 1e6 }).map((n) => new Decimal(n).dividedBy(1e6));
 
 const CASES: readonly Case[] = [
   // An anchor of a cagr series (0 cannot be interpolated through).
-  { varied: { input: 'supplyChain.marketSpace', part: { kind: 'anchor', year: 2023 } }, path: 'supplyChain.marketSpace.2023', text: amount, x: decimal(0, 2e5) },
+  {
+    varied: { input: 'supplyChain.marketSpace', part: { kind: 'anchor', year: 2023 } },
+    path: 'supplyChain.marketSpace.2023',
+    text: amount,
+    x: decimal(0, 2e5),
+  },
   // An anchor of a linear ratio: the mode shares must stay within 100%.
-  { varied: { input: 'supplyChain.modes.receivables.share', part: { kind: 'every year' } }, path: 'supplyChain.modes.receivables.share', text: percent, x: decimal(0, 1) },
+  {
+    varied: { input: 'supplyChain.modes.receivables.share', part: { kind: 'every year' } },
+    path: 'supplyChain.modes.receivables.share',
+    text: percent,
+    x: decimal(0, 1),
+  },
   // A spend the frontier must stay below.
-  { varied: { input: 'techSpend.segments.payment.spend', part: { kind: 'anchor', year: 2022 } }, path: 'techSpend.segments.payment.spend.2022', text: amount, x: decimal(0, 3000) },
+  {
+    varied: { input: 'techSpend.segments.payment.spend', part: { kind: 'anchor', year: 2022 } },
+    path: 'techSpend.segments.payment.spend.2022',
+    text: amount,
+    x: decimal(0, 3000),
+  },
   // A growth rate.
-  { varied: { input: 'labourSavings.institutions.financialInstitutions.humanServiceCost', part: { kind: 'growth' } }, path: 'labourSavings.institutions.financialInstitutions.humanServiceCost.growth', text: percent, x: decimal(-0.99, 10) },
+  {
+    varied: { input: 'labourSavings.institutions.financialInstitutions.humanServiceCost', part: { kind: 'growth' } },
+    path: 'labourSavings.institutions.financialInstitutions.humanServiceCost.growth',
+    text: percent,
+    x: decimal(-0.99, 10),
+  },
   // A year that is not an anchor becomes one.
-  { varied: { input: 'bankProfit.operatingCost', part: { kind: 'anchor', year: 2021 } }, path: 'bankProfit.operatingCost.2021', text: percent, x: decimal(0, 1) },
+  {
+    varied: { input: 'bankProfit.operatingCost', part: { kind: 'anchor', year: 2021 } },
+    path: 'bankProfit.operatingCost.2021',
+    text: percent,
+    x: decimal(0, 1),
+  },
 ];
 
 describe('solve on decoded inputs', () => {
-  it.each(CASES.map((c) => [c.path, c] as const))('varies %s as decoding the scenario with it set would', async (_, c) => {
+  it.each(CASES.map((c) => [c.path, c] as const))('varies %s as decoding the scenario ' +
+    'with it set would', async (_, c) => {
     await fc.assert(
       fc.asyncProperty(c.x, async (x) => {
         const varied = withVaried(scenario, c.varied, x);
         const decoded = await decodedWith(c.path, c.text(x));
-        expect('message' in varied, `at ${x}: ${'message' in varied ? varied.message : ''} / ${typeof decoded === 'string' ? decoded : ''}`).toBe(typeof decoded === 'string');
+        expect(
+          'message' in varied,
+          `at ${x}: ${'message' in varied ? varied.message : ''} / ${typeof decoded === 'string' ? decoded : ''}`,
+        ).toBe(typeof decoded === 'string');
         if ('message' in varied || typeof decoded === 'string') return;
         expect(linesOf(forecastCase(varied, 'base'), TABLES)).toEqual(linesOf(forecastCase(decoded, 'base'), TABLES));
         expect(linesOf(forecastCase(varied, 'high'), TABLES)).toEqual(linesOf(forecastCase(decoded, 'high'), TABLES));
@@ -79,21 +111,51 @@ describe('solve on decoded inputs', () => {
       path: 'supplyChain.marketSpace',
       message: 'cagr interpolation needs anchors above 0; write interpolate: linear or step',
     });
-    expect(withVaried(scenario, CASES[1]!.varied, new Decimal('0.9'))).toMatchObject({ path: 'supplyChain.modes', message: expect.stringContaining('the mode shares sum to 106%') });
+    expect(withVaried(scenario, CASES[1]!.varied, new Decimal('0.9'))).toMatchObject({
+      path: 'supplyChain.modes',
+      message: expect.stringContaining('the mode shares sum to 106%'),
+    });
   });
 
   it('moves the base of a range written without one with its ends', async () => {
     // supplyChain.modes.arif.penetration.2023 is {low: 25%, high: 30%}: its base is the midpoint.
-    const low = withVaried(scenario, { input: 'supplyChain.modes.arif.penetration', part: { kind: 'anchor', year: 2023, end: 'low' } }, new Decimal('0.2')) as Scenario;
-    expect(low.supplyChain!.modes[1]!.penetration.get(2023)).toEqual({ low: new Decimal('0.2'), base: new Decimal('0.25'), high: new Decimal('0.3') });
+    const low = withVaried(
+      scenario,
+      { input: 'supplyChain.modes.arif.penetration', part: { kind: 'anchor', year: 2023, end: 'low' } },
+      new Decimal('0.2'),
+    ) as Scenario;
+    expect(low.supplyChain!.modes[1]!.penetration.get(2023)).toEqual({
+      low: new Decimal('0.2'),
+      base: new Decimal('0.25'),
+      high: new Decimal('0.3'),
+    });
     // receivables' 2023 has its own base (66%): it stays, and a low above it is out of order.
-    const receivables: Varied = { input: 'supplyChain.modes.receivables.penetration', part: { kind: 'anchor', year: 2023, end: 'low' } };
-    expect((withVaried(scenario, receivables, new Decimal('0.5')) as Scenario).supplyChain!.modes[0]!.penetration.get(2023)!.base).toEqual(new Decimal('0.66'));
-    expect(withVaried(scenario, receivables, new Decimal('0.67'))).toMatchObject({ message: expect.stringContaining('range out of order') });
+    const receivables: Varied = {
+      input: 'supplyChain.modes.receivables.penetration',
+      part: { kind: 'anchor', year: 2023, end: 'low' },
+    };
+    expect(
+      (withVaried(scenario, receivables, new Decimal('0.5')) as Scenario).supplyChain!.modes[0]!.penetration.get(2023)!
+        .base,
+    ).toEqual(new Decimal('0.66'));
+    expect(withVaried(scenario, receivables, new Decimal('0.67'))).toMatchObject({
+      message: expect.stringContaining('range out of order'),
+    });
     // A range written as text has its base at the midpoint too; its high can move above the old base.
-    const text = await load('years: 2019..2020\nsupplyChain:\n  marketSpace: 100\n  modes:\n    a: {share: 50%, penetration: {2019: 20%, 2020: 60～70%}}\n');
-    const high = withVaried(text, { input: 'supplyChain.modes.a.penetration', part: { kind: 'anchor', year: 2020, end: 'high' } }, new Decimal('0.9')) as Scenario;
-    expect(high.supplyChain!.modes[0]!.penetration.get(2020)).toEqual({ low: new Decimal('0.6'), base: new Decimal('0.75'), high: new Decimal('0.9') });
+    const text = await load(
+      'years: 2019..2020\nsupplyChain:\n  marketSpace: 100\n  modes:\n    a: {share: 50%, penetration: {2019: 20%, ' +
+        '2020: 60～70%}}\n',
+    );
+    const high = withVaried(
+      text,
+      { input: 'supplyChain.modes.a.penetration', part: { kind: 'anchor', year: 2020, end: 'high' } },
+      new Decimal('0.9'),
+    ) as Scenario;
+    expect(high.supplyChain!.modes[0]!.penetration.get(2020)).toEqual({
+      low: new Decimal('0.6'),
+      base: new Decimal('0.75'),
+      high: new Decimal('0.9'),
+    });
   });
 
   it('meets the target within the valid domain, and says why the domain ends where it does', async () => {
@@ -109,8 +171,14 @@ describe('solve on decoded inputs', () => {
 
   it('says when no value it tries is valid', async () => {
     // 2021 is not an anchor of the growth series: a second anchor makes the growth invalid at any value.
-    const varied: Varied = { input: 'labourSavings.institutions.financialInstitutions.humanServiceCost', part: { kind: 'anchor', year: 2021 } };
+    const varied: Varied = {
+      input: 'labourSavings.institutions.financialInstitutions.humanServiceCost',
+      part: { kind: 'anchor', year: 2021 },
+    };
     const outcome = await solveFor(scenario, varied, 'labour.saving.2022', new Decimal(40), 'base');
-    expect(outcome).toMatchObject({ kind: 'invalid', problem: { message: 'growth needs exactly one anchor year, found 2' } });
+    expect(outcome).toMatchObject({
+      kind: 'invalid',
+      problem: { message: 'growth needs exactly one anchor year, found 2' },
+    });
   });
 });

@@ -21,7 +21,8 @@ function shownInput(input: Buffer): string {
   if (text.includes('\uFFFD')) return '(a file that is not UTF-8)';
   const lines = text.replace(/\n$/, '').split('\n');
   if (lines.length === 0 || lines.every((line) => line.trim() === '')) return '(an empty file)';
-  const cut = (line: string) => (line.length > MAX_WIDTH ? `${line.slice(0, MAX_WIDTH)}… (${line.length} characters)` : line);
+  const cut = (line: string) =>
+    line.length > MAX_WIDTH ? `${line.slice(0, MAX_WIDTH)}… (${line.length} characters)` : line;
   const shown = lines.slice(0, MAX_LINES).map(cut);
   if (lines.length > MAX_LINES) shown.push(`… (${lines.length - MAX_LINES} more lines)`);
   return shown.join('\n');
@@ -40,7 +41,8 @@ function section(example: Example & { message: string }): string {
   const input = example.input
     ? `\n\`${example.file}\`:\n\n\`\`\`yaml\n${shownInput(example.input)}\n\`\`\`\n`
     : '';
-  return `${title}\n${about}${input}\n\`\`\`\n$ fintech-calc ${example.args.map(quote).join(' ')}\n${example.message}\`\`\`\n`;
+  const command = `$ fintech-calc ${example.args.map(quote).join(' ')}`;
+  return `${title}\n${about}${input}\n\`\`\`\n${command}\n${example.message}\`\`\`\n`;
 }
 
 export function catalogueMarkdown(examples: readonly (Example & { message: string })[]): string {

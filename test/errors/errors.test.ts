@@ -29,7 +29,13 @@ function examples(): (Example & { terminal?: boolean })[] {
       if (name.endsWith('.yaml')) return { kind, file, args: ['forecast', file], input: readFileSync(file) };
       const lines = text.split('\n').filter((line) => line !== '');
       const about = lines.filter((line) => line.startsWith('#') && line !== TERMINAL);
-      return { kind, file, args: lines.filter((line) => !line.startsWith('#')), about: about.map((line) => line.slice(1).trim()).join(' '), terminal: lines.includes(TERMINAL) };
+      return {
+        kind,
+        file,
+        args: lines.filter((line) => !line.startsWith('#')),
+        about: about.map((line) => line.slice(1).trim()).join(' '),
+        terminal: lines.includes(TERMINAL),
+      };
     });
 }
 
@@ -41,13 +47,15 @@ describe('errors catalogue', () => {
     expect(all.length).toBeGreaterThanOrEqual(70);
   });
 
-  it.each(all.map((example) => [example.kind, example] as const))('%s: exit 2, nothing on stdout, the message in its .txt', async (kind, example) => {
+  const byKind = all.map((example) => [example.kind, example] as const);
+  it.each(byKind)('%s: exit 2, nothing on stdout, the message in its .txt', async (kind, example) => {
     const result = await runCli(example.args, { stdoutIsTerminal: example.terminal ?? false });
     expect(result.stdout).toBe('');
     expect(result.code).toBe(2);
     expect(result.stderr).not.toMatch(/internal error|\bat \S+ \(/);
     // SPEC §6: one line per problem, each saying where.
-    for (const line of result.stderr.trimEnd().split('\n')) expect(line).toMatch(/^(fintech-calc: error: |--set(?:-a|-b)? #\d+: error: |\S+: error: |\S+:\d+:\d+: error: )/);
+    for (const line of result.stderr.trimEnd().split('\n'))
+      expect(line).toMatch(/^(fintech-calc: error: |--set(?:-a|-b)? #\d+: error: |\S+: error: |\S+:\d+:\d+: error: )/);
     const expectedFile = `${DIR}/${kind}.txt`;
     if (UPDATE) writeFileSync(expectedFile, result.stderr);
     expect(existsSync(expectedFile), `${expectedFile} is missing: run npm run errors`).toBe(true);
@@ -62,7 +70,9 @@ describe('errors catalogue', () => {
   });
 
   it('is what docs/errors.md shows', () => {
-    const markdown = catalogueMarkdown(all.map((example) => ({ ...example, message: readFileSync(`${DIR}/${example.kind}.txt`, 'utf8') })));
+    const markdown = catalogueMarkdown(
+      all.map((example) => ({ ...example, message: readFileSync(`${DIR}/${example.kind}.txt`, 'utf8') })),
+    );
     if (UPDATE) writeFileSync('docs/errors.md', markdown);
     expect(readFileSync('docs/errors.md', 'utf8'), 'docs/errors.md is stale: run npm run errors').toBe(markdown);
   });

@@ -17,7 +17,9 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 /** A YAML double-quoted scalar holding exactly `text`. */
 function quoted(text: string): string {
-  return `"${[...text].map((char) => (/[ -~]/.test(char) && char !== '"' && char !== '\\' ? char : `\\u${char.codePointAt(0)!.toString(16).padStart(4, '0')}`)).join('')}"`;
+  const escaped = (char: string) => `\\u${char.codePointAt(0)!.toString(16).padStart(4, '0')}`;
+  const plain = (char: string) => /[ -~]/.test(char) && char !== '"' && char !== '\\';
+  return `"${[...text].map((char) => (plain(char) ? char : escaped(char))).join('')}"`;
 }
 
 interface Texts {
@@ -53,7 +55,16 @@ techSpend:
 `;
 }
 
-const texts = fc.record({ name: hostileText, title: hostileText, labelEn: hostileText, labelZh: hostileText, source: hostileText, note: hostileText, segment: hostileText, file: hostileText });
+const texts = fc.record({
+  name: hostileText,
+  title: hostileText,
+  labelEn: hostileText,
+  labelZh: hostileText,
+  source: hostileText,
+  note: hostileText,
+  segment: hostileText,
+  file: hostileText,
+});
 
 /** Box-drawn tables: the lines of one table all take the same width. */
 function expectAlignedTables(output: string, what: string): void {

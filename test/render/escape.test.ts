@@ -19,7 +19,14 @@ describe('visible', () => {
   });
 
   it('leaves ordinary text alone, Chinese included', () => {
-    for (const text of ['Payment: spend', '支付：投入', 'iResearch 2019 fintech report, baseline', 'a\\nb', '60～70%', '€ £ é']) {
+    for (const text of [
+      'Payment: spend',
+      '支付：投入',
+      'iResearch 2019 fintech report, baseline',
+      'a\\nb',
+      '60～70%',
+      '€ £ é',
+    ]) {
       expect(visible(text)).toBe(text);
     }
   });
@@ -38,7 +45,8 @@ describe('visible', () => {
 
 describe('spreadsheetText', () => {
   it('makes a text cell that a spreadsheet would read as a formula plain text', () => {
-    for (const text of ['=1+1', '+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1', '＝1+1']) expect(spreadsheetText(text)).toBe(`'${text}`);
+    for (const text of ['=1+1', '+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1', '＝1+1'])
+      expect(spreadsheetText(text)).toBe(`'${text}`);
   });
 
   it('leaves other text alone', () => {

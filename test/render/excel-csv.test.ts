@@ -33,7 +33,9 @@ describe('forecast -f csv --excel', () => {
     const excel = await runCli(['forecast', '-c', 'all', '-f', 'csv', '--excel']);
     const tidy = await runCli(['forecast', '-c', 'all', '-f', 'csv']);
     expect(excel.code).toBe(0);
-    expect(excel.stdout.startsWith('\uFEFFScenario,Case,Table,Metric,Unit,2018,2019,2020,2021,2022,2023,CAGR\r\n')).toBe(true);
+    expect(
+      excel.stdout.startsWith('\uFEFFScenario,Case,Table,Metric,Unit,2018,2019,2020,2021,2022,2023,CAGR\r\n'),
+    ).toBe(true);
     expect(excel.stdout.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
     const wide = rowsOf(excel.stdout);
     const values = new Set(wide.slice(1).flatMap((row) => row.slice(5).filter((value) => value !== '')));
@@ -53,7 +55,21 @@ describe('forecast -f csv --excel', () => {
 
   it('neutralises text that a spreadsheet would run as a formula', async () => {
     const file = join(dir, 'formula.yaml');
-    writeFileSync(file, ['name: "=1+1"', 'years: 2019..2020', 'supplyChain:', '  marketSpace: 100', '  modes:', '    m:', '      label: {en: "@SUM(A1)", zh: "+x"}', '      share: 50%', '      penetration: 30%', ''].join('\n'));
+    writeFileSync(
+      file,
+      [
+        'name: "=1+1"',
+        'years: 2019..2020',
+        'supplyChain:',
+        '  marketSpace: 100',
+        '  modes:',
+        '    m:',
+        '      label: {en: "@SUM(A1)", zh: "+x"}',
+        '      share: 50%',
+        '      penetration: 30%',
+        '',
+      ].join('\n'),
+    );
     const { stdout, code } = await runCli(['forecast', file, '-f', 'csv', '--excel']);
     expect(code).toBe(0);
     const rows = rowsOf(stdout).slice(1);
@@ -63,6 +79,10 @@ describe('forecast -f csv --excel', () => {
   });
 
   it('is a flavour of -f csv only', async () => {
-    expect(await runCli(['forecast', '--excel', '-f', 'json'])).toEqual({ code: 2, stdout: '', stderr: 'fintech-calc: error: --excel: is a flavour of CSV; add -f csv (got -f json)\n' });
+    expect(await runCli(['forecast', '--excel', '-f', 'json'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'fintech-calc: error: --excel: is a flavour of CSV; add -f csv (got -f json)\n',
+    });
   });
 });

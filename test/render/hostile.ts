@@ -16,5 +16,12 @@ const unsafeChar = fc
 
 /** Letters, CJK, pipes, formulas, escape sequences and single control characters, mixed. */
 export const hostileText = fc
-  .array(fc.oneof(fc.string({ maxLength: 4 }), fc.constantFrom('支付', '\u001b[31m', '\u001b]0;x\u0007', '\r\n', '|', '=1+1'), unsafeChar), { maxLength: 8 })
+  .array(
+    fc.oneof(
+      fc.string({ maxLength: 4 }),
+      fc.constantFrom('支付', '\u001b[31m', '\u001b]0;x\u0007', '\r\n', '|', '=1+1'),
+      unsafeChar,
+    ),
+    { maxLength: 8 },
+  )
   .map((parts) => parts.join(''));

@@ -41,14 +41,47 @@ techSpend:
 `,
 );
 const a = join(folder, 'a.yaml');
-writeFileSync(a, `extends: ./parent.yaml\nname: 甲\ntitle: 中文场景\nsupplyChain:\n  traditionalPenetration: {value: 20%, source: 报告第177行}\n`);
+writeFileSync(
+  a,
+  `extends: ./parent.yaml\nname: 甲\ntitle: 中文场景\nsupplyChain:\n  traditionalPenetration: {value: 20%, ` +
+    `source: 报告第177行}\n`,
+);
 const b = join(folder, 'b.yaml');
-writeFileSync(b, `extends: ./parent.yaml\nname: 乙\nbankProfit:\n  profitShare: {mix: {bankLed: {weight: 80%, rate: 2.5%}, other: {weight: 20%, rate: 3%}}}\n`);
+writeFileSync(
+  b,
+  `extends: ./parent.yaml\nname: 乙\nbankProfit:\n  profitShare: {mix: {bankLed: {weight: 80%, rate: 2.5%}, other: ` +
+    `{weight: 20%, rate: 3%}}}\n`,
+);
 const bare = join(folder, 'bare.yaml');
-writeFileSync(bare, `name: 无区间\nsupplyChain:\n  marketSpace: 10万亿\n  modes:\n    receivables: {share: 50%, penetration: 30%}\n`);
+writeFileSync(
+  bare,
+  `name: 无区间\nsupplyChain:\n  marketSpace: 10万亿\n  modes:\n    receivables: {share: 50%, penetration: 30%}\n`,
+);
 
 /** Words that may stay: units, names of methods and formats, scenario and item ids, option values. */
-const ALLOWED = new Set(['bn', 'tn', 'pp', 'ok', 'PERT', 'pert', 'Shapley', 'extends', 'ARIF', 'Receivables', 'mean', 'p5', 'p50', 'p95', 'triangular', 'receivables', 'arif', 'payment', 'md', 'csv', 'json']);
+const ALLOWED = new Set([
+  'bn',
+  'tn',
+  'pp',
+  'ok',
+  'PERT',
+  'pert',
+  'Shapley',
+  'extends',
+  'ARIF',
+  'Receivables',
+  'mean',
+  'p5',
+  'p50',
+  'p95',
+  'triangular',
+  'receivables',
+  'arif',
+  'payment',
+  'md',
+  'csv',
+  'json',
+]);
 
 /** The English words of a line once identifiers are taken out. */
 function englishWords(line: string): string[] {
@@ -88,7 +121,8 @@ const COMMANDS: string[][] = [
 ];
 
 describe('--lang zh', () => {
-  it.each(COMMANDS.map((args) => [args.join(' ').replaceAll(folder, '…'), args] as const))('%s: no English but identifiers', async (_, args) => {
+  const named = COMMANDS.map((args) => [args.join(' ').replaceAll(folder, '…'), args] as const);
+  it.each(named)('%s: no English but identifiers', async (_, args) => {
     const result = await runCli([...args, ...(args[0] === 'validate' ? [] : ['--lang', 'zh'])]);
     expect(result.code, result.stderr).toBeLessThan(3);
     const output = `${result.stdout}${result.code === 2 && args[0] !== 'check' ? '' : result.stderr}`;

@@ -7,11 +7,15 @@ import { PACKAGE_ROOT, runCli } from '../cli/in-process.js';
 
 process.chdir(PACKAGE_ROOT);
 const WIDTH = 120;
-const BUNDLED = readdirSync('scenarios').filter((name) => name.endsWith('.yaml')).map((name) => name.slice(0, -'.yaml'.length));
+const BUNDLED = readdirSync('scenarios')
+  .filter((name) => name.endsWith('.yaml'))
+  .map((name) => name.slice(0, -'.yaml'.length));
 
 /** The lines wider than 120 columns, but for a word too long to break. */
 function tooWide(text: string): string[] {
-  return text.split('\n').filter((line) => displayWidth(line) > WIDTH && /\S\s+\S/.test(line.replace(/^[│├└─\s]*/, '')));
+  return text
+    .split('\n')
+    .filter((line) => displayWidth(line) > WIDTH && /\S\s+\S/.test(line.replace(/^[│├└─\s]*/, '')));
 }
 
 async function output(args: string[]): Promise<string> {
@@ -22,11 +26,13 @@ async function output(args: string[]): Promise<string> {
 
 describe('within 120 columns', () => {
   it.each(BUNDLED)('forecast %s: every table in every case and language', async (name) => {
-    for (const lang of ['en', 'zh']) expect(tooWide(await output(['forecast', name, '-c', 'all', '--lang', lang]))).toEqual([]);
+    for (const lang of ['en', 'zh'])
+      expect(tooWide(await output(['forecast', name, '-c', 'all', '--lang', lang]))).toEqual([]);
   });
 
   it('explain wraps long sources and formulas, keeping the tree', async () => {
-    for (const metric of ['profit.increment.2023', 'spend.cagr.total', 'spend.frontier.2022', 'market.marketSize.2023']) {
+    const metrics = ['profit.increment.2023', 'spend.cagr.total', 'spend.frontier.2022', 'market.marketSize.2023'];
+    for (const metric of metrics) {
       for (const lang of ['en', 'zh']) {
         const text = await output(['explain', metric, '--lang', lang]);
         expect(tooWide(text), metric).toEqual([]);
@@ -38,7 +44,10 @@ describe('within 120 columns', () => {
     const text = await output(['explain', 'market.modes.receivables.size.2023']);
     const words = (line: string) => line.replace(/^[│├└─\s]*/, '').split(/\s+/);
     const shown = text.split('\n').flatMap(words).join(' ');
-    expect(shown).toContain("source: assumption: the text does not give the modes' shares of the space; 60% receivables and 16% ARIF reproduce 6.1万亿 (l.172) with the penetrations of l.173");
+    expect(shown).toContain(
+      "source: assumption: the text does not give the modes' shares of the space; 60% receivables and 16% ARIF " +
+        'reproduce 6.1万亿 (l.172) with the penetrations of l.173',
+    );
   });
 
   it('diff --attribute puts each attribution on its own line under its change', async () => {

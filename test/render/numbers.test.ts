@@ -4,7 +4,13 @@ import { displayValue, machineNumber } from '../../src/render/numbers.js';
 
 describe('output numbers', () => {
   it('never print Infinity or NaN, nor spend minutes on a billion digits: such a value is a bug, said at once', () => {
-    for (const value of [new Decimal(Infinity), new Decimal(-Infinity), new Decimal(NaN), new Decimal('1e999999999'), new Decimal('1e-999999999')]) {
+    for (const value of [
+      new Decimal(Infinity),
+      new Decimal(-Infinity),
+      new Decimal(NaN),
+      new Decimal('1e999999999'),
+      new Decimal('1e-999999999'),
+    ]) {
       expect(() => machineNumber(value)).toThrow(/cannot be printed/);
       expect(() => displayValue(value, 'amount', '亿元')).toThrow(/cannot be printed/);
       expect(() => displayValue(value, 'ratio', '亿元')).toThrow(/cannot be printed/);

@@ -45,8 +45,39 @@ describe('displayWidth', () => {
   const PIECES = [
     'a', 'Z', ' ', '1', '#', '-', '–', '亿', '支', '（', '：', '　', 'Ａ', 'ｶ', 'ﾞ', 'ﾟ', 'カ', '゛', '\u3099', '〽', '‼',
     'é', 'ß', '€', '★', '±', 'Ω', '\u00a0', 'ʰ', 'ก', 'ำ', '\u0d4e', '\u0600',
-    '\u0301', '\u0308', '\u20dd', '\u093e', '\u0915', '\u200b', '\u200c', '\u200d', '\u00ad', '\u202e', '\u2060', '\t', '\u001b[31m', '\u001b[0m',
-    '\ufe0f', '\ufe0e', '\u20e3', '🏽', '🏻', '😀', '👍', '☝', '❤', '🔥', '👨', '👩', '🐻', '❄', '🚀', '🏳', '🌈', '©', '↔',
+    '\u0301',
+    '\u0308',
+    '\u20dd',
+    '\u093e',
+    '\u0915',
+    '\u200b',
+    '\u200c',
+    '\u200d',
+    '\u00ad',
+    '\u202e',
+    '\u2060',
+    '\t',
+    '\u001b[31m',
+    '\u001b[0m',
+    '\ufe0f',
+    '\ufe0e',
+    '\u20e3',
+    '🏽',
+    '🏻',
+    '😀',
+    '👍',
+    '☝',
+    '❤',
+    '🔥',
+    '👨',
+    '👩',
+    '🐻',
+    '❄',
+    '🚀',
+    '🏳',
+    '🌈',
+    '©',
+    '↔',
     '🇨🇳', '🇺🇸', '🇯🇵', '🏴󠁧󠁢󠁳󠁣󠁴󠁿', '한', '가', '각', '\u1100', '\u1112', '\u1161', '\u11ab', '\u11a8',
   ];
 
@@ -63,7 +94,8 @@ describe('displayWidth', () => {
       for (let start: number = from; start <= to; start += 64) {
         const chars: string[] = [];
         for (let codePoint = start; codePoint < start + 64; codePoint++) {
-          if ((codePoint < 0xd800 || codePoint > 0xdfff) && codePoint !== 0x9b) chars.push(String.fromCodePoint(codePoint));
+          if ((codePoint < 0xd800 || codePoint > 0xdfff) && codePoint !== 0x9b)
+            chars.push(String.fromCodePoint(codePoint));
         }
         const inRow = start === 0x1f1c0 ? [] : [chars.join('')]; // regional indicators A to Z
         for (const text of [...inRow, chars.map((char) => `a${char}`).join('')]) {
@@ -97,24 +129,41 @@ describe('wrapText', () => {
 
   it('wraps a two-column line within its second column, or puts the second below when it is narrow', () => {
     const line = '  fintech-calc forecast -c all     low, base and high, with Chinese labels and more';
-    expect(wrapText(line, 72)).toBe('  fintech-calc forecast -c all     low, base and high, with Chinese\n                                   labels and more');
-    expect(wrapText(line, 50)).toBe('  fintech-calc forecast -c all\n      low, base and high, with Chinese labels and\n      more');
-    expect(wrapText('  a   the scenario to compare from (a file, or a bundled name)', 40)).toBe('  a   the scenario to compare from (a\n      file, or a bundled name)');
+    expect(wrapText(line, 72)).toBe(
+      '  fintech-calc forecast -c all     low, base and high, with Chinese\n                                   ' +
+        'labels and more',
+    );
+    expect(wrapText(line, 50)).toBe(
+      '  fintech-calc forecast -c all\n      low, base and high, with Chinese labels and\n      more',
+    );
+    expect(wrapText('  a   the scenario to compare from (a file, or a bundled name)', 40)).toBe(
+      '  a   the scenario to compare from (a\n      file, or a bundled name)',
+    );
   });
 
   it('gives a long command a hanging indent', () => {
-    const line = '  fintech-calc solve --target market.marketSize.2023=6.5万亿 --vary supplyChain.modes.receivables.penetration.2023';
-    expect(wrapText(line, 60)).toBe('  fintech-calc solve --target market.marketSize.2023=6.5万亿\n      --vary supplyChain.modes.receivables.penetration.2023');
+    const line =
+      '  fintech-calc solve --target market.marketSize.2023=6.5万亿 --vary ' +
+        'supplyChain.modes.receivables.penetration.2023';
+    expect(wrapText(line, 60)).toBe(
+      '  fintech-calc solve --target market.marketSize.2023=6.5万亿\n      --vary ' +
+        'supplyChain.modes.receivables.penetration.2023',
+    );
   });
 
   it('counts Chinese characters as two columns and never breaks a word', () => {
     expect(wrapText('支付 支付 支付', 10)).toBe('支付 支付\n支付');
-    expect(wrapText('a supplyChain.modes.receivables.penetration b', 10)).toBe('a\nsupplyChain.modes.receivables.penetration\nb');
+    expect(wrapText('a supplyChain.modes.receivables.penetration b', 10)).toBe(
+      'a\nsupplyChain.modes.receivables.penetration\nb',
+    );
   });
 
   it('fits every line in the width unless a word alone is wider', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.constantFrom(' ', '  ', '支付', 'x'), fc.string({ minLength: 1, maxLength: 12, unit: fc.constantFrom('a', 'b', '.', '亿') })), { maxLength: 40 }), fc.integer({ min: 20, max: 120 }), (parts, width) => {
+      fc.property(fc.array(fc.oneof(
+        fc.constantFrom(' ', '  ', '支付', 'x'),
+        fc.string({ minLength: 1, maxLength: 12, unit: fc.constantFrom('a', 'b', '.', '亿') }),
+      ), { maxLength: 40 }), fc.integer({ min: 20, max: 120 }), (parts, width) => {
         const text = parts.join('');
         for (const line of wrapText(text, width).split('\n')) {
           if (displayWidth(line) > width) expect(line.trim()).not.toContain(' ');

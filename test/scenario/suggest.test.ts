@@ -5,7 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { loadScenario, type ScenarioSources } from '../../src/scenario/load.js';
 import { Problems } from '../../src/scenario/problems.js';
 import { parseSettings } from '../../src/scenario/set.js';
-import { closest, didYouMean, listNames, MAX_LISTED_NAMES, MAX_SUGGESTED_LENGTH, suggestionBudget } from '../../src/shared/suggest.js';
+import {
+  closest,
+  didYouMean,
+  listNames,
+  MAX_LISTED_NAMES,
+  MAX_SUGGESTED_LENGTH,
+  suggestionBudget,
+} from '../../src/shared/suggest.js';
 import { problemsFrom, problemsOf } from '../helpers.js';
 
 /** The plain algorithm: every candidate's full Levenshtein matrix (a transposition is one edit). */
@@ -19,7 +26,11 @@ function referenceClosest(word: string, candidates: readonly string[]): string |
           rows[i]![j] = j;
           continue;
         }
-        let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+        let d = Math.min(
+          rows[i - 1]![j]! + 1,
+          rows[i]![j - 1]! + 1,
+          rows[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+        );
         if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
         rows[i]![j] = d;
       }
@@ -30,7 +41,8 @@ function referenceClosest(word: string, candidates: readonly string[]): string |
   let bestDistance = Infinity;
   for (const candidate of candidates) {
     const d = distance(word.toLowerCase(), candidate.toLowerCase());
-    const closerLength = best !== undefined && Math.abs(candidate.length - word.length) < Math.abs(best.length - word.length);
+    const closerLength =
+      best !== undefined && Math.abs(candidate.length - word.length) < Math.abs(best.length - word.length);
     if (d < bestDistance || (d === bestDistance && closerLength)) [best, bestDistance] = [candidate, d];
   }
   return bestDistance <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
@@ -57,7 +69,9 @@ describe('did you mean', () => {
   it(`does not compare words longer than ${MAX_SUGGESTED_LENGTH} characters, which no one types`, () => {
     const long = 'k'.repeat(MAX_SUGGESTED_LENGTH + 1);
     expect(closest(long, [long, `${long}x`])).toBeUndefined();
-    expect(closest('k'.repeat(MAX_SUGGESTED_LENGTH), [`${'k'.repeat(MAX_SUGGESTED_LENGTH - 1)}x`])).toBe(`${'k'.repeat(MAX_SUGGESTED_LENGTH - 1)}x`);
+    expect(closest('k'.repeat(MAX_SUGGESTED_LENGTH), [`${'k'.repeat(MAX_SUGGESTED_LENGTH - 1)}x`])).toBe(
+      `${'k'.repeat(MAX_SUGGESTED_LENGTH - 1)}x`,
+    );
   });
 
   /** The fewest steps with which `word` still gets `expected` among `names`. */
@@ -92,7 +106,11 @@ describe('did you mean', () => {
   it('the problems of one input share a budget', () => {
     const names = ['alpha', 'beta', 'gamma'];
     const problems = new Problems(suggestionBudget(2 * stepsFor(names, 'alpah', 'alpha')));
-    expect([1, 2, 3].map(() => problems.didYouMean('alpah', names))).toEqual([" (did you mean 'alpha'?)", " (did you mean 'alpha'?)", '']);
+    expect([1, 2, 3].map(() => problems.didYouMean('alpah', names))).toEqual([
+      " (did you mean 'alpha'?)",
+      " (did you mean 'alpha'?)",
+      '',
+    ]);
   });
 });
 
@@ -110,16 +128,29 @@ describe('messages about names the scenario declares', () => {
 
   it('list the first names, not thousands of them per problem', async () => {
     const groups = ids('g', 30);
-    const text = `techSpend:\n  groups: {${groups.map((id) => `${id}: {}`).join(', ')}}\n  segments:\n${groups.map((id) => `    s${id}: {spend: 1, group: ${id}}`).join('\n')}\n    x: {spend: 1, group: g7x}\n`;
-    expect(await problemsOf(text)).toEqual([`test.yaml:34:26: error: techSpend.segments.x.group: no group 'g7x' (did you mean 'g7'?); declare it under techSpend.groups (groups: ${first20(groups)})`]);
+    const segments = groups.map((id) => `    s${id}: {spend: 1, group: ${id}}`).join('\n');
+    const text =
+      `techSpend:\n  groups: {${groups.map((id) => `${id}: {}`).join(', ')}}\n` +
+      `  segments:\n${segments}\n    x: {spend: 1, group: g7x}\n`;
+    expect(await problemsOf(text)).toEqual([
+      `test.yaml:34:26: error: techSpend.segments.x.group: no group 'g7x' (did you mean 'g7'?); declare it under ` +
+        `techSpend.groups (groups: ${first20(groups)})`,
+    ]);
 
     const modes = ids('m', 30);
     const sources: ScenarioSources = {
-      open: () => ({ display: 'base.yaml', id: 'base.yaml', text: `supplyChain:\n  marketSpace: 1\n  modes:\n${modes.map((id) => `    ${id}: {share: 1%, penetration: 1%}`).join('\n')}\n` }),
+      open: () => ({
+        display: 'base.yaml',
+        id: 'base.yaml',
+        text:
+          'supplyChain:\n  marketSpace: 1\n  modes:\n' +
+          `${modes.map((id) => `    ${id}: {share: 1%, penetration: 1%}`).join('\n')}\n`,
+      }),
     };
     const setting = parseSettings(['supplyChain.modes.m7x.share=2%'], '亿元', new Problems())[0]!;
     expect(await problemsFrom(loadScenario('base.yaml', sources, [setting]))).toEqual([
-      `--set #1: error: supplyChain.modes.m7x: no mode 'm7x' in the scenario (did you mean 'm7'?); it has ${first20(modes)}`,
+      "--set #1: error: supplyChain.modes.m7x: no mode 'm7x' in the scenario (did you mean 'm7'?); " +
+        `it has ${first20(modes)}`,
     ]);
   });
 });

@@ -14,7 +14,14 @@ import { Problems } from '../../src/scenario/problems.js';
 import { parseSettings } from '../../src/scenario/set.js';
 
 /** The amounts the scenarios write: marketSpace anchors, segment spend anchors, spend per firm. */
-const SLOTS = ['marketSpace.2019', 'marketSpace.2021', 'marketSpace.2023', 'spend.2019', 'spend.2021', 'perFirm'] as const;
+const SLOTS = [
+  'marketSpace.2019',
+  'marketSpace.2021',
+  'marketSpace.2023',
+  'spend.2019',
+  'spend.2021',
+  'perFirm',
+] as const;
 type Slot = (typeof SLOTS)[number];
 /** The parent writes these; the others only a child may add. */
 const PARENT_SLOTS: readonly Slot[] = ['marketSpace.2019', 'marketSpace.2023', 'spend.2019', 'spend.2021', 'perFirm'];
@@ -41,8 +48,14 @@ const digits = fc
     const text = String(n).padStart(places + 1, '0');
     return places === 0 ? text : `${text.slice(0, -places)}.${text.slice(-places)}`;
   });
-const written: fc.Arbitrary<Written> = fc.record({ digits, unit: fc.option(fc.constantFrom(...UNITS), { nil: undefined }) });
-const slotValues = (slots: readonly Slot[]) => fc.record(Object.fromEntries(slots.map((slot) => [slot, written])) as Record<Slot, fc.Arbitrary<Written>>, { requiredKeys: [] });
+const written: fc.Arbitrary<Written> = fc.record({
+  digits,
+  unit: fc.option(fc.constantFrom(...UNITS), { nil: undefined }),
+});
+const slotValues = (slots: readonly Slot[]) =>
+  fc.record(Object.fromEntries(slots.map((slot) => [slot, written])) as Record<Slot, fc.Arbitrary<Written>>, {
+    requiredKeys: [],
+  });
 
 const text = ({ digits, unit }: Written) => `${digits}${unit ?? ''}`;
 
@@ -55,7 +68,8 @@ function file(values: Partial<Record<Slot, string>>, head: string): string {
   const marketSpace = map(['2019', '2021', '2023'].map((year) => [year, values[`marketSpace.${year}` as Slot]]));
   const spend = map(['2019', '2021'].map((year) => [year, values[`spend.${year}` as Slot]]));
   const lines = [head];
-  if (marketSpace) lines.push('supplyChain:', `  marketSpace: ${marketSpace}`, '  modes: {a: {share: 50%, penetration: 40%}}');
+  if (marketSpace)
+    lines.push('supplyChain:', `  marketSpace: ${marketSpace}`, '  modes: {a: {share: 50%, penetration: 40%}}');
   if (spend || values.perFirm) {
     lines.push('techSpend:', '  years: 2019..2021', '  segments:');
     if (spend) lines.push(`    s: {spend: ${spend}}`);
@@ -66,8 +80,19 @@ function file(values: Partial<Record<Slot, string>>, head: string): string {
 
 const unitLine = (unit: string | undefined) => (unit === undefined ? '' : `unit: ${unit}\n`);
 
-async function load(files: Record<string, string>, name: string, set: readonly string[] = [], outputUnit = '亿元'): Promise<Scenario> {
-  const sources: ScenarioSources = { open: (reference) => ({ display: reference.replace(/^\.\//, ''), id: reference, text: files[reference.replace(/^\.\//, '')]! }) };
+async function load(
+  files: Record<string, string>,
+  name: string,
+  set: readonly string[] = [],
+  outputUnit = '亿元',
+): Promise<Scenario> {
+  const sources: ScenarioSources = {
+    open: (reference) => ({
+      display: reference.replace(/^\.\//, ''),
+      id: reference,
+      text: files[reference.replace(/^\.\//, '')]!,
+    }),
+  };
   const problems = new Problems();
   const settings = parseSettings(set, outputUnit, problems);
   expect(problems.list).toEqual([]);
@@ -76,13 +101,23 @@ async function load(files: Record<string, string>, name: string, set: readonly s
 
 /** Every case of every table, in JSON, as the output shows it. */
 function outputs(scenario: Scenario): unknown {
-  return (forecastDocument({ forecast: forecast(scenario, CASES), file: '' }, { unit: '亿元', lang: 'en', tables: TABLES, style: PLAIN }) as { cases: unknown }).cases;
+  return (
+    forecastDocument(
+      { forecast: forecast(scenario, CASES), file: '' },
+      { unit: '亿元', lang: 'en', tables: TABLES, style: PLAIN },
+    ) as { cases: unknown }
+  ).cases;
 }
 
 /** The inputs exactly, in 亿元. */
 function inputs(scenario: Scenario): string[] {
-  const series = [scenario.supplyChain!.marketSpace, ...scenario.techSpend!.segments.map((segment) => (segment.spend ?? segment.perFirm!))];
-  return series.flatMap((values) => [...values].map(([year, range]) => `${year}: ${range.low} ${range.base} ${range.high}`));
+  const series = [
+    scenario.supplyChain!.marketSpace,
+    ...scenario.techSpend!.segments.map((segment) => segment.spend ?? segment.perFirm!),
+  ];
+  return series.flatMap((values) =>
+    [...values].map(([year, range]) => `${year}: ${range.low} ${range.base} ${range.high}`),
+  );
 }
 
 describe('bare amounts are in the unit of the file (or --set) that writes them', () => {
@@ -92,17 +127,21 @@ describe('bare amounts are in the unit of the file (or --set) that writes them',
         fc.option(fc.constantFrom(...UNITS), { nil: undefined }),
         fc.option(fc.constantFrom(...UNITS), { nil: undefined }),
         fc.constantFrom(...OUTPUT_UNITS),
-        fc.record(Object.fromEntries(PARENT_SLOTS.map((slot) => [slot, written])) as Record<Slot, fc.Arbitrary<Written>>),
+        fc.record(
+          Object.fromEntries(PARENT_SLOTS.map((slot) => [slot, written])) as Record<Slot, fc.Arbitrary<Written>>,
+        ),
         slotValues(SLOTS),
         fc.option(fc.tuple(fc.constantFrom(...SLOTS), written), { nil: undefined }),
         async (parentUnit, childUnit, outputUnit, parentValues, childValues, set) => {
-          const textsOf = (values: Partial<Record<Slot, Written>>) => Object.fromEntries(Object.entries(values).map(([slot, value]) => [slot, text(value)]));
+          const textsOf = (values: Partial<Record<Slot, Written>>) =>
+            Object.fromEntries(Object.entries(values).map(([slot, value]) => [slot, text(value)]));
           const parent = file(textsOf(parentValues), `years: 2019..2023\n${unitLine(parentUnit)}`);
           const child = file(textsOf(childValues), `extends: ./parent.yaml\n${unitLine(childUnit)}`);
           const setTexts = set ? [`${PATHS[set[0]]}=${text(set[1])}`] : [];
 
           // The merged file: the last value written in each slot, with the unit it was read in.
-          const explicit = (value: Written, fileUnit: string | undefined) => `${value.digits}${value.unit ?? fileUnit ?? '亿元'}`;
+          const explicit = (value: Written, fileUnit: string | undefined) =>
+            `${value.digits}${value.unit ?? fileUnit ?? '亿元'}`;
           const merged: Partial<Record<Slot, string>> = {};
           for (const [slot, value] of Object.entries(parentValues)) merged[slot as Slot] = explicit(value, parentUnit);
           for (const [slot, value] of Object.entries(childValues)) merged[slot as Slot] = explicit(value, childUnit);
@@ -110,7 +149,12 @@ describe('bare amounts are in the unit of the file (or --set) that writes them',
           // A unit the merged file gives would apply to no number: every one carries its own.
           const one = file(merged, `years: 2019..2023\nunit: tn\n`);
 
-          const viaExtends = await load({ 'parent.yaml': parent, 'child.yaml': child }, 'child.yaml', setTexts, outputUnit);
+          const viaExtends = await load(
+            { 'parent.yaml': parent, 'child.yaml': child },
+            'child.yaml',
+            setTexts,
+            outputUnit,
+          );
           const whole = await load({ 'merged.yaml': one }, 'merged.yaml');
           expect(inputs(viaExtends)).toEqual(inputs(whole));
           expect(outputs(viaExtends)).toEqual(outputs(whole));

@@ -59,7 +59,11 @@ describe('amounts (SPEC §2.1)', () => {
     ['5bm', "unknown unit 'bm' (did you mean 'bn'?)"],
     ['60%', "'60%' is a percentage, expected an amount"],
     ['abc', "'abc' is not a value: expected an amount"],
-    ['true', "expected an amount (a number in 亿元, or with a unit: 6.1万亿, 1500亿, 12bn), a range (60～70亿) or {low, base, high}, got 'true'"],
+    [
+      'true',
+      'expected an amount (a number in 亿元, or with a unit: 6.1万亿, 1500亿, 12bn), a range (60～70亿) or {low, base, ' +
+        "high}, got 'true'",
+    ],
     ['[1, 2]', 'got a list'],
     ['', 'got nothing'],
   ])('rejects %j', async (written, message) => {
@@ -85,8 +89,9 @@ describe('ratios (SPEC §2.1)', () => {
   });
 
   it('suggests the percentage for a bare number above 1', async () => {
-    expect((await problemsOf(withShare('66')))).toEqual([
-      'test.yaml:7:14: error: supplyChain.modes.a.share: 66 is not a ratio (did you mean 66%?); expected a fraction in [0, 1] or a percentage',
+    expect(await problemsOf(withShare('66'))).toEqual([
+      'test.yaml:7:14: error: supplyChain.modes.a.share: 66 is not a ratio (did you mean 66%?); expected a fraction ' +
+        'in [0, 1] or a percentage',
     ]);
   });
 
@@ -103,7 +108,10 @@ describe('ratios (SPEC §2.1)', () => {
 });
 
 describe('ranges (SPEC §2.1)', () => {
-  it.each(['60～70%', '60~70%', '60–70%', '60..70%', '60 to 70%', '60%～70%', '60%..70%', '0.6..0.7', '60% to 0.7'.replace('0.7', '70%')])(
+  it.each([
+    '60～70%', '60~70%', '60–70%', '60..70%', '60 to 70%', '60%～70%', '60%..70%', '0.6..0.7',
+    '60% to 0.7'.replace('0.7', '70%'),
+  ])(
     '%s is 60%, 65%, 70%',
     async (written) => {
       expect(await share(written)).toEqual(['0.6', '0.65', '0.7']);
@@ -123,11 +131,15 @@ describe('ranges (SPEC §2.1)', () => {
 
   it('rejects ranges out of order', async () => {
     expect((await problemsOf(withShare('70～60%')))[0]).toContain('range out of order');
-    expect((await problemsOf(withShare('{low: 60%, base: 75%, high: 70%}')))[0]).toContain('expected low ≤ base ≤ high');
+    expect((await problemsOf(withShare('{low: 60%, base: 75%, high: 70%}')))[0]).toContain(
+      'expected low ≤ base ≤ high',
+    );
   });
 
   it('rejects a range where a single value is expected', async () => {
-    expect((await problemsOf(withShare('{low: 60～61%, high: 70%}')))[0]).toContain('expected a single value here, not a range');
+    expect((await problemsOf(withShare('{low: 60～61%, high: 70%}')))[0]).toContain(
+      'expected a single value here, not a range',
+    );
   });
 });
 
@@ -139,17 +151,22 @@ describe('annotated values (SPEC §2.1)', () => {
   });
 
   it('rejects unknown keys with a suggestion, and value together with low/high', async () => {
-    expect((await problemsOf(withShare('{value: 60%, sorce: x}')))).toEqual([
-      'test.yaml:7:27: error: supplyChain.modes.a.share.sorce: unknown key; a value map takes value, low, base, high, source, note, dist, coverage, values, weights (did you mean \'source\'?)',
+    expect(await problemsOf(withShare('{value: 60%, sorce: x}'))).toEqual([
+      'test.yaml:7:27: error: supplyChain.modes.a.share.sorce: unknown key; a value map takes value, low, base, ' +
+        "high, source, note, dist, coverage, values, weights (did you mean 'source'?)",
     ]);
-    expect((await problemsOf(withShare('{value: 60%, low: 50%}')))[0]).toContain('give either value or low/base/high, not both');
+    expect((await problemsOf(withShare('{value: 60%, low: 50%}')))[0]).toContain(
+      'give either value or low/base/high, not both',
+    );
     expect((await problemsOf(withShare('{source: x}')))[0]).toContain('a value map needs value, or low and high');
   });
 });
 
 /** The growth range of marketSpace {2019: 100, growth: value}, as fractions. */
 async function growth(value: string): Promise<[string, string, string]> {
-  const provenance = (await load(withMarketSpace(`{2019: 100, growth: "${value}"}`))).provenance.get('supplyChain.marketSpace')!;
+  const provenance = (await load(withMarketSpace(`{2019: 100, growth: "${value}"}`))).provenance.get(
+    'supplyChain.marketSpace',
+  )!;
   const range = provenance.growth!.range;
   return [range.low.toString(), range.base.toString(), range.high.toString()];
 }
@@ -204,8 +221,12 @@ describe('everyday notations (issue #14.9)', () => {
   });
 
   it('suggests the percentage once for a bare range where a ratio belongs', async () => {
-    expect(await problemOf('ratio', '50～58')).toBe('50～58 is not a ratio (did you mean 50～58%?); expected a fraction in [0, 1] or a percentage');
-    expect(await problemOf('ratio', '50-58')).toBe('50-58 is not a ratio (did you mean 50-58%?); expected a fraction in [0, 1] or a percentage');
+    expect(await problemOf('ratio', '50～58')).toBe(
+      '50～58 is not a ratio (did you mean 50～58%?); expected a fraction in [0, 1] or a percentage',
+    );
+    expect(await problemOf('ratio', '50-58')).toBe(
+      '50-58 is not a ratio (did you mean 50-58%?); expected a fraction in [0, 1] or a percentage',
+    );
   });
 
   it.each([
@@ -225,7 +246,8 @@ describe('everyday notations (issue #14.9)', () => {
 describe('numbers out of range (issue #15.2)', () => {
   const AMOUNT = 'is out of range: an amount is 0 or from 1e-12 to 1e12 亿元 (0.0001 元 to 1e20 元)';
   const RATIO = 'is out of range: a ratio is 0 or from 1e-12 to 1 (100%)';
-  const GROWTH = 'is out of range: a growth rate lies above -100% and at most 1000%, and is 0 or at least 1e-12 in size';
+  const GROWTH =
+    'is out of range: a growth rate lies above -100% and at most 1000%, and is 0 or at least 1e-12 in size';
   const COUNT = 'is out of range: a count is a whole number from 0 to 1e9';
 
   it.each([
@@ -269,7 +291,9 @@ describe('numbers out of range (issue #15.2)', () => {
     expect(await problemOf('amount', '1.0000000000000000000000000000000000000001')).toBe(
       "'1.0000000000000000000000000000000000000001' has more than 40 significant digits, more than are held exactly",
     );
-    expect(await space('"1.000000000000000000000000000000000000001"')).toEqual(Array(3).fill('1.000000000000000000000000000000000000001'));
+    expect(await space('"1.000000000000000000000000000000000000001"')).toEqual(
+      Array(3).fill('1.000000000000000000000000000000000000001'),
+    );
   });
 
   it('quotes a long text shortened', async () => {

@@ -27,19 +27,33 @@ describe('aliases', () => {
   it('a value that contains itself is refused at the alias', async () => {
     const cycle = 'alias *x is inside the value it names: a value cannot contain itself';
     expect(await problemsOf('a: &x [*x]\n')).toEqual([`test.yaml:1:8: error: a: ${cycle}`]);
-    expect(await problemsOf('supplyChain: &x\n  modes:\n    a: {share: *x}\n')).toEqual([`test.yaml:3:16: error: supplyChain.modes.a.share: ${cycle}`]);
+    expect(await problemsOf('supplyChain: &x\n  modes:\n    a: {share: *x}\n')).toEqual([
+      `test.yaml:3:16: error: supplyChain.modes.a.share: ${cycle}`,
+    ]);
     expect(await problemsOf('a: &x {b: {c: [1, *x]}}\n')).toEqual([`test.yaml:1:19: error: a.b.c: ${cycle}`]);
     expect(await problemsWithSet('description=&x [*x]')).toEqual([`--set #1: error: description: ${cycle}`]);
-    expect(await problemsWithSet('supplyChain.modes.a.share=&x {value: *x}')).toEqual([`--set #1: error: supplyChain.modes.a.share: ${cycle}`]);
+    expect(await problemsWithSet('supplyChain.modes.a.share=&x {value: *x}')).toEqual([
+      `--set #1: error: supplyChain.modes.a.share: ${cycle}`,
+    ]);
   });
 
   it('an alias needs an anchor before it', async () => {
-    expect(await problemsOf('name: *y\ntitle: &y t\n')).toEqual(['test.yaml:1:7: error: name: alias *y has no anchor &y before it']);
+    expect(await problemsOf('name: *y\ntitle: &y t\n')).toEqual([
+      'test.yaml:1:7: error: name: alias *y has no anchor &y before it',
+    ]);
   });
 
   it('an alias is the anchored value, with its positions', async () => {
-    const aliased = await load(`supplyChain:\n  marketSpace: &m {2019: 100, 2023: 200}\n  modes:\n    a: {share: 10%, penetration: &p 50%}\n    b: {share: 20%, penetration: *p}\ntechSpend:\n  years: 2019..2023\n  segments:\n    s: {spend: *m}\n`);
-    const written = await load(`supplyChain:\n  marketSpace: {2019: 100, 2023: 200}\n  modes:\n    a: {share: 10%, penetration: 50%}\n    b: {share: 20%, penetration: 50%}\ntechSpend:\n  years: 2019..2023\n  segments:\n    s: {spend: {2019: 100, 2023: 200}}\n`);
+    const aliased = await load(
+      `supplyChain:\n  marketSpace: &m {2019: 100, 2023: 200}\n  modes:\n    a: {share: 10%, penetration: &p ` +
+        `50%}\n    b: {share: 20%, penetration: *p}\ntechSpend:\n  years: 2019..2023\n  segments:\n    ` +
+          `s: {spend: *m}\n`,
+    );
+    const written = await load(
+      `supplyChain:\n  marketSpace: {2019: 100, 2023: 200}\n  modes:\n    a: {share: 10%, penetration: 50%}\n    b: ` +
+        `{share: 20%, penetration: 50%}\ntechSpend:\n  years: 2019..2023\n  segments:\n    s: {spend: {2019: ` +
+          `100, 2023: 200}}\n`,
+    );
     // The same values; an aliased value keeps the position of its anchor.
     expect(valuesOf(aliased)).toBe(valuesOf(written));
     const { root } = parse('a: &x {b: 1}\nc: *x\nd: [*x]\n');
@@ -59,7 +73,9 @@ describe('aliases', () => {
     const [, b, c] = root!.kind === 'map' ? root!.entries : [];
     expect(b!.value).toMatchObject({ kind: 'scalar', text: 'a' });
     expect(c!.value.kind === 'map' && c!.value.entries.map((entry) => entry.key)).toEqual(['a']);
-    expect(parse('&k a: 1\n*k : 2\n').problems).toEqual(['test.yaml:2:1: error: a: duplicate key (first at line 1, column 4); a key may appear once in a map']);
+    expect(parse('&k a: 1\n*k : 2\n').problems).toEqual([
+      'test.yaml:2:1: error: a: duplicate key (first at line 1, column 4); a key may appear once in a map',
+    ]);
   });
 
   it('expansion is bounded, and refused at the alias that crosses the bound', async () => {
@@ -67,7 +83,10 @@ describe('aliases', () => {
     for (let i = 1; i < 8; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
     // a_i expands to 11, 111, 1111... values: after the top map, a0..a3 and a4's list, 12,346; each *a3 adds 11,111.
     const crossing = Math.floor((MAX_NODES - 12_346) / 11_111) + 1;
-    expect(await problemsOf(lines.join('\n'))).toEqual([`test.yaml:5:${10 + 5 * (crossing - 1)}: error: a4: alias *a3 expands the document to more than ${MAX_NODES} values (too many aliases?)`]);
+    expect(await problemsOf(lines.join('\n'))).toEqual([
+      `test.yaml:5:${10 + 5 * (crossing - 1)}: error: a4: alias *a3 expands the document to more than ${MAX_NODES} ` +
+        `values (too many aliases?)`,
+    ]);
   });
 
   it('nesting through aliases counts as nesting', async () => {
@@ -78,22 +97,29 @@ describe('aliases', () => {
   });
 
   it('an anchored value that failed is reported once, not at every alias', async () => {
-    expect(await problemsOf('a: &x {b: 1, b: 2}\nc: *x\nd: *x\n')).toEqual(['test.yaml:1:14: error: a.b: duplicate key (first at line 1, column 8); a key may appear once in a map']);
+    expect(await problemsOf('a: &x {b: 1, b: 2}\nc: *x\nd: *x\n')).toEqual([
+      'test.yaml:1:14: error: a.b: duplicate key (first at line 1, column 8); a key may appear once in a map',
+    ]);
   });
 });
 
 describe('duplicate keys', () => {
   it('are refused as written, whatever YAML makes of them: 2019 and "2019" are one year', async () => {
     expect(await problemsOf('supplyChain:\n  marketSpace: {2019: 1000, "2019": 2000}\n')).toEqual([
-      'test.yaml:2:29: error: supplyChain.marketSpace.2019: duplicate key (first at line 2, column 17); a key may appear once in a map',
+      'test.yaml:2:29: error: supplyChain.marketSpace.2019: duplicate key (first at line 2, column 17); a key may ' +
+        'appear once in a map',
     ]);
-    expect(await problemsOf("name: a\n'name': b\n")).toEqual(['test.yaml:2:1: error: name: duplicate key (first at line 1, column 1); a key may appear once in a map']);
+    expect(await problemsOf("name: a\n'name': b\n")).toEqual([
+      'test.yaml:2:1: error: name: duplicate key (first at line 1, column 1); a key may appear once in a map',
+    ]);
   });
 
   it('are refused in every map, each once', async () => {
     expect(await problemsOf(`${MARKET}    a: {share: 1%, share: 2%}\nname: x\nname: y\nname: z\n`)).toEqual([
-      'test.yaml:5:5: error: supplyChain.modes.a: duplicate key (first at line 4, column 5); a key may appear once in a map',
-      'test.yaml:5:20: error: supplyChain.modes.a.share: duplicate key (first at line 5, column 9); a key may appear once in a map',
+      'test.yaml:5:5: error: supplyChain.modes.a: duplicate key (first at line 4, column 5); a key may ' +
+        'appear once in a map',
+      'test.yaml:5:20: error: supplyChain.modes.a.share: duplicate key (first at line 5, column 9); a key may ' +
+        'appear once in a map',
       'test.yaml:7:1: error: name: duplicate key (first at line 6, column 1); a key may appear once in a map',
       'test.yaml:8:1: error: name: duplicate key (first at line 6, column 1); a key may appear once in a map',
     ]);
@@ -116,7 +142,10 @@ describe('keys', () => {
 describe('tags', () => {
   it('are refused where they are written, whatever they name', async () => {
     const refused = (tag: string) => `YAML tags (${tag}) are not part of a scenario: write the value without it`;
-    expect(await problemsOf('name: !!js/function "f"\ntitle: !!binary aGVsbG8=\ndescription: !custom text\nunit: !!str 亿元\nsupplyChain: !!map\n  marketSpace: ! 1\n')).toEqual([
+    const tagged =
+      'name: !!js/function "f"\ntitle: !!binary aGVsbG8=\ndescription: !custom text\nunit: !!str 亿元\n' +
+      'supplyChain: !!map\n  marketSpace: ! 1\n';
+    expect(await problemsOf(tagged)).toEqual([
       `test.yaml:1:7: error: ${refused('!!js/function')}`,
       `test.yaml:2:8: error: ${refused('!!binary')}`,
       `test.yaml:3:14: error: ${refused('!custom')}`,
@@ -124,12 +153,20 @@ describe('tags', () => {
       `test.yaml:5:14: error: ${refused('!!map')}`,
       `test.yaml:6:16: error: ${refused('!')}`,
     ]);
-    expect(await problemsWithSet('description=!!binary aGVsbG8=')).toEqual([`--set #1: error: description: ${refused('!!binary')}`]);
+    expect(await problemsWithSet('description=!!binary aGVsbG8=')).toEqual([
+      `--set #1: error: description: ${refused('!!binary')}`,
+    ]);
   });
 
   it('are not in quotes, comments or block scalars', async () => {
-    const scenario = await load(`name: "!!binary x"\ntitle: '!custom' # !!js/function\ndescription: |\n  !!binary\n  !x y\n${MARKET}`);
-    expect([scenario.name, scenario.title, scenario.description]).toEqual(['!!binary x', '!custom', '!!binary\n!x y\n']);
+    const scenario = await load(
+      `name: "!!binary x"\ntitle: '!custom' # !!js/function\ndescription: |\n  !!binary\n  !x y\n${MARKET}`,
+    );
+    expect([scenario.name, scenario.title, scenario.description]).toEqual([
+      '!!binary x',
+      '!custom',
+      '!!binary\n!x y\n',
+    ]);
   });
 });
 
@@ -174,7 +211,9 @@ describe('nesting', () => {
   });
 
   it(`accepts ${MAX_DEPTH} levels`, async () => {
-    expect(await problemsOf(`${'- '.repeat(MAX_DEPTH)}1\n`)).toEqual(['test.yaml:1:1: error: expected a scenario: a map of keys (version, name, supplyChain, ...)']);
+    expect(await problemsOf(`${'- '.repeat(MAX_DEPTH)}1\n`)).toEqual([
+      'test.yaml:1:1: error: expected a scenario: a map of keys (version, name, supplyChain, ...)',
+    ]);
     expect(parse(`a: ${'['.repeat(MAX_DEPTH - 1)}${']'.repeat(MAX_DEPTH - 1)}\n`).problems).toEqual([]);
   });
 });
@@ -183,7 +222,11 @@ describe('size', () => {
   it(`a file of more than ${MAX_TOKENS} tokens is refused where the limit is crossed`, () => {
     const { problems } = parse(`name: [${'1,'.repeat(MAX_TOKENS)}]\n`);
     expect(problems).toHaveLength(1);
-    const [, col] = /^test\.yaml:1:(\d+): error: the file has more than (?:\d+) YAML tokens \(keys, values, indicators, spaces, line breaks\); a scenario needs far fewer$/.exec(problems[0]!) ?? [];
+    const [, col] =
+      new RegExp(
+        String.raw`^test\.yaml:1:(\d+): error: the file has more than (?:\d+) YAML tokens ` +
+          String.raw`\(keys, values, indicators, spaces, line breaks\); a scenario needs far fewer$`,
+      ).exec(problems[0]!) ?? [];
     // Three tokens for each two characters of `1,`.
     expect(Number(col)).toBeGreaterThan((MAX_TOKENS * 2) / 3 - 10);
     expect(Number(col)).toBeLessThan((MAX_TOKENS * 2) / 3 + 10);
@@ -192,11 +235,15 @@ describe('size', () => {
 
   it('a document that expands to more than the node limit is refused at the value that crosses it', () => {
     const aliases = Math.floor((MAX_NODES - 3000) / 1001);
-    const text = `a: &a [${Array(1000).fill('x').join(', ')}]\nb: [${Array(aliases).fill('*a').join(', ')}]\nc: [${Array(3000).fill('x').join(', ')}]\n`;
+    const list = (count: number, item: string) => Array(count).fill(item).join(', ');
+    const text = `a: &a [${list(1000, 'x')}]\nb: [${list(aliases, '*a')}]\nc: [${list(3000, 'x')}]\n`;
     // The top map, a (its list and 1000 items), b's list and its aliases, c's list: then c's items, until one crosses.
     const before = 1 + 1001 + 1 + aliases * 1001 + 1;
     const crossing = MAX_NODES + 1 - before;
-    expect(parse(text).problems).toEqual([`test.yaml:3:${5 + (crossing - 1) * 3}: error: c: the document expands to more than ${MAX_NODES} values (too many aliases?)`]);
+    expect(parse(text).problems).toEqual([
+      `test.yaml:3:${5 + (crossing - 1) * 3}: error: c: the document expands to more than ${MAX_NODES} values ` +
+        `(too many aliases?)`,
+    ]);
   });
 
   it('YAML errors: the first 20 and a count of the rest', () => {

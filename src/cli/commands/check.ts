@@ -15,13 +15,16 @@ function command(program: Program) {
   return helpAfter(
     program
       .command('check')
-      .description('assumption hygiene: inputs without a source, unexplained assumptions, odd ranges, jumps, copied sources')
+      .description(
+        'assumption hygiene: inputs without a source, unexplained assumptions, odd ranges, jumps, copied sources',
+      )
       .argument('[file...]', 'scenario files or bundled names (default: every bundled scenario)')
       .option('--strict', 'make the warnings errors (exit 2)')
       .option('--max-growth <percent>', 'flag inputs that change by more than this from one year to the next', '100%')
       .option('--lang <lang>', 'messages in en or zh (default: zh when LC_ALL/LANG is zh*, else en)'),
     `
-Warnings are printed on stderr as <file>:<line>:<col>: warning: <path>: <message>; a file without any prints <file>: ok. Exit codes: 0 (also with warnings, unless --strict), 2 with --strict and a warning, or bad input.
+Warnings are printed on stderr as <file>:<line>:<col>: warning: <path>: <message>; a file without any prints <file>: \
+ok. Exit codes: 0 (also with warnings, unless --strict), 2 with --strict and a warning, or bad input.
 
 Examples:
   fintech-calc check my.yaml
@@ -38,7 +41,15 @@ async function run(files: readonly string[], options: OptionsOf<typeof command>,
   const lang = options.lang === undefined ? defaultLang(io.env) : parseLang(options.lang);
   const maxGrowth = parsePercentOption('--max-growth', options.maxGrowth, '50%', MAX_GROWTH_OPTION);
   const loaded = await loadScenarios(files.length > 0 ? files : bundledNames(io), [], io);
-  const results = loaded.map(({ scenario, file, chain }) => ({ file, problems: [], warnings: hygiene(scenario, maxGrowth, chain.map((link) => link.display)) }));
+  const results = loaded.map(({ scenario, file, chain }) => ({
+    file,
+    problems: [],
+    warnings: hygiene(
+      scenario,
+      maxGrowth,
+      chain.map((link) => link.display),
+    ),
+  }));
   printReports(renderHygiene(results, options.strict ? 'error' : 'warning', lang), io);
   return options.strict && results.some((result) => result.warnings.length > 0) ? EXIT.badInput : EXIT.ok;
 }

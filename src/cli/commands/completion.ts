@@ -6,12 +6,17 @@ import { helpAfter } from '../command.js';
 function command(program: Program) {
   const completionCommand = program
     .command('completion')
-    .description('print a script that makes bash, zsh or fish complete commands, options, scenarios, tables and metrics on Tab')
+    .description(
+      'print a script that makes bash, zsh or fish complete commands, options, scenarios, tables and metrics on Tab',
+    )
     .argument('<shell>', 'bash, zsh or fish');
   return helpAfter(
     completionCommand,
     `
-Offered on Tab: commands, options, the values of -t, -f, -c, -u, --lang and --dist, bundled scenarios and scenario files; metric addresses for explain, solve --target, sensitivity --metric, simulate --metric and diff --fail-on, and input paths for --set and --vary, taken from the scenario on the command line (else the baseline). Each Tab runs fintech-calc once.
+Offered on Tab: commands, options, the values of -t, -f, -c, -u, --lang and --dist, bundled scenarios and scenario \
+files; metric addresses for explain, solve --target, sensitivity --metric, simulate --metric and diff --fail-on, and \
+input paths for --set and --vary, taken from the scenario on the command line (else the baseline). Each Tab runs \
+fintech-calc once.
 
 Install it (then open a new shell):
   bash: add to ~/.bashrc

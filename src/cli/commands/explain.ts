@@ -15,14 +15,22 @@ const OFFERED_FORMATS: readonly Format[] = ['table', 'json'];
 function command(program: Program) {
   const explainCommand = program
     .command('explain')
-    .description('show how a forecast value is computed: the formula with its numbers, down to the inputs and their sources')
+    .description(
+      'show how a forecast value is computed: the formula with its numbers, down to the inputs and their sources',
+    )
     .argument('<scenario-or-metric>', 'a scenario (file or bundled name; default baseline), then the metric')
-    .argument('[metric]', 'the metric, addressed as in the JSON output: market.marketSize.2023, profit.increment.2023, spend.segments.payment.frontier.2022')
+    .argument(
+      '[metric]',
+      'the metric, addressed as in the JSON output: market.marketSize.2023, profit.increment.2023, ' +
+        'spend.segments.payment.frontier.2022',
+    )
     .addOption(caseOption('all'));
   return helpAfter(
     outputOptions(explainCommand, OFFERED_FORMATS),
     `
-Every number is the engine's own. Each input shows how its value was obtained (an anchor, interpolated between which anchors, grown, the report's default, set by --set, or inherited through extends), with its source and file:line. The table format is a tree; long lines wrap at 120 columns.
+Every number is the engine's own. Each input shows how its value was obtained (an anchor, interpolated between which \
+anchors, grown, the report's default, set by --set, or inherited through extends), with its source and file:line. The \
+table format is a tree; long lines wrap at 120 columns.
 
 Examples:
   fintech-calc explain profit.increment.2023
@@ -47,7 +55,9 @@ async function run(first: string, second: string | undefined, raw: OptionsOf<typ
     const tree = explainMetric(scenario, c, metric);
     if (tree === undefined) throw metricError(metric, forecastCase(scenario, c));
     const renderOptions = { unit: options.unit, lang: options.lang, file, scenario: scenario.name };
-    return options.format === 'json' ? renderExplainJson(tree, c, renderOptions) : renderExplainText(tree, c, renderOptions);
+    return options.format === 'json'
+      ? renderExplainJson(tree, c, renderOptions)
+      : renderExplainText(tree, c, renderOptions);
   });
   emit(texts.join(options.format === 'json' ? '' : '\n'), options.out, io);
   return 0;
@@ -57,11 +67,20 @@ async function run(first: string, second: string | undefined, raw: OptionsOf<typ
  * `explain <metric>` or `explain <scenario> <metric>`; a metric before its
  * scenario, or a scenario alone, is a usage error that says so.
  */
-function scenarioAndMetric(first: string, second: string | undefined, isScenario: (arg: string) => boolean): [string, string] {
+function scenarioAndMetric(
+  first: string,
+  second: string | undefined,
+  isScenario: (arg: string) => boolean,
+): [string, string] {
   if (second === undefined) {
-    if (isScenario(first)) throw new UsageError(`explain needs a metric after the scenario, e.g. fintech-calc explain ${first} market.marketSize.2023`);
+    if (isScenario(first)) {
+      throw new UsageError(
+        `explain needs a metric after the scenario, e.g. fintech-calc explain ${first} market.marketSize.2023`,
+      );
+    }
     return ['baseline', first];
   }
-  if (looksLikeMetric(first) && !looksLikeMetric(second)) throw new UsageError(`the scenario comes first, then the metric: fintech-calc explain ${second} ${first}`);
+  if (looksLikeMetric(first) && !looksLikeMetric(second))
+    throw new UsageError(`the scenario comes first, then the metric: fintech-calc explain ${second} ${first}`);
   return [first, second];
 }

@@ -13,7 +13,14 @@ import {
 import { helpAfter, type CommandContext, type OptionsOf, type Program } from '../command.js';
 import { emit, loadScenarios, metricError, readSettings, refuseInputsAsOutputs, styleFor } from '../shared.js';
 import type { Io } from '../io.js';
-import { checkOutputOptions, FORMATS, noColorOption, outputOptions, parsePercentOption, type Format } from '../options.js';
+import {
+  checkOutputOptions,
+  FORMATS,
+  noColorOption,
+  outputOptions,
+  parsePercentOption,
+  type Format,
+} from '../options.js';
 import type { SensitivityResult } from '../../engine/analysis/sensitivity.js';
 
 const RENDERERS: Record<Format, (result: SensitivityResult, options: SensitivityRenderOptions) => string> = {
@@ -27,7 +34,10 @@ const RENDERERS: Record<Format, (result: SensitivityResult, options: Sensitivity
 function command(program: Program) {
   const sensitivityCommand = program
     .command('sensitivity')
-    .description('which input moves a metric most: the metric at each input’s low and high, all else at base, as a table and a tornado chart')
+    .description(
+      'which input moves a metric most: the metric at each input’s low and high, all else at base, as a table and ' +
+        'a tornado chart',
+    )
     .argument('[scenario]', 'a scenario file or bundled name (default baseline)');
   return helpAfter(
     outputOptions(sensitivityCommand, FORMATS)
@@ -35,7 +45,9 @@ function command(program: Program) {
       .requiredOption('--metric <metric>', 'the metric, addressed as in the JSON output, e.g. market.marketSize.2023')
       .option('--swing <percent>', 'also vary every input without a range by ± this much, e.g. 10%'),
     `
-Inputs are varied one at a time over their own range (60～70% → 60% and 70%), or with --swing over base × (1 ± swing); the other inputs stay at base, so there is no -c. The results are sorted by swing, the largest first. (Varying one input alone skips the checks that tie inputs together, such as mode shares summing to at most 100%.)
+Inputs are varied one at a time over their own range (60～70% → 60% and 70%), or with --swing over base × (1 ± swing); \
+the other inputs stay at base, so there is no -c. The results are sorted by swing, the largest first. (Varying one \
+input alone skips the checks that tie inputs together, such as mode shares summing to at most 100%.)
 
 Examples:
   fintech-calc sensitivity --metric market.marketSize.2023
@@ -59,6 +71,17 @@ async function run(scenarioArg: string | undefined, raw: OptionsOf<typeof comman
   if (found?.value == null) throw metricError(raw.metric, forecast);
   const result = sensitivity(scenario, (f) => findMetric(f, raw.metric)?.value ?? new Decimal(0), swing);
   const style = await styleFor(options.color);
-  emit(RENDERERS[options.format](result, { unit: options.unit, metric: raw.metric, kind: found.kind, scenario: scenario.name, lang: options.lang, style }), options.out, io);
+  emit(
+    RENDERERS[options.format](result, {
+      unit: options.unit,
+      metric: raw.metric,
+      kind: found.kind,
+      scenario: scenario.name,
+      lang: options.lang,
+      style,
+    }),
+    options.out,
+    io,
+  );
   return 0;
 }

@@ -19,9 +19,12 @@ function command(program: Program) {
       .command('validate')
       .description('check scenario files (and the files they extend); print <file>: ok or every problem')
       .argument('<file...>', 'scenario files, or bundled names')
-      .addOption(new Option('-f, --format <format>', 'text, or json for a machine-readable list of problems').default('text')),
+      .addOption(
+        new Option('-f, --format <format>', 'text, or json for a machine-readable list of problems').default('text'),
+      ),
     `
-Problems are printed on stderr as <file>:<line>:<col>: error: <path>: <message>. Exit codes: 0 every file is valid, 2 a file has a problem (or bad usage).
+Problems are printed on stderr as <file>:<line>:<col>: error: <path>: <message>. Exit codes: 0 every file is valid, 2 \
+a file has a problem (or bad usage).
 
 Examples:
   fintech-calc validate scenarios/*.yaml
@@ -41,7 +44,14 @@ async function run(files: readonly string[], { format }: OptionsOf<typeof comman
   for (const file of files) {
     try {
       const loaded = await loadScenario(file, sources);
-      results.push({ file: loaded.file, problems: [], warnings: inFileOrder(farAnchors(loaded.scenario), loaded.chain.map((link) => link.display)) });
+      results.push({
+        file: loaded.file,
+        problems: [],
+        warnings: inFileOrder(
+          farAnchors(loaded.scenario),
+          loaded.chain.map((link) => link.display),
+        ),
+      });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       results.push({ file, problems: withSuggestion(error.problems, file, io), warnings: [] });

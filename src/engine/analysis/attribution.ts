@@ -58,7 +58,10 @@ function sectionsOf(table: TableName): SectionName[] {
   return [...(model.buildsOn ? sectionsOf(model.buildsOn.table as TableName) : []), model.section];
 }
 
-/** The items of a model with inputs of their own (modes, segments, …): each can be added, removed or changed in form on its own. */
+/**
+ * The items of a model with inputs of their own (modes, segments, …): each can be added, removed or changed in form on
+ * its own.
+ */
 interface Collection {
   readonly path: string;
   readonly section: SectionName;
@@ -68,7 +71,9 @@ interface Collection {
 
 const COLLECTIONS: readonly Collection[] = MODELS.flatMap((model) =>
   Object.entries(model.inputs.fields).flatMap(([key, field]) =>
-    field.kind === 'named' && Object.values(field.item.fields).some((own) => own.kind === 'input') ? [{ path: `${model.section}.${key}`, section: model.section, key, shape: field.item }] : [],
+    field.kind === 'named' && Object.values(field.item.fields).some((own) => own.kind === 'input')
+      ? [{ path: `${model.section}.${key}`, section: model.section, key, shape: field.item }]
+      : [],
   ),
 );
 
@@ -93,7 +98,8 @@ function changedForm(shape: SectionShape, x: Member, y: Member): 'whole' | (read
   const parts: (readonly string[])[] = [];
   const inForms = new Set((shape.alternatives ?? []).flatMap((alternatives) => alternatives.forms.flat()));
   for (const alternatives of shape.alternatives ?? []) {
-    const formOf = (item: Member) => alternatives.forms.findIndex((form) => form.some((key) => item[key] !== undefined));
+    const formOf = (item: Member) =>
+      alternatives.forms.findIndex((form) => form.some((key) => item[key] !== undefined));
     if (formOf(x) === formOf(y)) continue;
     if (alternatives.required) return 'whole';
     parts.push(alternatives.forms.flat());
@@ -101,7 +107,8 @@ function changedForm(shape: SectionShape, x: Member, y: Member): 'whole' | (read
   for (const [key, field] of Object.entries(shape.fields)) {
     if (field.kind === 'text' && x[key] !== y[key]) return 'whole';
     if (field.kind === 'boolean' && x[key] !== y[key]) parts.push([key]);
-    if (field.kind === 'input' && !inForms.has(key) && (x[key] === undefined) !== (y[key] === undefined)) parts.push([key]);
+    if (field.kind === 'input' && !inForms.has(key) && (x[key] === undefined) !== (y[key] === undefined))
+      parts.push([key]);
   }
   return parts;
 }
@@ -120,11 +127,15 @@ const sectionOf = (path: string) => path.split('.')[0] as SectionName;
 /** The inputs that differ (series, flags, inputs only one side has), in path order. */
 export function changedInputs(a: Scenario, b: Scenario): string[] {
   const [inputsA, inputsB] = [inputsOf(a), inputsOf(b)];
-  const paths = [...new Set([...inputsA.keys(), ...inputsB.keys()])].filter((path) => !(inputsA.has(path) && inputsB.has(path) && sameSeries(inputsA.get(path)!, inputsB.get(path)!)));
+  const paths = [...new Set([...inputsA.keys(), ...inputsB.keys()])].filter(
+    (path) => !(inputsA.has(path) && inputsB.has(path) && sameSeries(inputsA.get(path)!, inputsB.get(path)!)),
+  );
   const flags = COLLECTIONS.flatMap((collection) =>
     (itemsOf(collection, a) ?? []).flatMap((item) => {
       const other = itemsOf(collection, b)?.find((candidate) => candidate.id === item.id);
-      const keys = Object.entries(collection.shape.fields).filter(([key, field]) => field.kind === 'boolean' && other && other[key] !== item[key]);
+      const keys = Object.entries(collection.shape.fields).filter(
+        ([key, field]) => field.kind === 'boolean' && other && other[key] !== item[key],
+      );
       return keys.map(([key]) => `${collection.path}.${item.id}.${key}`);
     }),
   );
@@ -137,10 +148,18 @@ function span(years: readonly number[]): string {
 }
 
 /** The players of the models that `tables` depend on, or why inputs cannot be switched one by one. */
-function switchesOf(a: Scenario, b: Scenario, tables: readonly TableName[]): { switches: Switch[] } | { unattributable: string } {
+function switchesOf(
+  a: Scenario,
+  b: Scenario,
+  tables: readonly TableName[],
+): { switches: Switch[] } | { unattributable: string } {
   const sections = new Set(tables.flatMap(sectionsOf));
-  const both = MODELS.map((model) => model.section).filter((section) => sections.has(section) && a[section] !== undefined && b[section] !== undefined);
-  const moved = both.filter((model) => span(a[model]!.years) !== span(b[model]!.years) || a[model]!.years.length !== b[model]!.years.length);
+  const both = MODELS.map((model) => model.section).filter(
+    (section) => sections.has(section) && a[section] !== undefined && b[section] !== undefined,
+  );
+  const moved = both.filter(
+    (model) => span(a[model]!.years) !== span(b[model]!.years) || a[model]!.years.length !== b[model]!.years.length,
+  );
   if (moved.length > 0) {
     const list = moved.map((model) => `${model} ${span(a[model]!.years)} → ${span(b[model]!.years)}`).join(', ');
     return { unattributable: `the years differ: ${list}; an input cannot be switched alone between different years` };
@@ -158,17 +177,34 @@ function switchesOf(a: Scenario, b: Scenario, tables: readonly TableName[]): { s
       if (parts === 'whole') {
         const apply = (mixed: Scenario) => {
           const items = itemsOf(collection, mixed)!;
-          return withItems(collection, mixed, y === undefined ? items.filter((item) => item.id !== id) : x === undefined ? [...items, y] : items.map((item) => (item.id === id ? y : item)));
+          return withItems(
+            collection,
+            mixed,
+            y === undefined
+              ? items.filter((item) => item.id !== id)
+              : x === undefined
+                ? [...items, y]
+                : items.map((item) => (item.id === id ? y : item)),
+          );
         };
         formChanges.push({ name, paths: under(name), apply });
         continue;
       }
       for (const keys of parts) {
         const switched = Object.fromEntries(keys.map((key) => [key, y![key]]));
-        const apply = (mixed: Scenario) => withItems(collection, mixed, itemsOf(collection, mixed)!.map((item) => (item.id === id ? { ...item, ...switched } : item)));
+        const apply = (mixed: Scenario) =>
+          withItems(
+            collection,
+            mixed,
+            itemsOf(collection, mixed)!.map((item) => (item.id === id ? { ...item, ...switched } : item)),
+          );
         // One player for the forms of one input (frontier and frontierShare), named by the first.
         const paths = keys.flatMap((key) => under(`${name}.${key}`));
-        formChanges.push({ name: `${name}.${keys[0]}`, paths: paths.length > 0 ? paths : [`${name}.${keys[0]}`], apply });
+        formChanges.push({
+          name: `${name}.${keys[0]}`,
+          paths: paths.length > 0 ? paths : [`${name}.${keys[0]}`],
+          apply,
+        });
       }
     }
   }
@@ -178,15 +214,29 @@ function switchesOf(a: Scenario, b: Scenario, tables: readonly TableName[]): { s
       const [x, y] = [(a[model.section] as unknown as Fields)[key], (b[model.section] as unknown as Fields)[key]];
       if (sameForm(x, y)) continue;
       const name = `${model.section}.${key}`;
-      formChanges.push({ name, paths: under(name), apply: (mixed) => ({ ...mixed, [model.section]: { ...mixed[model.section], [key]: y } }) });
+      formChanges.push({
+        name,
+        paths: under(name),
+        apply: (mixed) => ({ ...mixed, [model.section]: { ...mixed[model.section], [key]: y } }),
+      });
     }
   }
   const covered = new Set(formChanges.flatMap((player) => player.paths));
   const series: Switch[] = [...inputsA.keys()]
-    .filter((path) => both.includes(sectionOf(path)) && !covered.has(path) && inputsB.has(path) && !sameSeries(inputsA.get(path)!, inputsB.get(path)!))
+    .filter(
+      (path) =>
+        both.includes(sectionOf(path)) &&
+        !covered.has(path) &&
+        inputsB.has(path) &&
+        !sameSeries(inputsA.get(path)!, inputsB.get(path)!),
+    )
     .map((path) => {
       const value = inputsB.get(path)!;
-      return { name: path, paths: [path], apply: (mixed) => mapInputs(mixed, (at, own) => (at === path ? value : own)) };
+      return {
+        name: path,
+        paths: [path],
+        apply: (mixed) => mapInputs(mixed, (at, own) => (at === path ? value : own)),
+      };
     });
   return { switches: [...series, ...formChanges].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0)) };
 }
@@ -194,7 +244,11 @@ function switchesOf(a: Scenario, b: Scenario, tables: readonly TableName[]): { s
 /** Both series, or both mixes of the same channels: then each series is a player of its own. */
 function sameForm(x: unknown, y: unknown): boolean {
   if (isSeries(x) || isSeries(y)) return isSeries(x) === isSeries(y);
-  const ids = (mix: unknown) => ((mix as { mix: readonly Item[] }).mix ?? []).map((channel) => channel.id).sort().join('\u0000');
+  const ids = (mix: unknown) =>
+    ((mix as { mix: readonly Item[] }).mix ?? [])
+      .map((channel) => channel.id)
+      .sort()
+      .join('\u0000');
   return ids(x) === ids(y);
 }
 
@@ -202,14 +256,25 @@ function sameForm(x: unknown, y: unknown): boolean {
 function byModel(switches: readonly Switch[]): Switch[] {
   return [...new Set(switches.map((player) => sectionOf(player.name)))].map((model) => {
     const members = switches.filter((player) => sectionOf(player.name) === model);
-    return { name: model, paths: members.flatMap((player) => player.paths), apply: (mixed) => members.reduce((scenario, player) => player.apply(scenario), mixed) };
+    return {
+      name: model,
+      paths: members.flatMap((player) => player.paths),
+      apply: (mixed) => members.reduce((scenario, player) => player.apply(scenario), mixed),
+    };
   });
 }
 
-export function attribute(a: Scenario, b: Scenario, cases: readonly Case[], tables: readonly TableName[], changes: readonly Change[]): AttributionResult {
+export function attribute(
+  a: Scenario,
+  b: Scenario,
+  cases: readonly Case[],
+  tables: readonly TableName[],
+  changes: readonly Change[],
+): AttributionResult {
   const attributable = changes.filter((change) => change.delta !== null);
   const found = switchesOf(a, b, tables);
-  if ('unattributable' in found) return { players: [], grouped: false, unattributable: found.unattributable, byChange: residualOnly(attributable) };
+  if ('unattributable' in found)
+    return { players: [], grouped: false, unattributable: found.unattributable, byChange: residualOnly(attributable) };
   const grouped = found.switches.length > MAX_PLAYERS;
   const switches = grouped ? byModel(found.switches) : found.switches;
   const players: Player[] = switches.map(({ name, paths }) => ({ name, paths }));

@@ -5,7 +5,8 @@ import { linesOf, nameOf, type Line, type LineName, type ValueKind } from './lin
 import type { Case, Forecast, TableName } from '../types.js';
 
 /** An absolute bound (in 亿元, for amounts) or a relative one (a fraction of a). */
-export type Tolerance = { readonly kind: 'absolute'; readonly amount: Decimal } | { readonly kind: 'relative'; readonly fraction: Decimal };
+export type Tolerance =
+  { readonly kind: 'absolute'; readonly amount: Decimal } | { readonly kind: 'relative'; readonly fraction: Decimal };
 
 /** One value that differs, named as its line is. */
 export interface Change extends LineName {
@@ -30,21 +31,28 @@ export interface Comparison {
 }
 
 type Keyed = Pick<LineName, 'table' | 'group' | 'metric' | 'key'>;
-const identity = (line: Keyed, year: string) => [line.table, line.group ?? '', line.key, line.metric, year].join('\u0000');
+const identity = (line: Keyed, year: string) =>
+  [line.table, line.group ?? '', line.key, line.metric, year].join('\u0000');
 
 /** One value's identity across forecasts: case, table, item, metric and year. */
 export function identityOf(value: Keyed & { readonly case: Case; readonly year: string }): string {
   return `${value.case}\u0000${identity(value, value.year)}`;
 }
 
-export function compareForecasts(a: Forecast, b: Forecast, tables: readonly TableName[], tolerance: Tolerance | undefined): Comparison {
+export function compareForecasts(
+  a: Forecast,
+  b: Forecast,
+  tables: readonly TableName[],
+  tolerance: Tolerance | undefined,
+): Comparison {
   const changes: Change[] = [];
   let compared = 0;
   for (const [c, caseA] of a.cases) {
     const caseB = b.cases.get(c);
     if (!caseB) continue;
     const valuesB = new Map<string, { line: Line; year: string; value: Decimal | null }>();
-    for (const line of linesOf(caseB, tables)) for (const [year, value] of line.values) valuesB.set(identity(line, year), { line, year, value });
+    for (const line of linesOf(caseB, tables))
+      for (const [year, value] of line.values) valuesB.set(identity(line, year), { line, year, value });
     for (const line of linesOf(caseA, tables)) {
       for (const [year, valueA] of line.values) {
         compared++;
@@ -76,7 +84,12 @@ function change(c: Case, line: Line, year: string, a: Decimal | null, b: Decimal
  * amounts only; ratios then count when they differ at all. A relative one
  * bounds |b − a| / |a| for both (any change from 0 counts).
  */
-export function differs(a: Decimal | null, b: Decimal | null, kind: ValueKind, tolerance: Tolerance | undefined): boolean {
+export function differs(
+  a: Decimal | null,
+  b: Decimal | null,
+  kind: ValueKind,
+  tolerance: Tolerance | undefined,
+): boolean {
   if (a === null || b === null) return a !== b;
   const delta = b.minus(a).abs();
   if (delta.isZero()) return false;

@@ -12,7 +12,8 @@ export interface HygieneWarning extends Warning {
   readonly beyond?: { readonly limit: 'maxGrowth'; readonly value: Decimal };
 }
 
-// \uFF1A is the full-width colon ：(escaped: regular-expression literals reach the bundle as written, and it must be ASCII).
+// \uFF1A is the full-width colon ：(escaped: regular-expression literals reach the bundle as written, and it must be
+// ASCII).
 const ASSUMPTION = /^assumption\b[\s:\uFF1A,-]*(.*)$/is;
 const CASE_ZH = { low: '低情景', base: '基准情景', high: '高情景' } as const;
 /**
@@ -20,16 +21,39 @@ const CASE_ZH = { low: '低情景', base: '基准情景', high: '高情景' } as
  * text is a reason, however short ("assumption: survey"). 待定 "to be decided",
  * 待补充 "to be added", 未知 "unknown".
  */
-const PLACEHOLDERS = new Set(['tbd', 'tbc', 'tba', 'todo', 'fixme', 'xxx', 'n/a', 'na', 'none', 'unknown', '?', '\u5F85\u5B9A', '\u5F85\u8865\u5145', '\u672A\u77E5']);
+const PLACEHOLDERS = new Set([
+  'tbd',
+  'tbc',
+  'tba',
+  'todo',
+  'fixme',
+  'xxx',
+  'n/a',
+  'na',
+  'none',
+  'unknown',
+  '?',
+  '\u5F85\u5B9A',
+  '\u5F85\u8865\u5145',
+  '\u672A\u77E5',
+]);
 
 /** Why an `assumption` source says nothing, if it does not: no reason, or a placeholder for one. */
 function unexplained(source: string): Label | undefined {
   const reason = ASSUMPTION.exec(source.trim())?.[1];
   if (reason === undefined) return undefined;
   const words = reason.trim().replace(/[\s.!\u3002]+$/, '').toLowerCase();
-  if (words === '') return { en: `an assumption without a reason ('${source}'); say why this number`, zh: `假设没有理由（'${source}'）；请说明为什么是这个数` };
+  if (words === '') {
+    return {
+      en: `an assumption without a reason ('${source}'); say why this number`,
+      zh: `假设没有理由（'${source}'）；请说明为什么是这个数`,
+    };
+  }
   if (!PLACEHOLDERS.has(words) && !/^[?.\-_]+$/.test(words)) return undefined;
-  return { en: `an assumption whose reason is a placeholder ('${source}'); say why this number`, zh: `假设的理由只是占位符（'${source}'）；请说明为什么是这个数` };
+  return {
+    en: `an assumption whose reason is a placeholder ('${source}'); say why this number`,
+    zh: `假设的理由只是占位符（'${source}'）；请说明为什么是这个数`,
+  };
 }
 
 /**
@@ -49,12 +73,22 @@ export function hygiene(scenario: Scenario, maxGrowth: Decimal, files: readonly 
   const inputs = inputsOf(scenario);
   for (const [path, provenance] of scenario.provenance) {
     if (provenance.method === 'default') continue;
-    const written = [...provenance.anchors.entries()].map(([year, value]) => ({ label: year === 0 ? path : `${path}.${year}`, value }));
+    const written = [...provenance.anchors.entries()].map(([year, value]) => ({
+      label: year === 0 ? path : `${path}.${year}`,
+      value,
+    }));
     if (provenance.growth) written.push({ label: `${path}.growth`, value: provenance.growth });
     for (const { label, value } of written) {
       const { range, where, source } = value;
       if (source === undefined || source.trim() === '') {
-        warnings.push({ where, path: label, message: { en: 'no source: say where the number comes from (a report line, or assumption: <reason>)', zh: '没有来源：请说明数字出自哪里（报告的某一行，或 assumption: <理由>）' } });
+        warnings.push({
+          where,
+          path: label,
+          message: {
+            en: 'no source: say where the number comes from (a report line, or assumption: <reason>)',
+            zh: '没有来源：请说明数字出自哪里（报告的某一行，或 assumption: <理由>）',
+          },
+        });
       }
       else {
         const why = unexplained(source);
@@ -64,12 +98,26 @@ export function hygiene(scenario: Scenario, maxGrowth: Decimal, files: readonly 
         bySource.set(source, seen);
       }
       if (value.isRange && range.low.equals(range.high)) {
-        warnings.push({ where, path: label, message: { en: 'a range whose low equals its high; write one value, or the real range', zh: '区间的低值等于高值；请写一个值，或写出真实的区间' } });
+        warnings.push({
+          where,
+          path: label,
+          message: {
+            en: 'a range whose low equals its high; write one value, or the real range',
+            zh: '区间的低值等于高值；请写一个值，或写出真实的区间',
+          },
+        });
       }
       const width = range.high.minus(range.low);
       const offCentre = range.base.minus(range.low.plus(range.high).dividedBy(2)).abs();
       if (value.isRange && !width.isZero() && offCentre.greaterThan(width.dividedBy(4))) {
-        warnings.push({ where, path: label, message: { en: `the base is far from the range's midpoint (more than a quarter of the range); check it is meant`, zh: '基准值离区间中点较远（超过区间的四分之一）；请确认是有意为之' } });
+        warnings.push({
+          where,
+          path: label,
+          message: {
+            en: `the base is far from the range's midpoint (more than a quarter of the range); check it is meant`,
+            zh: '基准值离区间中点较远（超过区间的四分之一）；请确认是有意为之',
+          },
+        });
       }
     }
     const series = inputs.get(path);
@@ -77,11 +125,21 @@ export function hygiene(scenario: Scenario, maxGrowth: Decimal, files: readonly 
       for (const [year, range] of series) {
         const before = series.get(year - 1);
         if (!before) continue;
-        const jump = (['base', 'low', 'high'] as const).find((c) => !before[c].isZero() && range[c].dividedBy(before[c]).minus(1).abs().greaterThan(maxGrowth));
+        const jump = (['base', 'low', 'high'] as const).find(
+          (c) => !before[c].isZero() && range[c].dividedBy(before[c]).minus(1).abs().greaterThan(maxGrowth),
+        );
         if (jump) {
           const change = range[jump].dividedBy(before[jump]).minus(1).times(100).toDecimalPlaces(1).toFixed();
-          const message = { en: `changes by ${change}% from ${year - 1} to ${year} (${jump} case)`, zh: `从 ${year - 1} 年到 ${year} 年变化 ${change}%（${CASE_ZH[jump]}）` };
-          warnings.push({ where: writerOf(provenance, year, nearness).where, path, message, beyond: { limit: 'maxGrowth', value: maxGrowth } });
+          const message = {
+            en: `changes by ${change}% from ${year - 1} to ${year} (${jump} case)`,
+            zh: `从 ${year - 1} 年到 ${year} 年变化 ${change}%（${CASE_ZH[jump]}）`,
+          };
+          warnings.push({
+            where: writerOf(provenance, year, nearness).where,
+            path,
+            message,
+            beyond: { limit: 'maxGrowth', value: maxGrowth },
+          });
           break;
         }
       }
@@ -91,7 +149,14 @@ export function hygiene(scenario: Scenario, maxGrowth: Decimal, files: readonly 
     if (uses.length < 2) continue;
     for (const { path, where } of uses.slice(1)) {
       const quoted = `'${source.length > 60 ? `${source.slice(0, 57)}...` : source}'`;
-      warnings.push({ where, path, message: { en: `the same source as ${uses[0]!.path} (${quoted}); say what this number rests on`, zh: `与 ${uses[0]!.path} 的来源相同（${quoted}）；请说明这个数的依据` } });
+      warnings.push({
+        where,
+        path,
+        message: {
+          en: `the same source as ${uses[0]!.path} (${quoted}); say what this number rests on`,
+          zh: `与 ${uses[0]!.path} 的来源相同（${quoted}）；请说明这个数的依据`,
+        },
+      });
     }
   }
   return inFileOrder(warnings, files);
@@ -100,7 +165,12 @@ export function hygiene(scenario: Scenario, maxGrowth: Decimal, files: readonly 
 /** The warnings file by file (`files` first, then as met), top to bottom in each. */
 export function inFileOrder<W extends Warning>(warnings: readonly W[], files: readonly string[]): W[] {
   const order = [...new Set([...files, ...warnings.map((warning) => warning.where.file)])];
-  return [...warnings].sort((x, y) => order.indexOf(x.where.file) - order.indexOf(y.where.file) || x.where.line - y.where.line || x.where.col - y.where.col);
+  return [...warnings].sort(
+    (x, y) =>
+      order.indexOf(x.where.file) - order.indexOf(y.where.file) ||
+      x.where.line - y.where.line ||
+      x.where.col - y.where.col,
+  );
 }
 
 export const DEFAULT_MAX_GROWTH = new Decimal(1);
@@ -117,5 +187,8 @@ function writerOf(provenance: Provenance, year: Year, nearness: (where: Where) =
   const after = anchors.find(([anchor]) => anchor >= year)?.[1];
   const before = anchors.filter(([anchor]) => anchor < year).pop()?.[1];
   const around = [after, before].filter((written) => written !== undefined);
-  return around.reduce((nearest, written) => (nearness(written.where) < nearness(nearest.where) ? written : nearest), around[0] ?? anchors[0]![1]);
+  return around.reduce(
+    (nearest, written) => (nearness(written.where) < nearness(nearest.where) ? written : nearest),
+    around[0] ?? anchors[0]![1],
+  );
 }

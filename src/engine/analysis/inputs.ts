@@ -2,7 +2,14 @@
 // models' input shapes: to vary them one at a time (sensitivity, solve,
 // attribution) without a second copy of the models, and to run the models'
 // checks on them.
-import { MODELS, type InputOrMixShape, type InputShape, type Model, type SectionShape, type Shape } from '../models/index.js';
+import {
+  MODELS,
+  type InputOrMixShape,
+  type InputShape,
+  type Model,
+  type SectionShape,
+  type Shape,
+} from '../models/index.js';
 import type { Case, InputProblem, Item, Range, Scenario, Series, Year } from '../types.js';
 
 type Fields = Readonly<Record<string, unknown>>;
@@ -13,7 +20,8 @@ export function mapInputs(scenario: Scenario, change: Change): Scenario {
   const changed: Record<string, unknown> = { ...scenario };
   for (const model of MODELS) {
     const inputs = scenario[model.section];
-    if (inputs !== undefined) changed[model.section] = mapSection(model.inputs, inputs as unknown as Fields, model.section, change);
+    if (inputs !== undefined)
+      changed[model.section] = mapSection(model.inputs, inputs as unknown as Fields, model.section, change);
   }
   return changed as unknown as Scenario;
 }
@@ -26,7 +34,8 @@ function mapSection(shape: SectionShape, value: Fields, path: string, change: Ch
     if (own === undefined) continue;
     if (field.kind === 'input') changed[key] = change(at, own as Series);
     if (field.kind === 'named') changed[key] = mapItems(field.item, own as readonly (Item & Fields)[], at, change);
-    if (field.kind === 'inputOrMix') changed[key] = isSeries(own) ? change(at, own) : mapMix(field, own as Fields, at, change);
+    if (field.kind === 'inputOrMix')
+      changed[key] = isSeries(own) ? change(at, own) : mapMix(field, own as Fields, at, change);
   }
   return changed;
 }
@@ -76,7 +85,12 @@ export function hasRange(series: Series): boolean {
 
 /** The series with every year at one end of its range. */
 export function atEnd(series: Series, end: Case): Series {
-  return new Map([...series].map(([year, range]): [number, Range] => [year, { low: range[end], base: range[end], high: range[end] }]));
+  return new Map(
+    [...series].map(([year, range]): [number, Range] => [
+      year,
+      { low: range[end], base: range[end], high: range[end] },
+    ]),
+  );
 }
 
 /** The years a model's inputs cover: its own, and the year before for a model that needs it (labour). */
@@ -89,7 +103,8 @@ export function inputProblems(scenario: Scenario): InputProblem[] {
   const problems: InputProblem[] = [];
   for (const model of MODELS) {
     const inputs = scenario[model.section] as unknown as (Fields & { years: readonly Year[] }) | undefined;
-    if (inputs !== undefined) problems.push(...sectionProblems(model.inputs, inputs, model.section, inputYears(model, inputs.years)));
+    if (inputs !== undefined)
+      problems.push(...sectionProblems(model.inputs, inputs, model.section, inputYears(model, inputs.years)));
   }
   return problems;
 }
@@ -101,12 +116,18 @@ function sectionProblems(shape: SectionShape, value: Fields, path: string, years
     const at = `${path}.${key}`;
     if (own === undefined) continue;
     if (field.kind === 'named') problems.push(...itemProblems(field, own as readonly (Item & Fields)[], at, years));
-    if (field.kind === 'inputOrMix' && !isSeries(own)) problems.push(...itemProblems(field.mix, (own as Fields).mix as readonly (Item & Fields)[], `${at}.mix`, years));
+    if (field.kind === 'inputOrMix' && !isSeries(own))
+      problems.push(...itemProblems(field.mix, (own as Fields).mix as readonly (Item & Fields)[], `${at}.mix`, years));
   }
   return [...problems, ...(shape.check?.(value as never, { path, years }) ?? [])];
 }
 
-function itemProblems(shape: { item: SectionShape; check?: SectionShape['check'] }, items: readonly (Item & Fields)[], path: string, years: readonly Year[]): InputProblem[] {
+function itemProblems(
+  shape: { item: SectionShape; check?: SectionShape['check'] },
+  items: readonly (Item & Fields)[],
+  path: string,
+  years: readonly Year[],
+): InputProblem[] {
   const problems = items.flatMap((item) => sectionProblems(shape.item, item, `${path}.${item.id}`, years));
   return [...problems, ...(shape.check?.(items as never, { path, years }) ?? [])];
 }

@@ -5,7 +5,16 @@
 import type { Decimal } from '../../shared/decimal.js';
 import { lineKind, type MetricsForecast } from '../metrics.js';
 import { isItems, lineValue, MODELS, type LineSpec } from '../models/index.js';
-import { TABLES, type CaseForecast, type Item, type Label, type TableName, type ValueKind, type Year, type Yearly } from '../types.js';
+import {
+  TABLES,
+  type CaseForecast,
+  type Item,
+  type Label,
+  type TableName,
+  type ValueKind,
+  type Year,
+  type Yearly,
+} from '../types.js';
 
 export type { ValueKind };
 /** The collection of the item a line is about: modes, segments, groups, institutions, items. */
@@ -65,8 +74,17 @@ function spanOf(years: readonly Year[]): string {
 
 type Values = Readonly<Record<string, unknown>> & { readonly years?: readonly Year[] };
 
-/** A line of `spec` read from `holder` (a model's forecast, or one of its items); undefined for an optional line it lacks. */
-function lineOf<N>(table: TableName, spec: LineSpec, holder: Values, span: string, item?: { group: string; item: Item; subtotal?: true }): Line<N> | undefined {
+/**
+ * A line of `spec` read from `holder` (a model's forecast, or one of its items); undefined for an optional line it
+ * lacks.
+ */
+function lineOf<N>(
+  table: TableName,
+  spec: LineSpec,
+  holder: Values,
+  span: string,
+  item?: { group: string; item: Item; subtotal?: true },
+): Line<N> | undefined {
   const value = lineValue(spec, holder);
   if (value === undefined && spec.optional) return undefined;
   return {
@@ -96,7 +114,8 @@ export function linesOf<N = Decimal>(forecast: CaseForecast<N>, tables: readonly
         continue;
       }
       for (const item of table[output.items] as readonly (Item & Values)[]) {
-        for (const spec of output.lines) push(lineOf(model.table, spec, item, span, { group: output.items, item, ...(output.subtotal && { subtotal: true }) }));
+        const naming = { group: output.items, item, ...(output.subtotal && { subtotal: true as const }) };
+        for (const spec of output.lines) push(lineOf(model.table, spec, item, span, naming));
       }
     }
   }
@@ -106,7 +125,14 @@ export function linesOf<N = Decimal>(forecast: CaseForecast<N>, tables: readonly
 
 /** The scenario's metrics as lines `metrics.<id>`, with the scenario's labels. */
 function metricLines<N>(metrics: MetricsForecast<N>): Line<N>[] {
-  return metrics.metrics.map(({ id, label, kind, values }) => ({ table: 'metrics', metric: id, key: '', kind: lineKind(kind), label, values: byYear(values) }));
+  return metrics.metrics.map(({ id, label, kind, values }) => ({
+    table: 'metrics',
+    metric: id,
+    key: '',
+    kind: lineKind(kind),
+    label,
+    values: byYear(values),
+  }));
 }
 
 /** A value of a case with its address (`market.marketSize.2023`, `spend.cagr.total`) and kind. */
@@ -119,9 +145,17 @@ export interface Addressed<N> {
 }
 
 /** Every value of the case's lines (the JSON output's), in line order; null where undefined (a CAGR from 0). */
-export function addressedValues<N>(forecast: CaseForecast<N>, tables: readonly TableName[] = TABLES): Addressed<N | null>[] {
+export function addressedValues<N>(
+  forecast: CaseForecast<N>,
+  tables: readonly TableName[] = TABLES,
+): Addressed<N | null>[] {
   return linesOf(forecast, tables).flatMap((line) =>
-    [...line.values].map(([year, value]) => ({ address: valueAddress(line, year), line: address(line), kind: line.kind, value })),
+    [...line.values].map(([year, value]) => ({
+      address: valueAddress(line, year),
+      line: address(line),
+      kind: line.kind,
+      value,
+    })),
   );
 }
 
@@ -131,7 +165,10 @@ export function metricAddresses(forecast: CaseForecast): string[] {
 }
 
 /** A metric by its address (`market.marketSize.2023`, `spend.cagr.total`): its value and kind. */
-export function findMetric(forecast: CaseForecast, metric: string): { value: Decimal | null; kind: ValueKind } | undefined {
+export function findMetric(
+  forecast: CaseForecast,
+  metric: string,
+): { value: Decimal | null; kind: ValueKind } | undefined {
   const found = addressedValues(forecast).find((value) => value.address === metric);
   return found && { value: found.value, kind: found.kind };
 }

@@ -30,8 +30,13 @@ export function farAnchors(scenario: Scenario): Warning[] {
         where,
         path: `${path}.${year}`,
         message: {
-          en: `anchor year ${year} is ${off} years ${side} ${module}'s years ${first}..${last}; an anchor more than ${FAR_YEARS} years outside them is likely a typo (the years between are interpolated towards it)`,
-          zh: `锚点年份 ${year} 在 ${module} 的年份 ${first}..${last} ${side === 'before' ? '之前' : '之后'} ${off} 年；超出 ${FAR_YEARS} 年以上的锚点多半是笔误（其间的年份按它插值）`,
+          en:
+            `anchor year ${year} is ${off} years ${side} ${module}'s years ${first}..${last}; ` +
+            `an anchor more than ${FAR_YEARS} years outside them is likely a typo ` +
+            '(the years between are interpolated towards it)',
+          zh:
+            `锚点年份 ${year} 在 ${module} 的年份 ${first}..${last} ${side === 'before' ? '之前' : '之后'} ${off} 年；` +
+            `超出 ${FAR_YEARS} 年以上的锚点多半是笔误（其间的年份按它插值）`,
         },
       });
     }
@@ -46,7 +51,10 @@ function moduleYears(scenario: Scenario): Map<string, readonly Year[] | undefine
 /** Any yearly growth rate (the report's are about 13～15%); each input's own plausible values are its model's. */
 const GROWTH: Plausible = {
   what: { en: 'a yearly growth rate', zh: '年增长率' },
-  report: { en: "the report's are 13～14% (l.167), and about 15% for all tech spend (l.44)", zh: '报告为 13～14%（l.167），技术投入总体约 15%（l.44）' },
+  report: {
+    en: "the report's are 13～14% (l.167), and about 15% for all tech spend (l.44)",
+    zh: '报告为 13～14%（l.167），技术投入总体约 15%（l.44）',
+  },
   min: new Decimal('-0.5'),
   max: new Decimal('0.5'),
   expected: { en: '-50% to 50% a year', zh: '每年 -50% 至 50%' },
@@ -59,17 +67,22 @@ export function implausibleValues(scenario: Scenario): Warning[] {
     // The report's own values (defaults) are plausible by definition.
     if (provenance.method === 'default') continue;
     const own = inputShapeAt(path)?.plausible;
-    const written: { label: string; rule: Plausible | undefined; kind: ValueKind; value: Written }[] = [...provenance.anchors].map(([year, value]) => ({
+    const written: { label: string; rule: Plausible | undefined; kind: ValueKind; value: Written }[] = [
+      ...provenance.anchors,
+    ].map(([year, value]) => ({
       label: provenance.method === 'constant' ? path : `${path}.${year}`,
       rule: own,
       kind: provenance.kind,
       value,
     }));
-    if (provenance.growth) written.push({ label: `${path}.growth`, rule: GROWTH, kind: 'ratio', value: provenance.growth });
+    if (provenance.growth)
+      written.push({ label: `${path}.growth`, rule: GROWTH, kind: 'ratio', value: provenance.growth });
     for (const { label, rule, kind, value } of written) {
       if (!rule) continue;
       // The base lies between the ends: an end is the value to name.
-      const outside = [value.range.low, value.range.high].find((end) => end.lessThan(rule.min) || end.greaterThan(rule.max));
+      const outside = [value.range.low, value.range.high].find(
+        (end) => end.lessThan(rule.min) || end.greaterThan(rule.max),
+      );
       if (outside) warnings.push({ where: value.where, path: label, message: implausible(rule, kind, outside) });
     }
   }
@@ -80,7 +93,9 @@ function implausible(rule: Plausible, kind: ValueKind, value: Decimal): Label {
   const { what, report, expected } = rule;
   if (kind === 'amount') {
     return {
-      en: `${shown(value)}亿元 is implausible for ${what.en} (${report.en}); expected ${expected.en}: check its unit (a bare number is in the file's unit)`,
+      en:
+        `${shown(value)}亿元 is implausible for ${what.en} (${report.en}); expected ${expected.en}: ` +
+        `check its unit (a bare number is in the file's unit)`,
       zh: `${shown(value)}亿元 不像是${what.zh}（${report.zh}）；应为 ${expected.zh}：请检查单位（不带单位的数按文件的 unit 计）`,
     };
   }
@@ -88,8 +103,12 @@ function implausible(rule: Plausible, kind: ValueKind, value: Decimal): Label {
   const meant = value.dividedBy(100);
   const plausible = meant.greaterThanOrEqualTo(rule.min) && meant.lessThanOrEqualTo(rule.max);
   return {
-    en: `${shown(value.times(100))}% is implausible for ${what.en} (${report.en}); expected ${expected.en}${plausible ? ` (did you mean ${shown(value)}%?)` : ''}`,
-    zh: `${shown(value.times(100))}% 不像是${what.zh}（${report.zh}）；应为 ${expected.zh}${plausible ? `（是否应为 ${shown(value)}%？）` : ''}`,
+    en:
+      `${shown(value.times(100))}% is implausible for ${what.en} (${report.en}); expected ${expected.en}` +
+      (plausible ? ` (did you mean ${shown(value)}%?)` : ''),
+    zh:
+      `${shown(value.times(100))}% 不像是${what.zh}（${report.zh}）；应为 ${expected.zh}` +
+      (plausible ? `（是否应为 ${shown(value)}%？）` : ''),
   };
 }
 

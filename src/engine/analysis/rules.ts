@@ -78,9 +78,13 @@ export function coverage(rule: FailRule, candidates: readonly Candidate[], selec
     return { kind: 'no-metric', ...(suggestion !== undefined && { suggestion }) };
   }
   const inTables = matched.filter((candidate) => selected.includes(candidate.table));
-  if (inTables.length === 0) return { kind: 'tables-left-out', tables: TABLES.filter((table) => matched.some((candidate) => candidate.table === table)) };
+  if (inTables.length === 0) {
+    const tables = TABLES.filter((table) => matched.some((candidate) => candidate.table === table));
+    return { kind: 'tables-left-out', tables };
+  }
   const bounded = inTables.filter((candidate) => applies(rule.threshold, candidate.kind));
-  if (bounded.length === 0) return { kind: 'not-amounts', kinds: [...new Set(inTables.map((candidate) => candidate.kind))] };
+  if (bounded.length === 0)
+    return { kind: 'not-amounts', kinds: [...new Set(inTables.map((candidate) => candidate.kind))] };
   const values = bounded.filter((candidate) => candidate.defined).length;
   return values === 0 ? { kind: 'undefined' } : { kind: 'checks', values };
 }
@@ -107,7 +111,11 @@ export function suggestGlob(glob: string, addresses: readonly string[]): string 
   for (let i = 0; i < parts.length; i++) {
     if (parts[i] === '**') break; // parts after ** have no fixed position
     const before = parts.slice(0, i).map(globPattern);
-    const here = new Set(split.filter((at) => before.every((pattern, j) => pattern.test(at[j] ?? ''))).flatMap((at) => (at[i] === undefined ? [] : [at[i]!])));
+    const here = new Set(
+      split
+        .filter((at) => before.every((pattern, j) => pattern.test(at[j] ?? '')))
+        .flatMap((at) => (at[i] === undefined ? [] : [at[i]!])),
+    );
     if ([...here].some((part) => globPattern(parts[i]!).test(part))) continue;
     const nearest = closest(parts[i]!, here);
     if (nearest === undefined) return undefined;
@@ -127,7 +135,12 @@ export function firings(changes: readonly Change[], rules: readonly FailRule[]):
   for (const rule of rules) {
     const pattern = globPattern(rule.glob);
     for (const change of changes) {
-      if (pattern.test(changeAddress(change)) && applies(rule.threshold, change.kind) && exceeds(change, rule.threshold)) fired.push({ rule, change });
+      if (
+        pattern.test(changeAddress(change)) &&
+        applies(rule.threshold, change.kind) &&
+        exceeds(change, rule.threshold)
+      )
+        fired.push({ rule, change });
     }
   }
   return fired;

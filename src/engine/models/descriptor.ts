@@ -80,7 +80,9 @@ export interface NamedShape {
   readonly check?: Check<never>;
 }
 
-/** An input that may instead be a mix of named channels: {mix: {<channel>: {...}}}. Decoded: a Series, or {mix: items}. */
+/**
+ * An input that may instead be a mix of named channels: {mix: {<channel>: {...}}}. Decoded: a Series, or {mix: items}.
+ */
 export interface InputOrMixShape {
   readonly kind: 'inputOrMix';
   readonly doc: string;
@@ -88,7 +90,9 @@ export interface InputOrMixShape {
   readonly mix: NamedShape;
 }
 
-/** A text; with `names`, the id of an item of the section's collection of that key, each of which must be named by one. */
+/**
+ * A text; with `names`, the id of an item of the section's collection of that key, each of which must be named by one.
+ */
 export interface TextShape {
   readonly kind: 'text';
   readonly doc: string;
@@ -120,7 +124,10 @@ export interface CheckedAt {
 export type Check<T> = (value: T, at: CheckedAt) => InputProblem[];
 
 export const label: Shape = { kind: 'label', doc: 'Row label: a text, or {en, zh}.' };
-export const years: Shape = { kind: 'years', doc: 'Years of this model: 2019..2023 or {from, to}; defaults to the top-level years.' };
+export const years: Shape = {
+  kind: 'years',
+  doc: 'Years of this model: 2019..2023 or {from, to}; defaults to the top-level years.',
+};
 
 /** The keys of a section. */
 export function keysOf(shape: Shape): string[] {
@@ -133,7 +140,11 @@ export function percent(fraction: Decimal): string {
 }
 
 /** The first year and case (in order) in which the parts sum to a total that `fails`, with that total. */
-export function firstFailingSum(parts: readonly Series[], years: readonly Year[], fails: (total: Decimal) => boolean): { year: Year; c: Case; total: Decimal } | undefined {
+export function firstFailingSum(
+  parts: readonly Series[],
+  years: readonly Year[],
+  fails: (total: Decimal) => boolean,
+): { year: Year; c: Case; total: Decimal } | undefined {
   for (const year of years) {
     for (const c of CASES) {
       const total = sum(parts.map((part) => part.get(year)![c]));
@@ -181,9 +192,14 @@ export function isItems(output: OutputSpec): output is ItemsSpec {
   return 'items' in output;
 }
 
-/** A line's value in a forecast or item (a Yearly; for a span a number or null); undefined where an optional line is not. */
+/**
+ * A line's value in a forecast or item (a Yearly; for a span a number or null); undefined where an optional line is
+ * not.
+ */
 export function lineValue(spec: LineSpec, holder: Readonly<Record<string, unknown>>): unknown {
-  return spec.key === undefined ? holder[spec.metric] : (holder[spec.metric] as Readonly<Record<string, unknown>>)[spec.key];
+  return spec.key === undefined
+    ? holder[spec.metric]
+    : (holder[spec.metric] as Readonly<Record<string, unknown>>)[spec.key];
 }
 
 /** A model another builds on: profit on the market of the same case (or sample). */

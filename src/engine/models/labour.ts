@@ -54,13 +54,16 @@ export function forecastLabour<N>(calc: Calc<N>, inputs: LabourInputs, input: In
     const humanServiceCost = input(institution.humanServiceCost, inputYears);
     const replacementRate = input(institution.replacementRate, inputYears);
     // humanCost_t = humanServiceCost_t × (1 − replacementRate_t)
-    const humanCostAll = yearly(inputYears, (t) => calc.mul(get(humanServiceCost, t), calc.sub(calc.one, get(replacementRate, t))));
+    const humanCostAll = yearly(inputYears, (t) =>
+      calc.mul(get(humanServiceCost, t), calc.sub(calc.one, get(replacementRate, t))),
+    );
     // saving_t = humanCost_{t−1} − humanCost_t (l.431: 该年的降本价值 = 上一年人工客服成本 − 本年人工客服成本)
     const saving = yearly(years, (t) => calc.sub(get(humanCostAll, t - 1), get(humanCostAll, t)));
     const cumulativeSaving = runningTotal(calc, years, saving);
     const smart = institution.smartServiceCost && input(institution.smartServiceCost, inputYears);
     // netSaving_t = saving_t − (smartServiceCost_t − smartServiceCost_{t−1})
-    const netSaving = smart && yearly(years, (t) => calc.sub(get(saving, t), calc.sub(get(smart, t), get(smart, t - 1))));
+    const netSaving =
+      smart && yearly(years, (t) => calc.sub(get(saving, t), calc.sub(get(smart, t), get(smart, t - 1))));
     return {
       id: institution.id,
       label: institution.label,
@@ -74,7 +77,8 @@ export function forecastLabour<N>(calc: Calc<N>, inputs: LabourInputs, input: In
     };
   });
 
-  const total = (pick: (institution: InstitutionForecast<N>) => Yearly<N>) => yearly(years, (t) => calc.sum(institutions.map((institution) => get(pick(institution), t))));
+  const total = (pick: (institution: InstitutionForecast<N>) => Yearly<N>) =>
+    yearly(years, (t) => calc.sum(institutions.map((institution) => get(pick(institution), t))));
   return {
     years,
     institutions,
@@ -121,7 +125,9 @@ export const labour: Model<'labour', 'labourSavings'> = {
               kind: 'input',
               value: 'amount',
               label: HUMAN_SERVICE_COST,
-              doc: 'What human customer service would cost without replacement (required; from the year before the first).',
+              doc:
+                'What human customer service would cost without replacement ' +
+                '(required; from the year before the first).',
             },
             replacementRate: {
               kind: 'input',
@@ -129,7 +135,13 @@ export const labour: Model<'labour', 'labourSavings'> = {
               label: REPLACEMENT_RATE,
               doc: 'Part of human service labour replaced by smart service (required; report l.12: 73～80% by 2022).',
             },
-            smartServiceCost: { kind: 'input', value: 'amount', label: SMART_SERVICE_COST, optional: true, doc: 'Cost of running the smart service; gives netSaving.' },
+            smartServiceCost: {
+              kind: 'input',
+              value: 'amount',
+              label: SMART_SERVICE_COST,
+              optional: true,
+              doc: 'Cost of running the smart service; gives netSaving.',
+            },
           },
         },
       },

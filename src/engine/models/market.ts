@@ -60,7 +60,9 @@ export function forecastMarket<N>(calc: Calc<N>, inputs: SupplyChainInputs, inpu
   });
 
   // marketSize_t = Σ_m size_{m,t} + otherSize_t
-  const marketSize = yearly(years, (t) => calc.add(calc.sum(modes.map((mode) => get(mode.size, t))), get(otherSize, t)));
+  const marketSize = yearly(years, (t) =>
+    calc.add(calc.sum(modes.map((mode) => get(mode.size, t))), get(otherSize, t)),
+  );
 
   // increment_t = marketSize_t − traditionalSize_t
   const increment = yearly(years, (t) => calc.sub(get(marketSize, t), get(traditionalSize, t)));
@@ -68,13 +70,32 @@ export function forecastMarket<N>(calc: Calc<N>, inputs: SupplyChainInputs, inpu
   // penetration_t = marketSize_t / marketSpace_t (0 for an empty market space)
   const penetration = yearly(years, (t) => calc.shareOf(get(marketSize, t), get(marketSpace, t)));
 
-  return { years, marketSpace, traditionalPenetration, traditionalSize, modes, otherSize, marketSize, increment, penetration };
+  return {
+    years,
+    marketSpace,
+    traditionalPenetration,
+    traditionalSize,
+    modes,
+    otherSize,
+    marketSize,
+    increment,
+    penetration,
+  };
 }
 
 /** SPEC §2.4: in each year and case the mode shares sum to at most 100%. */
 function sharesAtMostWhole(modes: readonly ModeInputs[], { path, years }: CheckedAt) {
   const over = firstFailingSum(modes.map((mode) => mode.share), years, (total) => total.greaterThan(ONE));
-  return over ? [{ path, message: `the mode shares sum to ${percent(over.total)} in ${over.year} (${over.c} case); they may sum to at most 100%` }] : [];
+  return over
+    ? [
+        {
+          path,
+          message:
+            `the mode shares sum to ${percent(over.total)} in ${over.year} (${over.c} case); ` +
+            'they may sum to at most 100%',
+        },
+      ]
+    : [];
 }
 
 const MARKET_SPACE: Label = { en: 'Market space', zh: '市场空间' };
@@ -124,9 +145,23 @@ export const market: Model<'market', 'supplyChain'> = {
           expect: 'a mode: {share, penetration, costSavings, label}',
           fields: {
             label,
-            share: { kind: 'input', value: 'ratio', label: SHARE, doc: 'share_{m,t}: part of the market space this mode serves (required).' },
-            penetration: { kind: 'input', value: 'ratio', label: PENETRATION, doc: 'penetration_{m,t}: part of its space financed with fintech (required).' },
-            costSavings: { kind: 'boolean', default: true, doc: 'Whether its size counts in the operating cost saved (default true).' },
+            share: {
+              kind: 'input',
+              value: 'ratio',
+              label: SHARE,
+              doc: 'share_{m,t}: part of the market space this mode serves (required).',
+            },
+            penetration: {
+              kind: 'input',
+              value: 'ratio',
+              label: PENETRATION,
+              doc: 'penetration_{m,t}: part of its space financed with fintech (required).',
+            },
+            costSavings: {
+              kind: 'boolean',
+              default: true,
+              doc: 'Whether its size counts in the operating cost saved (default true).',
+            },
           },
         },
       },

@@ -4,7 +4,15 @@ import { Decimal, ONE, ZERO } from '../../shared/decimal.js';
 import type { Calc, InputReader } from '../calc/calc.js';
 import { get, yearly } from '../calc/yearly.js';
 import type { Item, Label, Series, Year, Yearly } from '../values.js';
-import { firstFailingSum, label, percent, type Base, type CheckedAt, type Model, type Plausible } from './descriptor.js';
+import {
+  firstFailingSum,
+  label,
+  percent,
+  type Base,
+  type CheckedAt,
+  type Model,
+  type Plausible,
+} from './descriptor.js';
 import type { MarketForecast, SupplyChainInputs } from './market.js';
 
 export interface BankProfitInputs {
@@ -57,7 +65,10 @@ export function forecastProfit<N>(
   const savingIds = new Set(supplyChain.modes.filter((mode) => mode.costSavings).map((mode) => mode.id));
   const savingModes = market.modes.filter((mode) => savingIds.has(mode.id));
   const costSavings = yearly(years, (t) =>
-    calc.mul(calc.sub(get(baselineOperatingCost, t), get(operatingCost, t)), calc.sum(savingModes.map((mode) => get(mode.size, t)))),
+    calc.mul(
+      calc.sub(get(baselineOperatingCost, t), get(operatingCost, t)),
+      calc.sum(savingModes.map((mode) => get(mode.size, t))),
+    ),
   );
 
   // profit_t = shareProfit_t + costSavings_t
@@ -66,7 +77,17 @@ export function forecastProfit<N>(
   // increment_t = profit_t − traditionalProfit_t
   const increment = yearly(years, (t) => calc.sub(get(profit, t), get(traditionalProfit, t)));
 
-  return { years, profitShare, baselineOperatingCost, operatingCost, traditionalProfit, shareProfit, costSavings, profit, increment };
+  return {
+    years,
+    profitShare,
+    baselineOperatingCost,
+    operatingCost,
+    traditionalProfit,
+    shareProfit,
+    costSavings,
+    profit,
+    increment,
+  };
 }
 
 export function isMix(profitShare: BankProfitInputs['profitShare']): profitShare is ProfitShareMix {
@@ -74,16 +95,32 @@ export function isMix(profitShare: BankProfitInputs['profitShare']): profitShare
 }
 
 /** profitShare_t, or for a mix Σ weight × rate over its channels. */
-function effectiveProfitShare<N>(calc: Calc<N>, { years, profitShare }: BankProfitInputs, input: InputReader<N>): Yearly<N> {
+function effectiveProfitShare<N>(
+  calc: Calc<N>,
+  { years, profitShare }: BankProfitInputs,
+  input: InputReader<N>,
+): Yearly<N> {
   if (!isMix(profitShare)) return input(profitShare, years);
-  const channels = profitShare.mix.map((channel) => ({ weight: input(channel.weight, years), rate: input(channel.rate, years) }));
-  return yearly(years, (t) => calc.sum(channels.map((channel) => calc.mul(get(channel.weight, t), get(channel.rate, t)))));
+  const channels = profitShare.mix.map((channel) => ({
+    weight: input(channel.weight, years),
+    rate: input(channel.rate, years),
+  }));
+  return yearly(years, (t) =>
+    calc.sum(channels.map((channel) => calc.mul(get(channel.weight, t), get(channel.rate, t)))),
+  );
 }
 
 /** SPEC §3: the weights of a mix sum to 100% in each year and case. */
 function weightsWhole(channels: readonly ChannelInputs[], { path, years }: CheckedAt) {
   const off = firstFailingSum(channels.map((channel) => channel.weight), years, (total) => !total.equals(ONE));
-  return off ? [{ path, message: `the weights sum to ${percent(off.total)} in ${off.year} (${off.c} case); they must sum to 100%` }] : [];
+  return off
+    ? [
+        {
+          path,
+          message: `the weights sum to ${percent(off.total)} in ${off.year} (${off.c} case); they must sum to 100%`,
+        },
+      ]
+    : [];
 }
 
 const PROFIT_SHARE: Label = { en: 'Profit share', zh: '分润比例' };
@@ -135,8 +172,19 @@ export const profit: Model<'profit', 'bankProfit'> = {
             expect: 'a channel: {weight, rate}',
             fields: {
               label,
-              weight: { kind: 'input', value: 'ratio', label: { en: 'weight', zh: '权重' }, doc: 'Part of financing through this channel; the weights sum to 100%.' },
-              rate: { kind: 'input', value: 'ratio', label: PROFIT_SHARE, plausible: PLAUSIBLE_SHARE, doc: "Bank's profit share of financing in this channel." },
+              weight: {
+                kind: 'input',
+                value: 'ratio',
+                label: { en: 'weight', zh: '权重' },
+                doc: 'Part of financing through this channel; the weights sum to 100%.',
+              },
+              rate: {
+                kind: 'input',
+                value: 'ratio',
+                label: PROFIT_SHARE,
+                plausible: PLAUSIBLE_SHARE,
+                doc: "Bank's profit share of financing in this channel.",
+              },
             },
           },
         },

@@ -16,10 +16,14 @@ export interface TechSpendInputs {
 export type SegmentInputs = Item & { readonly group?: string } & Volume & Frontier;
 
 /** The segment's spend, or a number of firms times the spend per firm. */
-type Volume = { readonly spend: Series; readonly firms?: undefined; readonly perFirm?: undefined } | { readonly spend?: undefined; readonly firms: Series; readonly perFirm: Series };
+type Volume =
+  | { readonly spend: Series; readonly firms?: undefined; readonly perFirm?: undefined }
+  | { readonly spend?: undefined; readonly firms: Series; readonly perFirm: Series };
 
 /** Of which frontier technology: an amount, or a share of spend, or none. */
-type Frontier = { readonly frontier?: Series; readonly frontierShare?: undefined } | { readonly frontier?: undefined; readonly frontierShare?: Series };
+type Frontier =
+  | { readonly frontier?: Series; readonly frontierShare?: undefined }
+  | { readonly frontier?: undefined; readonly frontierShare?: Series };
 
 export interface SpendForecast<N = Decimal> {
   readonly years: readonly Year[];
@@ -52,7 +56,8 @@ export function forecastSpend<N>(calc: Calc<N>, inputs: TechSpendInputs, input: 
   const { years } = inputs;
   const product = (a: Yearly<N>, b: Yearly<N>) => yearly(years, (t) => calc.mul(get(a, t), get(b, t)));
   /** part / whole per year, 0 where the whole is 0. */
-  const shareOf = (part: Yearly<N>, whole: Yearly<N>) => yearly(years, (t) => calc.shareOf(get(part, t), get(whole, t)));
+  const shareOf = (part: Yearly<N>, whole: Yearly<N>) =>
+    yearly(years, (t) => calc.shareOf(get(part, t), get(whole, t)));
 
   const segments: SegmentForecast<N>[] = inputs.segments.map((segment) => {
     // total_{s,t} = spend, or firms × perFirm
@@ -82,7 +87,11 @@ export function forecastSpend<N>(calc: Calc<N>, inputs: TechSpendInputs, input: 
     const frontier = yearly(years, (t) => calc.sum(members.map((segment) => get(segment.frontier, t))));
     return { total, frontier, frontierShare: shareOf(frontier, total) };
   };
-  const groups: GroupForecast<N>[] = inputs.groups.map((group) => ({ id: group.id, label: group.label, ...totals(segments.filter((segment) => segment.group === group.id)) }));
+  const groups: GroupForecast<N>[] = inputs.groups.map((group) => ({
+    id: group.id,
+    label: group.label,
+    ...totals(segments.filter((segment) => segment.group === group.id)),
+  }));
   const all = totals(segments);
 
   return {
@@ -104,10 +113,14 @@ export function cagr<N>(calc: Calc<N>, years: readonly Year[], series: Yearly<N>
 function frontierWithinSpend(segment: SegmentInputs, { path, years }: CheckedAt) {
   const { frontier } = segment;
   if (!frontier) return [];
-  const spendAt = (year: Year, c: Case) => (segment.spend ? segment.spend.get(year)![c] : segment.firms.get(year)![c].times(segment.perFirm.get(year)![c]));
+  const spendAt = (year: Year, c: Case) =>
+    segment.spend ? segment.spend.get(year)![c] : segment.firms.get(year)![c].times(segment.perFirm.get(year)![c]);
   for (const year of years) {
     const over = CASES.find((c) => frontier.get(year)![c].greaterThan(spendAt(year, c)));
-    if (over) return [{ path: `${path}.frontier`, message: `frontier spend exceeds the segment's spend in ${year} (${over} case); frontier is part of spend` }];
+    if (over) {
+      const message = `frontier spend exceeds the segment's spend in ${year} (${over} case); frontier is part of spend`;
+      return [{ path: `${path}.frontier`, message }];
+    }
   }
   return [];
 }
@@ -144,18 +157,57 @@ export const spend: Model<'spend', 'techSpend'> = {
           doc: 'One segment of financial institutions (an institution type, or a tier of one).',
           expect: 'a segment: {spend or firms and perFirm, frontier or frontierShare, group, label}',
           alternatives: [
-            { forms: [['spend'], ['firms', 'perFirm']], required: true, conflict: 'give spend, or firms and perFirm, not both' },
-            { forms: [['frontier'], ['frontierShare']], required: false, conflict: 'give frontier or frontierShare, not both' },
+            {
+              forms: [['spend'], ['firms', 'perFirm']],
+              required: true,
+              conflict: 'give spend, or firms and perFirm, not both',
+            },
+            {
+              forms: [['frontier'], ['frontierShare']],
+              required: false,
+              conflict: 'give frontier or frontierShare, not both',
+            },
           ],
           check: frontierWithinSpend,
           fields: {
             label,
-            group: { kind: 'text', names: 'groups', doc: 'The group (declared under techSpend.groups) this segment belongs to; the spend table shows group subtotals.' },
-            spend: { kind: 'input', value: 'amount', label: SPEND, doc: 'Technology spend (required, unless firms and perFirm are given).' },
-            firms: { kind: 'input', value: 'count', label: FIRMS, doc: 'Number of firms (whole, ≥ 0); with perFirm instead of spend: total = firms × perFirm.' },
-            perFirm: { kind: 'input', value: 'amount', label: PER_FIRM, doc: 'Technology spend per firm; with firms instead of spend.' },
-            frontier: { kind: 'input', value: 'amount', label: FRONTIER, doc: 'Of which frontier technology (AI, big data, cloud, blockchain, IoT); at most spend.' },
-            frontierShare: { kind: 'input', value: 'ratio', label: FRONTIER_SHARE, doc: 'Frontier share of spend, instead of frontier.' },
+            group: {
+              kind: 'text',
+              names: 'groups',
+              doc:
+                'The group (declared under techSpend.groups) this segment belongs to; ' +
+                'the spend table shows group subtotals.',
+            },
+            spend: {
+              kind: 'input',
+              value: 'amount',
+              label: SPEND,
+              doc: 'Technology spend (required, unless firms and perFirm are given).',
+            },
+            firms: {
+              kind: 'input',
+              value: 'count',
+              label: FIRMS,
+              doc: 'Number of firms (whole, ≥ 0); with perFirm instead of spend: total = firms × perFirm.',
+            },
+            perFirm: {
+              kind: 'input',
+              value: 'amount',
+              label: PER_FIRM,
+              doc: 'Technology spend per firm; with firms instead of spend.',
+            },
+            frontier: {
+              kind: 'input',
+              value: 'amount',
+              label: FRONTIER,
+              doc: 'Of which frontier technology (AI, big data, cloud, blockchain, IoT); at most spend.',
+            },
+            frontierShare: {
+              kind: 'input',
+              value: 'ratio',
+              label: FRONTIER_SHARE,
+              doc: 'Frontier share of spend, instead of frontier.',
+            },
           },
         },
       },

@@ -30,11 +30,21 @@ export interface TechnologyForecast<N = Decimal> extends Item {
   readonly cagr: N | null;
 }
 
-export function forecastTechnologies<N>(calc: Calc<N>, inputs: TechnologiesInputs, input: InputReader<N>): TechnologiesForecast<N> {
+export function forecastTechnologies<N>(
+  calc: Calc<N>,
+  inputs: TechnologiesInputs,
+  input: InputReader<N>,
+): TechnologiesForecast<N> {
   const { years } = inputs;
   const items = inputs.items.map((item) => {
     const spend = input(item.spend, years);
-    return { id: item.id, label: item.label, spend, growth: growthOf(calc, years, spend), cagr: cagr(calc, years, spend) };
+    return {
+      id: item.id,
+      label: item.label,
+      spend,
+      growth: growthOf(calc, years, spend),
+      cagr: cagr(calc, years, spend),
+    };
   });
   // total_t = Σ_i spend_{i,t}
   const total = yearly(years, (t) => calc.sum(items.map((item) => get(item.spend, t))));
@@ -73,7 +83,10 @@ export const technologies: Model<'tech', 'technologies'> = {
           kind: 'section',
           doc: 'One technology financial institutions spend on.',
           expect: 'a technology: {spend, label}',
-          fields: { label, spend: { kind: 'input', value: 'amount', label: SPEND, doc: 'Spend on this technology (required).' } },
+          fields: {
+            label,
+            spend: { kind: 'input', value: 'amount', label: SPEND, doc: 'Spend on this technology (required).' },
+          },
         },
       },
     },
