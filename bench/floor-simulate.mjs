@@ -10,7 +10,8 @@ const next = () => {
   state ^= state << 5;
   return (state >>> 0) / 4294967296;
 };
-const triangular = (q, a, c, b) => (q < (c - a) / (b - a) ? a + Math.sqrt(q * (b - a) * (c - a)) : b - Math.sqrt((1 - q) * (b - a) * (b - c)));
+const triangular = (q, a, c, b) =>
+  q < (c - a) / (b - a) ? a + Math.sqrt(q * (b - a) * (c - a)) : b - Math.sqrt((1 - q) * (b - a) * (b - c));
 const years = [2019, 2020, 2021, 2022, 2023];
 const space = years.map((_, i) => 99000 * Math.pow(125000 / 99000, i / 4));
 const market = new Float64Array(n);
@@ -35,4 +36,5 @@ for (let s = 0; s < n; s++) {
 market.sort();
 profit.sort();
 const pct = (a, p) => a[Math.min(n - 1, Math.floor((p / 100) * n))];
-console.log(JSON.stringify({ market: [5, 50, 95].map((p) => pct(market, p)), profit: [5, 50, 95].map((p) => pct(profit, p)) }));
+const percentiles = (values) => [5, 50, 95].map((p) => pct(values, p));
+console.log(JSON.stringify({ market: percentiles(market), profit: percentiles(profit) }));

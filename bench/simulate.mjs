@@ -21,7 +21,8 @@ function time(args) {
 }
 
 function peakMiB(args) {
-  const result = spawnSync(process.execPath, [MEASURE, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const options = { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' };
+  const result = spawnSync(process.execPath, [MEASURE, ...args], options);
   if (result.status !== 0) throw new Error(`${args.join(' ')}: exit ${result.status}: ${result.stderr}`);
   return Number(/maxRSS (\d+)/.exec(result.stderr)?.[1] ?? NaN) / 1024;
 }
@@ -41,7 +42,8 @@ for (const n of [10_000, 100_000, 1_000_000]) {
   }
   const mib = Math.max(peakMiB(simulate), peakMiB(simulate));
   console.log(
-    `  N=${String(n).padEnd(8)} simulate ${median(ours).toFixed(0).padStart(4)} ms, peak ${mib.toFixed(0)} MiB; floor ${median(theirs).toFixed(0).padStart(4)} ms; ratio ${median(ratios).toFixed(2)}×`,
+    `  N=${String(n).padEnd(8)} simulate ${median(ours).toFixed(0).padStart(4)} ms, peak ${mib.toFixed(0)} MiB; `
+      + `floor ${median(theirs).toFixed(0).padStart(4)} ms; ratio ${median(ratios).toFixed(2)}×`,
   );
 }
 // The issue's done-when: the default command (every table), against Node's own start.
@@ -52,5 +54,8 @@ for (let i = 0; i < RUNS * 2; i++) {
   full.push(time(doneWhen));
   bare.push(time(['-e', '0']));
 }
-console.log(`  simulate -n 100000 --seed 7 (every table) ${median(full).toFixed(0)} ms, peak ${peakMiB(doneWhen).toFixed(0)} MiB; node -e 0 ${median(bare).toFixed(0)} ms`);
+console.log(
+  `  simulate -n 100000 --seed 7 (every table) ${median(full).toFixed(0)} ms, `
+    + `peak ${peakMiB(doneWhen).toFixed(0)} MiB; node -e 0 ${median(bare).toFixed(0)} ms`,
+);
 console.log('targets: 1 000 000 samples ≤ 1.6× the floor and ≤ 120 MiB; 100 000 samples ≤ 250 ms');

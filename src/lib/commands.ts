@@ -145,7 +145,7 @@ export function sensitivity(scenario: unknown, metric: string, options: Options 
   const found = findMetric(forecastCase(checked, 'base'), String(metric));
   if (found?.value == null) throw metricError(String(metric), forecastCase(checked, 'base'));
   const swing = options.swing === undefined ? undefined : checkNumber('swing', options.swing, 0, 1, 'a fraction from 0 to 1, e.g. 0.1 for ±10%');
-  const result = sensitivityOf(checked, (f) => findMetric(f, metric)?.value ?? new Decimal(0), swing === undefined ? undefined : new Decimal(String(swing)));
+  const result = sensitivityOf(checked, String(metric), swing === undefined ? undefined : new Decimal(String(swing)));
   return parsed(renderSensitivityJson(result, { unit, lang, style: PLAIN, metric, kind: found.kind, scenario: checked.name }));
 }
 

@@ -17,14 +17,17 @@ const SERIES_KEYS = ['interpolate', 'growth'];
 /**
  * Bounds the work of a scenario, which grows with its yearly values (every
  * input's series over its module's years): reading, the models, the outputs,
- * simulate's histograms. The bundled scenarios have under 200; 5,000 is 25
- * inputs over 200 years, or 500 over 10. Aliases count each time they are used.
+ * simulate's histograms. The bundled scenarios have under 200; 100,000 is the
+ * big scenario of bench/big.mjs, 1,000 segments with a spend and a frontier
+ * share over 50 years (about a second), or 500 inputs over 200 years. Aliases
+ * count each time they are used.
  */
-export const MAX_SERIES_YEARS = 5_000;
+export const MAX_SERIES_YEARS = 100_000;
 
 /** A map is a series (not an annotated value) when it has a year, `interpolate` or `growth` key. */
 export function isSeriesMap(node: RawNode): boolean {
-  return node.kind === 'map' && node.entries.some((entry) => YEAR_KEY.test(entry.key) || SERIES_KEYS.includes(entry.key));
+  const seriesKey = (key: string) => YEAR_KEY.test(key) || SERIES_KEYS.includes(key);
+  return node.kind === 'map' && node.entries.some((entry) => seriesKey(entry.key));
 }
 
 /** Reads an input as a series covering `years`; reports problems and returns undefined when it cannot. */
@@ -60,14 +63,18 @@ export function readSeries(
       const method = value.kind === 'scalar' ? value.text : '';
       if ((INTERPOLATIONS as readonly string[]).includes(method)) interpolation = method as Interpolation;
       else {
-        problems.add(value.pos, entryPath, `unknown interpolation '${method}'${didYouMean(method, INTERPOLATIONS)}; expected linear, cagr or step`);
+        const suggestion = didYouMean(method, INTERPOLATIONS);
+        const message = `unknown interpolation '${method}'${suggestion}; expected linear, cagr or step`;
+        problems.add(value.pos, entryPath, message);
         ok = false;
       }
     } else if (key === 'growth') {
       growth = readValue(value, 'growth', entryPath, ctx);
       if (!growth) ok = false;
     } else {
-      problems.add(keyPos, entryPath, `unknown key in a series; expected a year (2023), interpolate or growth${didYouMean(key, SERIES_KEYS)}`);
+      const suggestion = didYouMean(key, SERIES_KEYS);
+      const message = `unknown key in a series; expected a year (2023), interpolate or growth${suggestion}`;
+      problems.add(keyPos, entryPath, message);
       ok = false;
     }
   }
@@ -92,7 +99,9 @@ function withinSeriesYears(years: number, pos: Pos, path: string, ctx: ReadConte
   if (ctx.seriesYears.count <= MAX_SERIES_YEARS) return true;
   if (before <= MAX_SERIES_YEARS) {
     const limit = MAX_SERIES_YEARS.toLocaleString('en');
-    ctx.problems.add(pos, path, `too many yearly values: with this input the scenario's inputs hold more than ${limit} (each input counts every year of its module, ${years} here); at most ${limit}: use fewer years or fewer inputs`);
+    const why = `with this input the scenario's inputs hold more than ${limit} `
+      + `(each input counts every year of its module, ${years} here)`;
+    ctx.problems.add(pos, path, `too many yearly values: ${why}; at most ${limit}: use fewer years or fewer inputs`);
   }
   return false;
 }

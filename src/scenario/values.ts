@@ -54,6 +54,7 @@ function contextAt(pos: Pos, ctx: ReadContext): ReadContext {
 }
 
 const ANNOTATION_KEYS = ['value', 'low', 'base', 'high', 'source', 'note', ...DISTRIBUTION_KEYS];
+const CASE_KEYS = ['low', 'base', 'high'];
 
 const TERM = new RegExp(String.raw`^\s*(${NUMBER})\s*([^\s\d.+-][^\s]*)?\s*$`);
 const PLAIN_NUMBER = new RegExp(`^${NUMBER}$`);
@@ -71,7 +72,8 @@ const QUOTE_LIMIT = 60;
 export function expected(kind: ValueKind, unitName: string): string {
   switch (kind) {
     case 'amount':
-      return `an amount (a number in ${unitName}, or with a unit: 6.1万亿, 1500亿, 12bn), a range (60～70亿) or {low, base, high}`;
+      return `an amount (a number in ${unitName}, or with a unit: 6.1万亿, 1500亿, 12bn), `
+        + 'a range (60～70亿) or {low, base, high}';
     case 'ratio':
       return 'a ratio (0.66 or 66%), a range (60～70%) or {low, base, high}';
     case 'growth':
@@ -114,12 +116,18 @@ function readAnnotated(node: RawMap, kind: ValueKind, path: string, ctx: ReadCon
   let ok = true;
   for (const entry of node.entries) {
     if (!ANNOTATION_KEYS.includes(entry.key)) {
-      problems.add(entry.keyPos, `${path}.${entry.key}`, `unknown key; a value map takes ${ANNOTATION_KEYS.join(', ')}${didYouMean(entry.key, ANNOTATION_KEYS)}`);
+      const suggestion = didYouMean(entry.key, ANNOTATION_KEYS);
+      const message = `unknown key; a value map takes ${ANNOTATION_KEYS.join(', ')}${suggestion}`;
+      problems.add(entry.keyPos, `${path}.${entry.key}`, message);
       ok = false;
     }
   }
   const source = readText(get('source'), `${path}.source`, ctx);
-  const sampling = readSampling(node, kind, path, { problems, single: (item, itemKind, itemPath) => readSingle(item, itemKind, itemPath, ctx), plain: readPlainNumber });
+  const sampling = readSampling(node, kind, path, {
+    problems,
+    single: (item, itemKind, itemPath) => readSingle(item, itemKind, itemPath, ctx),
+    plain: readPlainNumber,
+  });
   if (sampling === undefined) ok = false;
   const { dist, shape } = sampling ?? {};
   const note = readText(get('note'), `${path}.note`, ctx);
@@ -141,21 +149,34 @@ function readAnnotated(node: RawMap, kind: ValueKind, path: string, ctx: ReadCon
     isRange = inner?.isRange ?? false;
     baseIsMidpoint = inner?.baseIsMidpoint ?? true;
   } else if (low !== undefined && high !== undefined) {
-    const ends = [low, base, high].map((end, i) => end && readSingle(end, kind, `${path}.${['low', 'base', 'high'][i]}`, ctx));
+    const ends = [low, base, high].map((end, i) => end && readSingle(end, kind, `${path}.${CASE_KEYS[i]}`, ctx));
     const [l, b, h] = ends;
-    if (l && h && (base === undefined || b)) range = ordered({ low: l, base: b ?? midpoint(l, h), high: h }, kind, node.pos, path, ctx);
+    if (l && h && (base === undefined || b)) {
+      range = ordered({ low: l, base: b ?? midpoint(l, h), high: h }, kind, node.pos, path, ctx);
+    }
   } else {
     problems.add(node.pos, path, `expected ${expected(kind, ctx.unitName)}: a value map needs value, or low and high`);
     return undefined;
   }
-  if (!ok || range === undefined || (source === null || note === null) || !fitsDistribution(dist, range, node.pos, path, problems)) return undefined;
-  return { range, pos: node.pos, isRange, baseIsMidpoint, ...(source !== undefined && { source }), ...(note !== undefined && { note }), ...(dist && { dist }), ...(shape && { shape }) };
+  if (!ok || range === undefined || source === null || note === null) return undefined;
+  if (!fitsDistribution(dist, range, node.pos, path, problems)) return undefined;
+  return {
+    range,
+    pos: node.pos,
+    isRange,
+    baseIsMidpoint,
+    ...(source !== undefined && { source }),
+    ...(note !== undefined && { note }),
+    ...(dist && { dist }),
+    ...(shape && { shape }),
+  };
 }
 
 /** A single number (not a range), for the ends of a {low, base, high} map. */
 function readSingle(node: RawNode, kind: ValueKind, path: string, ctx: ReadContext): Decimal | undefined {
   if (node.kind !== 'scalar' || node.type === 'boolean' || node.type === 'null') {
-    ctx.problems.add(node.pos, path, `expected a single value, e.g. ${{ amount: '1500亿', ratio: '66%', growth: '5%', count: '40' }[kind]}`);
+    const example = { amount: '1500亿', ratio: '66%', growth: '5%', count: '40' }[kind];
+    ctx.problems.add(node.pos, path, `expected a single value, e.g. ${example}`);
     return undefined;
   }
   const range = readRangeText(node.text, kind, node.pos, path, ctx);
@@ -184,7 +205,13 @@ export function quoted(text: string): string {
 }
 
 /** Parses a scalar as written: a single value with its unit, or a range in one of the written forms. */
-export function readRangeText(text: string, kind: ValueKind, pos: Pos, path: string, context: ReadContext): Range | undefined {
+export function readRangeText(
+  text: string,
+  kind: ValueKind,
+  pos: Pos,
+  path: string,
+  context: ReadContext,
+): Range | undefined {
   const ctx = contextAt(pos, context);
   const fail = (message: string) => {
     ctx.problems.add(pos, path, message);
@@ -205,9 +232,12 @@ export function readRangeText(text: string, kind: ValueKind, pos: Pos, path: str
   // A unit written on one end only applies to both (60～70%).
   const units = terms.map((term) => term![2]);
   const shared = units.find((unit) => unit !== undefined);
-  if (shared === undefined && (kind === 'ratio' || kind === 'growth') && decimals.some((number) => number.abs().greaterThan(1))) {
+  const fractional = kind === 'ratio' || kind === 'growth';
+  if (shared === undefined && fractional && decimals.some((number) => number.abs().greaterThan(1))) {
     const written = text.trim();
-    const suggestion = written.length <= QUOTE_LIMIT ? `${written} is not a ratio (did you mean ${written}%?)` : `${quoted(written)} is not a ratio`;
+    const suggestion = written.length <= QUOTE_LIMIT
+      ? `${written} is not a ratio (did you mean ${written}%?)`
+      : `${quoted(written)} is not a ratio`;
     return fail(`${suggestion}; expected a fraction in [0, 1] or a percentage`);
   }
   const values = decimals.map((number, i) => toDecimal(number, units[i] ?? shared, kind, text, pos, path, ctx));
@@ -255,7 +285,9 @@ export function readOptionValue(text: string): OptionValue | string {
   if (term === null) return `${quoted(text)} is not a number`;
   const number = parseDecimal(term[1]!.replace(/,/g, ''));
   if (number === 'too many digits') return tooManyDigits(text);
-  if (typeof number === 'string') return `${quoted(text)} is ${number === 'too large' ? 'far too large' : 'far too small'} a number`;
+  if (typeof number === 'string') {
+    return `${quoted(text)} is ${number === 'too large' ? 'far too large' : 'far too small'} a number`;
+  }
   return { number, unit: term[2] };
 }
 
@@ -278,7 +310,9 @@ function notationProblem(end: string, text: string): string | undefined {
   }
   if (UNDERSCORED.test(end)) return `${quoted(text)} groups digits with _; write 1000 or 1,000`;
   const term = TERM.exec(end);
-  if (MISGROUPED.test(end) && (term === null || term[2]?.startsWith(','))) return `${quoted(text)} is not a number: a comma may only group thousands, as in 125,000`;
+  if (MISGROUPED.test(end) && (term === null || term[2]?.startsWith(','))) {
+    return `${quoted(text)} is not a number: a comma may only group thousands, as in 125,000`;
+  }
   return undefined;
 }
 
@@ -300,7 +334,9 @@ function toDecimal(
     }
     const size = unit === undefined ? ctx.unitSize : unitSize(unit);
     if (size === undefined) {
-      problems.add(pos, path, `unknown unit ${quoted(unit!)}${didYouMean(unit!, AMOUNT_UNITS.keys())}; expected one of ${[...AMOUNT_UNITS.keys()].join(' ')}`);
+      const units = [...AMOUNT_UNITS.keys()];
+      const message = `unknown unit ${quoted(unit!)}${didYouMean(unit!, units)}; expected one of ${units.join(' ')}`;
+      problems.add(pos, path, message);
       return undefined;
     }
     if (number.isNegative() && !number.isZero()) {
@@ -336,7 +372,8 @@ function toDecimal(
 /** The range if low ≤ base ≤ high and its base within the limits (its ends have been checked as read). */
 function ordered(range: Range, kind: ValueKind, pos: Pos, path: string, ctx: ReadContext): Range | undefined {
   if (!range.low.lessThanOrEqualTo(range.base) || !range.base.lessThanOrEqualTo(range.high)) {
-    ctx.problems.add(pos, path, `range out of order (low ${range.low}, base ${range.base}, high ${range.high}); expected low ≤ base ≤ high`);
+    const order = `low ${range.low}, base ${range.base}, high ${range.high}`;
+    ctx.problems.add(pos, path, `range out of order (${order}); expected low ≤ base ≤ high`);
     return undefined;
   }
   if (isOutOfRange(kind, range.base)) {

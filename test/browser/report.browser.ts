@@ -1,9 +1,10 @@
 // The HTML report in a real browser (issue 19 §3): for the baseline, two
-// scenarios, a Chinese report and one of extreme amounts, the page loads with no console error and no
-// network request, every chart has a box, and no chart text runs outside its
-// chart or over another label; on a phone's width nothing but a chart scrolls
-// sideways, and printed on A4 the charts keep their size. A screenshot of each
-// report is saved in test-results/ (CI keeps them there) to be looked at.
+// scenarios, Chinese reports (one with user metrics) and one of extreme
+// amounts, the page loads with no console error and no network request, every
+// chart has a box, and no chart text runs outside its chart or over another
+// label; on a phone's width nothing but a chart scrolls sideways, and printed
+// on A4 the charts keep their size. A screenshot of each report is saved in
+// test-results/ (CI keeps them there) to be looked at.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,13 +33,19 @@ const REPORTS = [
   { name: 'baseline', args: [] as string[], charts: 10 },
   { name: 'two-scenarios', args: ['baseline', 'bank-led'], charts: 20 },
   { name: 'zh', args: ['--lang', 'zh', '-n', '2000', '--seed', '7'], charts: 14 },
+  // The user metrics as small multiples (5 more charts), labelled in Chinese.
+  { name: 'kpis-zh', args: ['kpis', '--lang', 'zh'], charts: 15 },
   // Amounts at the limits, in 元: the longest tick labels there are.
   { name: 'extremes', args: ['test/fixtures/extremes.yaml', '-u', '元', '-n', '500'], charts: 10 },
 ];
 
 function writeReport(name: string, args: readonly string[]): string {
   const file = join(folder, `${name}.html`);
-  const result = spawnSync(process.execPath, [BIN, 'report', ...args, '-o', file], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'C' } });
+  const result = spawnSync(process.execPath, [BIN, 'report', ...args, '-o', file], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, LANG: 'C' },
+  });
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
   return file;
@@ -59,15 +66,23 @@ function chartBoxes(page: Page): Promise<{ id: string; box: Box; texts: { text: 
       return {
         id: svg.getAttribute('aria-labelledby') ?? '',
         box: box(svg.getBoundingClientRect()),
-        texts: [...svg.querySelectorAll('text')].filter((text) => text.textContent !== '').map((text) => ({ text: text.textContent ?? '', box: box(text.getBoundingClientRect()) })),
+        texts: [...svg.querySelectorAll('text')]
+          .filter((text) => text.textContent !== '')
+          .map((text) => ({ text: text.textContent ?? '', box: box(text.getBoundingClientRect()) })),
       };
     }),
   );
 }
 
 const SLACK = 0.5;
-const inside = (inner: Box, outer: Box) => inner.left >= outer.left - SLACK && inner.right <= outer.right + SLACK && inner.top >= outer.top - SLACK && inner.bottom <= outer.bottom + SLACK;
-const overlap = (a: Box, b: Box) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+const inside = (inner: Box, outer: Box) =>
+  inner.left >= outer.left - SLACK &&
+  inner.right <= outer.right + SLACK &&
+  inner.top >= outer.top - SLACK &&
+  inner.bottom <= outer.bottom + SLACK;
+const overlap = (a: Box, b: Box) =>
+  Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 &&
+  Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
 
 describe.each(REPORTS)('report $name in Chromium', ({ name, args, charts: least }) => {
   let file: string;
@@ -88,7 +103,8 @@ describe.each(REPORTS)('report $name in Chromium', ({ name, args, charts: least 
       if (request.url() !== pathToFileURL(file).href) requests.push(request.url());
     });
     page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
+      if (message.type() === 'error' || message.type() === 'warning')
+        problems.push(`${message.type()}: ${message.text()}`);
     });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
@@ -111,9 +127,11 @@ describe.each(REPORTS)('report $name in Chromium', ({ name, args, charts: least 
       expect(chart.box.right - chart.box.left, chart.id).toBeGreaterThan(100);
       expect(chart.box.bottom - chart.box.top, chart.id).toBeGreaterThan(50);
       expect(chart.texts.length, chart.id).toBeGreaterThan(0);
-      for (const text of chart.texts) expect(inside(text.box, chart.box), `${chart.id}: "${text.text}" runs outside its chart`).toBe(true);
+      for (const text of chart.texts)
+        expect(inside(text.box, chart.box), `${chart.id}: "${text.text}" runs outside its chart`).toBe(true);
       for (const [i, a] of chart.texts.entries()) {
-        for (const b of chart.texts.slice(i + 1)) expect(overlap(a.box, b.box), `${chart.id}: "${a.text}" overlaps "${b.text}"`).toBe(false);
+        for (const b of chart.texts.slice(i + 1))
+          expect(overlap(a.box, b.box), `${chart.id}: "${a.text}" overlaps "${b.text}"`).toBe(false);
       }
     }
   });
@@ -142,7 +160,9 @@ describe.each(REPORTS)('report $name in Chromium', ({ name, args, charts: least 
 
   it('fits a phone’s width: only charts scroll sideways', async () => {
     await page.setViewportSize({ width: 390, height: 800 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     await page.setViewportSize({ width: 1000, height: 800 });
     expect(overflow).toBeLessThanOrEqual(0);
   });

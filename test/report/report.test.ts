@@ -7,36 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { forecast } from '../../src/engine/forecast.js';
-import { TABLES } from '../../src/engine/types.js';
-import { linesOf } from '../../src/engine/analysis/lines.js';
-import { renderReport } from '../../src/render/report/html.js';
 import { runCli } from '../cli/in-process.js';
+import { figures, report } from './page.js';
 import { hostileText, UNSAFE } from '../render/hostile.js';
-import { load } from '../helpers.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'fintech-calc-report-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
-async function report(args: readonly string[]): Promise<string> {
-  const result = await runCli(['report', ...args]);
-  expect(result.stderr).toBe('');
-  expect(result.code).toBe(0);
-  return result.stdout;
-}
-
-/** Each <figure>: its caption, its SVG's role, title and description, and its table's rows. */
-function figures(html: string) {
-  return [...html.matchAll(/<figure id="([^"]+)"[^>]*>([\s\S]*?)<\/figure>/g)].map(([, id, body]) => ({
-    id: id!,
-    caption: /<figcaption>(.*?)<\/figcaption>/.exec(body!)?.[1] ?? '',
-    svg: /<svg [^>]*role="img"[^>]*aria-labelledby="([^"]+)-title \1-desc"/.test(body!),
-    hasSvg: body!.includes('<svg'),
-    title: /<title id="[^"]+">(.*?)<\/title>/.exec(body!)?.[1] ?? '',
-    desc: /<desc id="[^"]+">(.*?)<\/desc>/.exec(body!)?.[1] ?? '',
-    rows: [...body!.matchAll(/<tr>(.*?)<\/tr>/g)].map(([, row]) => [...row!.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/g)].map(([, cell]) => cell!)),
-  }));
-}
 
 describe('report', () => {
   it('gives the same bytes for the same input, and writes them to -o', async () => {
@@ -48,10 +24,12 @@ describe('report', () => {
     expect(readFileSync(file, 'utf8')).toBe(first);
   });
 
-  it('is one page that needs nothing else: no script, no address to fetch, a policy that forbids any request', async () => {
+  it('is one page that needs nothing else: no script, no address, a policy forbidding any request', async () => {
     const html = await report([]);
     expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
-    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`);
+    expect(html).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    );
     expect(html).not.toMatch(/<script|<link|<img|<iframe|url\(|@import/i);
     expect(html.replaceAll('xmlns="http://www.w3.org/2000/svg"', '')).not.toMatch(/\b(https?|ftp|file):/);
     expect(Buffer.byteLength(html)).toBeLessThan(2 * 1024 * 1024);
@@ -71,7 +49,7 @@ describe('report', () => {
     }
   });
 
-  it('lists the engine’s numbers: the report’s 2023 market size and profit, the band from the low and high cases', async () => {
+  it('lists the engine’s numbers: 2023 market size and profit, the band from the low and high cases', async () => {
     const market = figures(await report([])).find((figure) => figure.id === 's1-market')!;
     const row = (name: string) => market.rows.find((cells) => cells[0] === name);
     expect(market.rows[0]).toEqual(['Metric', '2019', '2020', '2021', '2022', '2023']);
@@ -79,20 +57,29 @@ describe('report', () => {
     expect(row('Traditional-model size')?.at(-1)).toBe('25,000.0');
     const low = await runCli(['forecast', '-c', 'low', '-t', 'market', '-f', 'json']);
     const high = await runCli(['forecast', '-c', 'high', '-t', 'market', '-f', 'json']);
-    const size = (json: string) => Number(JSON.parse(json).cases[Object.keys(JSON.parse(json).cases)[0]!].market.marketSize['2023']).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    const size = (json: string) =>
+      Number(JSON.parse(json).cases[Object.keys(JSON.parse(json).cases)[0]!].market.marketSize['2023']).toLocaleString(
+        'en-US',
+        { minimumFractionDigits: 1, maximumFractionDigits: 1 },
+      );
     expect(row('Market size with fintech (low case)')?.at(-1)).toBe(size(low.stdout));
     expect(row('Market size with fintech (high case)')?.at(-1)).toBe(size(high.stdout));
     const profit = figures(await report(['-u', '万亿元'])).find((figure) => figure.id === 's1-profit')!;
     expect(profit.rows.find((cells) => cells[0] === 'Profit with fintech')?.at(-1)).toBe('0.213');
   });
 
-  it('explains a change with the attribution as a waterfall: from a, each input’s part, to b, as diff --attribute says', async () => {
+  it('explains a change as a waterfall: from a, each input’s part, to b, as diff --attribute says', async () => {
     const all = figures(await report(['baseline', 'bank-led']));
     const waterfall = all.find((figure) => figure.id.startsWith('compare-waterfall-1-'))!;
     expect(waterfall.caption).toBe('profit.profit 2023 (亿元)');
-    const diff = JSON.parse((await runCli(['diff', 'baseline', 'bank-led', '--attribute', '-t', 'profit', '-f', 'json'])).stdout);
-    const change = diff.changes.find((c: { metric: string; year: string }) => c.metric === 'profit' && c.year === '2023');
-    const shown = (value: string) => Number(value).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    const diff = JSON.parse(
+      (await runCli(['diff', 'baseline', 'bank-led', '--attribute', '-t', 'profit', '-f', 'json'])).stdout,
+    );
+    const change = diff.changes.find(
+      (c: { metric: string; year: string }) => c.metric === 'profit' && c.year === '2023',
+    );
+    const shown = (value: string) =>
+      Number(value).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
     expect(change.contributions).toHaveLength(1);
     expect(waterfall.rows).toEqual([
       ['Input', 'Attribution'],
@@ -104,8 +91,12 @@ describe('report', () => {
 
   it('draws tornadoes of the --metric given, and a histogram of it with -n', async () => {
     const all = figures(await report(['--metric', 'spend.total.2022', '-n', '200', '--seed', '9']));
-    expect(all.filter((figure) => figure.id.startsWith('s1-tornado-')).map((figure) => figure.caption)).toEqual([expect.stringMatching(/^Sensitivity of spend\.total\.2022 \(亿元\)/)]);
-    expect(all.filter((figure) => figure.id.startsWith('s1-histogram-')).map((figure) => figure.caption)).toEqual(['Distribution: spend.total.2022']);
+    expect(all.filter((figure) => figure.id.startsWith('s1-tornado-')).map((figure) => figure.caption)).toEqual([
+      expect.stringMatching(/^Sensitivity of spend\.total\.2022 \(亿元\)/),
+    ]);
+    expect(all.filter((figure) => figure.id.startsWith('s1-histogram-')).map((figure) => figure.caption)).toEqual([
+      'Distribution: spend.total.2022',
+    ]);
     expect(all.filter((figure) => figure.id.startsWith('s1-fan-'))).toHaveLength(2);
   });
 
@@ -115,28 +106,24 @@ describe('report', () => {
     for (const figure of figures(html)) expect(figure.caption, figure.id).toMatch(/[\u4e00-\u9fff]/);
   });
 
-  it('gives small multiples to any extra line (the hook for user metrics)', async () => {
-    const scenario = await load(readFileSync('scenarios/baseline.yaml', 'utf8'));
-    const forecasts = forecast(scenario, ['low', 'base', 'high']);
-    const extra = linesOf(forecasts.cases.get('base')!, TABLES).filter((line) => line.table === 'profit' && line.metric === 'costSavings');
-    const html = renderReport(
-      { title: 't', scenarios: [{ file: 'f', forecast: forecasts, chosen: 'base', tornadoes: [], extraLines: extra }], comparisons: [], stamp: { tool: 'fintech-calc', version: '0', scenarios: [], set: [] } },
-      { unit: '亿元', lang: 'en' },
-    );
-    const panel = figures(html).find((figure) => figure.id === 's1-multiple-profit-costSavings')!;
-    expect(panel.caption).toBe('Operating cost saved');
-    expect(panel.rows[1]).toEqual(['Operating cost saved', '0.0', '29.8', '86.1', '173.5', '297.0']);
-  });
-
   it('escapes every text from a file or an argument', async () => {
     const file = join(folder, 'hostile.yaml');
     await fc.assert(
       fc.asyncProperty(hostileText, hostileText, async (label, title) => {
         const quoted = (text: string) => JSON.stringify(`<script>${text}</script>&"'`);
-        writeFileSync(
-          file,
-          `version: 1\nname: ${quoted(title)}\nyears: 2020..2022\nsupplyChain:\n  marketSpace: {2020: 10万亿, 2022: 12.1万亿}\n  modes:\n    receivables:\n      label: {en: ${quoted(label)}, zh: ${quoted(label)}}\n      share: 60%\n      penetration: {2020: 20%, 2022: 40%～50%}\n`,
-        );
+        const yaml = [
+          'version: 1',
+          `name: ${quoted(title)}`,
+          'years: 2020..2022',
+          'supplyChain:',
+          '  marketSpace: {2020: 10万亿, 2022: 12.1万亿}',
+          '  modes:',
+          '    receivables:',
+          `      label: {en: ${quoted(label)}, zh: ${quoted(label)}}`,
+          '      share: 60%',
+          '      penetration: {2020: 20%, 2022: 40%～50%}',
+        ];
+        writeFileSync(file, `${yaml.join('\n')}\n`);
         const result = await runCli(['report', file, '--title', `<b>${title}</b>`]);
         expect(result.code).toBe(0);
         expect(result.stdout).not.toMatch(/<script|<b>/);
@@ -149,7 +136,12 @@ describe('report', () => {
 
   it('refuses to print a page of HTML on a terminal, and asks for -o', async () => {
     const result = await runCli(['report'], { stdoutIsTerminal: true });
-    expect(result).toEqual({ code: 2, stdout: '', stderr: 'fintech-calc: error: report writes an HTML page: give a file with -o report.html, or redirect the output\n' });
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'fintech-calc: error: report writes an HTML page: give a file with -o report.html, or redirect the output\n',
+    });
     const file = join(folder, 'terminal.html');
     expect((await runCli(['report', '-o', file], { stdoutIsTerminal: true })).code).toBe(0);
     expect(readFileSync(file, 'utf8')).toMatch(/^<!DOCTYPE html>/);
@@ -157,7 +149,15 @@ describe('report', () => {
 
   it('reports a bad metric, case or sample count as a usage error, writing nothing', async () => {
     const file = join(folder, 'never.html');
-    for (const args of [['--metric', 'market.size.2023'], ['-c', 'all'], ['-n', '0'], ['--dist', 'gaussian'], ['--dist', 'discrete'], ['--seed', '-1'], ['-u', 'usd']]) {
+    for (const args of [
+      ['--metric', 'market.size.2023'],
+      ['-c', 'all'],
+      ['-n', '0'],
+      ['--dist', 'gaussian'],
+      ['--dist', 'discrete'],
+      ['--seed', '-1'],
+      ['-u', 'usd'],
+    ]) {
       const result = await runCli(['report', ...args, '-o', file]);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stdout).toBe('');
@@ -166,13 +166,15 @@ describe('report', () => {
     expect(() => readFileSync(file)).toThrow();
   });
 
-  it('refuses a lognormal fitted to a range from 0, as simulate does, and draws the other range distributions', async () => {
+  it('refuses a lognormal fitted to a range from 0, as simulate does, and draws the other distributions', async () => {
     const file = join(folder, 'lognormal.html');
     const zero = ['--set', 'supplyChain.marketSpace=0~100000', '-n', '100', '-o', file];
     expect(await runCli(['report', '--dist', 'lognormal', ...zero])).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'fintech-calc: error: lognormal needs a low above 0, and supplyChain.marketSpace starts at 0 in some year: give it another dist, or use --dist normal\n',
+      stderr:
+        'fintech-calc: error: lognormal needs a low above 0, and supplyChain.marketSpace starts at 0 in some year: ' +
+        'give it another dist, or use --dist normal\n',
     });
     expect(() => readFileSync(file)).toThrow();
     for (const dist of ['normal', 'lognormal']) {

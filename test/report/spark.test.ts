@@ -46,7 +46,11 @@ describe('sparkStyleFor', () => {
 });
 
 describe('forecast --spark', () => {
-  const trendColumn = (stdout: string) => stdout.split('\n').filter((line) => line.startsWith('│')).map((line) => line.split('│').at(-2)!.trim());
+  const trendColumn = (stdout: string) =>
+    stdout
+      .split('\n')
+      .filter((line) => line.startsWith('│'))
+      .map((line) => line.split('│').at(-2)!.trim());
 
   it('adds a trend column to every table, one character a year', async () => {
     const { code, stdout } = await runCli(['forecast', '-t', 'profit', '--spark'], { env: { LANG: 'C.UTF-8' } });
@@ -69,7 +73,9 @@ describe('forecast --spark', () => {
   });
 
   it('is Unicode in Markdown, in Chinese too', async () => {
-    const { stdout } = await runCli(['forecast', '-t', 'market', '--spark', '-f', 'md', '--lang', 'zh'], { env: { LANG: 'C' } });
+    const { stdout } = await runCli(['forecast', '-t', 'market', '--spark', '-f', 'md', '--lang', 'zh'], {
+      env: { LANG: 'C' },
+    });
     expect(stdout).toContain('| 趋势 |');
     expect(stdout).toMatch(/\| ▁[▁▂▃▄▅▆▇█]{3}█ \|/);
   });
@@ -82,14 +88,26 @@ describe('forecast --spark', () => {
   it('is a usage error with json, csv and xlsx, which give every value', async () => {
     for (const format of ['json', 'csv', 'xlsx']) {
       const result = await runCli(['forecast', '--spark', '-f', format]);
-      expect(result).toEqual({ code: 2, stdout: '', stderr: `fintech-calc: error: --spark: sparklines are drawn in table and md output, not in ${format} (which give every value)\n` });
+      expect(result).toEqual({
+        code: 2,
+        stdout: '',
+        stderr:
+          'fintech-calc: error: --spark: sparklines are drawn in table and md output, ' +
+          `not in ${format} (which give every value)\n`,
+      });
     }
   });
 
   it('is a usage error with the side-by-side view (--year), in table and md', async () => {
     for (const format of ['table', 'md']) {
       const result = await runCli(['forecast', '--spark', '--year', '2023', '-f', format]);
-      expect(result).toEqual({ code: 2, stdout: '', stderr: 'fintech-calc: error: --spark: the side-by-side view (--year) has a column per year and scenario, not a trend per line; leave out --spark or --year\n' });
+      expect(result).toEqual({
+        code: 2,
+        stdout: '',
+        stderr:
+          'fintech-calc: error: --spark: the side-by-side view (--year) has a column per year and scenario, ' +
+          'not a trend per line; leave out --spark or --year\n',
+      });
     }
   });
 });

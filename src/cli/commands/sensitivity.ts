@@ -1,5 +1,4 @@
 // `fintech-calc sensitivity [scenario] --metric <metric>`: which input moves a metric most.
-import { Decimal } from '../../shared/decimal.js';
 import { findMetric } from '../../engine/analysis/lines.js';
 import { forecastCase } from '../../engine/forecast.js';
 import { sensitivity } from '../../engine/analysis/sensitivity.js';
@@ -69,7 +68,7 @@ async function run(scenarioArg: string | undefined, raw: OptionsOf<typeof comman
   const forecast = forecastCase(scenario, 'base');
   const found = findMetric(forecast, raw.metric);
   if (found?.value == null) throw metricError(raw.metric, forecast);
-  const result = sensitivity(scenario, (f) => findMetric(f, raw.metric)?.value ?? new Decimal(0), swing);
+  const result = sensitivity(scenario, raw.metric, swing);
   const style = await styleFor(options.color);
   emit(
     RENDERERS[options.format](result, {

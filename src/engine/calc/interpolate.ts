@@ -4,7 +4,16 @@
 // input with it, and solve builds an input again with one written value changed.
 import { nthRoot, ONE, powersOf, type Decimal } from '../../shared/decimal.js';
 import { isOutOfRange, RANGE_TEXT } from '../../shared/limits.js';
-import { CASES, type Case, type Interpolation, type Provenance, type Range, type Series, type ValueKind, type Year } from '../values.js';
+import {
+  CASES,
+  type Case,
+  type Interpolation,
+  type Provenance,
+  type Range,
+  type Series,
+  type ValueKind,
+  type Year,
+} from '../values.js';
 
 /** An input's written values: its anchors and how to go between them (or its growth from its one anchor). */
 export interface Anchored {
@@ -27,7 +36,8 @@ export function constantSeries(range: Range, years: readonly Year[]): Series {
 export function seriesOf(provenance: Provenance, years: readonly Year[]): Series | string {
   const { method, anchors, growth, kind } = provenance;
   if (method === 'constant' || method === 'default') return constantSeries(anchors.get(0)!.range, years);
-  return interpolate(kind, { method, anchors: new Map([...anchors].map(([year, written]) => [year, written.range])), ...(growth && { growth: growth.range }) }, years);
+  const ranges = new Map([...anchors].map(([year, written]) => [year, written.range]));
+  return interpolate(kind, { method, anchors: ranges, ...(growth && { growth: growth.range }) }, years);
 }
 
 /**
@@ -35,21 +45,27 @@ export function seriesOf(provenance: Provenance, years: readonly Year[]): Series
  * them from covering the years or from staying within the kind's range (a
  * message about the whole input).
  */
-export function interpolate(kind: ValueKind, { method, anchors, growth }: Anchored, years: readonly Year[]): Series | string {
+export function interpolate(
+  kind: ValueKind,
+  { method, anchors, growth }: Anchored,
+  years: readonly Year[],
+): Series | string {
   if (method === 'growth' && anchors.size !== 1) return `growth needs exactly one anchor year, found ${anchors.size}`;
   const anchorYears = [...anchors.keys()].sort((a, b) => a - b);
-  const yearly = yearlyFactors(anchorYears, anchors, method, growth);
-  if (yearly === 'not positive') return 'cagr interpolation needs anchors above 0; write interpolate: linear or step';
+  const spans = spansOf(anchorYears, anchors, method, growth);
+  if (spans === 'not positive') return 'cagr interpolation needs anchors above 0; write interpolate: linear or step';
   const series = new Map<Year, Range>();
   const missing: Year[] = [];
-  const power = powerTable();
+  const spanAt = spanFinder(spans);
   for (const year of years) {
-    const range = valueInYear(year, anchorYears, anchors, method, yearly, power);
+    const range = anchors.get(year) ?? spanAt(year)?.valueIn(year);
     if (range === undefined) missing.push(year);
     else series.set(year, range);
   }
   if (missing.length > 0) {
-    return `no value for ${missing.join(', ')}: the anchors are ${anchorYears.join(', ')}; add anchors${anchors.size === 1 ? ' or a growth rate' : ''} that cover ${years[0]}..${years[years.length - 1]}`;
+    const or = anchors.size === 1 ? ' or a growth rate' : '';
+    const cover = `add anchors${or} that cover ${years[0]}..${years[years.length - 1]}`;
+    return `no value for ${missing.join(', ')}: the anchors are ${anchorYears.join(', ')}; ${cover}`;
   }
   if (kind === 'ratio') {
     const outside = [...series].find(([, range]) => range.low.isNegative() || range.high.greaterThan(ONE));
@@ -64,77 +80,98 @@ export function interpolate(kind: ValueKind, { method, anchors, growth }: Anchor
  */
 function outOfRange(series: Series, kind: ValueKind): string | undefined {
   for (const [year, range] of series) {
-    const c = CASES.find((c) => isOutOfRange(kind, range[c]));
+    // A plain value is one number: checked once.
+    const c = range.low === range.high
+      ? (isOutOfRange(kind, range.base) ? 'low' : undefined)
+      : CASES.find((c) => isOutOfRange(kind, range[c]));
     if (c === undefined) continue;
     const which = isPlain(range) ? '' : ` (${c} case)`;
-    return `reaches ${range[c]}${kind === 'amount' ? ' 亿元' : ''} in ${year}${which}, out of range: ${RANGE_TEXT[kind]}`;
+    const unit = kind === 'amount' ? ' 亿元' : '';
+    return `reaches ${range[c]}${unit} in ${year}${which}, out of range: ${RANGE_TEXT[kind]}`;
   }
   return undefined;
 }
 
+/** The years after an anchor (up to the next, or for ever with a growth rate), and their values. */
+interface Span {
+  covers(year: Year): boolean;
+  valueIn(year: Year): Range;
+}
+
+/** The span that covers a year: for years in order, the span of the year before or the next one, found at once. */
+function spanFinder(spans: readonly Span[]): (year: Year) => Span | undefined {
+  let last = 0;
+  return (year) => {
+    if (spans[last]?.covers(year)) return spans[last];
+    if (spans[last + 1]?.covers(year)) return spans[++last];
+    const found = spans.findIndex((span) => span.covers(year));
+    if (found >= 0) last = found;
+    return spans[found];
+  };
+}
+
 /**
- * What a year adds after each anchor (keyed by the anchor's year): for growth
- * the factor 1 + g, for cagr the yearly factor (v_b / v_a)^(1/(b − a)), for
- * linear the yearly step (v_b − v_a)/(b − a). Computed once per anchor pair, as
- * a root in decimal is the costly part of reading a scenario.
+ * The spans between anchors (and after the one anchor of a growth), each with
+ * what a year adds to it, computed once: for growth the factor 1 + g, for cagr
+ * the yearly factor (v_b / v_a)^(1/(b − a)), a root in decimal, the costly part
+ * of reading a scenario; for linear the yearly step (v_b − v_a)/(b − a).
  */
-function yearlyFactors(
+function spansOf(
   anchorYears: readonly Year[],
   anchors: ReadonlyMap<Year, Range>,
   method: Interpolation | 'growth',
   growth: Range | undefined,
-): Map<Year, Range> | 'not positive' {
-  const factors = new Map<Year, Range>();
+): Span[] | 'not positive' {
   if (method === 'growth') {
-    if (growth) factors.set(anchorYears[0]!, mapCases([growth], (c) => ONE.plus(growth[c])));
-    return factors;
+    const [a] = anchorYears as [Year];
+    return growth ? [compounding(a, Infinity, anchors.get(a)!, mapCases([growth], (c) => ONE.plus(growth[c])))] : [];
   }
+  const spans: Span[] = [];
   for (let i = 0; i + 1 < anchorYears.length; i++) {
     const [a, b] = [anchorYears[i]!, anchorYears[i + 1]!];
     const [from, to] = [anchors.get(a)!, anchors.get(b)!];
-    if (method === 'linear') factors.set(a, mapCases([from, to], (c) => to[c].minus(from[c]).dividedBy(b - a)));
+    if (method === 'step') spans.push({ covers: (year) => a < year && year < b, valueIn: () => from });
+    if (method === 'linear') {
+      // v_t = v_a + (v_b − v_a) · (t − a)/(b − a) = v_a + step · (t − a)
+      const step = mapCases([from, to], (c) => to[c].minus(from[c]).dividedBy(b - a));
+      const plain = isPlain(from) && isPlain(step);
+      spans.push({
+        covers: (year) => a < year && year < b,
+        valueIn: (year) => eachCase(plain, (c) => from[c].plus(step[c].times(year - a))),
+      });
+    }
     if (method === 'cagr') {
-      if (CASES.some((c) => !from[c].isPositive() || from[c].isZero() || !to[c].isPositive() || to[c].isZero())) return 'not positive';
-      factors.set(a, mapCases([from, to], (c) => nthRoot(to[c].dividedBy(from[c]), b - a)));
+      const positive = (value: Decimal) => value.isPositive() && !value.isZero();
+      if (CASES.some((c) => !positive(from[c]) || !positive(to[c]))) return 'not positive';
+      spans.push(compounding(a, b, from, mapCases([from, to], (c) => nthRoot(to[c].dividedBy(from[c]), b - a))));
     }
   }
-  return factors;
+  return spans;
 }
 
-function valueInYear(
-  year: Year,
-  anchorYears: readonly Year[],
-  anchors: ReadonlyMap<Year, Range>,
-  method: Interpolation | 'growth',
-  yearly: ReadonlyMap<Year, Range>,
-  power: (factor: Decimal, k: number) => Decimal,
-): Range | undefined {
-  const exact = anchors.get(year);
-  if (exact) return exact;
-  const before = anchorYears.filter((a) => a < year).pop();
-  if (before === undefined) return undefined;
-  const from = anchors.get(before)!;
-  if (method === 'step') return anchorYears.some((b) => b > year) ? from : undefined;
-  // No factor after the last anchor, unless it grows.
-  const factor = yearly.get(before);
-  if (factor === undefined) return undefined;
-  const elapsed = year - before;
-  // growth:  v_t = v_a · (1 + g)^(t − a)
-  // cagr:    v_t = v_a · (v_b / v_a)^((t − a)/(b − a)) = v_a · factor^(t − a)
-  // linear:  v_t = v_a + (v_b − v_a) · (t − a)/(b − a) = v_a + step · (t − a)
-  return method === 'linear'
-    ? mapCases([from, factor], (c) => from[c].plus(factor[c].times(elapsed)))
-    : mapCases([from, factor], (c) => from[c].times(power(factor[c], elapsed)));
-}
-
-/** factor^k for the years of a series in turn: one sequence of powers (decimal.ts powersOf) per factor. */
-function powerTable(): (factor: Decimal, k: number) => Decimal {
-  const sequences = new Map<Decimal, (k: number) => Decimal>();
-  return (factor, k) => {
-    let powers = sequences.get(factor);
-    if (!powers) sequences.set(factor, (powers = powersOf(factor)));
-    return powers(k);
+/**
+ * v_t = v_a · factor^(t − a) for a < t < b: growth, v_a · (1 + g)^(t − a), and cagr,
+ * v_a · (v_b / v_a)^((t − a)/(b − a)). The powers come one from the one before
+ * (decimal.ts powersOf), one sequence per case.
+ */
+function compounding(a: Year, b: Year, from: Range, factor: Range): Span {
+  const plain = isPlain(from) && isPlain(factor);
+  const powers = plain
+    ? { base: powersOf(factor.base) }
+    : { low: powersOf(factor.low), base: powersOf(factor.base), high: powersOf(factor.high) };
+  return {
+    covers: (year) => a < year && year < b,
+    valueIn: (year) => eachCase(plain, (c) => from[c].times(powers[c]!(year - a))),
   };
+}
+
+/** A range from a formula for each case: evaluated once when its inputs are plain (the cases agree). */
+function eachCase(plain: boolean, valueOf: (c: Case) => Decimal): Range {
+  if (plain) {
+    const value = valueOf('base');
+    return { low: value, base: value, high: value };
+  }
+  return { low: valueOf('low'), base: valueOf('base'), high: valueOf('high') };
 }
 
 /**
@@ -143,11 +180,7 @@ function powerTable(): (factor: Decimal, k: number) => Decimal {
  * power in decimal costs about a millisecond, and start-up time matters.
  */
 function mapCases(inputs: readonly Range[], valueOf: (c: Case) => Decimal): Range {
-  if (inputs.every(isPlain)) {
-    const value = valueOf('base');
-    return { low: value, base: value, high: value };
-  }
-  return { low: valueOf('low'), base: valueOf('base'), high: valueOf('high') };
+  return eachCase(inputs.every(isPlain), valueOf);
 }
 
 /** low = base = high */

@@ -173,7 +173,9 @@ export function replay<N>(
   const values = new Map<FormulaNode, N | undefined>();
   for (const node of below(roots)) {
     if (node.kind === 'input') values.set(node, leaf(node));
-    else if (node.kind === 'constant') values.set(node, node.value.isZero() ? calc.zero : node.value.eq(ONE) ? calc.one : calc.constant(node.value));
+    else if (node.kind === 'constant') {
+      values.set(node, node.value.isZero() ? calc.zero : node.value.eq(ONE) ? calc.one : calc.constant(node.value));
+    }
     else {
       const operands = node.operands.map((operand) => values.get(operand));
       const defined = operands.every((value) => value !== undefined);

@@ -1,6 +1,6 @@
 // Bar charts: rows of floating horizontal bars (a tornado, a waterfall), and
 // a histogram's columns.
-import { FONT, legend, svgRoot, WIDTH, type Caption, type LegendItem } from './frame.js';
+import { axisTitles, FONT, gridLines, legend, svgRoot, WIDTH, type Caption, type LegendItem } from './frame.js';
 import { el, esc } from './markup.js';
 import { niceScale, tickLabel, type Scale } from './scale.js';
 import { fitText, textWidth } from './text-width.js';
@@ -30,11 +30,16 @@ const BAR = 14;
 export function barsChart(chart: BarsChart): string {
   const width = WIDTH;
   // Unless asked, the axis spans the values, not from zero: a swing of a few percent stays visible.
-  const ends = chart.rows.flatMap((row) => row.bars.flatMap((bar) => (bar.from === 'axis' ? [bar.to] : [bar.from, bar.to])));
+  const ends = chart.rows.flatMap((row) =>
+    row.bars.flatMap((bar) => (bar.from === 'axis' ? [bar.to] : [bar.from, bar.to])),
+  );
   const scale = niceScale([...ends, ...(chart.reference === undefined ? [] : [chart.reference])], chart.zero ?? false);
   const labelRoom = width * 0.5;
   const labels = chart.rows.map((row) => fitText(row.label, FONT, labelRoom));
-  const left = Math.max(8 + Math.max(0, ...labels.map((label) => textWidth(label, FONT))) + 10, 8 + halfWidest(scale, chart.percent));
+  const left = Math.max(
+    8 + Math.max(0, ...labels.map((label) => textWidth(label, FONT))) + 10,
+    8 + halfWidest(scale, chart.percent),
+  );
   const [top, right] = [8, width - 8 - halfWidest(scale, chart.percent)];
   const bottom = top + chart.rows.length * ROW;
   const x = (value: number) => scale.at(value, left, right);
@@ -42,13 +47,31 @@ export function barsChart(chart: BarsChart): string {
     const middle = top + r * ROW + ROW / 2;
     const bars = row.bars.map((bar) => {
       const from = x(bar.from === 'axis' ? scale.min : bar.from);
-      return el('rect', { x: Math.min(from, x(bar.to)), y: middle - BAR / 2, width: Math.max(1, Math.abs(x(bar.to) - from)), height: BAR, fill: bar.colour });
+      return el('rect', {
+        x: Math.min(from, x(bar.to)),
+        y: middle - BAR / 2,
+        width: Math.max(1, Math.abs(x(bar.to) - from)),
+        height: BAR,
+        fill: bar.colour,
+      });
     });
-    return el('g', {}, el('text', { x: left - 8, y: middle + 4, class: 'tick', 'text-anchor': 'end' }, esc(labels[r]!)), ...bars);
+    return el(
+      'g',
+      {},
+      el('text', { x: left - 8, y: middle + 4, class: 'tick', 'text-anchor': 'end' }, esc(labels[r]!)),
+      ...bars,
+    );
   });
-  const reference = chart.reference === undefined ? '' : el('line', { x1: x(chart.reference), x2: x(chart.reference), y1: top - 4, y2: bottom + 4, class: 'reference' });
+  const reference =
+    chart.reference === undefined
+      ? ''
+      : el('line', { x1: x(chart.reference), x2: x(chart.reference), y1: top - 4, y2: bottom + 4, class: 'reference' });
   const axis = valueAxis(scale, chart.percent, x, { top, bottom, lines: true, labelY: bottom + 16 });
-  const title = el('text', { x: (left + right) / 2, y: bottom + 34, class: 'axis-title', 'text-anchor': 'middle' }, esc(chart.axisTitle));
+  const title = el(
+    'text',
+    { x: (left + right) / 2, y: bottom + 34, class: 'axis-title', 'text-anchor': 'middle' },
+    esc(chart.axisTitle),
+  );
   const key = legend(chart.legend, width, bottom + 44);
   return svgRoot(chart, width, bottom + 44 + key.height + 6, [axis, ...rows, reference, title, key.svg]);
 }
@@ -58,8 +81,16 @@ function halfWidest(scale: Scale, percent: boolean): number {
   return Math.max(...scale.ticks.map((tick) => textWidth(tickLabel(tick, scale.decimals, percent), FONT))) / 2;
 }
 
-/** The ticks of a horizontal value axis, labelled at `labelY` (with grid lines from `top` to `bottom`); labels thinned so they never touch. */
-function valueAxis(scale: Scale, percent: boolean, x: (value: number) => number, { top, bottom, lines, labelY }: { top: number; bottom: number; lines: boolean; labelY: number }): string {
+/**
+ * The ticks of a horizontal value axis, labelled at `labelY` (with grid lines from `top` to `bottom`);
+ * labels thinned so they never touch.
+ */
+function valueAxis(
+  scale: Scale,
+  percent: boolean,
+  x: (value: number) => number,
+  { top, bottom, lines, labelY }: { top: number; bottom: number; lines: boolean; labelY: number },
+): string {
   const labels = scale.ticks.map((tick) => tickLabel(tick, scale.decimals, percent));
   const room = scale.ticks.length < 2 ? Infinity : Math.abs(x(scale.ticks[1]!) - x(scale.ticks[0]!));
   const every = Math.max(1, Math.ceil((Math.max(...labels.map((label) => textWidth(label, FONT))) + 8) / room));
@@ -69,7 +100,9 @@ function valueAxis(scale: Scale, percent: boolean, x: (value: number) => number,
         'g',
         {},
         lines ? el('line', { x1: x(tick), x2: x(tick), y1: top, y2: bottom, class: tick === 0 ? 'axis' : 'grid' }) : '',
-        k % every === 0 ? el('text', { x: x(tick), y: labelY, class: 'tick', 'text-anchor': 'middle' }, esc(labels[k]!)) : '',
+        k % every === 0
+          ? el('text', { x: x(tick), y: labelY, class: 'tick', 'text-anchor': 'middle' }, esc(labels[k]!))
+          : '',
       ),
     )
     .join('\n');
@@ -91,23 +124,29 @@ export function histogramChart(chart: HistogramChart): string {
   const counts = niceScale(chart.counts);
   const values = niceScale([chart.min, chart.max], false);
   const countLabels = counts.ticks.map((tick) => tickLabel(tick, counts.decimals, false));
-  const left = Math.max(10 + Math.max(...countLabels.map((label) => textWidth(label, FONT))) + 8, 8 + halfWidest(values, chart.percent));
+  const left = Math.max(
+    10 + Math.max(...countLabels.map((label) => textWidth(label, FONT))) + 8,
+    8 + halfWidest(values, chart.percent),
+  );
   const [top, right, bottom] = [30, width - 8 - halfWidest(values, chart.percent), 30 + 200];
   const x = (value: number) => values.at(value, left, right);
   const y = (count: number) => counts.at(count, bottom, top);
-  const grid = counts.ticks.map((tick, k) =>
-    el('g', {}, el('line', { x1: left, x2: right, y1: y(tick), y2: y(tick), class: tick === 0 ? 'axis' : 'grid' }), el('text', { x: left - 6, y: y(tick) + 4, class: 'tick', 'text-anchor': 'end' }, esc(countLabels[k]!))),
-  );
+  const grid = gridLines(counts.ticks, countLabels, left, right, y);
   const step = (chart.max - chart.min) / chart.counts.length;
   const columns = chart.counts.map((count, i) => {
     const [from, to] = [x(chart.min + i * step), x(chart.min + (i + 1) * step)];
-    return count === 0 ? '' : el('rect', { x: from, y: y(count), width: Math.max(1, to - from - 1), height: bottom - y(count), fill: chart.colour });
+    return count === 0
+      ? ''
+      : el('rect', {
+          x: from,
+          y: y(count),
+          width: Math.max(1, to - from - 1),
+          height: bottom - y(count),
+          fill: chart.colour,
+        });
   });
   // Below the count axis's 0, clear of it.
   const ticks = valueAxis(values, chart.percent, x, { top, bottom, lines: false, labelY: bottom + 20 });
-  const titles = [
-    el('text', { x: 8, y: 16, class: 'axis-title' }, esc(chart.countTitle)),
-    el('text', { x: (left + right) / 2, y: bottom + 38, class: 'axis-title', 'text-anchor': 'middle' }, esc(chart.axisTitle)),
-  ];
+  const titles = axisTitles(chart.countTitle, chart.axisTitle, (left + right) / 2, bottom + 38);
   return svgRoot(chart, width, bottom + 48, [...grid, ...columns, ticks, ...titles]);
 }

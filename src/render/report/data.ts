@@ -25,11 +25,6 @@ export interface ScenarioReport {
   readonly chosen: Case;
   readonly tornadoes: readonly Tornado[];
   readonly simulation?: SimulationReport;
-  /**
-   * Lines of other metrics (user metrics, when they exist), drawn as small
-   * multiples: one small chart per line.
-   */
-  readonly extraLines?: readonly Line[];
 }
 
 export interface Tornado {
@@ -43,7 +38,10 @@ export const FAN_PERCENTILES: readonly number[] = [5, 25, 50, 75, 95];
 /** The columns of a histogram (SampleStats.histogram). */
 export const HISTOGRAM_COLUMNS = 40;
 
-/** One output of the simulation: a line's value in one year, over the samples (FAN_PERCENTILES; a histogram for a --metric). */
+/**
+ * One output of the simulation: a line's value in one year, over the samples
+ * (FAN_PERCENTILES; a histogram for a --metric).
+ */
 export interface SampledValue {
   readonly line: Line<Traced>;
   readonly year: string;
@@ -69,7 +67,10 @@ export interface ScenarioComparison {
 export interface ReportStamp {
   readonly tool: string;
   readonly version: string;
-  readonly scenarios: readonly { readonly file: string; readonly chain: readonly { readonly file: string; readonly sha256: string }[] }[];
+  readonly scenarios: readonly {
+    readonly file: string;
+    readonly chain: readonly { readonly file: string; readonly sha256: string }[];
+  }[];
   readonly set: readonly string[];
   readonly setUnit?: string;
   /** The Monte Carlo settings, with -n. */

@@ -5,16 +5,34 @@ import type { Decimal } from '../../shared/decimal.js';
 import { address, linesOf, type Line, type ValueKind } from '../../engine/analysis/lines.js';
 import type { Change } from '../../engine/analysis/diff.js';
 import { identityOf } from '../../engine/analysis/diff.js';
-import { TABLES, type CaseForecast, type Case } from '../../engine/types.js';
+import { TABLES, type CaseForecast, type Case, type TableName } from '../../engine/types.js';
 import { byRelativeMove, cells as changeCells, header as changeHeader, metricName } from '../diff.js';
-import { caseName, colon, comma, lineLabel, parenthesised, say, scenarioHeading, tableTitle, text, type Lang } from '../labels.js';
+import {
+  caseName,
+  colon,
+  comma,
+  lineLabel,
+  parenthesised,
+  say,
+  scenarioHeading,
+  tableTitle,
+  text,
+  type Lang,
+} from '../labels.js';
 import { displayValue, inUnit } from '../numbers.js';
 import { header as sensitivityHeader, rows as sensitivityRows } from '../sensitivity.js';
 import { decimal } from '../simulate.js';
 import { barsChart, histogramChart, type Bar } from './bars.js';
-import { FAN_PERCENTILES, type ReportOptions, type SampledValue, type ScenarioComparison, type ScenarioReport, type Tornado } from './data.js';
+import {
+  FAN_PERCENTILES,
+  type ReportOptions,
+  type SampledValue,
+  type ScenarioComparison,
+  type ScenarioReport,
+  type Tornado,
+} from './data.js';
 import { colour } from './frame.js';
-import { word } from './words.js';
+import { noValueIn, word } from './words.js';
 import { xyChart, type Values, type XYChart } from './xy.js';
 
 /** A chart with its caption and its numbers. */
@@ -22,7 +40,11 @@ export interface Figure {
   readonly id: string;
   readonly title: string;
   readonly svg: string;
-  readonly table: { readonly header: readonly string[]; readonly rows: readonly (readonly string[])[]; readonly leftColumns?: number };
+  readonly table: {
+    readonly header: readonly string[];
+    readonly rows: readonly (readonly string[])[];
+    readonly leftColumns?: number;
+  };
   /** Drawn small, several in a row. */
   readonly small?: boolean;
 }
@@ -52,10 +74,14 @@ function shown(value: Decimal | null | undefined, kind: ValueKind, unit: string)
 class CaseLines {
   readonly lines: readonly Line[];
   constructor(forecast: CaseForecast) {
-    this.lines = linesOf(forecast, TABLES).filter((line) => line.metric !== 'cagr');
+    // A CAGR is one value over the years (a span): no chart draws it.
+    this.lines = linesOf(forecast, TABLES).filter((line) => !line.span);
   }
   one(at: string): Line | undefined {
     return this.lines.find((line) => address(line) === at);
+  }
+  table(table: TableName): Line[] {
+    return this.lines.filter((line) => line.table === table);
   }
   items(table: string, group: string, metric: string): Line[] {
     return this.lines.filter((line) => line.table === table && line.group === group && line.metric === metric);
@@ -92,16 +118,25 @@ class FigureMaker {
 
   /** The table of plotted series: a row each, years as columns. */
   table(series: readonly Plotted[], years: readonly string[]): Figure['table'] {
-    return { header: [text('metricHeader', this.lang), ...years], rows: series.map(({ name, line }) => [name, ...years.map((year) => shown(line.values.get(year), line.kind, this.options.unit))]) };
+    return {
+      header: [text('metricHeader', this.lang), ...years],
+      rows: series.map(({ name, line }) => [
+        name,
+        ...years.map((year) => shown(line.values.get(year), line.kind, this.options.unit)),
+      ]),
+    };
   }
 
   unitOf(kind: ValueKind): string {
     return kind === 'ratio' ? '%' : kind === 'amount' ? this.options.unit : '';
   }
 
-  desc(title: string, names: readonly string[], years: readonly string[]): string {
-    const span = years.length === 0 ? '' : `${comma(this.lang)}${word('descYears', this.lang)} ${years[0]}–${years[years.length - 1]}`;
-    return `${title}${this.lang === 'zh' ? '：' : ': '}${names.join(comma(this.lang))}${span}`;
+  /** A chart's description: its title, its series, its years, and the years it has no value in (`missing`). */
+  desc(title: string, names: readonly string[], years: readonly string[], missing: readonly string[] = []): string {
+    const span = years.length === 0 ? [] : [`${years[0]}–${years[years.length - 1]}`];
+    // A series named as its chart (a small multiple) is said once.
+    const parts = [...names.filter((name) => name !== title), ...span];
+    return `${title}${colon(this.lang)}${parts.join(comma(this.lang))}${noValueIn(missing, this.lang)}`;
   }
 
   /** An XY figure from lines: `stacked` areas, `bands` (two lines each) and `lines`. */
@@ -125,17 +160,40 @@ class FigureMaker {
     const svg = xyChart({
       id: fullId,
       title,
-      desc: this.desc(title, [...stacked, ...bands, ...lines].map((part) => part.name), years),
+      desc: this.desc(
+        title,
+        [...stacked, ...bands, ...lines].map((part) => part.name),
+        years,
+        years.filter((year) => listed.every((part) => part.line.values.get(year) == null)),
+      ),
       years,
-      xTitle: word('year', this.lang),
+      xTitle: text('yearHeader', this.lang),
       yTitle: this.unitOf(first.line.kind),
       percent: first.line.kind === 'ratio',
       stacked: stacked.map((part) => ({ name: part.name, values: this.values(part.line, years) })),
-      bands: bands.map((band) => ({ name: band.name, low: this.values(band.low.line, years), high: this.values(band.high.line, years), ...(band.colour && { colour: band.colour }), ...(band.opacity !== undefined && { opacity: band.opacity }) })),
-      lines: lines.map((line) => ({ name: line.name, values: this.values(line.line, years), ...(line.dashed && { dashed: true }), ...(line.colour && { colour: line.colour }) })),
+      bands: bands.map((band) => ({
+        name: band.name,
+        low: this.values(band.low.line, years),
+        high: this.values(band.high.line, years),
+        ...(band.colour && { colour: band.colour }),
+        ...(band.opacity !== undefined && { opacity: band.opacity }),
+      })),
+      lines: lines.map((line) => ({
+        name: line.name,
+        values: this.values(line.line, years),
+        ...(line.dashed && { dashed: true }),
+        ...(line.colour && { colour: line.colour }),
+      })),
+      empty: word('noValue', this.lang),
       ...chart,
     });
-    return { id: fullId, title, svg, table: this.table(listed, years), ...(chart.width !== undefined && { small: true }) };
+    return {
+      id: fullId,
+      title,
+      svg,
+      table: this.table(listed, years),
+      ...(chart.width !== undefined && { small: true }),
+    };
   }
 
   plotted(line: Line | undefined, name?: string): Plotted | undefined {
@@ -146,15 +204,26 @@ class FigureMaker {
 const present = <T>(value: T | undefined): value is T => value !== undefined;
 
 /** The charts of one scenario's forecast. */
-export function forecastSections(report: ScenarioReport, index: number, options: ReportOptions, several: boolean): Section[] {
+export function forecastSections(
+  report: ScenarioReport,
+  index: number,
+  options: ReportOptions,
+  several: boolean,
+): Section[] {
   const { lang } = options;
   // With several scenarios, each section says whose it is.
   const of = (title: string) => (several ? `${title} — ${report.forecast.scenario.name}` : title);
   const make = new FigureMaker(options, `s${index + 1}-`);
   const at = (c: Case) => new CaseLines(report.forecast.cases.get(c)!);
   const chosen = at(report.chosen);
-  const [low, high] = report.forecast.cases.has('low') && report.forecast.cases.has('high') ? [at('low'), at('high')] : [undefined, undefined];
-  const inCase = (c: Case, line: Line) => ({ name: `${make.name(line)}${parenthesised(caseName(c, lang), lang)}`, line });
+  const [low, high] =
+    report.forecast.cases.has('low') && report.forecast.cases.has('high')
+      ? [at('low'), at('high')]
+      : [undefined, undefined];
+  const inCase = (c: Case, line: Line) => ({
+    name: `${make.name(line)}${parenthesised(caseName(c, lang), lang)}`,
+    line,
+  });
   const figures: Figure[] = [];
 
   const marketSize = chosen.one('market.marketSize');
@@ -162,10 +231,18 @@ export function forecastSections(report: ScenarioReport, index: number, options:
     const lowSize = low?.one('market.marketSize');
     const highSize = high?.one('market.marketSize');
     figures.push(
-      make.xy('market', word('marketChart', lang), {
-        stacked: [...chosen.items('market', 'modes', 'size'), chosen.one('market.otherSize')].filter(present).map((line) => make.plotted(line)!),
-        bands: lowSize && highSize ? [{ name: word('marketBand', lang), low: inCase('low', lowSize), high: inCase('high', highSize) }] : [],
-        lines: [{ ...make.plotted(chosen.one('market.traditionalSize'))!, dashed: true, colour: '#1f2328' }, { ...make.plotted(marketSize)!, colour: '#1f2328' }],
+      make.xy('market', tableTitle('market', lang), {
+        stacked: [...chosen.items('market', 'modes', 'size'), chosen.one('market.otherSize')]
+          .filter(present)
+          .map((line) => make.plotted(line)!),
+        bands:
+          lowSize && highSize
+            ? [{ name: word('marketBand', lang), low: inCase('low', lowSize), high: inCase('high', highSize) }]
+            : [],
+        lines: [
+          { ...make.plotted(chosen.one('market.traditionalSize'))!, dashed: true, colour: '#1f2328' },
+          { ...make.plotted(marketSize)!, colour: '#1f2328' },
+        ],
       }),
     );
   }
@@ -173,42 +250,101 @@ export function forecastSections(report: ScenarioReport, index: number, options:
   const traditionalProfit = chosen.one('profit.traditionalProfit');
   const increment = chosen.one('profit.increment');
   if (profit && traditionalProfit && increment) {
-    const figure = make.xy('profit', word('profitChart', lang), {
-      bands: [{ name: make.name(increment), low: make.plotted(traditionalProfit)!, high: make.plotted(profit)!, colour: colour(2), opacity: 0.3 }],
+    const figure = make.xy('profit', tableTitle('profit', lang), {
+      bands: [
+        {
+          name: make.name(increment),
+          low: make.plotted(traditionalProfit)!,
+          high: make.plotted(profit)!,
+          colour: colour(2),
+          opacity: 0.3,
+        },
+      ],
       lines: [make.plotted(profit)!, { ...make.plotted(traditionalProfit)!, dashed: true }],
     });
     // The band is the increment: listed once, as the engine computes it.
-    figures.push({ ...figure, table: make.table([make.plotted(profit)!, make.plotted(traditionalProfit)!, make.plotted(increment)!], [...profit.values.keys()]) });
+    figures.push({
+      ...figure,
+      table: make.table(
+        [make.plotted(profit)!, make.plotted(traditionalProfit)!, make.plotted(increment)!],
+        [...profit.values.keys()],
+      ),
+    });
   }
   const spendTotal = chosen.one('spend.total');
   if (spendTotal) {
     const items = spendItems(report.forecast.cases.get(report.chosen)!, chosen);
-    figures.push(make.xy('spend', word('spendChart', lang), { stacked: items.map(({ total }) => make.plotted(total)!), lines: [{ ...make.plotted(spendTotal)!, colour: '#1f2328' }] }));
     figures.push(
-      make.xy('frontier', word('frontierChart', lang), {
-        lines: [...items.map(({ share }) => make.plotted(share)!), { ...make.plotted(chosen.one('spend.frontierShare'))!, colour: '#1f2328', dashed: true }],
+      make.xy('spend', tableTitle('spend', lang), {
+        stacked: items.map(({ total }) => make.plotted(total)!),
+        lines: [{ ...make.plotted(spendTotal)!, colour: '#1f2328' }],
+      }),
+    );
+    // "Technology spend of financial institutions: frontier share", from the model's labels.
+    const shareLabel = (items[0]?.share ?? spendTotal).label[lang];
+    figures.push(
+      make.xy('frontier', `${tableTitle('spend', lang)}${colon(lang)}${shareLabel}`, {
+        lines: [
+          ...items.map(({ share }) => make.plotted(share)!),
+          { ...make.plotted(chosen.one('spend.frontierShare'))!, colour: '#1f2328', dashed: true },
+        ],
       }),
     );
   }
   const labour = chosen.items('labour', 'institutions', 'saving');
   if (labour.length > 0) {
-    figures.push(make.xy('labour', word('labourChart', lang), { stacked: labour.map((line) => make.plotted(line)!), lines: [chosen.one('labour.netSaving')].filter(present).map((line) => ({ ...make.plotted(line)!, colour: '#1f2328', dashed: true })) }));
+    figures.push(
+      make.xy('labour', tableTitle('labour', lang), {
+        stacked: labour.map((line) => make.plotted(line)!),
+        lines: [chosen.one('labour.netSaving')]
+          .filter(present)
+          .map((line) => ({ ...make.plotted(line)!, colour: '#1f2328', dashed: true })),
+      }),
+    );
   }
   const technologies = chosen.items('tech', 'items', 'spend');
-  if (technologies.length > 0) figures.push(make.xy('tech', word('techChart', lang), { stacked: technologies.map((line) => make.plotted(line)!) }));
+  if (technologies.length > 0)
+    figures.push(
+      make.xy('tech', tableTitle('tech', lang), { stacked: technologies.map((line) => make.plotted(line)!) }),
+    );
 
-  const sections: Section[] = [{ id: `s${index + 1}`, title: scenarioHeading(report.forecast.scenario, lang), figures, lead: caseName(report.chosen, lang) }];
-  const multiples = smallMultiples(make, [...chosen.items('market', 'modes', 'penetration'), ...(report.extraLines ?? [])]);
-  if (multiples.length > 0) sections.push({ id: `s${index + 1}-multiples`, title: of(word('penetrationChart', lang)), figures: multiples });
+  const sections: Section[] = [
+    {
+      id: `s${index + 1}`,
+      title: scenarioHeading(report.forecast.scenario, lang),
+      figures,
+      lead: caseName(report.chosen, lang),
+    },
+  ];
+  const multiples = smallMultiples(make, 'multiple', chosen.items('market', 'modes', 'penetration'));
+  if (multiples.length > 0)
+    sections.push({ id: `s${index + 1}-multiples`, title: of(word('penetrationChart', lang)), figures: multiples });
+  const metrics = smallMultiples(make, 'metric', chosen.table('metrics'));
+  if (metrics.length > 0)
+    sections.push({ id: `s${index + 1}-metrics`, title: of(tableTitle('metrics', lang)), figures: metrics });
   if (report.tornadoes.length > 0) {
-    sections.push({ id: `s${index + 1}-sensitivity`, title: of(word('sensitivity', lang)), figures: report.tornadoes.map((tornado, t) => tornadoFigure(make, tornado, report, t, options)) });
+    sections.push({
+      id: `s${index + 1}-sensitivity`,
+      title: of(word('sensitivity', lang)),
+      figures: report.tornadoes.map((tornado, t) => tornadoFigure(make, tornado, report, t, options)),
+    });
   }
   if (report.simulation) {
     const { simulation } = report;
     const fans = simulation.fans.map((fan, f) => fanFigure(make, fan, f, options));
     const histograms = simulation.histograms.map((value, h) => histogramFigure(make, value, h, options));
-    const lead = `${say.samples(lang, simulation.samples)}${comma(lang)}${say.seed(lang, simulation.seed)}${comma(lang)}${text(simulation.dist, lang)}`;
-    sections.push({ id: `s${index + 1}-montecarlo`, title: of(word('montecarlo', lang)), figures: [...fans, ...histograms], lead });
+    const settings = [
+      say.samples(lang, simulation.samples),
+      say.seed(lang, simulation.seed),
+      text(simulation.dist, lang),
+    ];
+    const lead = settings.join(comma(lang));
+    sections.push({
+      id: `s${index + 1}-montecarlo`,
+      title: of(word('montecarlo', lang)),
+      figures: [...fans, ...histograms],
+      lead,
+    });
   }
   return sections;
 }
@@ -230,20 +366,40 @@ function spendItems(forecast: CaseForecast, lines: CaseLines): { total: Line; sh
 }
 
 /**
- * One small chart per line (the modes' penetration; the hook for user metrics:
- * any extra line of a scenario gets a panel of its own).
+ * One small chart per line: the modes' penetration, the user metrics. Its axis
+ * is the line's kind's (%, the output unit, none for a number); a year without
+ * a value is a gap in the line.
  */
-function smallMultiples(make: FigureMaker, lines: readonly Line[]): Figure[] {
+function smallMultiples(make: FigureMaker, kind: 'multiple' | 'metric', lines: readonly Line[]): Figure[] {
   return lines.map((line) => {
     const name = lineLabel(line, make.lang);
-    return make.xy(`multiple-${address(line).replace(/[^A-Za-z0-9-]/g, '-')}`, name, { lines: [{ name, line, colour: colour(0) }] }, { width: 300, plotHeight: 110 });
+    // A metric's id is letters, digits and _; an address has dots.
+    const id = kind === 'metric' ? line.metric : address(line).replace(/[^A-Za-z0-9-]/g, '-');
+    return make.xy(
+      `${kind}-${id}`,
+      name,
+      { lines: [{ name, line, colour: colour(0) }] },
+      { width: 300, plotHeight: 110 },
+    );
   });
 }
 
-function tornadoFigure(make: FigureMaker, { metric, kind, result }: Tornado, report: ScenarioReport, t: number, options: ReportOptions): Figure {
+function tornadoFigure(
+  make: FigureMaker,
+  { metric, kind, result }: Tornado,
+  report: ScenarioReport,
+  t: number,
+  options: ReportOptions,
+): Figure {
   const { lang, unit } = options;
   const id = make.prefixed(`tornado-${t + 1}`);
-  const title = say.sensitivityTitle(lang, metric, kind === 'amount' ? unit : undefined, report.forecast.scenario.name, displayValue(result.base, kind, unit));
+  const title = say.sensitivityTitle(
+    lang,
+    metric,
+    kind === 'amount' ? unit : undefined,
+    report.forecast.scenario.name,
+    displayValue(result.base, kind, unit),
+  );
   const value = (v: Decimal) => plotValue(v, kind, unit)!;
   const base = value(result.base);
   const [lowColour, highColour] = [colour(1), colour(0)];
@@ -251,18 +407,41 @@ function tornadoFigure(make: FigureMaker, { metric, kind, result }: Tornado, rep
   const svg = barsChart({
     id,
     title,
-    desc: make.desc(title, shown.map((entry) => entry.input), []),
-    rows: shown.map((entry) => ({ label: entry.input, bars: [{ from: base, to: value(entry.low), colour: lowColour }, { from: base, to: value(entry.high), colour: highColour }] })),
+    desc: make.desc(
+      title,
+      shown.map((entry) => entry.input),
+      [],
+    ),
+    rows: shown.map((entry) => ({
+      label: entry.input,
+      bars: [
+        { from: base, to: value(entry.low), colour: lowColour },
+        { from: base, to: value(entry.high), colour: highColour },
+      ],
+    })),
     axisTitle: `${metric}${kind === 'amount' ? parenthesised(unit, lang) : ''}`,
     percent: kind === 'ratio',
     reference: base,
     legend: [
       { label: word('tornadoLow', lang), colour: lowColour, mark: 'fill' },
       { label: word('tornadoHigh', lang), colour: highColour, mark: 'fill' },
-      { label: `${word('base', lang)} ${displayValue(result.base, kind, unit)}`, colour: '#1f2328', mark: 'dashed' },
+      {
+        label: `${text('baseShort', lang)} ${displayValue(result.base, kind, unit)}`,
+        colour: '#1f2328',
+        mark: 'dashed',
+      },
     ],
   });
-  return { id, title, svg, table: { header: sensitivityHeader({ lang, metric }), rows: sensitivityRows(result, { unit, kind, lang }), leftColumns: 2 } };
+  return {
+    id,
+    title,
+    svg,
+    table: {
+      header: sensitivityHeader({ lang, metric }),
+      rows: sensitivityRows(result, { unit, kind, lang }),
+      leftColumns: 2,
+    },
+  };
 }
 
 /** Inputs shown in a tornado: the largest swings (the table lists them all). */
@@ -281,7 +460,7 @@ function fanFigure(make: FigureMaker, fan: readonly SampledValue[], f: number, {
     title,
     desc: make.desc(title, ['p5–p95', 'p25–p75', word('median', lang)], years),
     years,
-    xTitle: word('year', lang),
+    xTitle: text('yearHeader', lang),
     yTitle: make.unitOf(line.kind),
     percent: line.kind === 'ratio',
     bands: [
@@ -292,13 +471,21 @@ function fanFigure(make: FigureMaker, fan: readonly SampledValue[], f: number, {
     zero: false,
   });
   const cell = (value: Decimal | null) => shown(value, line.kind, unit);
-  return { id, title, svg, table: { header: [text('metricHeader', lang), ...years], rows: FAN_PERCENTILES.map((p, k) => [`p${p}`, ...percentiles[k]!.map(cell)]) } };
+  return {
+    id,
+    title,
+    svg,
+    table: {
+      header: [text('metricHeader', lang), ...years],
+      rows: FAN_PERCENTILES.map((p, k) => [`p${p}`, ...percentiles[k]!.map(cell)]),
+    },
+  };
 }
 
 function histogramFigure(make: FigureMaker, value: SampledValue, h: number, { lang, unit }: ReportOptions): Figure {
   const { line, year, stats } = value;
   const metric = address(line, year);
-  const title = `${word('histogram', lang)}${lang === 'zh' ? '：' : ': '}${metric}`;
+  const title = `${word('histogram', lang)}${colon(lang)}${metric}`;
   const counts = stats.histogram ?? [];
   const [min, max] = [decimal(stats.min), decimal(stats.max)];
   const id = make.prefixed(`histogram-${h + 1}`);
@@ -333,7 +520,11 @@ const WATERFALL_ZERO = 0.1;
 const TOP_CHANGES = 10;
 
 /** Lines per scenario for the headline metrics, and the diff of the first against each other one. */
-export function comparisonSections(reports: readonly ScenarioReport[], comparisons: readonly ScenarioComparison[], options: ReportOptions): Section[] {
+export function comparisonSections(
+  reports: readonly ScenarioReport[],
+  comparisons: readonly ScenarioComparison[],
+  options: ReportOptions,
+): Section[] {
   const { lang } = options;
   const make = new FigureMaker(options, 'compare-');
   const names = reports.map((report) => report.forecast.scenario.name);
@@ -345,30 +536,60 @@ export function comparisonSections(reports: readonly ScenarioReport[], compariso
     const title = `${tableTitle(lines[0]!.table, lang)}${colon(lang)}${lineLabel(lines[0]!, lang)}`;
     // One year axis for all: the union of the scenarios' years.
     const years = [...new Set(lines.flatMap((line) => [...line!.values.keys()]))].sort();
-    const widened = lines.map((line) => ({ ...line!, values: new Map(years.map((year) => [year, line!.values.get(year) ?? null])) }));
-    return [make.xy(`overlay-${h + 1}`, title, { lines: widened.map((line, s) => ({ name: names[s]!, line, colour: colour(s), ...(s > 0 && { dashed: s % 2 === 1 }) })) })];
+    const widened = lines.map((line) => ({
+      ...line!,
+      values: new Map(years.map((year) => [year, line!.values.get(year) ?? null])),
+    }));
+    return [
+      make.xy(`overlay-${h + 1}`, title, {
+        lines: widened.map((line, s) => ({
+          name: names[s]!,
+          line,
+          colour: colour(s),
+          ...(s > 0 && { dashed: s % 2 === 1 }),
+        })),
+      }),
+    ];
   });
-  const sections: Section[] = [{ id: 'compare', title: word('comparison', lang), figures: overlays, ...(overlays.length === 0 && { lead: word('noChange', lang) }) }];
+  const sections: Section[] = [
+    {
+      id: 'compare',
+      title: word('comparison', lang),
+      figures: overlays,
+      // Without a headline chart, the page says whether anything else differs (a metric, a share).
+      ...(overlays.length === 0 && { lead: word(moved.size === 0 ? 'noChange' : 'noHeadlineChange', lang) }),
+    },
+  ];
   for (const [k, entry] of comparisons.entries()) {
     const a = reports[entry.a]!;
     const chosen = entry.comparison.changes.filter((change) => change.case === a.chosen);
     const columns = { a: names[entry.a]!, b: names[entry.b]! };
     const ranked = byRelativeMove(chosen);
-    const waterfalls = waterfallChanges(chosen).map((change, w) => waterfallFigure(make, change, entry, columns, `${k + 1}-${w + 1}`, options));
+    const waterfalls = waterfallChanges(chosen).map((change, w) =>
+      waterfallFigure(make, change, entry, columns, `${k + 1}-${w + 1}`, options),
+    );
     const top: Figure | undefined =
       ranked.length === 0
         ? undefined
         : {
             id: `compare-${k + 1}-top`,
-            title: word('topChangesTable', lang),
+            // diff -f md's words, without its Markdown.
+            title: text('topChanges', lang).replaceAll('**', ''),
             svg: '',
-            table: { header: changeHeader(false, lang, columns), rows: ranked.slice(0, TOP_CHANGES).map((change) => changeCells(change, options.unit, false, lang)), leftColumns: 2 },
+            table: {
+              header: changeHeader(false, lang, columns),
+              rows: ranked.slice(0, TOP_CHANGES).map((change) => changeCells(change, options.unit, false, lang)),
+              leftColumns: 2,
+            },
           };
     sections.push({
       id: `compare-${k + 1}`,
-      title: `${word('differences', lang)}${lang === 'zh' ? '：' : ': '}${columns.a} → ${columns.b}`,
+      title: `${word('differences', lang)}${colon(lang)}${columns.a} → ${columns.b}`,
       figures: [...waterfalls, ...(top ? [top] : [])],
-      lead: ranked.length === 0 ? word('noChange', lang) : `${caseName(a.chosen, lang)}${comma(lang)}${say.shapley(lang, entry.attribution.grouped)}`,
+      lead:
+        ranked.length === 0
+          ? word('noChange', lang)
+          : `${caseName(a.chosen, lang)}${comma(lang)}${say.shapley(lang, entry.attribution.grouped)}`,
     });
   }
   return sections;
@@ -377,19 +598,41 @@ export function comparisonSections(reports: readonly ScenarioReport[], compariso
 /** The changes to explain: the headline metrics' last years that moved, largest move first; else the largest moves. */
 function waterfallChanges(changes: readonly Change[]): Change[] {
   const moved = changes.filter((change) => change.kind === 'amount' && change.delta !== null);
-  const lastYear = (change: Change) => !moved.some((other) => other.table === change.table && other.metric === change.metric && other.key === change.key && other.group === change.group && other.year > change.year);
+  const lastYear = (change: Change) =>
+    !moved.some(
+      (other) =>
+        other.table === change.table &&
+        other.metric === change.metric &&
+        other.key === change.key &&
+        other.group === change.group &&
+        other.year > change.year,
+    );
   const headline = moved.filter((change) => HEADLINES.includes(address(change)) && lastYear(change));
   return byRelativeMove(headline.length > 0 ? headline : moved).slice(0, WATERFALLS);
 }
 
-function waterfallFigure(make: FigureMaker, change: Change, entry: ScenarioComparison, columns: { a: string; b: string }, id: string, { lang, unit }: ReportOptions): Figure {
+function waterfallFigure(
+  make: FigureMaker,
+  change: Change,
+  entry: ScenarioComparison,
+  columns: { a: string; b: string },
+  id: string,
+  { lang, unit }: ReportOptions,
+): Figure {
   const attribution = entry.attribution.byChange.get(identityOf(change));
   const contributions = [...(attribution?.contributions ?? [])].sort((x, y) => y.delta.abs().comparedTo(x.delta.abs()));
   const title = `${metricName(change, lang)} ${change.year}${parenthesised(unit, lang)}`;
   const value = (v: Decimal) => plotValue(v, change.kind, unit)!;
   const [up, down, total] = [colour(2), colour(3), colour(0)];
-  const rows: { label: string; bars: Bar[] }[] = [{ label: columns.a, bars: [{ from: 'axis', to: value(change.a!), colour: total }] }];
-  const parts = [...contributions.map((c) => ({ label: c.player.name, delta: c.delta })), ...(attribution && !attribution.residual.isZero() ? [{ label: text('residual', lang), delta: attribution.residual }] : [])];
+  const rows: { label: string; bars: Bar[] }[] = [
+    { label: columns.a, bars: [{ from: 'axis', to: value(change.a!), colour: total }] },
+  ];
+  const parts = [
+    ...contributions.map((c) => ({ label: c.player.name, delta: c.delta })),
+    ...(attribution && !attribution.residual.isZero()
+      ? [{ label: text('residual', lang), delta: attribution.residual }]
+      : []),
+  ];
   // Each step starts where the one before it ended: a drawing position, not a reported number.
   let running = value(change.a!);
   for (const part of parts) {
@@ -400,12 +643,18 @@ function waterfallFigure(make: FigureMaker, change: Change, entry: ScenarioCompa
   rows.push({ label: columns.b, bars: [{ from: 'axis', to: value(change.b!), colour: total }] });
   // From zero, unless the steps would be too thin to see beside the totals.
   const steps = rows.slice(1, -1).flatMap((row) => row.bars.flatMap((bar) => [bar.from as number, bar.to]));
-  const zero = Math.max(...steps) - Math.min(...steps) >= WATERFALL_ZERO * Math.max(Math.abs(value(change.a!)), Math.abs(value(change.b!)));
+  const zero =
+    Math.max(...steps) - Math.min(...steps) >=
+    WATERFALL_ZERO * Math.max(Math.abs(value(change.a!)), Math.abs(value(change.b!)));
   const fullId = make.prefixed(`waterfall-${id}`);
   const svg = barsChart({
     id: fullId,
     title,
-    desc: make.desc(title, rows.map((row) => row.label), []),
+    desc: make.desc(
+      title,
+      rows.map((row) => row.label),
+      [],
+    ),
     rows,
     axisTitle: unit,
     percent: false,
@@ -418,6 +667,15 @@ function waterfallFigure(make: FigureMaker, change: Change, entry: ScenarioCompa
     ].filter((item) => rows.some((row) => row.bars.some((bar) => bar.colour === item.colour))),
   });
   const cell = (v: Decimal) => displayValue(v, change.kind, unit);
-  const tableRows = [[columns.a, cell(change.a!)], ...parts.map((part) => [part.label, cell(part.delta)]), [columns.b, cell(change.b!)]];
-  return { id: fullId, title, svg, table: { header: [text('inputHeader', lang), text('attributionHeader', lang)], rows: tableRows } };
+  const tableRows = [
+    [columns.a, cell(change.a!)],
+    ...parts.map((part) => [part.label, cell(part.delta)]),
+    [columns.b, cell(change.b!)],
+  ];
+  return {
+    id: fullId,
+    title,
+    svg,
+    table: { header: [text('inputHeader', lang), text('attributionHeader', lang)], rows: tableRows },
+  };
 }

@@ -20,7 +20,10 @@ export function niceScale(values: readonly number[], withZero = true): Scale {
   let high = Math.max(...finite, ...(withZero ? [0] : []));
   if (finite.length === 0) [low, high] = [0, 1];
   // Values too close to tell apart on a chart (or to 0, as far as ticks can go) are drawn flat.
-  if (high - low <= Math.max(Math.abs(low), Math.abs(high)) * 1e-9 || Math.max(Math.abs(low), Math.abs(high)) < 1e-200) {
+  if (
+    high - low <= Math.max(Math.abs(low), Math.abs(high)) * 1e-9 ||
+    Math.max(Math.abs(low), Math.abs(high)) < 1e-200
+  ) {
     const middle = (low + high) / 2;
     [low, high] = Math.abs(middle) < 1e-200 ? [0, 1] : [Math.min(0, middle * 2), Math.max(0, middle * 2)];
   }

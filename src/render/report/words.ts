@@ -1,25 +1,19 @@
-// The report's own words, in English and Chinese (the tables' labels come from labels.ts).
+// The report's own words, in English and Chinese: only those no other output
+// has. Tables' and lines' labels come from the models (labels.ts), and so do
+// the charts' titles where a chart shows a table.
 import type { Label } from '../../engine/types.js';
 import type { Lang } from '../labels.js';
 
 const WORDS = {
   contents: { en: 'Contents', zh: '目录' },
-  year: { en: 'Year', zh: '年份' },
   data: { en: 'The numbers', zh: '数据' },
-  marketChart: { en: 'SCF market size by mode', zh: '供应链金融市场规模（按模式）' },
   marketBand: { en: 'Market size, low–high case', zh: '市场规模（低—高情景）' },
   penetrationChart: { en: 'Penetration by mode', zh: '各模式渗透率' },
-  profitChart: { en: 'Bank SCF profit: with fintech and traditional', zh: '银行供应链金融利润：金融科技与传统模式' },
-  spendChart: { en: 'Technology spend by segment', zh: '技术资金投入（按机构类型）' },
-  frontierChart: { en: 'Frontier-tech share', zh: '前沿科技占比' },
-  labourChart: { en: 'Labour saved by smart customer service', zh: '智能客服节约的人工成本' },
-  techChart: { en: 'Spend by technology', zh: '各类技术资金投入' },
   comparison: { en: 'Scenarios compared', zh: '场景对比' },
   differences: { en: 'What changed, and why', zh: '变化及其原因' },
   sensitivity: { en: 'Sensitivity', zh: '敏感性' },
   tornadoLow: { en: 'input at its low', zh: '输入取低值' },
   tornadoHigh: { en: 'input at its high', zh: '输入取高值' },
-  base: { en: 'base', zh: '基准值' },
   montecarlo: { en: 'Monte Carlo', zh: '蒙特卡洛模拟' },
   fan: { en: 'median, p25–p75 and p5–p95', zh: '中位数、p25–p75 与 p5–p95' },
   median: { en: 'median', zh: '中位数' },
@@ -31,10 +25,12 @@ const WORDS = {
   stamp: { en: 'Made by', zh: '生成工具' },
   files: { en: 'Files', zh: '文件' },
   noneSet: { en: 'none', zh: '无' },
-  seed: { en: 'seed', zh: '种子' },
+  noValue: { en: 'no value', zh: '无值' },
   noChange: { en: 'No value differs.', zh: '没有值不同。' },
-  topChangesTable: { en: 'Largest changes (by Δ%)', zh: '最大的变化（按 Δ%）' },
-  descYears: { en: 'years', zh: '年份' },
+  noHeadlineChange: {
+    en: 'No headline metric differs; the values that do are listed below.',
+    zh: '主要指标均无差异；有差异的值见下文。',
+  },
   min: { en: 'min', zh: '最小值' },
   max: { en: 'max', zh: '最大值' },
 } satisfies Record<string, Label>;
@@ -43,4 +39,10 @@ export type WordKey = keyof typeof WORDS;
 
 export function word(key: WordKey, lang: Lang): string {
   return WORDS[key][lang];
+}
+
+/** After a chart's description: the years it has no value in (none: nothing). */
+export function noValueIn(years: readonly string[], lang: Lang): string {
+  if (years.length === 0) return '';
+  return lang === 'zh' ? `；${years.join('、')} 年无值` : `; no value in ${years.join(', ')}`;
 }

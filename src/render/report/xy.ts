@@ -1,6 +1,17 @@
 // Charts over the years: stacked areas, bands (low–high, percentile fans, the
 // gap between two lines) and lines, on one value axis.
-import { BAND_OPACITY, colour, FONT, legend, svgRoot, WIDTH, type Caption, type LegendItem } from './frame.js';
+import {
+  axisTitles,
+  BAND_OPACITY,
+  colour,
+  FONT,
+  gridLines,
+  legend,
+  svgRoot,
+  WIDTH,
+  type Caption,
+  type LegendItem,
+} from './frame.js';
 import { el, esc, px } from './markup.js';
 import { niceScale, tickLabel } from './scale.js';
 import { textWidth } from './text-width.js';
@@ -16,12 +27,25 @@ export interface XYChart extends Caption {
   readonly percent: boolean;
   /** Stacked from the bottom up. */
   readonly stacked?: readonly { readonly name: string; readonly values: Values }[];
-  readonly bands?: readonly { readonly name: string; readonly low: Values; readonly high: Values; readonly colour?: string; readonly opacity?: number }[];
-  readonly lines?: readonly { readonly name: string; readonly values: Values; readonly dashed?: boolean; readonly colour?: string }[];
+  readonly bands?: readonly {
+    readonly name: string;
+    readonly low: Values;
+    readonly high: Values;
+    readonly colour?: string;
+    readonly opacity?: number;
+  }[];
+  readonly lines?: readonly {
+    readonly name: string;
+    readonly values: Values;
+    readonly dashed?: boolean;
+    readonly colour?: string;
+  }[];
   readonly width?: number;
   readonly plotHeight?: number;
   /** The value axis starts at zero (areas need it); lines alone may start nearer their values. */
   readonly zero?: boolean;
+  /** Written across the plot when it has no value to draw (a metric that never has one). */
+  readonly empty?: string;
 }
 
 const PAD = 18;
@@ -41,7 +65,11 @@ export function xyChart(chart: XYChart): string {
     tops.push(top);
     below = top;
   }
-  const all = [...tops.flat(), ...bands.flatMap((band) => [...band.low, ...band.high]), ...lines.flatMap((line) => line.values)].filter((v): v is number => v !== null);
+  const all = [
+    ...tops.flat(),
+    ...bands.flatMap((band) => [...band.low, ...band.high]),
+    ...lines.flatMap((line) => line.values),
+  ].filter((v): v is number => v !== null);
   const scale = niceScale(all, chart.zero ?? true);
   const labels = scale.ticks.map((tick) => tickLabel(tick, scale.decimals, chart.percent));
   const left = 10 + Math.max(...labels.map((label) => textWidth(label, FONT))) + 8;
@@ -50,45 +78,97 @@ export function xyChart(chart: XYChart): string {
   const x = (i: number) => (n === 1 ? (left + right) / 2 : left + PAD + (i * (right - left - 2 * PAD)) / (n - 1));
   const y = (value: number) => scale.at(value, bottom, top);
 
-  const grid = scale.ticks.map((tick, k) =>
-    el('g', {}, el('line', { x1: left, x2: right, y1: y(tick), y2: y(tick), class: tick === 0 ? 'axis' : 'grid' }), el('text', { x: left - 6, y: y(tick) + 4, class: 'tick', 'text-anchor': 'end' }, esc(labels[k]!))),
-  );
+  const grid = gridLines(scale.ticks, labels, left, right, y);
   // Year labels thinned so they never touch.
   const yearWidth = Math.max(...chart.years.map((year) => textWidth(year, FONT))) + 8;
   const every = n <= 1 ? 1 : Math.ceil(yearWidth / ((right - left - 2 * PAD) / (n - 1)));
-  const years = chart.years.map((year, i) => (i % every === 0 ? el('text', { x: x(i), y: bottom + 16, class: 'tick', 'text-anchor': 'middle' }, esc(year)) : ''));
+  const years = chart.years.map((year, i) =>
+    i % every === 0 ? el('text', { x: x(i), y: bottom + 16, class: 'tick', 'text-anchor': 'middle' }, esc(year)) : '',
+  );
 
-  const areas = stacked.map((_, s) => el('path', { d: areaPath(tops[s]!, s === 0 ? chart.years.map(() => 0) : tops[s - 1]!, x, y), fill: colour(s), class: 'area' }));
+  const areas = stacked.map((_, s) =>
+    el('path', {
+      d: areaPath(tops[s]!, s === 0 ? chart.years.map(() => 0) : tops[s - 1]!, x, y),
+      fill: colour(s),
+      class: 'area',
+    }),
+  );
   // A band is filled behind the stacked areas (it shows where it rises above them), its edges drawn over them.
-  const bandFills = bands.map((band) => el('path', { d: areaPath(band.high, band.low, x, y), fill: band.colour ?? '#555', 'fill-opacity': band.opacity ?? BAND_OPACITY }));
-  const bandEdges = bands.flatMap((band) => (band.opacity === undefined ? [band.low, band.high].map((edge) => el('path', { d: linePath(edge, x, y), class: 'edge', stroke: band.colour ?? '#555' })) : []));
+  const bandFills = bands.map((band) =>
+    el('path', {
+      d: areaPath(band.high, band.low, x, y),
+      fill: band.colour ?? '#555',
+      'fill-opacity': band.opacity ?? BAND_OPACITY,
+    }),
+  );
+  const bandEdges = bands.flatMap((band) =>
+    band.opacity === undefined
+      ? [band.low, band.high].map((edge) =>
+          el('path', { d: linePath(edge, x, y), class: 'edge', stroke: band.colour ?? '#555' }),
+        )
+      : [],
+  );
   const lineColour = (i: number) => lines[i]!.colour ?? colour(stacked.length + i);
   const lineMarks = lines.map((line, i) =>
     el(
       'g',
       {},
-      el('path', { d: linePath(line.values, x, y), class: 'line', stroke: lineColour(i), 'stroke-dasharray': line.dashed ? '6 4' : undefined }),
-      ...line.values.map((value, k) => (value === null ? '' : el('circle', { cx: x(k), cy: y(value), r: 2.5, fill: lineColour(i) }))),
+      el('path', {
+        d: linePath(line.values, x, y),
+        class: 'line',
+        stroke: lineColour(i),
+        'stroke-dasharray': line.dashed ? '6 4' : undefined,
+      }),
+      ...line.values.map((value, k) =>
+        value === null ? '' : el('circle', { cx: x(k), cy: y(value), r: 2.5, fill: lineColour(i) }),
+      ),
     ),
   );
   const items: LegendItem[] = [
     ...stacked.map((series, s) => ({ label: series.name, colour: colour(s), mark: 'fill' as const })),
-    ...bands.map((band) => ({ label: band.name, colour: band.colour ?? '#555', mark: 'band' as const, ...(band.opacity !== undefined && { opacity: band.opacity }) })),
-    ...lines.map((line, i) => ({ label: line.name, colour: lineColour(i), mark: line.dashed ? ('dashed' as const) : ('line' as const) })),
+    ...bands.map((band) => ({
+      label: band.name,
+      colour: band.colour ?? '#555',
+      mark: 'band' as const,
+      ...(band.opacity !== undefined && { opacity: band.opacity }),
+    })),
+    ...lines.map((line, i) => ({
+      label: line.name,
+      colour: lineColour(i),
+      mark: line.dashed ? ('dashed' as const) : ('line' as const),
+    })),
   ];
   // A chart of one line is named by its title: no legend.
-  const key = items.length === 1 && items[0]!.label === chart.title ? { svg: '', height: 0 } : legend(items, width, bottom + 44);
+  const key =
+    items.length === 1 && items[0]!.label === chart.title ? { svg: '', height: 0 } : legend(items, width, bottom + 44);
   const height = bottom + 44 + key.height + 6;
-  const titles = [
-    el('text', { x: 8, y: 16, class: 'axis-title' }, esc(chart.yTitle)),
-    el('text', { x: (left + right) / 2, y: bottom + 34, class: 'axis-title', 'text-anchor': 'middle' }, esc(chart.xTitle)),
-  ];
-  return svgRoot(chart, width, height, [...grid, ...bandFills, ...areas, ...bandEdges, ...lineMarks, ...years, ...titles, key.svg]);
+  const titles = axisTitles(chart.yTitle, chart.xTitle, (left + right) / 2, bottom + 34);
+  const drawn = all.length > 0 || chart.empty === undefined;
+  const empty = drawn
+    ? ''
+    : el(
+        'text',
+        { x: (left + right) / 2, y: (top + bottom) / 2, class: 'tick', 'text-anchor': 'middle' },
+        esc(chart.empty!),
+      );
+  return svgRoot(chart, width, height, [
+    empty,
+    ...grid,
+    ...bandFills,
+    ...areas,
+    ...bandEdges,
+    ...lineMarks,
+    ...years,
+    ...titles,
+    key.svg,
+  ]);
 }
 
 /** The outline of the region between `upper` and `lower` (null counts as no region there). */
 function areaPath(upper: Values, lower: Values, x: (i: number) => number, y: (value: number) => number): string {
-  const points = upper.map((value, i) => (value === null || lower[i] === null ? undefined : i)).filter((i): i is number => i !== undefined);
+  const points = upper
+    .map((value, i) => (value === null || lower[i] === null ? undefined : i))
+    .filter((i): i is number => i !== undefined);
   if (points.length === 0) return '';
   const forth = points.map((i, k) => `${k === 0 ? 'M' : 'L'}${px(x(i))} ${px(y(upper[i]!))}`);
   const back = [...points].reverse().map((i) => `L${px(x(i))} ${px(y(lower[i]!))}`);
