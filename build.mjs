@@ -23,7 +23,8 @@ const lazyChildProcess = {
       args.importer.includes('commander') ? { path: 'lazy-child-process', namespace: 'lazy' } : undefined,
     );
     build.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
-      contents: "let m; module.exports = new Proxy({}, { get: (_, key) => (m ??= require('node:child_process'))[key] });",
+      contents:
+        "let m; module.exports = new Proxy({}, { get: (_, key) => (m ??= require('node:child_process'))[key] });",
       loader: 'js',
     }));
   },
@@ -59,8 +60,14 @@ await build({ ...common, format: 'cjs', entryPoints: [XLSX_ENTRY], outfile: 'dis
 // bin/ reads the bundle as latin1, which is exact only for ASCII; and vm.Script
 // cannot run import() (esbuild keeps it for Node's own modules).
 const bundle = readFileSync('dist/cli.cjs', 'latin1');
-if (!/^\p{ASCII}*$/u.test(bundle)) throw new Error('build: dist/cli.cjs is not ASCII (a String.raw with non-ASCII text?)');
-if (/\bimport\(/.test(bundle)) throw new Error("build: dist/cli.cjs has an import(): import Node's modules statically, in a module that is imported lazily");
+if (!/^\p{ASCII}*$/u.test(bundle)) {
+  throw new Error('build: dist/cli.cjs is not ASCII (a String.raw with non-ASCII text?)');
+}
+if (/\bimport\(/.test(bundle)) {
+  throw new Error(
+    "build: dist/cli.cjs has an import(): import Node's modules statically, in a module that is imported lazily",
+  );
+}
 
 const precompiler = 'dist/.precompile.mjs';
 await build({
@@ -92,8 +99,20 @@ const WARM_UP = {
   forecast: [ok('forecast'), ok('forecast', FILE)],
   diff: [{ argv: ['diff', 'baseline', 'bank-led'], exit: 1 }, { argv: ['diff', FILE, 'bank-led'], exit: 1 }],
   explain: [ok('explain', 'profit.increment.2023'), ok('explain', FILE, 'profit.increment.2023')],
-  sensitivity: [ok('sensitivity', '--metric', 'market.marketSize.2023'), ok('sensitivity', FILE, '--metric', 'market.marketSize.2023')],
-  solve: [ok('solve', FILE, '--target', 'market.marketSize.2023=6.5万亿', '--vary', 'supplyChain.modes.receivables.penetration.2023')],
+  sensitivity: [
+    ok('sensitivity', '--metric', 'market.marketSize.2023'),
+    ok('sensitivity', FILE, '--metric', 'market.marketSize.2023'),
+  ],
+  solve: [
+    ok(
+      'solve',
+      FILE,
+      '--target',
+      'market.marketSize.2023=6.5万亿',
+      '--vary',
+      'supplyChain.modes.receivables.penetration.2023',
+    ),
+  ],
   simulate: [ok('simulate', '-n', '10'), ok('simulate', FILE, '-n', '10')],
   report: [ok('report'), ok('report', FILE)],
   check: [ok('check'), ok('check', FILE)],
@@ -102,7 +121,13 @@ const WARM_UP = {
   list: [ok('list')],
   init: [ok('init', '-')],
   completion: [ok('completion', 'bash')],
-  help: [ok('--help'), ok('--version'), { argv: [], exit: 2 }, ok('__complete', '--', 'forecast', '-'), ok('__complete', '--', 'explain', 'prof')],
+  help: [
+    ok('--help'),
+    ok('--version'),
+    { argv: [], exit: 2 },
+    ok('__complete', '--', 'forecast', '-'),
+    ok('__complete', '--', 'explain', 'prof'),
+  ],
 };
 // The library (`import … from 'fintech-calc'`): a bundle and declarations of its own.
 await buildLibrary();

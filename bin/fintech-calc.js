@@ -27,7 +27,8 @@ const INTERRUPT_BUDGET = '--interrupt-budget=270336';
  */
 function startupPlan(nodeVersion) {
   const [major, minor] = nodeVersion.split('.').map(Number);
-  const compile = major > 22 || (major === 22 && minor >= 1) ? 'node-compile-cache' : major === 20 ? 'v8-code-cache' : 'require';
+  const hasCompileCache = major > 22 || (major === 22 && minor >= 1);
+  const compile = hasCompileCache ? 'node-compile-cache' : major === 20 ? 'v8-code-cache' : 'require';
   return { compile, v8Flags: major === 20 ? [INTERRUPT_BUDGET] : [] };
 }
 

@@ -7,7 +7,7 @@
 // inputs) from the scenario named on the line, else the bundled baseline.
 import type { Program } from './command.js';
 import { inputsOf } from '../engine/analysis/inputs.js';
-import { metricAddresses } from '../engine/analysis/explain.js';
+import { metricAddresses } from '../engine/analysis/lines.js';
 import { forecastCase } from '../engine/forecast.js';
 import type { Scenario } from '../engine/types.js';
 import { didYouMean } from '../shared/suggest.js';

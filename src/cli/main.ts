@@ -50,11 +50,16 @@ function oneLine(message: string): string {
     .join(' ');
 }
 
-async function buildProgram(context: CommandContext, argv: readonly string[], columns: TerminalColumns = () => undefined): Promise<Command> {
+async function buildProgram(
+  context: CommandContext,
+  argv: readonly string[],
+  columns: TerminalColumns = () => undefined,
+): Promise<Command> {
   const { io } = context;
   const program = new Command('fintech-calc')
     .description(
-      'Scenario calculator for the 2019 iResearch China fintech report: SCF market, bank SCF profit and technology spend, from YAML scenarios, in exact decimal arithmetic.',
+      'Scenario calculator for the 2019 iResearch China fintech report: SCF market, bank SCF profit and technology ' +
+        'spend, from YAML scenarios, in exact decimal arithmetic.',
     )
     .version(packageJson.version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
@@ -73,7 +78,8 @@ async function buildProgram(context: CommandContext, argv: readonly string[], co
     .configureHelp({
       displayWidth,
       minWidthToWrap: Number.POSITIVE_INFINITY,
-      formatHelp: (command, helper) => wrapText(Help.prototype.formatHelp.call(helper, command, helper), helper.helpWidth ?? 80),
+      formatHelp: (command, helper) =>
+        wrapText(Help.prototype.formatHelp.call(helper, command, helper), helper.helpWidth ?? 80),
     });
   helpAfter(
     program,

@@ -18,12 +18,16 @@ import { fileIdentity, writeOutputFile } from './output-file.js';
 export { metricError } from './arguments.js';
 
 /** The tables to show: those asked for (each scenario must have them), else all. */
-export function tablesOf(loaded: readonly LoadedScenario[], asked: readonly TableName[] | undefined): readonly TableName[] {
+export function tablesOf(
+  loaded: readonly LoadedScenario[],
+  asked: readonly TableName[] | undefined,
+): readonly TableName[] {
   if (asked === undefined) return TABLES;
   for (const { scenario, file } of loaded) {
     const missing = asked.filter((table) => scenario[sectionOf(table)] === undefined);
     if (missing.length > 0) {
-      throw new UsageError(`${file} has no ${missing.join(', ')} table (it lacks ${missing.map(sectionOf).join(', ')})`);
+      const sections = missing.map(sectionOf).join(', ');
+      throw new UsageError(`${file} has no ${missing.join(', ')} table (it lacks ${sections})`);
     }
   }
   return asked;
@@ -45,7 +49,12 @@ export function readSettings(texts: readonly string[], unit: string, option = '-
  * for it alone (`own[i]`, as diff's --set-a and --set-b); the problems of all
  * are reported together.
  */
-export async function loadScenarios(args: readonly string[], settings: readonly Setting[], io: Io, own: readonly (readonly Setting[])[] = []): Promise<LoadedScenario[]> {
+export async function loadScenarios(
+  args: readonly string[],
+  settings: readonly Setting[],
+  io: Io,
+  own: readonly (readonly Setting[])[] = [],
+): Promise<LoadedScenario[]> {
   const sources = fileSources(io);
   const problems: Problem[] = [];
   const reported = new Set<string>();
@@ -71,7 +80,10 @@ export async function loadScenarios(args: readonly string[], settings: readonly 
  * scenario or a file it extends would be replaced by the output. Compared as files
  * (fileIdentity), before anything is computed or written.
  */
-export function refuseInputsAsOutputs(outputs: readonly (readonly [option: string, path: string | undefined])[], loaded: readonly LoadedScenario[]): void {
+export function refuseInputsAsOutputs(
+  outputs: readonly (readonly [option: string, path: string | undefined])[],
+  loaded: readonly LoadedScenario[],
+): void {
   for (const [option, path] of outputs) {
     const output = path === undefined ? undefined : fileIdentity(path);
     if (output === undefined) continue;
@@ -93,7 +105,9 @@ export function withSuggestion(problems: readonly Problem[], arg: string, io: Io
   if (existsSync(arg)) return problems;
   const hint = scenarioHint(arg, io);
   if (hint === '') return problems;
-  return problems.map((problem) => (problem.pos.file === arg && problem.pos.line === 0 ? { ...problem, message: `${problem.message}${hint}` } : problem));
+  return problems.map((problem) =>
+    problem.pos.file === arg && problem.pos.line === 0 ? { ...problem, message: `${problem.message}${hint}` } : problem,
+  );
 }
 
 const METRIC_ADDRESS = new RegExp(`^(${TABLES.join('|')})\\.[\\w.-]+$`);

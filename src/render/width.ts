@@ -47,30 +47,41 @@ export function displayWidth(text: string): number {
   return width + clusterWidth(cluster);
 }
 
+/**
+ * A pattern made at its first test. Making the patterns of Unicode properties
+ * below reads the properties' tables (~14 million instructions, 2% of a cold
+ * forecast), and most text never needs them (PLAIN).
+ */
+function onFirstUse(make: () => RegExp): Pick<RegExp, 'test'> {
+  let pattern: RegExp | undefined;
+  return { test: (text) => (pattern ??= make()).test(text) };
+}
+
 /** Characters that print nothing by themselves. */
-const INVISIBLE =
-  /[\p{Default_Ignorable_Code_Point}\p{Control}\p{Format}\p{Nonspacing_Mark}\p{Enclosing_Mark}\p{Surrogate}]/u;
+const INVISIBLE = onFirstUse(
+  () => /[\p{Default_Ignorable_Code_Point}\p{Control}\p{Format}\p{Nonspacing_Mark}\p{Enclosing_Mark}\p{Surrogate}]/u,
+);
 /** Grapheme_Cluster_Break=Extend: marks, variation selectors, emoji modifiers, tags. */
-const GRAPHEME_EXTEND = /[\p{Grapheme_Extend}\p{Emoji_Modifier}]/u;
+const GRAPHEME_EXTEND = onFirstUse(() => /[\p{Grapheme_Extend}\p{Emoji_Modifier}]/u);
 /** Characters that belong to the cluster before them (GB9, GB9a: Thai and Lao AM are spacing marks there). */
-const EXTEND = /[\p{Grapheme_Extend}\p{Emoji_Modifier}\p{Spacing_Mark}\u200d\u0e33\u0eb3]/u;
-const CONTROL_OR_FORMAT = /[\p{Control}\p{Format}\p{Line_Separator}\p{Paragraph_Separator}]/u;
+const EXTEND = onFirstUse(() => /[\p{Grapheme_Extend}\p{Emoji_Modifier}\p{Spacing_Mark}\u200d\u0e33\u0eb3]/u);
+const CONTROL_OR_FORMAT = onFirstUse(() => /[\p{Control}\p{Format}\p{Line_Separator}\p{Paragraph_Separator}]/u);
 /** Grapheme_Cluster_Break=Prepend: characters that belong to the cluster after them (GB9b). */
 const PREPEND =
   // eslint-disable-next-line @stylistic/max-len -- one character class, which does not split
   /[\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\u{110bd}\u{110cd}\u{111c2}\u{111c3}\u{1193f}\u{11941}\u{11a3a}\u{11a84}-\u{11a89}\u{11d46}\u{11f02}]/u;
-const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
-const REGIONAL_INDICATOR = /\p{Regional_Indicator}/u;
-const SPACING_MARK = /\p{Spacing_Mark}/u;
-const EMOJI = /\p{Emoji}/u;
-const MODIFIER_BASE = /\p{Emoji_Modifier_Base}/u;
-const MODIFIER = /\p{Emoji_Modifier}/u;
+const PICTOGRAPHIC = onFirstUse(() => /\p{Extended_Pictographic}/u);
+const REGIONAL_INDICATOR = onFirstUse(() => /\p{Regional_Indicator}/u);
+const SPACING_MARK = onFirstUse(() => /\p{Spacing_Mark}/u);
+const EMOJI = onFirstUse(() => /\p{Emoji}/u);
+const MODIFIER_BASE = onFirstUse(() => /\p{Emoji_Modifier_Base}/u);
+const MODIFIER = onFirstUse(() => /\p{Emoji_Modifier}/u);
 const KEYCAP = /^[0-9#*]\ufe0f?\u20e3$/u;
 const KEYCAP_BASE = /^[0-9#*]$/;
 const ZWJ = 0x200d;
 const VARIATION_SELECTOR_16 = 0xfe0f;
 
-const is = (pattern: RegExp, codePoint: number | undefined) =>
+const is = (pattern: Pick<RegExp, 'test'>, codePoint: number | undefined) =>
   codePoint !== undefined && pattern.test(String.fromCodePoint(codePoint));
 
 /**

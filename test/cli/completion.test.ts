@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { metricAddresses } from '../../src/engine/analysis/explain.js';
+import { metricAddresses } from '../../src/engine/analysis/lines.js';
 import { inputsOf } from '../../src/engine/analysis/inputs.js';
 import { forecastCase } from '../../src/engine/forecast.js';
 import { CASES, DISTRIBUTIONS, TABLES } from '../../src/engine/types.js';

@@ -31,7 +31,8 @@ describe('startupPlan', () => {
 
   it('uses the V8 code cache of the build and the measured V8 flag on Node 20 only', () => {
     for (const version of ['20.0.0', '20.20.2']) {
-      expect(bin.startupPlan(version), version).toEqual({ compile: 'v8-code-cache', v8Flags: ['--interrupt-budget=270336'] });
+      const plan = { compile: 'v8-code-cache', v8Flags: ['--interrupt-budget=270336'] };
+      expect(bin.startupPlan(version), version).toEqual(plan);
     }
   });
 
@@ -47,7 +48,9 @@ describe('codeCacheFile', () => {
     const cache = (name: string) => join(ROOT, 'dist', 'cache', `${name}.cache`);
     expect(bin.codeCacheFile(['forecast', 'my.yaml'])).toBe(cache('forecast'));
     expect(bin.codeCacheFile(['validate'])).toBe(cache('validate'));
-    for (const argv of [[], ['--help'], ['-V'], ['../../etc/passwd'], ['Forecast'], ['']]) expect(bin.codeCacheFile(argv), argv.join(' ')).toBe(cache('help'));
+    for (const argv of [[], ['--help'], ['-V'], ['../../etc/passwd'], ['Forecast'], ['']]) {
+      expect(bin.codeCacheFile(argv), argv.join(' ')).toBe(cache('help'));
+    }
   });
 });
 
@@ -65,7 +68,8 @@ describe('the code caches of the build', () => {
         '-e',
         `const bin = require(${JSON.stringify(join(ROOT, 'bin', 'fintech-calc.js'))});
          bin.setV8Flags(bin.startupPlan(process.versions.node));
-         process.stdout.write(String(bin.compileWithCodeCache(bin.codeCacheFile([${JSON.stringify(command)}])).script.cachedDataRejected));`,
+         const { script } = bin.compileWithCodeCache(bin.codeCacheFile([${JSON.stringify(command)}]));
+         process.stdout.write(String(script.cachedDataRejected));`,
       ]).then(({ stdout }) => [command, stdout]);
     const results = await Promise.all(commands.map(rejected));
     expect(Object.fromEntries(results)).toEqual(Object.fromEntries(commands.map((command) => [command, 'false'])));
@@ -76,10 +80,16 @@ describe('start-up degrades silently', () => {
   /** A copy of the built package, to spoil. */
   const packageCopy = () => {
     const root = mkdtempSync(join(tmpdir(), 'fintech-calc-startup-'));
-    for (const part of ['bin', 'dist', 'scenarios', 'package.json']) cpSync(join(ROOT, part), join(root, part), { recursive: true });
+    for (const part of ['bin', 'dist', 'scenarios', 'package.json']) {
+      cpSync(join(ROOT, part), join(root, part), { recursive: true });
+    }
     return root;
   };
-  const run = (root: string, args: string[]) => spawnSync(process.execPath, [join(root, 'bin', 'fintech-calc.js'), ...args], { encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'C' } });
+  const run = (root: string, args: string[]) =>
+    spawnSync(process.execPath, [join(root, 'bin', 'fintech-calc.js'), ...args], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, LANG: 'C' },
+    });
 
   it('a code cache that V8 rejects, or none, only costs time: the same output, nothing on stderr', () => {
     const root = packageCopy();
@@ -98,7 +108,13 @@ describe('start-up degrades silently', () => {
 
   it('a plan for a Node without module.enableCompileCache (or a plain require) still loads the CLI', async () => {
     const outputs: string[] = [];
-    const io: Io = { env: {}, stdout: (text) => outputs.push(String(text)), stderr: (text) => outputs.push(text), stdoutIsTerminal: false, packageRoot: ROOT };
+    const io: Io = {
+      env: {},
+      stdout: (text) => outputs.push(String(text)),
+      stderr: (text) => outputs.push(text),
+      stdoutIsTerminal: false,
+      packageRoot: ROOT,
+    };
     for (const compile of ['node-compile-cache', 'require'] as const) {
       const cli = bin.loadCli({ compile, v8Flags: [] }, ['list']);
       expect(await cli.run(['list', '-f', 'json'], io)).toBe(0);

@@ -2,8 +2,8 @@
 // root is the forecast's value, and an address the case does not have is
 // unknown (the CLI says so), never a crash.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { explainer, explainMetric, metricAddresses } from '../../src/engine/analysis/explain.js';
-import { addressedValues } from '../../src/engine/analysis/lines.js';
+import { explainer, explainMetric } from '../../src/engine/analysis/explain.js';
+import { addressedValues, metricAddresses } from '../../src/engine/analysis/lines.js';
 import { forecastCase } from '../../src/engine/forecast.js';
 import { CASES, type Scenario } from '../../src/engine/types.js';
 import { runCli } from '../cli/in-process.js';

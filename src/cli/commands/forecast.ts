@@ -1,23 +1,30 @@
 // `fintech-calc forecast [scenario ...]`: read, forecast, render.
 import { forecast } from '../../engine/forecast.js';
-import { renderCsv, renderExcelCsv } from '../../render/csv.js';
-import { renderJson } from '../../render/json.js';
-import { renderMarkdown } from '../../render/md.js';
-import { renderSideBySide, yearsOf } from '../../render/side-by-side.js';
+import type { TableName } from '../../engine/types.js';
 import type { RenderOptions, ScenarioResult } from '../../render/options.js';
-import { renderTable } from '../../render/table.js';
 import type { SparkStyle } from '../../render/spark.js';
 import { helpAfter, type CommandContext, type OptionsOf, type Program } from '../command.js';
 import { UsageError } from '../exit.js';
 import type { Io } from '../io.js';
-import { checkOutputOptions, checkYears, forecastOptions, parseYearsOption, wantsStamp, WITH_XLSX, type Format } from '../options.js';
+import {
+  checkOutputOptions,
+  checkYears,
+  forecastOptions,
+  parseYearsOption,
+  wantsStamp,
+  WITH_XLSX,
+  type Format,
+} from '../options.js';
 import { emit, loadScenarios, readSettings, refuseInputsAsOutputs, styleFor, tablesOf } from '../shared.js';
 
-const RENDERERS: Record<Format, (results: readonly ScenarioResult[], options: RenderOptions) => string> = {
-  table: renderTable,
-  json: renderJson,
-  csv: renderCsv,
-  md: renderMarkdown,
+type Renderer = (results: readonly ScenarioResult[], options: RenderOptions) => string;
+
+/** Each format's renderer, loaded only when that format is asked for (a run renders one). */
+const RENDERERS: Record<Format, () => Promise<Renderer>> = {
+  table: async () => (await import('../../render/table.js')).renderTable,
+  json: async () => (await import('../../render/json.js')).renderJson,
+  csv: async () => (await import('../../render/csv.js')).renderCsv,
+  md: async () => (await import('../../render/md.js')).renderMarkdown,
 };
 
 /** forecast's arguments, options and help. */
@@ -28,12 +35,24 @@ function command(program: Program) {
     .argument('[scenario...]', 'scenario files (.yaml), or the name of a bundled scenario such as baseline');
   return helpAfter(
     forecastOptions(forecastCommand, WITH_XLSX)
-      .option('--year <list>', 'side by side: one table per model, one column per scenario × case × year, for these years (comma-separated), e.g. --year 2023')
-      .option('--excel', 'with -f csv: CSV for Excel: a UTF-8 BOM, one row per metric with years as columns, labels in --lang, CRLF')
+      .option(
+        '--year <list>',
+        'side by side: one table per model, one column per scenario × case × year, for these years ' +
+          '(comma-separated), e.g. --year 2023',
+      )
+      .option(
+        '--excel',
+        'with -f csv: CSV for Excel: a UTF-8 BOM, one row per metric with years as columns, labels in --lang, CRLF',
+      )
       .option('--watch', 'run again whenever a scenario file, or a file it extends, changes; Ctrl-C stops')
-      .option('--spark', 'add a trend column of sparklines (table and md; ASCII where the locale is not UTF-8 or TERM=dumb)'),
+      .option(
+        '--spark',
+        'add a trend column of sparklines (table and md; ASCII where the locale is not UTF-8 or TERM=dumb)',
+      ),
     `
-Cases: low, base and high take the low (base, high) end of every input range. They are cases of the inputs, not bounds on the outputs: an output can be lower in the high case when an input lowers it.
+Cases: low, base and high take the low (base, high) end of every input range. ` +
+      'They are cases of the inputs, not bounds on the outputs: an output can be lower in the high case ' +
+      `when an input lowers it.
 
 Examples:
   fintech-calc forecast                           the bundled baseline
@@ -59,13 +78,27 @@ export function define(program: Program, { io, setCode }: CommandContext): void 
 
 async function run(scenarioArgs: readonly string[], raw: OptionsOf<typeof command>, io: Io): Promise<number> {
   const { watch, ...once } = raw;
-  if (watch) return (await import('../watch.js')).watchRuns((watched) => run(scenarioArgs, once, watched), io, raw.lang);
+  if (watch) {
+    return (await import('../watch.js')).watchRuns((watched) => run(scenarioArgs, once, watched), io, raw.lang);
+  }
   const options = checkOutputOptions(raw, io, WITH_XLSX);
   const years = raw.year === undefined ? undefined : parseYearsOption(raw.year);
-  if (raw.excel && options.format !== 'csv') throw new UsageError(`--excel: is a flavour of CSV; add -f csv (got -f ${options.format})`);
-  if (raw.spark && options.format !== 'table' && options.format !== 'md') throw new UsageError(`--spark: sparklines are drawn in table and md output, not in ${options.format} (which give every value)`);
-  if (raw.spark && years) throw new UsageError('--spark: the side-by-side view (--year) has a column per year and scenario, not a trend per line; leave out --spark or --year');
-  const loaded = await loadScenarios(scenarioArgs.length > 0 ? scenarioArgs : ['baseline'], readSettings(raw.set, options.unit), io);
+  if (raw.excel && options.format !== 'csv') {
+    throw new UsageError(`--excel: is a flavour of CSV; add -f csv (got -f ${options.format})`);
+  }
+  if (raw.spark && options.format !== 'table' && options.format !== 'md') {
+    throw new UsageError(
+      `--spark: sparklines are drawn in table and md output, not in ${options.format} (which give every value)`,
+    );
+  }
+  if (raw.spark && years) {
+    throw new UsageError(
+      '--spark: the side-by-side view (--year) has a column per year and scenario, not a trend per line; ' +
+        'leave out --spark or --year',
+    );
+  }
+  const settings = readSettings(raw.set, options.unit);
+  const loaded = await loadScenarios(scenarioArgs.length > 0 ? scenarioArgs : ['baseline'], settings, io);
   refuseInputsAsOutputs([['-o', options.out]], loaded);
   const tables = tablesOf(loaded, options.tables);
   // One stamp per scenario (JSON Lines); the stamp module is loaded only when stamping.
@@ -82,21 +115,36 @@ async function run(scenarioArgs: readonly string[], raw: OptionsOf<typeof comman
     const scenarios = results.map((result, i) => ({ ...result, scenario: loaded[i]!.scenario }));
     const workbook = { unit: options.unit, lang: options.lang, tables };
     const written = years
-      ? renderSideBySideXlsx(scenarios, checkYears(years, yearsOf(results, tables)), workbook)
+      ? renderSideBySideXlsx(scenarios, await shownYears(years, results, tables), workbook)
       : renderForecastXlsx(scenarios, workbook);
     emit(written.bytes, options.out, io);
     return 0;
   }
   const style = await styleFor(options.color);
   if (years) {
-    emit(renderSideBySide(options.format, results, checkYears(years, yearsOf(results, tables)), { unit: options.unit, lang: options.lang, tables, style }, raw.excel), options.out, io);
+    const { renderSideBySide } = await import('../../render/side-by-side.js');
+    const shown = await shownYears(years, results, tables);
+    const view = { unit: options.unit, lang: options.lang, tables, style };
+    const text = renderSideBySide(options.format, results, shown, view, raw.excel);
+    emit(text, options.out, io);
     return 0;
   }
   // Markdown pages are UTF-8; a terminal may not be.
   const spark = raw.spark ? (options.format === 'md' ? 'unicode' : sparkStyleFor(io.env)) : undefined;
-  const text = (raw.excel ? renderExcelCsv : RENDERERS[options.format])(results, { unit: options.unit, lang: options.lang, tables, style, ...(spark && { spark }) });
+  const render = raw.excel ? (await import('../../render/csv.js')).renderExcelCsv : await RENDERERS[options.format]();
+  const text = render(results, { unit: options.unit, lang: options.lang, tables, style, ...(spark && { spark }) });
   emit(text, options.out, io);
   return 0;
+}
+
+/** The years --year asks for, checked against the forecast's (side-by-side.ts is loaded only for --year). */
+async function shownYears(
+  asked: readonly string[],
+  results: readonly ScenarioResult[],
+  tables: readonly TableName[],
+): Promise<readonly string[]> {
+  const { yearsOf } = await import('../../render/side-by-side.js');
+  return checkYears(asked, yearsOf(results, tables));
 }
 
 /** ASCII where the locale (LC_ALL, LC_CTYPE, LANG) does not say UTF-8, or the terminal is dumb; else Unicode blocks. */

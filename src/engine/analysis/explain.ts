@@ -5,9 +5,9 @@
 // written into the formula, in parentheses where precedence needs them.
 import type { Decimal } from '../../shared/decimal.js';
 import { recordCase, type CaseGraph } from './graph.js';
-import { addressedValues, type ValueKind } from './lines.js';
+import type { ValueKind } from './lines.js';
 import type { FormulaNode, Op, OperationNode } from '../calc/recording.js';
-import { TABLES, type Case, type CaseForecast, type Provenance, type Scenario, type Year } from '../types.js';
+import { TABLES, type Case, type Provenance, type Scenario, type Year } from '../types.js';
 
 export interface ExplainNode {
   /** A metric address (`profit.increment.2023`) or an input path and year. */
@@ -19,11 +19,6 @@ export interface ExplainNode {
   readonly operands: readonly ExplainNode[];
   /** For an input: how its value in `year` was obtained. */
   readonly input?: { readonly path: string; readonly year: Year; readonly provenance: Provenance | undefined };
-}
-
-/** Every metric address of a forecast (also of undefined values), for "did you mean". */
-export function metricAddresses(forecast: CaseForecast): string[] {
-  return addressedValues(forecast).map((value) => value.address);
 }
 
 /** The tree of `metric` (an address as in the JSON output), or undefined for an address the case has no value at. */

@@ -159,6 +159,11 @@ export function addressedValues<N>(
   );
 }
 
+/** Every metric address of a forecast (also of undefined values), for "did you mean". */
+export function metricAddresses(forecast: CaseForecast): string[] {
+  return addressedValues(forecast).map((value) => value.address);
+}
+
 /** A metric by its address (`market.marketSize.2023`, `spend.cagr.total`): its value and kind. */
 export function findMetric(
   forecast: CaseForecast,
