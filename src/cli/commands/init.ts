@@ -15,7 +15,8 @@ function command(program: Program) {
   const initCommand = program
     .command('init')
     .description(
-      'write a scenario to start from: it extends the baseline and sets the inputs people change most, each line explained',
+      'write a scenario to start from: it extends the baseline and sets the inputs people change most, ' +
+        'each line explained',
     )
     .argument('[file]', `the file to write (default ${DEFAULT_FILE}); - prints it on stdout`)
     .option('--lang <lang>', 'comments in en or zh (default: zh when LC_ALL/LANG is zh*, else en)')
