@@ -28,12 +28,14 @@ function settingsIn(unit: string, texts: readonly string[]): Setting[] {
   return parsed;
 }
 
-const withSetsIn = async (unit: string, texts: readonly string[], from = sources) => (await loadScenario('base.yaml', from, settingsIn(unit, texts))).scenario;
+const withSetsIn = async (unit: string, texts: readonly string[], from = sources) =>
+  (await loadScenario('base.yaml', from, settingsIn(unit, texts))).scenario;
 const withSets = (...texts: string[]) => withSetsIn('亿元', texts);
 
 const problemsOf = (...texts: string[]) => problemsFrom(withSets(...texts));
 
-const cases = (range: { low: unknown; base: unknown; high: unknown }) => [range.low, range.base, range.high].map(String);
+const cases = (range: { low: unknown; base: unknown; high: unknown }) =>
+  [range.low, range.base, range.high].map(String);
 
 describe('--set values', () => {
   it('sets a year anchor to a range string, keeping the other anchors', async () => {
@@ -122,7 +124,10 @@ describe('--set with a map merges it over the entry, as extends does', () => {
   });
 
   it('replaces an entry whole after a null removes it', async () => {
-    const scenario = await withSets('supplyChain.modes.receivables=null', 'supplyChain.modes.receivables={share: 5%, penetration: 9%}');
+    const scenario = await withSets(
+      'supplyChain.modes.receivables=null',
+      'supplyChain.modes.receivables={share: 5%, penetration: 9%}',
+    );
     const mode = scenario.supplyChain!.modes[0]!;
     expect(cases(mode.penetration.get(2019)!)).toEqual(['0.09', '0.09', '0.09']);
   });
@@ -131,7 +136,8 @@ describe('--set with a map merges it over the entry, as extends does', () => {
 describe('--set: a bare amount is in the output unit', () => {
   const CHILD = 'unit: 万亿\nyears: 2019..2023\nsupplyChain:\n  marketSpace: {2019: 9, 2023: 12}\n';
   const inUnit = { open: () => ({ display: 'base.yaml', id: 'base.yaml', text: CHILD }) };
-  const space = (scenario: Awaited<ReturnType<typeof withSets>>, year: number) => scenario.supplyChain!.marketSpace.get(year)!.base.toString();
+  const space = (scenario: Awaited<ReturnType<typeof withSets>>, year: number) =>
+    scenario.supplyChain!.marketSpace.get(year)!.base.toString();
 
   it('reads a bare amount in the output unit, whatever the scenario file’s unit', async () => {
     expect(space(await withSetsIn('亿元', ['supplyChain.marketSpace.2023=130000'], inUnit), 2023)).toBe('130000');
@@ -168,7 +174,8 @@ describe('--set: a bare amount is in the output unit', () => {
     expect(share instanceof Map && share.get(2019)!.base.toString()).toBe('0.025');
     const segment = scenario.techSpend!.segments[0]!;
     expect(segment.spend).toBeUndefined();
-    expect([segment.firms!.get(2019)!.base.toString(), segment.perFirm!.get(2019)!.base.toString()]).toEqual(['40', '20000']);
+    const base2019 = (series: typeof segment.firms) => series!.get(2019)!.base.toString();
+    expect([base2019(segment.firms), base2019(segment.perFirm)]).toEqual(['40', '20000']);
   });
 });
 
@@ -185,23 +192,29 @@ describe('--set path=null removes the entry', () => {
   });
 
   it('removes an anchor year, which the series then interpolates', async () => {
-    const scenario = await withSets('supplyChain.modes.receivables.penetration={2019: 20%, 2021: 30%, 2023: 40%}', 'supplyChain.modes.receivables.penetration.2021=null');
+    const scenario = await withSets(
+      'supplyChain.modes.receivables.penetration={2019: 20%, 2021: 30%, 2023: 40%}',
+      'supplyChain.modes.receivables.penetration.2021=null',
+    );
     expect(scenario.supplyChain!.modes[0]!.penetration.get(2021)!.base.toString()).toBe('0.3');
   });
 
   it('says when there is nothing to remove, or the input is required', async () => {
     expect(await problemsOf('supplyChain.traditionalPenetration=null', 'supplyChain.modes.arif=null')).toEqual([
-      '--set #1: error: supplyChain.traditionalPenetration: nothing to remove: the scenario has no supplyChain.traditionalPenetration',
+      '--set #1: error: supplyChain.traditionalPenetration: nothing to remove: ' +
+        'the scenario has no supplyChain.traditionalPenetration',
       "--set #2: error: supplyChain.modes.arif: no mode 'arif' in the scenario; it has receivables",
     ]);
     expect(await problemsOf('supplyChain.modes.receivables.share=null')).toEqual([
-      '--set #1: error: supplyChain.modes.receivables.share: share is required, so null cannot remove it; remove supplyChain.modes.receivables instead (receivables: null), or give share a value',
+      '--set #1: error: supplyChain.modes.receivables.share: share is required, so null cannot remove it; ' +
+        'remove supplyChain.modes.receivables instead (receivables: null), or give share a value',
     ]);
   });
 
   it('takes an empty value as a mistake, not as a removal', async () => {
     expect(await problemsOf('bankProfit.operatingCost=')).toEqual([
-      '--set #1: error: bankProfit.operatingCost: expected a ratio (0.66 or 66%), a range (60～70%) or {low, base, high}, got nothing',
+      '--set #1: error: bankProfit.operatingCost: ' +
+        'expected a ratio (0.66 or 66%), a range (60～70%) or {low, base, high}, got nothing',
     ]);
   });
 });
@@ -209,56 +222,77 @@ describe('--set path=null removes the entry', () => {
 describe('--set errors', () => {
   it('reports a path that does not exist, with a suggestion', async () => {
     expect(await problemsOf('supplyChain.modes.recievables.share=50%')).toEqual([
-      "--set #1: error: supplyChain.modes.recievables: no mode 'recievables' in the scenario (did you mean 'receivables'?); it has receivables",
+      "--set #1: error: supplyChain.modes.recievables: no mode 'recievables' in the scenario " +
+        "(did you mean 'receivables'?); it has receivables",
     ]);
     expect((await problemsOf('bankProfit.profitshare=2%'))[0]).toBe(
-      "--set #1: error: bankProfit.profitshare: no such input (did you mean 'profitShare'?); expected one of years, profitShare, baselineOperatingCost, operatingCost",
+      "--set #1: error: bankProfit.profitshare: no such input (did you mean 'profitShare'?); " +
+        'expected one of years, profitShare, baselineOperatingCost, operatingCost',
     );
     expect((await problemsOf('supplyChain.marketSpace.2023.vale=1'))[0]).toContain("(did you mean 'value'?)");
-    expect((await problemsOf('supplyChain.years.from=2020'))[0]).toBe('--set #1: error: supplyChain.years.from: supplyChain.years has no parts; set it whole');
+    expect((await problemsOf('supplyChain.years.from=2020'))[0]).toBe(
+      '--set #1: error: supplyChain.years.from: supplyChain.years has no parts; set it whole',
+    );
   });
 
   it('reports bad values at the --set, with its number', async () => {
     expect(await problemsOf('bankProfit.profitShare=2%', 'supplyChain.traditionalPenetration=20')).toEqual([
-      '--set #2: error: supplyChain.traditionalPenetration: 20 is not a ratio (did you mean 20%?); expected a fraction in [0, 1] or a percentage',
+      '--set #2: error: supplyChain.traditionalPenetration: 20 is not a ratio (did you mean 20%?); ' +
+        'expected a fraction in [0, 1] or a percentage',
     ]);
-    expect((await problemsOf('supplyChain.marketSpace={2019: 1'))[0]).toMatch(/^--set #1: error: supplyChain\.marketSpace: invalid YAML: /);
+    expect((await problemsOf('supplyChain.marketSpace={2019: 1'))[0]).toMatch(
+      /^--set #1: error: supplyChain\.marketSpace: invalid YAML: /,
+    );
   });
 
   it(`takes at most ${MAX_SETTINGS} options: more is a limit, named at the first one over it`, async () => {
-    const many = (count: number) => Array.from({ length: count }, (_, i) => `supplyChain.modes.receivables.share=${i % 60}%`);
-    expect((await withSets(...many(MAX_SETTINGS))).supplyChain!.modes[0]!.share.get(2019)!.base.toString()).toBe(String((MAX_SETTINGS - 1) % 60 / 100));
+    const many = (count: number) =>
+      Array.from({ length: count }, (_, i) => `supplyChain.modes.receivables.share=${i % 60}%`);
+    const lastShare = (await withSets(...many(MAX_SETTINGS))).supplyChain!.modes[0]!.share.get(2019)!.base;
+    expect(lastShare.toString()).toBe(String((MAX_SETTINGS - 1) % 60 / 100));
     expect(await problemsOf(...many(MAX_SETTINGS + 1))).toEqual([
-      `--set #${MAX_SETTINGS + 1}: error: more than ${MAX_SETTINGS} --set options; write larger changes in a scenario file that extends this one`,
+      `--set #${MAX_SETTINGS + 1}: error: more than ${MAX_SETTINGS} --set options; ` +
+        'write larger changes in a scenario file that extends this one',
     ]);
   });
 
   it('needs path=value', () => {
     const problems = new Problems();
-    expect(parseSettings(['a.b=1', 'a.b=2', 'bankProfit.profitShare', '=5%'], '亿元', problems).map((setting) => setting.where)).toEqual(['--set #1', '--set #2']);
+    const settings = parseSettings(['a.b=1', 'a.b=2', 'bankProfit.profitShare', '=5%'], '亿元', problems);
+    expect(settings.map((setting) => setting.where)).toEqual(['--set #1', '--set #2']);
     expect(problems.list.map(formatProblem)).toEqual([
-      "--set #3: error: expected path=value, e.g. supplyChain.modes.receivables.penetration.2023=55%, got 'bankProfit.profitShare'",
+      '--set #3: error: expected path=value, e.g. supplyChain.modes.receivables.penetration.2023=55%, ' +
+        "got 'bankProfit.profitShare'",
       "--set #4: error: expected path=value, e.g. supplyChain.modes.receivables.penetration.2023=55%, got '=5%'",
     ]);
   });
 
   it('names the settings of another option after it', () => {
     const problems = new Problems();
-    expect(parseSettings(['a=1', 'b'], 'bn', problems, '--set-a')).toEqual([{ where: '--set-a #1', path: ['a'], value: '1', valueAt: 2, unit: 'bn' }]);
-    expect(problems.list.map(formatProblem)).toEqual(["--set-a #2: error: expected path=value, e.g. supplyChain.modes.receivables.penetration.2023=55%, got 'b'"]);
+    expect(parseSettings(['a=1', 'b'], 'bn', problems, '--set-a')).toEqual([
+      { where: '--set-a #1', path: ['a'], value: '1', valueAt: 2, unit: 'bn' },
+    ]);
+    expect(problems.list.map(formatProblem)).toEqual([
+      "--set-a #2: error: expected path=value, e.g. supplyChain.modes.receivables.penetration.2023=55%, got 'b'",
+    ]);
   });
 
   it('refuses what is not an input, and says what --set takes', async () => {
     const inputs = 'years, supplyChain, bankProfit, techSpend, labourSavings, technologies, metrics';
     expect(await problemsOf('extends=bank-led', 'name=x', 'version=1', 'title.en=x')).toEqual([
-      `--set #1: error: extends: not an input: the files a scenario extends are read before --set applies; --set overrides inputs, under ${inputs}`,
+      '--set #1: error: extends: not an input: the files a scenario extends are read before --set applies; ' +
+        `--set overrides inputs, under ${inputs}`,
       `--set #2: error: name: not an input: it describes the file; --set overrides inputs, under ${inputs}`,
       `--set #3: error: version: not an input: it describes the file; --set overrides inputs, under ${inputs}`,
       `--set #4: error: title: not an input: it describes the file; --set overrides inputs, under ${inputs}`,
     ]);
     expect(await problemsOf('unit=万亿')).toEqual([
-      "--set #1: error: unit: not an input: a file's unit applies to that file's own numbers, and a bare amount in --set is in the output unit (-u); give the amount its unit instead, e.g. supplyChain.marketSpace.2023=13万亿",
+      "--set #1: error: unit: not an input: a file's unit applies to that file's own numbers, " +
+        'and a bare amount in --set is in the output unit (-u); ' +
+        'give the amount its unit instead, e.g. supplyChain.marketSpace.2023=13万亿',
     ]);
-    expect((await problemsOf('suplyChain.marketSpace=1'))[0]).toBe(`--set #1: error: suplyChain: no such input (did you mean 'supplyChain'?); expected one of ${inputs}`);
+    expect((await problemsOf('suplyChain.marketSpace=1'))[0]).toBe(
+      `--set #1: error: suplyChain: no such input (did you mean 'supplyChain'?); expected one of ${inputs}`,
+    );
   });
 });
