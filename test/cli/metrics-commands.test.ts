@@ -148,7 +148,7 @@ describe('--set metrics.NAME.…', () => {
 });
 
 describe('diff of a scenario that adds metrics', () => {
-  it('lists and checks only the values one scenario has: a year without a value in either is no difference', async () => {
+  it('lists and checks only the values one scenario has: a year with a value in neither is no difference', async () => {
     const rule = 'metrics.*.2023>5%';
     const result = await runCli(['diff', 'baseline', 'kpis', '-f', 'json', '--no-stamp', '--fail-on', rule]);
     expect(result.code, result.stderr).toBe(1);
