@@ -146,3 +146,21 @@ describe('--set metrics.NAME.…', () => {
     expect(quoted.stderr.trimEnd()).toMatch(LOCATED);
   });
 });
+
+describe('diff of a scenario that adds metrics', () => {
+  it('lists and checks only the values one scenario has: a year with a value in neither is no difference', async () => {
+    const rule = 'metrics.*.2023>5%';
+    const result = await runCli(['diff', 'baseline', 'kpis', '-f', 'json', '--no-stamp', '--fail-on', rule]);
+    expect(result.code, result.stderr).toBe(1);
+    const json = JSON.parse(result.stdout);
+    const changes: { table: string; a: string | null; b: string | null }[] = json.changes;
+    expect(changes.filter((change) => change.table === 'metrics').length).toBeGreaterThan(0);
+    expect(changes.filter((change) => change.a === null && change.b === null)).toEqual([]);
+    // kpis's frontierGrowth has no 2023 value: the rule neither checks nor fires on it.
+    expect(await forecastValue(['kpis'], 'frontierGrowth', '2023')).toBeNull();
+    const fired: string[] = json.fired.map((firing: { metric: string }) => firing.metric);
+    expect(fired).not.toContain('metrics.frontierGrowth.2023');
+    const text = await runCli(['diff', 'baseline', 'kpis', '--fail-on', rule]);
+    expect(text.stdout).toContain(`'${rule}' checked ${fired.length} values, fired on ${fired.length}`);
+  });
+});

@@ -60,14 +60,15 @@ export function compareForecasts(
         const other = valuesB.get(id);
         valuesB.delete(id);
         const valueB = other === undefined ? null : other.value;
-        if (other !== undefined && !differs(valueA, valueB, line.kind, tolerance)) continue;
+        if (!differs(valueA, valueB, line.kind, tolerance)) continue;
         changes.push(change(c, line, year, valueA, valueB));
       }
     }
-    // What is left of b: lines a does not have (added modes, segments, years).
+    // What is left of b: lines a does not have (added modes, segments, years);
+    // a year without a value in either is no difference.
     for (const { line, year, value } of valuesB.values()) {
       compared++;
-      changes.push(change(c, line, year, null, value));
+      if (value !== null) changes.push(change(c, line, year, null, value));
     }
   }
   return { changes, compared, ...(tolerance && { tolerance }) };
