@@ -7,7 +7,7 @@ import type { Decimal } from '../shared/decimal.js';
 import { findMetric } from '../engine/analysis/lines.js';
 import { solveFor, type Varied } from '../engine/analysis/solve.js';
 import { forecastCase } from '../engine/forecast.js';
-import type { Case, CaseForecast, InputProblem, Scenario } from '../engine/types.js';
+import { CASES, type Case, type CaseForecast, type InputProblem, type Scenario } from '../engine/types.js';
 import { inputText, metricText, type Solution } from '../render/solve.js';
 import { InputError, Problems } from '../scenario/problems.js';
 import type { RawMap } from '../scenario/raw.js';
@@ -44,7 +44,6 @@ export interface SolveOptionNames {
 export const CLI_NAMES: SolveOptionNames = { target: '--target', vary: '--vary' };
 
 const YEAR = /^\d{4}$/;
-const ENDS = ['low', 'base', 'high'];
 
 /** The value of `request.vary` at which the metric meets its target; a UsageError or InputError when none does. */
 export async function goalSeek(
@@ -163,7 +162,7 @@ function variedInput(vary: string, root: RawMap, scenario: Scenario, option: str
     }
     return { varied: at({ kind: 'growth' }), kind: 'growth', everyYear: false };
   }
-  if (YEAR.test(first!) && (second === undefined || ENDS.includes(second))) {
+  if (YEAR.test(first!) && (second === undefined || (CASES as readonly string[]).includes(second))) {
     if (oneValue) {
       const whole = `vary ${input.path} itself (it then changes every year)`;
       throw fail(`${input.path} is one value every year, not a series of years; ${whole}`);

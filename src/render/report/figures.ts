@@ -498,7 +498,7 @@ function histogramFigure(make: FigureMaker, value: SampledValue, h: number, { la
     min: plot(min),
     max: plot(max),
     axisTitle: `${metric}${line.kind === 'amount' ? parenthesised(unit, lang) : ''}`,
-    countTitle: word('samplesAxis', lang),
+    countTitle: text('sampleCount', lang),
     percent: line.kind === 'ratio',
     colour: colour(0),
   });
@@ -506,8 +506,8 @@ function histogramFigure(make: FigureMaker, value: SampledValue, h: number, { la
   const rows = [
     [text('mean', lang), cell(decimal(stats.mean))],
     ...FAN_PERCENTILES.map((p, k) => [`p${p}`, cell(decimal(stats.percentiles[k]!))]),
-    [word('min', lang), cell(min)],
-    [word('max', lang), cell(max)],
+    [text('min', lang), cell(min)],
+    [text('max', lang), cell(max)],
   ];
   return { id, title, svg, table: { header: [text('metricHeader', lang), metric], rows } };
 }

@@ -17,7 +17,6 @@ const WORDS = {
   montecarlo: { en: 'Monte Carlo', zh: '蒙特卡洛模拟' },
   fan: { en: 'median, p25–p75 and p5–p95', zh: '中位数、p25–p75 与 p5–p95' },
   median: { en: 'median', zh: '中位数' },
-  samplesAxis: { en: 'samples', zh: '样本数' },
   histogram: { en: 'Distribution', zh: '分布' },
   increase: { en: 'increase', zh: '增加' },
   decrease: { en: 'decrease', zh: '减少' },
@@ -31,8 +30,6 @@ const WORDS = {
     en: 'No headline metric differs; the values that do are listed below.',
     zh: '主要指标均无差异；有差异的值见下文。',
   },
-  min: { en: 'min', zh: '最小值' },
-  max: { en: 'max', zh: '最大值' },
 } satisfies Record<string, Label>;
 
 export type WordKey = keyof typeof WORDS;

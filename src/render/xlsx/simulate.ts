@@ -39,12 +39,8 @@ const WORDS = {
   exceed: { en: 'Exceedance', zh: '超过概率' },
   contributions: { en: 'Contributions', zh: '方差贡献' },
   samples: { en: 'Samples', zh: '样本' },
-  metric: { en: 'Metric', zh: '指标' },
   label: { en: 'Label', zh: '名称' },
-  count: { en: 'samples', zh: '样本数' },
   sd: { en: 'sd', zh: '标准差' },
-  min: { en: 'min', zh: '最小值' },
-  max: { en: 'max', zh: '最大值' },
   from: { en: 'from', zh: '下限' },
   to: { en: 'to', zh: '上限' },
   threshold: { en: 'threshold', zh: '阈值' },
@@ -135,7 +131,7 @@ function sheetOf(name: string, title: string, head: readonly string[], body: (Ce
 
 /** The headers of metricCells. */
 function metricHeaders(lang: Lang): string[] {
-  return [word('metric', lang), word('label', lang), text('yearHeader', lang)];
+  return [text('metricHeader', lang), word('label', lang), text('yearHeader', lang)];
 }
 
 /** The metric's address, label and year: the first columns of each sheet. */
@@ -147,11 +143,11 @@ function statisticsSheet(outputs: readonly SimulatedOutput[], options: SimulateR
   const { lang, unit } = options;
   const head = [
     ...metricHeaders(lang),
-    word('count', lang),
+    text('sampleCount', lang),
     text('mean', lang),
     word('sd', lang),
-    word('min', lang),
-    word('max', lang),
+    text('min', lang),
+    text('max', lang),
     ...options.percentiles.map((p) => `p${p}`),
     ...(options.errors ? [text('meanError', lang), text('medianError', lang)] : []),
   ];
@@ -196,7 +192,7 @@ function histogramSheet(outputs: readonly SimulatedOutput[], options: SimulateRe
       rows.push([...metricCells(output, lang), ...bin, { kind: 'number', value: String(count), style: 'count' }]);
     });
   }
-  const head = [...metricHeaders(lang), word('from', lang), word('to', lang), word('count', lang)];
+  const head = [...metricHeaders(lang), word('from', lang), word('to', lang), text('sampleCount', lang)];
   return sheetOf(word('histograms', lang), `${word('histograms', lang)}${unitNote(unit, lang)}`, head, rows);
 }
 
