@@ -123,6 +123,16 @@ async function expectFloatEqualsDecimal(scenario: Scenario) {
   }
 }
 
+/** The traced steps run by the machine over vectors 0 and 1 holding the pairs' first and second numbers. */
+function runOnPairs(steps: Step[], kept: Set<number>, pairs: readonly (readonly [number, number])[]) {
+  const size = { size: pairs.length, inputs: 0, tallied: 0, seed: 1 };
+  const machine = loadMachine(schedule([], steps, [0, 1], [], kept), size);
+  machine.start(pairs.length);
+  pairs.forEach(([x, y], i) => ([machine.vector(0)[i], machine.vector(1)[i]] = [x, y]));
+  machine.run();
+  return machine;
+}
+
 describe('one set of formulas, two back-ends', () => {
   const bundles = ['baseline', 'bank-led', 'kpis'];
   it.each(bundles)('the float path equals the decimal forecast to 1e-12 for the bundled %s', async (name) => {
@@ -226,11 +236,7 @@ technologies:
         const least = traced.min(new Slot(0), new Slot(1)) as Slot;
         const most = traced.max(new Slot(0), new Slot(1)) as Slot;
         const kept = new Set([least.index, most.index]);
-        const size = { size: pairs.length, inputs: 0, tallied: 0, seed: 1 };
-        const machine = loadMachine(schedule([], steps, [0, 1], [], kept), size);
-        machine.start(pairs.length);
-        pairs.forEach(([x, y], i) => ([machine.vector(0)[i], machine.vector(1)[i]] = [x, y]));
-        machine.run();
+        const machine = runOnPairs(steps, kept, pairs);
         pairs.forEach(([x, y], i) => {
           const want = (pick: 'min' | 'max') => {
             if (Number.isNaN(x) || Number.isNaN(y)) return NaN;
@@ -267,11 +273,7 @@ technologies:
         const [growth, cagr] = [traced.growth(a, b) as Slot, traced.cagr(b, a, periods) as Slot];
         const divide = traced.divide(a, b) as Slot;
         const kept = new Set([growth.index, cagr.index, divide.index]);
-        const size = { size: pairs.length, inputs: 0, tallied: 0, seed: 1 };
-        const machine = loadMachine(schedule([], steps, [0, 1], [], kept), size);
-        machine.start(pairs.length);
-        pairs.forEach(([x, y], i) => ([machine.vector(0)[i], machine.vector(1)[i]] = [x, y]));
-        machine.run();
+        const machine = runOnPairs(steps, kept, pairs);
         pairs.forEach(([x, y], i) => {
           const undefinedGrowth = decimalCalc.growth(new Decimal(x), new Decimal(y)) === undefined;
           const growths = [traced.growth(x, y) as number, machine.vector(growth.index)[i]!];
