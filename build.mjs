@@ -7,6 +7,7 @@
 import { execFile } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { buildLibrary, ESM_FOR_NODE } from './build-lib.mjs';
@@ -30,16 +31,24 @@ const lazyChildProcess = {
   },
 };
 
-// The workbook writer (src/render/xlsx/) is a bundle of its own, dist/xlsx.cjs:
-// the main bundle's import of it becomes a require() of that file, made only
-// for -f xlsx, so no other command parses or caches its code.
-const XLSX_ENTRY = 'src/render/xlsx/index.ts';
-const separateXlsx = {
-  name: 'separate-xlsx',
+// Code that only some runs need is a bundle of its own, a chunk (bin/ CHUNKS):
+// the main bundle's import of its entry becomes a require() of dist/<chunk>.cjs,
+// made only when it is needed, so other runs neither read nor cache its code:
+// - yaml.cjs, the YAML parser (src/scenario/raw.ts and the yaml package), for a
+//   scenario given as a file (the bundled scenarios are precompiled);
+// - xlsx.cjs, the workbook writer (src/render/xlsx/), for -f xlsx.
+const CHUNK_ENTRIES = { yaml: 'src/scenario/raw.ts', xlsx: 'src/render/xlsx/index.ts' };
+const separateChunks = {
+  name: 'separate-chunks',
   setup(build) {
-    build.onResolve({ filter: /\/render\/xlsx\/index\.js$/ }, () => ({ path: 'xlsx', namespace: 'separate' }));
-    build.onLoad({ filter: /.*/, namespace: 'separate' }, () => ({
-      contents: "module.exports = require(require('node:path').join(__dirname, 'xlsx.cjs'));",
+    // An import of a chunk's entry, from wherever it is imported (src/ imports ./x.js for x.ts).
+    const chunkOf = new Map(Object.entries(CHUNK_ENTRIES).map(([chunk, entry]) => [resolve(entry), chunk]));
+    build.onResolve({ filter: /\.js$/ }, ({ path, resolveDir }) => {
+      const chunk = chunkOf.get(resolve(resolveDir, path).replace(/\.js$/, '.ts'));
+      return chunk === undefined ? undefined : { path: chunk, namespace: 'chunk' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'chunk' }, ({ path }) => ({
+      contents: `module.exports = require(require('node:path').join(__dirname, '${path}.cjs'));`,
       loader: 'js',
     }));
   },
@@ -54,19 +63,21 @@ await build({
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/cli.cjs',
   minify: true,
-  plugins: [lazyChildProcess, separateXlsx],
+  plugins: [lazyChildProcess, separateChunks],
 });
-await build({ ...common, format: 'cjs', entryPoints: [XLSX_ENTRY], outfile: 'dist/xlsx.cjs', minify: true });
-// bin/ reads the bundle as latin1, which is exact only for ASCII; and vm.Script
-// cannot run import() (esbuild keeps it for Node's own modules).
-const bundle = readFileSync('dist/cli.cjs', 'latin1');
-if (!/^\p{ASCII}*$/u.test(bundle)) {
-  throw new Error('build: dist/cli.cjs is not ASCII (a String.raw with non-ASCII text?)');
+for (const [chunk, entry] of Object.entries(CHUNK_ENTRIES)) {
+  await build({ ...common, format: 'cjs', entryPoints: [entry], outfile: `dist/${chunk}.cjs`, minify: true });
 }
-if (/\bimport\(/.test(bundle)) {
-  throw new Error(
-    "build: dist/cli.cjs has an import(): import Node's modules statically, in a module that is imported lazily",
-  );
+// bin/ reads the bundles as latin1, which is exact only for ASCII; and vm.Script
+// cannot run import() (esbuild keeps it for Node's own modules).
+for (const file of ['cli', ...Object.keys(CHUNK_ENTRIES)].map((name) => `dist/${name}.cjs`)) {
+  const bundle = readFileSync(file, 'latin1');
+  if (!/^\p{ASCII}*$/u.test(bundle)) throw new Error(`build: ${file} is not ASCII (a String.raw with non-ASCII text?)`);
+  if (/\bimport\(/.test(bundle)) {
+    throw new Error(
+      `build: ${file} has an import(): import Node's modules statically, in a module that is imported lazily`,
+    );
+  }
 }
 
 const precompiler = 'dist/.precompile.mjs';
@@ -129,6 +140,14 @@ const WARM_UP = {
     ok('__complete', '--', 'explain', 'prof'),
   ],
 };
+/** The chunks' warm-ups: runs that load the chunk, whose cache every command shares. */
+const CHUNK_WARM_UP = {
+  yaml: [
+    ok('validate', FILE),
+    ok('forecast', 'scenarios/kpis.yaml'),
+    ok('forecast', '--set', 'supplyChain.modes.receivables.penetration.2023={low: 30%, high: 40%}'),
+  ],
+};
 // The library (`import … from 'fintech-calc'`): a bundle and declarations of its own.
 await buildLibrary();
 
@@ -146,11 +165,16 @@ async function writeCodeCaches() {
   }
   mkdirSync('dist/cache');
   const run = promisify(execFile);
+  const warmUps = [
+    ...Object.entries(WARM_UP).map(([name, runs]) => [name, runs]),
+    ...Object.entries(CHUNK_WARM_UP).map(([chunk, runs]) => [chunk, runs, chunk]),
+  ];
   await Promise.all(
-    Object.entries(WARM_UP).map(([name, runs]) =>
-      run(process.execPath, ['code-cache.mjs', `dist/cache/${name}.cache`, JSON.stringify(runs)]).catch((error) => {
-        throw new Error(`build: warming the code cache of '${name}' failed: ${error.stderr || error.message}`);
-      }),
+    warmUps.map(([name, runs, chunk = []]) =>
+      run(process.execPath, ['code-cache.mjs', `dist/cache/${name}.cache`, JSON.stringify(runs), ...[chunk].flat()])
+        .catch((error) => {
+          throw new Error(`build: warming the code cache of '${name}' failed: ${error.stderr || error.message}`);
+        }),
     ),
   );
 }

@@ -45,11 +45,20 @@ function codeCacheFile(argv) {
 }
 
 /**
- * Compiles the bundle with vm.Script, as Node's require would wrap it, handing
- * V8 the code cache in `cacheFile` when there is one. Returns the bundle's
- * exports (main, run) and the Script, whose code cache the build writes.
+ * The chunks, bundles that the main one requires only when a run needs them
+ * (build.mjs): on Node 20 each is compiled with a code cache of its own,
+ * dist/cache/<chunk>.cache, shared by every command that loads it.
  */
-function compileWithCodeCache(cacheFile) {
+const CHUNKS = ['yaml', 'xlsx'];
+
+/**
+ * Compiles a bundle with vm.Script, as Node's require would wrap it, handing V8
+ * the code cache in `cacheFile` when there is one; the bundle's require()s of
+ * chunks are compiled the same way, each with its cache. Returns the bundle's
+ * exports (main, run for the CLI) and the Script, whose code cache the build
+ * writes; `scripts` collects those of the chunks loaded.
+ */
+function compileWithCodeCache(cacheFile, file = BUNDLE, scripts = new Map()) {
   const { readFileSync } = require('node:fs');
   const { Script } = require('node:vm');
   let cachedData;
@@ -59,11 +68,21 @@ function compileWithCodeCache(cacheFile) {
     // no cache for this command (or not built with one): V8 compiles the bundle
   }
   // esbuild writes ASCII only (the build checks it), so latin1 is an exact and fast decoding.
-  const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(BUNDLE, 'latin1')}\n})`;
-  const script = new Script(source, { filename: BUNDLE, cachedData });
+  const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'latin1')}\n})`;
+  const script = new Script(source, { filename: file, cachedData });
+  const chunkRequire = (id) => {
+    const chunk = CHUNKS.find((name) => id === join(DIST, `${name}.cjs`));
+    // The bundle's other require()s are of Node's own modules.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    if (chunk === undefined) return require(id);
+    if (!scripts.has(chunk)) {
+      scripts.set(chunk, compileWithCodeCache(join(DIST, 'cache', `${chunk}.cache`), id, scripts));
+    }
+    return scripts.get(chunk).exports;
+  };
   const bundle = { exports: {} };
-  script.runInThisContext()(bundle.exports, require, bundle, BUNDLE, DIST);
-  return { cli: bundle.exports, script };
+  script.runInThisContext()(bundle.exports, chunkRequire, bundle, file, DIST);
+  return { exports: bundle.exports, script, scripts };
 }
 
 /** Sets the plan's V8 flags: before compiling, as a code cache is only accepted under the flags it was made with. */
@@ -74,7 +93,7 @@ function setV8Flags(plan) {
 /** Loads the bundle as `plan` says; returns its exports (main, run). */
 function loadCli(plan, argv) {
   setV8Flags(plan);
-  if (plan.compile === 'v8-code-cache') return compileWithCodeCache(codeCacheFile(argv)).cli;
+  if (plan.compile === 'v8-code-cache') return compileWithCodeCache(codeCacheFile(argv)).exports;
   if (plan.compile === 'node-compile-cache') {
     try {
       require('node:module').enableCompileCache?.();

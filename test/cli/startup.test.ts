@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { stdoutWriter, writesThroughStream, type Io } from '../../src/cli/io.js';
 import { COMMAND_NAMES } from '../../src/cli/main.js';
+import { chunksRead } from './chunks.js';
 import { PACKAGE_ROOT as ROOT } from './in-process.js';
 
 interface Plan {
@@ -73,6 +74,30 @@ describe('the code caches of the build', () => {
       ]).then(({ stdout }) => [command, stdout]);
     const results = await Promise.all(commands.map(rejected));
     expect(Object.fromEntries(results)).toEqual(Object.fromEntries(commands.map((command) => [command, 'false'])));
+  });
+});
+
+describe('the YAML parser', () => {
+  it('is read only for a scenario given as a file or a --set: the bundled scenarios are precompiled', () => {
+    for (const args of [['forecast'], ['diff', 'baseline', 'bank-led'], ['check'], ['list'], ['--help']]) {
+      expect(chunksRead(args), args.join(' ')).toEqual([]);
+    }
+    expect(chunksRead(['forecast', 'scenarios/baseline.yaml'])).toEqual(['yaml']);
+    expect(chunksRead(['forecast', '--set', 'supplyChain.marketSpace.2023=13万亿'])).toEqual(['yaml']);
+  });
+
+  it('has a code cache of its own (Node 20), which V8 accepts', async () => {
+    if (bin.startupPlan(process.versions.node).compile !== 'v8-code-cache') return;
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      '-e',
+      `const bin = require(${JSON.stringify(join(ROOT, 'bin', 'fintech-calc.js'))});
+       bin.setV8Flags(bin.startupPlan(process.versions.node));
+       const { exports, scripts } = bin.compileWithCodeCache(bin.codeCacheFile(['validate']));
+       const io = { env: {}, stdout() {}, stderr() {}, stdoutIsTerminal: false, packageRoot: ${JSON.stringify(ROOT)} };
+       exports.run(['validate', 'scenarios/baseline.yaml'], io).then((code) =>
+         process.stdout.write(JSON.stringify([code, scripts.get('yaml').script.cachedDataRejected])));`,
+    ], { cwd: ROOT });
+    expect(JSON.parse(stdout)).toEqual([0, false]);
   });
 });
 
