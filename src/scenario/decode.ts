@@ -99,8 +99,7 @@ export function decodeScenario(
   if (version && !(version.kind === 'scalar' && version.text === '1')) {
     problems.add(version.pos, 'version', 'unsupported format version; expected 1');
   }
-  const name = text(top, 'name', problems) ?? defaultName;
-  const title = text(top, 'title', problems) ?? name;
+  const { name, title } = heading(top, defaultName, problems);
   const description = text(top, 'description', problems);
   text(top, 'extends', problems);
   // `unit` was read with its file (fileUnit): it applies to that file's bare amounts only.
@@ -198,6 +197,17 @@ function readModel(
   }
   const inputs = readSection(map, model.inputs, inputYears(model, years), ctx);
   return inputs && { years, ...inputs };
+}
+
+/** A scenario's name (its file's when it gives none) and title (its name when it gives none). */
+function heading(top: Fields, defaultName: string, problems: Problems): { name: string; title: string } {
+  const name = text(top, 'name', problems) ?? defaultName;
+  return { name, title: text(top, 'title', problems) ?? name };
+}
+
+/** The title of a scenario's merged tree, read without its inputs (list); problems with it are added. */
+export function scenarioTitle(root: RawMap, defaultName: string, problems: Problems): string {
+  return heading(new Fields(root, ''), defaultName, problems).title;
 }
 
 function fields(

@@ -2,7 +2,7 @@
 // Scenario. Files come in through a ScenarioSources value, so the CLI owns I/O
 // and tests can serve text from memory.
 import type { Scenario } from '../engine/types.js';
-import { decodeScenario, fileUnit, type Origins } from './decode.js';
+import { decodeScenario, fileUnit, scenarioTitle, type Origins } from './decode.js';
 import { mergeScenario, type Removals } from './merge.js';
 import { InputError, Problems, type Pos } from './problems.js';
 import { applySettings, type Setting } from './set.js';
@@ -55,16 +55,33 @@ export async function loadScenario(
   sources: ScenarioSources,
   settings: readonly Setting[] = [],
 ): Promise<LoadedScenario> {
+  const { problems, file, chain, root, origins } = await mergedTree(reference, sources, settings);
+  const scenario = decodeScenario(root, defaultName(file.display), problems, origins);
+  if (scenario === undefined || !problems.empty) throw new InputError(problems.sorted(chain.map((f) => f.display)));
+  return { scenario, file: file.display, chain, root, origins };
+}
+
+/**
+ * A scenario's title, from its file and those it extends, without reading its
+ * inputs (list: a title costs a tree, a scenario also its series); throws
+ * InputError when the files or the title cannot be read.
+ */
+export async function loadScenarioTitle(reference: string, sources: ScenarioSources): Promise<string> {
+  const { problems, file, chain, root } = await mergedTree(reference, sources, []);
+  const title = scenarioTitle(root, defaultName(file.display), problems);
+  if (!problems.empty) throw new InputError(problems.sorted(chain.map((f) => f.display)));
+  return title;
+}
+
+/** The file named, the files it extends merged into one tree, and --set applied; problems so far. */
+async function mergedTree(reference: string, sources: ScenarioSources, settings: readonly Setting[]) {
   const problems = new Problems();
   const file = sources.open(reference, undefined, undefined);
   const origins: Collected = { units: new Map(), removed: new Map() };
   const resolved = await resolveChain(file, sources, problems, [], origins);
   if (!resolved) throw new InputError(problems.sorted());
   const root = await applySettings(resolved.root, settings, problems, origins.units, origins.removed);
-  const scenario = decodeScenario(root, defaultName(file.display), problems, origins);
-  if (scenario === undefined || !problems.empty)
-    throw new InputError(problems.sorted(resolved.chain.map((f) => f.display)));
-  return { scenario, file: file.display, chain: resolved.chain, root, origins };
+  return { problems, file, chain: resolved.chain, root, origins };
 }
 
 /** Parses scenario text that extends nothing (tests, and text that is not a file). */

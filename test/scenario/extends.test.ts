@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fileSources, type Io } from '../../src/cli/io.js';
 import type { Scenario, SegmentInputs } from '../../src/engine/types.js';
-import { loadScenario, type ScenarioFile, type ScenarioSources } from '../../src/scenario/load.js';
+import { loadScenario, loadScenarioTitle, type ScenarioFile, type ScenarioSources } from '../../src/scenario/load.js';
 import { mergeOver } from '../../src/scenario/merge.js';
 import type { RawNode } from '../../src/scenario/raw.js';
 import { formatProblem, InputError } from '../../src/scenario/problems.js';
@@ -277,5 +277,29 @@ describe('extends: null removes an inherited entry', () => {
       'child.yaml:4:7: error: supplyChain.modes.a: nothing given; expected a mode (a map of its keys), or null to ' +
         'remove an inherited mode',
     ]);
+  });
+});
+
+describe('a scenario title, read without the inputs (list)', () => {
+  it('is the title loadScenario gives, through extends, for the bundled scenarios and the fixtures', async () => {
+    const files = ['baseline', 'bank-led', 'kpis', `${DIR}/child.yaml`, `${DIR}/parent.yaml`];
+    for (const file of files) {
+      const { scenario } = await loadScenario(file, fileSources(io));
+      expect(await loadScenarioTitle(file, fileSources(io)), file).toBe(scenario.title);
+    }
+  });
+
+  it('does not read the inputs, but a title that is not a text is an error at its position', async () => {
+    const served = (text: string): ScenarioSources => ({
+      open: (reference) => ({ display: reference, id: reference, text }),
+    });
+    const badInput = 'version: 1\ntitle: Mine\nsupplyChain:\n  marketSpace: lots\n';
+    expect(await loadScenarioTitle('mine.yaml', served(badInput))).toBe('Mine');
+    await expect(problemsWith('mine.yaml', served(badInput))).resolves.toHaveLength(1);
+    const badTitle = 'version: 1\ntitle: {en: Mine}\n';
+    await expect(loadScenarioTitle('mine.yaml', served(badTitle))).rejects.toThrow(InputError);
+    await expect(loadScenarioTitle('mine.yaml', served(badTitle)).catch((error: InputError) =>
+      error.problems.map(formatProblem))).resolves.toEqual(['mine.yaml:2:8: error: title: expected a text']);
+    expect(await loadScenarioTitle('untitled.yaml', served('version: 1\n'))).toBe('untitled');
   });
 });

@@ -3,8 +3,9 @@ import { Option } from '@commander-js/extra-typings';
 import { renderListJson, renderListTable } from '../../render/list.js';
 import type { CommandContext, OptionsOf, Program } from '../command.js';
 import { UsageError } from '../exit.js';
+import { fileSources } from '../files.js';
 import { bundledNames, type Io } from '../io.js';
-import { loadScenarios } from '../shared.js';
+import { loadScenarioTitle } from '../../scenario/load.js';
 
 /** list's options and help. */
 function command(program: Program) {
@@ -20,9 +21,12 @@ export function define(program: Program, { io, setCode }: CommandContext): void 
 
 async function run({ format }: OptionsOf<typeof command>, io: Io): Promise<number> {
   if (format !== 'table' && format !== 'json') throw new UsageError(`--format: '${format}' is not one of table, json`);
-  const names = bundledNames(io);
-  const loaded = await loadScenarios(names, [], io);
-  const entries = loaded.map(({ scenario, file }, i) => ({ name: names[i]!, title: scenario.title, file }));
+  const sources = fileSources(io);
+  const entries = [];
+  // Only the titles: a scenario's inputs are validate's and check's to read.
+  for (const name of bundledNames(io)) {
+    entries.push({ name, title: await loadScenarioTitle(name, sources), file: `scenarios/${name}.yaml` });
+  }
   io.stdout(format === 'json' ? renderListJson(entries) : renderListTable(entries));
   return 0;
 }
