@@ -2,7 +2,7 @@
 // loads, and on Node 20 writes a V8 code cache of it for each command
 // (dist/cache/<command>.cache): Node 20 has no compile cache for user code, and
 // compiling was a large share of start-up. Then precompiles the bundled
-// scenarios (dist/bundled.json) and writes the scenario JSON Schema
+// scenarios (dist/bundled/<name>.json) and writes the scenario JSON Schema
 // (dist/scenario.schema.json).
 import { execFile } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -88,14 +88,19 @@ await build({
   // Some CommonJS dependencies (yaml) call require(); give the ESM bundle one.
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
 });
-const { precompile, scenarioSchema } = await import(`./${precompiler}`);
+const { precompileBundled, scenarioSchema } = await import(`./${precompiler}`);
 // For editors: the bundled scenarios name it in their yaml-language-server line.
 writeFileSync('dist/scenario.schema.json', `${JSON.stringify(scenarioSchema(), null, 2)}\n`);
-const bundled = {};
+const texts = {};
 for (const file of readdirSync('scenarios').filter((name) => name.endsWith('.yaml')).sort()) {
-  bundled[file.replace(/\.yaml$/, '')] = precompile(readFileSync(`scenarios/${file}`, 'utf8'), `scenarios/${file}`);
+  texts[file.replace(/\.yaml$/, '')] = readFileSync(`scenarios/${file}`, 'utf8');
 }
-writeFileSync('dist/bundled.json', JSON.stringify(bundled));
+// One file each: a run reads only the scenarios it opens.
+mkdirSync('dist/bundled');
+for (const [name, { tree, ...precompiled }] of Object.entries(await precompileBundled(texts))) {
+  writeFileSync(`dist/bundled/${name}.json`, JSON.stringify(precompiled));
+  writeFileSync(`dist/bundled/${name}.tree.json`, JSON.stringify(tree));
+}
 rmSync(precompiler);
 
 // The code caches (Node 20 only: later Nodes keep their own, see bin/). A

@@ -16,7 +16,8 @@ import {
 } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, resolve } from 'node:path';
 import { MAX_FILE_BYTES, type ScenarioFile, type ScenarioSources } from '../scenario/load.js';
-import type { PrecompiledScenario } from '../scenario/precompile.js';
+import { builtScenario, type StoredScenario } from '../scenario/built.js';
+import type { RawNode } from '../scenario/raw.js';
 import { InputError, type Pos } from '../scenario/problems.js';
 import { didYouMean } from '../shared/suggest.js';
 import { isSystemError, systemErrorInWords } from './os-errors.js';
@@ -50,11 +51,13 @@ const BARE_NAME = /^[A-Za-z0-9_-]+$/;
  */
 // Generic so that callers may hand over a whole Io (tests write one as a literal).
 export function fileSources<Settings extends FileSettings>(io: Settings): ScenarioSources {
-  let precompiled: Record<string, PrecompiledScenario> | undefined;
   const read = (path: string, display: string, at: Pos | undefined): string => {
     io.onScenarioFile?.(path, display);
     return readScenarioText(path, display, at);
   };
+  // What the build stored of each bundled scenario, read once per run: the scenarios that extend baseline each open it.
+  const stored = memoized((name: string) => readBuilt(io, name) as StoredScenario | undefined);
+  const tree = memoized((name: string) => readBuilt(io, `${name}.tree`) as RawNode | undefined);
   const bundled = (name: string, at: Pos | undefined): ScenarioFile => {
     const path = join(io.packageRoot, 'scenarios', `${name}.yaml`);
     const display = `scenarios/${name}.yaml`;
@@ -71,14 +74,8 @@ export function fileSources<Settings extends FileSettings>(io: Settings): Scenar
       ]);
     }
     const text = read(path, display, at);
-    precompiled ??= readPrecompiled(io);
-    const cached = precompiled[name];
-    return {
-      display,
-      id: resolve(path),
-      text,
-      ...(cached?.text === text && { parsed: cached.root, sha256: cached.sha256 }),
-    };
+    const built = stored(name) && builtScenario(stored(name)!, text, () => tree(name));
+    return { display, id: resolve(path), text, ...(built && { built, sha256: stored(name)!.sha256 }) };
   };
   return {
     open(reference, from, at) {
@@ -96,14 +93,21 @@ export function fileSources<Settings extends FileSettings>(io: Settings): Scenar
   };
 }
 
-function readPrecompiled(io: FileSettings): Record<string, PrecompiledScenario> {
+/** A function's results, each computed on first use. */
+function memoized<T>(compute: (key: string) => T): (key: string) => T {
+  const results = new Map<string, T>();
+  return (key) => {
+    if (!results.has(key)) results.set(key, compute(key));
+    return results.get(key)!;
+  };
+}
+
+/** A file of dist/bundled/, or undefined when the build did not write it (the YAML is parsed instead). */
+function readBuilt(io: FileSettings, file: string): unknown {
   try {
-    return JSON.parse(readFileSync(join(io.packageRoot, 'dist', 'bundled.json'), 'utf8')) as Record<
-      string,
-      PrecompiledScenario
-    >;
+    return JSON.parse(readFileSync(join(io.packageRoot, 'dist', 'bundled', `${file}.json`), 'utf8'));
   } catch {
-    return {}; // not built: the YAML is parsed instead
+    return undefined;
   }
 }
 

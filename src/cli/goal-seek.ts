@@ -20,7 +20,7 @@ import { parseMetricValue } from './metric-value.js';
 /** A scenario as solve needs it: decoded, its merged tree (for the input's path), the file as named. */
 export interface SolvedScenario {
   readonly scenario: Scenario;
-  readonly root: RawMap;
+  tree(): Promise<RawMap>;
   readonly file: string;
 }
 
@@ -51,13 +51,13 @@ export async function goalSeek(
   request: SolveRequest,
   names: SolveOptionNames,
 ): Promise<Solution> {
-  const { scenario, root, file } = loaded;
+  const { scenario, file } = loaded;
   const { metric, vary, unit, case: c } = request;
   const forecast = forecastCase(scenario, c);
   const found = findMetric(forecast, metric);
   if (found?.value == null) throw metricError(metric, forecast);
   const target = parseMetricValue(names.target, request.target, found.kind, unit);
-  const { varied, kind, everyYear } = variedInput(vary, root, scenario, names.vary);
+  const { varied, kind, everyYear } = variedInput(vary, await loaded.tree(), scenario, names.vary);
   const inputKind = kind === 'amount' ? 'amount' : 'ratio';
   const outcome = await solveFor(scenario, varied, metric, target, c);
   if (outcome.kind === 'invalid') {

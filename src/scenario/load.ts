@@ -2,11 +2,12 @@
 // Scenario. Files come in through a ScenarioSources value, so the CLI owns I/O
 // and tests can serve text from memory.
 import type { Scenario } from '../engine/types.js';
-import { decodeScenario, fileUnit, scenarioTitle, type Origins } from './decode.js';
+import { decodeScenario, fileUnit, scenarioTitle } from './decode.js';
 import { mergeScenario, type Removals } from './merge.js';
 import { InputError, Problems, type Pos } from './problems.js';
 import { applySettings, type Setting } from './set.js';
 import type { RawMap, RawNode } from './raw.js';
+import { restoreSnapshot, type Snapshot } from './snapshot.js';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 export const MAX_EXTENDS_DEPTH = 16;
@@ -17,10 +18,19 @@ export interface ScenarioFile {
   /** Identifies the file for cycle detection (an absolute path). */
   readonly id: string;
   readonly text: string;
-  /** A tree parsed earlier from exactly this text (the bundled scenarios are precompiled). */
-  readonly parsed?: RawNode;
-  /** The text's SHA-256, when computed earlier (precompiled too). */
+  /** The text's SHA-256, when computed earlier (precompiled). */
   readonly sha256?: string;
+  /** What the build made of exactly this text: a bundled scenario's file as built (precompile.ts). */
+  readonly built?: BuiltScenario;
+}
+
+export interface BuiltScenario {
+  /** Its tree, parsed at build: read when first asked for (a run on the decoded scenario needs none), if it can be. */
+  tree(): RawNode | undefined;
+  /** The bundled scenarios it extends, by name, nearest first. */
+  readonly extends: readonly string[];
+  /** The Scenario that loadScenario made of it and those it extends, without --set. */
+  readonly decoded: Snapshot;
 }
 
 export interface ScenarioSources {
@@ -37,10 +47,8 @@ export interface LoadedScenario {
   readonly file: string;
   /** The extends chain, this file first. */
   readonly chain: readonly ScenarioFile[];
-  /** The merged raw tree, after --set, before decoding (for solve). */
-  readonly root: RawMap;
-  /** Where the parts of `root` were written, for decoding it again. */
-  readonly origins: Origins;
+  /** The merged raw tree, after --set, before decoding (for solve's --vary path). */
+  tree(): Promise<RawMap>;
 }
 
 /** Origins as they are collected: each file's unit, and the removals its nulls make. */
@@ -55,10 +63,29 @@ export async function loadScenario(
   sources: ScenarioSources,
   settings: readonly Setting[] = [],
 ): Promise<LoadedScenario> {
-  const { problems, file, chain, root, origins } = await mergedTree(reference, sources, settings);
+  const file = sources.open(reference, undefined, undefined);
+  const builtChain = settings.length === 0 ? chainAsBuilt(file, sources) : undefined;
+  if (builtChain !== undefined) {
+    const scenario = restoreSnapshot(file.built!.decoded) as Scenario;
+    const tree = async () => (await mergedTree(file, sources, settings)).root;
+    return { scenario, file: file.display, chain: builtChain, tree };
+  }
+  const { problems, chain, root, origins } = await mergedTree(file, sources, settings);
   const scenario = decodeScenario(root, defaultName(file.display), problems, origins);
   if (scenario === undefined || !problems.empty) throw new InputError(problems.sorted(chain.map((f) => f.display)));
-  return { scenario, file: file.display, chain, root, origins };
+  return { scenario, file: file.display, chain, tree: async () => root };
+}
+
+/** The extends chain of a bundled scenario when it and every file it extends are as built; else undefined. */
+function chainAsBuilt(file: ScenarioFile, sources: ScenarioSources): ScenarioFile[] | undefined {
+  if (file.built === undefined) return undefined;
+  const chain = [file];
+  for (const name of file.built.extends) {
+    const parent = sources.open(name, chain[chain.length - 1], undefined);
+    if (parent.built === undefined) return undefined;
+    chain.push(parent);
+  }
+  return chain;
 }
 
 /**
@@ -67,21 +94,21 @@ export async function loadScenario(
  * InputError when the files or the title cannot be read.
  */
 export async function loadScenarioTitle(reference: string, sources: ScenarioSources): Promise<string> {
-  const { problems, file, chain, root } = await mergedTree(reference, sources, []);
+  const file = sources.open(reference, undefined, undefined);
+  const { problems, chain, root } = await mergedTree(file, sources, []);
   const title = scenarioTitle(root, defaultName(file.display), problems);
   if (!problems.empty) throw new InputError(problems.sorted(chain.map((f) => f.display)));
   return title;
 }
 
-/** The file named, the files it extends merged into one tree, and --set applied; problems so far. */
-async function mergedTree(reference: string, sources: ScenarioSources, settings: readonly Setting[]) {
+/** The file and the files it extends merged into one tree, and --set applied; problems so far. */
+async function mergedTree(file: ScenarioFile, sources: ScenarioSources, settings: readonly Setting[]) {
   const problems = new Problems();
-  const file = sources.open(reference, undefined, undefined);
   const origins: Collected = { units: new Map(), removed: new Map() };
   const resolved = await resolveChain(file, sources, problems, [], origins);
   if (!resolved) throw new InputError(problems.sorted());
   const root = await applySettings(resolved.root, settings, problems, origins.units, origins.removed);
-  return { problems, file, chain: resolved.chain, root, origins };
+  return { problems, chain: resolved.chain, root, origins };
 }
 
 /** Parses scenario text that extends nothing (tests, and text that is not a file). */
@@ -153,7 +180,7 @@ async function resolveChain(
 /** The file's tree: precompiled, or parsed now (the YAML parser is loaded only then). */
 async function parseFile(file: ScenarioFile, problems: Problems): Promise<RawMap | undefined> {
   const { display } = file;
-  let root = file.parsed;
+  let root = file.built?.tree();
   if (root === undefined) {
     const { parseYaml } = await import('./raw.js');
     root = parseYaml(file.text, display, problems);

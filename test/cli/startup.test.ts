@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { stdoutWriter, writesThroughStream, type Io } from '../../src/cli/io.js';
 import { COMMAND_NAMES } from '../../src/cli/main.js';
-import { chunksRead } from './chunks.js';
+import { chunksAndModules, chunksRead } from './chunks.js';
 import { PACKAGE_ROOT as ROOT } from './in-process.js';
 
 interface Plan {
@@ -83,6 +83,8 @@ describe('the YAML parser', () => {
       expect(chunksRead(args), args.join(' ')).toEqual([]);
     }
     expect(chunksRead(['forecast', 'scenarios/baseline.yaml'])).toEqual(['yaml']);
+    // Nor node:crypto: the stamp's hashes of the bundled files are precompiled too.
+    expect(chunksAndModules(['forecast', '-f', 'json']).modules).not.toContain('crypto');
     expect(chunksRead(['forecast', '--set', 'supplyChain.marketSpace.2023=13万亿'])).toEqual(['yaml']);
   });
 

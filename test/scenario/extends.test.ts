@@ -213,7 +213,7 @@ describe('extends: a file’s unit applies to its own bare numbers (SPEC §2.1)'
       'parent.yaml': `unit: 万亿\n${PARENT_BARE.replace('95000', '9.5')}`,
       'child.yaml': 'extends: ./parent.yaml\n',
     });
-    const { root } = await loadScenario('child.yaml', sources);
+    const root = await (await loadScenario('child.yaml', sources)).tree();
     expect(root.entries.map((entry) => entry.key)).not.toContain('unit');
   });
 });
