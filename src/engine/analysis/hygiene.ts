@@ -38,6 +38,14 @@ const PLACEHOLDERS = new Set([
   '\u672A\u77E5',
 ]);
 
+/**
+ * Whether a value changes from `before` by more than `limit` (|value/before − 1| > limit; never from 0),
+ * as |value − before| > limit·|before|: a multiplication, where the division costs ten times as much.
+ */
+export function changesBeyond(before: Decimal, value: Decimal, limit: Decimal): boolean {
+  return !before.isZero() && value.minus(before).abs().greaterThan(limit.times(before.abs()));
+}
+
 /** Why an `assumption` source says nothing, if it does not: no reason, or a placeholder for one. */
 function unexplained(source: string): Label | undefined {
   const reason = ASSUMPTION.exec(source.trim())?.[1];
@@ -125,9 +133,7 @@ export function hygiene(scenario: Scenario, maxGrowth: Decimal, files: readonly 
       for (const [year, range] of series) {
         const before = series.get(year - 1);
         if (!before) continue;
-        const jump = (['base', 'low', 'high'] as const).find(
-          (c) => !before[c].isZero() && range[c].dividedBy(before[c]).minus(1).abs().greaterThan(maxGrowth),
-        );
+        const jump = (['base', 'low', 'high'] as const).find((c) => changesBeyond(before[c], range[c], maxGrowth));
         if (jump) {
           const change = range[jump].dividedBy(before[jump]).minus(1).times(100).toDecimalPlaces(1).toFixed();
           const message = {
