@@ -170,16 +170,15 @@ async function writeCodeCaches() {
   }
   mkdirSync('dist/cache');
   const run = promisify(execFile);
-  const warmUps = [
-    ...Object.entries(WARM_UP).map(([name, runs]) => [name, runs]),
-    ...Object.entries(CHUNK_WARM_UP).map(([chunk, runs]) => [chunk, runs, chunk]),
-  ];
+  // A command's cache, and a chunk's: chunk-<chunk>.cache (bin/'s name, which no command word finds).
+  const command = ([name, runs]) => ({ name, runs, file: `dist/cache/${name}.cache`, chunk: [] });
+  const chunk = ([name, runs]) => ({ name, runs, file: `dist/cache/chunk-${name}.cache`, chunk: [name] });
+  const warmUps = [...Object.entries(WARM_UP).map(command), ...Object.entries(CHUNK_WARM_UP).map(chunk)];
   await Promise.all(
-    warmUps.map(([name, runs, chunk = []]) =>
-      run(process.execPath, ['code-cache.mjs', `dist/cache/${name}.cache`, JSON.stringify(runs), ...[chunk].flat()])
-        .catch((error) => {
-          throw new Error(`build: warming the code cache of '${name}' failed: ${error.stderr || error.message}`);
-        }),
+    warmUps.map(({ name, runs, file, chunk }) =>
+      run(process.execPath, ['code-cache.mjs', file, JSON.stringify(runs), ...chunk]).catch((error) => {
+        throw new Error(`build: warming the code cache of '${name}' failed: ${error.stderr || error.message}`);
+      }),
     ),
   );
 }

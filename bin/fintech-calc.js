@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Starts the CLI, the one bundle dist/cli.cjs, as fast as this Node allows (see
+// Starts the CLI, the bundle dist/cli.cjs and its chunks, as fast as this Node allows (see
 // startupPlan). Each fast path degrades silently: a Node without it, or a cache
 // that V8 rejects or Node cannot write, just compiles the bundle as usual.
 // CommonJS (bin/package.json): loading ESM costs more.
@@ -46,8 +46,9 @@ function codeCacheFile(argv) {
 
 /**
  * The chunks, bundles that the main one requires only when a run needs them
- * (build.mjs): on Node 20 each is compiled with a code cache of its own,
- * dist/cache/<chunk>.cache, shared by every command that loads it.
+ * (build.mjs): on Node 20 each is compiled like the main one, with the code cache
+ * the build wrote for it, dist/cache/chunk-<chunk>.cache (shared by every command;
+ * named so that no command word finds it), or without one (xlsx: -f xlsx is rare).
  */
 const CHUNKS = ['yaml', 'xlsx'];
 
@@ -76,7 +77,7 @@ function compileWithCodeCache(cacheFile, file = BUNDLE, scripts = new Map()) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     if (chunk === undefined) return require(id);
     if (!scripts.has(chunk)) {
-      scripts.set(chunk, compileWithCodeCache(join(DIST, 'cache', `${chunk}.cache`), id, scripts));
+      scripts.set(chunk, compileWithCodeCache(join(DIST, 'cache', `chunk-${chunk}.cache`), id, scripts));
     }
     return scripts.get(chunk).exports;
   };

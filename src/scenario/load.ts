@@ -81,7 +81,14 @@ function chainAsBuilt(file: ScenarioFile, sources: ScenarioSources): ScenarioFil
   if (file.built === undefined) return undefined;
   const chain = [file];
   for (const name of file.built.extends) {
-    const parent = sources.open(name, chain[chain.length - 1], undefined);
+    let parent: ScenarioFile;
+    try {
+      parent = sources.open(name, chain[chain.length - 1], undefined);
+    } catch (error) {
+      // Gone or unreadable: reading the chain again reports it at the extends that names it.
+      if (error instanceof InputError) return undefined;
+      throw error;
+    }
     if (parent.built === undefined) return undefined;
     chain.push(parent);
   }

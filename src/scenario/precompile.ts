@@ -12,7 +12,6 @@ import { parseYaml } from './raw.js';
 import { takeSnapshot } from './snapshot.js';
 
 export { scenarioSchema } from './schema.js';
-export type { PrecompiledScenario } from './built.js';
 
 /** The bundled scenarios, by name, from their texts; throws if one does not load. */
 export async function precompileBundled(

@@ -85,12 +85,13 @@ function integerRoot(x: Decimal, n: number): Decimal {
   const shift = exponent + scale * n;
   const whole = shift >= 0 ? digits * 10n ** BigInt(shift) : digits / 10n ** BigInt(-shift);
   const exactWhole = shift >= 0 || digits % 10n ** BigInt(-shift) === 0n;
-  // From a float estimate of the root: one step puts any start at or above ⌊root⌋, the next ones come down to it.
+  // From a float estimate of the root's 16 leading digits (the root has precision + 3 digits, more than 16):
+  // one step puts any start at or above ⌊root⌋, the next ones come down to it.
   const size = Math.floor(log10Root + scale);
-  const estimate = BigInt(Math.round(10 ** (log10Root + scale - size + 15))) * 10n ** BigInt(Math.max(0, size - 15));
+  const estimate = BigInt(Math.round(10 ** (log10Root + scale - size + 15))) * 10n ** BigInt(size - 15);
   const N = BigInt(n);
   const step = (r: bigint) => ((N - 1n) * r + whole / r ** (N - 1n)) / N;
-  let root = step(estimate > 0n ? estimate : 1n);
+  let root = step(estimate);
   for (let next = step(root); next < root; next = step(root)) root = next;
   const unit = 10n ** BigInt(root.toString().length - Decimal.precision);
   const [kept, rest, half] = [root / unit, root % unit, unit / 2n];

@@ -2,7 +2,7 @@
 // compile cache and V8 flags for each Node, the code caches the build writes,
 // and that every fast path degrades silently.
 import { execFile, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,6 +57,15 @@ describe('codeCacheFile', () => {
 
 describe('the code caches of the build', () => {
   const commands = [...COMMAND_NAMES, 'help'];
+
+  it("are each a command's, help's or a chunk's, whose name no command word finds", () => {
+    if (!existsSync(join(ROOT, 'dist', 'cache'))) return;
+    for (const file of readdirSync(join(ROOT, 'dist', 'cache'))) {
+      const name = file.replace(/\.cache$/, '');
+      expect(commands.includes(name) || /^chunk-[a-z]+$/.test(name), file).toBe(true);
+    }
+    expect(readdirSync(join(ROOT, 'dist', 'cache'))).toContain('chunk-yaml.cache');
+  });
 
   it('are accepted by V8 for every command (Node 20), or not written (later Nodes keep their own)', async () => {
     if (bin.startupPlan(process.versions.node).compile !== 'v8-code-cache') {

@@ -3,10 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileSources, type Io } from '../../src/cli/io.js';
+import { bundledNames, fileSources, type Io } from '../../src/cli/io.js';
 import { readSettings } from '../../src/cli/shared.js';
 import type { Scenario } from '../../src/engine/types.js';
 import { loadScenario, type ScenarioSources } from '../../src/scenario/load.js';
+import { formatProblem, InputError } from '../../src/scenario/problems.js';
 import { restoreSnapshot, takeSnapshot } from '../../src/scenario/snapshot.js';
 import { Decimal } from '../../src/shared/decimal.js';
 import { PACKAGE_ROOT } from '../cli/in-process.js';
@@ -18,7 +19,7 @@ const io: Io = {
   stdoutIsTerminal: false,
   packageRoot: PACKAGE_ROOT,
 };
-const BUNDLED = ['baseline', 'bank-led', 'kpis'];
+
 
 /** The same files, read as a user's: no build products, so every scenario is parsed and decoded. */
 const asUserFiles: ScenarioSources = {
@@ -58,7 +59,9 @@ describe('a snapshot', () => {
 
 describe('the bundled scenarios as built', () => {
   it('are restored equal to the scenario decoded from their files', async () => {
-    for (const name of BUNDLED) {
+    const names = bundledNames(io);
+    expect(names).toContain('baseline');
+    for (const name of names) {
       const built = await loadScenario(name, fileSources(io));
       const decoded = await loadScenario(name, asUserFiles);
       expect(built.chain.every((file) => file.built !== undefined), name).toBe(true);
@@ -87,5 +90,23 @@ describe('the bundled scenarios as built', () => {
     const space = (scenario: Scenario) => scenario.supplyChain!.marketSpace.get(2019)!.base.toString();
     expect(space(loaded.scenario)).toBe('98000');
     expect(space((await loadScenario('bank-led', sources)).scenario)).toBe('99000');
+  });
+
+  it('reports a file of the chain that is gone at the extends that names it', async () => {
+    const sources = fileSources(io);
+    const gone: ScenarioSources = {
+      open: (reference, from, at) => {
+        if (reference !== 'baseline') return sources.open(reference, from, at);
+        const pos = at ?? { file: 'scenarios/baseline.yaml', line: 0, col: 0 };
+        throw new InputError([{ pos, path: 'extends', message: 'no such file' }]);
+      },
+    };
+    const problems = await loadScenario('bank-led', gone).then(
+      () => [],
+      (error: InputError) => error.problems.map(formatProblem),
+    );
+    const atExtends = /^scenarios\/bank-led\.yaml:\d+:\d+: error: extends: no such file$/;
+    expect(problems).toEqual([expect.stringMatching(atExtends)]);
+    expect(problems[0]).not.toMatch(/:0:0:/);
   });
 });

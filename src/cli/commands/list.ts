@@ -6,6 +6,7 @@ import { UsageError } from '../exit.js';
 import { fileSources } from '../files.js';
 import { bundledNames, type Io } from '../io.js';
 import { loadScenarioTitle } from '../../scenario/load.js';
+import { InputError, type Problem } from '../../scenario/problems.js';
 
 /** list's options and help. */
 function command(program: Program) {
@@ -23,10 +24,17 @@ async function run({ format }: OptionsOf<typeof command>, io: Io): Promise<numbe
   if (format !== 'table' && format !== 'json') throw new UsageError(`--format: '${format}' is not one of table, json`);
   const sources = fileSources(io);
   const entries = [];
+  const problems: Problem[] = [];
   // Only the titles: a scenario's inputs are validate's and check's to read.
   for (const name of bundledNames(io)) {
-    entries.push({ name, title: await loadScenarioTitle(name, sources), file: `scenarios/${name}.yaml` });
+    try {
+      entries.push({ name, title: await loadScenarioTitle(name, sources), file: `scenarios/${name}.yaml` });
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(...error.problems);
+    }
   }
+  if (problems.length > 0) throw new InputError(problems);
   io.stdout(format === 'json' ? renderListJson(entries) : renderListTable(entries));
   return 0;
 }
