@@ -29,6 +29,9 @@ export const RANGE_TEXT: Record<NumberKind, string> = {
 
 /** Whether a value lies outside its kind's sizes: above the largest, or nonzero below the smallest. */
 export function isOutOfRange(kind: NumberKind, value: Decimal): boolean {
+  // Most values lie well inside, which their exponent tells without a copy (abs) and two comparisons:
+  // e is the exponent of the leading digit, so SMALLEST < 10^e ≤ |value| < 10^(e+1) ≤ LARGEST.
+  if (value.e > SMALLEST.e && value.e < LARGEST[kind].e) return false;
   const size = value.abs();
   return size.greaterThan(LARGEST[kind]) || (!size.isZero() && size.lessThan(SMALLEST));
 }
