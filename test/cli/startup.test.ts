@@ -154,10 +154,14 @@ describe('start-up degrades silently', () => {
     for (const compile of ['node-compile-cache', 'require'] as const) {
       const cli = bin.loadCli({ compile, v8Flags: [] }, ['list']);
       expect(await cli.run(['list', '-f', 'json'], io)).toBe(0);
+      // A file by path: the YAML parser's chunk, through Node's require.
+      expect(await cli.run(['validate', join(ROOT, 'scenarios', 'kpis.yaml'), '-f', 'json'], io)).toBe(0);
     }
-    expect(outputs).toHaveLength(2);
-    expect(outputs[0]).toBe(outputs[1]);
+    expect(outputs).toHaveLength(4);
+    expect(outputs[0]).toBe(outputs[2]);
+    expect(outputs[1]).toBe(outputs[3]);
     expect(JSON.parse(outputs[0]!)).toContainEqual(expect.objectContaining({ name: 'baseline' }));
+    expect(JSON.parse(outputs[1]!)).toMatchObject({ valid: true, files: [{ problems: [] }] });
   });
 });
 
