@@ -7,7 +7,7 @@ import { basename, dirname, join, sep } from 'node:path';
 import { TABLES } from '../engine/types.js';
 import { PLAIN, type Style } from '../render/style.js';
 import type { FileReport } from '../render/validate.js';
-import { loadScenario, type LoadedScenario } from '../scenario/load.js';
+import { loadScenario, type LoadedScenario, type ScenarioSources } from '../scenario/load.js';
 import { formatProblem, InputError, Problems, type Problem } from '../scenario/problems.js';
 import { parseSettings, type Setting } from '../scenario/set.js';
 import { UsageError } from './exit.js';
@@ -55,13 +55,25 @@ export async function loadScenarios(
   io: Io,
   own: readonly (readonly Setting[])[] = [],
 ): Promise<LoadedScenario[]> {
+  return loadEach(args, io, (arg, i, sources) => loadScenario(arg, sources, [...settings, ...(own[i] ?? [])]));
+}
+
+/**
+ * `load` of every scenario named, from one fileSources (a file several extend is
+ * read once); the problems of all are reported together, each once.
+ */
+export async function loadEach<T>(
+  args: readonly string[],
+  io: Io,
+  load: (arg: string, i: number, sources: ScenarioSources) => Promise<T>,
+): Promise<T[]> {
   const sources = fileSources(io);
   const problems: Problem[] = [];
   const reported = new Set<string>();
-  const loaded: LoadedScenario[] = [];
+  const loaded: T[] = [];
   for (const [i, arg] of args.entries()) {
     try {
-      loaded.push(await loadScenario(arg, sources, [...settings, ...(own[i] ?? [])]));
+      loaded.push(await load(arg, i, sources));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       // A bad --set is reported once, not once per scenario (a Set: thousands of problems each).

@@ -3,10 +3,9 @@ import { Option } from '@commander-js/extra-typings';
 import { renderListJson, renderListTable } from '../../render/list.js';
 import type { CommandContext, OptionsOf, Program } from '../command.js';
 import { UsageError } from '../exit.js';
-import { fileSources } from '../files.js';
 import { bundledNames, type Io } from '../io.js';
+import { loadEach } from '../shared.js';
 import { loadScenarioTitle } from '../../scenario/load.js';
-import { InputError, type Problem } from '../../scenario/problems.js';
 
 /** list's options and help. */
 function command(program: Program) {
@@ -22,19 +21,10 @@ export function define(program: Program, { io, setCode }: CommandContext): void 
 
 async function run({ format }: OptionsOf<typeof command>, io: Io): Promise<number> {
   if (format !== 'table' && format !== 'json') throw new UsageError(`--format: '${format}' is not one of table, json`);
-  const sources = fileSources(io);
-  const entries = [];
-  const problems: Problem[] = [];
+  const names = bundledNames(io);
   // Only the titles: a scenario's inputs are validate's and check's to read.
-  for (const name of bundledNames(io)) {
-    try {
-      entries.push({ name, title: await loadScenarioTitle(name, sources), file: `scenarios/${name}.yaml` });
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      problems.push(...error.problems);
-    }
-  }
-  if (problems.length > 0) throw new InputError(problems);
+  const titles = await loadEach(names, io, (name, _, sources) => loadScenarioTitle(name, sources));
+  const entries = names.map((name, i) => ({ name, title: titles[i]!, file: `scenarios/${name}.yaml` }));
   io.stdout(format === 'json' ? renderListJson(entries) : renderListTable(entries));
   return 0;
 }
