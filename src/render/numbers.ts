@@ -1,6 +1,7 @@
 // The rounding and notation policies of the output, in one place. The engine's
 // numbers are exact; only here are they converted to the output unit and rounded.
 import { Decimal } from '../shared/decimal.js';
+import { plainText } from '../shared/decimal-words.js';
 import { unitSize } from '../shared/units.js';
 
 export type { ValueKind } from '../engine/analysis/lines.js';
@@ -30,18 +31,7 @@ function printable(value: Decimal): Decimal {
 
 /** Machine notation: plain (no exponent), 20 significant digits, trailing zeros trimmed. */
 export function machineNumber(value: Decimal): string {
-  const rounded = printable(value).toSignificantDigits(MACHINE_DIGITS, Decimal.ROUND_HALF_EVEN);
-  if (rounded.isZero()) return '0';
-  const text = rounded.toFixed();
-  return text.includes('.') ? withoutTrailingZeros(text) : text;
-}
-
-/** `1.500` → `1.5`, `2.000` → `2`, by a scan from the end (a regular expression rescans each run of zeros). */
-function withoutTrailingZeros(text: string): string {
-  let end = text.length;
-  while (text[end - 1] === '0') end--;
-  if (end < text.length && text[end - 1] === '.') end--;
-  return text.slice(0, end);
+  return printable(value).isZero() ? '0' : plainText(value, MACHINE_DIGITS);
 }
 
 /** A value for machines: amounts in the output unit, ratios as fractions. */

@@ -3,6 +3,7 @@
 // than any output shows; we never call Decimal.set, which would change the
 // global that other libraries share.
 import { Decimal as DecimalJs } from 'decimal.js';
+import { plus, times } from './decimal-words.js';
 
 export const Decimal = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_EVEN });
 export type Decimal = DecimalJs;
@@ -12,7 +13,7 @@ export const ONE = new Decimal(1);
 
 export function sum(values: Iterable<Decimal>): Decimal {
   let total = ZERO;
-  for (const value of values) total = total.plus(value);
+  for (const value of values) total = plus(total, value);
   return total;
 }
 
@@ -152,7 +153,7 @@ export function powersOf(x: Decimal): (k: number) => Decimal {
   let last = 0;
   let power: Decimal = new Wide(1);
   return (k) => {
-    power = k === last + 1 ? power.times(x) : new Wide(x).pow(k);
+    power = k === last + 1 ? times(power, x) : new Wide(x).pow(k);
     last = k;
     return new Decimal(power.toSignificantDigits(Decimal.precision));
   };

@@ -5,6 +5,7 @@
 // traced once and the recorded steps replayed on vectors of samples by
 // kernels.wat, which holds the float64 formulas.
 import { nthRoot, ONE, sum, ZERO, type Decimal } from '../../shared/decimal.js';
+import { dividedBy, plus, times } from '../../shared/decimal-words.js';
 import type { Series, Year, Yearly } from '../values.js';
 
 /**
@@ -53,11 +54,11 @@ export type InputReader<N> = (series: Series, years: readonly Year[]) => Yearly<
 export const decimalCalc: MetricCalc<Decimal> = {
   zero: ZERO,
   one: ONE,
-  add: (a, b) => a.plus(b),
+  add: plus,
   sub: (a, b) => a.minus(b),
-  mul: (a, b) => a.times(b),
+  mul: times,
   sum: (values) => sum(values),
-  shareOf: (a, b) => (b.isZero() ? ZERO : a.dividedBy(b)),
+  shareOf: (a, b) => (b.isZero() ? ZERO : dividedBy(a, b)),
   growth: (a, b) => (b.isZero() ? undefined : a.dividedBy(b).minus(ONE)),
   cagr: (first, last, periods) => (first.isZero() ? undefined : nthRoot(last.dividedBy(first), periods).minus(ONE)),
   constant: (value) => value,

@@ -2,7 +2,8 @@
 // or anchors {year: value} interpolated linear | cagr | step, or one anchor and
 // a growth rate. Pure math over decoded values: the scenario reader builds each
 // input with it, and solve builds an input again with one written value changed.
-import { nthRoot, ONE, powersOf, type Decimal } from '../../shared/decimal.js';
+import { Decimal, nthRoot, ONE, powersOf } from '../../shared/decimal.js';
+import { plus, times } from '../../shared/decimal-words.js';
 import { isOutOfRange, RANGE_TEXT } from '../../shared/limits.js';
 import {
   CASES,
@@ -137,7 +138,7 @@ function spansOf(
       const plain = isPlain(from) && isPlain(step);
       spans.push({
         covers: (year) => a < year && year < b,
-        valueIn: (year) => eachCase(plain, (c) => from[c].plus(step[c].times(year - a))),
+        valueIn: (year) => eachCase(plain, (c) => plus(from[c], times(step[c], new Decimal(year - a)))),
       });
     }
     if (method === 'cagr') {
@@ -161,7 +162,7 @@ function compounding(a: Year, b: Year, from: Range, factor: Range): Span {
     : { low: powersOf(factor.low), base: powersOf(factor.base), high: powersOf(factor.high) };
   return {
     covers: (year) => a < year && year < b,
-    valueIn: (year) => eachCase(plain, (c) => from[c].times(powers[c]!(year - a))),
+    valueIn: (year) => eachCase(plain, (c) => times(from[c], powers[c]!(year - a))),
   };
 }
 

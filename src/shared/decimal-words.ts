@@ -1,0 +1,255 @@
+// decimal.js's hottest operations, exactly as decimal.js computes them, on its
+// documented representation (README "Internals": a Decimal is d, the digits in
+// words of base 1e7 with no trailing zero word; e, the base-10 exponent; s, the
+// sign). decimal.js clones an operand and grows and trims arrays in every
+// multiplication; a big scenario does hundreds of thousands of them, and the
+// garbage costs as much as the arithmetic. These work in one scratch array
+// and allocate only the result. test/shared/decimal-words.test.ts checks them
+// against decimal.js, digit for digit.
+import type { Decimal } from 'decimal.js';
+
+const BASE = 1e7;
+const LOG_BASE = 7;
+/** Far inside decimal.js's exponent limits (±9e15), so no result can overflow or underflow them. */
+const SAFE_EXPONENT = 1e14;
+/** Enough words for the product of two operands of up to 126 digits each, with a word to carry into. */
+const SCRATCH_WORDS = 40;
+const HALF_EVEN = 6;
+const POWERS = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7];
+
+type DecimalClass = { new (value: number): Decimal; readonly precision: number; readonly rounding: number };
+interface Words {
+  d: number[];
+  e: number;
+  s: number;
+}
+const wordsOf = (x: Decimal): Words => x as unknown as Words;
+
+const scratch: number[] = new Array<number>(SCRATCH_WORDS).fill(0);
+
+/** Digits in a word 1 ≤ w < 1e7. */
+function digitsIn(word: number): number {
+  let n = 1;
+  while (word >= POWERS[n]!) n++;
+  return n;
+}
+
+/** Whether x is finite, non-zero and small enough in digits and exponent for the words' paths. */
+function plain(x: Words): boolean {
+  return x.d !== null && x.d[0] !== 0 && x.d.length <= SCRATCH_WORDS / 2 - 1 && Math.abs(x.e) < SAFE_EXPONENT;
+}
+
+/** x · y, as x.times(y): rounded half to even to x's class's precision. */
+export function times(x: Decimal, y: Decimal): Decimal {
+  const [a, b] = [wordsOf(x), wordsOf(y)];
+  const Ctor = x.constructor as unknown as DecimalClass;
+  if (!plain(a) || !plain(b) || Ctor.rounding !== HALF_EVEN) return x.times(y);
+  let [xd, yd] = [a.d, b.d];
+  if (xd.length < yd.length) [xd, yd] = [yd, xd];
+  const [xn, yn] = [xd.length, yd.length];
+  const n = xn + yn;
+  const r = scratch; // the product in r[1, n + 1): r[0] is free for a rounding that carries out
+  for (let i = 1; i <= n; i++) r[i] = 0;
+  // Schoolbook, from the last words: r[i + k + 2] += yd[i] · xd[k]; r[i + 1] takes the carry.
+  for (let i = yn - 1; i >= 0; i--) {
+    let carry = 0;
+    const yi = yd[i]!;
+    for (let k = xn - 1; k >= 0; k--) {
+      const t = r[i + k + 2]! + yi * xd[k]! + carry;
+      carry = Math.floor(t / BASE);
+      r[i + k + 2] = t - carry * BASE;
+    }
+    r[i + 1] = carry;
+  }
+  const wordExponent = Math.floor(a.e / LOG_BASE) + Math.floor(b.e / LOG_BASE);
+  const start = r[1] === 0 ? 2 : 1;
+  return rounded(Ctor, r, { start, end: n + 1, wordExponent: wordExponent + 2 - start }, a.s * b.s);
+}
+
+/** x + y, as x.plus(y): rounded half to even to x's class's precision. */
+export function plus(x: Decimal, y: Decimal): Decimal {
+  const [a, b] = [wordsOf(x), wordsOf(y)];
+  const Ctor = x.constructor as unknown as DecimalClass;
+  // Values of one sign only: a difference (borrows, cancellation) is decimal.js's.
+  if (!plain(a) || !plain(b) || a.s !== b.s || Ctor.rounding !== HALF_EVEN) return x.plus(y);
+  const [ax, bx] = [Math.floor(a.e / LOG_BASE), Math.floor(b.e / LOG_BASE)];
+  const top = Math.max(ax, bx);
+  const bottom = Math.min(ax - a.d.length + 1, bx - b.d.length + 1);
+  const n = top - bottom + 1;
+  if (n + 2 > SCRATCH_WORDS) return x.plus(y);
+  // The sum in r[2, n + 2), a word of exponent t at r[2 + top − t]; r[1] takes the carry, r[0] a rounding's.
+  const r = scratch;
+  for (let i = 1; i < n + 2; i++) r[i] = 0;
+  for (let i = 0; i < a.d.length; i++) r[2 + top - ax + i] = a.d[i]!;
+  for (let i = 0; i < b.d.length; i++) r[2 + top - bx + i] = r[2 + top - bx + i]! + b.d[i]!;
+  for (let i = n + 1; i > 1; i--) {
+    if (r[i]! >= BASE) {
+      r[i] = r[i]! - BASE;
+      r[i - 1] = r[i - 1]! + 1;
+    }
+  }
+  const start = r[1] === 0 ? 2 : 1;
+  return rounded(Ctor, r, { start, end: n + 2, wordExponent: top + 2 - start }, a.s);
+}
+
+/** x / y, as x.dividedBy(y): rounded half to even to x's class's precision. */
+export function dividedBy(x: Decimal, y: Decimal): Decimal {
+  const [a, b] = [wordsOf(x), wordsOf(y)];
+  const Ctor = x.constructor as unknown as DecimalClass;
+  if (!plain(a) || !plain(b) || Ctor.rounding !== HALF_EVEN) return x.dividedBy(y);
+  const [xd, yd] = [a.d, b.d];
+  const [n, m] = [xd.length, yd.length];
+  // Long division in words: the remainder r[0, m] (r[0] its highest word) takes the next word of x (0 past its
+  // end) and gives a quotient word, estimated in floating point from three words of each and then corrected.
+  const r = remainder;
+  for (let i = 0; i <= m; i++) r[i] = 0;
+  const yTop = yd[0]! + (yd[1] ?? 0) / BASE + (yd[2] ?? 0) / BASE / BASE;
+  const q = quotient; // q[0] is free for a rounding that carries out
+  let [end, significant, next] = [1, 0, 0];
+  // Two digits past the precision: the one that rounds, and one more so that the rest is only "zero or not".
+  while (significant < Ctor.precision + 2) {
+    for (let i = 0; i < m; i++) r[i] = r[i + 1]!;
+    r[m] = next < n ? xd[next]! : 0;
+    next++;
+    let word = Math.min(BASE - 1, Math.floor((r[0]! * BASE + r[1]! + (r[2] ?? 0) / BASE) / yTop));
+    if (word > 0) subtractTimes(r, yd, word);
+    while (r[0]! < 0) {
+      addTimes(r, yd, 1);
+      word--;
+    }
+    while (!lessThan(r, yd)) {
+      subtractTimes(r, yd, 1);
+      word++;
+    }
+    if (end > 1 || word > 0) {
+      q[end++] = word;
+      significant += end === 2 ? digitsIn(word) : LOG_BASE;
+    }
+  }
+  let rest = false;
+  for (let i = 0; i <= m && !rest; i++) rest = r[i] !== 0;
+  for (let i = next; i < n && !rest; i++) rest = xd[i] !== 0;
+  if (rest) q[end++] = 1; // below every digit computed: it tells a rounding that the rest is not zero
+  // Quotient word k (0 from the first) has word exponent ⌊x.e/7⌋ − ⌊y.e/7⌋ + m − 1 − k.
+  const first = next - (end - (rest ? 2 : 1));
+  const wordExponent = Math.floor(a.e / LOG_BASE) - Math.floor(b.e / LOG_BASE) + m - 1 - first;
+  return rounded(Ctor, q, { start: 1, end, wordExponent }, a.s * b.s);
+}
+
+const remainder: number[] = new Array<number>(SCRATCH_WORDS).fill(0);
+const quotient: number[] = new Array<number>(SCRATCH_WORDS).fill(0);
+
+/** r[0, m] −= k · y[0, m), word by word; r[0] goes negative if the result does. */
+function subtractTimes(r: number[], y: readonly number[], k: number): void {
+  let borrow = 0;
+  for (let i = y.length - 1; i >= 0; i--) {
+    const t = r[i + 1]! - k * y[i]! - borrow;
+    const carry = Math.floor(t / BASE); // ≤ 0
+    r[i + 1] = t - carry * BASE;
+    borrow = -carry;
+  }
+  r[0] = r[0]! - borrow;
+}
+
+/** r[0, m] += k · y[0, m). */
+function addTimes(r: number[], y: readonly number[], k: number): void {
+  let carry = 0;
+  for (let i = y.length - 1; i >= 0; i--) {
+    const t = r[i + 1]! + k * y[i]! + carry;
+    carry = Math.floor(t / BASE);
+    r[i + 1] = t - carry * BASE;
+  }
+  r[0] = r[0]! + carry;
+}
+
+/** Whether r[0, m] < y[0, m) (y one word shorter, aligned at the end). */
+function lessThan(r: readonly number[], y: readonly number[]): boolean {
+  if (r[0] !== 0) return r[0]! < 0;
+  for (let i = 0; i < y.length; i++) if (r[i + 1] !== y[i]) return r[i + 1]! < y[i]!;
+  return false;
+}
+
+/** Words w[start, end) of a value whose first word, w[start] ≠ 0, is w[start] · 1e7^wordExponent. */
+interface Span {
+  start: number;
+  end: number;
+  wordExponent: number;
+}
+
+/**
+ * Rounds the words of a span half to even to `digits` significant digits, in
+ * place; the span may grow a leading word (9999999… rounded up), so w[start − 1]
+ * must be free. Trailing zero words are left out.
+ */
+function roundSpan(w: number[], span: Span, digits: number): Span {
+  let { start, end, wordExponent } = span;
+  const leading = digitsIn(w[start]!);
+  // The word that holds the last digit kept, and how many of its digits go.
+  const last = leading >= digits ? start : start + Math.ceil((digits - leading) / LOG_BASE);
+  if (last < end) {
+    const drop = last === start ? leading - digits : (LOG_BASE - ((digits - leading) % LOG_BASE)) % LOG_BASE;
+    const unit = POWERS[drop]!;
+    // What goes: the rest of the last word (or, when none of it goes, the next word), and any words after.
+    const rest = drop > 0 ? w[last]! % unit : last + 1 < end ? w[last + 1]! : 0;
+    const half = (drop > 0 ? unit : BASE) / 2;
+    let sticky = false;
+    for (let i = drop > 0 ? last + 1 : last + 2; i < end && !sticky; i++) sticky = w[i] !== 0;
+    const lastDigit = Math.floor(w[last]! / unit) % 10;
+    const up = rest > half || (rest === half && (sticky || lastDigit % 2 === 1));
+    w[last] = w[last]! - (drop > 0 ? rest : 0) + (up ? unit : 0);
+    end = last + 1;
+    for (let i = last; i > start && w[i]! >= BASE; i--) {
+      w[i] = w[i]! - BASE;
+      w[i - 1] = w[i - 1]! + 1;
+    }
+    if (w[start]! >= BASE) {
+      w[start] = w[start]! - BASE;
+      w[--start] = 1;
+      wordExponent++;
+    }
+  }
+  while (w[end - 1] === 0) end--;
+  return { start, end, wordExponent };
+}
+
+/** The Decimal of a span of words rounded to its class's precision. Changes w. */
+function rounded(Ctor: DecimalClass, w: number[], span: Span, s: number): Decimal {
+  const { start, end, wordExponent } = roundSpan(w, span, Ctor.precision);
+  const x = wordsOf(new Ctor(0)); // decimal.js's own object shape, and the least to copy
+  x.s = s;
+  x.e = wordExponent * LOG_BASE + digitsIn(w[start]!) - 1;
+  x.d = w.slice(start, end);
+  return x as unknown as Decimal;
+}
+
+/**
+ * x rounded half to even to `digits` significant digits, in plain notation (no
+ * exponent) without trailing zeros: x.toSignificantDigits(digits).toFixed(),
+ * trimmed, without the rounded Decimal.
+ */
+export function plainText(x: Decimal, digits: number): string {
+  const a = wordsOf(x);
+  if (!plain(a)) {
+    const text = x.toSignificantDigits(digits, HALF_EVEN).toFixed();
+    return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+  }
+  const w = scratch;
+  const n = a.d.length;
+  for (let i = 0; i < n; i++) w[i + 1] = a.d[i]!;
+  const span = { start: 1, end: n + 1, wordExponent: Math.floor(a.e / LOG_BASE) };
+  const { start, end, wordExponent } = roundSpan(w, span, digits);
+  let significant = String(w[start]);
+  for (let i = start + 1; i < end; i++) significant += String(w[i]).padStart(LOG_BASE, '0');
+  const exponent = wordExponent * LOG_BASE + digitsIn(w[start]!) - 1;
+  let text: string;
+  if (exponent < 0) text = `0.${'0'.repeat(-exponent - 1)}${significant}`;
+  else if (significant.length <= exponent + 1) text = significant + '0'.repeat(exponent + 1 - significant.length);
+  else text = `${significant.slice(0, exponent + 1)}.${significant.slice(exponent + 1)}`;
+  if (text.includes('.')) {
+    // A scan from the end: a regular expression would rescan each run of zeros.
+    let cut = text.length;
+    while (text[cut - 1] === '0') cut--;
+    text = text.slice(0, text[cut - 1] === '.' ? cut - 1 : cut);
+  }
+  return a.s < 0 ? `-${text}` : text;
+}
