@@ -55,7 +55,7 @@ export function forecastDocument(result: ScenarioResult, options: RenderOptions)
 }
 
 /** A year map of values (null where a metric has none), as the document holds it. */
-type YearMap = (values: Yearly<string | null>) => unknown;
+type YearMap = <T>(series: Yearly<T>, valueOf: (value: T) => string | null) => unknown;
 
 function documentOf({ forecast, file, stamp }: ScenarioResult, options: RenderOptions, yearMap: YearMap): object {
   return {
@@ -71,7 +71,7 @@ function documentOf({ forecast, file, stamp }: ScenarioResult, options: RenderOp
 function caseDocument(forecast: CaseForecast, { unit, lang, tables }: RenderOptions, yearMap: YearMap): object {
   const document: Record<string, object> = {};
   const values = (series: Yearly, kind: ValueKind) =>
-    yearMap(mapValues(series, (value) => machineValue(value, kind, unit)));
+    yearMap(series, (value) => machineValue(value, kind, unit));
   for (const model of MODELS) {
     const table = forecast[model.table] as Values | undefined;
     if (table && tables.includes(model.table)) {
@@ -84,21 +84,24 @@ function caseDocument(forecast: CaseForecast, { unit, lang, tables }: RenderOpti
   return document;
 }
 
-function mapValues<A, B>(series: Yearly<A>, valueOf: (value: A) => B): Yearly<B> {
-  const mapped = new Map<number, B>();
-  for (const [year, value] of series) mapped.set(year, valueOf(value));
-  return mapped;
-}
-
 /** {"2019": "…", …} as an object: JSON.stringify puts keys that are whole numbers in order. */
-function yearObject(values: Yearly<string | null>): object {
-  return Object.fromEntries([...values].map(([year, value]) => [String(year), value]));
+function yearObject<T>(series: Yearly<T>, valueOf: (value: T) => string | null): object {
+  const object: Record<string, string | null> = {};
+  series.forEach((value, year) => (object[year] = valueOf(value)));
+  return object;
 }
 
-/** The same year map as JSON text: years in order, as JSON.stringify would put them. */
-function yearText(values: Yearly<string | null>): Json {
-  const years = [...values.keys()].sort((a, b) => a - b);
-  return new Json(`{${years.map((year) => `"${year}":${JSON.stringify(values.get(year))}`).join(',')}}`);
+/**
+ * The same year map as JSON text: years in order, as JSON.stringify would put
+ * them. Written straight from the series (a big forecast has 150,000 values).
+ */
+function yearText<T>(series: Yearly<T>, valueOf: (value: T) => string | null): Json {
+  const years = [...series.keys()].sort((a, b) => a - b);
+  let text = '{';
+  for (const year of years) {
+    text += `${text.length > 1 ? ',' : ''}"${year}":${JSON.stringify(valueOf(series.get(year)!))}`;
+  }
+  return new Json(`${text}}`);
 }
 
 /**
@@ -107,7 +110,7 @@ function yearText(values: Yearly<string | null>): Json {
  */
 function metricsDocument({ years, metrics }: MetricsForecast, unit: string, yearMap: YearMap): object {
   const values = (kind: MetricKind, series: Yearly<Decimal | null>) =>
-    yearMap(mapValues(series, (value) => (value === null ? null : machineValue(value, lineKind(kind), unit))));
+    yearMap(series, (value) => (value === null ? null : machineValue(value, lineKind(kind), unit)));
   return { years, ...Object.fromEntries(metrics.map(({ id, kind, values: series }) => [id, values(kind, series)])) };
 }
 
