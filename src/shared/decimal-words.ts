@@ -41,12 +41,15 @@ function plain(x: Words): boolean {
 
 /** x · y, as x.times(y): rounded half to even to x's class's precision. */
 export function times(x: Decimal, y: Decimal): Decimal {
-  const [a, b] = [wordsOf(x), wordsOf(y)];
+  const a = wordsOf(x);
+  const b = wordsOf(y);
   const Ctor = x.constructor as unknown as DecimalClass;
   if (!plain(a) || !plain(b) || Ctor.rounding !== HALF_EVEN) return x.times(y);
-  let [xd, yd] = [a.d, b.d];
-  if (xd.length < yd.length) [xd, yd] = [yd, xd];
-  const [xn, yn] = [xd.length, yd.length];
+  // The longer operand in the inner loop.
+  const xd = a.d.length >= b.d.length ? a.d : b.d;
+  const yd = a.d.length >= b.d.length ? b.d : a.d;
+  const xn = xd.length;
+  const yn = yd.length;
   const n = xn + yn;
   const r = scratch; // the product in r[1, n + 1): r[0] is free for a rounding that carries out
   for (let i = 1; i <= n; i++) r[i] = 0;
@@ -63,16 +66,18 @@ export function times(x: Decimal, y: Decimal): Decimal {
   }
   const wordExponent = Math.floor(a.e / LOG_BASE) + Math.floor(b.e / LOG_BASE);
   const start = r[1] === 0 ? 2 : 1;
-  return rounded(Ctor, r, { start, end: n + 1, wordExponent: wordExponent + 2 - start }, a.s * b.s);
+  return rounded(Ctor, r, start, n + 1, wordExponent + 2 - start, a.s * b.s);
 }
 
 /** x + y, as x.plus(y): rounded half to even to x's class's precision. */
 export function plus(x: Decimal, y: Decimal): Decimal {
-  const [a, b] = [wordsOf(x), wordsOf(y)];
+  const a = wordsOf(x);
+  const b = wordsOf(y);
   const Ctor = x.constructor as unknown as DecimalClass;
   // Values of one sign only: a difference (borrows, cancellation) is decimal.js's.
   if (!plain(a) || !plain(b) || a.s !== b.s || Ctor.rounding !== HALF_EVEN) return x.plus(y);
-  const [ax, bx] = [Math.floor(a.e / LOG_BASE), Math.floor(b.e / LOG_BASE)];
+  const ax = Math.floor(a.e / LOG_BASE);
+  const bx = Math.floor(b.e / LOG_BASE);
   const top = Math.max(ax, bx);
   const bottom = Math.min(ax - a.d.length + 1, bx - b.d.length + 1);
   const n = top - bottom + 1;
@@ -89,29 +94,37 @@ export function plus(x: Decimal, y: Decimal): Decimal {
     }
   }
   const start = r[1] === 0 ? 2 : 1;
-  return rounded(Ctor, r, { start, end: n + 2, wordExponent: top + 2 - start }, a.s);
+  return rounded(Ctor, r, start, n + 2, top + 2 - start, a.s);
 }
 
 /** x / y, as x.dividedBy(y): rounded half to even to x's class's precision. */
 export function dividedBy(x: Decimal, y: Decimal): Decimal {
-  const [a, b] = [wordsOf(x), wordsOf(y)];
+  const a = wordsOf(x);
+  const b = wordsOf(y);
   const Ctor = x.constructor as unknown as DecimalClass;
   if (!plain(a) || !plain(b) || Ctor.rounding !== HALF_EVEN) return x.dividedBy(y);
-  const [xd, yd] = [a.d, b.d];
-  const [n, m] = [xd.length, yd.length];
+  const xd = a.d;
+  const yd = b.d;
+  const n = xd.length;
+  const m = yd.length;
   // Long division in words: the remainder r[0, m] (r[0] its highest word) takes the next word of x (0 past its
   // end) and gives a quotient word, estimated in floating point from three words of each and then corrected.
+  // x's first m − 1 words are less than y: they start the remainder, with no quotient word.
   const r = remainder;
-  for (let i = 0; i <= m; i++) r[i] = 0;
-  const yTop = yd[0]! + (yd[1] ?? 0) / BASE + (yd[2] ?? 0) / BASE / BASE;
+  r[0] = 0;
+  r[1] = 0;
+  for (let i = 0; i < m - 1; i++) r[i + 2] = i < n ? xd[i]! : 0;
+  const yTop = yd[0]! + (m > 1 ? yd[1]! / BASE : 0) + (m > 2 ? yd[2]! / BASE / BASE : 0);
   const q = quotient; // q[0] is free for a rounding that carries out
-  let [end, significant, next] = [1, 0, 0];
+  let end = 1;
+  let significant = 0;
+  let next = m - 1;
   // Two digits past the precision: the one that rounds, and one more so that the rest is only "zero or not".
   while (significant < Ctor.precision + 2) {
     for (let i = 0; i < m; i++) r[i] = r[i + 1]!;
     r[m] = next < n ? xd[next]! : 0;
     next++;
-    let word = Math.min(BASE - 1, Math.floor((r[0]! * BASE + r[1]! + (r[2] ?? 0) / BASE) / yTop));
+    let word = Math.min(BASE - 1, Math.floor((r[0]! * BASE + r[1]! + (m > 1 ? r[2]! / BASE : 0)) / yTop));
     if (word > 0) subtractTimes(r, yd, word);
     while (r[0]! < 0) {
       addTimes(r, yd, 1);
@@ -133,7 +146,7 @@ export function dividedBy(x: Decimal, y: Decimal): Decimal {
   // Quotient word k (0 from the first) has word exponent ⌊x.e/7⌋ − ⌊y.e/7⌋ + m − 1 − k.
   const first = next - (end - (rest ? 2 : 1));
   const wordExponent = Math.floor(a.e / LOG_BASE) - Math.floor(b.e / LOG_BASE) + m - 1 - first;
-  return rounded(Ctor, q, { start: 1, end, wordExponent }, a.s * b.s);
+  return rounded(Ctor, q, 1, end, wordExponent, a.s * b.s);
 }
 
 const remainder: number[] = new Array<number>(SCRATCH_WORDS).fill(0);
@@ -169,20 +182,20 @@ function lessThan(r: readonly number[], y: readonly number[]): boolean {
   return false;
 }
 
-/** Words w[start, end) of a value whose first word, w[start] ≠ 0, is w[start] · 1e7^wordExponent. */
-interface Span {
-  start: number;
-  end: number;
-  wordExponent: number;
-}
+/**
+ * Set by roundWords: whether its rounding carried out of the first word into a
+ * new one, w[start − 1] (9999999… rounded up). A variable, not a returned object:
+ * every operation rounds, and the objects were a twentieth of a big forecast's garbage.
+ */
+let carriedOut = false;
 
 /**
- * Rounds the words of a span half to even to `digits` significant digits, in
- * place; the span may grow a leading word (9999999… rounded up), so w[start − 1]
- * must be free. Trailing zero words are left out.
+ * Rounds the words w[start, end), w[start] ≠ 0, half to even to `digits`
+ * significant digits, in place; w[start − 1] must be free for a carry
+ * (carriedOut). Returns the new end, trailing zero words left out.
  */
-function roundSpan(w: number[], span: Span, digits: number): Span {
-  let { start, end, wordExponent } = span;
+function roundWords(w: number[], start: number, end: number, digits: number): number {
+  carriedOut = false;
   const leading = digitsIn(w[start]!);
   // The word that holds the last digit kept, and how many of its digits go.
   const last = leading >= digits ? start : start + Math.ceil((digits - leading) / LOG_BASE);
@@ -204,20 +217,25 @@ function roundSpan(w: number[], span: Span, digits: number): Span {
     }
     if (w[start]! >= BASE) {
       w[start] = w[start]! - BASE;
-      w[--start] = 1;
-      wordExponent++;
+      w[start - 1] = 1;
+      carriedOut = true;
     }
   }
   while (w[end - 1] === 0) end--;
-  return { start, end, wordExponent };
+  return end;
 }
 
-/** The Decimal of a span of words rounded to its class's precision. Changes w. */
-function rounded(Ctor: DecimalClass, w: number[], span: Span, s: number): Decimal {
-  const { start, end, wordExponent } = roundSpan(w, span, Ctor.precision);
+/**
+ * The Decimal s · w[start, end) rounded to its class's precision, w[start] ≠ 0
+ * being w[start] · 1e7^wordExponent. Changes w.
+ */
+function rounded(Ctor: DecimalClass, w: number[], first: number, last: number, firstExponent: number, s: number):
+  Decimal {
+  const end = roundWords(w, first, last, Ctor.precision);
+  const start = carriedOut ? first - 1 : first;
   const x = wordsOf(new Ctor(0)); // decimal.js's own object shape, and the least to copy
   x.s = s;
-  x.e = wordExponent * LOG_BASE + digitsIn(w[start]!) - 1;
+  x.e = (carriedOut ? firstExponent + 1 : firstExponent) * LOG_BASE + digitsIn(w[start]!) - 1;
   x.d = w.slice(start, end);
   return x as unknown as Decimal;
 }
@@ -236,8 +254,9 @@ export function plainText(x: Decimal, digits: number): string {
   const w = scratch;
   const n = a.d.length;
   for (let i = 0; i < n; i++) w[i + 1] = a.d[i]!;
-  const span = { start: 1, end: n + 1, wordExponent: Math.floor(a.e / LOG_BASE) };
-  const { start, end, wordExponent } = roundSpan(w, span, digits);
+  const end = roundWords(w, 1, n + 1, digits);
+  const start = carriedOut ? 0 : 1;
+  const wordExponent = Math.floor(a.e / LOG_BASE) + (carriedOut ? 1 : 0);
   let significant = String(w[start]);
   for (let i = start + 1; i < end; i++) significant += String(w[i]).padStart(LOG_BASE, '0');
   const exponent = wordExponent * LOG_BASE + digitsIn(w[start]!) - 1;

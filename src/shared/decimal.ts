@@ -3,7 +3,7 @@
 // than any output shows; we never call Decimal.set, which would change the
 // global that other libraries share.
 import { Decimal as DecimalJs } from 'decimal.js';
-import { plus, times } from './decimal-words.js';
+import { dividedBy, plus, times } from './decimal-words.js';
 
 export const Decimal = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_EVEN });
 export type Decimal = DecimalJs;
@@ -132,15 +132,31 @@ function newtonRoot(x: Decimal, n: number): Decimal {
   const [mantissa, exponent] = x.toExponential(16).split('e').map(Number) as [number, number];
   const whole = Math.floor(exponent / n);
   let root = new Wide(`${10 ** ((exponent - whole * n + Math.log10(mantissa)) / n)}e${whole}`);
+  const periods = new Wide(n);
   for (let i = 0; i < 64; i++) {
     // r' = r + (x / r^(n−1) − r) / n. After a step of relative size δ the error is about
     // (n − 1)/2 · δ²: stop when that is below the last digit (or the step is rounding noise).
-    const step = x.dividedBy(root.pow(n - 1)).minus(root).dividedBy(n);
+    const step = dividedBy(dividedBy(x, power(root, n - 1)).minus(root), periods);
     root = root.plus(step);
     const logDelta = step.isZero() ? -Infinity : step.e - root.e + 1;
     if (Math.log10(n) + 2 * logDelta < -Wide.precision || logDelta < 4 - Wide.precision) break;
   }
   return root;
+}
+
+/**
+ * x^k for a whole k ≥ 1 by repeated squaring, each product rounded to x's
+ * precision: within k ulps of x^k, which Newton's steps need, where decimal.js's
+ * pow would carry guard digits it does not.
+ */
+function power(x: Decimal, k: number): Decimal {
+  let result: Decimal | undefined;
+  let square = x;
+  for (let rest = k; ; square = times(square, square)) {
+    if (rest % 2 === 1) result = result === undefined ? square : times(result, square);
+    rest = Math.floor(rest / 2);
+    if (rest === 0) return result!;
+  }
 }
 
 /**
