@@ -69,8 +69,10 @@ export function interpolate(
     return `no value for ${missing.join(', ')}: the anchors are ${anchorYears.join(', ')}; ${cover}`;
   }
   if (kind === 'ratio') {
-    const outside = [...series].find(([, range]) => range.low.isNegative() || range.high.greaterThan(ONE));
-    if (outside) return `grows outside 0%..100% in ${outside[0]}; a ratio lies in [0, 1]`;
+    for (const [year, range] of series) {
+      const outside = range.low.isNegative() || range.high.greaterThan(ONE);
+      if (outside) return `grows outside 0%..100% in ${year}; a ratio lies in [0, 1]`;
+    }
   }
   return outOfRange(series, kind) ?? series;
 }
