@@ -241,6 +241,19 @@ function rounded(Ctor: DecimalClass, w: number[], first: number, last: number, f
 }
 
 /**
+ * x rounded half to even to Class's precision, as a Class:
+ * new Class(x.toSignificantDigits(Class.precision)), with one Decimal made, not two.
+ */
+export function roundedAs(x: Decimal, Class: typeof Decimal): Decimal {
+  const a = wordsOf(x);
+  const Ctor = Class as unknown as DecimalClass;
+  if (!plain(a) || Ctor.rounding !== HALF_EVEN) return new Class(x.toSignificantDigits(Ctor.precision, HALF_EVEN));
+  const n = a.d.length;
+  for (let i = 0; i < n; i++) scratch[i + 1] = a.d[i]!;
+  return rounded(Ctor, scratch, 1, n + 1, Math.floor(a.e / LOG_BASE), a.s);
+}
+
+/**
  * x rounded half to even to `digits` significant digits, in plain notation (no
  * exponent) without trailing zeros: x.toSignificantDigits(digits).toFixed(),
  * trimmed, without the rounded Decimal.

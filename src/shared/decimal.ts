@@ -3,7 +3,7 @@
 // than any output shows; we never call Decimal.set, which would change the
 // global that other libraries share.
 import { Decimal as DecimalJs } from 'decimal.js';
-import { dividedBy, plus, times } from './decimal-words.js';
+import { dividedBy, plus, roundedAs, times } from './decimal-words.js';
 
 export const Decimal = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_EVEN });
 export type Decimal = DecimalJs;
@@ -171,7 +171,7 @@ export function powersOf(x: Decimal): (k: number) => Decimal {
   return (k) => {
     power = k === last + 1 ? times(power, x) : new Wide(x).pow(k);
     last = k;
-    return new Decimal(power.toSignificantDigits(Decimal.precision));
+    return roundedAs(power, Decimal);
   };
 }
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/shared/decimal.js';
-import { dividedBy, plainText, plus, times } from '../../src/shared/decimal-words.js';
+import { dividedBy, plainText, plus, roundedAs, times } from '../../src/shared/decimal-words.js';
 
 // The words' paths must be decimal.js, digit for digit: the same value and the
 // same representation (d, e, s), at every precision, for digits that round on,
@@ -121,5 +121,17 @@ describe('plus', () => {
         expect(representation(plus(x, y))).toEqual(representation(x.plus(y)));
       }
     }
+  });
+});
+
+describe('roundedAs', () => {
+  it('is new Class(x.toSignificantDigits(Class.precision)), representation and all', () => {
+    fc.assert(
+      fc.property(value, fc.constantFrom(...classes), fc.constantFrom(...classes), (a, From, To) => {
+        const x = new From(a);
+        expect(representation(roundedAs(x, To))).toEqual(representation(new To(x.toSignificantDigits(To.precision))));
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });
