@@ -25,13 +25,24 @@ interface Words {
 }
 const wordsOf = (x: Decimal): Words => x as unknown as Words;
 
-const scratch: number[] = new Array<number>(SCRATCH_WORDS).fill(0);
+/**
+ * Scratch words. Made by push, so that V8 holds them (and the results sliced
+ * from them) as packed small integers, as decimal.js's own words are: a holey
+ * array among them would make decimal.js's element loads polymorphic.
+ */
+function words(): number[] {
+  const w: number[] = [];
+  for (let i = 0; i < SCRATCH_WORDS; i++) w.push(0);
+  return w;
+}
 
-/** Digits in a word 1 ≤ w < 1e7. */
+const scratch = words();
+
+/** Digits in a word 1 ≤ w < 1e7 (comparisons, not a table: cold code pays for every element load). */
 function digitsIn(word: number): number {
-  let n = 1;
-  while (word >= POWERS[n]!) n++;
-  return n;
+  return word < 1e3
+    ? (word < 10 ? 1 : word < 100 ? 2 : 3)
+    : word < 1e5 ? (word < 1e4 ? 4 : 5) : word < 1e6 ? 6 : 7;
 }
 
 /** Whether x is finite, non-zero and small enough in digits and exponent for the words' paths. */
@@ -149,8 +160,8 @@ export function dividedBy(x: Decimal, y: Decimal): Decimal {
   return rounded(Ctor, q, 1, end, wordExponent, a.s * b.s);
 }
 
-const remainder: number[] = new Array<number>(SCRATCH_WORDS).fill(0);
-const quotient: number[] = new Array<number>(SCRATCH_WORDS).fill(0);
+const remainder = words();
+const quotient = words();
 
 /** r[0, m] −= k · y[0, m), word by word; r[0] goes negative if the result does. */
 function subtractTimes(r: number[], y: readonly number[], k: number): void {
