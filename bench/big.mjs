@@ -7,6 +7,7 @@
 // bench/measure.mjs. Then sensitivity on 480 segments × 5 years, every anchor a
 // range, against 120 segments.
 //   BENCH_RUNS=n  pairs (default 5)
+//   FINTECH_CALC_BIN=path  the CLI to time (another build, to compare)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bigScenario } from './big-scenario.mjs';
 
-const BIN = fileURLToPath(new URL('../bin/fintech-calc.js', import.meta.url));
+const BIN = process.env.FINTECH_CALC_BIN ?? fileURLToPath(new URL('../bin/fintech-calc.js', import.meta.url));
 const MEASURE = fileURLToPath(new URL('./measure.mjs', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
