@@ -113,7 +113,9 @@ export function dividedBy(x: Decimal, y: Decimal): Decimal {
   const a = wordsOf(x);
   const b = wordsOf(y);
   const Ctor = x.constructor as unknown as DecimalClass;
-  if (!plain(a) || !plain(b) || Ctor.rounding !== HALF_EVEN) return x.dividedBy(y);
+  // The quotient's words, precision + 2 digits and a sticky word, must fit the scratch array.
+  const fits = Ctor.precision + 2 <= (SCRATCH_WORDS - 3) * LOG_BASE;
+  if (!plain(a) || !plain(b) || Ctor.rounding !== HALF_EVEN || !fits) return x.dividedBy(y);
   const xd = a.d;
   const yd = b.d;
   const n = xd.length;

@@ -135,3 +135,11 @@ describe('roundedAs', () => {
     );
   });
 });
+
+describe('a precision beyond the scratch words', () => {
+  it("gives decimal.js's result (the words would not fit the scratch arrays)", () => {
+    const Long = Decimal.clone({ precision: 400, rounding: Decimal.ROUND_HALF_EVEN });
+    const [x, y] = [new Long(2), new Long(3)];
+    expect(representation(dividedBy(x, y))).toEqual(representation(x.dividedBy(y)));
+  });
+});
